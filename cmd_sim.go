@@ -1,0 +1,187 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/orgdash/orgdash/sim"
+	"github.com/spf13/cobra"
+)
+
+// simFlags are the flags of `orgdash sim`; other tools script against their names.
+type simFlags struct {
+	addr, clientID, clientSecret string
+	tlsCert, tlsKey              string
+	empty, noConnectionsAPI      bool
+	seed                         int64
+	orgs, members                int
+	removalDelay                 string
+	rate, faults                 string
+}
+
+func simCmd() *cobra.Command {
+	var f simFlags
+	cmd := &cobra.Command{
+		Use:   "sim",
+		Short: "Run the simulated Auth0 tenant alone, for other tools to use",
+		Long: `sim serves a simulated Auth0 tenant's Management API (and POST /oauth/token for
+the client credentials grant) over real HTTP, with Auth0's paging, errors,
+scopes, rate limits and eventual consistency. Point the Auth0 Go SDK, the Auth0
+CLI or a curl script at it with the variables it prints.`,
+		Example: `  orgdash sim
+  orgdash sim --addr 127.0.0.1:4443 --tls-cert cert.pem --tls-key key.pem --empty
+  orgdash sim --rate 2:10 --faults latency=20ms-200ms,error=5%,drop=1%
+  orgdash sim --orgs 10000 --members 100000 --removal-delay 0`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts, err := f.options()
+			if err != nil {
+				return err
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			return runSim(ctx, cmd.OutOrStdout(), f, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.addr, "addr", "127.0.0.1:4000", "`HOST:PORT` to listen on")
+	fl.StringVar(&f.clientID, "client-id", "", "client id of the client credentials client (default generated)")
+	fl.StringVar(&f.clientSecret, "client-secret", "", "its secret (default generated)")
+	fl.StringVar(&f.tlsCert, "tls-cert", "", "certificate `FILE` (PEM): serve HTTPS")
+	fl.StringVar(&f.tlsKey, "tls-key", "", "private key `FILE` (PEM) for --tls-cert")
+	fl.BoolVar(&f.empty, "empty", false, "no demo organizations: only the database connection and the client")
+	fl.Int64Var(&f.seed, "seed", 1, "seed of the demo data, ids, removal delays and faults")
+	fl.IntVar(&f.orgs, "orgs", 150, "demo organizations (1 to 10000)")
+	fl.IntVar(&f.members, "members", 5000, "members of the largest demo organization (1 to 100000)")
+	fl.StringVar(&f.removalDelay, "removal-delay", "5s-10s", "how long a removed member keeps listing: `DURATION` or MIN-MAX (0 = immediate)")
+	fl.StringVar(&f.rate, "rate", "16:50", "rate limit `PER_SECOND:BURST`, or off")
+	fl.StringVar(&f.faults, "faults", "off", "faults to inject: `SPEC` such as latency=20ms-200ms,error=5%,drop=1%,truncate=1%")
+	fl.BoolVar(&f.noConnectionsAPI, "no-connections-api", false, "a tenant without the newer /organizations/{id}/connections family")
+	return cmd
+}
+
+// options checks the flags and turns them into the simulator's options.
+func (f simFlags) options() (sim.Options, error) {
+	o := sim.DefaultOptions()
+	o.Seed, o.Empty, o.NoConnectionsAPI = f.seed, f.empty, f.noConnectionsAPI
+	o.ClientID, o.ClientSecret = f.clientID, f.clientSecret
+	if f.orgs < 1 || f.orgs > 10000 {
+		return o, usagef("--orgs %d: want 1 to 10000", f.orgs)
+	}
+	if f.members < 1 || f.members > 100000 {
+		return o, usagef("--members %d: want 1 to 100000", f.members)
+	}
+	o.Orgs, o.Members = f.orgs, f.members
+	if (f.tlsCert == "") != (f.tlsKey == "") {
+		return o, usagef("--tls-cert and --tls-key go together")
+	}
+	var err error
+	if o.RemovalDelayMin, o.RemovalDelayMax, err = parseDelay(f.removalDelay); err != nil {
+		return o, usagef("--removal-delay %q: %v", f.removalDelay, err)
+	}
+	if o.Rate, o.Burst, err = parseRate(f.rate); err != nil {
+		return o, usagef("--rate %q: %v", f.rate, err)
+	}
+	if o.Faults, err = sim.ParseFaults(f.faults); err != nil {
+		return o, usagef("--faults: %v", err)
+	}
+	return o, nil
+}
+
+func parseDelay(s string) (lo, hi time.Duration, err error) {
+	if s == "0" {
+		return 0, 0, nil
+	}
+	a, b, isRange := strings.Cut(s, "-")
+	if lo, err = time.ParseDuration(a); err != nil {
+		return 0, 0, fmt.Errorf("want a duration such as 7s, or a range such as 5s-10s")
+	}
+	hi = lo
+	if isRange {
+		if hi, err = time.ParseDuration(b); err != nil || hi < lo {
+			return 0, 0, fmt.Errorf("want a range from low to high, such as 5s-10s")
+		}
+	}
+	if lo < 0 {
+		return 0, 0, fmt.Errorf("a delay cannot be negative")
+	}
+	return lo, hi, nil
+}
+
+func parseRate(s string) (float64, int, error) {
+	if s == "off" {
+		return 0, 0, nil
+	}
+	a, b, ok := strings.Cut(s, ":")
+	perSec, err1 := strconv.ParseFloat(a, 64)
+	burst, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || perSec <= 0 || burst < 1 {
+		return 0, 0, fmt.Errorf("want PER_SECOND:BURST such as 16:50 or 2:10, or off")
+	}
+	return perSec, burst, nil
+}
+
+// runSim serves until ctx ends, printing how to reach the tenant.
+func runSim(ctx context.Context, out io.Writer, f simFlags, opts sim.Options) error {
+	start := time.Now()
+	s, err := sim.New(opts)
+	if err != nil {
+		return err
+	}
+	run, err := s.Start(f.addr, f.tlsCert, f.tlsKey)
+	if err != nil {
+		return fmt.Errorf("cannot serve on %s: %w", f.addr, err)
+	}
+	data := fmt.Sprintf("demo data, seed %d", opts.Seed)
+	if opts.Empty {
+		data = "empty"
+	}
+	rate := "no rate limit"
+	if opts.Rate > 0 {
+		rate = fmt.Sprintf("rate limit %g/s burst %d", opts.Rate, opts.Burst)
+	}
+	secret := s.ClientSecret()
+	if f.clientSecret != "" {
+		secret = "(the --client-secret you gave)"
+	}
+	fmt.Fprintf(out, "orgdash sim: a simulated Auth0 tenant (%s) on %s, ready in %s\n", data, run.URL, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(out, "  %s · member removal shows after %s · faults %s\n\n", rate, delayText(opts), opts.Faults)
+	fmt.Fprintf(out, "  export AUTH0_DOMAIN=%s\n  export AUTH0_CLIENT_ID=%s\n  export AUTH0_CLIENT_SECRET=%s\n\n",
+		domainFor(run.URL), s.ClientID(), secret)
+	fmt.Fprintln(out, "Ctrl+C stops it.")
+	select {
+	case <-ctx.Done():
+	case err := <-run.Done():
+		return err
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	fmt.Fprintln(out, "orgdash sim: stopping")
+	return run.Close(shut)
+}
+
+// domainFor is what AUTH0_DOMAIN should say: the bare host for HTTPS, as
+// for a real tenant, and the full URL for plain HTTP on loopback.
+func domainFor(url string) string {
+	if host, ok := strings.CutPrefix(url, "https://"); ok {
+		return host
+	}
+	return url
+}
+
+func delayText(o sim.Options) string {
+	switch {
+	case o.RemovalDelayMax == 0:
+		return "at once"
+	case o.RemovalDelayMin == o.RemovalDelayMax:
+		return o.RemovalDelayMin.String()
+	}
+	return o.RemovalDelayMin.String() + "–" + o.RemovalDelayMax.String()
+}

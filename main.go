@@ -1,0 +1,47 @@
+// Command orgdash is a keyboard-driven terminal dashboard for Auth0
+// Organizations, an SSH server for it, and a simulator of an Auth0 tenant.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// usageError is a mistake in the command line: orgdash exits 2 for it.
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+func main() {
+	root := rootCmd()
+	if err := root.Execute(); err != nil {
+		fmt.Fprintln(os.Stderr, "orgdash:", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			os.Exit(2)
+		}
+		os.Exit(1)
+	}
+}
+
+func rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "orgdash",
+		Short: "A terminal dashboard for Auth0 Organizations",
+		Long: `orgdash browses and manages a tenant's Auth0 Organizations from the terminal.
+
+With no credentials it runs against a built-in simulated tenant. To use a real
+tenant set AUTH0_DOMAIN and either AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET or
+AUTH0_API_TOKEN.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE:          runDashboard,
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(simCmd(), versionCmd())
+	return root
+}

@@ -1,0 +1,329 @@
+package sim
+
+import (
+	"net/http"
+	"slices"
+)
+
+// Both connection families share one association per (organization,
+// connection). The older enabled_connections family sees only enabled ones;
+// the newer connections family sees all and can toggle is_enabled, keeping
+// the settings.
+
+var enabledConnProps = map[string]string{
+	"connection_id":              "Single connection ID to add to the organization.",
+	"assign_membership_on_login": "When true, all users that log in with this connection will be automatically granted membership in the organization.",
+	"is_signup_enabled":          "Determines whether organization signup should be enabled for this organization connection. Only applicable for database connections.",
+	"show_as_button":             "Determines whether a connection should be displayed on this organization's login prompt. Only applicable for enterprise connections.",
+}
+
+var orgConnProps = func() map[string]string {
+	m := map[string]string{
+		"is_enabled":                   "Whether the connection is enabled for the organization.",
+		"organization_connection_name": "Name of the connection in the scope of this organization.",
+		"organization_access_level":    "Access level of the organization's administrators to this connection.",
+	}
+	for k, v := range enabledConnProps {
+		m[k] = v
+	}
+	return m
+}()
+
+// without returns props less key (PATCH bodies may not name the connection).
+func without(props map[string]string, key string) map[string]string {
+	m := make(map[string]string, len(props))
+	for k, v := range props {
+		if k != key {
+			m[k] = v
+		}
+	}
+	return m
+}
+
+var (
+	enabledConnPatchProps = without(enabledConnProps, "connection_id")
+	orgConnPatchProps     = without(orgConnProps, "connection_id")
+	accessLevels          = []string{"none", "readonly", "limited", "full"}
+)
+
+type orgConnBody struct {
+	ConnectionID  *string `json:"connection_id"`
+	AssignOnLogin *bool   `json:"assign_membership_on_login"`
+	SignupEnabled *bool   `json:"is_signup_enabled"`
+	ShowAsButton  *bool   `json:"show_as_button"`
+	IsEnabled     *bool   `json:"is_enabled"`
+	OrgConnName   *string `json:"organization_connection_name"`
+	AccessLevel   *string `json:"organization_access_level"`
+}
+
+type connDetails struct {
+	Name     string `json:"name"`
+	Strategy string `json:"strategy"`
+}
+
+// orgConnJSON is an association on the wire, fields in Auth0's order.
+type orgConnJSON struct {
+	ConnectionID  string      `json:"connection_id"`
+	IsEnabled     *bool       `json:"is_enabled,omitempty"`
+	AssignOnLogin bool        `json:"assign_membership_on_login"`
+	SignupEnabled *bool       `json:"is_signup_enabled,omitempty"`
+	ShowAsButton  bool        `json:"show_as_button"`
+	OrgConnName   string      `json:"organization_connection_name,omitempty"`
+	AccessLevel   string      `json:"organization_access_level,omitempty"`
+	Connection    connDetails `json:"connection"`
+}
+
+// json renders the association; newer adds the newer family's fields.
+// is_signup_enabled shows for database connections only, as Auth0's does.
+func (oc *orgConn) json(newer bool) orgConnJSON {
+	j := orgConnJSON{ConnectionID: oc.conn.ID, AssignOnLogin: oc.assignOnLogin, ShowAsButton: oc.showAsButton,
+		Connection: connDetails{Name: oc.conn.Name, Strategy: oc.conn.Strategy}}
+	if oc.conn.Strategy == "auth0" {
+		j.SignupEnabled = &oc.signupEnabled
+	}
+	if newer {
+		j.IsEnabled = &oc.enabled
+		j.OrgConnName = oc.orgConnName
+		j.AccessLevel = oc.accessLevel
+	}
+	return j
+}
+
+// apply merges a body into the association and checks Auth0's rules on the result.
+func (oc *orgConn) apply(b orgConnBody) *apiError {
+	next := *oc
+	setIf(&next.assignOnLogin, b.AssignOnLogin)
+	setIf(&next.signupEnabled, b.SignupEnabled)
+	setIf(&next.showAsButton, b.ShowAsButton)
+	setIf(&next.enabled, b.IsEnabled)
+	setIf(&next.orgConnName, b.OrgConnName)
+	if b.AccessLevel != nil {
+		if !slices.Contains(accessLevels, *b.AccessLevel) {
+			return errBody("'No enum match for: %s' on property organization_access_level (%s).", *b.AccessLevel, orgConnProps["organization_access_level"])
+		}
+		next.accessLevel = *b.AccessLevel
+	}
+	if next.signupEnabled && (next.conn.Strategy != "auth0" || !next.assignOnLogin) {
+		return errSignupRule
+	}
+	*oc = next
+	return nil
+}
+
+func setIf[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+// newOrgConn builds an association from a creation body: enabled, shown as a
+// button, no auto-membership, no signup, unless the body says otherwise.
+func (t *tenant) newOrgConn(b orgConnBody) (*orgConn, *apiError) {
+	if b.ConnectionID == nil {
+		return nil, errBody("'Missing required property: connection_id'.")
+	}
+	c := t.conns[*b.ConnectionID]
+	if c == nil {
+		return nil, errConnNotFound
+	}
+	oc := &orgConn{conn: c, enabled: true, showAsButton: true}
+	if e := oc.apply(b); e != nil {
+		return nil, e
+	}
+	return oc, nil
+}
+
+func (o *org) findConn(cid string) *orgConn {
+	for _, oc := range o.conns {
+		if oc.conn.ID == cid {
+			return oc
+		}
+	}
+	return nil
+}
+
+func (o *org) dropConn(cid string) {
+	o.conns = slices.DeleteFunc(o.conns, func(oc *orgConn) bool { return oc.conn.ID == cid })
+}
+
+// orgAndConn resolves {id} and {cid}; enabledOnly hides disabled associations.
+func (s *Server) orgAndConn(r *http.Request, enabledOnly bool) (*org, *orgConn, *apiError) {
+	o := s.t.orgs[r.PathValue("id")]
+	if o == nil {
+		return nil, nil, errOrgNotFound
+	}
+	oc := o.findConn(r.PathValue("cid"))
+	if oc == nil || (enabledOnly && !oc.enabled) {
+		return o, nil, errConnNotFound
+	}
+	return o, oc, nil
+}
+
+func errConnConflict() *apiError {
+	return &apiError{Status: http.StatusConflict, Message: "The connection is already associated with the organization."}
+}
+
+// --- the older enabled_connections family ---
+
+func (s *Server) listEnabledConns(r *http.Request) (int, any, *apiError) {
+	o := s.t.orgs[r.PathValue("id")]
+	if o == nil {
+		return 0, nil, errOrgNotFound
+	}
+	p, e := parsePaging(r.URL.Query(), false)
+	if e != nil {
+		return 0, nil, e
+	}
+	var all []orgConnJSON
+	for _, oc := range o.conns {
+		if oc.enabled {
+			all = append(all, oc.json(false))
+		}
+	}
+	res := offsetList(p, "enabled_connections", all)
+	if env, ok := res.(envelope); ok {
+		env.limit = len(env.items.([]orgConnJSON)) // recorded quirk: limit is the count returned
+		res = env
+	}
+	return http.StatusOK, res, nil
+}
+
+func (s *Server) addEnabledConn(r *http.Request) (int, any, *apiError) {
+	o := s.t.orgs[r.PathValue("id")]
+	if o == nil {
+		return 0, nil, errOrgNotFound
+	}
+	var b orgConnBody
+	if e := decodeBody(r, &b, enabledConnProps); e != nil {
+		return 0, nil, e
+	}
+	if b.ConnectionID != nil {
+		if oc := o.findConn(*b.ConnectionID); oc != nil {
+			if oc.enabled {
+				return 0, nil, errConnConflict()
+			}
+			b.IsEnabled = ptr(true) // enabling a disabled association keeps it
+			if e := oc.apply(b); e != nil {
+				return 0, nil, e
+			}
+			return http.StatusCreated, oc.json(false), nil
+		}
+	}
+	oc, e := s.t.newOrgConn(b)
+	if e != nil {
+		return 0, nil, e
+	}
+	o.conns = append(o.conns, oc)
+	return http.StatusCreated, oc.json(false), nil
+}
+
+func (s *Server) readEnabledConn(r *http.Request) (int, any, *apiError) {
+	_, oc, e := s.orgAndConn(r, true)
+	if e != nil {
+		return 0, nil, e
+	}
+	return http.StatusOK, oc.json(false), nil
+}
+
+func (s *Server) updateEnabledConn(r *http.Request) (int, any, *apiError) {
+	_, oc, e := s.orgAndConn(r, true)
+	if e != nil {
+		return 0, nil, e
+	}
+	var b orgConnBody
+	if e := decodeBody(r, &b, enabledConnPatchProps); e != nil {
+		return 0, nil, e
+	}
+	if e := oc.apply(b); e != nil {
+		return 0, nil, e
+	}
+	return http.StatusOK, oc.json(false), nil
+}
+
+func (s *Server) deleteEnabledConn(r *http.Request) (int, any, *apiError) {
+	o, oc, e := s.orgAndConn(r, true)
+	if e != nil {
+		return 0, nil, e
+	}
+	o.dropConn(oc.conn.ID)
+	return http.StatusNoContent, nil, nil
+}
+
+// --- the newer connections family ---
+
+func (s *Server) listOrgConns(r *http.Request) (int, any, *apiError) {
+	o := s.t.orgs[r.PathValue("id")]
+	if o == nil {
+		return 0, nil, errOrgNotFound
+	}
+	q := r.URL.Query()
+	p, e := parsePaging(q, false)
+	if e != nil {
+		return 0, nil, e
+	}
+	filter := q.Get("is_enabled")
+	if filter != "" && filter != "true" && filter != "false" {
+		return 0, nil, errQuery("'Expected type boolean but found type string' on property is_enabled (Filter by enabled state.).")
+	}
+	all := []orgConnJSON{}
+	for _, oc := range o.conns {
+		if filter == "" || (filter == "true") == oc.enabled {
+			all = append(all, oc.json(true))
+		}
+	}
+	return http.StatusOK, offsetList(p, "connections", all), nil
+}
+
+func (s *Server) addOrgConn(r *http.Request) (int, any, *apiError) {
+	o := s.t.orgs[r.PathValue("id")]
+	if o == nil {
+		return 0, nil, errOrgNotFound
+	}
+	var b orgConnBody
+	if e := decodeBody(r, &b, orgConnProps); e != nil {
+		return 0, nil, e
+	}
+	if b.ConnectionID != nil && o.findConn(*b.ConnectionID) != nil {
+		return 0, nil, errConnConflict()
+	}
+	oc, e := s.t.newOrgConn(b)
+	if e != nil {
+		return 0, nil, e
+	}
+	o.conns = append(o.conns, oc)
+	return http.StatusCreated, oc.json(true), nil
+}
+
+func (s *Server) readOrgConn(r *http.Request) (int, any, *apiError) {
+	_, oc, e := s.orgAndConn(r, false)
+	if e != nil {
+		return 0, nil, e
+	}
+	return http.StatusOK, oc.json(true), nil
+}
+
+func (s *Server) updateOrgConn(r *http.Request) (int, any, *apiError) {
+	_, oc, e := s.orgAndConn(r, false)
+	if e != nil {
+		return 0, nil, e
+	}
+	var b orgConnBody
+	if e := decodeBody(r, &b, orgConnPatchProps); e != nil {
+		return 0, nil, e
+	}
+	if e := oc.apply(b); e != nil {
+		return 0, nil, e
+	}
+	return http.StatusOK, oc.json(true), nil
+}
+
+func (s *Server) deleteOrgConn(r *http.Request) (int, any, *apiError) {
+	o, oc, e := s.orgAndConn(r, false)
+	if e != nil {
+		return 0, nil, e
+	}
+	o.dropConn(oc.conn.ID)
+	return http.StatusNoContent, nil, nil
+}
+
+func ptr[T any](v T) *T { return &v }

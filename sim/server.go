@@ -1,0 +1,223 @@
+// Package sim is a faithful simulator of an Auth0 tenant's Management API:
+// a real http.Handler over an in-memory tenant with Auth0's paging, errors,
+// scopes, rate limits and eventual consistency, plus optional faults. The
+// dashboard's demo mode, every test and every benchmark talk to it over HTTP
+// with the official go-auth0 SDK, exactly as they would talk to a tenant.
+package sim
+
+import (
+	"crypto/rand"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// AllScopes are the Management API scopes the simulator knows, granted to
+// its default client unless Options.Scopes says otherwise.
+var AllScopes = []string{
+	"read:organizations", "create:organizations", "update:organizations", "delete:organizations",
+	"read:organization_connections", "create:organization_connections",
+	"update:organization_connections", "delete:organization_connections",
+	"read:organization_members", "create:organization_members", "delete:organization_members",
+	"read:organization_member_roles", "create:organization_member_roles", "delete:organization_member_roles",
+	"read:organization_invitations", "create:organization_invitations", "delete:organization_invitations",
+	"read:connections", "create:connections", "delete:connections",
+	"read:users", "create:users", "delete:users",
+	"read:roles", "create:roles", "update:roles", "delete:roles",
+	"read:clients", "create:clients", "delete:clients",
+}
+
+// Options configure a simulated tenant. DefaultOptions gives those of
+// `orgdash sim`; the zero value is an empty tenant with no rate limit and
+// immediate member removal.
+type Options struct {
+	Seed  int64 // ids, demo data, removal delays and faults derive from it
+	Empty bool  // no demo organizations: only the database connection and the client
+	Orgs  int   // demo organizations (default 150)
+	// Members of the largest demo organization (default 5,000).
+	Members int
+
+	ClientID, ClientSecret string   // the client-credentials client; generated when empty
+	Scopes                 []string // its scopes; nil means AllScopes
+	TokenTTL               time.Duration
+
+	Rate  float64 // requests per second; 0 is no limit
+	Burst int
+
+	// A removed member keeps listing for a random delay in [Min, Max].
+	RemovalDelayMin, RemovalDelayMax time.Duration
+
+	Faults           Faults
+	NoConnectionsAPI bool // a tenant without /organizations/{id}/connections
+
+	Now func() time.Time // the clock; time.Now when nil
+}
+
+// DefaultOptions are an Enterprise production tenant's: 16 requests a second
+// with a burst of 50, removal showing after 5 to 10 seconds, day-long tokens.
+func DefaultOptions() Options {
+	return Options{
+		Orgs: 150, Members: 5000, TokenTTL: 24 * time.Hour,
+		Rate: 16, Burst: 50,
+		RemovalDelayMin: 5 * time.Second, RemovalDelayMax: 10 * time.Second,
+	}
+}
+
+// Server is a simulated tenant. It is safe for concurrent use.
+type Server struct {
+	opts   Options
+	t      *tenant
+	key    []byte
+	bucket *bucket
+	faults *injector
+	api    *http.ServeMux
+	now    func() time.Time
+}
+
+// New builds a tenant (seeded with demo data unless opts.Empty) and its API.
+func New(opts Options) (*Server, error) {
+	if opts.TokenTTL <= 0 {
+		opts.TokenTTL = 24 * time.Hour
+	}
+	if opts.Scopes == nil {
+		opts.Scopes = AllScopes
+	}
+	s := &Server{opts: opts, t: newTenant(opts.Seed), key: make([]byte, 32),
+		bucket: newBucket(opts.Rate, max(opts.Burst, 1)),
+		faults: newInjector(opts.Faults, opts.Seed), now: opts.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if _, err := rand.Read(s.key); err != nil {
+		return nil, err
+	}
+	if s.opts.ClientID == "" {
+		s.opts.ClientID = s.t.newID("", 32)
+	}
+	if s.opts.ClientSecret == "" {
+		s.opts.ClientSecret = randomSecret()
+	}
+	s.t.clients[s.opts.ClientID] = &apiClient{ID: s.opts.ClientID, Secret: s.opts.ClientSecret,
+		Name: "orgdash", Scopes: s.opts.Scopes}
+	seedTenant(s.t, opts, s.now())
+	s.routes()
+	return s, nil
+}
+
+// randomSecret is a client secret from the system's random source, so that
+// two simulators never share one.
+func randomSecret() string {
+	b := make([]byte, 48)
+	_, _ = rand.Read(b)
+	for i := range b {
+		b[i] = alnum[int(b[i])%len(alnum)]
+	}
+	return string(b)
+}
+
+// ClientID is the client-credentials client's id.
+func (s *Server) ClientID() string { return s.opts.ClientID }
+
+// ClientSecret is the client-credentials client's secret.
+func (s *Server) ClientSecret() string { return s.opts.ClientSecret }
+
+// AddClient registers another client-credentials client with its own scopes,
+// for instance one that may only read.
+func (s *Server) AddClient(id, secret string, scopes []string) {
+	s.t.mu.Lock()
+	defer s.t.mu.Unlock()
+	s.t.clients[id] = &apiClient{ID: id, Secret: secret, Name: id, Scopes: append([]string{}, scopes...)}
+}
+
+// ServeHTTP serves the Management API under /api/v2 and the token endpoint.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case r.URL.Path == "/oauth/token" && r.Method == http.MethodPost:
+		s.handleToken(w, r)
+	case strings.HasPrefix(r.URL.Path, "/api/v2/"):
+		s.serveAPI(w, r)
+	default:
+		writeError(w, errRoute)
+	}
+}
+
+// serveAPI runs one Management API call through latency, the rate limit,
+// authentication and faults, in that order, then to its route.
+func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
+	kind := faultNone
+	if s.faults != nil {
+		var lat time.Duration
+		lat, kind = s.faults.draw()
+		if lat > 0 {
+			select {
+			case <-time.After(lat):
+			case <-r.Context().Done():
+				return
+			}
+		}
+	}
+	if s.bucket != nil {
+		ok, remaining, reset, wait := s.bucket.take(s.now())
+		h := w.Header() // lower case on the wire, as Auth0 sends them
+		h["x-ratelimit-limit"] = []string{strconv.Itoa(s.bucket.burst)}
+		h["x-ratelimit-remaining"] = []string{strconv.Itoa(remaining)}
+		h["x-ratelimit-reset"] = []string{strconv.FormatInt(reset.Unix(), 10)}
+		if !ok {
+			h["retry-after"] = []string{strconv.Itoa(max(1, int((wait+time.Second-1)/time.Second)))}
+			writeError(w, &apiError{Status: http.StatusTooManyRequests, Message: "Global limit has been reached", Code: "too_many_requests"})
+			return
+		}
+	}
+	c, e := s.authenticate(r)
+	if e != nil {
+		writeError(w, e)
+		return
+	}
+	serveWithFault(kind, w, withClaims(r, c), s.api)
+}
+
+// handler does one API call's work under the tenant lock and returns the
+// status and body to answer with, or an error.
+type handler func(r *http.Request) (int, any, *apiError)
+
+// handle registers pattern, callable by tokens holding any of scopes.
+func (s *Server) handle(pattern string, scopes []string, h handler) {
+	s.api.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		c := claimsOf(r)
+		allowed := false
+		for _, sc := range scopes {
+			allowed = allowed || c.has(sc)
+		}
+		if !allowed {
+			writeError(w, errScope(scopes...))
+			return
+		}
+		s.t.mu.Lock()
+		status, body, e := h(r)
+		var raw []byte
+		var err error
+		if e == nil && body != nil {
+			raw, err = json.Marshal(body) // while locked: bodies share the tenant's maps
+		}
+		s.t.mu.Unlock()
+		switch {
+		case e != nil:
+			writeError(w, e)
+		case err != nil:
+			writeError(w, &apiError{Status: http.StatusInternalServerError, Message: err.Error()})
+		case raw == nil:
+			writeJSON(w, status, nil)
+		default:
+			writeJSON(w, status, json.RawMessage(raw))
+		}
+	})
+}
+
+func errScope(scopes ...string) *apiError {
+	return &apiError{Status: http.StatusForbidden, Code: "insufficient_scope",
+		Message: "Insufficient scope, expected any of: " + strings.Join(scopes, ",")}
+}
+
+func scopes(s ...string) []string { return s }
