@@ -330,3 +330,5 @@ func TestRateLimitHeadersAnd429(t *testing.T) {
 		t.Fatalf("after waiting: %d", a.status)
 	}
 }
+
+func jsonInto(b []byte, v any) error { return json.Unmarshal(b, v) }
