@@ -155,6 +155,7 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusInternalServerError, tokenError{"server_error", "could not sign the token"})
 		return
 	}
+	s.stats.tokens.Add(1)
 	w.Header().Set("Cache-Control", "no-store")
 	writeJSON(w, http.StatusOK, map[string]any{
 		"access_token": tok,

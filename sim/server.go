@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -74,6 +75,19 @@ type Server struct {
 	faults *injector
 	api    *http.ServeMux
 	now    func() time.Time
+	stats  struct{ calls, throttled, tokens atomic.Int64 }
+}
+
+// Stats counts what reached the tenant.
+type Stats struct {
+	Calls     int64 // Management API calls, 429s included
+	Throttled int64 // answered 429
+	Tokens    int64 // access tokens issued by POST /oauth/token
+}
+
+// Stats returns the counts so far.
+func (s *Server) Stats() Stats {
+	return Stats{Calls: s.stats.calls.Load(), Throttled: s.stats.throttled.Load(), Tokens: s.stats.tokens.Load()}
 }
 
 // New builds a tenant (seeded with demo data unless opts.Empty) and its API.
@@ -146,6 +160,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // serveAPI runs one Management API call through latency, the rate limit,
 // authentication and faults, in that order, then to its route.
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
+	s.stats.calls.Add(1)
 	kind := faultNone
 	if s.faults != nil {
 		var lat time.Duration
@@ -165,6 +180,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		h["x-ratelimit-remaining"] = []string{strconv.Itoa(remaining)}
 		h["x-ratelimit-reset"] = []string{strconv.FormatInt(reset.Unix(), 10)}
 		if !ok {
+			s.stats.throttled.Add(1)
 			h["retry-after"] = []string{strconv.Itoa(max(1, int((wait+time.Second-1)/time.Second)))}
 			writeError(w, &apiError{Status: http.StatusTooManyRequests, Message: "Global limit has been reached", Code: "too_many_requests"})
 			return

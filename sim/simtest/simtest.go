@@ -4,6 +4,7 @@ package simtest
 
 import (
 	"context"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -18,6 +19,8 @@ type Tenant struct {
 	*sim.Server
 	// URL is the base URL, http://127.0.0.1:PORT: what AUTH0_DOMAIN names.
 	URL string
+	// Transport reaches an in-memory tenant; nil for one on a real socket.
+	Transport http.RoundTripper
 }
 
 // Start serves a simulator built from opts until the test ends.

@@ -1,0 +1,156 @@
+package client
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"strings"
+	"sync"
+)
+
+// Action is something the dashboard can do to a tenant.
+type Action int
+
+// The dashboard's actions.
+const (
+	ReadOrganizations Action = iota
+	DeleteOrganization
+	ReadConnections
+	ReadTenantConnections
+	EnableConnection
+	ToggleConnection
+	EditConnection
+	RemoveConnection
+	ReadMembers
+	ReadMemberRoles
+	AddMembers
+	RemoveMembers
+	AssignRoles
+	ReadInvitations
+)
+
+var actionNames = [...]string{"read organizations", "delete organization", "read connections", "read tenant connections",
+	"enable connection", "toggle connection", "edit connection", "remove connection", "read members",
+	"read member roles", "add members", "remove members", "assign roles", "read invitations"}
+
+func (a Action) String() string { return actionNames[a] }
+
+// Scope is the Management API scope the action needs.
+func (a Action) Scope() string {
+	return [...]string{"read:organizations", "delete:organizations", "read:organization_connections", "read:connections",
+		"create:organization_connections", "update:organization_connections", "update:organization_connections",
+		"delete:organization_connections", "read:organization_members", "read:organization_member_roles",
+		"create:organization_members", "delete:organization_members", "create:organization_member_roles",
+		"read:organization_invitations"}[a]
+}
+
+// Mutates reports whether the action changes the tenant.
+func (a Action) Mutates() bool {
+	switch a {
+	case DeleteOrganization, EnableConnection, ToggleConnection, EditConnection, RemoveConnection, AddMembers, RemoveMembers, AssignRoles:
+		return true
+	}
+	return false
+}
+
+// Capability says whether an action is available, and if not, why.
+type Capability struct {
+	Allowed bool
+	Reason  string // "needs delete:organization_members", "read-only", ...
+}
+
+// Capabilities is what the credentials allow, from the access token's
+// scope claim (decoded, not verified: Auth0 verifies), corrected by 403s.
+type Capabilities struct {
+	Known    bool // a token has been seen
+	Scopes   map[string]bool
+	ReadOnly string // why this session may not change the tenant; "" if it may
+	NoToggle bool   // the tenant lacks the connection toggle API
+}
+
+// Can says whether a is available.
+func (c Capabilities) Can(a Action) Capability {
+	switch {
+	case a.Mutates() && c.ReadOnly != "":
+		return Capability{Reason: c.ReadOnly}
+	case a == ToggleConnection && c.NoToggle:
+		return Capability{Reason: "this tenant has no connection toggle; remove instead"}
+	case c.Known && !c.Scopes[a.Scope()]:
+		return Capability{Reason: "needs " + a.Scope()}
+	}
+	return Capability{Allowed: true}
+}
+
+// scopeBook keeps the capabilities as tokens come and 403s correct them.
+type scopeBook struct {
+	mu       sync.Mutex
+	token    string
+	caps     Capabilities
+	denied   map[string]bool
+	readOnly string
+}
+
+// sawToken reads the scope claim of a bearer token the first time it is used.
+func (b *scopeBook) sawToken(authorization string) {
+	tok, ok := strings.CutPrefix(authorization, "Bearer ")
+	if !ok {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if tok == b.token {
+		return
+	}
+	b.token = tok
+	parts := strings.Split(tok, ".")
+	if len(parts) != 3 {
+		return // not a JWT: nothing to read; Auth0 will say
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(parts[1])
+	var claims struct {
+		Scope string `json:"scope"`
+	}
+	if err != nil || json.Unmarshal(payload, &claims) != nil {
+		return
+	}
+	b.caps.Known = true
+	b.caps.Scopes = map[string]bool{}
+	for _, s := range strings.Fields(claims.Scope) {
+		if !b.denied[s] {
+			b.caps.Scopes[s] = true
+		}
+	}
+}
+
+// deny records that Auth0 refused scopes the token claims.
+func (b *scopeBook) deny(scopes []string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.denied == nil {
+		b.denied = map[string]bool{}
+	}
+	b.caps.Known = true
+	if b.caps.Scopes == nil {
+		b.caps.Scopes = map[string]bool{}
+	}
+	for _, s := range scopes {
+		b.denied[s] = true
+		delete(b.caps.Scopes, s)
+	}
+}
+
+func (b *scopeBook) setNoToggle() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.caps.NoToggle = true
+}
+
+func (b *scopeBook) get() Capabilities {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	c := b.caps
+	c.Scopes = make(map[string]bool, len(b.caps.Scopes))
+	for k, v := range b.caps.Scopes {
+		c.Scopes[k] = v
+	}
+	return c
+}

@@ -1,0 +1,154 @@
+// Package client is the only way orgdash reaches Auth0: one interface over
+// the official go-auth0 SDK, with the tenant's rate-limit budget tracked and
+// honoured, checkpoint paging, batched bulk work, typed errors and the
+// capabilities the access token grants.
+package client
+
+import (
+	"context"
+	"slices"
+	"time"
+)
+
+// Client is what the dashboard needs of a tenant. Every method is
+// context-first and safe for concurrent use; errors are *Error where Auth0
+// or the network answered, or the context's error.
+type Client interface {
+	// Tenant says which tenant this is.
+	Tenant() Tenant
+	// Tracker is the tenant's rate-limit budget, shared by all its users.
+	Tracker() *Tracker
+	// Capabilities says which actions the credentials allow.
+	Capabilities() Capabilities
+
+	// Organizations returns the page after the cursor from ("" for the
+	// first); the page's Next is "" on the last page.
+	Organizations(ctx context.Context, from string) (Page[Organization], error)
+	Organization(ctx context.Context, id string) (Organization, error)
+	DeleteOrganization(ctx context.Context, id string) error
+
+	// Connections lists an organization's connections, enabled or not.
+	Connections(ctx context.Context, orgID string) ([]Connection, error)
+	// TenantConnections lists the tenant's connections (for "enable").
+	TenantConnections(ctx context.Context) ([]TenantConnection, error)
+	EnableConnection(ctx context.Context, orgID, connID string, s ConnectionSettings) (Connection, error)
+	// SetConnectionEnabled turns a connection off or on keeping its
+	// settings; tenants without that API answer ErrUnsupported.
+	SetConnectionEnabled(ctx context.Context, orgID, connID string, enabled bool) (Connection, error)
+	UpdateConnection(ctx context.Context, orgID, connID string, s ConnectionSettings) (Connection, error)
+	RemoveConnection(ctx context.Context, orgID, connID string) error
+
+	// Members returns a page of members with their roles.
+	Members(ctx context.Context, orgID, from string) (Page[Member], error)
+	AddMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult
+	RemoveMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult
+	// VerifyRemoved polls until the removed members stop listing, ending
+	// each as confirmed, or unverified when time runs out.
+	VerifyRemoved(ctx context.Context, orgID string, userIDs []string) []MemberResult
+	AssignRoles(ctx context.Context, orgID, userID string, roleIDs []string) error
+
+	Invitations(ctx context.Context, orgID string) ([]Invitation, error)
+}
+
+// Tenant identifies the tenant a client speaks to.
+type Tenant struct {
+	Domain string // as configured, such as example.eu.auth0.com
+	Demo   bool   // the embedded simulator
+}
+
+// Page is one page of a list and the cursor of the next ("" when done).
+type Page[T any] struct {
+	Items []T
+	Next  string
+}
+
+// All follows pages from the first to the last and returns every item.
+func All[T any](ctx context.Context, fetch func(ctx context.Context, from string) (Page[T], error)) ([]T, error) {
+	var all []T
+	for from := ""; ; {
+		p, err := fetch(ctx, from)
+		all = append(all, p.Items...)
+		if err != nil || p.Next == "" {
+			return all, err
+		}
+		from = p.Next
+	}
+}
+
+// Organization is an Auth0 organization.
+type Organization struct {
+	ID, Name, DisplayName string
+	LogoURL               string
+	Colors                map[string]string // primary, page_background
+	Metadata              map[string]string
+}
+
+// Connection is a connection as enabled (or disabled) for an organization.
+type Connection struct {
+	ID, Name, Strategy string
+	Enabled            bool
+	ConnectionSettings
+}
+
+// ConnectionSettings are an organization connection's settings.
+type ConnectionSettings struct {
+	AssignMembershipOnLogin bool // auto-membership
+	ShowAsButton            bool // on the organization's login prompt
+	SignupEnabled           bool // database connections only, with auto-membership
+}
+
+// TenantConnection is one of the tenant's connections.
+type TenantConnection struct {
+	ID, Name, DisplayName, Strategy string
+}
+
+// IsDatabase reports whether strategy is a database connection's.
+func IsDatabase(strategy string) bool { return strategy == "auth0" }
+
+// enterprise are the strategies whose login prompt button can be hidden.
+var enterprise = []string{"samlp", "waad", "adfs", "okta", "oidc", "ad", "pingfederate", "google-apps"}
+
+// IsEnterprise reports whether strategy is an enterprise connection's.
+func IsEnterprise(strategy string) bool { return slices.Contains(enterprise, strategy) }
+
+// Member is a member of an organization.
+type Member struct {
+	UserID, Name, Email, Picture string
+	Roles                        []Role
+}
+
+// Role is an organization role held by a member.
+type Role struct {
+	ID, Name string
+}
+
+// Invitation is a pending invitation to an organization.
+type Invitation struct {
+	ID, Invitee, Inviter   string
+	CreatedAt, ExpiresAt   time.Time
+	Roles                  []string // role ids
+	ClientID, ConnectionID string
+}
+
+// Outcome is how a member's part of a bulk action ended.
+type Outcome int
+
+// The outcomes of a member's part in a bulk action.
+const (
+	Pending    Outcome = iota
+	Done               // Auth0 accepted it
+	Confirmed          // and the listing shows it
+	Failed             // Auth0 refused it; Err says why
+	Unverified         // accepted, but the listing did not show it in time
+)
+
+func (o Outcome) String() string {
+	return [...]string{"pending", "done", "confirmed", "failed", "unverified"}[o]
+}
+
+// MemberResult is one member's outcome in a bulk action.
+type MemberResult struct {
+	UserID  string
+	Outcome Outcome
+	Err     error
+}

@@ -1,0 +1,188 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/auth0/go-auth0/management"
+)
+
+// verifyMaxMembers bounds the organizations whose removals are verified by
+// listing them: past it, one poll would cost more than it is worth.
+const verifyMaxMembers = 5000
+
+func (c *auth0Client) Members(ctx context.Context, orgID, from string) (Page[Member], error) {
+	withRoles := c.Capabilities().Can(ReadMemberRoles).Allowed
+	p, err := c.membersPage(ctx, orgID, from, withRoles)
+	var e *Error
+	if withRoles && errors.As(err, &e) && e.Kind == Forbidden {
+		return c.membersPage(ctx, orgID, from, false) // roles need a scope of their own: list without them
+	}
+	return p, err
+}
+
+func (c *auth0Client) membersPage(ctx context.Context, orgID, from string, withRoles bool) (Page[Member], error) {
+	fields := []string{"user_id", "email", "picture", "name"}
+	if withRoles {
+		fields = append(fields, "roles")
+	}
+	opts := []management.RequestOption{management.Take(pageSize), management.IncludeFields(fields...)}
+	if from != "" {
+		opts = append(opts, management.From(from))
+	}
+	l, err := c.m.Organization.Members(ctx, orgID, opts...)
+	if err != nil {
+		return Page[Member]{}, c.classify("list members", err)
+	}
+	p := Page[Member]{Items: make([]Member, 0, len(l.Members))}
+	for _, m := range l.Members {
+		mem := Member{UserID: m.GetUserID(), Name: m.GetName(), Email: m.GetEmail(), Picture: m.GetPicture()}
+		for _, r := range m.Roles {
+			mem.Roles = append(mem.Roles, Role{ID: r.GetID(), Name: r.GetName()})
+		}
+		p.Items = append(p.Items, mem)
+	}
+	if len(p.Items) > 0 { // Auth0's members paging ends with an empty page, not a missing next
+		p.Next = l.Next
+	}
+	return p, nil
+}
+
+// batches splits ids into runs of at most n.
+func batches(ids []string, n int) [][]string {
+	var out [][]string
+	for len(ids) > n {
+		out = append(out, ids[:n])
+		ids = ids[n:]
+	}
+	if len(ids) > 0 {
+		out = append(out, ids)
+	}
+	return out
+}
+
+// bulk runs call over ids in batches. A batch Auth0 refuses as invalid is
+// split in halves until the members at fault are found, so one bad member
+// does not hide the others' results.
+func (c *auth0Client) bulk(ctx context.Context, op string, ids []string, call func(context.Context, []string) error) []MemberResult {
+	results := make([]MemberResult, 0, len(ids))
+	var run func(batch []string)
+	run = func(batch []string) {
+		if err := ctx.Err(); err != nil {
+			for _, id := range batch {
+				results = append(results, MemberResult{UserID: id, Outcome: Failed, Err: err})
+			}
+			return
+		}
+		err := c.classify(op, call(ctx, batch))
+		if err == nil {
+			for _, id := range batch {
+				results = append(results, MemberResult{UserID: id, Outcome: Done})
+			}
+			return
+		}
+		if len(batch) > 1 && KindOf(err) == Invalid {
+			run(batch[:len(batch)/2])
+			run(batch[len(batch)/2:])
+			return
+		}
+		for _, id := range batch {
+			results = append(results, MemberResult{UserID: id, Outcome: Failed, Err: err})
+		}
+	}
+	for _, b := range batches(ids, c.cfg.BatchSize) {
+		run(b)
+	}
+	return results
+}
+
+func (c *auth0Client) RemoveMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult {
+	return c.bulk(ctx, "remove members", userIDs, func(ctx context.Context, batch []string) error {
+		return c.m.Organization.DeleteMembers(ctx, orgID, batch)
+	})
+}
+
+func (c *auth0Client) AddMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult {
+	return c.bulk(ctx, "add members", userIDs, func(ctx context.Context, batch []string) error {
+		return c.m.Organization.AddMembers(ctx, orgID, batch)
+	})
+}
+
+func (c *auth0Client) AssignRoles(ctx context.Context, orgID, userID string, roleIDs []string) error {
+	return c.classify("assign roles", c.m.Organization.AssignMemberRoles(ctx, orgID, userID, roleIDs))
+}
+
+func (c *auth0Client) VerifyRemoved(ctx context.Context, orgID string, userIDs []string) []MemberResult {
+	pending := map[string]bool{}
+	for _, id := range userIDs {
+		pending[id] = true
+	}
+	results := make([]MemberResult, 0, len(userIDs))
+	finish := func(o Outcome, err error) []MemberResult {
+		for _, id := range userIDs {
+			if pending[id] {
+				results = append(results, MemberResult{UserID: id, Outcome: o, Err: err})
+			}
+		}
+		return results
+	}
+	l, err := c.m.Organization.Members(ctx, orgID, management.PerPage(1), management.IncludeTotals(true), management.IncludeFields("user_id"))
+	if err != nil {
+		return finish(Unverified, c.classify("verify removal", err))
+	}
+	if l.Total > verifyMaxMembers {
+		return finish(Unverified, &Error{Kind: Unsupported, Op: "verify removal",
+			Message: fmt.Sprintf("the organization has %d members, too many to verify by listing", l.Total)})
+	}
+	deadline := time.Now().Add(c.cfg.VerifyTimeout)
+	for {
+		listed, err := c.memberIDs(ctx, orgID)
+		if err == nil {
+			for _, id := range userIDs {
+				if pending[id] && !listed[id] {
+					pending[id] = false
+					results = append(results, MemberResult{UserID: id, Outcome: Confirmed})
+				}
+			}
+		}
+		if len(results) == len(userIDs) {
+			return results
+		}
+		if err == nil {
+			err = &Error{Kind: Unavailable, Op: "verify removal", Message: "still listed after " + c.cfg.VerifyTimeout.String()}
+		}
+		if ctx.Err() != nil || time.Now().Add(c.cfg.VerifyInterval).After(deadline) {
+			return finish(Unverified, err)
+		}
+		t := time.NewTimer(c.cfg.VerifyInterval)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+		}
+	}
+}
+
+// memberIDs lists every member's id.
+func (c *auth0Client) memberIDs(ctx context.Context, orgID string) (map[string]bool, error) {
+	ids := map[string]bool{}
+	for from := ""; ; {
+		opts := []management.RequestOption{management.Take(pageSize), management.IncludeFields("user_id")}
+		if from != "" {
+			opts = append(opts, management.From(from))
+		}
+		l, err := c.m.Organization.Members(ctx, orgID, opts...)
+		if err != nil {
+			return nil, c.classify("verify removal", err)
+		}
+		for _, m := range l.Members {
+			ids[m.GetUserID()] = true
+		}
+		if len(l.Members) == 0 || l.Next == "" {
+			return ids, nil
+		}
+		from = l.Next
+	}
+}

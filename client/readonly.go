@@ -1,0 +1,61 @@
+package client
+
+import "context"
+
+// readOnly refuses every mutation below the UI, whatever the UI sends.
+type readOnly struct {
+	Client
+	why string
+}
+
+// ReadOnly wraps c so that every call that would change the tenant fails
+// with ErrLocked, giving why ("viewer: read-only", "profile prod is read-only").
+func ReadOnly(c Client, why string) Client { return readOnly{c, why} }
+
+func (r readOnly) refuse(op string) error { return &Error{Kind: Locked, Op: op, Message: r.why} }
+
+func (r readOnly) refuseAll(op string, ids []string) []MemberResult {
+	out := make([]MemberResult, len(ids))
+	for i, id := range ids {
+		out[i] = MemberResult{UserID: id, Outcome: Failed, Err: r.refuse(op)}
+	}
+	return out
+}
+
+func (r readOnly) Capabilities() Capabilities {
+	c := r.Client.Capabilities()
+	c.ReadOnly = r.why
+	return c
+}
+
+func (r readOnly) DeleteOrganization(context.Context, string) error {
+	return r.refuse("delete organization")
+}
+
+func (r readOnly) EnableConnection(context.Context, string, string, ConnectionSettings) (Connection, error) {
+	return Connection{}, r.refuse("enable connection")
+}
+
+func (r readOnly) SetConnectionEnabled(context.Context, string, string, bool) (Connection, error) {
+	return Connection{}, r.refuse("toggle connection")
+}
+
+func (r readOnly) UpdateConnection(context.Context, string, string, ConnectionSettings) (Connection, error) {
+	return Connection{}, r.refuse("edit connection")
+}
+
+func (r readOnly) RemoveConnection(context.Context, string, string) error {
+	return r.refuse("remove connection")
+}
+
+func (r readOnly) AddMembers(_ context.Context, _ string, ids []string) []MemberResult {
+	return r.refuseAll("add members", ids)
+}
+
+func (r readOnly) RemoveMembers(_ context.Context, _ string, ids []string) []MemberResult {
+	return r.refuseAll("remove members", ids)
+}
+
+func (r readOnly) AssignRoles(context.Context, string, string, []string) error {
+	return r.refuse("assign roles")
+}

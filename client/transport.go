@@ -1,0 +1,104 @@
+package client
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// pacer is the RoundTripper inside the SDK's HTTP client. It sees every
+// attempt: it waits for budget before sending, reads x-ratelimit-* from
+// every answer (429s included), retries 429s after Retry-After or the reset,
+// and retries reads that fail on the way. It replaces the SDK's own silent
+// retries so that every wait shows in the tracker.
+type pacer struct {
+	base        http.RoundTripper
+	tracker     *Tracker
+	scopes      *scopeBook
+	maxAttempts int
+	maxWait     time.Duration
+}
+
+func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	p.scopes.sawToken(req.Header.Get("Authorization"))
+	for attempt := 1; ; attempt++ {
+		if err := p.tracker.acquire(ctx); err != nil {
+			return nil, err
+		}
+		res, err := p.base.RoundTrip(rewound(req, attempt))
+		if err == nil {
+			err = buffer(res) // a body cut short fails here, where a read can be retried
+		}
+		if err != nil {
+			p.tracker.observe(nil)
+			if !idempotent(req.Method) || attempt >= p.maxAttempts || ctx.Err() != nil {
+				return nil, err
+			}
+			if err := p.tracker.pause(ctx, backoff(attempt)); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		p.tracker.observe(res)
+		last := attempt >= p.maxAttempts
+		switch {
+		case res.StatusCode == http.StatusTooManyRequests && !last:
+			wait := retryWait(res, time.Now())
+			if wait > p.maxWait {
+				return res, nil // longer than we will hold the user: say so instead
+			}
+			if err := p.tracker.backoff(ctx, time.Now().Add(wait)); err != nil {
+				return nil, err
+			}
+		case res.StatusCode >= 500 && idempotent(req.Method) && !last:
+			if err := p.tracker.pause(ctx, backoff(attempt)); err != nil {
+				return nil, err
+			}
+		default:
+			return res, nil
+		}
+	}
+}
+
+// rewound is req for the given attempt, with a fresh body after the first.
+func rewound(req *http.Request, attempt int) *http.Request {
+	if attempt == 1 || req.GetBody == nil {
+		return req
+	}
+	r := req.Clone(req.Context())
+	r.Body, _ = req.GetBody()
+	return r
+}
+
+// buffer reads the whole body so that a truncated answer is an error here.
+func buffer(res *http.Response) error {
+	b, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	if err != nil {
+		return err
+	}
+	res.Body = io.NopCloser(bytes.NewReader(b))
+	return nil
+}
+
+// idempotent calls may be repeated after a failure without doing twice.
+func idempotent(method string) bool {
+	return method == http.MethodGet || method == http.MethodHead || method == http.MethodDelete
+}
+
+func backoff(attempt int) time.Duration { return time.Duration(250<<attempt) * time.Millisecond }
+
+// retryWait is how long a 429 asks to wait: Retry-After, else until the
+// reset, at least a moment.
+func retryWait(res *http.Response, now time.Time) time.Duration {
+	if s, err := strconv.Atoi(res.Header.Get("Retry-After")); err == nil && s >= 0 {
+		return max(time.Duration(s)*time.Second, 100*time.Millisecond)
+	}
+	if at, err := strconv.ParseInt(res.Header.Get("X-RateLimit-Reset"), 10, 64); err == nil {
+		return max(time.Unix(at, 0).Sub(now), 100*time.Millisecond)
+	}
+	return time.Second
+}
