@@ -96,6 +96,14 @@ func (c *auth0Client) Organization(ctx context.Context, id string) (Organization
 	return orgFrom(o), nil
 }
 
+func (c *auth0Client) OrganizationByName(ctx context.Context, name string) (Organization, error) {
+	o, err := c.m.Organization.ReadByName(ctx, name)
+	if err != nil {
+		return Organization{}, c.classify("find organization", err)
+	}
+	return orgFrom(o), nil
+}
+
 func (c *auth0Client) DeleteOrganization(ctx context.Context, id string) error {
 	return c.classify("delete organization", c.m.Organization.Delete(ctx, id))
 }

@@ -25,6 +25,7 @@ type Client interface {
 	// first); the page's Next is "" on the last page.
 	Organizations(ctx context.Context, from string) (Page[Organization], error)
 	Organization(ctx context.Context, id string) (Organization, error)
+	OrganizationByName(ctx context.Context, name string) (Organization, error)
 	DeleteOrganization(ctx context.Context, id string) error
 
 	// Connections lists an organization's connections, enabled or not.
@@ -40,6 +41,8 @@ type Client interface {
 
 	// Members returns a page of members with their roles.
 	Members(ctx context.Context, orgID, from string) (Page[Member], error)
+	// CountMembers asks how many members an organization has, in one call.
+	CountMembers(ctx context.Context, orgID string) (int, error)
 	AddMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult
 	RemoveMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult
 	// VerifyRemoved polls until the removed members stop listing, ending

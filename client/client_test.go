@@ -337,3 +337,18 @@ func TestRetriesThroughFaults(t *testing.T) {
 		t.Fatalf("no retries under faults: %+v", s)
 	}
 }
+
+func TestCountAndFindByName(t *testing.T) {
+	tn := simtest.Start(t, sim.Options{Orgs: 4, Members: 321})
+	c := connect(t, tn)
+	o, err := c.OrganizationByName(ctx, "acme")
+	ok(t, err)
+	n, err := c.CountMembers(ctx, o.ID)
+	ok(t, err)
+	if n != 321 {
+		t.Fatalf("count %d, want 321", n)
+	}
+	if _, err := c.OrganizationByName(ctx, "nope"); !errors.Is(err, client.ErrNotFound) {
+		t.Fatalf("unknown name: %v", err)
+	}
+}

@@ -50,6 +50,14 @@ func (c *auth0Client) membersPage(ctx context.Context, orgID, from string, withR
 	return p, nil
 }
 
+func (c *auth0Client) CountMembers(ctx context.Context, orgID string) (int, error) {
+	l, err := c.m.Organization.Members(ctx, orgID, management.PerPage(1), management.IncludeTotals(true), management.IncludeFields("user_id"))
+	if err != nil {
+		return 0, c.classify("count members", err)
+	}
+	return l.Total, nil
+}
+
 // batches splits ids into runs of at most n.
 func batches(ids []string, n int) [][]string {
 	var out [][]string

@@ -1,0 +1,115 @@
+// Package keymap holds every key binding of the dashboard, with its help
+// text, under an action name users can rebind from the config file.
+package keymap
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
+
+// KeyMap is every binding. Each session owns its copy: screens enable and
+// disable bindings as actions become (un)available, so help never lies.
+type KeyMap struct {
+	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+	Open, Back, Quit                        key.Binding
+	NextTab, PrevTab                        key.Binding
+	Overview, Connections, Members, Invites key.Binding
+	Filter, Sort, Refresh, Copy, Jump, Help key.Binding
+	More, Mark, MarkAll, Unmark             key.Binding
+	Toggle, Edit, New, Remove, DeleteOrg    key.Binding
+	Undo, Activity                          key.Binding
+}
+
+// Default is the default key map of DESIGN.md.
+func Default() *KeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return &KeyMap{
+		Up:          b("↑/k", "up", "up", "k"),
+		Down:        b("↓/j", "down", "down", "j"),
+		Top:         b("g", "first", "g", "home"),
+		Bottom:      b("G", "last", "G", "end"),
+		PageUp:      b("pgup", "page up", "pgup", "ctrl+b"),
+		PageDown:    b("pgdn", "page down", "pgdown", "ctrl+f"),
+		Open:        b("enter", "open", "enter", "l"),
+		Back:        b("esc", "back", "esc", "q"),
+		Quit:        b("ctrl+c", "quit", "ctrl+c"),
+		NextTab:     b("tab", "next tab", "tab"),
+		PrevTab:     b("shift+tab", "previous tab", "shift+tab"),
+		Overview:    b("1", "overview", "1"),
+		Connections: b("2", "connections", "2"),
+		Members:     b("3", "members", "3"),
+		Invites:     b("4", "invitations", "4"),
+		Filter:      b("/", "filter", "/"),
+		Sort:        b("s", "sort", "s"),
+		Refresh:     b("r", "refresh", "r"),
+		Copy:        b("y", "copy id", "y"),
+		Jump:        b(":", "jump", ":"),
+		Help:        b("?", "help", "?"),
+		More:        b(".", "more options", "."),
+		Mark:        b("space", "mark", "space"),
+		MarkAll:     b("A", "mark all", "A"),
+		Unmark:      b("U", "clear marks", "U"),
+		Toggle:      b("t", "toggle", "t"),
+		Edit:        b("e", "edit", "e"),
+		New:         b("n", "enable connection", "n"),
+		Remove:      b("d", "remove", "d"),
+		DeleteOrg:   b("D", "delete organization", "D"),
+		Undo:        b("z", "undo", "z"),
+		Activity:    b("@", "activity", "@"),
+	}
+}
+
+// actions names every binding for the config file.
+func (k *KeyMap) actions() map[string]*key.Binding {
+	return map[string]*key.Binding{
+		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom, "page-up": &k.PageUp, "page-down": &k.PageDown,
+		"open": &k.Open, "back": &k.Back, "quit": &k.Quit, "next-tab": &k.NextTab, "prev-tab": &k.PrevTab,
+		"overview": &k.Overview, "connections": &k.Connections, "members": &k.Members, "invitations": &k.Invites,
+		"filter": &k.Filter, "sort": &k.Sort, "refresh": &k.Refresh, "copy": &k.Copy, "jump": &k.Jump, "help": &k.Help,
+		"more": &k.More, "mark": &k.Mark, "mark-all": &k.MarkAll, "unmark": &k.Unmark, "toggle": &k.Toggle,
+		"edit": &k.Edit, "new": &k.New, "remove": &k.Remove, "delete-org": &k.DeleteOrg, "undo": &k.Undo,
+		"activity": &k.Activity,
+	}
+}
+
+// Actions are the names Override accepts, sorted.
+func (k *KeyMap) Actions() []string {
+	names := make([]string, 0, 32)
+	for n := range k.actions() {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Override rebinds actions by name: {"remove": ["x", "delete"]}. An unknown
+// action name, or a key given to two actions, is an error naming it.
+func (k *KeyMap) Override(keys map[string][]string) error {
+	acts := k.actions()
+	for name, ks := range keys {
+		b, ok := acts[name]
+		if !ok {
+			return fmt.Errorf("unknown action %q (known: %s)", name, strings.Join(k.Actions(), ", "))
+		}
+		if len(ks) == 0 {
+			return fmt.Errorf("action %q: no keys given", name)
+		}
+		b.SetKeys(ks...)
+		b.SetHelp(strings.Join(ks, "/"), b.Help().Desc)
+	}
+	owner := map[string]string{}
+	for _, name := range k.Actions() {
+		for _, key := range acts[name].Keys() {
+			if prev, taken := owner[key]; taken {
+				return fmt.Errorf("key %q is bound to both %q and %q", key, prev, name)
+			}
+			owner[key] = name
+		}
+	}
+	return nil
+}

@@ -1,0 +1,36 @@
+package keymap
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/bubbles/v2/key"
+)
+
+func TestDefaultHasNoConflicts(t *testing.T) {
+	if err := Default().Override(nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOverride(t *testing.T) {
+	k := Default()
+	if err := k.Override(map[string][]string{"remove": {"x", "delete"}}); err != nil {
+		t.Fatal(err)
+	}
+	if !key.Matches(tea.KeyPressMsg{Code: 'x', Text: "x"}, k.Remove) || key.Matches(tea.KeyPressMsg{Code: 'd', Text: "d"}, k.Remove) {
+		t.Fatalf("remove is bound to %v", k.Remove.Keys())
+	}
+	if k.Remove.Help().Key != "x/delete" {
+		t.Fatalf("help shows %q", k.Remove.Help().Key)
+	}
+	err := Default().Override(map[string][]string{"explode": {"x"}})
+	if err == nil || !strings.Contains(err.Error(), `unknown action "explode"`) {
+		t.Fatalf("unknown action: %v", err)
+	}
+	err = Default().Override(map[string][]string{"remove": {"j"}})
+	if err == nil || !strings.Contains(err.Error(), `"j" is bound to both`) {
+		t.Fatalf("conflict: %v", err)
+	}
+}

@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/common"
+)
+
+// budgetMsg is a change of the tenant's rate-limit state.
+type budgetMsg struct{ snap client.Snapshot }
+
+// countdownMsg redraws the "waiting Ns" countdown.
+type countdownMsg struct{}
+
+// watchBudget waits for the next change after version. The tracker is the
+// tenant's: over SSH every session watches the same one.
+func watchBudget(c *common.Common, version uint64) tea.Cmd {
+	ctx, t := c.Ctx, c.Client.Tracker()
+	return func() tea.Msg {
+		s, err := t.Next(ctx, version)
+		if err != nil {
+			return nil // the session ended
+		}
+		return budgetMsg{s}
+	}
+}
+
+func (m *Model) onBudget(msg budgetMsg) tea.Cmd {
+	m.footer.SetBudget(msg.snap)
+	return tea.Batch(watchBudget(m.c, msg.snap.Version), m.countdown())
+}
+
+// countdown keeps a tick going while calls wait, so the seconds count down.
+func (m *Model) countdown() tea.Cmd {
+	snap := m.c.Client.Tracker().Snapshot()
+	if m.ticking || (!snap.Waiting(m.now()) && !snap.Reset.After(m.now())) {
+		return nil
+	}
+	m.ticking = true
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return countdownMsg{} })
+}

@@ -1,0 +1,92 @@
+// Package common is what every screen of the dashboard shares: the
+// per-session dependency bundle, the screen interface, navigation messages,
+// and helpers to show untrusted text and errors safely.
+package common
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/keymap"
+	"github.com/orgdash/orgdash/theme"
+)
+
+// Common is one session's dependencies. Nothing in the dashboard is
+// package-level: over SSH every session builds its own.
+type Common struct {
+	Ctx     context.Context // ends with the session: cancels its calls
+	Client  client.Client
+	Keys    *keymap.KeyMap
+	Styles  *theme.Styles
+	Profile string // the profile's name, shown in the header
+}
+
+// Screen is one screen of the stack (organizations, an organization).
+type Screen interface {
+	Init() tea.Cmd
+	Update(tea.Msg) (Screen, tea.Cmd)
+	View() string
+	SetSize(width, height int)
+	// Crumb is this screen's part of the breadcrumb.
+	Crumb() string
+	// Help is what the footer and the full help show for this screen now.
+	Help() help.KeyMap
+	// Capturing reports whether the screen is taking text input (a filter),
+	// so global keys such as q and ? must reach it instead.
+	Capturing() bool
+}
+
+// PushMsg opens a screen on top of the stack.
+type PushMsg struct{ Screen Screen }
+
+// PopMsg closes the top screen; the screen below refreshes when Refresh is
+// set, and Status is shown.
+type PopMsg struct {
+	Refresh bool
+	Status  string
+}
+
+// RefreshMsg asks the screen it reaches to load its data again.
+type RefreshMsg struct{}
+
+// Level is how a status line reads.
+type Level int
+
+// The status levels.
+const (
+	Info Level = iota
+	Success
+	Warning
+	Failure
+)
+
+// StatusMsg shows a line in the footer that clears itself.
+type StatusMsg struct {
+	Text  string
+	Level Level
+}
+
+// Status returns a command that shows text in the footer.
+func Status(level Level, text string) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Text: text, Level: level} }
+}
+
+// Push returns a command that opens s.
+func Push(s Screen) tea.Cmd { return func() tea.Msg { return PushMsg{Screen: s} } }
+
+// HelpMap is a help.KeyMap from a short list and full groups. Disabled
+// bindings are left out by the help view, so help never offers what is
+// unavailable.
+type HelpMap struct {
+	Short []key.Binding
+	Full  [][]key.Binding
+}
+
+// ShortHelp is the footer's line.
+func (h HelpMap) ShortHelp() []key.Binding { return h.Short }
+
+// FullHelp is the ? overlay's columns.
+func (h HelpMap) FullHelp() [][]key.Binding { return h.Full }

@@ -1,0 +1,66 @@
+package common
+
+import (
+	"errors"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+)
+
+// BackMsg asks the root to close the top screen, or to quit at the root.
+type BackMsg struct{}
+
+// Back is a command for BackMsg.
+func Back() tea.Msg { return BackMsg{} }
+
+// GoneMsg says the organization a screen shows no longer exists.
+type GoneMsg struct{ ID, Name string }
+
+// Tab is a tab of an organization's screen.
+type Tab int
+
+// The tabs, in order.
+const (
+	Overview Tab = iota
+	Connections
+	Members
+	Invitations
+)
+
+func (t Tab) String() string {
+	return [...]string{"Overview", "Connections", "Members", "Invitations"}[t]
+}
+
+// JumpTabMsg asks the organization screen on top to show a tab.
+type JumpTabMsg struct{ Tab Tab }
+
+// Pane is a tab's content inside an organization's screen.
+type Pane interface {
+	Init() tea.Cmd
+	Update(tea.Msg) (Pane, tea.Cmd)
+	View() string
+	SetSize(width, height int)
+	// Title is the tab's label, with a count once known: "Members (5,000)".
+	Title() string
+	Help() help.KeyMap
+	Capturing() bool
+}
+
+// Gone reports whether err says the organization itself is gone, and if
+// so returns the message that closes its screen.
+func Gone(err error, org client.Organization) (tea.Msg, bool) {
+	if errors.Is(err, client.ErrNotFound) {
+		return GoneMsg{ID: org.ID, Name: org.Name}, true
+	}
+	return nil, false
+}
+
+// OrgLabel names an organization for people: its name, with its display
+// name when that says something more.
+func OrgLabel(o client.Organization) string {
+	if o.DisplayName == "" || o.DisplayName == o.Name {
+		return Clean(o.Name)
+	}
+	return Clean(o.Name) + " (" + Clean(o.DisplayName) + ")"
+}

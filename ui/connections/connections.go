@@ -1,0 +1,149 @@
+// Package connections is an organization's Connections tab: each enabled or
+// disabled connection with its settings.
+package connections
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/table"
+)
+
+// Model is the Connections tab.
+type Model struct {
+	c       *common.Common
+	org     client.Organization
+	table   table.Model
+	conns   map[string]client.Connection
+	seq     int
+	loading bool
+	err     error
+}
+
+var _ common.Pane = (*Model)(nil)
+
+// New makes the tab for o.
+func New(c *common.Common, o client.Organization) *Model {
+	return &Model{c: c, org: o, conns: map[string]client.Connection{},
+		table: table.New(c.Keys, c.Styles, "no connections enabled for this organization",
+			table.Column{Title: "CONNECTION", Min: 14, Flex: 3},
+			table.Column{Title: "STRATEGY", Min: 13, Flex: 1},
+			table.Column{Title: "ENABLED", Min: 7},
+			table.Column{Title: "AUTO-MEMBER", Min: 11},
+			table.Column{Title: "BUTTON", Min: 6},
+			table.Column{Title: "SIGNUP", Min: 6})}
+}
+
+type loadedMsg struct {
+	seq   int
+	conns []client.Connection
+	err   error
+}
+
+// Init loads the connections.
+func (m *Model) Init() tea.Cmd {
+	m.seq++
+	m.loading, m.err = true, nil
+	ctx, cl, id, seq := m.c.Ctx, m.c.Client, m.org.ID, m.seq
+	return func() tea.Msg {
+		conns, err := cl.Connections(ctx, id)
+		return loadedMsg{seq: seq, conns: conns, err: err}
+	}
+}
+
+func onOff(b bool) string {
+	if b {
+		return "on"
+	}
+	return "off"
+}
+
+// Row is how a connection shows: settings that do not apply to its
+// strategy show as "–".
+func Row(cn client.Connection) table.Row {
+	button, signup := "–", "–"
+	if client.IsEnterprise(cn.Strategy) {
+		button = onOff(cn.ShowAsButton)
+	}
+	if client.IsDatabase(cn.Strategy) {
+		signup = onOff(cn.SignupEnabled)
+	}
+	return table.NewRow(cn.ID, cn.Name, cn.Strategy, onOff(cn.Enabled), onOff(cn.AssignMembershipOnLogin), button, signup)
+}
+
+// Update handles the list and keys.
+func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		if msg.seq != m.seq {
+			return m, nil
+		}
+		m.loading = false
+		if gone, ok := common.Gone(msg.err, m.org); ok {
+			return m, func() tea.Msg { return gone }
+		}
+		m.err = msg.err
+		rows := make([]table.Row, 0, len(msg.conns))
+		m.conns = map[string]client.Connection{}
+		for _, cn := range msg.conns {
+			m.conns[cn.ID] = cn
+			rows = append(rows, Row(cn))
+		}
+		m.table.SetRows(rows)
+	case common.RefreshMsg:
+		return m, m.Init()
+	case tea.MouseWheelMsg:
+		m.table.HandleKey(msg)
+	case tea.KeyPressMsg:
+		k := m.c.Keys
+		switch {
+		case m.table.HandleKey(msg):
+		case key.Matches(msg, k.Back):
+			return m, common.Back
+		case key.Matches(msg, k.Copy):
+			if r, ok := m.table.Selected(); ok {
+				return m, tea.Batch(tea.SetClipboard(r.ID), common.Status(common.Info, "copied "+r.ID))
+			}
+		case key.Matches(msg, k.Refresh):
+			return m, m.Init()
+		}
+	}
+	return m, nil
+}
+
+// SetSize lays the tab out.
+func (m *Model) SetSize(w, h int) { m.table.SetSize(w, h-1) }
+
+// View draws the table and a status line.
+func (m *Model) View() string {
+	s := m.c.Styles
+	m.table.SetStyles(s)
+	bottom := s.Muted.Render(m.table.Position())
+	switch {
+	case m.err != nil:
+		bottom = s.Error.Render(common.Explain(m.err))
+	case m.loading:
+		bottom = s.Muted.Render("loading…")
+	}
+	return m.table.View() + "\n" + bottom
+}
+
+// Title is the tab label with the count once loaded.
+func (m *Model) Title() string {
+	if m.seq == 0 || m.loading {
+		return "Connections"
+	}
+	return "Connections (" + table.Count(m.table.Total()) + ")"
+}
+
+// Capturing is always false: the tab takes no text.
+func (m *Model) Capturing() bool { return false }
+
+// Help lists the usable bindings.
+func (m *Model) Help() help.KeyMap {
+	k := m.c.Keys
+	return common.HelpMap{Short: []key.Binding{k.Copy, k.Refresh},
+		Full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Copy, k.Refresh, k.Back}}}
+}

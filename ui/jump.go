@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/org"
+)
+
+// jumpedMsg is the organization a ":org NAME" found.
+type jumpedMsg struct {
+	name string
+	org  client.Organization
+	err  error
+}
+
+func (m *Model) handleJump(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		m.jumping = false
+		return nil
+	case "enter":
+		m.jumping = false
+		return m.runJump(strings.TrimSpace(m.jump.Value()))
+	}
+	var cmd tea.Cmd
+	m.jump, cmd = m.jump.Update(msg)
+	return cmd
+}
+
+// runJump does what a ":" line says.
+func (m *Model) runJump(line string) tea.Cmd {
+	verb, arg, _ := strings.Cut(line, " ")
+	arg = strings.TrimSpace(arg)
+	tabs := map[string]common.Tab{"overview": common.Overview, "connections": common.Connections, "c": common.Connections,
+		"members": common.Members, "m": common.Members, "invitations": common.Invitations, "i": common.Invitations}
+	switch verb {
+	case "":
+		return nil
+	case "q", "quit":
+		return tea.Quit
+	case "orgs", "organizations":
+		m.stack = m.stack[:1]
+		m.layout()
+		return nil
+	case "org", "o":
+		if arg == "" {
+			return common.Status(common.Warning, "usage: :org NAME")
+		}
+		ctx, cl := m.c.Ctx, m.c.Client
+		return func() tea.Msg {
+			o, err := cl.OrganizationByName(ctx, arg)
+			return jumpedMsg{name: arg, org: o, err: err}
+		}
+	}
+	if t, ok := tabs[verb]; ok {
+		if len(m.stack) < 2 {
+			return common.Status(common.Warning, "open an organization first (enter, or :org NAME)")
+		}
+		return m.toTop(common.JumpTabMsg{Tab: t})
+	}
+	return common.Status(common.Warning, "unknown command :"+common.Clean(verb)+" (try :org NAME, :members, :connections)")
+}
+
+func (m *Model) onJumped(msg jumpedMsg) tea.Cmd {
+	if msg.err != nil {
+		if client.KindOf(msg.err) == client.NotFound {
+			return common.Status(common.Warning, "no organization named "+common.Clean(msg.name))
+		}
+		return common.Status(common.Failure, common.Explain(msg.err))
+	}
+	m.stack = m.stack[:1]
+	s := org.New(m.c, msg.org)
+	m.stack = append(m.stack, s)
+	m.layout()
+	return s.Init()
+}

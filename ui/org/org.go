@@ -1,0 +1,137 @@
+// Package org is an organization's screen: its tabs Overview, Connections,
+// Members and Invitations, each loaded when first shown.
+package org
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/connections"
+	"github.com/orgdash/orgdash/ui/invitations"
+	"github.com/orgdash/orgdash/ui/members"
+)
+
+// Model is an organization's screen.
+type Model struct {
+	c       *common.Common
+	org     client.Organization
+	tab     common.Tab
+	panes   [4]common.Pane
+	started [4]bool
+	width   int
+	height  int
+}
+
+var _ common.Screen = (*Model)(nil)
+
+// New makes the screen for o, on its Overview tab.
+func New(c *common.Common, o client.Organization) *Model {
+	return &Model{c: c, org: o, panes: [4]common.Pane{
+		newOverview(c, o), connections.New(c, o), members.New(c, o), invitations.New(c, o),
+	}}
+}
+
+// Init loads the first tab.
+func (m *Model) Init() tea.Cmd { return m.show(m.tab) }
+
+// show switches to tab t, loading it the first time.
+func (m *Model) show(t common.Tab) tea.Cmd {
+	m.tab = t
+	m.panes[t].SetSize(m.width, m.height-2)
+	if m.started[t] {
+		return nil
+	}
+	m.started[t] = true
+	return m.panes[t].Init()
+}
+
+// Update routes keys to the tab bar or the shown pane, and async results to every started pane.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.GoneMsg:
+		if msg.ID != m.org.ID {
+			return m, nil
+		}
+		return m, func() tea.Msg {
+			return common.PopMsg{Refresh: true, Status: "organization " + common.Clean(m.org.Name) + " no longer exists (deleted elsewhere); the list was refreshed"}
+		}
+	case common.JumpTabMsg:
+		return m, m.show(msg.Tab)
+	case common.RefreshMsg:
+		return m, m.forward(m.tab, msg)
+	case tea.KeyPressMsg:
+		if m.panes[m.tab].Capturing() {
+			return m, m.forward(m.tab, msg)
+		}
+		k := m.c.Keys
+		switch {
+		case key.Matches(msg, k.NextTab):
+			return m, m.show((m.tab + 1) % 4)
+		case key.Matches(msg, k.PrevTab):
+			return m, m.show((m.tab + 3) % 4)
+		case key.Matches(msg, k.Overview):
+			return m, m.show(common.Overview)
+		case key.Matches(msg, k.Connections):
+			return m, m.show(common.Connections)
+		case key.Matches(msg, k.Members):
+			return m, m.show(common.Members)
+		case key.Matches(msg, k.Invites):
+			return m, m.show(common.Invitations)
+		}
+		return m, m.forward(m.tab, msg)
+	case tea.MouseMsg, tea.PasteMsg:
+		return m, m.forward(m.tab, msg)
+	}
+	var cmds []tea.Cmd
+	for t := range m.panes {
+		if m.started[t] {
+			cmds = append(cmds, m.forward(common.Tab(t), msg))
+		}
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m *Model) forward(t common.Tab, msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	m.panes[t], cmd = m.panes[t].Update(msg)
+	return cmd
+}
+
+// SetSize lays out the tab bar and the shown pane.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.panes[m.tab].SetSize(w, h-2)
+}
+
+// View draws the tab bar and the shown pane.
+func (m *Model) View() string {
+	s := m.c.Styles
+	tabs := make([]string, 0, 4)
+	for t, p := range m.panes {
+		label := p.Title()
+		if common.Tab(t) == m.tab {
+			tabs = append(tabs, s.TabActive.Render(label))
+		} else {
+			tabs = append(tabs, s.TabInactive.Render(label))
+		}
+	}
+	return strings.Join(tabs, s.Muted.Render("│")) + "\n\n" + m.panes[m.tab].View()
+}
+
+// Crumb is the organization's name and the shown tab.
+func (m *Model) Crumb() string { return common.Clean(m.org.Name) + " › " + m.tab.String() }
+
+// Capturing reports whether the shown pane takes text.
+func (m *Model) Capturing() bool { return m.panes[m.tab].Capturing() }
+
+// Help is the shown pane's bindings and the tab keys.
+func (m *Model) Help() help.KeyMap {
+	k := m.c.Keys
+	ph := m.panes[m.tab].Help()
+	full := append([][]key.Binding{{k.NextTab, k.PrevTab, k.Overview, k.Connections, k.Members, k.Invites}}, ph.FullHelp()...)
+	return common.HelpMap{Short: append(ph.ShortHelp(), k.NextTab, k.Back), Full: full}
+}

@@ -1,0 +1,142 @@
+package org
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/table"
+)
+
+// overview is the Overview tab: identity, branding, metadata, counts and
+// the Danger Zone.
+type overview struct {
+	c       *common.Common
+	org     client.Organization
+	members int // -1 until counted
+	seq     int
+	loading bool
+	err     error
+	width   int
+	height  int
+}
+
+func newOverview(c *common.Common, o client.Organization) *overview {
+	return &overview{c: c, org: o, members: -1}
+}
+
+type overviewMsg struct {
+	seq     int
+	org     client.Organization
+	members int
+	err     error
+}
+
+func (p *overview) Init() tea.Cmd {
+	p.seq++
+	p.loading, p.err = true, nil
+	ctx, cl, id, seq := p.c.Ctx, p.c.Client, p.org.ID, p.seq
+	return func() tea.Msg {
+		o, err := cl.Organization(ctx, id)
+		if err != nil {
+			return overviewMsg{seq: seq, err: err}
+		}
+		n, err := cl.CountMembers(ctx, id)
+		if err != nil {
+			n = -1 // the count needs another scope; the rest can show
+		}
+		return overviewMsg{seq: seq, org: o, members: n}
+	}
+}
+
+func (p *overview) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case overviewMsg:
+		if msg.seq != p.seq {
+			return p, nil
+		}
+		p.loading = false
+		if gone, ok := common.Gone(msg.err, p.org); ok {
+			return p, func() tea.Msg { return gone }
+		}
+		if msg.err != nil {
+			p.err = msg.err
+			return p, nil
+		}
+		p.org, p.members = msg.org, msg.members
+	case common.RefreshMsg:
+		return p, p.Init()
+	case tea.KeyPressMsg:
+		k := p.c.Keys
+		switch {
+		case key.Matches(msg, k.Refresh):
+			return p, p.Init()
+		case key.Matches(msg, k.Copy):
+			return p, tea.Batch(tea.SetClipboard(p.org.ID), common.Status(common.Info, "copied "+p.org.ID))
+		case key.Matches(msg, k.Back):
+			return p, common.Back
+		}
+	}
+	return p, nil
+}
+
+func (p *overview) View() string {
+	s := p.c.Styles
+	row := func(label, value string) string {
+		return s.Label.Render(fmt.Sprintf("%-14s", label)) + s.Value.Render(value)
+	}
+	lines := []string{
+		row("ID", p.org.ID),
+		row("Name", common.Clean(p.org.Name)),
+		row("Display name", common.Clean(p.org.DisplayName)),
+	}
+	if p.org.LogoURL != "" {
+		lines = append(lines, row("Logo", common.Clean(p.org.LogoURL)))
+	}
+	for _, c := range [][2]string{{"primary", "Primary"}, {"page_background", "Background"}} {
+		if v := p.org.Colors[c[0]]; v != "" {
+			lines = append(lines, row(c[1], s.Swatch(v)+" "+common.Clean(v)))
+		}
+	}
+	if len(p.org.Metadata) == 0 {
+		lines = append(lines, row("Metadata", s.Muted.Render("none")))
+	}
+	for i, k := range slices.Sorted(maps.Keys(p.org.Metadata)) {
+		label := ""
+		if i == 0 {
+			label = "Metadata"
+		}
+		lines = append(lines, row(label, common.Clean(k)+" = "+common.Clean(p.org.Metadata[k])))
+	}
+	members := s.Muted.Render("…")
+	if p.members >= 0 {
+		members = table.Count(p.members)
+	} else if !p.loading {
+		members = s.Muted.Render("unknown")
+	}
+	lines = append(lines, row("Members", members), "",
+		s.Danger.Render("Danger Zone"),
+		s.Muted.Render("Delete this organization: its memberships go, its users stay. Press D."))
+	if p.err != nil {
+		lines = append(lines, "", s.Error.Render(common.Explain(p.err)))
+	}
+	if len(lines) > p.height && p.height > 0 {
+		lines = lines[:p.height]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (p *overview) SetSize(w, h int) { p.width, p.height = w, h }
+func (p *overview) Title() string    { return "Overview" }
+func (p *overview) Capturing() bool  { return false }
+
+func (p *overview) Help() help.KeyMap {
+	k := p.c.Keys
+	return common.HelpMap{Short: []key.Binding{k.Copy, k.Refresh}, Full: [][]key.Binding{{k.Copy, k.Refresh, k.Back}}}
+}

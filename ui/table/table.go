@@ -1,0 +1,366 @@
+// Package table is the dashboard's list view: a scrollable, filterable table
+// whose rows are drawn at View time, so per-row state (marks, spinners,
+// outcomes) needs no rebuild, and whose cost does not grow with the rows.
+package table
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/orgdash/orgdash/keymap"
+	"github.com/orgdash/orgdash/theme"
+	"github.com/orgdash/orgdash/ui/common"
+)
+
+// Column is a column's title and how it takes width.
+type Column struct {
+	Title string
+	Min   int // width it never goes below (unless the terminal is narrower)
+	Flex  int // share of the spare width; 0 keeps it at Min
+}
+
+// Row is one row: an id (what marks and results refer to) and its cells.
+type Row struct {
+	ID    string
+	Cells []string
+	hay   string // the cells' plain text, for the filter
+	lower string
+}
+
+// NewRow makes a row, cleaning every cell of control characters.
+func NewRow(id string, cells ...string) Row {
+	for i, c := range cells {
+		cells[i] = common.Clean(c)
+	}
+	hay := ansi.Strip(strings.Join(cells, "\x00") + "\x00" + id)
+	return Row{ID: id, Cells: cells, hay: hay, lower: strings.ToLower(hay)}
+}
+
+// Model is a table of rows with a cursor and a filter.
+type Model struct {
+	cols   []Column
+	widths []int
+	rows   []Row
+	view   []int // indices of the rows the filter lets through
+	filter string
+	cursor int // position in view
+	offset int // first visible position in view
+	width  int
+	height int // rows shown, header excluded
+	keys   *keymap.KeyMap
+	styles *theme.Styles
+	empty  string
+
+	// Gutter draws two cells before a row (a mark, a spinner, an outcome).
+	Gutter func(id string) string
+	// Note is drawn after a row's cells (a pending or failed action).
+	Note func(id string) string
+}
+
+// New makes an empty table; empty is what it says when there are no rows.
+func New(keys *keymap.KeyMap, styles *theme.Styles, empty string, cols ...Column) Model {
+	return Model{cols: cols, keys: keys, styles: styles, empty: empty}
+}
+
+// SetStyles switches the styles (after a background change).
+func (m *Model) SetStyles(s *theme.Styles) { m.styles = s }
+
+// SetRows replaces the rows, keeping the cursor on the same id if it stays.
+func (m *Model) SetRows(rows []Row) {
+	sel, _ := m.Selected()
+	m.rows = rows
+	m.refilter(sel.ID)
+}
+
+// Append adds rows at the end (a page arrived); the cursor stays put.
+func (m *Model) Append(rows ...Row) {
+	start := len(m.rows)
+	m.rows = append(m.rows, rows...)
+	for i := start; i < len(m.rows); i++ {
+		if m.matches(m.rows[i]) {
+			m.view = append(m.view, i)
+		}
+	}
+}
+
+// Rows are all rows, filtered or not.
+func (m Model) Rows() []Row { return m.rows }
+
+// Replace puts r in place of the row with the same id.
+func (m *Model) Replace(r Row) {
+	for i := range m.rows {
+		if m.rows[i].ID == r.ID {
+			m.rows[i] = r
+			return
+		}
+	}
+}
+
+// Remove drops the rows with these ids.
+func (m *Model) Remove(ids ...string) {
+	sel, _ := m.Selected()
+	m.rows = slices.DeleteFunc(m.rows, func(r Row) bool { return slices.Contains(ids, r.ID) })
+	m.refilter(sel.ID)
+}
+
+// Sort orders the rows by cmp, keeping the cursor's row.
+func (m *Model) Sort(cmp func(a, b Row) int) {
+	sel, _ := m.Selected()
+	slices.SortStableFunc(m.rows, cmp)
+	m.refilter(sel.ID)
+}
+
+// SetFilter shows only rows containing q: ignoring case unless q has a
+// capital letter (smart case).
+func (m *Model) SetFilter(q string) {
+	sel, _ := m.Selected()
+	m.filter = q
+	m.refilter(sel.ID)
+}
+
+// Filter is the current filter.
+func (m Model) Filter() string { return m.filter }
+
+func (m Model) matches(r Row) bool {
+	switch {
+	case m.filter == "":
+		return true
+	case strings.ToLower(m.filter) != m.filter:
+		return strings.Contains(r.hay, m.filter)
+	}
+	return strings.Contains(r.lower, m.filter)
+}
+
+func (m *Model) refilter(keep string) {
+	m.view = m.view[:0]
+	for i, r := range m.rows {
+		if m.matches(r) {
+			m.view = append(m.view, i)
+		}
+	}
+	m.cursor = 0
+	for p, i := range m.view {
+		if m.rows[i].ID == keep {
+			m.cursor = p
+			break
+		}
+	}
+	m.clamp()
+}
+
+// Len is how many rows the filter lets through; Total how many there are.
+func (m Model) Len() int   { return len(m.view) }
+func (m Model) Total() int { return len(m.rows) }
+
+// Selected is the row under the cursor.
+func (m Model) Selected() (Row, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.view) {
+		return Row{}, false
+	}
+	return m.rows[m.view[m.cursor]], true
+}
+
+// VisibleIDs are the ids the filter lets through, in order.
+func (m Model) VisibleIDs() []string {
+	ids := make([]string, len(m.view))
+	for p, i := range m.view {
+		ids[p] = m.rows[i].ID
+	}
+	return ids
+}
+
+// Cursor is the cursor's position among the visible rows.
+func (m Model) Cursor() int { return m.cursor }
+
+// SetCursor moves the cursor to position p.
+func (m *Model) SetCursor(p int) {
+	m.cursor = p
+	m.clamp()
+}
+
+// Position says where the cursor is: "12 of 5,000" (with the total when filtered).
+func (m Model) Position() string {
+	if len(m.view) == 0 {
+		return "0 of " + Count(len(m.view))
+	}
+	s := Count(m.cursor+1) + " of " + Count(len(m.view))
+	if m.filter != "" {
+		s += " (" + Count(len(m.rows)) + " in all)"
+	}
+	return s
+}
+
+// Count writes n with thousands separators.
+func Count(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func (m *Model) clamp() {
+	m.cursor = max(0, min(m.cursor, len(m.view)-1))
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if h := max(m.height, 1); m.cursor >= m.offset+h {
+		m.offset = m.cursor - h + 1
+	}
+	m.offset = max(0, min(m.offset, len(m.view)-max(m.height, 1)))
+}
+
+// SetSize gives the table its width and height (header included).
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, max(h-1, 1)
+	m.widths = layout(m.cols, w-3) // gutter and its space
+	m.clamp()
+}
+
+// layout shares width among columns: each gets its Min, then the spare
+// width goes to flexible columns by their Flex.
+func layout(cols []Column, width int) []int {
+	ws := make([]int, len(cols))
+	avail := width - (len(cols) - 1) // one space between columns
+	need, flex := 0, 0
+	for i, c := range cols {
+		ws[i] = c.Min
+		need += c.Min
+		flex += c.Flex
+	}
+	spare := avail - need
+	switch {
+	case spare > 0 && flex > 0:
+		given := 0
+		for i, c := range cols {
+			add := spare * c.Flex / flex
+			ws[i] += add
+			given += add
+		}
+		for i := len(cols) - 1; i >= 0; i-- { // rounding leftovers to the last flexible column
+			if cols[i].Flex > 0 {
+				ws[i] += spare - given
+				break
+			}
+		}
+	case spare < 0:
+		for i := range ws { // shrink everyone in proportion, keeping at least 1
+			ws[i] = max(1, ws[i]*max(avail, len(cols))/max(need, 1))
+		}
+	}
+	return ws
+}
+
+// HandleKey moves the cursor for movement keys and the mouse wheel; it
+// reports whether it used the message.
+func (m *Model) HandleKey(msg tea.Msg) bool {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch msg.Mouse().Button {
+		case tea.MouseWheelUp:
+			m.SetCursor(m.cursor - 3)
+		case tea.MouseWheelDown:
+			m.SetCursor(m.cursor + 3)
+		default:
+			return false
+		}
+		return true
+	case tea.KeyPressMsg:
+		k := m.keys
+		switch {
+		case key.Matches(msg, k.Up):
+			m.SetCursor(m.cursor - 1)
+		case key.Matches(msg, k.Down):
+			m.SetCursor(m.cursor + 1)
+		case key.Matches(msg, k.Top):
+			m.SetCursor(0)
+		case key.Matches(msg, k.Bottom):
+			m.SetCursor(len(m.view) - 1)
+		case key.Matches(msg, k.PageUp):
+			m.SetCursor(m.cursor - m.height)
+		case key.Matches(msg, k.PageDown):
+			m.SetCursor(m.cursor + m.height)
+		default:
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// View draws the header and the visible rows, exactly height+1 lines.
+func (m Model) View() string {
+	var b strings.Builder
+	b.WriteString("   ")
+	for i, c := range m.cols {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(m.styles.TableHeader.Render(fit(c.Title, m.widths[i])))
+	}
+	lines := 1
+	if len(m.view) == 0 {
+		msg := m.empty
+		if m.filter != "" {
+			msg = "nothing matches “" + common.Clean(m.filter) + "”"
+		}
+		b.WriteString("\n   " + m.styles.Muted.Render(fit(msg, m.width-3)))
+		lines++
+	}
+	for p := m.offset; p < len(m.view) && p < m.offset+m.height; p++ {
+		b.WriteByte('\n')
+		b.WriteString(m.renderRow(p))
+		lines++
+	}
+	for ; lines < m.height+1; lines++ {
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func (m Model) renderRow(p int) string {
+	r := m.rows[m.view[p]]
+	var b strings.Builder
+	gutter := "  "
+	if m.Gutter != nil {
+		gutter = fit(m.Gutter(r.ID), 2)
+	}
+	b.WriteString(gutter + " ")
+	for i := range m.cols {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		cell := ""
+		if i < len(r.Cells) {
+			cell = r.Cells[i]
+		}
+		b.WriteString(fit(cell, m.widths[i]))
+	}
+	line := b.String()
+	if m.Note != nil {
+		if note := m.Note(r.ID); note != "" {
+			line = ansi.Truncate(line, max(m.width-ansi.StringWidth(note)-1, 0), "…") + " " + note
+		}
+	}
+	line = fit(line, m.width)
+	if p == m.cursor {
+		return m.styles.Selected.Render(ansi.Strip(line))
+	}
+	return line
+}
+
+// fit truncates or pads s to exactly w cells.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	s = ansi.Truncate(s, w, "…")
+	if pad := w - ansi.StringWidth(s); pad > 0 {
+		s += strings.Repeat(" ", pad)
+	}
+	return s
+}

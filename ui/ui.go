@@ -1,0 +1,172 @@
+// Package ui is the dashboard's root: a stack of screens under a header and
+// above a footer, with the full help and the ":" jump line. The same New
+// serves a local terminal and every SSH session, each with its own Common.
+package ui
+
+import (
+	"os"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/theme"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/footer"
+	"github.com/orgdash/orgdash/ui/orgs"
+)
+
+// The smallest terminal the dashboard draws in.
+const minWidth, minHeight = 50, 12
+
+// Model is the root model.
+type Model struct {
+	c        *common.Common
+	stack    []common.Screen
+	footer   footer.Model
+	width    int
+	height   int
+	helpOpen bool
+	jumping  bool
+	jump     textinput.Model
+	ticking  bool // a countdown tick is pending
+	now      func() time.Time
+}
+
+// New builds the root for one session, starting on the organizations screen.
+func New(c *common.Common) *Model {
+	in := textinput.New()
+	in.Prompt = ":"
+	in.Placeholder = "org NAME · members · connections · invitations · overview · q"
+	in.KeyMap.Paste.SetEnabled(false)
+	return &Model{c: c, stack: []common.Screen{orgs.New(c)}, footer: footer.New(), jump: in, now: time.Now}
+}
+
+// NoColor reports whether the environment asks for no colour (NO_COLOR).
+func NoColor(environ []string) bool {
+	for _, kv := range environ {
+		if v, ok := strings.CutPrefix(kv, "NO_COLOR="); ok && v != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// DefaultStyles are the styles before the terminal reports its background.
+func DefaultStyles() *theme.Styles { return theme.New(true, NoColor(os.Environ())) }
+
+func (m *Model) top() common.Screen { return m.stack[len(m.stack)-1] }
+
+// Init starts the first screen, the budget watch, and asks the terminal's background.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(m.top().Init(), watchBudget(m.c, 0), tea.RequestBackgroundColor)
+}
+
+// Update routes one message: input to the focused target, everything else to all.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		*m.c.Styles = *theme.New(msg.IsDark(), m.c.Styles.NoColor)
+		return m, nil
+	case budgetMsg:
+		return m, m.onBudget(msg)
+	case countdownMsg:
+		m.ticking = false
+		return m, m.countdown()
+	case common.StatusMsg:
+		return m, m.footer.SetStatus(msg)
+	case common.PushMsg:
+		m.stack = append(m.stack, msg.Screen)
+		m.layout()
+		return m, msg.Screen.Init()
+	case common.PopMsg:
+		return m, m.pop(msg)
+	case common.BackMsg:
+		if len(m.stack) == 1 {
+			return m, tea.Quit
+		}
+		return m, m.pop(common.PopMsg{})
+	case jumpedMsg:
+		return m, m.onJumped(msg)
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	case tea.MouseMsg, tea.PasteMsg:
+		return m, m.toTop(msg)
+	}
+	m.footer.Update(msg)
+	cmds := make([]tea.Cmd, len(m.stack))
+	for i, s := range m.stack {
+		m.stack[i], cmds[i] = s.Update(msg)
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m *Model) toTop(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	m.stack[len(m.stack)-1], cmd = m.top().Update(msg)
+	return cmd
+}
+
+func (m *Model) pop(msg common.PopMsg) tea.Cmd {
+	if len(m.stack) > 1 {
+		m.stack = m.stack[:len(m.stack)-1]
+	}
+	m.layout()
+	var cmds []tea.Cmd
+	if msg.Refresh {
+		cmds = append(cmds, m.toTop(common.RefreshMsg{}))
+	}
+	if msg.Status != "" {
+		cmds = append(cmds, m.footer.SetStatus(common.StatusMsg{Text: msg.Status, Level: common.Warning}))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.Keys
+	switch {
+	case msg.String() == "ctrl+c" || (k.Quit.Enabled() && matches(msg, k.Quit.Keys())):
+		return tea.Quit
+	case m.helpOpen:
+		m.helpOpen = false
+		return nil
+	case m.jumping:
+		return m.handleJump(msg)
+	case m.top().Capturing():
+		return m.toTop(msg)
+	case matches(msg, k.Help.Keys()):
+		m.helpOpen = true
+		return nil
+	case matches(msg, k.Jump.Keys()):
+		m.jumping = true
+		m.jump.SetValue("")
+		return m.jump.Focus()
+	}
+	return m.toTop(msg)
+}
+
+func matches(msg tea.KeyPressMsg, keys []string) bool {
+	s := msg.String()
+	for _, k := range keys {
+		if k == s {
+			return true
+		}
+	}
+	return false
+}
+
+// layout gives the top screen the room between header and footer.
+func (m *Model) layout() {
+	m.footer.SetWidth(m.width)
+	if h := m.bodyHeight(); h > 0 {
+		m.top().SetSize(m.width, h)
+	}
+}
+
+func (m *Model) bodyHeight() int {
+	return m.height - m.headerHeight() - m.footer.Height()
+}
