@@ -254,7 +254,9 @@ func TestBulkMembers(t *testing.T) {
 		cfg.BatchSize, cfg.VerifyInterval, cfg.VerifyTimeout = 100, 100*time.Millisecond, 5*time.Second
 	})
 	acme := orgByName(t, c, "acme")
-	members, err := client.All(ctx, func(ctx context.Context, from string) (client.Page[client.Member], error) { return c.Members(ctx, acme.ID, from) })
+	members, err := client.All(ctx, func(ctx context.Context, from string) (client.Page[client.Member], error) {
+		return c.Members(ctx, acme.ID, from)
+	})
 	ok(t, err)
 	ids := make([]string, 0, 250)
 	for _, m := range members[:250] {

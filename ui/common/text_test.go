@@ -4,12 +4,12 @@ import "testing"
 
 func TestClean(t *testing.T) {
 	for in, want := range map[string]string{
-		"Acme":                          "Acme",
-		"Zürich Rückversicherung":       "Zürich Rückversicherung",
-		"東京ロボティクス":                      "東京ロボティクス",
+		"Acme":                           "Acme",
+		"Zürich Rückversicherung":        "Zürich Rückversicherung",
+		"東京ロボティクス":                       "東京ロボティクス",
 		"Evil \x1b[2J\x1b[31mRed\x1b[0m": "Evil Red",
-		"title\x1b]0;owned\x07 corp":    "title corp",
-		"bell\x07 tab\t nl\n":           "bell� tab� nl�",
+		"title\x1b]0;owned\x07 corp":     "title corp",
+		"bell\x07 tab\t nl\n":            "bell� tab� nl�",
 		"c1\u009b31m":                    "c1�31m",
 	} {
 		if got := Clean(in); got != want {
