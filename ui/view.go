@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/client"
@@ -108,7 +109,7 @@ func (m *Model) header() string {
 	}
 	crumb := s.Breadcrumb.Render(strings.Join(crumbs, " › "))
 	if t.Demo {
-		hint := s.Muted.Render("Real tenant: set AUTH0_DOMAIN with AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET, or AUTH0_API_TOKEN.")
+		hint := s.Muted.Render("Real tenant: set AUTH0_DOMAIN and AUTH0_CLIENT_ID/_SECRET or AUTH0_API_TOKEN")
 		return line + "\n" + hint + "\n" + crumb
 	}
 	return line + "\n" + crumb
@@ -117,7 +118,8 @@ func (m *Model) header() string {
 // fullHelp lays out every binding of the focused screen, from the key map.
 func (m *Model) fullHelp() string {
 	s := m.c.Styles
-	groups := m.top().Help().FullHelp()
+	k := m.c.Keys
+	groups := append(m.top().Help().FullHelp(), []key.Binding{k.Jump, k.Help, k.Quit})
 	var cols []string
 	for _, g := range groups {
 		var lines []string

@@ -153,13 +153,12 @@ func (m *Model) SetSize(w, h int) {
 func (m *Model) View() string {
 	s := m.c.Styles
 	m.table.SetStyles(s)
-	bottom := m.filter.View(s, m.width)
-	if !m.filter.Active() {
-		pos := s.Muted.Render(m.table.Position())
-		if m.loading {
-			pos += "  " + m.spinner.View() + s.Muted.Render(" loading…")
-		}
-		bottom = strings.TrimSpace(bottom + "  " + pos)
+	bottom := s.Muted.Render(m.table.Position())
+	if f := m.filter.View(s, m.width/2); f != "" {
+		bottom = f + "  " + bottom
+	}
+	if m.loading {
+		bottom += "  " + m.spinner.View() + s.Muted.Render(" loading…")
 	}
 	if m.err != nil {
 		bottom = s.Error.Render(common.Explain(m.err))

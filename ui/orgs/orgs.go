@@ -200,13 +200,9 @@ func (m *Model) View() string {
 	if m.order != byCreation {
 		title += s.Muted.Render("  · sorted by " + m.order.String())
 	}
-	bottom := m.filter.View(s, m.width)
-	if bottom == "" || !m.filter.Active() {
-		pos := s.Muted.Render(m.table.Position())
-		if bottom != "" {
-			pos = bottom + "  " + pos
-		}
-		bottom = pos
+	bottom := s.Muted.Render(m.table.Position())
+	if f := m.filter.View(s, m.width/2); f != "" {
+		bottom = f + "  " + bottom
 	}
 	if m.err != nil {
 		bottom = s.Error.Render(common.Explain(m.err))

@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/sim"
+	"github.com/orgdash/orgdash/sim/simtest"
+	"github.com/orgdash/orgdash/ui/uitest"
+)
+
+// These flows run the real program (teatest) against the simulator over
+// loopback HTTP. The renderer writes only what changed, so instead of
+// parsing its output they read each frame the root rendered, as text.
+
+// recorder keeps the last frame the program drew.
+type recorder struct {
+	*Model
+	frame atomic.Pointer[string]
+}
+
+func (r *recorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := r.Model.Update(msg)
+	return r, cmd
+}
+
+func (r *recorder) View() tea.View {
+	v := r.Model.View()
+	s := ansi.Strip(v.Content)
+	r.frame.Store(&s)
+	return v
+}
+
+func (r *recorder) Frame() string {
+	if f := r.frame.Load(); f != nil {
+		return *f
+	}
+	return ""
+}
+
+// waitFor waits until a frame shows every string in want.
+func waitFor(t *testing.T, r *recorder, within time.Duration, want ...string) string {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		f := r.Frame()
+		missing := ""
+		for _, w := range want {
+			if !strings.Contains(f, w) {
+				missing = w
+				break
+			}
+		}
+		if missing == "" {
+			return f
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no frame showed %q within %s; last frame:\n%s", missing, within, f)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// run starts the dashboard on tn in a w×h terminal.
+func run(t *testing.T, tn *simtest.Tenant, w, h int) (*teatest.TestModel, *recorder) {
+	t.Helper()
+	cl, err := client.New(client.Config{Domain: tn.URL, ClientID: tn.ClientID(), ClientSecret: tn.ClientSecret(), Demo: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{Model: New(uitest.Common(t, cl))}
+	tm := teatest.NewTestModel(t, rec, teatest.WithInitialTermSize(w, h))
+	t.Cleanup(func() {
+		tm.Send(uitest.Key("ctrl+c"))
+		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	})
+	return tm, rec
+}
+
+func TestE2EReachTheLastOf5000Members(t *testing.T) {
+	opts := sim.DefaultOptions()
+	opts.Orgs = 20
+	tm, rec := run(t, simtest.Start(t, opts), 120, 36)
+	waitFor(t, rec, 5*time.Second, "20 organizations", "acme", "1 of 20", "API ")
+	tm.Send(uitest.Key("enter"))
+	waitFor(t, rec, 5*time.Second, "acme › Overview", "Members       5,000")
+	tm.Send(uitest.Key("3"))
+	waitFor(t, rec, 20*time.Second, "Members (5,000)", "1 of 5,000")
+	tm.Send(uitest.Key("G"))
+	f := waitFor(t, rec, 5*time.Second, "5,000 of 5,000")
+	if !strings.Contains(f, "4999@example.com") {
+		t.Fatalf("the last member is not on screen:\n%s", f)
+	}
+}
+
+func TestE2EFilterTheOrganizations(t *testing.T) {
+	tm, rec := run(t, simtest.Start(t, sim.DefaultOptions()), 100, 30)
+	waitFor(t, rec, 5*time.Second, "150 organizations")
+	tm.Type("/zur")
+	f := waitFor(t, rec, 5*time.Second, "zurich-re", "1 of 1 (150 in all)")
+	if strings.Contains(f, "acme") {
+		t.Fatalf("the filter let acme through:\n%s", f)
+	}
+	tm.Send(uitest.Key("enter"))
+	tm.Send(uitest.Key("enter"))
+	waitFor(t, rec, 5*time.Second, "zurich-re › Overview", "Zürich Rückversicherung AG")
+	tm.Send(uitest.Key("esc"))
+	waitFor(t, rec, 5*time.Second, "/zur", "1 of 1 (150 in all)")
+}
+
+func TestE2ELoadFinishesThrough429Storm(t *testing.T) {
+	opts := sim.DefaultOptions()
+	opts.Orgs, opts.Members, opts.Rate, opts.Burst = 20, 400, 2, 2
+	tn := simtest.Start(t, opts)
+	// another tool uses most of the same tenant's budget, so our calls meet 429s
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	tok := tn.Token(t, time.Hour, sim.AllScopes...)
+	go func() {
+		for ctx.Err() == nil {
+			req, _ := http.NewRequestWithContext(ctx, "GET", tn.URL+"/api/v2/organizations?per_page=1", nil)
+			req.Header.Set("Authorization", "Bearer "+tok)
+			if res, err := http.DefaultClient.Do(req); err == nil {
+				res.Body.Close()
+			}
+			time.Sleep(700 * time.Millisecond)
+		}
+	}()
+	tm, rec := run(t, tn, 120, 36)
+	waitFor(t, rec, 20*time.Second, "20 organizations")
+	tm.Send(uitest.Key("enter"))
+	waitFor(t, rec, 20*time.Second, "acme › Overview")
+	tm.Send(uitest.Key("3"))
+	waitFor(t, rec, 20*time.Second, "waiting") // the footer counts the wait down
+	waitFor(t, rec, 60*time.Second, "Members (400)", "1 of 400")
+	if tn.Stats().Throttled == 0 {
+		t.Fatal("no 429 was answered: the storm did not happen")
+	}
+}
+
+func TestE2EOrganizationDeletedBehindTheUsersBack(t *testing.T) {
+	tn := simtest.Start(t, sim.DefaultOptions())
+	tm, rec := run(t, tn, 120, 36)
+	waitFor(t, rec, 5*time.Second, "150 organizations")
+	tm.Type(":org globex")
+	tm.Send(uitest.Key("enter"))
+	waitFor(t, rec, 5*time.Second, "globex › Overview")
+	admin := tn.Management(t)
+	o, err := admin.Organization.ReadByName(context.Background(), "globex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := admin.Organization.Delete(context.Background(), o.GetID()); err != nil {
+		t.Fatal(err)
+	}
+	tm.Send(uitest.Key("3"))
+	f := waitFor(t, rec, 5*time.Second, "organization globex no longer exists", "149 organizations")
+	if strings.Contains(f, "globex ›") {
+		t.Fatalf("still on the deleted organization:\n%s", f)
+	}
+}

@@ -1,0 +1,34 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/orgdash/orgdash/client/clienttest"
+)
+
+// TestGoldenViews pins what each screen looks like at 80×24 and 120×36.
+// Rewrite the files with: go test ./ui -run Golden -update
+func TestGoldenViews(t *testing.T) {
+	screens := []struct {
+		name string
+		keys []string
+	}{
+		{"organizations", nil},
+		{"overview", []string{"enter"}},
+		{"connections", []string{"enter", "2"}},
+		{"members", []string{"enter", "3", "j", "j"}},
+		{"invitations", []string{"enter", "4"}},
+		{"help", []string{"enter", "3", "?"}},
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 36}} {
+		for _, sc := range screens {
+			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
+				m := start(t, clienttest.New(40, 120), size[0], size[1])
+				m = press(m, sc.keys...)
+				golden.RequireEqual(t, screen(m))
+			})
+		}
+	}
+}
