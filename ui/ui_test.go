@@ -87,7 +87,7 @@ func TestFilterIsKeptWhenComingBack(t *testing.T) {
 	wantOnScreen(t, m, "Organizations › org-2 › Overview")
 	m = press(m, "esc")
 	wantOnScreen(t, m, "/org-2", "1 of 11 (30 in all)")
-	m = press(m, "esc") // esc clears a kept filter before it goes back
+	m = press(m, "esc")           // esc clears a kept filter before it goes back
 	wantOnScreen(t, m, "3 of 30") // the cursor stays on org-2
 	// smart case: a capital letter makes the match exact
 	m = press(m, "/")
