@@ -90,6 +90,9 @@ func Gauge(s *theme.Styles, b client.Snapshot, now time.Time) string {
 	if !b.Known {
 		return s.Muted.Render("API budget: not reported yet")
 	}
+	if now.After(b.Reset) { // tokens came back since: how many, only the next answer says
+		return s.Muted.Render(fmt.Sprintf("API ≥%d/%d ▕%s▏", b.Remaining, b.Limit, bar(float64(b.Remaining)/float64(max(b.Limit, 1)), 10)))
+	}
 	frac := 0.0
 	if b.Limit > 0 {
 		frac = float64(b.Remaining) / float64(b.Limit)

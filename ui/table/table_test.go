@@ -82,7 +82,7 @@ func TestFilterSmartCaseAndAppend(t *testing.T) {
 		t.Fatalf("EXAMPLE matched %d rows", m.Len())
 	}
 	m.SetFilter("id-3")
-	m.Append(rows(40)[30:]...) // a page arrives while filtered
+	m.Append(rows(40)[30:]...)                                      // a page arrives while filtered
 	if got := m.VisibleIDs(); len(got) != 11 || got[1] != "id-30" { // id-3 and id-30…id-39
 		t.Fatalf("after a page: %v", got)
 	}
