@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/user"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/sim"
@@ -26,12 +28,43 @@ func runDashboard(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	defer stop()
+	log, err := openAudit()
+	if err != nil {
+		return err
+	}
+	defer log.Close()
+	cl = audit.Client(cl, log, audit.Who{User: localUser()})
 	c := &common.Common{Ctx: ctx, Client: cl, Keys: keymap.Default(), Styles: ui.DefaultStyles()}
 	_, err = tea.NewProgram(ui.New(c), tea.WithContext(ctx)).Run()
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
 		return nil
 	}
 	return err
+}
+
+// openAudit opens the audit log: ORGDASH_AUDIT_LOG, or the default path.
+func openAudit() (*audit.Log, error) {
+	path := os.Getenv("ORGDASH_AUDIT_LOG")
+	if path == "" {
+		p, err := audit.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	log, err := audit.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the audit log %s: %w (set ORGDASH_AUDIT_LOG to another file)", path, err)
+	}
+	return log, nil
+}
+
+// localUser names the person at this terminal for the audit log.
+func localUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return os.Getenv("USER")
 }
 
 // connect builds the client from AUTH0_* variables, or starts the demo

@@ -26,11 +26,12 @@ const (
 	RemoveMembers
 	AssignRoles
 	ReadInvitations
+	ReadUserOrganizations // a user's organizations, to verify removals cheaply
 )
 
 var actionNames = [...]string{"read organizations", "delete organization", "read connections", "read tenant connections",
 	"enable connection", "toggle connection", "edit connection", "remove connection", "read members",
-	"read member roles", "add members", "remove members", "assign roles", "read invitations"}
+	"read member roles", "add members", "remove members", "assign roles", "read invitations", "read user organizations"}
 
 func (a Action) String() string { return actionNames[a] }
 
@@ -40,7 +41,7 @@ func (a Action) Scope() string {
 		"create:organization_connections", "update:organization_connections", "update:organization_connections",
 		"delete:organization_connections", "read:organization_members", "read:organization_member_roles",
 		"create:organization_members", "delete:organization_members", "create:organization_member_roles",
-		"read:organization_invitations"}[a]
+		"read:organization_invitations", "read:users"}[a]
 }
 
 // Mutates reports whether the action changes the tenant.

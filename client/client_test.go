@@ -354,3 +354,23 @@ func TestCountAndFindByName(t *testing.T) {
 		t.Fatalf("unknown name: %v", err)
 	}
 }
+
+func TestVerifyFewRemovalsPerUser(t *testing.T) {
+	tn := simtest.Start(t, sim.Options{Orgs: 2, Members: 3000, RemovalDelayMin: 300 * time.Millisecond, RemovalDelayMax: 300 * time.Millisecond})
+	c := connect(t, tn, func(cfg *client.Config) { cfg.VerifyInterval, cfg.VerifyTimeout = 200*time.Millisecond, 5*time.Second })
+	acme := orgByName(t, c, "acme")
+	p, err := c.Members(ctx, acme.ID, "")
+	ok(t, err)
+	ids := []string{p.Items[0].UserID, p.Items[1].UserID}
+	c.RemoveMembers(ctx, acme.ID, ids)
+	before := tn.Stats().Calls
+	for _, r := range c.VerifyRemoved(ctx, acme.ID, ids) {
+		if r.Outcome != client.Confirmed {
+			t.Fatalf("%s: %s %v", r.UserID, r.Outcome, r.Err)
+		}
+	}
+	// a count, then two calls a poll for a few polls: not 31 pages a poll
+	if calls := tn.Stats().Calls - before; calls > 12 {
+		t.Fatalf("%d calls to verify 2 removals in a 3,000-member organization", calls)
+	}
+}

@@ -136,20 +136,31 @@ func (c *auth0Client) VerifyRemoved(ctx context.Context, orgID string, userIDs [
 		}
 		return results
 	}
-	l, err := c.m.Organization.Members(ctx, orgID, management.PerPage(1), management.IncludeTotals(true), management.IncludeFields("user_id"))
+	// one call per removed member, or one per page of the organization:
+	// whichever costs fewer calls of the budget
+	total, err := c.CountMembers(ctx, orgID)
 	if err != nil {
-		return finish(Unverified, c.classify("verify removal", err))
+		return finish(Unverified, err)
 	}
-	if l.Total > verifyMaxMembers {
+	pages := total/pageSize + 2 // the pages, and the empty one that ends them
+	perUser := c.Capabilities().Can(readUsers).Allowed && len(userIDs) < pages
+	if !perUser && total > verifyMaxMembers {
 		return finish(Unverified, &Error{Kind: Unsupported, Op: "verify removal",
-			Message: fmt.Sprintf("the organization has %d members, too many to verify by listing", l.Total)})
+			Message: fmt.Sprintf("the organization has %d members, too many to verify by listing", total)})
 	}
 	deadline := time.Now().Add(c.cfg.VerifyTimeout)
 	for {
-		listed, err := c.memberIDs(ctx, orgID)
+		var listed func(string) bool
+		if perUser {
+			listed, err = c.stillMembers(ctx, orgID, userIDs, pending)
+		} else {
+			var ids map[string]bool
+			ids, err = c.memberIDs(ctx, orgID)
+			listed = func(id string) bool { return ids[id] }
+		}
 		if err == nil {
 			for _, id := range userIDs {
-				if pending[id] && !listed[id] {
+				if pending[id] && !listed(id) {
 					pending[id] = false
 					results = append(results, MemberResult{UserID: id, Outcome: Confirmed})
 				}
@@ -171,6 +182,30 @@ func (c *auth0Client) VerifyRemoved(ctx context.Context, orgID string, userIDs [
 			t.Stop()
 		}
 	}
+}
+
+// readUsers is the scope the per-user check needs.
+const readUsers = ReadUserOrganizations
+
+// stillMembers asks, for each pending user, whether orgID is still among
+// the user's organizations.
+func (c *auth0Client) stillMembers(ctx context.Context, orgID string, ids []string, pending map[string]bool) (func(string) bool, error) {
+	still := map[string]bool{}
+	for _, id := range ids {
+		if !pending[id] {
+			continue
+		}
+		l, err := c.m.User.Organizations(ctx, id, management.PerPage(pageSize))
+		if err != nil {
+			return nil, c.classify("verify removal", err)
+		}
+		for _, o := range l.Organizations {
+			if o.GetID() == orgID {
+				still[id] = true
+			}
+		}
+	}
+	return func(id string) bool { return still[id] }, nil
 }
 
 // memberIDs lists every member's id.

@@ -53,6 +53,7 @@ func (s *Server) routes() {
 	s.handle("POST /api/v2/users", scopes("create:users"), s.createUser)
 	s.handle("GET /api/v2/users/{id}", scopes("read:users"), s.readUser)
 	s.handle("DELETE /api/v2/users/{id}", scopes("delete:users"), s.deleteUser)
+	s.handle("GET /api/v2/users/{id}/organizations", scopes("read:users"), s.userOrgs)
 	s.handle("GET /api/v2/roles", scopes("read:roles"), s.listRoles)
 	s.handle("POST /api/v2/roles", scopes("create:roles"), s.createRole)
 	s.handle("GET /api/v2/roles/{id}", scopes("read:roles"), s.readRole)

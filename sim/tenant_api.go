@@ -222,6 +222,29 @@ func (s *Server) deleteUser(r *http.Request) (int, any, *apiError) {
 	return http.StatusNoContent, nil, nil
 }
 
+// userOrgs lists the organizations a user belongs to; a removal shows here
+// when it shows in the organization's members list.
+func (s *Server) userOrgs(r *http.Request) (int, any, *apiError) {
+	t := s.t
+	u := t.users[r.PathValue("id")]
+	if u == nil {
+		return 0, nil, errUserNotFound
+	}
+	p, e := parsePaging(r.URL.Query(), false)
+	if e != nil {
+		return 0, nil, e
+	}
+	now := s.now()
+	in := []*org{}
+	for _, o := range t.orgOrder {
+		o.purge(now)
+		if o.memberIdx[u.UserID] != nil {
+			in = append(in, o)
+		}
+	}
+	return http.StatusOK, offsetList(p, "organizations", in), nil
+}
+
 // --- roles ---
 
 var roleProps = map[string]string{"name": "Name of the role.", "description": "Description of the role."}

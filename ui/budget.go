@@ -32,10 +32,12 @@ func (m *Model) onBudget(msg budgetMsg) tea.Cmd {
 	return tea.Batch(watchBudget(m.c, msg.snap.Version), m.countdown())
 }
 
-// countdown keeps a tick going while calls wait, so the seconds count down.
+// countdown keeps a tick going while calls wait or an undo is open, so
+// the seconds count down.
 func (m *Model) countdown() tea.Cmd {
 	snap := m.c.Client.Tracker().Snapshot()
-	if m.ticking || (!snap.Waiting(m.now()) && !snap.Reset.After(m.now())) {
+	undoOpen := m.undo != nil && m.now().Before(m.undo.until)
+	if m.ticking || (!snap.Waiting(m.now()) && !snap.Reset.After(m.now()) && !undoOpen) {
 		return nil
 	}
 	m.ticking = true

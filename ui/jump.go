@@ -40,7 +40,7 @@ func (m *Model) runJump(line string) tea.Cmd {
 	case "":
 		return nil
 	case "q", "quit":
-		return tea.Quit
+		return m.quit()
 	case "orgs", "organizations":
 		m.stack = m.stack[:1]
 		m.layout()

@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/theme"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/footer"
 	"github.com/orgdash/orgdash/ui/orgs"
 )
@@ -23,6 +25,7 @@ const minWidth, minHeight = 50, 12
 type Model struct {
 	c        *common.Common
 	stack    []common.Screen
+	dialog   dialog.Dialog // at most one, over the screen
 	footer   footer.Model
 	width    int
 	height   int
@@ -30,6 +33,7 @@ type Model struct {
 	jumping  bool
 	jump     textinput.Model
 	ticking  bool // a countdown tick is pending
+	undo     *undoOffer
 	now      func() time.Time
 }
 
@@ -79,6 +83,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.countdown()
 	case common.StatusMsg:
 		return m, m.footer.SetStatus(msg)
+	case common.UndoMsg:
+		m.undo = &undoOffer{label: msg.Label, run: msg.Run, until: m.now().Add(common.UndoWindow)}
+		m.footer.SetUndo(msg.Label, m.undo.until)
+		return m, m.countdown()
 	case common.PushMsg:
 		m.stack = append(m.stack, msg.Screen)
 		m.layout()
@@ -87,9 +95,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.pop(msg)
 	case common.BackMsg:
 		if len(m.stack) == 1 {
-			return m, tea.Quit
+			return m, m.quit()
 		}
 		return m, m.pop(common.PopMsg{})
+	case dialog.OpenMsg:
+		m.dialog = msg.Dialog
+		return m, msg.Dialog.Init()
+	case dialog.DoneMsg:
+		m.dialog = nil
+		return m, msg.Then
 	case jumpedMsg:
 		return m, m.onJumped(msg)
 	case tea.KeyPressMsg:
@@ -98,7 +112,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.toTop(msg)
 	}
 	m.footer.Update(msg)
-	cmds := make([]tea.Cmd, len(m.stack))
+	cmds := make([]tea.Cmd, len(m.stack), len(m.stack)+1)
+	if m.dialog != nil {
+		var cmd tea.Cmd
+		m.dialog, cmd = m.dialog.Update(msg)
+		cmds = append(cmds, cmd)
+	}
 	for i, s := range m.stack {
 		m.stack[i], cmds[i] = s.Update(msg)
 	}
@@ -130,7 +149,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.Keys
 	switch {
 	case msg.String() == "ctrl+c" || (k.Quit.Enabled() && matches(msg, k.Quit.Keys())):
-		return tea.Quit
+		return m.quit()
+	case m.dialog != nil:
+		var cmd tea.Cmd
+		m.dialog, cmd = m.dialog.Update(msg)
+		return cmd
 	case m.helpOpen:
 		m.helpOpen = false
 		return nil
@@ -141,12 +164,42 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case matches(msg, k.Help.Keys()):
 		m.helpOpen = true
 		return nil
+	case matches(msg, k.Undo.Keys()):
+		return m.runUndo()
 	case matches(msg, k.Jump.Keys()):
 		m.jumping = true
 		m.jump.SetValue("")
 		return m.jump.Focus()
 	}
 	return m.toTop(msg)
+}
+
+// undoOffer is the removal that z puts back, until its window closes.
+type undoOffer struct {
+	label string
+	run   tea.Cmd
+	until time.Time
+}
+
+func (m *Model) runUndo() tea.Cmd {
+	u := m.undo
+	m.undo = nil
+	m.footer.SetUndo("", time.Time{})
+	if u == nil || m.now().After(u.until) {
+		return common.Status(common.Info, "nothing to undo (deleting an organization cannot be undone)")
+	}
+	return tea.Batch(u.run, common.Status(common.Info, "undoing: "+u.label))
+}
+
+// quit ends the session, asking first while changes are in flight.
+func (m *Model) quit() tea.Cmd {
+	n := m.c.Pending()
+	if n == 0 || m.dialog != nil {
+		return tea.Quit
+	}
+	return dialog.Open(dialog.NewConfirm(m.c, "Quit with changes in flight?",
+		fmt.Sprintf("%d change(s) were sent and have not been answered yet. Quitting now stops waiting for them: they may or may not take effect, and the audit log will not record how they ended.", n),
+		"Quit", tea.Quit))
 }
 
 func matches(msg tea.KeyPressMsg, keys []string) bool {

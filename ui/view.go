@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
@@ -27,9 +28,12 @@ func (m *Model) Render() string {
 		msg := fmt.Sprintf("terminal too small: %d×%d, orgdash needs %d×%d", m.width, m.height, minWidth, minHeight)
 		return s.Warn.Render(ansi.Wrap(msg, max(m.width, 1), ""))
 	}
-	body := m.top().View()
+	body := clip(m.top().View(), m.width, m.bodyHeight())
 	if m.helpOpen {
 		body = m.fullHelp()
+	}
+	if m.dialog != nil {
+		body = overlay(body, m.dialog.View(), m.width, m.bodyHeight())
 	}
 	foot := m.footer.View(s, m.top().Help(), m.now())
 	if m.jumping {
@@ -38,6 +42,13 @@ func (m *Model) Render() string {
 	}
 	return clip(m.header(), m.width, m.headerHeight()) + "\n" +
 		clip(body, m.width, m.bodyHeight()) + "\n" + clip(foot, m.width, m.footer.Height())
+}
+
+// overlay draws box centred over body.
+func overlay(body, box string, w, h int) string {
+	bw, bh := lipgloss.Width(box), lipgloss.Height(box)
+	x, y := max((w-bw)/2, 0), max((h-bh)/2, 0)
+	return lipgloss.NewCompositor(lipgloss.NewLayer(body), lipgloss.NewLayer(box).X(x).Y(y).Z(1)).Render()
 }
 
 // clip makes s exactly h lines of at most w cells.

@@ -5,6 +5,7 @@ package common
 
 import (
 	"context"
+	"sync/atomic"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -22,7 +23,24 @@ type Common struct {
 	Keys    *keymap.KeyMap
 	Styles  *theme.Styles
 	Profile string // the profile's name, shown in the header
+
+	ids     atomic.Int64
+	pending atomic.Int64 // mutations sent and not yet answered
 }
+
+// Began notes a mutation sent; Ended its answer. Quitting asks first
+// while any is pending. Both are safe from any goroutine.
+func (c *Common) Began() { c.pending.Add(1) }
+
+// Ended notes a mutation answered.
+func (c *Common) Ended() { c.pending.Add(-1) }
+
+// Pending is how many mutations await their answer.
+func (c *Common) Pending() int { return int(c.pending.Load()) }
+
+// NextID hands out ids unique within the session, for async results and
+// timers to find their way back.
+func (c *Common) NextID() int { return int(c.ids.Add(1)) }
 
 // Screen is one screen of the stack (organizations, an organization).
 type Screen interface {

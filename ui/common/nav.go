@@ -2,6 +2,7 @@ package common
 
 import (
 	"errors"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -47,10 +48,12 @@ type Pane interface {
 	Capturing() bool
 }
 
-// Gone reports whether err says the organization itself is gone, and if
-// so returns the message that closes its screen.
+// Gone reports whether err says the organization itself is gone (not one
+// of its connections or members), and if so returns the message that closes
+// its screen.
 func Gone(err error, org client.Organization) (tea.Msg, bool) {
-	if errors.Is(err, client.ErrNotFound) {
+	var e *client.Error
+	if errors.As(err, &e) && e.Kind == client.NotFound && strings.HasPrefix(e.Message, "No organization found") {
 		return GoneMsg{ID: org.ID, Name: org.Name}, true
 	}
 	return nil, false

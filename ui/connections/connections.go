@@ -17,6 +17,8 @@ type Model struct {
 	org     client.Organization
 	table   table.Model
 	conns   map[string]client.Connection
+	pending map[string]bool   // changes sent and not answered
+	failed  map[string]string // why the last change of a row failed
 	seq     int
 	loading bool
 	err     error
@@ -26,7 +28,7 @@ var _ common.Pane = (*Model)(nil)
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	return &Model{c: c, org: o, conns: map[string]client.Connection{},
+	m := &Model{c: c, org: o, conns: map[string]client.Connection{}, pending: map[string]bool{}, failed: map[string]string{},
 		table: table.New(c.Keys, c.Styles, "no connections enabled for this organization",
 			table.Column{Title: "CONNECTION", Min: 14, Flex: 3},
 			table.Column{Title: "STRATEGY", Min: 13, Flex: 1},
@@ -34,6 +36,17 @@ func New(c *common.Common, o client.Organization) *Model {
 			table.Column{Title: "AUTO-MEMBER", Min: 11},
 			table.Column{Title: "BUTTON", Min: 6},
 			table.Column{Title: "SIGNUP", Min: 6})}
+	m.table.Gutter = func(id string) string {
+		switch {
+		case m.pending[id]:
+			return "…"
+		case m.failed[id] != "":
+			return m.c.Styles.Error.Render("✗")
+		}
+		return ""
+	}
+	m.table.Note = func(id string) string { return m.c.Styles.Error.Render(m.failed[id]) }
+	return m
 }
 
 type loadedMsg struct {
@@ -92,6 +105,18 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			rows = append(rows, Row(cn))
 		}
 		m.table.SetRows(rows)
+	case startMsg:
+		if msg.org == m.org.ID {
+			return m, m.onStart(msg)
+		}
+	case changedMsg:
+		if msg.org == m.org.ID {
+			return m, m.onChanged(msg)
+		}
+	case pickMsg:
+		if msg.org == m.org.ID {
+			return m, m.onPick(msg)
+		}
 	case common.RefreshMsg:
 		return m, m.Init()
 	case tea.MouseWheelMsg:
@@ -103,11 +128,19 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		case key.Matches(msg, k.Back):
 			return m, common.Back
 		case key.Matches(msg, k.Copy):
-			if r, ok := m.table.Selected(); ok {
-				return m, tea.Batch(tea.SetClipboard(r.ID), common.Status(common.Info, "copied "+r.ID))
-			}
+			return m, m.copyID()
 		case key.Matches(msg, k.Refresh):
 			return m, m.Init()
+		case key.Matches(msg, k.Toggle):
+			return m, m.toggle()
+		case key.Matches(msg, k.Edit):
+			return m, m.edit()
+		case key.Matches(msg, k.Remove):
+			return m, m.remove()
+		case key.Matches(msg, k.New):
+			return m, m.pick()
+		case key.Matches(msg, k.More):
+			return m, m.menu()
 		}
 	}
 	return m, nil
@@ -144,6 +177,8 @@ func (m *Model) Capturing() bool { return false }
 // Help lists the usable bindings.
 func (m *Model) Help() help.KeyMap {
 	k := m.c.Keys
-	return common.HelpMap{Short: []key.Binding{k.Copy, k.Refresh},
-		Full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Copy, k.Refresh, k.Back}}}
+	toggle, edit := m.c.Usable(k.Toggle, client.ToggleConnection), m.c.Usable(k.Edit, client.EditConnection)
+	remove, add := m.c.Usable(k.Remove, client.RemoveConnection), m.c.Usable(k.New, client.EnableConnection)
+	return common.HelpMap{Short: []key.Binding{toggle, edit, remove, add, k.More},
+		Full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {toggle, edit, remove, add, k.More}, {k.Copy, k.Refresh, k.Back}}}
 }

@@ -25,7 +25,12 @@ type Model struct {
 	statusID int
 	budget   client.Snapshot
 	width    int
+	undo     string
+	undoBy   time.Time
 }
+
+// SetUndo shows "z undo <label>" until by; an empty label hides it.
+func (m *Model) SetUndo(label string, by time.Time) { m.undo, m.undoBy = label, by }
 
 // New makes an empty footer.
 func New() Model { return Model{help: help.New()} }
@@ -72,6 +77,15 @@ func (m Model) View(s *theme.Styles, km help.KeyMap, now time.Time) string {
 		st := map[common.Level]func(...string) string{common.Info: s.Info.Render, common.Success: s.OK.Render,
 			common.Warning: s.Warn.Render, common.Failure: s.Error.Render}[m.status.Level]
 		left = st(common.Clean(m.status.Text))
+	}
+	if m.undo != "" && now.Before(m.undoBy) {
+		secs := int(m.undoBy.Sub(now).Round(time.Second) / time.Second)
+		u := s.Warn.Render(fmt.Sprintf("z undo %s (%ds)", common.Clean(m.undo), secs))
+		if left != "" {
+			left = u + s.Muted.Render(" · ") + left
+		} else {
+			left = u
+		}
 	}
 	room := m.width - ansi.StringWidth(right) - 1
 	left = ansi.Truncate(left, max(room, 0), "…")

@@ -22,6 +22,8 @@ type Model struct {
 	filter  table.Filter
 	spinner spinner.Model
 	members map[string]client.Member
+	marks   map[string]bool
+	states  map[string]rowState
 	seq     int
 	loading bool
 	err     error
@@ -32,13 +34,15 @@ var _ common.Pane = (*Model)(nil)
 
 // New makes the tab for o; Init starts loading.
 func New(c *common.Common, o client.Organization) *Model {
-	return &Model{c: c, org: o, filter: table.NewFilter(c.Keys), spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
-		members: map[string]client.Member{},
+	m := &Model{c: c, org: o, filter: table.NewFilter(c.Keys), spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		members: map[string]client.Member{}, marks: map[string]bool{}, states: map[string]rowState{},
 		table: table.New(c.Keys, c.Styles, "no members",
 			table.Column{Title: "NAME", Min: 10, Flex: 3},
 			table.Column{Title: "EMAIL", Min: 12, Flex: 4},
 			table.Column{Title: "USER ID", Min: 12, Flex: 3},
 			table.Column{Title: "ROLES", Min: 8, Flex: 2})}
+	m.table.Gutter, m.table.Note = m.gutter, m.note
+	return m
 }
 
 type pageMsg struct {
@@ -60,6 +64,7 @@ func (m *Model) Init() tea.Cmd {
 	m.seq++
 	m.loading, m.err = true, nil
 	m.members = map[string]client.Member{}
+	m.marks = map[string]bool{}
 	m.table.SetRows(nil)
 	return tea.Batch(fetch(m.c, m.org.ID, m.seq, ""), m.spinner.Tick)
 }
@@ -97,10 +102,28 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			return m, fetch(m.c, m.org.ID, m.seq, msg.page.Next)
 		}
 		m.loading = false
+	case startMsg:
+		if msg.org == m.org.ID {
+			return m, m.onStart(msg)
+		}
+	case removedMsg:
+		if msg.org == m.org.ID {
+			return m, m.onRemoved(msg)
+		}
+	case verifiedMsg:
+		if msg.org == m.org.ID {
+			return m, m.onVerified(msg)
+		}
+	case restoredMsg:
+		if msg.org == m.org.ID {
+			return m, m.onRestored(msg)
+		}
+	case markMsg:
+		m.toggleMark()
 	case common.RefreshMsg:
 		return m, m.Init()
 	case spinner.TickMsg:
-		if m.loading {
+		if m.loading || m.busy() {
 			var cmd tea.Cmd
 			m.spinner, cmd = m.spinner.Update(msg)
 			return m, cmd
@@ -134,13 +157,31 @@ func (m *Model) handleKey(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, keys.Back):
 		return common.Back
 	case key.Matches(k, keys.Copy):
-		if r, ok := m.table.Selected(); ok {
-			return tea.Batch(tea.SetClipboard(r.ID), common.Status(common.Info, "copied "+r.ID))
-		}
+		return m.copyID()
 	case key.Matches(k, keys.Refresh):
 		return m.Init()
+	case key.Matches(k, keys.Mark):
+		m.toggleMark()
+	case key.Matches(k, keys.MarkAll):
+		m.markAll()
+	case key.Matches(k, keys.Unmark):
+		m.marks = map[string]bool{}
+	case key.Matches(k, keys.Remove):
+		return m.confirmRemove()
+	case key.Matches(k, keys.More):
+		return m.menu()
 	}
 	return nil
+}
+
+// busy reports whether a removal is still settling.
+func (m *Model) busy() bool {
+	for _, st := range m.states {
+		if st.phase == removing {
+			return true
+		}
+	}
+	return false
 }
 
 // SetSize lays the tab out.
@@ -159,6 +200,9 @@ func (m *Model) View() string {
 	}
 	if m.loading {
 		bottom += "  " + m.spinner.View() + s.Muted.Render(" loading…")
+	}
+	if n := len(m.marks); n > 0 {
+		bottom += "  " + s.Marked.Render(table.Count(n)+" marked")
 	}
 	if m.err != nil {
 		bottom = s.Error.Render(common.Explain(m.err))
@@ -184,8 +228,10 @@ func (m *Model) Capturing() bool { return m.filter.Active() }
 // Help lists the usable bindings.
 func (m *Model) Help() help.KeyMap {
 	k := m.c.Keys
+	remove := m.c.Usable(k.Remove, client.RemoveMembers)
 	return common.HelpMap{
-		Short: []key.Binding{k.Filter, k.Copy, k.Refresh},
-		Full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}, {k.Filter, k.Copy, k.Refresh, k.Back}},
+		Short: []key.Binding{k.Mark, remove, k.More, k.Filter, k.Copy},
+		Full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+			{k.Mark, k.MarkAll, k.Unmark, remove, k.More}, {k.Filter, k.Copy, k.Refresh, k.Back}},
 	}
 }

@@ -59,6 +59,14 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, func() tea.Msg {
 			return common.PopMsg{Refresh: true, Status: "organization " + common.Clean(m.org.Name) + " no longer exists (deleted elsewhere); the list was refreshed"}
 		}
+	case DeletedMsg:
+		if msg.Org.ID != m.org.ID {
+			return m, nil
+		}
+		if msg.Err != nil {
+			return m, nil // the organizations list reports it
+		}
+		return m, func() tea.Msg { return common.PopMsg{Refresh: true} }
 	case common.JumpTabMsg:
 		return m, m.show(msg.Tab)
 	case common.RefreshMsg:
@@ -81,6 +89,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.show(common.Members)
 		case key.Matches(msg, k.Invites):
 			return m, m.show(common.Invitations)
+		case key.Matches(msg, k.DeleteOrg):
+			return m, ConfirmDelete(m.c, m.org)
 		}
 		return m, m.forward(m.tab, msg)
 	case tea.MouseMsg, tea.PasteMsg:
@@ -132,6 +142,7 @@ func (m *Model) Capturing() bool { return m.panes[m.tab].Capturing() }
 func (m *Model) Help() help.KeyMap {
 	k := m.c.Keys
 	ph := m.panes[m.tab].Help()
-	full := append([][]key.Binding{{k.NextTab, k.PrevTab, k.Overview, k.Connections, k.Members, k.Invites}}, ph.FullHelp()...)
+	full := append([][]key.Binding{{k.NextTab, k.PrevTab, k.Overview, k.Connections, k.Members, k.Invites,
+		m.c.Usable(k.DeleteOrg, client.DeleteOrganization)}}, ph.FullHelp()...)
 	return common.HelpMap{Short: append(ph.ShortHelp(), k.NextTab, k.Back), Full: full}
 }

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/table"
 )
 
@@ -81,6 +82,11 @@ func (p *overview) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			return p, tea.Batch(tea.SetClipboard(p.org.ID), common.Status(common.Info, "copied "+p.org.ID))
 		case key.Matches(msg, k.Back):
 			return p, common.Back
+		case key.Matches(msg, k.More):
+			return p, dialog.Open(dialog.NewMenu(p.c, "More options: "+common.Clean(p.org.Name), []dialog.Item{
+				{Label: "Copy organization id", Key: "y", Then: tea.SetClipboard(p.org.ID)},
+				{Label: "Delete organization", Key: "D", Reason: p.c.Reason(client.DeleteOrganization), Then: ConfirmDelete(p.c, p.org)},
+			}))
 		}
 	}
 	return p, nil
@@ -122,7 +128,7 @@ func (p *overview) View() string {
 	}
 	lines = append(lines, row("Members", members), "",
 		s.Danger.Render("Danger Zone"),
-		s.Muted.Render("Delete this organization: its memberships go, its users stay. Press D."))
+		s.Muted.Render(dangerText(p.c)))
 	if p.err != nil {
 		lines = append(lines, "", s.Error.Render(common.Explain(p.err)))
 	}
@@ -138,5 +144,14 @@ func (p *overview) Capturing() bool  { return false }
 
 func (p *overview) Help() help.KeyMap {
 	k := p.c.Keys
-	return common.HelpMap{Short: []key.Binding{k.Copy, k.Refresh}, Full: [][]key.Binding{{k.Copy, k.Refresh, k.Back}}}
+	del := p.c.Usable(k.DeleteOrg, client.DeleteOrganization)
+	return common.HelpMap{Short: []key.Binding{del, k.More, k.Copy, k.Refresh}, Full: [][]key.Binding{{del, k.More, k.Copy, k.Refresh, k.Back}}}
+}
+
+// dangerText is the Danger Zone's line: how to delete, or why one cannot.
+func dangerText(c *common.Common) string {
+	if why := c.Reason(client.DeleteOrganization); why != "" {
+		return "Deleting this organization is unavailable: " + why + "."
+	}
+	return "Delete this organization: its memberships go, its users stay. Press D."
 }

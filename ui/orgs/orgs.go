@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/org"
 	"github.com/orgdash/orgdash/ui/table"
 )
@@ -105,6 +106,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.loading = false
 		m.sort()
 		return m, nil
+	case org.DeletedMsg: // the list is always in the stack: it reports, wherever the delete began
+		if msg.Err != nil {
+			return m, common.Status(common.Failure, "delete "+common.Clean(msg.Org.Name)+": "+common.Explain(msg.Err))
+		}
+		delete(m.orgs, msg.Org.ID)
+		m.table.Remove(msg.Org.ID)
+		return m, common.Status(common.Success, "deleted organization "+common.Clean(msg.Org.Name))
 	case common.RefreshMsg:
 		return m, m.reload()
 	case spinner.TickMsg:
@@ -156,6 +164,18 @@ func (m *Model) handleKey(msg tea.Msg) tea.Cmd {
 		return common.Status(common.Info, "sorted by "+m.order.String())
 	case key.Matches(k, keys.Refresh):
 		return m.reload()
+	case key.Matches(k, keys.DeleteOrg):
+		if o, ok := m.selected(); ok {
+			return org.ConfirmDelete(m.c, o)
+		}
+	case key.Matches(k, keys.More):
+		if o, ok := m.selected(); ok {
+			return dialog.Open(dialog.NewMenu(m.c, "More options: "+common.Clean(o.Name), []dialog.Item{
+				{Label: "Open", Key: "enter", Then: common.Push(org.New(m.c, o))},
+				{Label: "Copy organization id", Key: "y", Then: tea.Batch(tea.SetClipboard(o.ID), common.Status(common.Info, "copied "+o.ID))},
+				{Label: "Delete organization", Key: "D", Reason: m.c.Reason(client.DeleteOrganization), Then: org.ConfirmDelete(m.c, o)},
+			}))
+		}
 	}
 	return nil
 }
@@ -220,11 +240,11 @@ func (m *Model) Capturing() bool { return m.filter.Active() }
 func (m *Model) Help() help.KeyMap {
 	k := m.c.Keys
 	return common.HelpMap{
-		Short: []key.Binding{k.Open, k.Filter, k.Sort, k.Copy, k.Refresh, k.Jump, k.Help, k.Quit},
+		Short: []key.Binding{k.Open, k.Filter, k.Sort, k.More, k.Copy, k.Jump, k.Help},
 		Full: [][]key.Binding{
 			{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-			{k.Open, k.Filter, k.Sort, k.Copy, k.Refresh},
-			{k.Jump, k.Help, k.Back, k.Quit},
+			{k.Open, k.Filter, k.Sort, k.Copy, k.Refresh, k.More, m.c.Usable(k.DeleteOrg, client.DeleteOrganization)},
+			{k.Back},
 		},
 	}
 }

@@ -1,0 +1,56 @@
+// Package dialog has the dashboard's dialogs: the More Options menu, the
+// confirm dialog, the typed-name confirmation, the settings form and the
+// connection picker. A dialog carries the command to run when it is done,
+// so the root never needs a switch over actions.
+package dialog
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/ui/common"
+)
+
+// Dialog is what the root shows over the screen; it gets every key.
+type Dialog interface {
+	Init() tea.Cmd
+	Update(tea.Msg) (Dialog, tea.Cmd)
+	View() string
+}
+
+// OpenMsg asks the root to show a dialog.
+type OpenMsg struct{ Dialog Dialog }
+
+// Open is a command that shows d.
+func Open(d Dialog) tea.Cmd { return func() tea.Msg { return OpenMsg{Dialog: d} } }
+
+// DoneMsg closes the dialog and runs Then (nil when cancelled).
+type DoneMsg struct{ Then tea.Cmd }
+
+// Done is a command that closes the dialog and runs then.
+func Done(then tea.Cmd) tea.Cmd { return func() tea.Msg { return DoneMsg{Then: then} } }
+
+// ArmDelay is how long a confirm dialog ignores y and enter after it opens,
+// so a held or repeated key cannot confirm it.
+const ArmDelay = 400 * time.Millisecond
+
+// armedMsg ends the arming delay of dialog id.
+type armedMsg struct{ id int }
+
+// arming hands out dialog ids and the command that arms them.
+type arming struct {
+	id    int
+	armed bool
+}
+
+func (a *arming) start(c *common.Common) tea.Cmd {
+	a.id = c.NextID()
+	id := a.id
+	return tea.Tick(ArmDelay, func(time.Time) tea.Msg { return armedMsg{id} })
+}
+
+func (a *arming) update(msg tea.Msg) {
+	if m, ok := msg.(armedMsg); ok && m.id == a.id {
+		a.armed = true
+	}
+}

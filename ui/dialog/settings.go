@@ -1,0 +1,79 @@
+package dialog
+
+import (
+	"errors"
+
+	"charm.land/huh/v2"
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/common"
+)
+
+// ErrSignupRule is Auth0's rule, checked before any call is made.
+var ErrSignupRule = errors.New("signup needs a database connection with auto-membership on")
+
+// Settings edits an organization connection's settings in an embedded huh
+// form, offering only what the strategy supports and enforcing Auth0's rules:
+// the login button only for enterprise connections, signup only for
+// database connections and only with auto-membership.
+type Settings struct {
+	c      *common.Common
+	title  string
+	form   *huh.Form
+	vals   *client.ConnectionSettings
+	submit func(client.ConnectionSettings) tea.Cmd
+}
+
+// NewSettings edits start for a connection of strategy; submit makes the
+// command to run with the result.
+func NewSettings(c *common.Common, title, strategy string, start client.ConnectionSettings, submit func(client.ConnectionSettings) tea.Cmd) *Settings {
+	v := start
+	d := &Settings{c: c, title: title, vals: &v, submit: submit}
+	fields := []huh.Field{huh.NewConfirm().Title("Auto-membership").
+		Description("Everyone who logs in with this connection becomes a member.").Value(&v.AssignMembershipOnLogin)}
+	if client.IsEnterprise(strategy) {
+		fields = append(fields, huh.NewConfirm().Title("Show as a button").
+			Description("On the organization's login prompt.").Value(&v.ShowAsButton))
+	}
+	if client.IsDatabase(strategy) {
+		fields = append(fields, huh.NewConfirm().Title("Signup").
+			Description("Let people sign up into the organization (needs auto-membership).").Value(&v.SignupEnabled).
+			Validate(func(on bool) error {
+				if on && !v.AssignMembershipOnLogin {
+					return ErrSignupRule
+				}
+				return nil
+			}))
+	}
+	d.form = huh.NewForm(huh.NewGroup(fields...)).WithShowHelp(true).WithWidth(boxWidth).
+		WithTheme(huh.ThemeFunc(huh.ThemeCharm))
+	d.form.SubmitCmd, d.form.CancelCmd = nil, nil
+	return d
+}
+
+// Init starts the form.
+func (d *Settings) Init() tea.Cmd { return d.form.Init() }
+
+// Update runs the form; esc cancels.
+func (d *Settings) Update(msg tea.Msg) (Dialog, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
+		return d, Done(nil)
+	}
+	m, cmd := d.form.Update(msg)
+	if f, ok := m.(*huh.Form); ok {
+		d.form = f
+	}
+	switch d.form.State {
+	case huh.StateCompleted:
+		return d, Done(d.submit(*d.vals))
+	case huh.StateAborted:
+		return d, Done(nil)
+	}
+	return d, cmd
+}
+
+// View draws the form in a dialog box.
+func (d *Settings) View() string {
+	s := d.c.Styles
+	return box(s.DialogTitle.Render(d.title), d.form.View(), "", s.Muted.Render("esc cancel"), d.c)
+}
