@@ -8,6 +8,29 @@ import (
 	"github.com/orgdash/orgdash/client/clienttest"
 )
 
+// TestGoldenDialogs pins each dialog at 80×24.
+// Rewrite the files with: go test ./ui -run Golden -update
+func TestGoldenDialogs(t *testing.T) {
+	for _, d := range []struct {
+		name string
+		keys []string
+	}{
+		{"remove_members", []string{"enter", "3", "space", "space", "d"}},
+		{"more_options_members", []string{"enter", "3", "."}},
+		{"more_options_connection", []string{"enter", "2", "j", "."}},
+		{"edit_settings", []string{"enter", "2", "e"}},
+		{"enable_picker", []string{"enter", "2", "n"}},
+		{"remove_connection", []string{"enter", "2", "j", "d"}},
+		{"delete_organization", []string{"j", "D"}},
+	} {
+		t.Run(d.name, func(t *testing.T) {
+			m := start(t, clienttest.New(40, 120), 80, 24)
+			m = press(m, d.keys...)
+			golden.RequireEqual(t, screen(m))
+		})
+	}
+}
+
 // TestGoldenViews pins what each screen looks like at 80×24 and 120×36.
 // Rewrite the files with: go test ./ui -run Golden -update
 func TestGoldenViews(t *testing.T) {

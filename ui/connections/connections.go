@@ -45,7 +45,12 @@ func New(c *common.Common, o client.Organization) *Model {
 		}
 		return ""
 	}
-	m.table.Note = func(id string) string { return m.c.Styles.Error.Render(m.failed[id]) }
+	m.table.Note = func(id string) string {
+		if why := m.failed[id]; why != "" {
+			return m.c.Styles.Error.Render(why)
+		}
+		return ""
+	}
 	return m
 }
 

@@ -83,11 +83,14 @@ func (m *Menu) View() string {
 		if i == m.cursor {
 			cur = s.Marked.Render("▸ ")
 		}
-		label := padTo(it.Label, 28) + " " + s.Muted.Render(padTo(it.Key, 6))
+		label := padTo(it.Label, 36) + " " + s.Muted.Render(it.Key)
 		if it.Reason != "" {
-			label = s.Muted.Render(padTo(it.Label, 28)+" "+padTo(it.Key, 6)) + s.Warn.Render(it.Reason)
+			label = s.Muted.Render(padTo(it.Label, 36) + " " + it.Key)
 		}
 		lines = append(lines, ansi.Truncate(cur+label, boxWidth, "…"))
+		if it.Reason != "" { // why it is unavailable, on a line of its own
+			lines = append(lines, ansi.Truncate("    "+s.Warn.Render(it.Reason), boxWidth, "…"))
+		}
 	}
 	if len(lines) == 0 {
 		lines = append(lines, s.Muted.Render("nothing to do here"))

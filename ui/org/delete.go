@@ -22,7 +22,7 @@ func ConfirmDelete(c *common.Common, o client.Organization) tea.Cmd {
 	}
 	name := common.Clean(o.Name)
 	body := fmt.Sprintf("Delete %s (%s). Every membership in it goes; the users stay in the tenant. "+
-		"Its connections settings and invitations go too. This cannot be undone.", common.OrgLabel(o), o.ID)
+		"Its connection settings and invitations go too. This cannot be undone.", common.OrgLabel(o), o.ID)
 	ctx, cl := c.Ctx, c.Client
 	return dialog.Open(dialog.NewTypeName(c, "Delete organization "+name+"?", body, o.Name, func() tea.Msg {
 		c.Began()

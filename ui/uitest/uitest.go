@@ -4,6 +4,7 @@ package uitest
 
 import (
 	"context"
+	"reflect"
 	"testing"
 	"time"
 
@@ -66,6 +67,10 @@ func Drive(m tea.Model, cmd tea.Cmd) tea.Model {
 	for steps := 0; steps < 100000; steps++ {
 		select {
 		case msg := <-results:
+			if seq, ok := sequence(msg); ok {
+				go runInOrder(seq, results)
+				continue
+			}
 			switch msg := msg.(type) {
 			case nil:
 			case tea.BatchMsg:
@@ -82,6 +87,38 @@ func Drive(m tea.Model, cmd tea.Cmd) tea.Model {
 		}
 	}
 	return m
+}
+
+// sequence recognises tea.Sequence's message, whose type is unexported.
+func sequence(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
+		return nil, false
+	}
+	if b, isBatch := msg.(tea.BatchMsg); isBatch {
+		return b, false
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i], _ = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds, true
+}
+
+// runInOrder runs a sequence's commands one after another, as Bubble Tea does.
+func runInOrder(cmds []tea.Cmd, results chan<- tea.Msg) {
+	for _, c := range cmds {
+		if c == nil {
+			continue
+		}
+		done := make(chan tea.Msg, 1)
+		go func() { done <- c() }()
+		select {
+		case msg := <-done:
+			results <- msg
+		case <-time.After(quiet):
+		}
+	}
 }
 
 // Send gives m each message in turn and drives what follows.
