@@ -63,5 +63,9 @@ func (d *TypeName) View() string {
 	if d.err != "" {
 		body += "\n" + s.Error.Render(d.err)
 	}
-	return box(s.Danger.Render(d.title), body, "", s.Muted.Render("enter delete · esc cancel"), d.c)
+	hint := "enter delete · esc cancel"
+	if !d.armed {
+		hint = "…"
+	}
+	return box(s.Danger.Render(d.title), body, "", s.Muted.Render(hint), d.c)
 }

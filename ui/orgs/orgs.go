@@ -213,7 +213,11 @@ func (m *Model) SetSize(w, h int) {
 func (m *Model) View() string {
 	s := m.c.Styles
 	m.table.SetStyles(s)
-	title := s.Title.Render(table.Count(m.table.Total())) + s.Muted.Render(" organizations")
+	noun := " organizations"
+	if m.table.Total() == 1 {
+		noun = " organization"
+	}
+	title := s.Title.Render(table.Count(m.table.Total())) + s.Muted.Render(noun)
 	if m.loading {
 		title += "  " + m.spinner.View() + s.Muted.Render(" loading…")
 	}
