@@ -210,3 +210,22 @@ func TestQuitFromAnywhere(t *testing.T) {
 		t.Fatal("ctrl+c while filtering does not quit")
 	}
 }
+
+func TestQuitAsksWhileChangesAreInFlight(t *testing.T) {
+	f := clienttest.New(2, 5)
+	c := uitest.Common(t, f)
+	m := New(c)
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = uitest.Drive(m, m.Init()).(*Model)
+	c.Began() // a removal was sent and has not been answered
+	m = press(m, "ctrl+c")
+	wantOnScreen(t, m, "Quit with changes in flight?", "1 change(s) were sent")
+	m = press(m, "esc")
+	if strings.Contains(screen(m), "Quit with changes") {
+		t.Fatal("esc did not cancel quitting")
+	}
+	c.Ended()
+	if !quits(m, "ctrl+c") {
+		t.Fatal("ctrl+c with nothing in flight does not quit")
+	}
+}

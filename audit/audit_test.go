@@ -1,0 +1,102 @@
+package audit
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/clienttest"
+)
+
+func lines(t *testing.T, b *bytes.Buffer) []Entry {
+	t.Helper()
+	var out []Entry
+	for _, l := range strings.Split(strings.TrimSpace(b.String()), "\n") {
+		if l == "" {
+			continue
+		}
+		var e Entry
+		if err := json.Unmarshal([]byte(l), &e); err != nil {
+			t.Fatalf("line %q: %v", l, err)
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func TestOneLinePerMutationWithOutcome(t *testing.T) {
+	var buf bytes.Buffer
+	f := clienttest.New(2, 10)
+	c := Client(f, To(&buf), Who{User: "ops", Key: "SHA256:abc", Remote: "10.0.0.1:5555"})
+	ctx := context.Background()
+	org := f.Orgs[0].ID
+	ids := []string{f.MemberLists[org][0].UserID, f.MemberLists[org][1].UserID}
+
+	c.RemoveMembers(ctx, org, ids)
+	if _, err := c.Organizations(ctx, ""); err != nil { // reads are not logged
+		t.Fatal(err)
+	}
+	f.Fail = func(op string) error { return &client.Error{Kind: client.Forbidden, Op: op, Message: "Insufficient scope"} }
+	_ = c.RemoveConnection(ctx, org, "con_saml")
+	f.Fail = nil
+	_, _ = c.SetConnectionEnabled(ctx, org, "con_saml", false)
+
+	es := lines(t, &buf)
+	if len(es) != 3 {
+		t.Fatalf("%d lines, want 3: %v", len(es), es)
+	}
+	if e := es[0]; e.Action != "remove members" || e.Outcome != "ok" || len(e.Targets) != 2 || e.User != "ops" ||
+		e.Key != "SHA256:abc" || e.Remote != "10.0.0.1:5555" || e.Tenant != "fake.example" || e.Org != org {
+		t.Fatalf("first line %+v", e)
+	}
+	if e := es[1]; e.Action != "remove connection" || e.Outcome != "failed" || !strings.Contains(e.Error, "Insufficient scope") {
+		t.Fatalf("second line %+v", e)
+	}
+	if e := es[2]; e.Action != "disable connection" || e.Outcome != "ok" {
+		t.Fatalf("third line %+v", e)
+	}
+}
+
+func TestPartialBulkNamesTheFailures(t *testing.T) {
+	var buf bytes.Buffer
+	c := Client(partial{clienttest.New(1, 3)}, To(&buf), Who{User: "ops"})
+	c.RemoveMembers(context.Background(), "org_x", []string{"a", "b"})
+	e := lines(t, &buf)[0]
+	if e.Outcome != "partial" || e.Failed["b"] != "no such member" || e.Failed["a"] != "" {
+		t.Fatalf("%+v", e)
+	}
+}
+
+// partial fails the second member of every bulk call.
+type partial struct{ *clienttest.Fake }
+
+func (p partial) RemoveMembers(_ context.Context, _ string, ids []string) []client.MemberResult {
+	return []client.MemberResult{{UserID: ids[0], Outcome: client.Done}, {UserID: ids[1], Outcome: client.Failed, Err: errors.New("no such member")}}
+}
+
+func TestOpenAppendsPrivately(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state", "audit.jsonl")
+	for i := range 2 {
+		l, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := l.Write(Entry{Action: "delete organization", Targets: []string{"org_" + string(rune('a'+i))}, Outcome: "ok"}); err != nil {
+			t.Fatal(err)
+		}
+		l.Close()
+	}
+	b, _ := os.ReadFile(path)
+	if n := strings.Count(string(b), "\n"); n != 2 {
+		t.Fatalf("%d lines after two sessions", n)
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
+		t.Fatalf("mode %v", st.Mode().Perm())
+	}
+}
