@@ -42,6 +42,6 @@ AUTH0_API_TOKEN.`,
 		RunE:          runDashboard,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(simCmd(), versionCmd())
+	root.AddCommand(simCmd(), serveCmd(), versionCmd())
 	return root
 }

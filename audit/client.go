@@ -15,13 +15,26 @@ type Who struct {
 // audited logs every mutation of the client it wraps.
 type audited struct {
 	client.Client
-	log *Log
-	who Who
+	log      *Log
+	who      Who
+	activity *Activity
 }
 
 // Client wraps c so that every mutation attempt writes one outcome line.
 func Client(c client.Client, log *Log, who Who) client.Client {
 	return audited{Client: c, log: log, who: who}
+}
+
+// ClientWithActivity is Client that also keeps the entries in activity,
+// for the session's activity panel.
+func ClientWithActivity(c client.Client, log *Log, who Who, activity *Activity) client.Client {
+	return audited{Client: c, log: log, who: who, activity: activity}
+}
+
+// record writes e to the log and the activity panel.
+func (a audited) record(e Entry) {
+	a.activity.add(e)
+	_ = a.log.Write(e) // an unwritable log must not hide the change's own result
 }
 
 func (a audited) write(action, org string, targets []string, err error) {
@@ -30,7 +43,7 @@ func (a audited) write(action, org string, targets []string, err error) {
 	if err != nil {
 		e.Outcome, e.Error = "failed", err.Error()
 	}
-	_ = a.log.Write(e) // an unwritable log must not hide the change's own result
+	a.record(e)
 }
 
 func (a audited) writeResults(action, org string, res []client.MemberResult) {
@@ -50,7 +63,7 @@ func (a audited) writeResults(action, org string, res []client.MemberResult) {
 	case len(failed) > 0:
 		e.Outcome, e.Failed = "partial", failed
 	}
-	_ = a.log.Write(e)
+	a.record(e)
 }
 
 func (a audited) DeleteOrganization(ctx context.Context, id string) error {

@@ -166,6 +166,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case matches(msg, k.Undo.Keys()):
 		return m.runUndo()
+	case matches(msg, k.Activity.Keys()):
+		return dialog.Open(dialog.NewMenu(m.c, "This session's changes", activityItems(m.c)))
 	case matches(msg, k.Jump.Keys()):
 		m.jumping = true
 		m.jump.SetValue("")
@@ -189,6 +191,21 @@ func (m *Model) runUndo() tea.Cmd {
 		return common.Status(common.Info, "nothing to undo (deleting an organization cannot be undone)")
 	}
 	return tea.Batch(u.run, common.Status(common.Info, "undoing: "+u.label))
+}
+
+// activityItems lists the session's changes, newest first.
+func activityItems(c *common.Common) []dialog.Item {
+	es := c.Activity.Entries()
+	items := make([]dialog.Item, 0, len(es))
+	for i := len(es) - 1; i >= 0 && len(items) < 15; i-- {
+		e := es[i]
+		what := e.Action
+		if n := len(e.Targets); n > 1 {
+			what += fmt.Sprintf(" (%d)", n)
+		}
+		items = append(items, dialog.Item{Label: e.Time.Local().Format("15:04:05") + " " + what, Key: e.Outcome})
+	}
+	return items
 }
 
 // quit ends the session, asking first while changes are in flight.

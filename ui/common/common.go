@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/theme"
@@ -23,6 +24,8 @@ type Common struct {
 	Keys    *keymap.KeyMap
 	Styles  *theme.Styles
 	Profile string // the profile's name, shown in the header
+	// Activity is this session's changes and how they ended, for the @ panel.
+	Activity *audit.Activity
 
 	ids     atomic.Int64
 	pending atomic.Int64 // mutations sent and not yet answered

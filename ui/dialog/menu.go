@@ -93,7 +93,7 @@ func (m *Menu) View() string {
 		}
 	}
 	if len(lines) == 0 {
-		lines = append(lines, s.Muted.Render("nothing to do here"))
+		lines = append(lines, s.Muted.Render("nothing here yet"))
 	}
 	return box(s.DialogTitle.Render(m.title), strings.Join(lines, "\n"), "", s.Muted.Render("enter choose · esc close"), m.c)
 }

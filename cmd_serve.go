@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"charm.land/log/v2"
+	"github.com/orgdash/orgdash/server"
+	"github.com/spf13/cobra"
+)
+
+// serveFlags are the flags of `orgdash serve`.
+type serveFlags struct {
+	listen, hostKey, viewers, operators, auditLog, logFile string
+	idle, maxSession                                     time.Duration
+	maxSessions                                          int
+}
+
+func serveCmd() *cobra.Command {
+	var f serveFlags
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the dashboard over SSH (for on-call engineers on a bastion)",
+		Long: `serve runs an SSH server whose sessions are the dashboard. Only public keys get
+in: keys in --authorized-keys are viewers (read-only, enforced below the UI),
+keys in --operator-keys may change the tenant. Every session has its own
+screen; all share one client of the tenant and so one rate-limit budget.
+The tenant comes from AUTH0_* variables, or is the demo tenant without them.`,
+		Example: `  orgdash serve --authorized-keys viewers.pub --operator-keys operators.pub
+  ssh -p 2222 -t you@bastion`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd.Context(), f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.listen, "listen", "127.0.0.1:2222", "`HOST:PORT` to listen on")
+	fl.StringVar(&f.hostKey, "host-key", "orgdash_host_ed25519", "host key `PATH` (an ed25519 key is generated there, mode 0600, when absent)")
+	fl.StringVar(&f.viewers, "authorized-keys", "", "`FILE` of viewers' public keys (OpenSSH authorized_keys format)")
+	fl.StringVar(&f.operators, "operator-keys", "", "`FILE` of operators' public keys: they may change the tenant")
+	fl.StringVar(&f.auditLog, "audit-log", "", "audit log `FILE` (default $ORGDASH_AUDIT_LOG or $XDG_STATE_HOME/orgdash/audit.jsonl)")
+	fl.StringVar(&f.logFile, "log-file", "", "server log `FILE` (default stderr)")
+	fl.DurationVar(&f.idle, "idle-timeout", 30*time.Minute, "end a session after this long without input")
+	fl.DurationVar(&f.maxSession, "max-session", 12*time.Hour, "end a session after this long in any case")
+	fl.IntVar(&f.maxSessions, "max-sessions", 100, "concurrent sessions at most")
+	return cmd
+}
+
+func runServe(ctx context.Context, f serveFlags) error {
+	if f.viewers == "" && f.operators == "" {
+		return usagef("give --authorized-keys (viewers) and/or --operator-keys (operators): without keys nobody could connect")
+	}
+	logOut := os.Stderr
+	if f.logFile != "" {
+		lf, err := os.OpenFile(f.logFile, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+		if err != nil {
+			return fmt.Errorf("server log: %w", err)
+		}
+		defer lf.Close()
+		logOut = lf
+	}
+	logger := log.NewWithOptions(logOut, log.Options{ReportTimestamp: true, Prefix: "orgdash serve"})
+	cl, stop, err := connect(ctx)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	if f.auditLog != "" {
+		os.Setenv("ORGDASH_AUDIT_LOG", f.auditLog)
+	}
+	alog, err := openAudit()
+	if err != nil {
+		return err
+	}
+	defer alog.Close()
+	srv, err := server.New(server.Config{Listen: f.listen, HostKeyPath: f.hostKey, AuthorizedKeys: f.viewers,
+		OperatorKeys: f.operators, Client: cl, Audit: alog, Logger: logger, IdleTimeout: f.idle,
+		MaxSession: f.maxSession, MaxSessions: f.maxSessions})
+	if err != nil {
+		return err
+	}
+	sig, cancel := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- srv.ListenAndServe() }()
+	select {
+	case err := <-done:
+		return err
+	case <-sig.Done():
+	}
+	shut, cancelShut := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancelShut()
+	return srv.Shutdown(shut)
+}

@@ -1,0 +1,291 @@
+// Package server serves the dashboard over SSH with Wish: public keys only,
+// each key a viewer or an operator, every session its own program, context,
+// keys and styles over one shared tenant client and budget.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	bm "charm.land/wish/v2/bubbletea"
+	"charm.land/wish/v2/recover"
+	"github.com/orgdash/orgdash/audit"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/keymap"
+	"github.com/orgdash/orgdash/theme"
+	"github.com/orgdash/orgdash/ui"
+	"github.com/orgdash/orgdash/ui/common"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// Config is how to serve.
+type Config struct {
+	Listen         string // host:port
+	HostKeyPath    string // an ed25519 key is generated here when absent
+	AuthorizedKeys string // viewers' keys (OpenSSH format)
+	OperatorKeys   string // operators' keys
+	Client         client.Client
+	Audit          *audit.Log
+	Logger         *log.Logger // the server's log: stderr or a file, never a session
+	Profile        string
+	Keys           func() *keymap.KeyMap // each session's key map; keymap.Default when nil
+
+	IdleTimeout time.Duration // no input for this long ends a session (default 30m)
+	MaxSession  time.Duration // a session's longest life (default 12h)
+	MaxSessions int           // concurrent sessions (default 100)
+	Grace       time.Duration // on shutdown, how long changes in flight may finish (default 10s)
+}
+
+// Server is the SSH server.
+type Server struct {
+	cfg  Config
+	ssh  *ssh.Server
+	keys keyring
+
+	mu       sync.Mutex
+	sessions map[*session]bool
+	closing  atomic.Bool
+}
+
+// session is one connected person.
+type session struct {
+	program *tea.Program
+	common  *common.Common
+}
+
+// New checks the configuration and builds the server.
+func New(cfg Config) (*Server, error) {
+	if cfg.Client == nil {
+		return nil, errors.New("server: no tenant client")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = log.Default()
+	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = 30 * time.Minute
+	}
+	if cfg.MaxSession <= 0 {
+		cfg.MaxSession = 12 * time.Hour
+	}
+	if cfg.MaxSessions <= 0 {
+		cfg.MaxSessions = 100
+	}
+	if cfg.Grace <= 0 {
+		cfg.Grace = 10 * time.Second
+	}
+	if cfg.Keys == nil {
+		cfg.Keys = keymap.Default
+	}
+	keys, err := loadKeys(cfg.AuthorizedKeys, cfg.OperatorKeys)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, keys: keys, sessions: map[*session]bool{}}
+	s.ssh, err = wish.NewServer(
+		wish.WithAddress(cfg.Listen),
+		wish.WithHostKeyPath(cfg.HostKeyPath),
+		wish.WithPublicKeyAuth(s.authorize),
+		wish.WithIdleTimeout(cfg.IdleTimeout),
+		wish.WithMaxTimeout(cfg.MaxSession),
+		wish.WithMiddleware(
+			recover.MiddlewareWithLogger(cfg.Logger, bm.MiddlewareWithProgramHandler(s.program)),
+			s.requirePTY,
+			s.farewell,
+			s.limit,
+			s.logSessions,
+		),
+	)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// authorize lets in the keys of the two files, and no one else.
+func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
+	fp := gossh.FingerprintSHA256(key)
+	role, ok := s.keys[fp]
+	if !ok {
+		s.cfg.Logger.Warn("refused key", "user", ctx.User(), "key", fp, "remote", ctx.RemoteAddr().String())
+		return false
+	}
+	ctx.SetValue(roleKey{}, role)
+	return true
+}
+
+type roleKey struct{}
+
+func roleOf(sess ssh.Session) Role {
+	r, _ := sess.Context().Value(roleKey{}).(Role)
+	return r
+}
+
+// program builds a session's own dashboard: its own context (ended by a
+// disconnect), keys and styles, over the shared client made read-only for
+// viewers and audited with the session's identity.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	role := roleOf(sess)
+	if role == 0 {
+		return nil // not authorized: never gets a session
+	}
+	who := audit.Who{User: sess.User(), Key: gossh.FingerprintSHA256(sess.PublicKey()), Remote: sess.RemoteAddr().String()}
+	cl := s.cfg.Client
+	if role == Viewer {
+		cl = client.ReadOnly(cl, "viewer: read-only")
+	}
+	activity := &audit.Activity{}
+	cl = audit.ClientWithActivity(cl, s.cfg.Audit, who, activity)
+	c := &common.Common{Ctx: sess.Context(), Client: cl, Keys: s.cfg.Keys(), Profile: s.cfg.Profile,
+		Styles: theme.New(true, ui.NoColor(sess.Environ())), Activity: activity}
+	p := tea.NewProgram(ui.New(c), append(bm.MakeOptions(sess), tea.WithContext(sess.Context()))...)
+	se := &session{program: p, common: c}
+	s.mu.Lock()
+	s.sessions[se] = true
+	s.mu.Unlock()
+	go func() {
+		<-sess.Context().Done()
+		s.mu.Lock()
+		delete(s.sessions, se)
+		s.mu.Unlock()
+	}()
+	return p
+}
+
+// requirePTY explains, in one line, that the dashboard needs a terminal.
+func (s *Server) requirePTY(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if _, _, ok := sess.Pty(); !ok {
+			wish.Println(sess, "orgdash is a terminal dashboard: connect with a terminal (ssh -t).")
+			_ = sess.Exit(1)
+			return
+		}
+		next(sess)
+	}
+}
+
+// farewell tells a session ended by a shutdown why, after its screen is gone.
+func (s *Server) farewell(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		next(sess)
+		if s.closing.Load() {
+			wish.Println(sess, "orgdash: the server is shutting down; your session has ended.")
+		}
+	}
+}
+
+// limit refuses sessions past MaxSessions.
+func (s *Server) limit(next ssh.Handler) ssh.Handler {
+	var mu sync.Mutex
+	active := 0
+	return func(sess ssh.Session) {
+		mu.Lock()
+		full := active >= s.cfg.MaxSessions
+		if !full {
+			active++
+		}
+		mu.Unlock()
+		if full {
+			wish.Println(sess, fmt.Sprintf("orgdash: the server is full (%d sessions); try again later.", s.cfg.MaxSessions))
+			_ = sess.Exit(1)
+			return
+		}
+		defer func() {
+			mu.Lock()
+			active--
+			mu.Unlock()
+		}()
+		next(sess)
+	}
+}
+
+// logSessions writes who came and went to the server's log.
+func (s *Server) logSessions(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		start := time.Now()
+		fp := gossh.FingerprintSHA256(sess.PublicKey())
+		s.cfg.Logger.Info("session start", "user", sess.User(), "role", roleOf(sess), "key", fp, "remote", sess.RemoteAddr().String())
+		next(sess)
+		s.cfg.Logger.Info("session end", "user", sess.User(), "key", fp, "after", time.Since(start).Round(time.Second))
+	}
+}
+
+// Serve accepts sessions on l until Shutdown.
+func (s *Server) Serve(l net.Listener) error {
+	err := s.ssh.Serve(l)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// ListenAndServe listens on the configured address.
+func (s *Server) ListenAndServe() error {
+	l, err := net.Listen("tcp", s.cfg.Listen)
+	if err != nil {
+		return err
+	}
+	s.cfg.Logger.Info("serving", "addr", l.Addr().String())
+	return s.Serve(l)
+}
+
+// Sessions is how many sessions are open.
+func (s *Server) Sessions() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.sessions)
+}
+
+// Shutdown tells every session, lets changes in flight finish (up to the
+// grace period or ctx), ends the sessions and closes the server.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.closing.Store(true)
+	s.mu.Lock()
+	open := make([]*session, 0, len(s.sessions))
+	for se := range s.sessions {
+		open = append(open, se)
+	}
+	s.mu.Unlock()
+	for _, se := range open {
+		se.program.Send(common.StatusMsg{Level: common.Warning, Text: "the server is shutting down: this session ends once changes in flight finish"})
+	}
+	deadline := time.Now().Add(s.cfg.Grace)
+	pause := func(d time.Duration) {
+		select {
+		case <-time.After(d):
+		case <-ctx.Done():
+		}
+	}
+	pause(min(time.Second, s.cfg.Grace)) // time to read the notice
+	for pending(open) > 0 && time.Now().Before(deadline) && ctx.Err() == nil {
+		pause(50 * time.Millisecond) // changes in flight finish, up to the grace period
+	}
+	for _, se := range open {
+		se.program.Quit()
+	}
+	s.cfg.Logger.Info("shutting down", "sessions", len(open))
+	// connections whose sessions ended get a moment to close; then they are cut
+	shut, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	err := s.ssh.Shutdown(shut)
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		err = s.ssh.Close()
+	}
+	return err
+}
+
+func pending(open []*session) int {
+	n := 0
+	for _, se := range open {
+		n += se.common.Pending()
+	}
+	return n
+}

@@ -1,0 +1,380 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/json"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"charm.land/log/v2"
+	"charm.land/wish/v2/testsession"
+	"github.com/charmbracelet/x/vt"
+	"github.com/orgdash/orgdash/audit"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/sim"
+	"github.com/orgdash/orgdash/sim/simtest"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+type keyPair struct {
+	signer gossh.Signer
+	pub    gossh.PublicKey
+}
+
+func newKey(t *testing.T) keyPair {
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keyPair{signer: s, pub: s.PublicKey()}
+}
+
+func writeKeys(t *testing.T, dir, name string, keys ...keyPair) string {
+	var b bytes.Buffer
+	b.WriteString("# " + name + "\n")
+	for _, k := range keys {
+		b.Write(gossh.MarshalAuthorizedKey(k.pub))
+	}
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// rig is a server over a simulated tenant with one viewer and one operator.
+type rig struct {
+	srv      *Server
+	tn       *simtest.Tenant
+	cl       client.Client
+	addr     string
+	viewer   keyPair
+	operator keyPair
+	audit    *lockedBuffer
+	log      *lockedBuffer
+	dir      string
+}
+
+func newRig(t *testing.T, opts sim.Options, edit ...func(*Config)) *rig {
+	t.Helper()
+	r := &rig{tn: simtest.Start(t, opts), viewer: newKey(t), operator: newKey(t), audit: &lockedBuffer{}, log: &lockedBuffer{}, dir: t.TempDir()}
+	cl, err := client.New(client.Config{Domain: r.tn.URL, ClientID: r.tn.ClientID(), ClientSecret: r.tn.ClientSecret(), Demo: true,
+		VerifyInterval: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.cl = cl
+	cfg := Config{Listen: "127.0.0.1:0", HostKeyPath: filepath.Join(r.dir, "host_ed25519"),
+		AuthorizedKeys: writeKeys(t, r.dir, "viewers", r.viewer), OperatorKeys: writeKeys(t, r.dir, "operators", r.operator),
+		Client: cl, Audit: audit.To(r.audit), Logger: log.New(r.log), Grace: 2 * time.Second}
+	for _, e := range edit {
+		e(&cfg)
+	}
+	r.srv, err = New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// testsession.Listen fails a test whose server closes before its accept
+	// loop notices; this serves the same way without that race
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = r.srv.Serve(l) }()
+	t.Cleanup(func() { _ = r.srv.ssh.Close() })
+	r.addr = l.Addr().String()
+	return r
+}
+
+// screen is a terminal emulator: it reads what the server draws and keeps
+// the screen a person would see, and answers the server's queries.
+type screen struct {
+	mu  sync.Mutex
+	emu *vt.Emulator
+}
+
+func (s *screen) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.emu.Write(p)
+}
+
+func (s *screen) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.emu.String()
+}
+
+// term is a client connection with a terminal.
+type term struct {
+	t      *testing.T
+	client *gossh.Client
+	sess   *gossh.Session
+	in     io.Writer
+	out    *screen
+	raw    *lockedBuffer // every byte, for checks on escape sequences
+}
+
+func (r *rig) connect(t *testing.T, user string, k keyPair, w, h int, env ...string) *term {
+	t.Helper()
+	cl, err := gossh.Dial("tcp", r.addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.PublicKeys(k.signer)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey()}) //nolint:gosec // a test server's key
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, err := cl.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sess.Close(); cl.Close() })
+	for i := 0; i+1 < len(env); i += 2 {
+		if err := sess.Setenv(env[i], env[i+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	in, _ := sess.StdinPipe()
+	tm := &term{t: t, client: cl, sess: sess, in: in, out: &screen{emu: vt.NewEmulator(w, h)}, raw: &lockedBuffer{}}
+	go func() { _, _ = io.Copy(in, tm.out.emu) }() // the terminal's answers to the server's queries
+	sess.Stdout = io.MultiWriter(tm.out, tm.raw)
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	return tm
+}
+
+// wait waits until the screen shows every string in want.
+func (tm *term) wait(want ...string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		scr := tm.out.String()
+		missing := ""
+		for _, w := range want {
+			if !strings.Contains(scr, w) {
+				missing = w
+				break
+			}
+		}
+		if missing == "" {
+			return
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("the screen never showed %q; it shows:\n%s", missing, scr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func (tm *term) send(s string) {
+	if _, err := io.WriteString(tm.in, s); err != nil {
+		tm.t.Fatal(err)
+	}
+}
+
+func (r *rig) auditEntries(t *testing.T) []audit.Entry {
+	var out []audit.Entry
+	for _, l := range strings.Split(strings.TrimSpace(r.audit.String()), "\n") {
+		if l == "" {
+			continue
+		}
+		var e audit.Entry
+		if err := json.Unmarshal([]byte(l), &e); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func (r *rig) memberCount(t *testing.T) int {
+	o, err := r.cl.OrganizationByName(context.Background(), "acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := r.cl.CountMembers(context.Background(), o.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestUnknownKeyIsRefused(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
+	_, err := testsession.NewClientSession(t, r.addr, &gossh.ClientConfig{User: "mallory",
+		Auth: []gossh.AuthMethod{gossh.PublicKeys(newKey(t).signer)}})
+	if err == nil || !strings.Contains(err.Error(), "unable to authenticate") {
+		t.Fatalf("a stranger's key: %v", err)
+	}
+	_, err = testsession.NewClientSession(t, r.addr, &gossh.ClientConfig{User: "mallory", Auth: []gossh.AuthMethod{gossh.Password("hunter2")}})
+	if err == nil {
+		t.Fatal("a password got in")
+	}
+	if !strings.Contains(r.log.String(), "refused key") {
+		t.Fatalf("the refusal is not in the server log:\n%s", r.log.String())
+	}
+}
+
+func TestViewerCannotChangeTheTenantEvenBySendingKeys(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 20, RemovalDelayMin: 0})
+	before := r.memberCount(t)
+	tm := r.connect(t, "ann", r.viewer, 120, 36)
+	tm.wait("3 organizations", "viewer: read-only")
+	tm.send("\r")
+	tm.wait("Overview")
+	tm.send("3")
+	tm.wait("Members (20)")
+	tm.send(" d")
+	tm.wait("cannot remove members: viewer: read-only")
+	tm.send(".")
+	tm.wait("More options")
+	tm.send("\x1b")
+	tm.send("DD") // delete the organization, twice over: refused too
+	if got := r.memberCount(t); got != before {
+		t.Fatalf("a viewer changed the tenant: %d members, were %d", got, before)
+	}
+	if es := r.auditEntries(t); len(es) != 0 {
+		t.Fatalf("audit lines for a viewer who changed nothing: %+v", es)
+	}
+}
+
+func TestOperatorCanAndIsAudited(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 20})
+	tm := r.connect(t, "olu", r.operator, 120, 36)
+	tm.wait("3 organizations")
+	tm.send("\r")
+	tm.wait("Overview")
+	tm.send("3")
+	tm.wait("Members (20)")
+	tm.send("d")
+	tm.wait("y remove") // armed
+	tm.send("y")
+	for deadline := time.Now().Add(10 * time.Second); r.memberCount(t) != 19; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d members after the operator's removal", r.memberCount(t))
+		}
+	}
+	es := r.auditEntries(t)
+	if len(es) != 1 {
+		t.Fatalf("%d audit lines, want 1: %+v", len(es), es)
+	}
+	e := es[0]
+	if e.User != "olu" || e.Key != gossh.FingerprintSHA256(r.operator.pub) || !strings.HasPrefix(e.Remote, "127.0.0.1:") ||
+		e.Action != "remove members" || e.Outcome != "ok" {
+		t.Fatalf("audit line %+v", e)
+	}
+}
+
+func TestSessionsRenderIndependently(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
+	small := r.connect(t, "a", r.viewer, 40, 10)
+	plain := r.connect(t, "b", r.operator, 120, 36, "NO_COLOR", "1")
+	small.wait("terminal too small: 40×10")
+	plain.wait("3 organizations")
+	if strings.Contains(plain.raw.String(), "\x1b[38;") {
+		t.Fatal("a NO_COLOR session got colours")
+	}
+	if !strings.Contains(small.raw.String(), "\x1b[") {
+		t.Fatal("the colour session drew nothing styled")
+	}
+	if strings.Contains(plain.out.String(), "too small") || strings.Contains(plain.out.String(), "viewer: read-only") {
+		t.Fatal("one session's size or role leaked into the other")
+	}
+}
+
+func TestDisconnectCancelsInFlightCalls(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5, Faults: sim.Faults{LatencyMin: 5 * time.Second, LatencyMax: 5 * time.Second}})
+	tm := r.connect(t, "a", r.viewer, 100, 30)
+	tracker := r.cl.Tracker()
+	for deadline := time.Now().Add(5 * time.Second); tracker.Snapshot().InFlight == 0; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the session never called the tenant")
+		}
+	}
+	tm.client.Close() // the connection drops
+	start := time.Now()
+	for tracker.Snapshot().InFlight != 0 {
+		if time.Since(start) > 2*time.Second {
+			t.Fatal("the session's call outlived its disconnect")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestNoTerminalGetsOneLine(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
+	sess, err := testsession.NewClientSession(t, r.addr, &gossh.ClientConfig{User: "a", Auth: []gossh.AuthMethod{gossh.PublicKeys(r.viewer.signer)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := sess.CombinedOutput("")
+	if !strings.Contains(string(out), "connect with a terminal (ssh -t)") || err == nil {
+		t.Fatalf("without a PTY: %q, %v", out, err)
+	}
+}
+
+func TestHostKeyIsGeneratedPrivate(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
+	st, err := os.Stat(filepath.Join(r.dir, "host_ed25519"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Fatalf("host key mode %v", st.Mode().Perm())
+	}
+	b, _ := os.ReadFile(filepath.Join(r.dir, "host_ed25519"))
+	k, err := gossh.ParsePrivateKey(b)
+	if err != nil {
+		t.Fatalf("host key: %v", err)
+	}
+	if k.PublicKey().Type() != gossh.KeyAlgoED25519 {
+		t.Fatalf("host key type %s", k.PublicKey().Type())
+	}
+}
+
+func TestMaxSessionsAndShutdown(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) { c.MaxSessions = 1 })
+	first := r.connect(t, "a", r.viewer, 100, 30)
+	first.wait("3 organizations")
+	second := r.connect(t, "b", r.operator, 100, 30)
+	second.wait("the server is full (1 sessions)")
+	if err := r.srv.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	first.wait("the server is shutting down")
+	if err := first.sess.Wait(); err == nil && r.srv.Sessions() != 0 {
+		t.Fatalf("%d sessions after shutdown", r.srv.Sessions())
+	}
+}
