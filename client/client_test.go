@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -372,5 +373,30 @@ func TestVerifyFewRemovalsPerUser(t *testing.T) {
 	// a count, then two calls a poll for a few polls: not 31 pages a poll
 	if calls := tn.Stats().Calls - before; calls > 12 {
 		t.Fatalf("%d calls to verify 2 removals in a 3,000-member organization", calls)
+	}
+}
+
+func TestSharedPagesCostOneCall(t *testing.T) {
+	tn := simtest.Start(t, sim.Options{Orgs: 150, Members: 5})
+	c := client.SharePages(connect(t, tn), time.Minute)
+	before := tn.Stats().Calls
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Go(func() {
+			if _, err := client.All(ctx, c.Organizations); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if calls := tn.Stats().Calls - before; calls > 4 {
+		t.Fatalf("20 sessions listing 2 pages made %d calls", calls)
+	}
+	o := orgByName(t, c, "globex")
+	ok(t, c.DeleteOrganization(ctx, o.ID))
+	all, err := client.All(ctx, c.Organizations)
+	ok(t, err)
+	if len(all) != 149 {
+		t.Fatalf("after a delete the shared pages list %d organizations", len(all))
 	}
 }

@@ -85,6 +85,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Keys == nil {
 		cfg.Keys = keymap.Default
 	}
+	cfg.Client = client.SharePages(cfg.Client, 5*time.Second) // sessions opening together share the list
 	keys, err := loadKeys(cfg.AuthorizedKeys, cfg.OperatorKeys)
 	if err != nil {
 		return nil, err

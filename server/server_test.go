@@ -30,7 +30,7 @@ type keyPair struct {
 	pub    gossh.PublicKey
 }
 
-func newKey(t *testing.T) keyPair {
+func newKey(t testing.TB) keyPair {
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +42,7 @@ func newKey(t *testing.T) keyPair {
 	return keyPair{signer: s, pub: s.PublicKey()}
 }
 
-func writeKeys(t *testing.T, dir, name string, keys ...keyPair) string {
+func writeKeys(t testing.TB, dir, name string, keys ...keyPair) string {
 	var b bytes.Buffer
 	b.WriteString("# " + name + "\n")
 	for _, k := range keys {
@@ -85,7 +85,7 @@ type rig struct {
 	dir      string
 }
 
-func newRig(t *testing.T, opts sim.Options, edit ...func(*Config)) *rig {
+func newRig(t testing.TB, opts sim.Options, edit ...func(*Config)) *rig {
 	t.Helper()
 	r := &rig{tn: simtest.Start(t, opts), viewer: newKey(t), operator: newKey(t), audit: &lockedBuffer{}, log: &lockedBuffer{}, dir: t.TempDir()}
 	cl, err := client.New(client.Config{Domain: r.tn.URL, ClientID: r.tn.ClientID(), ClientSecret: r.tn.ClientSecret(), Demo: true,
@@ -137,7 +137,7 @@ func (s *screen) String() string {
 
 // term is a client connection with a terminal.
 type term struct {
-	t      *testing.T
+	t      testing.TB
 	client *gossh.Client
 	sess   *gossh.Session
 	in     io.Writer
@@ -145,7 +145,7 @@ type term struct {
 	raw    *lockedBuffer // every byte, for checks on escape sequences
 }
 
-func (r *rig) connect(t *testing.T, user string, k keyPair, w, h int, env ...string) *term {
+func (r *rig) connect(t testing.TB, user string, k keyPair, w, h int, env ...string) *term {
 	t.Helper()
 	cl, err := gossh.Dial("tcp", r.addr, &gossh.ClientConfig{User: user, Auth: []gossh.AuthMethod{gossh.PublicKeys(k.signer)},
 		HostKeyCallback: gossh.InsecureIgnoreHostKey()}) //nolint:gosec // a test server's key
