@@ -16,8 +16,8 @@ import (
 // serveFlags are the flags of `orgdash serve`.
 type serveFlags struct {
 	listen, hostKey, viewers, operators, auditLog, logFile string
-	idle, maxSession                                     time.Duration
-	maxSessions                                          int
+	idle, maxSession                                       time.Duration
+	maxSessions                                            int
 }
 
 func serveCmd() *cobra.Command {

@@ -42,7 +42,9 @@ func TestOneLinePerMutationWithOutcome(t *testing.T) {
 	if _, err := c.Organizations(ctx, ""); err != nil { // reads are not logged
 		t.Fatal(err)
 	}
-	f.Fail = func(op string) error { return &client.Error{Kind: client.Forbidden, Op: op, Message: "Insufficient scope"} }
+	f.Fail = func(op string) error {
+		return &client.Error{Kind: client.Forbidden, Op: op, Message: "Insufficient scope"}
+	}
 	_ = c.RemoveConnection(ctx, org, "con_saml")
 	f.Fail = nil
 	_, _ = c.SetConnectionEnabled(ctx, org, "con_saml", false)
