@@ -11,30 +11,47 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
-	"github.com/orgdash/orgdash/keymap"
+	"github.com/orgdash/orgdash/config"
 	"github.com/orgdash/orgdash/sim"
+	"github.com/orgdash/orgdash/theme"
 	"github.com/orgdash/orgdash/ui"
 	"github.com/orgdash/orgdash/ui/common"
-	"github.com/spf13/cobra"
 )
 
-// runDashboard starts the dashboard: against the tenant the environment
-// names, or against the embedded demo tenant when it names none.
-func runDashboard(cmd *cobra.Command, _ []string) error {
-	ctx, cancel := context.WithCancel(cmd.Context())
+// runDashboard starts the dashboard on the chosen profile, the
+// environment's tenant, or the embedded demo tenant.
+func runDashboard(ctx context.Context, g *globals) error {
+	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	cl, stop, err := connect(ctx)
+	cfg, err := g.loadConfig()
 	if err != nil {
 		return err
 	}
-	defer stop()
-	log, err := openAudit()
+	km, err := keys(cfg)
+	if err != nil {
+		return err
+	}
+	t, err := openTenant(cfg, g.profile)
+	if err != nil {
+		return err
+	}
+	defer t.stop()
+	if !t.client.Tenant().Demo {
+		if err := preflight(ctx, t.client); err != nil {
+			return err
+		}
+	}
+	log, err := openAudit(os.Getenv("ORGDASH_AUDIT_LOG"), cfg.AuditLog)
 	if err != nil {
 		return err
 	}
 	defer log.Close()
-	cl = audit.Client(cl, log, audit.Who{User: localUser()})
-	c := &common.Common{Ctx: ctx, Client: cl, Keys: keymap.Default(), Styles: ui.DefaultStyles()}
+	activity := &audit.Activity{}
+	wrap := func(cl client.Client) client.Client {
+		return audit.ClientWithActivity(cl, log, audit.Who{User: localUser()}, activity)
+	}
+	c := &common.Common{Ctx: ctx, Client: wrap(t.client), Keys: km, Styles: styles(cfg), Profile: t.name,
+		Protected: t.level == config.Protected, Activity: activity, Profiles: cfg.Names(), Switch: tenancy(cfg, wrap)}
 	_, err = tea.NewProgram(ui.New(c), tea.WithContext(ctx)).Run()
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
 		return nil
@@ -42,9 +59,26 @@ func runDashboard(cmd *cobra.Command, _ []string) error {
 	return err
 }
 
-// openAudit opens the audit log: ORGDASH_AUDIT_LOG, or the default path.
-func openAudit() (*audit.Log, error) {
-	path := os.Getenv("ORGDASH_AUDIT_LOG")
+// styles follow the config's theme; "auto" (the default) follows the terminal.
+func styles(cfg *config.Config) *theme.Styles {
+	switch cfg.Theme {
+	case "dark", "light":
+		s := theme.New(cfg.Theme == "dark", ui.NoColor(os.Environ()))
+		s.Fixed = true
+		return s
+	}
+	return ui.DefaultStyles()
+}
+
+// openAudit opens the audit log: the first path given, else the default.
+func openAudit(paths ...string) (*audit.Log, error) {
+	path := ""
+	for _, p := range paths {
+		if p != "" {
+			path = p
+			break
+		}
+	}
 	if path == "" {
 		p, err := audit.DefaultPath()
 		if err != nil {
@@ -65,20 +99,6 @@ func localUser() string {
 		return u.Username
 	}
 	return os.Getenv("USER")
-}
-
-// connect builds the client from AUTH0_* variables, or starts the demo
-// tenant on a loopback port when there are none.
-func connect(ctx context.Context) (client.Client, func(), error) {
-	cfg, err := client.FromEnv(os.Getenv)
-	switch {
-	case errors.Is(err, client.ErrNoCredentials):
-		return startDemo()
-	case err != nil:
-		return nil, nil, usageError{err}
-	}
-	cl, err := client.New(cfg)
-	return cl, func() {}, err
 }
 
 // startDemo serves the demo tenant on 127.0.0.1 (real HTTP, real rate

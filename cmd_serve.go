@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"charm.land/log/v2"
+	"github.com/orgdash/orgdash/config"
+	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/server"
 	"github.com/spf13/cobra"
 )
@@ -20,7 +22,7 @@ type serveFlags struct {
 	maxSessions                                            int
 }
 
-func serveCmd() *cobra.Command {
+func serveCmd(g *globals) *cobra.Command {
 	var f serveFlags
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -33,7 +35,14 @@ The tenant comes from AUTH0_* variables, or is the demo tenant without them.`,
 		Example: `  orgdash serve --authorized-keys viewers.pub --operator-keys operators.pub
   ssh -p 2222 -t you@bastion`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd.Context(), f) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := g.loadConfig()
+			if err != nil {
+				return err
+			}
+			f.fromConfig(cmd, cfg.Serve)
+			return runServe(cmd.Context(), g, cfg, f)
+		},
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.listen, "listen", "127.0.0.1:2222", "`HOST:PORT` to listen on")
@@ -48,7 +57,31 @@ The tenant comes from AUTH0_* variables, or is the demo tenant without them.`,
 	return cmd
 }
 
-func runServe(ctx context.Context, f serveFlags) error {
+// fromConfig takes the config file's settings for the flags not given.
+func (f *serveFlags) fromConfig(cmd *cobra.Command, s config.Serve) {
+	set := func(flag string, dst *string, v string) {
+		if !cmd.Flags().Changed(flag) && v != "" {
+			*dst = v
+		}
+	}
+	set("listen", &f.listen, s.Listen)
+	set("host-key", &f.hostKey, s.HostKey)
+	set("authorized-keys", &f.viewers, s.AuthorizedKeys)
+	set("operator-keys", &f.operators, s.OperatorKeys)
+	set("audit-log", &f.auditLog, s.AuditLog)
+	set("log-file", &f.logFile, s.LogFile)
+	if !cmd.Flags().Changed("idle-timeout") && s.IdleTimeout > 0 {
+		f.idle = s.IdleTimeout
+	}
+	if !cmd.Flags().Changed("max-session") && s.MaxSession > 0 {
+		f.maxSession = s.MaxSession
+	}
+	if !cmd.Flags().Changed("max-sessions") && s.MaxSessions > 0 {
+		f.maxSessions = s.MaxSessions
+	}
+}
+
+func runServe(ctx context.Context, g *globals, cfg *config.Config, f serveFlags) error {
 	if f.viewers == "" && f.operators == "" {
 		return usagef("give --authorized-keys (viewers) and/or --operator-keys (operators): without keys nobody could connect")
 	}
@@ -62,22 +95,29 @@ func runServe(ctx context.Context, f serveFlags) error {
 		logOut = lf
 	}
 	logger := log.NewWithOptions(logOut, log.Options{ReportTimestamp: true, Prefix: "orgdash serve"})
-	cl, stop, err := connect(ctx)
+	km, err := keys(cfg)
 	if err != nil {
 		return err
 	}
-	defer stop()
-	if f.auditLog != "" {
-		os.Setenv("ORGDASH_AUDIT_LOG", f.auditLog)
+	t, err := openTenant(cfg, g.profile)
+	if err != nil {
+		return err
 	}
-	alog, err := openAudit()
+	defer t.stop()
+	if !t.client.Tenant().Demo {
+		if err := preflight(ctx, t.client); err != nil {
+			return err
+		}
+	}
+	alog, err := openAudit(f.auditLog, os.Getenv("ORGDASH_AUDIT_LOG"), cfg.AuditLog)
 	if err != nil {
 		return err
 	}
 	defer alog.Close()
 	srv, err := server.New(server.Config{Listen: f.listen, HostKeyPath: f.hostKey, AuthorizedKeys: f.viewers,
-		OperatorKeys: f.operators, Client: cl, Audit: alog, Logger: logger, IdleTimeout: f.idle,
-		MaxSession: f.maxSession, MaxSessions: f.maxSessions})
+		OperatorKeys: f.operators, Client: t.client, Audit: alog, Logger: logger, IdleTimeout: f.idle,
+		MaxSession: f.maxSession, MaxSessions: f.maxSessions, Profile: t.name,
+		Protected: t.level == config.Protected, Keys: func() *keymap.KeyMap { k := *km; return &k }})
 	if err != nil {
 		return err
 	}

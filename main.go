@@ -28,6 +28,7 @@ func main() {
 }
 
 func rootCmd() *cobra.Command {
+	g := &globals{}
 	root := &cobra.Command{
 		Use:   "orgdash",
 		Short: "A terminal dashboard for Auth0 Organizations",
@@ -39,9 +40,11 @@ AUTH0_API_TOKEN.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
-		RunE:          runDashboard,
+		RunE:          func(cmd *cobra.Command, _ []string) error { return runDashboard(cmd.Context(), g) },
 	}
+	root.PersistentFlags().StringVar(&g.configPath, "config", "", "config `FILE` (default $ORGDASH_CONFIG or $XDG_CONFIG_HOME/orgdash/config.yaml)")
+	root.PersistentFlags().StringVar(&g.profile, "profile", "", "the profile (tenant) `NAME` to use (default: the config's default_profile)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(simCmd(), serveCmd(), versionCmd())
+	root.AddCommand(simCmd(), serveCmd(g), exportCmd(g), versionCmd())
 	return root
 }

@@ -20,7 +20,7 @@ type KeyMap struct {
 	Filter, Sort, Refresh, Copy, Jump, Help key.Binding
 	More, Mark, MarkAll, Unmark             key.Binding
 	Toggle, Edit, New, Remove, DeleteOrg    key.Binding
-	Undo, Activity                          key.Binding
+	Undo, Activity, Profile                 key.Binding
 }
 
 // Default is the default key map of DESIGN.md.
@@ -61,6 +61,7 @@ func Default() *KeyMap {
 		DeleteOrg:   b("D", "delete organization", "D"),
 		Undo:        b("z", "undo", "z"),
 		Activity:    b("@", "activity", "@"),
+		Profile:     b("T", "switch profile", "T"),
 	}
 }
 
@@ -73,7 +74,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"filter": &k.Filter, "sort": &k.Sort, "refresh": &k.Refresh, "copy": &k.Copy, "jump": &k.Jump, "help": &k.Help,
 		"more": &k.More, "mark": &k.Mark, "mark-all": &k.MarkAll, "unmark": &k.Unmark, "toggle": &k.Toggle,
 		"edit": &k.Edit, "new": &k.New, "remove": &k.Remove, "delete-org": &k.DeleteOrg, "undo": &k.Undo,
-		"activity": &k.Activity,
+		"activity": &k.Activity, "profile": &k.Profile,
 	}
 }
 

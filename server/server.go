@@ -37,6 +37,7 @@ type Config struct {
 	Audit          *audit.Log
 	Logger         *log.Logger // the server's log: stderr or a file, never a session
 	Profile        string
+	Protected      bool                  // the profile asks for typed names before removals and toggles
 	Keys           func() *keymap.KeyMap // each session's key map; keymap.Default when nil
 
 	IdleTimeout time.Duration // no input for this long ends a session (default 30m)
@@ -145,7 +146,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	}
 	activity := &audit.Activity{}
 	cl = audit.ClientWithActivity(cl, s.cfg.Audit, who, activity)
-	c := &common.Common{Ctx: sess.Context(), Client: cl, Keys: s.cfg.Keys(), Profile: s.cfg.Profile,
+	c := &common.Common{Ctx: sess.Context(), Client: cl, Keys: s.cfg.Keys(), Profile: s.cfg.Profile, Protected: s.cfg.Protected,
 		Styles: theme.New(true, ui.NoColor(sess.Environ())), Activity: activity}
 	p := tea.NewProgram(ui.New(c), append(bm.MakeOptions(sess), tea.WithContext(sess.Context()))...)
 	se := &session{program: p, common: c}

@@ -13,6 +13,7 @@ import (
 // rebuild them when the terminal reports its background.
 type Styles struct {
 	IsDark, NoColor bool
+	Fixed           bool // chosen in the config: the terminal's background does not change it
 
 	Header, Brand, Demo, Breadcrumb, Lock, Danger      lipgloss.Style
 	TabActive, TabInactive                             lipgloss.Style

@@ -74,7 +74,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case tea.BackgroundColorMsg:
-		*m.c.Styles = *theme.New(msg.IsDark(), m.c.Styles.NoColor)
+		if !m.c.Styles.Fixed {
+			*m.c.Styles = *theme.New(msg.IsDark(), m.c.Styles.NoColor)
+		}
 		return m, nil
 	case budgetMsg:
 		return m, m.onBudget(msg)
@@ -106,6 +108,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, msg.Then
 	case jumpedMsg:
 		return m, m.onJumped(msg)
+	case switchedMsg:
+		return m, m.onSwitched(msg)
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case tea.MouseMsg, tea.PasteMsg:
@@ -166,6 +170,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case matches(msg, k.Undo.Keys()):
 		return m.runUndo()
+	case matches(msg, k.Profile.Keys()):
+		return m.pickProfile()
 	case matches(msg, k.Activity.Keys()):
 		return dialog.Open(dialog.NewMenu(m.c, "This session's changes", activityItems(m.c)))
 	case matches(msg, k.Jump.Keys()):

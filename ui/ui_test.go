@@ -229,3 +229,17 @@ func TestQuitAsksWhileChangesAreInFlight(t *testing.T) {
 		t.Fatal("ctrl+c with nothing in flight does not quit")
 	}
 }
+
+func TestProtectedProfileAsksForTheName(t *testing.T) {
+	f := clienttest.New(2, 5)
+	c := uitest.Common(t, f)
+	c.Protected, c.Profile = true, "prod"
+	m := New(c)
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
+	m = uitest.Drive(m, m.Init()).(*Model)
+	wantOnScreen(t, m, "profile prod", "⚠ protected")
+	m = press(m, "enter", "3", "d")
+	wantOnScreen(t, m, "Remove 1 member?", "Type acme to confirm", "This profile is protected")
+	m = press(m, "esc", "2", "j", "t")
+	wantOnScreen(t, m, "Disable acme-saml?", "Type acme to confirm")
+}

@@ -111,6 +111,9 @@ func (m *Model) header() string {
 	if m.c.Profile != "" {
 		line += s.Muted.Render(" · profile ") + s.Value.Render(common.Clean(m.c.Profile))
 	}
+	if m.c.Protected {
+		line += "  " + s.Danger.Render("⚠ protected: removals and toggles need the organization's name")
+	}
 	if ro := m.readOnly(); ro != "" {
 		line += "  " + s.Lock.Render("🔒 "+ro)
 	}
@@ -119,6 +122,9 @@ func (m *Model) header() string {
 		crumbs[i] = sc.Crumb()
 	}
 	crumb := s.Breadcrumb.Render(strings.Join(crumbs, " › "))
+	if m.c.Protected { // the frame in the danger colour: this is the tenant to be careful with
+		crumb = s.Danger.Render("▌") + crumb
+	}
 	if t.Demo {
 		hint := s.Muted.Render("Real tenant: set AUTH0_DOMAIN and AUTH0_CLIENT_ID/_SECRET or AUTH0_API_TOKEN")
 		return line + "\n" + hint + "\n" + crumb

@@ -24,6 +24,11 @@ type Common struct {
 	Keys    *keymap.KeyMap
 	Styles  *theme.Styles
 	Profile string // the profile's name, shown in the header
+	// Protected asks for the organization's name before every removal or toggle.
+	Protected bool
+	// Profiles are the profiles T can switch to; Switch makes the switch.
+	Profiles []string
+	Switch   func(name string) (Tenancy, error)
 	// Activity is this session's changes and how they ended, for the @ panel.
 	Activity *audit.Activity
 
@@ -40,6 +45,13 @@ func (c *Common) Ended() { c.pending.Add(-1) }
 
 // Pending is how many mutations await their answer.
 func (c *Common) Pending() int { return int(c.pending.Load()) }
+
+// Tenancy is what a profile switch changes.
+type Tenancy struct {
+	Client    client.Client
+	Profile   string
+	Protected bool
+}
 
 // NextID hands out ids unique within the session, for async results and
 // timers to find their way back.

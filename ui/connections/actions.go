@@ -80,10 +80,15 @@ func (m *Model) toggle() tea.Cmd {
 		c, err := cl.SetConnectionEnabled(ctx, org, cn.ID, !cn.Enabled)
 		return c, false, err
 	})
-	if m.lastEnabled(cn) {
-		return dialog.Open(dialog.NewConfirm(m.c, "Disable the last enabled connection?",
+	switch {
+	case m.lastEnabled(cn):
+		return dialog.Guard(m.c, "Disable the last enabled connection?",
 			fmt.Sprintf("%s is the only enabled connection of %s. With it off, members could no longer log in to the organization. Its settings are kept.",
-				common.Clean(cn.Name), common.Clean(m.org.Name)), "Disable", run))
+				common.Clean(cn.Name), common.Clean(m.org.Name)), "Disable", m.org.Name, run)
+	case m.c.Protected:
+		return dialog.Guard(m.c, verbTitle(!cn.Enabled)+" "+common.Clean(cn.Name)+"?",
+			fmt.Sprintf("%s %s for %s; its settings are kept.", verbTitle(!cn.Enabled), common.Clean(cn.Name), common.Clean(m.org.Name)),
+			verbTitle(!cn.Enabled), m.org.Name, run)
 	}
 	return run
 }
@@ -120,10 +125,10 @@ func (m *Model) remove() tea.Cmd {
 	if m.lastEnabled(cn) {
 		body += "\n\nIt is the only enabled connection: members could no longer log in."
 	}
-	return dialog.Open(dialog.NewConfirm(m.c, "Remove connection "+common.Clean(cn.Name)+"?", body, "Remove",
+	return dialog.Guard(m.c, "Remove connection "+common.Clean(cn.Name)+"?", body, "Remove", m.org.Name,
 		m.call(cn, "removed "+common.Clean(cn.Name), func() (client.Connection, bool, error) {
 			return cn, true, cl.RemoveConnection(ctx, org, cn.ID)
-		})))
+		}))
 }
 
 // restore is the undo of a removal: enabled again with the same settings
@@ -249,4 +254,11 @@ func (m *Model) copyID() tea.Cmd {
 		return tea.Batch(tea.SetClipboard(r.ID), common.Status(common.Info, "copied "+r.ID))
 	}
 	return nil
+}
+
+func verbTitle(enable bool) string {
+	if enable {
+		return "Enable"
+	}
+	return "Disable"
 }

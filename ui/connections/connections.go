@@ -62,7 +62,7 @@ type loadedMsg struct {
 
 // Init loads the connections.
 func (m *Model) Init() tea.Cmd {
-	m.seq++
+	m.seq = m.c.NextID()
 	m.loading, m.err = true, nil
 	ctx, cl, id, seq := m.c.Ctx, m.c.Client, m.org.ID, m.seq
 	return func() tea.Msg {

@@ -100,7 +100,7 @@ func (m *Model) confirmRemove() tea.Cmd {
 	}
 	body := fmt.Sprintf("Remove %s from %s: %s.\n\nThe users stay in the tenant. Removal takes a few seconds to show; z undoes it for %s.",
 		what, common.Clean(m.org.Name), list, common.UndoWindow)
-	return dialog.Open(dialog.NewConfirm(m.c, "Remove "+what+"?", body, "Remove", m.remove(ts)))
+	return dialog.Guard(m.c, "Remove "+what+"?", body, "Remove", m.org.Name, m.remove(ts))
 }
 
 func label(mem client.Member) string {

@@ -61,7 +61,7 @@ func fetch(c *common.Common, orgID string, seq int, from string) tea.Cmd {
 
 // Init starts loading the members.
 func (m *Model) Init() tea.Cmd {
-	m.seq++
+	m.seq = m.c.NextID()
 	m.loading, m.err = true, nil
 	m.members = map[string]client.Member{}
 	m.marks = map[string]bool{}

@@ -40,7 +40,7 @@ type overviewMsg struct {
 }
 
 func (p *overview) Init() tea.Cmd {
-	p.seq++
+	p.seq = p.c.NextID()
 	p.loading, p.err = true, nil
 	ctx, cl, id, seq := p.c.Ctx, p.c.Client, p.org.ID, p.seq
 	return func() tea.Msg {

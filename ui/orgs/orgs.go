@@ -76,7 +76,7 @@ func fetch(c *common.Common, seq int, from string) tea.Cmd {
 func (m *Model) Init() tea.Cmd { return m.reload() }
 
 func (m *Model) reload() tea.Cmd {
-	m.seq++
+	m.seq = m.c.NextID()
 	m.loading, m.err = true, nil
 	m.orgs = map[string]client.Organization{}
 	m.table.SetRows(nil)

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/config"
+	"github.com/orgdash/orgdash/sim"
+	"github.com/orgdash/orgdash/sim/simtest"
+)
+
+// run runs orgdash with args and the environment env, returning stdout, stderr and the error.
+func run(t *testing.T, env map[string]string, args ...string) (string, string, error) {
+	t.Helper()
+	for _, k := range []string{"AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET", "AUTH0_API_TOKEN", "ORGDASH_CONFIG"} {
+		t.Setenv(k, env[k])
+	}
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	var out, errOut bytes.Buffer
+	cmd := rootCmd()
+	cmd.SetArgs(args)
+	cmd.SetOut(&out)
+	cmd.SetErr(&errOut)
+	err := cmd.Execute()
+	return out.String(), errOut.String(), err
+}
+
+func tenantEnv(tn *simtest.Tenant) map[string]string {
+	return map[string]string{"AUTH0_DOMAIN": tn.URL, "AUTH0_CLIENT_ID": tn.ClientID(), "AUTH0_CLIENT_SECRET": tn.ClientSecret()}
+}
+
+func TestExportPast1000Records(t *testing.T) {
+	tn := simtest.Start(t, sim.Options{Orgs: 1200, Members: 1500})
+	out, progress, err := run(t, tenantEnv(tn), "export", "orgs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var orgs []map[string]any
+	if err := json.Unmarshal([]byte(out), &orgs); err != nil {
+		t.Fatalf("not valid JSON: %v", err)
+	}
+	ids := map[any]bool{}
+	for _, o := range orgs {
+		ids[o["id"]] = true
+	}
+	if len(orgs) != 1200 || len(ids) != 1200 || !strings.Contains(progress, "exported 1200 organizations.") {
+		t.Fatalf("%d organizations (%d distinct); progress %q", len(orgs), len(ids), progress)
+	}
+
+	out, _, err = run(t, tenantEnv(tn), "export", "members", "acme", "--format", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("not valid CSV: %v", err)
+	}
+	if len(recs) != 1501 || strings.Join(recs[0], ",") != "user_id,email,name,roles" {
+		t.Fatalf("%d records; header %v", len(recs), recs[0])
+	}
+	out, _, err = run(t, tenantEnv(tn), "export", "connections", orgs[0]["id"].(string))
+	if err != nil || !json.Valid([]byte(out)) || !strings.Contains(out, "Username-Password-Authentication") {
+		t.Fatalf("connections: %v\n%s", err, out)
+	}
+	_, _, err = run(t, tenantEnv(tn), "export", "members", "nowhere")
+	if !errors.Is(err, client.ErrNotFound) {
+		t.Fatalf("an unknown organization: %v", err)
+	}
+	var ue usageError
+	if _, _, err = run(t, tenantEnv(tn), "export", "orgs", "--format", "xml"); !errors.As(err, &ue) {
+		t.Fatalf("--format xml: %v", err)
+	}
+}
+
+func TestProtectionLevelsBelowTheUI(t *testing.T) {
+	tn := simtest.Start(t, sim.Options{Orgs: 6, Members: 5})
+	tok := tn.Token(t, time.Hour, sim.AllScopes...)
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	var body strings.Builder
+	body.WriteString("profiles:\n")
+	for _, p := range []string{"read-only", "protected", "open", ""} {
+		name := p
+		if name == "" {
+			name = "unset"
+		}
+		fmt.Fprintf(&body, "  %s:\n    domain: %s\n    api_token: {value: %s}\n", name, tn.URL, tok)
+		if p != "" {
+			fmt.Fprintf(&body, "    protection: %s\n", p)
+		}
+	}
+	if err := os.WriteFile(path, []byte(body.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	victims := []string{"zurich-re", "tokyo-robotics", "orsted-vind", "hellenic-shipping"}
+	for i, c := range []struct {
+		profile string
+		level   config.Level
+		deletes bool
+	}{{"read-only", config.ReadOnly, false}, {"protected", config.Protected, true}, {"open", config.Open, true}, {"unset", config.Protected, true}} {
+		tnt, err := openTenant(cfg, c.profile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tnt.level != c.level {
+			t.Errorf("%s: level %s, want %s", c.profile, tnt.level, c.level)
+		}
+		o, err := tnt.client.OrganizationByName(t.Context(), victims[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = tnt.client.DeleteOrganization(t.Context(), o.ID)
+		_, still := tnt.client.Organization(t.Context(), o.ID)
+		switch {
+		case c.deletes && (err != nil || still == nil):
+			t.Errorf("%s: delete %v, organization still there: %v", c.profile, err, still == nil)
+		case !c.deletes && (!errors.Is(err, client.ErrLocked) || still != nil):
+			t.Errorf("%s: a read-only profile deleted (%v)", c.profile, err)
+		}
+		if !c.deletes && tnt.client.Capabilities().Can(client.RemoveMembers).Reason != "profile read-only is read-only" {
+			t.Errorf("%s: capability %+v", c.profile, tnt.client.Capabilities().Can(client.RemoveMembers))
+		}
+	}
+}
+
+func TestPreflightSaysWhatToChange(t *testing.T) {
+	tn := simtest.Start(t, sim.Options{Orgs: 3, Members: 5})
+	env := tenantEnv(tn)
+	env["AUTH0_CLIENT_SECRET"] = "not-the-secret"
+	_, _, err := run(t, env, "--config", "/dev/null")
+	if err == nil || !strings.Contains(err.Error(), "refused the credentials") || strings.Contains(err.Error(), "not-the-secret") {
+		t.Fatalf("wrong secret: %v", err)
+	}
+	tn.AddClient("narrow", "narrow-secret", []string{"read:users"})
+	env = tenantEnv(tn)
+	env["AUTH0_CLIENT_ID"], env["AUTH0_CLIENT_SECRET"] = "narrow", "narrow-secret"
+	_, _, err = run(t, env)
+	if err == nil || !strings.Contains(err.Error(), "read:organizations read:organization_connections") {
+		t.Fatalf("missing scopes: %v", err)
+	}
+	_, _, err = run(t, map[string]string{"AUTH0_DOMAIN": "http://127.0.0.1:1", "AUTH0_API_TOKEN": "x"})
+	if err == nil || !strings.Contains(err.Error(), "cannot reach http://127.0.0.1:1") {
+		t.Fatalf("unreachable: %v", err)
+	}
+}

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/config"
+	"github.com/orgdash/orgdash/keymap"
+	"github.com/orgdash/orgdash/ui/common"
+)
+
+// globals are the flags every command takes.
+type globals struct {
+	configPath string
+	profile    string
+}
+
+// loadConfig reads --config, $ORGDASH_CONFIG or the default file; a bad
+// file is a usage error naming the file, line and problem (exit 2).
+func (g *globals) loadConfig() (*config.Config, error) {
+	path, required := g.configPath, g.configPath != ""
+	if path == "" {
+		path = config.DefaultPath(os.Getenv)
+		required = os.Getenv("ORGDASH_CONFIG") != ""
+	}
+	cfg, err := config.Load(path, required)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return cfg, nil
+}
+
+// keys is the key map with the file's overrides; unknown actions are
+// reported with their line.
+func keys(cfg *config.Config) (*keymap.KeyMap, error) {
+	k := keymap.Default()
+	known := map[string]bool{}
+	for _, a := range k.Actions() {
+		known[a] = true
+	}
+	names := make([]string, 0, len(cfg.Keys))
+	for n := range cfg.Keys {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if !known[n] {
+			return nil, usagef("%s:%d: unknown action %q in keys (known: %s)", cfg.Path(), cfg.KeyLine(n), n, strings.Join(k.Actions(), ", "))
+		}
+	}
+	if err := k.Override(cfg.Keys); err != nil {
+		return nil, usagef("%s: keys: %v", cfg.Path(), err)
+	}
+	return k, nil
+}
+
+// tenant is a chosen profile's client.
+type tenant struct {
+	client client.Client
+	name   string
+	level  config.Level
+	stop   func()
+}
+
+// openTenant builds the client of profile (or the environment's tenant,
+// or the demo tenant when neither names one), with its protection level
+// applied below the UI.
+func openTenant(cfg *config.Config, profile string) (tenant, error) {
+	ch, err := cfg.Choose(profile, os.Getenv)
+	if errors.Is(err, client.ErrNoCredentials) {
+		cl, stop, err := startDemo()
+		return tenant{client: cl, name: "demo", level: config.Open, stop: stop}, err
+	}
+	if err != nil {
+		return tenant{}, usageError{err}
+	}
+	cl, err := client.New(ch.Cfg)
+	if err != nil {
+		return tenant{}, usageError{err}
+	}
+	if ch.Level == config.ReadOnly {
+		cl = client.ReadOnly(cl, "profile "+ch.Name+" is read-only")
+	}
+	return tenant{client: cl, name: ch.Name, level: ch.Level, stop: func() {}}, nil
+}
+
+// tenancy is what the dashboard needs to switch to profile name.
+func tenancy(cfg *config.Config, wrap func(client.Client) client.Client) func(string) (common.Tenancy, error) {
+	return func(name string) (common.Tenancy, error) {
+		t, err := openTenant(cfg, name)
+		if err != nil {
+			return common.Tenancy{}, err
+		}
+		return common.Tenancy{Client: wrap(t.client), Profile: t.name, Protected: t.level == config.Protected}, nil
+	}
+}
+
+// browseScopes are what browsing needs; each action needs one more.
+var browseScopes = []string{"read:organizations", "read:organization_connections", "read:organization_members",
+	"read:organization_member_roles", "read:organization_invitations"}
+
+// preflight makes one call to a real tenant before the dashboard opens, so
+// wrong credentials, an unreachable domain or missing scopes get one clear
+// message instead of a broken screen.
+func preflight(ctx context.Context, cl client.Client) error {
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	_, err := cl.Organizations(ctx, "")
+	if err == nil {
+		return nil
+	}
+	domain := cl.Tenant().Domain
+	var e *client.Error
+	if !errors.As(err, &e) {
+		return fmt.Errorf("cannot reach %s: %v", domain, err)
+	}
+	switch e.Kind {
+	case client.Unauthorized:
+		return fmt.Errorf("%s refused the credentials: %s.\nCheck AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET (a machine-to-machine application authorized for the Auth0 Management API), or get a fresh AUTH0_API_TOKEN", domain, e.Message)
+	case client.Forbidden:
+		return fmt.Errorf("the application may not read organizations on %s (%s).\nGrant it these scopes under Applications › APIs › Auth0 Management API › Machine to Machine Applications:\n  %s\nand, for the actions: delete:organizations, update:organization_connections, create:organization_connections,\n  delete:organization_connections, create:organization_members, delete:organization_members,\n  create:organization_member_roles, read:connections, read:users", domain, e.Message, strings.Join(browseScopes, " "))
+	case client.Transport, client.Unavailable:
+		return fmt.Errorf("cannot reach %s: %s.\nCheck AUTH0_DOMAIN (your tenant's domain, such as example.eu.auth0.com) and the network", domain, e.Message)
+	}
+	return fmt.Errorf("%s: %s", domain, e.Message)
+}

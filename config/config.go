@@ -1,0 +1,204 @@
+// Package config reads orgdash's YAML configuration: profiles (tenants)
+// with their protection levels, key overrides, theme, audit log and the SSH
+// server's settings. Mistakes are reported with the file, line and problem.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Level is how a profile guards its tenant.
+type Level string
+
+// The protection levels.
+const (
+	ReadOnly  Level = "read-only" // no change possible, enforced below the UI
+	Protected Level = "protected" // every removal or toggle needs the typed name
+	Open      Level = "open"      // y/N confirmations
+)
+
+// UnmarshalYAML accepts the three levels and nothing else.
+func (l *Level) UnmarshalYAML(n *yaml.Node) error {
+	switch Level(n.Value) {
+	case ReadOnly, Protected, Open:
+		*l = Level(n.Value)
+		return nil
+	}
+	return fmt.Errorf("line %d: protection %q: want read-only, protected or open", n.Line, n.Value)
+}
+
+// Secret is a credential given by reference: the name of an environment
+// variable, or a command that prints it; or, in a file only its owner can
+// read, the value itself.
+type Secret struct {
+	Env     string `yaml:"env"`
+	Command string `yaml:"command"`
+	Value   string `yaml:"value"`
+}
+
+// Profile is one tenant.
+type Profile struct {
+	Domain       string `yaml:"domain"`
+	ClientID     string `yaml:"client_id"`
+	ClientSecret Secret `yaml:"client_secret"`
+	APIToken     Secret `yaml:"api_token"`
+	Protection   Level  `yaml:"protection"`
+}
+
+// Serve is `orgdash serve`'s settings.
+type Serve struct {
+	Listen         string        `yaml:"listen"`
+	HostKey        string        `yaml:"host_key"`
+	AuthorizedKeys string        `yaml:"authorized_keys"`
+	OperatorKeys   string        `yaml:"operator_keys"`
+	AuditLog       string        `yaml:"audit_log"`
+	LogFile        string        `yaml:"log_file"`
+	IdleTimeout    time.Duration `yaml:"idle_timeout"`
+	MaxSession     time.Duration `yaml:"max_session"`
+	MaxSessions    int           `yaml:"max_sessions"`
+}
+
+// Config is the whole file.
+type Config struct {
+	DefaultProfile string              `yaml:"default_profile"`
+	Profiles       map[string]Profile  `yaml:"profiles"`
+	Keys           map[string][]string `yaml:"keys"`
+	Theme          string              `yaml:"theme"` // auto, dark or light
+	AuditLog       string              `yaml:"audit_log"`
+	Serve          Serve               `yaml:"serve"`
+
+	path    string
+	private bool // only its owner can read the file
+	keyLine map[string]int
+}
+
+// Path is where the file was read from ("" when there was none).
+func (c *Config) Path() string { return c.path }
+
+// KeyLine is the line an action's key override is on, for messages.
+func (c *Config) KeyLine(action string) int { return c.keyLine[action] }
+
+// DefaultPath is $ORGDASH_CONFIG, else $XDG_CONFIG_HOME/orgdash/config.yaml,
+// else ~/.config/orgdash/config.yaml.
+func DefaultPath(getenv func(string) string) string {
+	if p := getenv("ORGDASH_CONFIG"); p != "" {
+		return p
+	}
+	if d := getenv("XDG_CONFIG_HOME"); d != "" {
+		return filepath.Join(d, "orgdash", "config.yaml")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(home, ".config", "orgdash", "config.yaml")
+}
+
+// Load reads path. A missing file is an empty configuration unless the
+// user named it (required).
+func Load(path string, required bool) (*Config, error) {
+	c := &Config{Profiles: map[string]Profile{}, keyLine: map[string]int{}}
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) && !required {
+		return c, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.path = path
+	if st, err := os.Stat(path); err == nil {
+		c.private = st.Mode().Perm()&0o077 == 0
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil && !errors.Is(err, errEmpty) && err.Error() != "EOF" {
+		return nil, fmt.Errorf("%s: %s", path, trimYAML(err))
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(b, &root); err == nil {
+		c.keyLine = keyLines(&root)
+	}
+	if err := c.check(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return c, nil
+}
+
+var errEmpty = errors.New("empty")
+
+// trimYAML drops the library's prefix: "yaml: line 3: ..." reads "line 3: ...".
+func trimYAML(err error) string {
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		return te.Errors[0]
+	}
+	msg := err.Error()
+	if len(msg) > 6 && msg[:6] == "yaml: " {
+		msg = msg[6:]
+	}
+	return msg
+}
+
+// keyLines finds the line of each action under "keys".
+func keyLines(root *yaml.Node) map[string]int {
+	lines := map[string]int{}
+	if len(root.Content) == 0 {
+		return lines
+	}
+	doc := root.Content[0]
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		if doc.Content[i].Value == "keys" {
+			m := doc.Content[i+1]
+			for j := 0; j+1 < len(m.Content); j += 2 {
+				lines[m.Content[j].Value] = m.Content[j].Line
+			}
+		}
+	}
+	return lines
+}
+
+// check looks at what the decoder cannot: references between settings and
+// plaintext secrets in files others can read.
+func (c *Config) check() error {
+	if c.DefaultProfile != "" {
+		if _, ok := c.Profiles[c.DefaultProfile]; !ok {
+			return fmt.Errorf("default_profile %q is not among the profiles", c.DefaultProfile)
+		}
+	}
+	switch c.Theme {
+	case "", "auto", "dark", "light":
+	default:
+		return fmt.Errorf("theme %q: want auto, dark or light", c.Theme)
+	}
+	for name, p := range c.Profiles {
+		if p.Domain == "" {
+			return fmt.Errorf("profile %q has no domain", name)
+		}
+		for what, s := range map[string]Secret{"client_secret": p.ClientSecret, "api_token": p.APIToken} {
+			if s.Value != "" && !c.private {
+				return fmt.Errorf("profile %q: a plaintext %s is allowed only in a file only you can read (chmod 600 %s), or use env: or command:", name, what, c.path)
+			}
+			if n := count(s.Env != "", s.Command != "", s.Value != ""); n > 1 {
+				return fmt.Errorf("profile %q: %s takes one of env, command or value", name, what)
+			}
+		}
+	}
+	return nil
+}
+
+func count(bs ...bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,95 @@
+package config
+
+import (
+	"context"
+	"fmt"
+	"os/exec"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/orgdash/orgdash/client"
+)
+
+// Names are the profiles, sorted.
+func (c *Config) Names() []string {
+	names := make([]string, 0, len(c.Profiles))
+	for n := range c.Profiles {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Chosen is a profile ready to use: the client settings and the level.
+type Chosen struct {
+	Name  string
+	Level Level
+	Cfg   client.Config
+}
+
+// Choose picks the profile (name, else the default, else none) and lays
+// the AUTH0_* variables over it. With no profile and no variables it
+// returns client.ErrNoCredentials: the demo tenant.
+func (c *Config) Choose(name string, getenv func(string) string) (Chosen, error) {
+	if name == "" {
+		name = c.DefaultProfile
+	}
+	var p Profile
+	if name != "" {
+		var ok bool
+		if p, ok = c.Profiles[name]; !ok {
+			return Chosen{}, fmt.Errorf("no profile %q (known: %s)", name, strings.Join(c.Names(), ", "))
+		}
+	}
+	env := func(k string) string { return strings.TrimSpace(getenv(k)) }
+	domain, id, secret, token := env("AUTH0_DOMAIN"), env("AUTH0_CLIENT_ID"), env("AUTH0_CLIENT_SECRET"), env("AUTH0_API_TOKEN")
+	if name == "" && domain+id+secret+token == "" {
+		return Chosen{Name: "demo", Level: Open}, client.ErrNoCredentials
+	}
+	ch := Chosen{Name: name, Level: p.Protection}
+	if ch.Name == "" {
+		ch.Name = "env"
+	}
+	if ch.Level == "" {
+		ch.Level = Protected // a tenant is protected unless its profile says otherwise
+	}
+	cfg := client.Config{Domain: p.Domain, ClientID: p.ClientID}
+	var err error
+	if id+secret+token == "" { // the profile's own credentials, unless the environment gives others
+		if cfg.ClientSecret, err = p.ClientSecret.resolve(getenv); err != nil {
+			return ch, fmt.Errorf("profile %q: client_secret: %w", name, err)
+		}
+		if cfg.APIToken, err = p.APIToken.resolve(getenv); err != nil {
+			return ch, fmt.Errorf("profile %q: api_token: %w", name, err)
+		}
+	} else {
+		cfg.ClientID, cfg.ClientSecret, cfg.APIToken = id, secret, token
+	}
+	if domain != "" {
+		cfg.Domain = domain
+	}
+	ch.Cfg = cfg
+	return ch, cfg.Validate()
+}
+
+// resolve reads a secret from where it is kept.
+func (s Secret) resolve(getenv func(string) string) (string, error) {
+	switch {
+	case s.Env != "":
+		v := getenv(s.Env)
+		if v == "" {
+			return "", fmt.Errorf("environment variable %s is empty", s.Env)
+		}
+		return v, nil
+	case s.Command != "":
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		out, err := exec.CommandContext(ctx, "sh", "-c", s.Command).Output()
+		if err != nil {
+			return "", fmt.Errorf("command %q failed: %v", s.Command, err) // its output may be the secret: not shown
+		}
+		return strings.TrimSpace(string(out)), nil
+	}
+	return s.Value, nil
+}
