@@ -23,34 +23,17 @@ import (
 func runDashboard(ctx context.Context, g *globals) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	cfg, err := g.loadConfig()
+	st, err := g.prepare(ctx)
 	if err != nil {
 		return err
 	}
-	km, err := keys(cfg)
-	if err != nil {
-		return err
-	}
-	t, err := openTenant(cfg, g.profile)
-	if err != nil {
-		return err
-	}
-	defer t.stop()
-	if !t.client.Tenant().Demo {
-		if err := preflight(ctx, t.client); err != nil {
-			return err
-		}
-	}
-	log, err := openAudit(os.Getenv("ORGDASH_AUDIT_LOG"), cfg.AuditLog)
-	if err != nil {
-		return err
-	}
-	defer log.Close()
+	defer st.close()
+	cfg, t := st.cfg, st.tenant
 	activity := &audit.Activity{}
 	wrap := func(cl client.Client) client.Client {
-		return audit.ClientWithActivity(cl, log, audit.Who{User: localUser()}, activity)
+		return audit.ClientWithActivity(cl, st.audit, audit.Who{User: localUser()}, activity)
 	}
-	c := &common.Common{Ctx: ctx, Client: wrap(t.client), Keys: km, Styles: styles(cfg), Profile: t.name,
+	c := &common.Common{Ctx: ctx, Client: wrap(t.client), Keys: st.keys, Styles: styles(cfg), Profile: t.name,
 		Protected: t.level == config.Protected, Activity: activity, Profiles: cfg.Names(), Switch: tenancy(cfg, wrap)}
 	_, err = tea.NewProgram(ui.New(c), tea.WithContext(ctx)).Run()
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {

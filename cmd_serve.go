@@ -35,14 +35,7 @@ The tenant comes from AUTH0_* variables, or is the demo tenant without them.`,
 		Example: `  orgdash serve --authorized-keys viewers.pub --operator-keys operators.pub
   ssh -p 2222 -t you@bastion`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := g.loadConfig()
-			if err != nil {
-				return err
-			}
-			f.fromConfig(cmd, cfg.Serve)
-			return runServe(cmd.Context(), g, cfg, f)
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd, g, f) },
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.listen, "listen", "127.0.0.1:2222", "`HOST:PORT` to listen on")
@@ -81,7 +74,13 @@ func (f *serveFlags) fromConfig(cmd *cobra.Command, s config.Serve) {
 	}
 }
 
-func runServe(ctx context.Context, g *globals, cfg *config.Config, f serveFlags) error {
+func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
+	ctx := cmd.Context()
+	cfg, err := g.loadConfig()
+	if err != nil {
+		return err
+	}
+	f.fromConfig(cmd, cfg.Serve)
 	if f.viewers == "" && f.operators == "" {
 		return usagef("give --authorized-keys (viewers) and/or --operator-keys (operators): without keys nobody could connect")
 	}
@@ -95,27 +94,14 @@ func runServe(ctx context.Context, g *globals, cfg *config.Config, f serveFlags)
 		logOut = lf
 	}
 	logger := log.NewWithOptions(logOut, log.Options{ReportTimestamp: true, Prefix: "orgdash serve"})
-	km, err := keys(cfg)
+	st, err := g.prepare(ctx, f.auditLog)
 	if err != nil {
 		return err
 	}
-	t, err := openTenant(cfg, g.profile)
-	if err != nil {
-		return err
-	}
-	defer t.stop()
-	if !t.client.Tenant().Demo {
-		if err := preflight(ctx, t.client); err != nil {
-			return err
-		}
-	}
-	alog, err := openAudit(f.auditLog, os.Getenv("ORGDASH_AUDIT_LOG"), cfg.AuditLog)
-	if err != nil {
-		return err
-	}
-	defer alog.Close()
+	defer st.close()
+	t, km := st.tenant, st.keys
 	srv, err := server.New(server.Config{Listen: f.listen, HostKeyPath: f.hostKey, AuthorizedKeys: f.viewers,
-		OperatorKeys: f.operators, Client: t.client, Audit: alog, Logger: logger, IdleTimeout: f.idle,
+		OperatorKeys: f.operators, Client: t.client, Audit: st.audit, Logger: logger, IdleTimeout: f.idle,
 		MaxSession: f.maxSession, MaxSessions: f.maxSessions, Profile: t.name,
 		Protected: t.level == config.Protected, Keys: func() *keymap.KeyMap { k := *km; return &k }})
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/config"
 	"github.com/orgdash/orgdash/keymap"
@@ -129,4 +130,47 @@ func preflight(ctx context.Context, cl client.Client) error {
 		return fmt.Errorf("cannot reach %s: %s.\nCheck AUTH0_DOMAIN (your tenant's domain, such as example.eu.auth0.com) and the network", domain, e.Message)
 	}
 	return fmt.Errorf("%s: %s", domain, e.Message)
+}
+
+// setup is what the dashboard and the server start from.
+type setup struct {
+	cfg    *config.Config
+	keys   *keymap.KeyMap
+	tenant tenant
+	audit  *audit.Log
+}
+
+// prepare reads the config, builds the key map and the chosen tenant's
+// client, checks the credentials of a real tenant, and opens the audit log
+// (the first of auditPaths given, then $ORGDASH_AUDIT_LOG, the config's,
+// the default).
+func (g *globals) prepare(ctx context.Context, auditPaths ...string) (setup, error) {
+	var s setup
+	var err error
+	if s.cfg, err = g.loadConfig(); err != nil {
+		return s, err
+	}
+	if s.keys, err = keys(s.cfg); err != nil {
+		return s, err
+	}
+	if s.tenant, err = openTenant(s.cfg, g.profile); err != nil {
+		return s, err
+	}
+	if !s.tenant.client.Tenant().Demo {
+		if err := preflight(ctx, s.tenant.client); err != nil {
+			s.tenant.stop()
+			return s, err
+		}
+	}
+	if s.audit, err = openAudit(append(auditPaths, os.Getenv("ORGDASH_AUDIT_LOG"), s.cfg.AuditLog)...); err != nil {
+		s.tenant.stop()
+		return s, err
+	}
+	return s, nil
+}
+
+// close ends what prepare began.
+func (s setup) close() {
+	_ = s.audit.Close()
+	s.tenant.stop()
 }

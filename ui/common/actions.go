@@ -41,3 +41,9 @@ func (c *Common) Usable(b key.Binding, a client.Action) key.Binding {
 func (c *Common) Reason(a client.Action) string {
 	return c.Client.Capabilities().Can(a).Reason
 }
+
+// Copy puts id on the clipboard (OSC 52: it reaches the person's terminal,
+// over SSH too) and says so.
+func Copy(id string) tea.Cmd {
+	return tea.Batch(tea.SetClipboard(id), Status(Info, "copied "+id))
+}

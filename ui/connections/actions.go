@@ -251,7 +251,7 @@ func (m *Model) menu() tea.Cmd {
 
 func (m *Model) copyID() tea.Cmd {
 	if r, ok := m.table.Selected(); ok {
-		return tea.Batch(tea.SetClipboard(r.ID), common.Status(common.Info, "copied "+r.ID))
+		return common.Copy(r.ID)
 	}
 	return nil
 }

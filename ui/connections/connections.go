@@ -158,22 +158,12 @@ func (m *Model) SetSize(w, h int) { m.table.SetSize(w, h-1) }
 func (m *Model) View() string {
 	s := m.c.Styles
 	m.table.SetStyles(s)
-	bottom := s.Muted.Render(m.table.Position())
-	switch {
-	case m.err != nil:
-		bottom = s.Error.Render(common.Explain(m.err))
-	case m.loading:
-		bottom = s.Muted.Render("loading…")
-	}
-	return m.table.View() + "\n" + bottom
+	return m.table.View() + "\n" + m.table.Status(m.loading, m.err)
 }
 
 // Title is the tab label with the count once loaded.
 func (m *Model) Title() string {
-	if m.seq == 0 || m.loading {
-		return "Connections"
-	}
-	return "Connections (" + table.Count(m.table.Total()) + ")"
+	return table.Title("Connections", m.table.Total(), m.seq != 0 && !m.loading)
 }
 
 // Capturing is always false: the tab takes no text.

@@ -100,7 +100,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			return m, common.Back
 		case key.Matches(msg, k.Copy):
 			if r, ok := m.table.Selected(); ok {
-				return m, tea.Batch(tea.SetClipboard(r.ID), common.Status(common.Info, "copied "+r.ID))
+				return m, common.Copy(r.ID)
 			}
 		case key.Matches(msg, k.Refresh):
 			return m, m.Init()
@@ -116,22 +116,12 @@ func (m *Model) SetSize(w, h int) { m.table.SetSize(w, h-1) }
 func (m *Model) View() string {
 	s := m.c.Styles
 	m.table.SetStyles(s)
-	bottom := s.Muted.Render(m.table.Position())
-	switch {
-	case m.err != nil:
-		bottom = s.Error.Render(common.Explain(m.err))
-	case m.loading:
-		bottom = s.Muted.Render("loading…")
-	}
-	return m.table.View() + "\n" + bottom
+	return m.table.View() + "\n" + m.table.Status(m.loading, m.err)
 }
 
 // Title is the tab label with the count once loaded.
 func (m *Model) Title() string {
-	if m.seq == 0 || m.loading {
-		return "Invitations"
-	}
-	return "Invitations (" + table.Count(m.table.Total()) + ")"
+	return table.Title("Invitations", m.table.Total(), m.seq != 0 && !m.loading)
 }
 
 // Capturing is always false: the tab takes no text.

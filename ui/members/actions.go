@@ -249,7 +249,7 @@ type markMsg struct{}
 
 func (m *Model) copyID() tea.Cmd {
 	if r, ok := m.table.Selected(); ok {
-		return tea.Batch(tea.SetClipboard(r.ID), common.Status(common.Info, "copied "+r.ID))
+		return common.Copy(r.ID)
 	}
 	return nil
 }

@@ -137,9 +137,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 }
 
 func (m *Model) handleKey(msg tea.Msg) tea.Cmd {
-	if m.filter.Active() {
-		q, cmd := m.filter.Handle(msg)
-		m.table.SetFilter(q)
+	if cmd, took := m.filter.Route(msg, &m.table); took {
 		return cmd
 	}
 	k, ok := msg.(tea.KeyPressMsg)
@@ -149,11 +147,6 @@ func (m *Model) handleKey(msg tea.Msg) tea.Cmd {
 	keys := m.c.Keys
 	switch {
 	case m.table.HandleKey(k):
-	case key.Matches(k, keys.Filter):
-		return m.filter.Start()
-	case key.Matches(k, keys.Back) && m.table.Filter() != "":
-		m.filter.Clear()
-		m.table.SetFilter("")
 	case key.Matches(k, keys.Back):
 		return common.Back
 	case key.Matches(k, keys.Copy):

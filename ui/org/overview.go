@@ -79,12 +79,12 @@ func (p *overview) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		case key.Matches(msg, k.Refresh):
 			return p, p.Init()
 		case key.Matches(msg, k.Copy):
-			return p, tea.Batch(tea.SetClipboard(p.org.ID), common.Status(common.Info, "copied "+p.org.ID))
+			return p, common.Copy(p.org.ID)
 		case key.Matches(msg, k.Back):
 			return p, common.Back
 		case key.Matches(msg, k.More):
 			return p, dialog.Open(dialog.NewMenu(p.c, "More options: "+common.Clean(p.org.Name), []dialog.Item{
-				{Label: "Copy organization id", Key: "y", Then: tea.SetClipboard(p.org.ID)},
+				{Label: "Copy organization id", Key: "y", Then: common.Copy(p.org.ID)},
 				{Label: "Delete organization", Key: "D", Reason: p.c.Reason(client.DeleteOrganization), Then: ConfirmDelete(p.c, p.org)},
 			}))
 		}

@@ -131,9 +131,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 func (m *Model) handleKey(msg tea.Msg) tea.Cmd {
-	if m.filter.Active() {
-		q, cmd := m.filter.Handle(msg)
-		m.table.SetFilter(q)
+	if cmd, took := m.filter.Route(msg, &m.table); took {
 		return cmd
 	}
 	k, ok := msg.(tea.KeyPressMsg)
@@ -143,11 +141,6 @@ func (m *Model) handleKey(msg tea.Msg) tea.Cmd {
 	keys := m.c.Keys
 	switch {
 	case m.table.HandleKey(k):
-	case key.Matches(k, keys.Filter):
-		return m.filter.Start()
-	case key.Matches(k, keys.Back) && m.table.Filter() != "":
-		m.filter.Clear()
-		m.table.SetFilter("")
 	case key.Matches(k, keys.Back):
 		return common.Back
 	case key.Matches(k, keys.Open):
@@ -156,7 +149,7 @@ func (m *Model) handleKey(msg tea.Msg) tea.Cmd {
 		}
 	case key.Matches(k, keys.Copy):
 		if o, ok := m.selected(); ok {
-			return tea.Batch(tea.SetClipboard(o.ID), common.Status(common.Info, "copied "+o.ID))
+			return common.Copy(o.ID)
 		}
 	case key.Matches(k, keys.Sort):
 		m.order = (m.order + 1) % 3
@@ -172,7 +165,7 @@ func (m *Model) handleKey(msg tea.Msg) tea.Cmd {
 		if o, ok := m.selected(); ok {
 			return dialog.Open(dialog.NewMenu(m.c, "More options: "+common.Clean(o.Name), []dialog.Item{
 				{Label: "Open", Key: "enter", Then: common.Push(org.New(m.c, o))},
-				{Label: "Copy organization id", Key: "y", Then: tea.Batch(tea.SetClipboard(o.ID), common.Status(common.Info, "copied "+o.ID))},
+				{Label: "Copy organization id", Key: "y", Then: common.Copy(o.ID)},
 				{Label: "Delete organization", Key: "D", Reason: m.c.Reason(client.DeleteOrganization), Then: org.ConfirmDelete(m.c, o)},
 			}))
 		}

@@ -73,3 +73,26 @@ func (f Filter) View(s *theme.Styles, width int) string {
 	}
 	return ""
 }
+
+// Route gives msg to the filter when it concerns it: keys while editing,
+// the filter key, and back while a filter is kept (which clears it). It
+// reports whether it took the message.
+func (f *Filter) Route(msg tea.Msg, t *Model) (tea.Cmd, bool) {
+	if f.active {
+		q, cmd := f.Handle(msg)
+		t.SetFilter(q)
+		return cmd, true
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	switch {
+	case !ok:
+		return nil, false
+	case key.Matches(k, f.keys.Filter):
+		return f.Start(), true
+	case key.Matches(k, f.keys.Back) && t.Filter() != "":
+		f.Clear()
+		t.SetFilter("")
+		return nil, true
+	}
+	return nil, false
+}

@@ -364,3 +364,23 @@ func fit(s string, w int) string {
 	}
 	return s
 }
+
+// Status is the line under a list: where the cursor is, or that it is
+// loading, or what went wrong and what to do.
+func (m Model) Status(loading bool, err error) string {
+	switch {
+	case err != nil:
+		return m.styles.Error.Render(common.Explain(err))
+	case loading:
+		return m.styles.Muted.Render("loading…")
+	}
+	return m.styles.Muted.Render(m.Position())
+}
+
+// Title is a tab's label with its count once loaded: "Connections (3)".
+func Title(label string, n int, loaded bool) string {
+	if !loaded {
+		return label
+	}
+	return label + " (" + Count(n) + ")"
+}
