@@ -59,8 +59,43 @@ type Server struct {
 
 // session is one connected person.
 type session struct {
-	program *tea.Program
-	common  *common.Common
+	program   *tea.Program
+	common    *common.Common
+	lastInput atomic.Int64 // unix nanoseconds of the last key or mouse input
+}
+
+// idledKey marks, on the session's context, a session ended for want of input.
+type idledKey struct{}
+
+// filter notes input (for the idle timeout) and, as Wish's own filter
+// does, resumes instead of suspending: ctrl+z cannot suspend a remote shell.
+func (se *session) filter(_ tea.Model, msg tea.Msg) tea.Msg {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.MouseMsg, tea.PasteMsg:
+		se.lastInput.Store(time.Now().UnixNano())
+	case tea.SuspendMsg:
+		return tea.ResumeMsg{}
+	}
+	return msg
+}
+
+// idle ends a session that has had no input for IdleTimeout.
+func (s *Server) idle(sess ssh.Session, se *session) {
+	every := min(s.cfg.IdleTimeout/10, time.Minute)
+	t := time.NewTicker(max(every, 10*time.Millisecond))
+	defer t.Stop()
+	for {
+		select {
+		case <-sess.Context().Done():
+			return
+		case <-t.C:
+			if time.Since(time.Unix(0, se.lastInput.Load())) >= s.cfg.IdleTimeout {
+				sess.Context().SetValue(idledKey{}, true)
+				se.program.Quit()
+				return
+			}
+		}
+	}
 }
 
 // New checks the configuration and builds the server.
@@ -96,7 +131,8 @@ func New(cfg Config) (*Server, error) {
 		wish.WithAddress(cfg.Listen),
 		wish.WithHostKeyPath(cfg.HostKeyPath),
 		wish.WithPublicKeyAuth(s.authorize),
-		wish.WithIdleTimeout(cfg.IdleTimeout),
+		// the idle timeout is kept per session (see idle): charm.land/ssh's own
+		// races with its handshake deadline (v0.4.2, seen by the race detector)
 		wish.WithMaxTimeout(cfg.MaxSession),
 		wish.WithMiddleware(
 			recover.MiddlewareWithLogger(cfg.Logger, bm.MiddlewareWithProgramHandler(s.program)),
@@ -148,8 +184,12 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	cl = audit.ClientWithActivity(cl, s.cfg.Audit, who, activity)
 	c := &common.Common{Ctx: sess.Context(), Client: cl, Keys: s.cfg.Keys(), Profile: s.cfg.Profile, Protected: s.cfg.Protected,
 		Styles: theme.New(true, ui.NoColor(sess.Environ())), Activity: activity}
-	p := tea.NewProgram(ui.New(c), append(bm.MakeOptions(sess), tea.WithContext(sess.Context()))...)
-	se := &session{program: p, common: c}
+	se := &session{common: c}
+	se.lastInput.Store(time.Now().UnixNano())
+	opts := append(bm.MakeOptions(sess), tea.WithContext(sess.Context()), tea.WithFilter(se.filter))
+	p := tea.NewProgram(ui.New(c), opts...)
+	se.program = p
+	go s.idle(sess, se)
 	s.mu.Lock()
 	s.sessions[se] = true
 	s.mu.Unlock()
@@ -178,8 +218,11 @@ func (s *Server) requirePTY(next ssh.Handler) ssh.Handler {
 func (s *Server) farewell(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		next(sess)
-		if s.closing.Load() {
+		switch {
+		case s.closing.Load():
 			wish.Println(sess, "orgdash: the server is shutting down; your session has ended.")
+		case sess.Context().Value(idledKey{}) == true:
+			wish.Println(sess, fmt.Sprintf("orgdash: no input for %s; your session has ended.", s.cfg.IdleTimeout))
 		}
 	}
 }

@@ -379,3 +379,13 @@ func TestMaxSessionsAndShutdown(t *testing.T) {
 		t.Fatalf("%d sessions after shutdown", r.srv.Sessions())
 	}
 }
+
+func TestIdleSessionEnds(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) { c.IdleTimeout = 300 * time.Millisecond })
+	tm := r.connect(t, "a", r.viewer, 100, 30)
+	tm.wait("3 organizations")
+	tm.wait("no input for 300ms; your session has ended.")
+	if err := tm.sess.Wait(); err != nil {
+		t.Fatalf("the session ended with %v", err)
+	}
+}
