@@ -143,7 +143,7 @@ func (c *auth0Client) VerifyRemoved(ctx context.Context, orgID string, userIDs [
 		return finish(Unverified, err)
 	}
 	pages := total/pageSize + 2 // the pages, and the empty one that ends them
-	perUser := c.Capabilities().Can(readUsers).Allowed && len(userIDs) < pages
+	perUser := c.Capabilities().Can(ReadUserOrganizations).Allowed && len(userIDs) < pages
 	if !perUser && total > verifyMaxMembers {
 		return finish(Unverified, &Error{Kind: Unsupported, Op: "verify removal",
 			Message: fmt.Sprintf("the organization has %d members, too many to verify by listing", total)})
@@ -183,9 +183,6 @@ func (c *auth0Client) VerifyRemoved(ctx context.Context, orgID string, userIDs [
 		}
 	}
 }
-
-// readUsers is the scope the per-user check needs.
-const readUsers = ReadUserOrganizations
 
 // stillMembers asks, for each pending user, whether orgID is still among
 // the user's organizations.

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 )
 
 var orgProps = map[string]string{
@@ -157,7 +156,7 @@ func (s *Server) createOrg(r *http.Request) (int, any, *apiError) {
 		}
 		conns = append(conns, oc)
 	}
-	o := t.addOrg(*b.Name, deref(b.DisplayName), b.Branding, b.Metadata, s.now())
+	o := t.addOrg(*b.Name, deref(b.DisplayName), b.Branding, b.Metadata)
 	o.conns = conns
 	out := orgJSON{org: o}
 	for _, oc := range conns {
@@ -236,8 +235,8 @@ func (s *Server) deleteOrg(r *http.Request) (int, any, *apiError) {
 }
 
 // addOrg creates an organization; the caller has checked its name is free.
-func (t *tenant) addOrg(name, display string, b *branding, md map[string]string, now time.Time) *org {
-	o := &org{seq: t.next(), created: now, ID: t.newID("org_", 16), Name: name, DisplayName: display,
+func (t *tenant) addOrg(name, display string, b *branding, md map[string]string) *org {
+	o := &org{seq: t.next(), ID: t.newID("org_", 16), Name: name, DisplayName: display,
 		Branding: b, Metadata: md, memberIdx: map[string]*membership{}, memberRoles: map[string][]*role{}}
 	t.orgs[o.ID] = o
 	t.orgByName[name] = o

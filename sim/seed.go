@@ -217,7 +217,7 @@ func (d *demo) addOrg(name string, i, size int) {
 		b = nil
 	}
 	md := map[string]string{"tier": tiers[rnd.IntN(3)], "region": regions[rnd.IntN(3)], "crm_id": "CRM-" + strconv.Itoa(10000+i)}
-	o := t.addOrg(name, display, b, md, d.now.AddDate(0, 0, -i))
+	o := t.addOrg(name, display, b, md)
 
 	// connections: usually the database, plus up to three others; some disabled
 	if i == 0 || rnd.IntN(10) < 8 {

@@ -74,8 +74,7 @@ type branding struct {
 
 // org is an organization with everything that belongs to it.
 type org struct {
-	seq         int64
-	created     time.Time
+	seq         int64             // creation order: the default list order and created_at's
 	ID          string            `json:"id"`
 	Name        string            `json:"name"`
 	DisplayName string            `json:"display_name,omitempty"`
