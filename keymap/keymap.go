@@ -14,13 +14,27 @@ import (
 // disable bindings as actions become (un)available, so help never lies.
 type KeyMap struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
-	Open, Back, Quit                        key.Binding
+	Open, Back, Close, Quit                 key.Binding
 	NextTab, PrevTab                        key.Binding
 	Overview, Connections, Members, Invites key.Binding
 	Filter, Sort, Refresh, Copy, Jump, Help key.Binding
 	More, Mark, MarkAll, Unmark             key.Binding
 	Toggle, Edit, New, Remove, DeleteOrg    key.Binding
-	Undo, Activity, Profile                 key.Binding
+	Undo, Activity, Profile, Retry          key.Binding
+
+	// Dialog is what the keys mean inside a dialog; Filtering inside the "/" line.
+	Dialog    DialogKeys
+	Filtering FilterKeys
+}
+
+// DialogKeys are the keys of the dialogs (menu, confirm, typed name).
+type DialogKeys struct {
+	Yes, No, Switch, Choose, Cancel, Prev, Next key.Binding
+}
+
+// FilterKeys are the keys of the "/" filter line while it has the focus.
+type FilterKeys struct {
+	Keep, Clear key.Binding
 }
 
 // Default is the default key map of DESIGN.md.
@@ -36,7 +50,8 @@ func Default() *KeyMap {
 		PageUp:      b("pgup", "page up", "pgup", "ctrl+b"),
 		PageDown:    b("pgdn", "page down", "pgdown", "ctrl+f"),
 		Open:        b("enter", "open", "enter", "l"),
-		Back:        b("esc", "back", "esc", "q"),
+		Back:        b("esc", "back", "esc"),
+		Close:       b("q", "back/quit", "q"),
 		Quit:        b("ctrl+c", "quit", "ctrl+c"),
 		NextTab:     b("tab", "next tab", "tab"),
 		PrevTab:     b("shift+tab", "previous tab", "shift+tab"),
@@ -58,10 +73,24 @@ func Default() *KeyMap {
 		Edit:        b("e", "edit", "e"),
 		New:         b("n", "enable connection", "n"),
 		Remove:      b("d", "remove", "d"),
-		DeleteOrg:   b("D", "delete organization", "D"),
+		DeleteOrg:   b("D", "delete org", "D"),
 		Undo:        b("z", "undo", "z"),
 		Activity:    b("@", "activity", "@"),
 		Profile:     b("T", "switch profile", "T"),
+		Retry:       b("R", "retry failed", "R"),
+		Dialog: DialogKeys{
+			Yes:    b("y", "confirm", "y"),
+			No:     b("n/esc", "cancel", "n", "esc", "q"),
+			Switch: b("tab", "switch button", "tab", "shift+tab", "left", "right", "h", "l"),
+			Choose: b("enter", "choose", "enter"),
+			Cancel: b("esc", "close", "esc"),
+			Prev:   b("↑/k", "up", "up", "k", "shift+tab"),
+			Next:   b("↓/j", "down", "down", "j", "tab"),
+		},
+		Filtering: FilterKeys{
+			Keep:  b("enter", "keep filter", "enter"),
+			Clear: b("esc", "clear filter", "esc"),
+		},
 	}
 }
 
@@ -69,12 +98,12 @@ func Default() *KeyMap {
 func (k *KeyMap) actions() map[string]*key.Binding {
 	return map[string]*key.Binding{
 		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom, "page-up": &k.PageUp, "page-down": &k.PageDown,
-		"open": &k.Open, "back": &k.Back, "quit": &k.Quit, "next-tab": &k.NextTab, "prev-tab": &k.PrevTab,
+		"open": &k.Open, "back": &k.Back, "close": &k.Close, "quit": &k.Quit, "next-tab": &k.NextTab, "prev-tab": &k.PrevTab,
 		"overview": &k.Overview, "connections": &k.Connections, "members": &k.Members, "invitations": &k.Invites,
 		"filter": &k.Filter, "sort": &k.Sort, "refresh": &k.Refresh, "copy": &k.Copy, "jump": &k.Jump, "help": &k.Help,
 		"more": &k.More, "mark": &k.Mark, "mark-all": &k.MarkAll, "unmark": &k.Unmark, "toggle": &k.Toggle,
 		"edit": &k.Edit, "new": &k.New, "remove": &k.Remove, "delete-org": &k.DeleteOrg, "undo": &k.Undo,
-		"activity": &k.Activity, "profile": &k.Profile,
+		"activity": &k.Activity, "profile": &k.Profile, "retry": &k.Retry,
 	}
 }
 

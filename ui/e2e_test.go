@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"net/http"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -17,9 +16,11 @@ import (
 	"github.com/orgdash/orgdash/ui/uitest"
 )
 
-// These flows run the real program (teatest) against the simulator over
-// loopback HTTP. The renderer writes only what changed, so instead of
-// parsing its output they read each frame the root rendered, as text.
+// These smoke tests run the real program (teatest) against the simulator
+// over loopback HTTP, on the wall clock: the rest of the suite drives the
+// model in synctest bubbles (flows_test.go). The renderer writes only what
+// changed, so instead of parsing its output they read each frame the root
+// rendered, as text, and wait for a frame to show what they expect.
 
 // recorder keeps the last frame the program drew.
 type recorder struct {
@@ -116,54 +117,24 @@ func TestE2EFilterTheOrganizations(t *testing.T) {
 	waitFor(t, rec, 5*time.Second, "/zur", "1 of 1 (150 in all)")
 }
 
-func TestE2ELoadFinishesThrough429Storm(t *testing.T) {
-	opts := sim.DefaultOptions()
-	opts.Orgs, opts.Members, opts.Rate, opts.Burst = 20, 400, 2, 2
-	tn := simtest.Start(t, opts)
-	// another tool uses most of the same tenant's budget, so our calls meet 429s
-	ctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	tok := tn.Token(t, time.Hour, sim.AllScopes...)
-	go func() {
-		for ctx.Err() == nil {
-			req, _ := http.NewRequestWithContext(ctx, "GET", tn.URL+"/api/v2/organizations?per_page=1", nil)
-			req.Header.Set("Authorization", "Bearer "+tok)
-			if res, err := http.DefaultClient.Do(req); err == nil {
-				res.Body.Close()
-			}
-			time.Sleep(700 * time.Millisecond)
-		}
-	}()
+func TestE2EDeleteOrganizationByTypedName(t *testing.T) {
+	tn := simtest.Start(t, sim.Options{Orgs: 3, Members: 5})
 	tm, rec := run(t, tn, 120, 36)
-	waitFor(t, rec, 20*time.Second, "20 organizations")
-	tm.Send(uitest.Key("enter"))
-	waitFor(t, rec, 20*time.Second, "acme › Overview")
-	tm.Send(uitest.Key("3"))
-	waitFor(t, rec, 20*time.Second, "waiting") // the footer counts the wait down
-	waitFor(t, rec, 60*time.Second, "Members (400)", "1 of 400")
-	if tn.Stats().Throttled == 0 {
-		t.Fatal("no 429 was answered: the storm did not happen")
-	}
-}
-
-func TestE2EOrganizationDeletedBehindTheUsersBack(t *testing.T) {
-	tn := simtest.Start(t, sim.DefaultOptions())
-	tm, rec := run(t, tn, 120, 36)
-	waitFor(t, rec, 5*time.Second, "150 organizations")
-	tm.Type(":org globex")
-	tm.Send(uitest.Key("enter"))
-	waitFor(t, rec, 5*time.Second, "globex › Overview")
 	admin := tn.Management(t)
-	o, err := admin.Organization.ReadByName(context.Background(), "globex")
-	if err != nil {
-		t.Fatal(err)
+	waitFor(t, rec, 5*time.Second, "3 organizations")
+	tm.Send(uitest.Key("j"))
+	tm.Send(uitest.Key("D"))
+	waitFor(t, rec, 5*time.Second, "Delete organization cafe-creme?", "Type cafe-creme to confirm", "enter delete") // armed
+	tm.Type("cafe-crem")
+	tm.Send(uitest.Key("enter"))
+	waitFor(t, rec, 5*time.Second, "That is not “cafe-creme”: nothing was changed.")
+	if _, err := admin.Organization.ReadByName(context.Background(), "cafe-creme"); err != nil {
+		t.Fatalf("a wrong name deleted the organization: %v", err)
 	}
-	if err := admin.Organization.Delete(context.Background(), o.GetID()); err != nil {
-		t.Fatal(err)
-	}
-	tm.Send(uitest.Key("3"))
-	f := waitFor(t, rec, 5*time.Second, "organization globex no longer exists", "149 organizations")
-	if strings.Contains(f, "globex ›") {
-		t.Fatalf("still on the deleted organization:\n%s", f)
+	tm.Type("e")
+	tm.Send(uitest.Key("enter"))
+	waitFor(t, rec, 5*time.Second, "deleted organization cafe-creme", "2 organizations")
+	if _, err := admin.Organization.ReadByName(context.Background(), "cafe-creme"); err == nil {
+		t.Fatal("the organization still exists")
 	}
 }

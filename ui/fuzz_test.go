@@ -2,6 +2,7 @@ package ui
 
 import (
 	"testing"
+	"testing/synctest"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -30,71 +31,45 @@ func FuzzRoot(f *testing.F) {
 	f.Add([]byte{5, 1, 0, 4, 0, 11, 7, 5, 0, 0, 11, 0, 12, 7, 0, 5, 0, 20, 7})
 	f.Add([]byte{4, 200, 80, 0, 13, 0, 14, 0, 20, 7, 0, 21, 0, 10, 7, 0, 4, 0, 11, 7})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fake := clienttest.New(7, 150)
-		fake.PageLen = 40
-		var failure error
-		fake.Fail = func(string) error { return failure }
-		m := New(uitest.Common(t, fake))
-		var pending []tea.Cmd
-		pending = append(pending, m.Init())
-		w, h := 80, 24
-		m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-		next := func() byte {
-			if len(data) == 0 {
-				return 0
+		synctest.Test(t, func(t *testing.T) {
+			fake := clienttest.New(7, 150)
+			fake.PageLen = 40
+			var failure error
+			fake.Fail = func(string) error { return failure }
+			m := New(uitest.Common(t, fake))
+			d := uitest.NewDriver(t, m)
+			w, h := 80, 24
+			d.Feed(tea.WindowSizeMsg{Width: w, Height: h})
+			d.Start(m.Init())
+			next := func() byte {
+				if len(data) == 0 {
+					return 0
+				}
+				b := data[0]
+				data = data[1:]
+				return b
 			}
-			b := data[0]
-			data = data[1:]
-			return b
-		}
-		for len(data) > 0 {
-			var cmd tea.Cmd
-			switch op := next() % 8; op {
-			case 0, 1, 2, 3:
-				_, cmd = m.Update(uitest.Key(fuzzKeys[int(next())%len(fuzzKeys)]))
-			case 4:
-				w, h = int(next()), int(next())
-				_, cmd = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-			case 5:
-				failure = fuzzErrors[int(next())%len(fuzzErrors)]
-			case 6:
-				_, cmd = m.Update(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
-			case 7:
-				pending = runPending(m, pending)
+			for len(data) > 0 {
+				switch op := next() % 8; op {
+				case 0, 1, 2, 3:
+					d.Feed(uitest.Key(fuzzKeys[int(next())%len(fuzzKeys)]))
+				case 4:
+					w, h = int(next()), int(next())
+					d.Feed(tea.WindowSizeMsg{Width: w, Height: h})
+				case 5:
+					failure = fuzzErrors[int(next())%len(fuzzErrors)]
+				case 6:
+					d.Feed(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+				case 7:
+					d.Advance(time.Duration(next()) * 10 * time.Millisecond) // commands answer, timers fire
+				}
+				if out := m.Render(); w >= minWidth && h >= minHeight && len(splitLines(out)) != h {
+					t.Fatalf("a %d-line terminal got %d lines", h, len(splitLines(out)))
+				}
 			}
-			pending = append(pending, cmd)
-			if out := m.Render(); w >= minWidth && h >= minHeight && len(splitLines(out)) != h {
-				t.Fatalf("a %d-line terminal got %d lines", h, len(splitLines(out)))
-			}
-		}
-		runPending(m, pending)
+			d.Settle()
+		})
 	})
-}
-
-// runPending runs commands briefly and feeds their results; what blocks is dropped.
-func runPending(m *Model, cmds []tea.Cmd) []tea.Cmd {
-	var next []tea.Cmd
-	for i := 0; i < len(cmds) && i < 200; i++ {
-		c := cmds[i]
-		if c == nil {
-			continue
-		}
-		done := make(chan tea.Msg, 1)
-		go func() { done <- c() }()
-		select {
-		case msg := <-done:
-			if b, ok := msg.(tea.BatchMsg); ok {
-				cmds = append(cmds, b...)
-				continue
-			}
-			if msg != nil {
-				_, cmd := m.Update(msg)
-				next = append(next, cmd)
-			}
-		case <-time.After(5 * time.Millisecond):
-		}
-	}
-	return next
 }
 
 func splitLines(s string) []string {

@@ -3,12 +3,14 @@ package ui
 import (
 	"fmt"
 	"testing"
+	"testing/synctest"
 
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/orgdash/orgdash/client/clienttest"
+	"github.com/orgdash/orgdash/ui/dialog"
 )
 
-// TestGoldenDialogs pins each dialog at 80×24.
+// TestGoldenDialogs pins each dialog at 80×24, once armed.
 // Rewrite the files with: go test ./ui -run Golden -update
 func TestGoldenDialogs(t *testing.T) {
 	for _, d := range []struct {
@@ -24,9 +26,11 @@ func TestGoldenDialogs(t *testing.T) {
 		{"delete_organization", []string{"j", "D"}},
 	} {
 		t.Run(d.name, func(t *testing.T) {
-			m := start(t, clienttest.New(40, 120), 80, 24)
-			m = press(m, d.keys...)
-			golden.RequireEqual(t, screen(m))
+			synctest.Test(t, func(t *testing.T) {
+				s := open(t, clienttest.New(40, 120), 80, 24)
+				s.press(d.keys...).Advance(dialog.ArmDelay) // as the user sees it, armed
+				golden.RequireEqual(t, s.screen())
+			})
 		})
 	}
 }
@@ -48,9 +52,10 @@ func TestGoldenViews(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 36}} {
 		for _, sc := range screens {
 			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
-				m := start(t, clienttest.New(40, 120), size[0], size[1])
-				m = press(m, sc.keys...)
-				golden.RequireEqual(t, screen(m))
+				synctest.Test(t, func(t *testing.T) {
+					s := open(t, clienttest.New(40, 120), size[0], size[1])
+					golden.RequireEqual(t, s.press(sc.keys...).screen())
+				})
 			})
 		}
 	}

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
@@ -16,12 +18,28 @@ type jumpedMsg struct {
 	err  error
 }
 
+// jumpHelp is the jump line's keys.
+func jumpHelp(c *common.Common) help.KeyMap {
+	d := c.Keys.Dialog
+	keys := []key.Binding{jumpGo(c), named(d.Cancel, "cancel")}
+	return common.HelpMap{Short: keys, Full: [][]key.Binding{keys}}
+}
+
+func jumpGo(c *common.Common) key.Binding {
+	return named(c.Keys.Dialog.Choose, "go")
+}
+
+func named(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
 func (m *Model) handleJump(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, m.c.Keys.Dialog.Cancel):
 		m.jumping = false
 		return nil
-	case "enter":
+	case key.Matches(msg, jumpGo(m.c)):
 		m.jumping = false
 		return m.runJump(strings.TrimSpace(m.jump.Value()))
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/theme"
@@ -86,9 +87,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.StatusMsg:
 		return m, m.footer.SetStatus(msg)
 	case common.UndoMsg:
-		m.undo = &undoOffer{label: msg.Label, run: msg.Run, until: m.now().Add(common.UndoWindow)}
-		m.footer.SetUndo(msg.Label, m.undo.until)
-		return m, m.countdown()
+		return m, m.offerUndo(msg)
+	case common.ChangeMsg:
+		return m, m.startChange(msg)
+	case common.OutcomeMsg:
+		return m, m.applyOutcome(msg.Outcome)
 	case common.PushMsg:
 		m.stack = append(m.stack, msg.Screen)
 		m.layout()
@@ -96,9 +99,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.PopMsg:
 		return m, m.pop(msg)
 	case common.BackMsg:
-		if len(m.stack) == 1 {
-			return m, m.quit()
-		}
 		return m, m.pop(common.PopMsg{})
 	case dialog.OpenMsg:
 		m.dialog = msg.Dialog
@@ -115,6 +115,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseMsg, tea.PasteMsg:
 		return m, m.toTop(msg)
 	}
+	return m, m.broadcast(msg)
+}
+
+// broadcast gives msg to the footer, the dialog and every screen.
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 	m.footer.Update(msg)
 	cmds := make([]tea.Cmd, len(m.stack), len(m.stack)+1)
 	if m.dialog != nil {
@@ -125,7 +130,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	for i, s := range m.stack {
 		m.stack[i], cmds[i] = s.Update(msg)
 	}
-	return m, tea.Batch(cmds...)
+	return tea.Batch(cmds...)
 }
 
 func (m *Model) toTop(msg tea.Msg) tea.Cmd {
@@ -134,6 +139,7 @@ func (m *Model) toTop(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// pop closes the top screen; at the root it does nothing.
 func (m *Model) pop(msg common.PopMsg) tea.Cmd {
 	if len(m.stack) > 1 {
 		m.stack = m.stack[:len(m.stack)-1]
@@ -149,54 +155,13 @@ func (m *Model) pop(msg common.PopMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.c.Keys
-	switch {
-	case msg.String() == "ctrl+c" || (k.Quit.Enabled() && matches(msg, k.Quit.Keys())):
-		return m.quit()
-	case m.dialog != nil:
-		var cmd tea.Cmd
-		m.dialog, cmd = m.dialog.Update(msg)
-		return cmd
-	case m.helpOpen:
-		m.helpOpen = false
-		return nil
-	case m.jumping:
-		return m.handleJump(msg)
-	case m.top().Capturing():
-		return m.toTop(msg)
-	case matches(msg, k.Help.Keys()):
-		m.helpOpen = true
-		return nil
-	case matches(msg, k.Undo.Keys()):
-		return m.runUndo()
-	case matches(msg, k.Profile.Keys()):
-		return m.pickProfile()
-	case matches(msg, k.Activity.Keys()):
-		return dialog.Open(dialog.NewMenu(m.c, "This session's changes", activityItems(m.c)))
-	case matches(msg, k.Jump.Keys()):
-		m.jumping = true
-		m.jump.SetValue("")
-		return m.jump.Focus()
+// help is what has the focus: the dialog's keys, else the screen's (which
+// are its filter's while the filter is being edited).
+func (m *Model) help() help.KeyMap {
+	if m.dialog != nil {
+		return m.dialog.Help()
 	}
-	return m.toTop(msg)
-}
-
-// undoOffer is the removal that z puts back, until its window closes.
-type undoOffer struct {
-	label string
-	run   tea.Cmd
-	until time.Time
-}
-
-func (m *Model) runUndo() tea.Cmd {
-	u := m.undo
-	m.undo = nil
-	m.footer.SetUndo("", time.Time{})
-	if u == nil || m.now().After(u.until) {
-		return common.Status(common.Info, "nothing to undo (deleting an organization cannot be undone)")
-	}
-	return tea.Batch(u.run, common.Status(common.Info, "undoing: "+u.label))
+	return m.top().Help()
 }
 
 // activityItems lists the session's changes, newest first.
@@ -209,7 +174,7 @@ func activityItems(c *common.Common) []dialog.Item {
 		if n := len(e.Targets); n > 1 {
 			what += fmt.Sprintf(" (%d)", n)
 		}
-		items = append(items, dialog.Item{Label: e.Time.Local().Format("15:04:05") + " " + what, Key: e.Outcome})
+		items = append(items, dialog.Item{Label: e.Time.Local().Format("15:04:05") + " " + what + " · " + e.Outcome})
 	}
 	return items
 }
@@ -223,16 +188,6 @@ func (m *Model) quit() tea.Cmd {
 	return dialog.Open(dialog.NewConfirm(m.c, "Quit with changes in flight?",
 		fmt.Sprintf("%d change(s) were sent and have not been answered yet. Quitting now stops waiting for them: they may or may not take effect, and the audit log will not record how they ended.", n),
 		"Quit", tea.Quit))
-}
-
-func matches(msg tea.KeyPressMsg, keys []string) bool {
-	s := msg.String()
-	for _, k := range keys {
-		if k == s {
-			return true
-		}
-	}
-	return false
 }
 
 // layout gives the top screen the room between header and footer.

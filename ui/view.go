@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -35,10 +36,10 @@ func (m *Model) Render() string {
 	if m.dialog != nil {
 		body = overlay(body, m.dialog.View(), m.width, m.bodyHeight())
 	}
-	foot := m.footer.View(s, m.top().Help(), m.now())
+	foot := m.footer.View(s, m.help(), m.now())
 	if m.jumping {
 		m.jump.SetWidth(m.width - 2)
-		foot = m.jump.View() + "\n" + s.Muted.Render("enter go · esc cancel")
+		foot = m.jump.View() + "\n" + m.shortHelp(jumpHelp(m.c))
 	}
 	return clip(m.header(), m.width, m.headerHeight()) + "\n" +
 		clip(body, m.width, m.bodyHeight()) + "\n" + clip(foot, m.width, m.footer.Height())
@@ -132,47 +133,39 @@ func (m *Model) header() string {
 	return line + "\n" + crumb
 }
 
-// fullHelp lays out every binding of the focused screen, from the key map.
+// fullHelp lays out every binding of what has the focus, with bubbles'
+// help from the key map (what is unavailable now is left out), its groups
+// side by side as far as the width allows, then on further rows.
 func (m *Model) fullHelp() string {
 	s := m.c.Styles
 	k := m.c.Keys
-	groups := append(m.top().Help().FullHelp(), []key.Binding{k.Jump, k.Help, k.Quit})
-	var cols []string
+	groups := append(m.help().FullHelp(), []key.Binding{k.Jump, k.Undo, k.Activity, k.Profile, k.Help, k.Close, k.Quit})
+	h := help.New()
+	h.Styles = s.Help
+	var rows []string
+	row, width := []string{}, 0
 	for _, g := range groups {
-		var lines []string
-		for _, b := range g {
-			if !b.Enabled() {
-				continue
-			}
-			lines = append(lines, s.Title.Render(fmt.Sprintf("%-10s", b.Help().Key))+" "+s.Muted.Render(b.Help().Desc))
+		col := h.FullHelpView([][]key.Binding{g})
+		if col == "" {
+			continue
 		}
-		cols = append(cols, strings.Join(lines, "\n"))
+		w := lipgloss.Width(col) + 3
+		if width+w > m.width && len(row) > 0 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, width = nil, 0
+		}
+		row, width = append(row, lipgloss.NewStyle().PaddingRight(3).Render(col)), width+w
 	}
-	return s.Section.Render("Keys") + s.Muted.Render("  (any key closes)") + "\n\n" + joinColumns(cols, 4)
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	return s.Section.Render("Keys") + s.Muted.Render("  (any key closes)") + "\n\n" + strings.Join(rows, "\n\n")
 }
 
-// joinColumns puts blocks side by side with gap spaces between.
-func joinColumns(blocks []string, gap int) string {
-	split := make([][]string, len(blocks))
-	widths := make([]int, len(blocks))
-	rows := 0
-	for i, b := range blocks {
-		split[i] = strings.Split(b, "\n")
-		rows = max(rows, len(split[i]))
-		for _, l := range split[i] {
-			widths[i] = max(widths[i], ansi.StringWidth(l))
-		}
-	}
-	var out strings.Builder
-	for r := range rows {
-		for i := range split {
-			cell := ""
-			if r < len(split[i]) {
-				cell = split[i][r]
-			}
-			out.WriteString(cell + strings.Repeat(" ", widths[i]-ansi.StringWidth(cell)+gap))
-		}
-		out.WriteByte('\n')
-	}
-	return strings.TrimRight(out.String(), "\n")
+// shortHelp is one line of bindings.
+func (m *Model) shortHelp(km help.KeyMap) string {
+	h := help.New()
+	h.Styles = m.c.Styles.Help
+	h.SetWidth(m.width)
+	return h.ShortHelpView(km.ShortHelp())
 }

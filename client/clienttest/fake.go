@@ -22,7 +22,8 @@ type Fake struct {
 	Invites     map[string][]client.Invitation
 	TenantConns []client.TenantConnection
 	Caps        client.Capabilities
-	// Fail, when set, is asked before every call; a non-nil error fails it.
+	// Fail, when set, is asked before every call (before any lock is
+	// taken, so it may block to play a slow call); a non-nil error fails it.
 	Fail    func(op string) error
 	PageLen int // items per page (default 100)
 	tracker *client.Tracker
@@ -106,20 +107,20 @@ func (f *Fake) Tracker() *client.Tracker          { return f.tracker }
 func (f *Fake) Capabilities() client.Capabilities { return f.Caps }
 
 func (f *Fake) Organizations(_ context.Context, from string) (client.Page[client.Organization], error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
 	if err := f.fail("list organizations"); err != nil {
 		return client.Page[client.Organization]{}, err
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	return page(f, f.Orgs, from), nil
 }
 
 func (f *Fake) Organization(_ context.Context, id string) (client.Organization, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
 	if err := f.fail("read organization"); err != nil {
 		return client.Organization{}, err
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	i, err := f.org(id)
 	if err != nil {
 		return client.Organization{}, err
@@ -139,11 +140,11 @@ func (f *Fake) OrganizationByName(_ context.Context, name string) (client.Organi
 }
 
 func (f *Fake) DeleteOrganization(_ context.Context, id string) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
 	if err := f.fail("delete organization"); err != nil {
 		return err
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	i, err := f.org(id)
 	if err != nil {
 		return err
@@ -153,11 +154,11 @@ func (f *Fake) DeleteOrganization(_ context.Context, id string) error {
 }
 
 func (f *Fake) Connections(_ context.Context, orgID string) ([]client.Connection, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
 	if err := f.fail("list connections"); err != nil {
 		return nil, err
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if _, err := f.org(orgID); err != nil {
 		return nil, err
 	}
@@ -180,11 +181,11 @@ func (f *Fake) conn(orgID, connID string) (*client.Connection, error) {
 }
 
 func (f *Fake) EnableConnection(_ context.Context, orgID, connID string, s client.ConnectionSettings) (client.Connection, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
 	if err := f.fail("enable connection"); err != nil {
 		return client.Connection{}, err
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	for _, tc := range f.TenantConns {
 		if tc.ID == connID {
 			c := client.Connection{ID: tc.ID, Name: tc.Name, Strategy: tc.Strategy, Enabled: true, ConnectionSettings: s}
@@ -196,11 +197,11 @@ func (f *Fake) EnableConnection(_ context.Context, orgID, connID string, s clien
 }
 
 func (f *Fake) SetConnectionEnabled(_ context.Context, orgID, connID string, enabled bool) (client.Connection, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
 	if err := f.fail("toggle connection"); err != nil {
 		return client.Connection{}, err
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	c, err := f.conn(orgID, connID)
 	if err != nil {
 		return client.Connection{}, err
@@ -210,11 +211,11 @@ func (f *Fake) SetConnectionEnabled(_ context.Context, orgID, connID string, ena
 }
 
 func (f *Fake) UpdateConnection(_ context.Context, orgID, connID string, s client.ConnectionSettings) (client.Connection, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
 	if err := f.fail("edit connection"); err != nil {
 		return client.Connection{}, err
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	c, err := f.conn(orgID, connID)
 	if err != nil {
 		return client.Connection{}, err
@@ -224,11 +225,11 @@ func (f *Fake) UpdateConnection(_ context.Context, orgID, connID string, s clien
 }
 
 func (f *Fake) RemoveConnection(_ context.Context, orgID, connID string) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
 	if err := f.fail("remove connection"); err != nil {
 		return err
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if _, err := f.conn(orgID, connID); err != nil {
 		return err
 	}
@@ -237,11 +238,11 @@ func (f *Fake) RemoveConnection(_ context.Context, orgID, connID string) error {
 }
 
 func (f *Fake) Members(_ context.Context, orgID, from string) (client.Page[client.Member], error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
 	if err := f.fail("list members"); err != nil {
 		return client.Page[client.Member]{}, err
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if _, err := f.org(orgID); err != nil {
 		return client.Page[client.Member]{}, err
 	}
@@ -254,9 +255,11 @@ func (f *Fake) CountMembers(_ context.Context, orgID string) (int, error) {
 	return len(f.MemberLists[orgID]), f.fail("count members")
 }
 
-func (f *Fake) bulk(op string, ids []string, apply func(id string)) []client.MemberResult {
+// bulk applies a bulk call; err is Fail's verdict, asked before the lock
+// is taken so that a Fail that blocks (a slow call, in a test) blocks only
+// its own call.
+func (f *Fake) bulk(err error, ids []string, apply func(id string)) []client.MemberResult {
 	out := make([]client.MemberResult, len(ids))
-	err := f.fail(op)
 	for i, id := range ids {
 		out[i] = client.MemberResult{UserID: id, Outcome: client.Done}
 		if err != nil {
@@ -269,17 +272,19 @@ func (f *Fake) bulk(op string, ids []string, apply func(id string)) []client.Mem
 }
 
 func (f *Fake) AddMembers(_ context.Context, orgID string, ids []string) []client.MemberResult {
+	err := f.fail("add members")
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.bulk("add members", ids, func(id string) {
+	return f.bulk(err, ids, func(id string) {
 		f.MemberLists[orgID] = append(f.MemberLists[orgID], client.Member{UserID: id})
 	})
 }
 
 func (f *Fake) RemoveMembers(_ context.Context, orgID string, ids []string) []client.MemberResult {
+	err := f.fail("remove members")
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.bulk("remove members", ids, func(id string) {
+	return f.bulk(err, ids, func(id string) {
 		f.MemberLists[orgID] = slices.DeleteFunc(f.MemberLists[orgID], func(m client.Member) bool { return m.UserID == id })
 	})
 }
@@ -297,11 +302,11 @@ func (f *Fake) AssignRoles(context.Context, string, string, []string) error {
 }
 
 func (f *Fake) Invitations(_ context.Context, orgID string) ([]client.Invitation, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
 	if err := f.fail("list invitations"); err != nil {
 		return nil, err
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	if _, err := f.org(orgID); err != nil {
 		return nil, err
 	}

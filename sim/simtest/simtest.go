@@ -48,13 +48,19 @@ func (t *Tenant) Token(tb testing.TB, ttl time.Duration, scopes ...string) strin
 	return tok
 }
 
-// Management is an SDK client using the client credentials grant, with the
-// SDK's retries turned off so tests see each answer as it is.
+// Management is an SDK client using the client credentials grant (a token
+// with every scope for an in-memory tenant), with the SDK's retries turned
+// off so tests see each answer as it is.
 func (t *Tenant) Management(tb testing.TB, opts ...management.Option) *management.Management {
 	tb.Helper()
 	base := []management.Option{management.WithInsecure(),
 		management.WithClientCredentials(context.Background(), t.ClientID(), t.ClientSecret()),
 		management.WithNoRetries()}
+	if t.Transport != nil { // in memory: the grant's own HTTP client could not reach it
+		base = []management.Option{management.WithInsecure(), management.WithNoRetries(),
+			management.WithStaticToken(t.Token(tb, 24*time.Hour, sim.AllScopes...)),
+			management.WithClient(&http.Client{Transport: t.Transport})}
+	}
 	m, err := management.New(strings.TrimPrefix(t.URL, "http://"), append(base, opts...)...)
 	if err != nil {
 		tb.Fatalf("management.New: %v", err)

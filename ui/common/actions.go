@@ -1,34 +1,76 @@
 package common
 
 import (
-	"time"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 )
 
-// UndoWindow is how long the last removal can be undone.
-const UndoWindow = 30 * time.Second
-
-// UndoMsg offers to undo the last removal: Label says what (shown in the
-// footer), Run puts it back.
-type UndoMsg struct {
-	Label string
-	Run   tea.Cmd
+// Action is one thing a screen offers, in one place: the key that runs
+// it, the capability it needs, its label in the More Options menu, what it
+// does, and why it is unavailable now. The same table drives key handling,
+// the menu and the help, so the three cannot disagree.
+type Action struct {
+	Key   key.Binding
+	Label string // the menu's label; "" keeps it out of the menu
+	// Needs are the capabilities it needs (scopes, read-only); none for
+	// actions that do not reach the tenant.
+	Needs []client.Action
+	// Unavailable says why it cannot run now for reasons other than
+	// capability ("no connection selected"); nil or "" when it can.
+	Unavailable func() string
+	// Run is what it does: called on the UI goroutine, it returns the command.
+	Run func() tea.Cmd
 }
 
-// Offer is a command for UndoMsg.
-func Offer(label string, run tea.Cmd) tea.Cmd {
-	return func() tea.Msg { return UndoMsg{Label: label, Run: run} }
-}
+// Actions is a screen's action table, in menu and help order.
+type Actions []Action
 
-// Can says whether the session may do a, and says why not in a status line.
-func (c *Common) Can(a client.Action) (bool, tea.Cmd) {
-	if cp := c.Client.Capabilities().Can(a); !cp.Allowed {
-		return false, Status(Warning, "cannot "+a.String()+": "+cp.Reason)
+// Why says why a cannot run now, or "" when it can: a missing capability
+// first, then the screen's own reason.
+func (c *Common) Why(a Action) string {
+	for _, need := range a.Needs {
+		if r := c.Reason(need); r != "" {
+			return r
+		}
 	}
-	return true, nil
+	if a.Unavailable != nil {
+		return a.Unavailable()
+	}
+	return ""
+}
+
+// Handle runs the action whose key msg is; a disabled one says why in the
+// status line. It reports whether an action took the key.
+func (as Actions) Handle(c *Common, msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	for _, a := range as {
+		if !key.Matches(msg, a.Key) {
+			continue
+		}
+		if why := c.Why(a); why != "" {
+			name := a.Label
+			if len(a.Needs) > 0 {
+				name = a.Needs[0].String()
+			}
+			return Status(Warning, "cannot "+strings.ToLower(name)+": "+why), true
+		}
+		return a.Run(), true
+	}
+	return nil, false
+}
+
+// Bindings are the actions' keys as help should show them: disabled when
+// the action cannot run now, so help never offers what is unavailable.
+func (as Actions) Bindings(c *Common) []key.Binding {
+	out := make([]key.Binding, 0, len(as))
+	for _, a := range as {
+		b := a.Key
+		b.SetEnabled(b.Enabled() && c.Why(a) == "")
+		out = append(out, b)
+	}
+	return out
 }
 
 // Usable is b as help should show it: enabled only when a is allowed.

@@ -36,14 +36,8 @@ type Common struct {
 	pending atomic.Int64 // mutations sent and not yet answered
 }
 
-// Began notes a mutation sent; Ended its answer. Quitting asks first
-// while any is pending. Both are safe from any goroutine.
-func (c *Common) Began() { c.pending.Add(1) }
-
-// Ended notes a mutation answered.
-func (c *Common) Ended() { c.pending.Add(-1) }
-
-// Pending is how many mutations await their answer.
+// Pending is how many changes await their outcome (see Run); quitting
+// asks first while any is. Safe from any goroutine.
 func (c *Common) Pending() int { return int(c.pending.Load()) }
 
 // Tenancy is what a profile switch changes.

@@ -9,7 +9,8 @@ import (
 	"github.com/orgdash/orgdash/client"
 )
 
-// BackMsg asks the root to close the top screen, or to quit at the root.
+// BackMsg asks the root to close the top screen; at the root it does
+// nothing (esc never quits: q does).
 type BackMsg struct{}
 
 // Back is a command for BackMsg.

@@ -1,75 +1,48 @@
 // Package connections is an organization's Connections tab: each enabled or
-// disabled connection with its settings.
+// disabled connection with its settings, toggled, edited, removed (with
+// undo) or enabled from the tenant's connections.
 package connections
 
 import (
+	"context"
+
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/list"
 	"github.com/orgdash/orgdash/ui/table"
 )
 
 // Model is the Connections tab.
 type Model struct {
-	c       *common.Common
-	org     client.Organization
-	table   table.Model
-	conns   map[string]client.Connection
-	pending map[string]bool   // changes sent and not answered
-	failed  map[string]string // why the last change of a row failed
-	seq     int
-	loading bool
-	err     error
+	c    *common.Common
+	org  client.Organization
+	list *list.Model[client.Connection]
 }
 
 var _ common.Pane = (*Model)(nil)
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{c: c, org: o, conns: map[string]client.Connection{}, pending: map[string]bool{}, failed: map[string]string{},
-		table: table.New(c.Keys, c.Styles, "no connections enabled for this organization",
-			table.Column{Title: "CONNECTION", Min: 14, Flex: 3},
-			table.Column{Title: "STRATEGY", Min: 13, Flex: 1},
-			table.Column{Title: "ENABLED", Min: 7},
-			table.Column{Title: "AUTO-MEMBER", Min: 11},
-			table.Column{Title: "BUTTON", Min: 6},
-			table.Column{Title: "SIGNUP", Min: 6})}
-	m.table.Gutter = func(id string) string {
-		switch {
-		case m.pending[id]:
-			return "…"
-		case m.failed[id] != "":
-			return m.c.Styles.Error.Render("✗")
-		}
-		return ""
-	}
-	m.table.Note = func(id string) string {
-		if why := m.failed[id]; why != "" {
-			return m.c.Styles.Error.Render(why)
-		}
-		return ""
-	}
-	return m
-}
-
-type loadedMsg struct {
-	seq   int
-	conns []client.Connection
-	err   error
+	org := o
+	return &Model{c: c, org: o, list: list.New(c, list.Spec[client.Connection]{
+		Empty: "no connections enabled for this organization",
+		Columns: []table.Column{{Title: "CONNECTION", Min: 14, Flex: 3}, {Title: "STRATEGY", Min: 13, Flex: 1},
+			{Title: "ENABLED", Min: 7}, {Title: "AUTO-MEMBER", Min: 11}, {Title: "BUTTON", Min: 6}, {Title: "SIGNUP", Min: 6}},
+		ID:  func(cn client.Connection) string { return cn.ID },
+		Row: Row,
+		Org: &org,
+		Fetch: func(ctx context.Context, cl client.Client, _ string) (client.Page[client.Connection], error) {
+			conns, err := cl.Connections(ctx, org.ID)
+			return client.Page[client.Connection]{Items: conns}, err
+		},
+	})}
 }
 
 // Init loads the connections.
-func (m *Model) Init() tea.Cmd {
-	m.seq = m.c.NextID()
-	m.loading, m.err = true, nil
-	ctx, cl, id, seq := m.c.Ctx, m.c.Client, m.org.ID, m.seq
-	return func() tea.Msg {
-		conns, err := cl.Connections(ctx, id)
-		return loadedMsg{seq: seq, conns: conns, err: err}
-	}
-}
+func (m *Model) Init() tea.Cmd { return m.list.Init() }
 
 func onOff(b bool) string {
 	if b {
@@ -91,28 +64,13 @@ func Row(cn client.Connection) table.Row {
 	return table.NewRow(cn.ID, cn.Name, cn.Strategy, onOff(cn.Enabled), onOff(cn.AssignMembershipOnLogin), button, signup)
 }
 
-// Update handles the list and keys.
+// Update handles change outcomes, the list's messages, then the action table.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
-	case loadedMsg:
-		if msg.seq != m.seq {
-			return m, nil
-		}
-		m.loading = false
-		if gone, ok := common.Gone(msg.err, m.org); ok {
-			return m, func() tea.Msg { return gone }
-		}
-		m.err = msg.err
-		rows := make([]table.Row, 0, len(msg.conns))
-		m.conns = map[string]client.Connection{}
-		for _, cn := range msg.conns {
-			m.conns[cn.ID] = cn
-			rows = append(rows, Row(cn))
-		}
-		m.table.SetRows(rows)
-	case startMsg:
+	case changingMsg:
 		if msg.org == m.org.ID {
-			return m, m.onStart(msg)
+			m.list.SetState(msg.id, list.State{Phase: list.Pending, Note: msg.what})
+			return m, m.list.Spin()
 		}
 	case changedMsg:
 		if msg.org == m.org.ID {
@@ -122,58 +80,60 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if msg.org == m.org.ID {
 			return m, m.onPick(msg)
 		}
-	case common.RefreshMsg:
-		return m, m.Init()
-	case tea.MouseWheelMsg:
-		m.table.HandleKey(msg)
-	case tea.KeyPressMsg:
-		k := m.c.Keys
-		switch {
-		case m.table.HandleKey(msg):
-		case key.Matches(msg, k.Back):
-			return m, common.Back
-		case key.Matches(msg, k.Copy):
-			return m, m.copyID()
-		case key.Matches(msg, k.Refresh):
-			return m, m.Init()
-		case key.Matches(msg, k.Toggle):
-			return m, m.toggle()
-		case key.Matches(msg, k.Edit):
-			return m, m.edit()
-		case key.Matches(msg, k.Remove):
-			return m, m.remove()
-		case key.Matches(msg, k.New):
-			return m, m.pick()
-		case key.Matches(msg, k.More):
-			return m, m.menu()
-		}
+	}
+	if cmd, took := m.list.Update(msg); took {
+		return m, cmd
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		cmd, _ := m.actions().Handle(m.c, k)
+		return m, cmd
 	}
 	return m, nil
 }
 
-// SetSize lays the tab out.
-func (m *Model) SetSize(w, h int) { m.table.SetSize(w, h-1) }
-
-// View draws the table and a status line.
-func (m *Model) View() string {
-	s := m.c.Styles
-	m.table.SetStyles(s)
-	return m.table.View() + "\n" + m.table.Status(m.loading, m.err)
+// actions is the tab's action table: keys, menu and help.
+func (m *Model) actions() common.Actions {
+	k := m.c.Keys
+	cn, ok := m.list.Selected()
+	none := func() string {
+		if !ok {
+			return "no connection selected"
+		}
+		return ""
+	}
+	toggle := "Disable (keep settings)"
+	if ok && !cn.Enabled {
+		toggle = "Enable (keep settings)"
+	}
+	return common.Actions{
+		{Key: k.Toggle, Label: toggle, Needs: []client.Action{client.ToggleConnection}, Unavailable: none, Run: func() tea.Cmd { return m.toggle(cn) }},
+		{Key: k.Edit, Label: "Edit settings", Needs: []client.Action{client.EditConnection}, Unavailable: none, Run: func() tea.Cmd { return m.edit(cn) }},
+		{Key: k.Remove, Label: "Remove from organization", Needs: []client.Action{client.RemoveConnection}, Unavailable: none, Run: func() tea.Cmd { return m.remove(cn) }},
+		{Key: k.Copy, Label: "Copy connection id", Unavailable: none, Run: func() tea.Cmd { return common.Copy(cn.ID) }},
+		{Key: k.New, Label: "Enable another connection", Needs: []client.Action{client.EnableConnection, client.ReadTenantConnections}, Run: m.pick},
+		{Key: k.More, Run: m.menu},
+	}
 }
+
+func (m *Model) menu() tea.Cmd {
+	title := "More options"
+	if cn, ok := m.list.Selected(); ok {
+		title += ": " + common.Clean(cn.Name)
+	}
+	return dialog.Open(dialog.NewMenu(m.c, title, dialog.Items(m.c, m.actions())))
+}
+
+// SetSize lays the tab out.
+func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h) }
+
+// View draws the list.
+func (m *Model) View() string { return m.list.View() }
 
 // Title is the tab label with the count once loaded.
-func (m *Model) Title() string {
-	return table.Title("Connections", m.table.Total(), m.seq != 0 && !m.loading)
-}
+func (m *Model) Title() string { return m.list.Title("Connections") }
 
-// Capturing is always false: the tab takes no text.
-func (m *Model) Capturing() bool { return false }
+// Capturing reports whether the filter takes keys.
+func (m *Model) Capturing() bool { return m.list.Capturing() }
 
-// Help lists the usable bindings.
-func (m *Model) Help() help.KeyMap {
-	k := m.c.Keys
-	toggle, edit := m.c.Usable(k.Toggle, client.ToggleConnection), m.c.Usable(k.Edit, client.EditConnection)
-	remove, add := m.c.Usable(k.Remove, client.RemoveConnection), m.c.Usable(k.New, client.EnableConnection)
-	return common.HelpMap{Short: []key.Binding{toggle, edit, remove, add, k.More},
-		Full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {toggle, edit, remove, add, k.More}, {k.Copy, k.Refresh, k.Back}}}
-}
+// Help is the filter's keys while it has the focus, else the tab's.
+func (m *Model) Help() help.KeyMap { return m.list.Help(m.actions().Bindings(m.c)) }

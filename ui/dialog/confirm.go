@@ -3,6 +3,8 @@ package dialog
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/ui/common"
@@ -35,16 +37,17 @@ func (d *Confirm) Update(msg tea.Msg) (Dialog, tea.Cmd) {
 	if !ok {
 		return d, nil
 	}
-	switch k.String() {
-	case "esc", "n", "q":
+	keys := d.c.Keys.Dialog
+	switch {
+	case key.Matches(k, keys.No):
 		return d, Done(nil)
-	case "y":
+	case key.Matches(k, keys.Yes):
 		if d.armed {
 			return d, Done(d.then)
 		}
-	case "tab", "shift+tab", "left", "right", "h", "l":
+	case key.Matches(k, keys.Switch):
 		d.focus ^= 1
-	case "enter":
+	case key.Matches(k, keys.Choose):
 		if d.focus == 0 {
 			return d, Done(nil)
 		}
@@ -53,6 +56,17 @@ func (d *Confirm) Update(msg tea.Msg) (Dialog, tea.Cmd) {
 		}
 	}
 	return d, nil
+}
+
+// Help is y (named for the action), n/esc and the button switch; only
+// the cancelling keys until the dialog arms.
+func (d *Confirm) Help() help.KeyMap {
+	keys := d.c.Keys.Dialog
+	if !d.armed {
+		return common.HelpMap{Short: []key.Binding{keys.No}, Full: [][]key.Binding{{keys.No}}}
+	}
+	yes := named(keys.Yes, d.action)
+	return common.HelpMap{Short: []key.Binding{yes, keys.No, keys.Switch}, Full: [][]key.Binding{{yes, keys.No, keys.Switch, keys.Choose}}}
 }
 
 // View draws the dialog box.
@@ -64,11 +78,15 @@ func (d *Confirm) View() string {
 	} else {
 		act = s.ButtonFocused.Render(d.action)
 	}
-	hint := "y " + strings.ToLower(d.action) + " · n/esc cancel"
-	if !d.armed {
-		hint = "…"
+	return box(s.DialogTitle.Render(d.title), ansi.Wrap(d.body, boxWidth, ""), cancel+"  "+act, armedHint(d.c, d.armed, d.Help()), d.c)
+}
+
+// armedHint is the key line, or "…" while the dialog arms.
+func armedHint(c *common.Common, armed bool, km help.KeyMap) string {
+	if !armed {
+		return c.Styles.Muted.Render("…")
 	}
-	return box(s.DialogTitle.Render(d.title), ansi.Wrap(d.body, boxWidth, ""), cancel+"  "+act, s.Muted.Render(hint), d.c)
+	return hint(c, km)
 }
 
 // boxWidth is the text width of a dialog.

@@ -5,8 +5,11 @@
 package dialog
 
 import (
+	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/ui/common"
 )
@@ -16,6 +19,21 @@ type Dialog interface {
 	Init() tea.Cmd
 	Update(tea.Msg) (Dialog, tea.Cmd)
 	View() string
+	// Help is the dialog's keys, for the footer while it has the focus.
+	Help() help.KeyMap
+}
+
+// named is b with its description replaced: "y remove", "enter disable".
+func named(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, strings.ToLower(desc))
+	return b
+}
+
+// hint is a dialog's key line, drawn by bubbles' help from its key map.
+func hint(c *common.Common, km help.KeyMap) string {
+	h := help.New()
+	h.Styles = c.Styles.Help
+	return h.ShortHelpView(km.ShortHelp())
 }
 
 // OpenMsg asks the root to show a dialog.

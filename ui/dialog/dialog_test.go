@@ -3,6 +3,7 @@ package dialog
 import (
 	"strings"
 	"testing"
+	"testing/synctest"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -92,7 +93,7 @@ func TestConfirmFocusesCancelAndArms(t *testing.T) {
 
 func TestTypeNameNeedsTheExactName(t *testing.T) {
 	c := uitest.Common(t, clienttest.New(1, 0))
-	d := NewTypeName(c, "Delete organization acme?", "It cannot be undone.", "acme", fired)
+	d := NewTypeName(c, "Delete organization acme?", "It cannot be undone.", "acme", "Delete", fired)
 	d.Init()
 	armed(d, &d.arming)
 	var got string
@@ -100,14 +101,14 @@ func TestTypeNameNeedsTheExactName(t *testing.T) {
 	for _, k := range uitest.Keys("acm") {
 		dd, _ = dd.Update(k)
 	}
-	if dd, got = send(dd, "enter"); got != "" || !strings.Contains(ansi.Strip(dd.View()), "nothing was deleted") {
+	if dd, got = send(dd, "enter"); got != "" || !strings.Contains(ansi.Strip(dd.View()), "nothing was changed") {
 		t.Fatalf("wrong name: %s\n%s", got, ansi.Strip(dd.View()))
 	}
 	dd, _ = dd.Update(uitest.Keys("e")[0])
 	if _, got = send(dd, "enter"); got != "confirm" {
 		t.Fatalf("right name: %s", got)
 	}
-	if _, got = send(NewTypeName(c, "t", "b", "acme", fired), "esc"); got != "cancel" {
+	if _, got = send(NewTypeName(c, "t", "b", "acme", "Delete", fired), "esc"); got != "cancel" {
 		t.Fatalf("esc: %s", got)
 	}
 }
@@ -115,8 +116,8 @@ func TestTypeNameNeedsTheExactName(t *testing.T) {
 func TestMenuShowsWhyAndSkipsDisabled(t *testing.T) {
 	c := uitest.Common(t, clienttest.New(1, 0))
 	m := NewMenu(c, "More options", []Item{
-		{Label: "Remove member", Key: "d", Reason: "needs delete:organization_members", Then: fired},
-		{Label: "Copy user id", Key: "y", Then: fired},
+		{Label: "Remove member", Key: c.Keys.Remove, Reason: "needs delete:organization_members", Then: fired},
+		{Label: "Copy user id", Key: c.Keys.Copy, Then: fired},
 	})
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "needs delete:organization_members") {
 		t.Fatalf("the reason is not shown:\n%s", v)
@@ -133,35 +134,38 @@ func TestMenuShowsWhyAndSkipsDisabled(t *testing.T) {
 }
 
 func TestSettingsRefusesSignupWithoutAutoMembership(t *testing.T) {
-	c := uitest.Common(t, clienttest.New(1, 0))
-	var saved *client.ConnectionSettings
-	d := NewSettings(c, "Settings", "auth0", client.ConnectionSettings{}, func(s client.ConnectionSettings) tea.Cmd {
-		saved = &s
-		return fired
+	synctest.Test(t, func(t *testing.T) {
+		c := uitest.Common(t, clienttest.New(1, 0))
+		var saved *client.ConnectionSettings
+		d := NewSettings(c, "Settings", "auth0", client.ConnectionSettings{}, func(s client.ConnectionSettings) tea.Cmd {
+			saved = &s
+			return fired
+		})
+		drv := uitest.NewDriver(t, adapter{d})
+		drv.Run(d.Init())
+		for _, k := range []string{"n", "y"} { // n: no auto-membership (and on to Signup); y: signup on
+			drv.Send(uitest.Key(k))
+		}
+		v := ansi.Strip(drv.Model().(adapter).d.View())
+		if saved != nil || !strings.Contains(v, "signup needs a database connection with auto-membership") {
+			t.Fatalf("signup without auto-membership was accepted (%v):\n%s", saved, v)
+		}
+		view := func(strategy string) string {
+			d := NewSettings(c, "S", strategy, client.ConnectionSettings{}, nil)
+			drv := uitest.NewDriver(t, adapter{d})
+			drv.Run(d.Init())
+			return ansi.Strip(drv.Model().(adapter).d.View())
+		}
+		if v := view("google-oauth2"); strings.Contains(v, "Signup") || strings.Contains(v, "button") {
+			t.Fatalf("signup or the button offered for a social connection:\n%s", v)
+		}
+		if v := view("samlp"); !strings.Contains(v, "Show as a button") || strings.Contains(v, "Signup") {
+			t.Fatalf("enterprise connection settings:\n%s", v)
+		}
 	})
-	var dd Dialog = d
-	dd = uitest.Drive(adapter{dd}, dd.Init()).(adapter).d
-	for _, k := range []string{"n", "y"} { // n: no auto-membership (and on to Signup); y: signup on
-		var cmd tea.Cmd
-		dd, cmd = dd.Update(uitest.Key(k))
-		dd = uitest.Drive(adapter{dd}, cmd).(adapter).d
-	}
-	if saved != nil || !strings.Contains(ansi.Strip(dd.View()), "signup needs a database connection with auto-membership") {
-		t.Fatalf("signup without auto-membership was accepted (%v):\n%s", saved, ansi.Strip(dd.View()))
-	}
-	view := func(strategy string) string {
-		d := NewSettings(c, "S", strategy, client.ConnectionSettings{}, nil)
-		return ansi.Strip(uitest.Drive(adapter{d}, d.Init()).(adapter).d.View())
-	}
-	if v := view("google-oauth2"); strings.Contains(v, "Signup") || strings.Contains(v, "button") {
-		t.Fatalf("signup or the button offered for a social connection:\n%s", v)
-	}
-	if v := view("samlp"); !strings.Contains(v, "Show as a button") || strings.Contains(v, "Signup") {
-		t.Fatalf("enterprise connection settings:\n%s", v)
-	}
 }
 
-// adapter lets uitest.Drive run a dialog's commands.
+// adapter lets a uitest.Driver run a dialog's commands.
 type adapter struct{ d Dialog }
 
 func (a adapter) Init() tea.Cmd { return nil }

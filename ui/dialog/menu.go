@@ -3,17 +3,38 @@ package dialog
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/ui/common"
 )
 
 // Item is a menu entry; one with a Reason is shown disabled, saying why.
+// Key is the binding that picks it directly (shown beside it); the zero
+// binding picks it only with enter.
 type Item struct {
 	Label  string
-	Key    string // the direct key, shown beside it
+	Key    key.Binding
 	Reason string
 	Then   tea.Cmd
+}
+
+// Items are a screen's actions as menu entries: the keys the user bound,
+// each with why it is unavailable now, and the command it runs.
+func Items(c *common.Common, as common.Actions) []Item {
+	items := make([]Item, 0, len(as))
+	for _, a := range as {
+		if a.Label == "" {
+			continue
+		}
+		it := Item{Label: a.Label, Key: a.Key, Reason: c.Why(a)}
+		if it.Reason == "" {
+			it.Then = a.Run()
+		}
+		items = append(items, it)
+	}
+	return items
 }
 
 // Menu is the More Options (…) menu, or any list to pick one from.
@@ -39,27 +60,30 @@ func NewMenu(c *common.Common, title string, items []Item) *Menu {
 // Init does nothing.
 func (m *Menu) Init() tea.Cmd { return nil }
 
-// Update moves and picks.
+// Update moves and picks: an item's own key picks it directly.
 func (m *Menu) Update(msg tea.Msg) (Dialog, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
 	}
-	switch s := k.String(); s {
-	case "esc", "q", ".":
-		return m, Done(nil)
-	case "up", "k", "shift+tab":
-		m.cursor = (m.cursor + len(m.items) - 1) % max(len(m.items), 1)
-	case "down", "j", "tab":
-		m.cursor = (m.cursor + 1) % max(len(m.items), 1)
-	case "enter":
+	keys := m.c.Keys
+	n := max(len(m.items), 1)
+	switch {
+	case key.Matches(k, keys.Dialog.Choose):
 		return m, m.pick(m.cursor)
-	default:
-		for i, it := range m.items {
-			if it.Key != "" && it.Key == s {
-				return m, m.pick(i)
-			}
+	case key.Matches(k, keys.Dialog.Cancel, keys.Close, keys.More):
+		return m, Done(nil)
+	}
+	for i, it := range m.items { // an item's own key, as the user bound it
+		if len(it.Key.Keys()) > 0 && key.Matches(k, it.Key) {
+			return m, m.pick(i)
 		}
+	}
+	switch {
+	case key.Matches(k, keys.Dialog.Prev):
+		m.cursor = (m.cursor + n - 1) % n
+	case key.Matches(k, keys.Dialog.Next):
+		m.cursor = (m.cursor + 1) % n
 	}
 	return m, nil
 }
@@ -74,6 +98,13 @@ func (m *Menu) pick(i int) tea.Cmd {
 	return nil
 }
 
+// Help is moving, choosing and closing.
+func (m *Menu) Help() help.KeyMap {
+	d := m.c.Keys.Dialog
+	short := []key.Binding{d.Prev, d.Next, d.Choose, named(d.Cancel, "close")}
+	return common.HelpMap{Short: short, Full: [][]key.Binding{short}}
+}
+
 // View lists the items, disabled ones with their reason.
 func (m *Menu) View() string {
 	s := m.c.Styles
@@ -83,9 +114,10 @@ func (m *Menu) View() string {
 		if i == m.cursor {
 			cur = s.Marked.Render("▸ ")
 		}
-		label := padTo(it.Label, 36) + " " + s.Muted.Render(it.Key)
+		k := it.Key.Help().Key
+		label := padTo(it.Label, 36) + " " + s.Muted.Render(k)
 		if it.Reason != "" {
-			label = s.Muted.Render(padTo(it.Label, 36) + " " + it.Key)
+			label = s.Muted.Render(padTo(it.Label, 36) + " " + k)
 		}
 		lines = append(lines, ansi.Truncate(cur+label, boxWidth, "…"))
 		if it.Reason != "" { // why it is unavailable, on a line of its own
@@ -95,7 +127,7 @@ func (m *Menu) View() string {
 	if len(lines) == 0 {
 		lines = append(lines, s.Muted.Render("nothing here yet"))
 	}
-	return box(s.DialogTitle.Render(m.title), strings.Join(lines, "\n"), "", s.Muted.Render("enter choose · esc close"), m.c)
+	return box(s.DialogTitle.Render(m.title), strings.Join(lines, "\n"), "", hint(m.c, m.Help()), m.c)
 }
 
 func padTo(s string, w int) string {

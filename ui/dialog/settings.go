@@ -3,6 +3,8 @@ package dialog
 import (
 	"errors"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/orgdash/orgdash/client"
@@ -45,7 +47,7 @@ func NewSettings(c *common.Common, title, strategy string, start client.Connecti
 				return nil
 			}))
 	}
-	d.form = huh.NewForm(huh.NewGroup(fields...)).WithShowHelp(true).WithWidth(boxWidth).
+	d.form = huh.NewForm(huh.NewGroup(fields...)).WithShowHelp(false).WithWidth(boxWidth).
 		WithTheme(huh.ThemeFunc(huh.ThemeCharm))
 	d.form.SubmitCmd, d.form.CancelCmd = nil, nil
 	return d
@@ -56,7 +58,7 @@ func (d *Settings) Init() tea.Cmd { return d.form.Init() }
 
 // Update runs the form; esc cancels.
 func (d *Settings) Update(msg tea.Msg) (Dialog, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, d.c.Keys.Dialog.Cancel) {
 		return d, Done(nil)
 	}
 	m, cmd := d.form.Update(msg)
@@ -75,5 +77,12 @@ func (d *Settings) Update(msg tea.Msg) (Dialog, tea.Cmd) {
 // View draws the form in a dialog box.
 func (d *Settings) View() string {
 	s := d.c.Styles
-	return box(s.DialogTitle.Render(d.title), d.form.View(), "", s.Muted.Render("esc cancel"), d.c)
+	return box(s.DialogTitle.Render(d.title), d.form.View(), "", hint(d.c, d.Help()), d.c)
+}
+
+// Help is the form's own keys and esc.
+func (d *Settings) Help() help.KeyMap {
+	cancel := d.c.Keys.Dialog.Cancel
+	short := append(d.form.KeyBinds(), cancel)
+	return common.HelpMap{Short: short, Full: [][]key.Binding{short}}
 }

@@ -1,6 +1,10 @@
 package dialog
 
 import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -13,21 +17,23 @@ type TypeName struct {
 	title string
 	body  string
 	want  string
+	verb  string // what enter does: "delete", "disable"
 	then  tea.Cmd
 	input textinput.Model
 	err   string
 	arming
 }
 
-// NewTypeName asks the user to type want before then runs.
-func NewTypeName(c *common.Common, title, body, want string, then tea.Cmd) *TypeName {
+// NewTypeName asks the user to type want before then runs; action names
+// what confirming does ("Delete", "Disable").
+func NewTypeName(c *common.Common, title, body, want, action string, then tea.Cmd) *TypeName {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Placeholder = want
 	in.CharLimit = 100
 	in.SetWidth(boxWidth - 4)
 	in.KeyMap.Paste.SetEnabled(false)
-	return &TypeName{c: c, title: title, body: body, want: want, then: then, input: in}
+	return &TypeName{c: c, title: title, body: body, want: want, verb: strings.ToLower(action), then: then, input: in}
 }
 
 // Init focuses the input and starts the arming delay.
@@ -37,16 +43,17 @@ func (d *TypeName) Init() tea.Cmd { return tea.Batch(d.input.Focus(), d.start(d.
 func (d *TypeName) Update(msg tea.Msg) (Dialog, tea.Cmd) {
 	d.arming.update(msg)
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "esc":
+		keys := d.c.Keys.Dialog
+		switch {
+		case key.Matches(k, keys.Cancel):
 			return d, Done(nil)
-		case "enter":
+		case key.Matches(k, keys.Choose):
 			switch {
 			case !d.armed:
 			case d.input.Value() == d.want:
 				return d, Done(d.then)
 			default:
-				d.err = "That is not “" + d.want + "”: nothing was deleted."
+				d.err = "That is not “" + d.want + "”: nothing was changed."
 			}
 			return d, nil
 		}
@@ -63,9 +70,15 @@ func (d *TypeName) View() string {
 	if d.err != "" {
 		body += "\n" + s.Error.Render(d.err)
 	}
-	hint := "enter delete · esc cancel"
+	return box(s.Danger.Render(d.title), body, "", armedHint(d.c, d.armed, d.Help()), d.c)
+}
+
+// Help is enter (named for the action) and esc; only esc until it arms.
+func (d *TypeName) Help() help.KeyMap {
+	keys := d.c.Keys.Dialog
 	if !d.armed {
-		hint = "…"
+		return common.HelpMap{Short: []key.Binding{keys.Cancel}, Full: [][]key.Binding{{keys.Cancel}}}
 	}
-	return box(s.Danger.Render(d.title), body, "", s.Muted.Render(hint), d.c)
+	enter := named(keys.Choose, d.verb)
+	return common.HelpMap{Short: []key.Binding{enter, keys.Cancel}, Full: [][]key.Binding{{enter, keys.Cancel}}}
 }

@@ -2,56 +2,52 @@
 package invitations
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/list"
 	"github.com/orgdash/orgdash/ui/table"
 )
 
 // Model is the Invitations tab.
 type Model struct {
-	c       *common.Common
-	org     client.Organization
-	table   table.Model
-	seq     int
-	loading bool
-	err     error
+	c    *common.Common
+	list *list.Model[client.Invitation]
 }
 
 var _ common.Pane = (*Model)(nil)
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	return &Model{c: c, org: o, table: table.New(c.Keys, c.Styles, "no pending invitations",
-		table.Column{Title: "INVITEE", Min: 16, Flex: 3},
-		table.Column{Title: "INVITER", Min: 10, Flex: 2},
-		table.Column{Title: "EXPIRES", Min: 14},
-		table.Column{Title: "ROLES", Min: 5})}
+	org := o
+	return &Model{c: c, list: list.New(c, list.Spec[client.Invitation]{
+		Empty: "no pending invitations",
+		Columns: []table.Column{{Title: "INVITEE", Min: 16, Flex: 3}, {Title: "INVITER", Min: 10, Flex: 2},
+			{Title: "EXPIRES", Min: 14}, {Title: "ROLES", Min: 5}},
+		ID:  func(inv client.Invitation) string { return inv.ID },
+		Row: func(inv client.Invitation) table.Row { return Row(inv, time.Now()) },
+		Org: &org,
+		Fetch: func(ctx context.Context, cl client.Client, _ string) (client.Page[client.Invitation], error) {
+			invs, err := cl.Invitations(ctx, org.ID)
+			return client.Page[client.Invitation]{Items: invs}, err
+		},
+	})}
 }
 
-type loadedMsg struct {
-	seq  int
-	invs []client.Invitation
-	now  time.Time
-	err  error
+// Row is how an invitation shows, its expiry relative to now.
+func Row(inv client.Invitation, now time.Time) table.Row {
+	return table.NewRow(inv.ID, inv.Invitee, inv.Inviter, Expiry(inv.ExpiresAt, now), fmt.Sprint(len(inv.Roles)))
 }
 
 // Init loads the invitations.
-func (m *Model) Init() tea.Cmd {
-	m.seq = m.c.NextID()
-	m.loading, m.err = true, nil
-	ctx, cl, id, seq := m.c.Ctx, m.c.Client, m.org.ID, m.seq
-	return func() tea.Msg {
-		invs, err := cl.Invitations(ctx, id)
-		return loadedMsg{seq: seq, invs: invs, now: time.Now(), err: err}
-	}
-}
+func (m *Model) Init() tea.Cmd { return m.list.Init() }
 
 // Expiry says when an invitation lapses, relative to now, in days or hours.
 func Expiry(at, now time.Time) string {
@@ -71,65 +67,47 @@ func Expiry(at, now time.Time) string {
 	return "in " + span(d)
 }
 
-// Update handles the list and keys.
+// Update handles the list's messages, then the action table.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
-	switch msg := msg.(type) {
-	case loadedMsg:
-		if msg.seq != m.seq {
-			return m, nil
-		}
-		m.loading = false
-		if gone, ok := common.Gone(msg.err, m.org); ok {
-			return m, func() tea.Msg { return gone }
-		}
-		m.err = msg.err
-		rows := make([]table.Row, 0, len(msg.invs))
-		for _, inv := range msg.invs {
-			rows = append(rows, table.NewRow(inv.ID, inv.Invitee, inv.Inviter, Expiry(inv.ExpiresAt, msg.now), fmt.Sprint(len(inv.Roles))))
-		}
-		m.table.SetRows(rows)
-	case common.RefreshMsg:
-		return m, m.Init()
-	case tea.MouseWheelMsg:
-		m.table.HandleKey(msg)
-	case tea.KeyPressMsg:
-		k := m.c.Keys
-		switch {
-		case m.table.HandleKey(msg):
-		case key.Matches(msg, k.Back):
-			return m, common.Back
-		case key.Matches(msg, k.Copy):
-			if r, ok := m.table.Selected(); ok {
-				return m, common.Copy(r.ID)
-			}
-		case key.Matches(msg, k.Refresh):
-			return m, m.Init()
-		}
+	if cmd, took := m.list.Update(msg); took {
+		return m, cmd
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		cmd, _ := m.actions().Handle(m.c, k)
+		return m, cmd
 	}
 	return m, nil
 }
 
-// SetSize lays the tab out.
-func (m *Model) SetSize(w, h int) { m.table.SetSize(w, h-1) }
-
-// View draws the table and a status line.
-func (m *Model) View() string {
-	s := m.c.Styles
-	m.table.SetStyles(s)
-	return m.table.View() + "\n" + m.table.Status(m.loading, m.err)
+// actions is the tab's action table.
+func (m *Model) actions() common.Actions {
+	k := m.c.Keys
+	inv, ok := m.list.Selected()
+	none := func() string {
+		if !ok {
+			return "no invitation selected"
+		}
+		return ""
+	}
+	return common.Actions{
+		{Key: k.Copy, Label: "Copy invitation id", Unavailable: none, Run: func() tea.Cmd { return common.Copy(inv.ID) }},
+		{Key: k.More, Run: func() tea.Cmd {
+			return dialog.Open(dialog.NewMenu(m.c, "More options", dialog.Items(m.c, m.actions())))
+		}},
+	}
 }
+
+// SetSize lays the tab out.
+func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h) }
+
+// View draws the list.
+func (m *Model) View() string { return m.list.View() }
 
 // Title is the tab label with the count once loaded.
-func (m *Model) Title() string {
-	return table.Title("Invitations", m.table.Total(), m.seq != 0 && !m.loading)
-}
+func (m *Model) Title() string { return m.list.Title("Invitations") }
 
-// Capturing is always false: the tab takes no text.
-func (m *Model) Capturing() bool { return false }
+// Capturing reports whether the filter takes keys.
+func (m *Model) Capturing() bool { return m.list.Capturing() }
 
-// Help lists the usable bindings.
-func (m *Model) Help() help.KeyMap {
-	k := m.c.Keys
-	return common.HelpMap{Short: []key.Binding{k.Copy, k.Refresh},
-		Full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Copy, k.Refresh, k.Back}}}
-}
+// Help is the filter's keys while it has the focus, else the tab's.
+func (m *Model) Help() help.KeyMap { return m.list.Help(m.actions().Bindings(m.c)) }

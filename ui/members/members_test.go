@@ -3,8 +3,11 @@ package members
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"testing/synctest"
 
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/client"
@@ -13,69 +16,128 @@ import (
 	"github.com/orgdash/orgdash/ui/uitest"
 )
 
-// loaded is a Members tab that has received n members in pages of 100.
-func loaded(tb testing.TB, n int) *Model {
-	f := clienttest.New(1, 0)
-	m := New(uitest.Common(tb, f), f.Orgs[0])
-	m.Init()
-	all := clienttest.Members(n)
-	for i := 0; i < n; i += 100 {
-		p := client.Page[client.Member]{Items: all[i:min(i+100, n)]}
-		if i+100 < n {
-			p.Next = fmt.Sprint(i + 100)
+// pane adapts the tab to a tea.Model for the driver.
+type pane struct{ m *Model }
+
+func (p pane) Init() tea.Cmd { return p.m.Init() }
+func (p pane) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := p.m.Update(msg)
+	return p, cmd
+}
+func (p pane) View() tea.View { return tea.NewView(p.m.View()) }
+
+func TestPagesStreamInAndTheFilterNarrowsThem(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		f := clienttest.New(1, 150)
+		release := make(chan struct{})
+		var calls atomic.Int32
+		f.Fail = func(op string) error {
+			if op == "list members" && calls.Add(1) == 2 {
+				<-release // the second page is slow
+			}
+			return nil
 		}
-		m.Update(pageMsg{seq: m.seq, page: p})
-	}
-	m.SetSize(120, 30)
-	return m
+		m := New(uitest.Common(t, f), f.Orgs[0])
+		m.SetSize(100, 20)
+		d := uitest.NewDriver(t, pane{m})
+		d.Run(m.Init())
+		if m.Title() != "Members (100…)" {
+			t.Fatalf("after the first page: title %q", m.Title())
+		}
+		close(release)
+		d.Settle()
+		if m.Title() != "Members (150)" {
+			t.Fatalf("title %q", m.Title())
+		}
+		d.Send(uitest.Key("/"))
+		d.Type(uitest.Keys("user14")...)
+		if v := ansi.Strip(m.View()); !strings.Contains(v, "1 of 11 (150 in all)") {
+			t.Fatalf("filtered view:\n%s", v)
+		}
+		if h := m.Help().ShortHelp(); len(h) != 2 || h[0].Help().Desc != "keep filter" {
+			t.Fatalf("while filtering, help offers %v", h)
+		}
+		d.Send(uitest.Key("esc")) // stop editing: the filter goes
+		_, cmd := m.Update(uitest.Key("esc"))
+		if cmd == nil {
+			t.Fatal("esc did not go back")
+		}
+		if _, ok := cmd().(common.BackMsg); !ok {
+			t.Fatal("esc did not ask to go back")
+		}
+	})
 }
 
-func TestPagesStreamIn(t *testing.T) {
-	f := clienttest.New(1, 0)
-	m := New(uitest.Common(t, f), f.Orgs[0])
-	m.Init()
-	_, cmd := m.Update(pageMsg{seq: m.seq, page: client.Page[client.Member]{Items: clienttest.Members(100), Next: "100"}})
-	if cmd == nil || m.Title() != "Members (100…)" {
-		t.Fatalf("after the first page: title %q, next fetch %v", m.Title(), cmd != nil)
-	}
-	m.Update(pageMsg{seq: m.seq - 1, page: client.Page[client.Member]{Items: clienttest.Members(5)}}) // a stale load
-	m.Update(pageMsg{seq: m.seq, page: client.Page[client.Member]{Items: clienttest.Members(150)[100:]}})
-	if m.Title() != "Members (150)" {
-		t.Fatalf("title %q", m.Title())
-	}
-	m.SetSize(100, 20)
-	m.Update(uitest.Key("/"))
-	for _, k := range uitest.Keys("user14") {
-		m.Update(k)
-	}
-	if v := ansi.Strip(m.View()); !strings.Contains(v, "1 of 11 (150 in all)") {
-		t.Fatalf("filtered view:\n%s", v)
-	}
-	_, cmd = m.Update(uitest.Key("esc")) // stop editing: the filter goes
-	_, cmd = m.Update(uitest.Key("esc")) // then back
-	if cmd == nil {
-		t.Fatal("esc did not go back")
-	}
-	if _, ok := cmd().(common.BackMsg); !ok {
-		t.Fatal("esc did not ask to go back")
-	}
+func TestMarksClearBeforeBack(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		f := clienttest.New(1, 5)
+		m := New(uitest.Common(t, f), f.Orgs[0])
+		m.SetSize(100, 20)
+		d := uitest.NewDriver(t, pane{m})
+		d.Run(m.Init())
+		d.Send(uitest.Key("space"), uitest.Key("space"))
+		if v := ansi.Strip(m.View()); !strings.Contains(v, "2 marked") {
+			t.Fatalf("marks:\n%s", v)
+		}
+		_, cmd := m.Update(uitest.Key("esc"))
+		if v := ansi.Strip(m.View()); strings.Contains(v, "marked") || cmd == nil {
+			t.Fatalf("esc kept the marks:\n%s", v)
+		}
+		if _, back := cmd().(common.BackMsg); back {
+			t.Fatal("esc went back before clearing the marks")
+		}
+	})
 }
 
 func TestGoneOrganization(t *testing.T) {
-	f := clienttest.New(1, 0)
-	m := New(uitest.Common(t, f), f.Orgs[0])
-	m.Init()
-	_, cmd := m.Update(pageMsg{seq: m.seq, err: &client.Error{Kind: client.NotFound, Status: 404, Message: "No organization found by that id or name"}})
-	if msg, _ := cmd().(common.GoneMsg); msg.ID != f.Orgs[0].ID {
-		t.Fatalf("a 404 on the list did not say the organization is gone: %#v", msg)
+	synctest.Test(t, func(t *testing.T) {
+		f := clienttest.New(1, 0)
+		f.Fail = func(string) error {
+			return &client.Error{Kind: client.NotFound, Status: 404, Message: "No organization found by that id or name"}
+		}
+		m := New(uitest.Common(t, f), f.Orgs[0])
+		var gone common.GoneMsg
+		d := uitest.NewDriver(t, catch{pane{m}, &gone})
+		d.Run(m.Init())
+		if gone.ID != f.Orgs[0].ID {
+			t.Fatalf("a 404 on the list did not say the organization is gone: %#v", gone)
+		}
+	})
+}
+
+// catch records the GoneMsg that reaches the model.
+type catch struct {
+	pane
+	gone *common.GoneMsg
+}
+
+func (c catch) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if g, ok := msg.(common.GoneMsg); ok {
+		*c.gone = g
+		return c, nil
 	}
+	_, cmd := c.pane.Update(msg)
+	return c, cmd
 }
 
 // BenchmarkMembersView draws the Members tab holding 100 and 100,000
 // members: the cost must not grow with the members.
 func BenchmarkMembersView(b *testing.B) {
 	for _, n := range []int{100, 100000} {
-		m := loaded(b, n)
+		f := clienttest.New(1, n)
+		f.PageLen = n
+		m := New(uitest.Common(b, f), f.Orgs[0])
+		m.SetSize(120, 30)
+		for _, cmd := range m.Init()().(tea.BatchMsg) { // the page, and the spinner's first tick
+			if msg := cmd(); msg != nil {
+				if _, tick := msg.(spinner.TickMsg); !tick {
+					m.Update(msg)
+				}
+			}
+		}
+		if m.Title() != fmt.Sprintf("Members (%s)", strings.ReplaceAll(fmt.Sprintf("%d", n), "100000", "100,000")) {
+			b.Fatalf("title %q", m.Title())
+		}
 		m.Update(tea.KeyPressMsg{Code: tea.KeyEnd})
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {

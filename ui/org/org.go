@@ -89,8 +89,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.show(common.Members)
 		case key.Matches(msg, k.Invites):
 			return m, m.show(common.Invitations)
-		case key.Matches(msg, k.DeleteOrg):
-			return m, ConfirmDelete(m.c, m.org)
+		}
+		if cmd, took := (common.Actions{DeleteAction(m.c, m.org, true)}).Handle(m.c, msg); took {
+			return m, cmd // D deletes from every tab
 		}
 		return m, m.forward(m.tab, msg)
 	case tea.MouseMsg, tea.PasteMsg:
@@ -142,7 +143,11 @@ func (m *Model) Capturing() bool { return m.panes[m.tab].Capturing() }
 func (m *Model) Help() help.KeyMap {
 	k := m.c.Keys
 	ph := m.panes[m.tab].Help()
-	full := append([][]key.Binding{{k.NextTab, k.PrevTab, k.Overview, k.Connections, k.Members, k.Invites,
-		m.c.Usable(k.DeleteOrg, client.DeleteOrganization)}}, ph.FullHelp()...)
+	if m.panes[m.tab].Capturing() {
+		return ph
+	}
+	tabs := append([]key.Binding{k.NextTab, k.PrevTab, k.Overview, k.Connections, k.Members, k.Invites},
+		common.Actions{DeleteAction(m.c, m.org, true)}.Bindings(m.c)...)
+	full := append([][]key.Binding{tabs}, ph.FullHelp()...)
 	return common.HelpMap{Short: append(ph.ShortHelp(), k.NextTab, k.Back), Full: full}
 }

@@ -78,18 +78,25 @@ func (p *overview) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Refresh):
 			return p, p.Init()
-		case key.Matches(msg, k.Copy):
-			return p, common.Copy(p.org.ID)
 		case key.Matches(msg, k.Back):
 			return p, common.Back
-		case key.Matches(msg, k.More):
-			return p, dialog.Open(dialog.NewMenu(p.c, "More options: "+common.Clean(p.org.Name), []dialog.Item{
-				{Label: "Copy organization id", Key: "y", Then: common.Copy(p.org.ID)},
-				{Label: "Delete organization", Key: "D", Reason: p.c.Reason(client.DeleteOrganization), Then: ConfirmDelete(p.c, p.org)},
-			}))
 		}
+		cmd, _ := p.actions().Handle(p.c, msg)
+		return p, cmd
 	}
 	return p, nil
+}
+
+// actions is the Overview's action table.
+func (p *overview) actions() common.Actions {
+	k := p.c.Keys
+	return common.Actions{
+		{Key: k.Copy, Label: "Copy organization id", Run: func() tea.Cmd { return common.Copy(p.org.ID) }},
+		DeleteAction(p.c, p.org, true),
+		{Key: k.More, Run: func() tea.Cmd {
+			return dialog.Open(dialog.NewMenu(p.c, "More options: "+common.Clean(p.org.Name), dialog.Items(p.c, p.actions())))
+		}},
+	}
 }
 
 func (p *overview) View() string {
@@ -144,8 +151,8 @@ func (p *overview) Capturing() bool  { return false }
 
 func (p *overview) Help() help.KeyMap {
 	k := p.c.Keys
-	del := p.c.Usable(k.DeleteOrg, client.DeleteOrganization)
-	return common.HelpMap{Short: []key.Binding{del, k.More, k.Copy, k.Refresh}, Full: [][]key.Binding{{del, k.More, k.Copy, k.Refresh, k.Back}}}
+	as := p.actions().Bindings(p.c)
+	return common.HelpMap{Short: append(as, k.Refresh), Full: [][]key.Binding{append(as, k.Refresh, k.Back)}}
 }
 
 // dangerText is the Danger Zone's line: how to delete, or why one cannot.

@@ -1,11 +1,13 @@
 package table
 
 import (
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/theme"
+	"github.com/orgdash/orgdash/ui/common"
 )
 
 // Filter is the "/" line that narrows a table as you type.
@@ -39,20 +41,24 @@ func (f *Filter) Start() tea.Cmd {
 func (f *Filter) Handle(msg tea.Msg) (string, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
-		case k.String() == "enter":
+		case key.Matches(k, f.keys.Filtering.Keep):
 			f.active = false
 			f.input.Blur()
 			return f.input.Value(), nil
-		case k.String() == "esc":
+		case key.Matches(k, f.keys.Filtering.Clear):
 			f.Clear()
 			return "", nil
-		case key.Matches(k, f.keys.Quit):
-			return f.input.Value(), tea.Quit
 		}
 	}
 	var cmd tea.Cmd
 	f.input, cmd = f.input.Update(msg)
 	return f.input.Value(), cmd
+}
+
+// Help is the filter line's keys while it has the focus.
+func (f Filter) Help() help.KeyMap {
+	k := f.keys.Filtering
+	return common.HelpMap{Short: []key.Binding{k.Keep, k.Clear}, Full: [][]key.Binding{{k.Keep, k.Clear}}}
 }
 
 // Clear empties the filter and stops editing.

@@ -25,10 +25,11 @@ type Column struct {
 
 // Row is one row: an id (what marks and results refer to) and its cells.
 type Row struct {
-	ID    string
-	Cells []string
-	hay   string // the cells' plain text, for the filter
-	lower string
+	ID      string
+	Cells   []string
+	hay     string // the cells' plain text, for the filter
+	lower   string
+	arrival int // the order rows came in, which "as listed" restores
 }
 
 // NewRow makes a row, cleaning every cell of control characters.
@@ -54,6 +55,8 @@ type Model struct {
 	keys   *keymap.KeyMap
 	styles *theme.Styles
 	empty  string
+	sort   sortOrder
+	nextIn int // arrival number of the next row
 
 	// Gutter draws two cells before a row (a mark, a spinner, an outcome).
 	Gutter func(id string) string
@@ -73,6 +76,9 @@ func (m *Model) SetStyles(s *theme.Styles) { m.styles = s }
 func (m *Model) SetRows(rows []Row) {
 	sel, _ := m.Selected()
 	m.rows = rows
+	m.nextIn = 0
+	m.number(m.rows)
+	m.sortRows()
 	m.refilter(sel.ID)
 }
 
@@ -80,6 +86,13 @@ func (m *Model) SetRows(rows []Row) {
 func (m *Model) Append(rows ...Row) {
 	start := len(m.rows)
 	m.rows = append(m.rows, rows...)
+	m.number(m.rows[start:])
+	if m.sort.active() {
+		sel, _ := m.Selected()
+		m.sortRows()
+		m.refilter(sel.ID)
+		return
+	}
 	for i := start; i < len(m.rows); i++ {
 		if m.matches(m.rows[i]) {
 			m.view = append(m.view, i)
@@ -94,6 +107,7 @@ func (m Model) Rows() []Row { return m.rows }
 func (m *Model) Replace(r Row) {
 	for i := range m.rows {
 		if m.rows[i].ID == r.ID {
+			r.arrival = m.rows[i].arrival
 			m.rows[i] = r
 			return
 		}
@@ -104,13 +118,6 @@ func (m *Model) Replace(r Row) {
 func (m *Model) Remove(ids ...string) {
 	sel, _ := m.Selected()
 	m.rows = slices.DeleteFunc(m.rows, func(r Row) bool { return slices.Contains(ids, r.ID) })
-	m.refilter(sel.ID)
-}
-
-// Sort orders the rows by cmp, keeping the cursor's row.
-func (m *Model) Sort(cmp func(a, b Row) int) {
-	sel, _ := m.Selected()
-	slices.SortStableFunc(m.rows, cmp)
 	m.refilter(sel.ID)
 }
 
@@ -221,40 +228,6 @@ func (m *Model) SetSize(w, h int) {
 	m.clamp()
 }
 
-// layout shares width among columns: each gets its Min, then the spare
-// width goes to flexible columns by their Flex.
-func layout(cols []Column, width int) []int {
-	ws := make([]int, len(cols))
-	avail := width - (len(cols) - 1) // one space between columns
-	need, flex := 0, 0
-	for i, c := range cols {
-		ws[i] = c.Min
-		need += c.Min
-		flex += c.Flex
-	}
-	spare := avail - need
-	switch {
-	case spare > 0 && flex > 0:
-		given := 0
-		for i, c := range cols {
-			add := spare * c.Flex / flex
-			ws[i] += add
-			given += add
-		}
-		for i := len(cols) - 1; i >= 0; i-- { // rounding leftovers to the last flexible column
-			if cols[i].Flex > 0 {
-				ws[i] += spare - given
-				break
-			}
-		}
-	case spare < 0:
-		for i := range ws { // shrink everyone in proportion, keeping at least 1
-			ws[i] = max(1, ws[i]*max(avail, len(cols))/max(need, 1))
-		}
-	}
-	return ws
-}
-
 // HandleKey moves the cursor for movement keys and the mouse wheel; it
 // reports whether it used the message.
 func (m *Model) HandleKey(msg tea.Msg) bool {
@@ -300,7 +273,7 @@ func (m Model) View() string {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(m.styles.TableHeader.Render(fit(c.Title, m.widths[i])))
+		b.WriteString(m.styles.TableHeader.Render(fit(m.sort.mark(i, c.Title), m.widths[i])))
 	}
 	lines := 1
 	if len(m.view) == 0 {

@@ -1,0 +1,234 @@
+// Package list is the dashboard's list pane, shared by the organizations,
+// members, connections and invitations screens: loading page by page, the
+// "/" filter, marks, sort by any column, each row's action state, the
+// status line and the help. A screen supplies what its rows are and its
+// action table; everything a list does the same way lives here once.
+package list
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/table"
+)
+
+// Spec is what a list shows.
+type Spec[T any] struct {
+	Empty    string // what an empty list says
+	Columns  []table.Column
+	ID       func(T) string
+	Row      func(T) table.Row
+	Markable bool // rows can be marked for bulk actions
+	// Fetch loads the page after from ("" for the first). A list that
+	// comes in one piece returns it as one page.
+	Fetch func(ctx context.Context, cl client.Client, from string) (client.Page[T], error)
+	// Org is the organization the rows belong to: a 404 saying it is gone
+	// closes its screen. Nil for the organizations list.
+	Org *client.Organization
+}
+
+// Model is a list pane of T.
+type Model[T any] struct {
+	c       *common.Common
+	id      int // tells this list's messages from another's
+	spec    Spec[T]
+	table   table.Model
+	filter  table.Filter
+	spinner spinner.Model
+	items   map[string]T
+	marks   map[string]bool
+	states  map[string]State
+	seq     int // the current load; older pages are dropped
+	loading bool
+	err     error
+	width   int
+}
+
+// New makes an empty list; Init loads it.
+func New[T any](c *common.Common, spec Spec[T]) *Model[T] {
+	m := &Model[T]{c: c, id: c.NextID(), spec: spec, filter: table.NewFilter(c.Keys),
+		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		items:   map[string]T{}, marks: map[string]bool{}, states: map[string]State{},
+		table: table.New(c.Keys, c.Styles, spec.Empty, spec.Columns...)}
+	m.table.Gutter, m.table.Note = m.gutter, m.note
+	return m
+}
+
+// pageMsg is one page of load seq.
+type pageMsg[T any] struct {
+	seq  int
+	page client.Page[T]
+	err  error
+}
+
+func (m *Model[T]) fetch(from string) tea.Cmd {
+	ctx, cl, fetch, seq := m.c.Ctx, m.c.Client, m.spec.Fetch, m.seq
+	return func() tea.Msg {
+		p, err := fetch(ctx, cl, from)
+		return pageMsg[T]{seq: seq, page: p, err: err}
+	}
+}
+
+// Init (re)loads the list from its first page. Marks and finished
+// actions' notes go (the reload shows the truth); rows whose action is
+// still running keep saying so.
+func (m *Model[T]) Init() tea.Cmd {
+	m.seq = m.c.NextID()
+	m.loading, m.err = true, nil
+	m.items = map[string]T{}
+	m.marks = map[string]bool{}
+	for id, st := range m.states {
+		if st.Phase != Pending {
+			delete(m.states, id)
+		}
+	}
+	m.table.SetRows(nil)
+	return tea.Batch(m.fetch(""), m.spinner.Tick)
+}
+
+func (m *Model[T]) onPage(msg pageMsg[T]) tea.Cmd {
+	if m.spec.Org != nil {
+		if gone, ok := common.Gone(msg.err, *m.spec.Org); ok {
+			m.loading = false
+			return func() tea.Msg { return gone }
+		}
+	}
+	rows := make([]table.Row, 0, len(msg.page.Items))
+	for _, it := range msg.page.Items {
+		id := m.spec.ID(it)
+		if _, dup := m.items[id]; dup {
+			continue
+		}
+		m.items[id] = it
+		rows = append(rows, m.spec.Row(it))
+	}
+	m.table.Append(rows...)
+	switch {
+	case msg.err != nil:
+		m.loading, m.err = false, msg.err
+	case msg.page.Next != "" && len(msg.page.Items) > 0:
+		return m.fetch(msg.page.Next)
+	default:
+		m.loading = false
+	}
+	return nil
+}
+
+// Loading reports whether pages are still coming.
+func (m *Model[T]) Loading() bool { return m.loading }
+
+// Loaded reports whether a load has finished without error.
+func (m *Model[T]) Loaded() bool { return m.seq != 0 && !m.loading && m.err == nil }
+
+// Started reports whether Init has run.
+func (m *Model[T]) Started() bool { return m.seq != 0 }
+
+// Total is how many rows there are, filtered or not.
+func (m *Model[T]) Total() int { return m.table.Total() }
+
+// Item is the item with id.
+func (m *Model[T]) Item(id string) (T, bool) {
+	it, ok := m.items[id]
+	return it, ok
+}
+
+// Items are every item, in the table's order.
+func (m *Model[T]) Items() []T {
+	out := make([]T, 0, len(m.items))
+	for _, r := range m.table.Rows() {
+		out = append(out, m.items[r.ID])
+	}
+	return out
+}
+
+// Selected is the item under the cursor.
+func (m *Model[T]) Selected() (T, bool) {
+	r, ok := m.table.Selected()
+	if !ok {
+		var zero T
+		return zero, false
+	}
+	return m.Item(r.ID)
+}
+
+// Targets are the marked items in the table's order, or the one under
+// the cursor when none is marked.
+func (m *Model[T]) Targets() []T {
+	var out []T
+	for _, r := range m.table.Rows() {
+		if m.marks[r.ID] {
+			out = append(out, m.items[r.ID])
+		}
+	}
+	if len(out) == 0 {
+		if it, ok := m.Selected(); ok {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// Put shows it: in place of the row with its id, or as a new row.
+func (m *Model[T]) Put(it T) {
+	id := m.spec.ID(it)
+	_, had := m.items[id]
+	m.items[id] = it
+	if had {
+		m.table.Replace(m.spec.Row(it))
+	} else {
+		m.table.Append(m.spec.Row(it))
+	}
+}
+
+// Drop removes the rows with these ids, their marks and states.
+func (m *Model[T]) Drop(ids ...string) {
+	for _, id := range ids {
+		delete(m.items, id)
+		delete(m.marks, id)
+		delete(m.states, id)
+	}
+	m.table.Remove(ids...)
+}
+
+// Marked is how many rows are marked.
+func (m *Model[T]) Marked() int { return len(m.marks) }
+
+// Mark marks ids (failed targets keep their marks for a retry).
+func (m *Model[T]) Mark(ids ...string) {
+	for _, id := range ids {
+		if _, ok := m.items[id]; ok {
+			m.marks[id] = true
+		}
+	}
+}
+
+// Unmark clears the marks of ids.
+func (m *Model[T]) Unmark(ids ...string) {
+	for _, id := range ids {
+		delete(m.marks, id)
+	}
+}
+
+// Capturing reports whether the filter is taking keys.
+func (m *Model[T]) Capturing() bool { return m.filter.Active() }
+
+// SetSize gives the list its room: the table and one status line.
+func (m *Model[T]) SetSize(w, h int) {
+	m.width = w
+	m.table.SetSize(w, h-1)
+}
+
+// Title is a tab label with the count: "Members (5,000)", "(1,200…)" while loading.
+func (m *Model[T]) Title(label string) string {
+	n := table.Count(m.table.Total())
+	switch {
+	case m.seq == 0:
+		return label
+	case m.loading:
+		return label + " (" + n + "…)"
+	}
+	return label + " (" + n + ")"
+}

@@ -1,0 +1,198 @@
+package list
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/table"
+)
+
+// Update handles what every list handles alike: its pages, its spinner,
+// refreshes, and the keys for the filter, moving, marking, sorting,
+// copying and going back. It reports whether it took msg; a screen gives
+// the rest to its action table.
+func (m *Model[T]) Update(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case pageMsg[T]:
+		if msg.seq != m.seq {
+			return nil, true
+		}
+		return m.onPage(msg), true
+	case spinner.TickMsg:
+		if msg.ID != m.spinner.ID() {
+			return nil, false
+		}
+		if !m.loading && !m.Busy() {
+			return nil, true
+		}
+		var cmd tea.Cmd
+		m.spinner, cmd = m.spinner.Update(msg)
+		return cmd, true
+	case markMsg:
+		if msg.id != m.id {
+			return nil, false
+		}
+		m.toggleMark()
+		return nil, true
+	case common.RefreshMsg:
+		return m.Init(), true
+	case tea.MouseWheelMsg:
+		return nil, m.table.HandleKey(msg)
+	case tea.KeyPressMsg, tea.PasteMsg:
+		return m.handleKey(msg)
+	}
+	return nil, false
+}
+
+// Spin keeps the spinner turning while a row's action is pending.
+func (m *Model[T]) Spin() tea.Cmd { return m.spinner.Tick }
+
+func (m *Model[T]) handleKey(msg tea.Msg) (tea.Cmd, bool) {
+	if cmd, took := m.filter.Route(msg, &m.table); took {
+		return cmd, true
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	keys := m.c.Keys
+	switch {
+	case m.table.HandleKey(k):
+	case key.Matches(k, keys.Back):
+		if len(m.marks) > 0 { // esc clears the marks before it goes back
+			m.marks = map[string]bool{}
+			return common.Status(common.Info, "marks cleared"), true
+		}
+		return common.Back, true
+	case key.Matches(k, keys.Copy):
+		if r, ok := m.table.Selected(); ok {
+			return common.Copy(r.ID), true
+		}
+	case key.Matches(k, keys.Refresh):
+		return m.Init(), true
+	case key.Matches(k, keys.Sort):
+		return m.nextSort(), true
+	case m.spec.Markable && key.Matches(k, keys.Mark):
+		m.toggleMark()
+	case m.spec.Markable && key.Matches(k, keys.MarkAll):
+		for _, id := range m.table.VisibleIDs() {
+			m.marks[id] = true
+		}
+	case m.spec.Markable && key.Matches(k, keys.Unmark):
+		m.marks = map[string]bool{}
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// ToggleMark marks or unmarks the row under the cursor and moves down.
+func (m *Model[T]) toggleMark() {
+	if r, ok := m.table.Selected(); ok {
+		if m.marks[r.ID] {
+			delete(m.marks, r.ID)
+		} else {
+			m.marks[r.ID] = true
+		}
+		m.table.SetCursor(m.table.Cursor() + 1)
+	}
+}
+
+// markMsg toggles the mark under the cursor of list id.
+type markMsg struct{ id int }
+
+// MarkCmd toggles the mark under the cursor: the menu's "Mark / unmark".
+func (m *Model[T]) MarkCmd() tea.Cmd {
+	id := m.id
+	return func() tea.Msg { return markMsg{id} }
+}
+
+// nextSort steps through every column ascending then descending, then
+// back to the order the tenant listed them in.
+func (m *Model[T]) nextSort() tea.Cmd {
+	cols := m.table.Columns()
+	col, desc := m.table.SortedBy()
+	switch {
+	case col < 0:
+		col, desc = 0, false
+	case !desc:
+		desc = true
+	default:
+		col, desc = col+1, false
+	}
+	if col >= len(cols) {
+		m.table.SortBy(-1, false)
+		return common.Status(common.Info, "as listed by the tenant")
+	}
+	m.table.SortBy(col, desc)
+	dir := "ascending"
+	if desc {
+		dir = "descending"
+	}
+	return common.Status(common.Info, "sorted by "+strings.ToLower(cols[col])+", "+dir)
+}
+
+// View draws the table and the status line: the filter, where the cursor
+// is, loading, marks, or what went wrong and what to do.
+func (m *Model[T]) View() string {
+	s := m.c.Styles
+	m.table.SetStyles(s)
+	bottom := s.Muted.Render(m.table.Position())
+	if f := m.filter.View(s, m.width/2); f != "" {
+		bottom = f + "  " + bottom
+	}
+	if m.loading {
+		bottom += "  " + m.spinner.View() + s.Muted.Render(" loading…")
+	}
+	if n := len(m.marks); n > 0 {
+		bottom += "  " + s.Marked.Render(table.Count(n)+" marked")
+	}
+	if m.err != nil {
+		bottom = s.Error.Render(common.Explain(m.err))
+	}
+	return m.table.View() + "\n" + bottom
+}
+
+// Help is the filter's keys while it has the focus; else the screen's
+// actions followed by what every list does. The short line leaves out
+// what the full help has room for (copy, sort, marking all).
+func (m *Model[T]) Help(actions []key.Binding) help.KeyMap {
+	if m.filter.Active() {
+		return m.filter.Help()
+	}
+	k := m.c.Keys
+	move := []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
+	var short []key.Binding
+	if m.spec.Markable {
+		short = append(short, k.Mark)
+	}
+	for _, b := range actions {
+		if b.Help().Key != k.Copy.Help().Key {
+			short = append(short, b)
+		}
+	}
+	short = append(short, k.Filter)
+	all := []key.Binding{k.Filter, k.Sort, k.Copy, k.Refresh, k.Back}
+	if m.spec.Markable {
+		all = append([]key.Binding{k.Mark, k.MarkAll, k.Unmark}, all...)
+	}
+	actions = dedupe(actions)
+	return common.HelpMap{Short: dedupe(short), Full: [][]key.Binding{move, actions, dedupe(append(actions, all...))[len(actions):]}}
+}
+
+// dedupe drops bindings whose key an earlier one already shows.
+func dedupe(bs []key.Binding) []key.Binding {
+	seen := map[string]bool{}
+	out := bs[:0:0]
+	for _, b := range bs {
+		if k := b.Help().Key; !seen[k] {
+			seen[k] = true
+			out = append(out, b)
+		}
+	}
+	return out
+}

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/ui/common"
+)
+
+// startChange shows a change's pending rows to the screens, then runs it,
+// counted in flight until its outcome is in.
+func (m *Model) startChange(msg common.ChangeMsg) tea.Cmd {
+	var shown tea.Cmd
+	if msg.Pending != nil {
+		shown = m.broadcast(msg.Pending)
+	}
+	return tea.Batch(shown, m.c.Run(msg))
+}
+
+// applyOutcome is the session's part of every change's end, whichever
+// screen started it and whether or not it is still open: the status line,
+// the undo offer, follow-up work; then the screens showing the rows update.
+func (m *Model) applyOutcome(o common.Outcome) tea.Cmd {
+	var cmds []tea.Cmd
+	if o.Status.Text != "" {
+		cmds = append(cmds, m.footer.SetStatus(o.Status))
+	}
+	if o.Undo != nil {
+		cmds = append(cmds, m.offerUndo(*o.Undo))
+	}
+	if o.Result != nil {
+		cmds = append(cmds, m.broadcast(o.Result))
+	}
+	return tea.Batch(append(cmds, o.Then)...)
+}
+
+// undoOffer is the removal that z puts back, until its window closes.
+type undoOffer struct {
+	label string
+	run   tea.Cmd
+	until time.Time
+}
+
+func (m *Model) offerUndo(u common.UndoMsg) tea.Cmd {
+	m.undo = &undoOffer{label: u.Label, run: u.Run, until: m.now().Add(common.UndoWindow)}
+	m.footer.SetUndo(u.Label, m.undo.until)
+	return m.countdown()
+}
+
+func (m *Model) runUndo() tea.Cmd {
+	u := m.undo
+	m.undo = nil
+	m.footer.SetUndo("", time.Time{})
+	if u == nil || m.now().After(u.until) {
+		return common.Status(common.Info, "nothing to undo (deleting an organization cannot be undone)")
+	}
+	return tea.Batch(u.run, common.Status(common.Info, "undoing: "+u.label))
+}
