@@ -389,3 +389,36 @@ func TestIdleSessionEnds(t *testing.T) {
 		t.Fatalf("the session ended with %v", err)
 	}
 }
+
+// The answer to a removal arrives after the operator has left the screen
+// that sent it: the session still shows it and offers the undo, and the
+// server no longer counts it in flight, so shutting down need not wait.
+func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 20, Faults: sim.Faults{LatencyMin: time.Second, LatencyMax: time.Second}})
+	tm := r.connect(t, "olu", r.operator, 120, 36)
+	tm.wait("3 organizations")
+	tm.send("\r")
+	tm.wait("Overview")
+	tm.send("3")
+	tm.wait("Members (20)")
+	tm.send("d")
+	tm.wait("y remove") // armed
+	tm.send("y")
+	tm.send("\x1b") // esc: back to the organizations at once
+	tm.wait("removed 1 member(s) from acme", "z undo removal of 1 member(s) from acme")
+	r.srv.mu.Lock()
+	open := make([]*session, 0, len(r.srv.sessions))
+	for se := range r.srv.sessions {
+		open = append(open, se)
+	}
+	r.srv.mu.Unlock()
+	if n := pending(open); n != 0 {
+		t.Fatalf("%d change(s) still counted in flight after their answer", n)
+	}
+	if n := r.memberCount(t); n != 19 {
+		t.Fatalf("%d members after the removal, want 19", n)
+	}
+	if es := r.auditEntries(t); len(es) != 1 || es[0].Outcome != "ok" {
+		t.Fatalf("audit %+v", es)
+	}
+}
