@@ -4,8 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"os/signal"
 	"os/user"
+	"sync"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -19,7 +23,11 @@ import (
 )
 
 // runDashboard starts the dashboard on the chosen profile, the
-// environment's tenant, or the embedded demo tenant.
+// environment's tenant, or the embedded demo tenant. SIGINT, SIGTERM and
+// SIGHUP end it as quitting with changes in flight does: nothing new is
+// sent, calls already sent get up to ui.StopWait to answer, every outcome
+// is written, a summary goes to stderr, and the exit is non-zero when
+// anything is left unresolved.
 func runDashboard(ctx context.Context, g *globals) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -30,16 +38,72 @@ func runDashboard(ctx context.Context, g *globals) error {
 	defer st.close()
 	cfg, t := st.cfg, st.tenant
 	activity := &audit.Activity{}
-	wrap := func(cl client.Client) client.Client {
-		return audit.ClientWithActivity(cl, st.audit, audit.Who{User: localUser()}, activity)
+	who := audit.Who{User: localUser(), Profile: t.name}
+	wrap := func(cl client.Client) client.Client { return audit.ClientWithActivity(cl, st.audit, who, activity) }
+	stop := make(chan struct{})
+	var once sync.Once
+	c := &common.Common{Ctx: client.WithStop(ctx, stop), Client: wrap(t.client), Keys: st.keys, Styles: styles(cfg), Profile: t.name,
+		Protected: t.level == config.Protected, Activity: activity, Profiles: cfg.Names(), Switch: tenancy(cfg, wrap),
+		StopSending: func() { once.Do(func() { close(stop) }) }}
+	p := tea.NewProgram(ui.New(c), tea.WithContext(ctx), tea.WithoutSignalHandler())
+	signalled := make(chan string, 1)
+	go relaySignals(ctx, p, signalled)
+	_, err = p.Run()
+	cancel() // what is still out ends now; its outcome is written as it returns
+	for deadline := time.Now().Add(3 * time.Second); c.Pending() > 0 && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
 	}
-	c := &common.Common{Ctx: ctx, Client: wrap(t.client), Keys: st.keys, Styles: styles(cfg), Profile: t.name,
-		Protected: t.level == config.Protected, Activity: activity, Profiles: cfg.Names(), Switch: tenancy(cfg, wrap)}
-	_, err = tea.NewProgram(ui.New(c), tea.WithContext(ctx)).Run()
+	var why string
+	select {
+	case why = <-signalled:
+	default:
+	}
+	if sumErr := summarize(os.Stderr, why, activity.Entries(), c.Pending()); sumErr != nil {
+		return sumErr
+	}
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
 		return nil
 	}
 	return err
+}
+
+// relaySignals turns SIGINT, SIGTERM and SIGHUP into a stop; a second
+// signal ends the program at once.
+func relaySignals(ctx context.Context, p *tea.Program, signalled chan<- string) {
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	select {
+	case s := <-sigs:
+		signalled <- s.String()
+		p.Send(ui.StopMsg{Why: s.String()})
+	case <-ctx.Done():
+		return
+	}
+	select {
+	case <-sigs:
+		p.Kill()
+	case <-ctx.Done():
+	}
+}
+
+// summarize says on w how a signalled session's changes ended; it is an
+// error when anything is unresolved (unverified, cancelled, or still out).
+func summarize(w io.Writer, signal string, es []audit.Entry, out int) error {
+	if signal == "" {
+		return nil
+	}
+	n := map[string]int{}
+	for _, e := range es {
+		n[e.Outcome]++
+	}
+	unresolved := n[audit.Unverified] + n[audit.Cancelled] + out
+	fmt.Fprintf(w, "orgdash: stopped by %s: %d change(s): %d ok, %d partial, %d failed, %d unverified, %d cancelled, %d without an answer\n",
+		signal, len(es)+out, n[audit.OK], n[audit.Partial], n[audit.Failed], n[audit.Unverified], n[audit.Cancelled], out)
+	if unresolved > 0 {
+		return fmt.Errorf("%d change(s) did not end as asked; see the audit log (orgdash audit)", unresolved)
+	}
+	return nil
 }
 
 // styles follow the config's theme; "auto" (the default) follows the terminal.

@@ -1,9 +1,15 @@
-// Package audit writes one JSON line per attempted change to a tenant: who,
-// where, what, on what, and how it ended. It wraps a client.Client, so no
-// mutation can bypass it, whatever the UI does.
+// Package audit is the write-ahead log of every change to a tenant: before
+// the first call of a change, an intent line (who, where, what, on what,
+// the before-values of what it edits) is written and synced; after its
+// last answer, an outcome line. A killed process leaves an intent without
+// an outcome, which readers show as interrupted and `orgdash audit
+// reconcile` settles against the tenant. It wraps a client.Client, so no
+// change can bypass it, whatever the UI does.
 package audit
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
@@ -13,19 +19,53 @@ import (
 	"time"
 )
 
-// Entry is one line of the log.
+// The phases of a change's lines.
+const (
+	Intent = "intent"
+	Ended  = "outcome"
+)
+
+// The outcomes of a change.
+const (
+	OK         = "ok"
+	Failed     = "failed"
+	Partial    = "partial"    // per-target results differ: Results says which
+	Unverified = "unverified" // the answer was lost and the tenant could not tell
+	Cancelled  = "cancelled"  // never sent
+)
+
+// Entry is one line of the log: a change's intent, or its outcome (which
+// repeats the intent's fields, so each line reads on its own).
 type Entry struct {
 	Time    time.Time         `json:"time"`
+	ID      string            `json:"id"`    // the change: its intent and outcome share it
+	Phase   string            `json:"phase"` // intent or outcome
 	User    string            `json:"user"`
-	Key     string            `json:"key,omitempty"`    // SSH key fingerprint
-	Remote  string            `json:"remote,omitempty"` // SSH remote address
+	Comment string            `json:"comment,omitempty"` // the SSH key's comment, when it names the person
+	Key     string            `json:"key,omitempty"`     // SSH key fingerprint
+	Remote  string            `json:"remote,omitempty"`  // SSH remote address
 	Tenant  string            `json:"tenant"`
+	Profile string            `json:"profile,omitempty"`
 	Action  string            `json:"action"`
 	Org     string            `json:"organization,omitempty"`
+	OrgName string            `json:"organization_name,omitempty"`
 	Targets []string          `json:"targets"`
-	Outcome string            `json:"outcome"` // ok, failed, partial
+	Names   map[string]string `json:"names,omitempty"`  // target id -> what people call it
+	Before  map[string]any    `json:"before,omitempty"` // what an edit changes, as it was
+	After   map[string]any    `json:"after,omitempty"`  // and as the change asks for it
+
+	Outcome string            `json:"outcome,omitempty"` // ok, failed, partial, unverified, cancelled
+	Note    string            `json:"note,omitempty"`    // "applied (confirmed after a lost answer)"
 	Error   string            `json:"error,omitempty"`
-	Failed  map[string]string `json:"failed,omitempty"` // target -> why, for partial outcomes
+	Results map[string]string `json:"results,omitempty"` // target -> its outcome, for partial
+	Failed  map[string]string `json:"failed,omitempty"`  // target -> why, for targets that did not end ok
+}
+
+// newID names a change.
+func newID() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
 }
 
 // Log is an append-only JSONL file, safe for concurrent use.

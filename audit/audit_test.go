@@ -49,9 +49,17 @@ func TestOneLinePerMutationWithOutcome(t *testing.T) {
 	f.Fail = nil
 	_, _ = c.SetConnectionEnabled(ctx, org, "con_saml", false)
 
-	es := lines(t, &buf)
-	if len(es) != 3 {
-		t.Fatalf("%d lines, want 3: %v", len(es), es)
+	raw := lines(t, &buf)
+	if len(raw) != 6 || raw[0].Phase != Intent || raw[1].Phase != Ended || raw[0].ID != raw[1].ID || raw[0].ID == raw[2].ID {
+		t.Fatalf("want an intent then an outcome per change: %+v", raw)
+	}
+	changes, err := Read(&buf)
+	if err != nil || len(changes) != 3 {
+		t.Fatalf("%d changes (%v), want 3", len(changes), err)
+	}
+	es := make([]Entry, len(changes))
+	for i, c := range changes {
+		es[i] = c.Last()
 	}
 	if e := es[0]; e.Action != "remove members" || e.Outcome != "ok" || len(e.Targets) != 2 || e.User != "ops" ||
 		e.Key != "SHA256:abc" || e.Remote != "10.0.0.1:5555" || e.Tenant != "fake.example" || e.Org != org {
@@ -69,8 +77,8 @@ func TestPartialBulkNamesTheFailures(t *testing.T) {
 	var buf bytes.Buffer
 	c := Client(partial{clienttest.New(1, 3)}, To(&buf), Who{User: "ops"})
 	c.RemoveMembers(context.Background(), "org_x", []string{"a", "b"})
-	e := lines(t, &buf)[0]
-	if e.Outcome != "partial" || e.Failed["b"] != "no such member" || e.Failed["a"] != "" {
+	e := lines(t, &buf)[1]
+	if e.Outcome != "partial" || e.Failed["b"] != "no such member" || e.Failed["a"] != "" || e.Results["a"] != "ok" || e.Results["b"] != "failed" {
 		t.Fatalf("%+v", e)
 	}
 }
@@ -79,7 +87,59 @@ func TestPartialBulkNamesTheFailures(t *testing.T) {
 type partial struct{ *clienttest.Fake }
 
 func (p partial) RemoveMembers(_ context.Context, _ string, ids []string) []client.MemberResult {
-	return []client.MemberResult{{UserID: ids[0], Outcome: client.Done}, {UserID: ids[1], Outcome: client.Failed, Err: errors.New("no such member")}}
+	return []client.MemberResult{{UserID: ids[0], Outcome: client.Confirmed}, {UserID: ids[1], Outcome: client.Failed, Err: errors.New("no such member")}}
+}
+
+func TestIntentIsWrittenBeforeTheCallAndAnInterruptedChangeShows(t *testing.T) {
+	var buf bytes.Buffer
+	f := clienttest.New(1, 3)
+	org := f.Orgs[0].ID
+	seen := 0
+	f.Fail = func(op string) error {
+		if op == "remove members" {
+			seen = len(lines(t, &buf)) // what the log held when the call went out
+		}
+		return nil
+	}
+	c := Client(f, To(&buf), Who{User: "ops", Profile: "prod"})
+	id := f.MemberLists[org][0].UserID
+	ctx := WithDetail(context.Background(), Detail{OrgName: "acme", Names: map[string]string{id: "a@example.com"}})
+	c.RemoveMembers(ctx, org, []string{id})
+	if seen != 1 {
+		t.Fatalf("%d lines were written before the call, want the intent", seen)
+	}
+	es := lines(t, &buf)
+	if in := es[0]; in.OrgName != "acme" || in.Names[id] != "a@example.com" || in.Profile != "prod" || in.Outcome != "" {
+		t.Fatalf("intent %+v", in)
+	}
+	// a process killed mid-change leaves the intent alone
+	buf.Truncate(strings.Index(buf.String(), "\n") + 1)
+	changes, err := Read(&buf)
+	if err != nil || len(changes) != 1 || changes[0].State() != Interrupted {
+		t.Fatalf("a lone intent reads as %v (%v)", changes, err)
+	}
+}
+
+func TestLostAnswersAndStopsHaveTheirOwnOutcomes(t *testing.T) {
+	var buf bytes.Buffer
+	f := clienttest.New(1, 0)
+	org := f.Orgs[0].ID
+	c := Client(f, To(&buf), Who{User: "ops"})
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{&client.Error{Kind: client.Undetermined, Op: "toggle connection", Message: "the answer was lost"}, Unverified},
+		{&client.Error{Kind: client.NotSent, Op: "toggle connection", Message: "cancelled before it was sent"}, Cancelled},
+		{&client.Error{Kind: client.Invalid, Op: "toggle connection", Message: "bad"}, Failed},
+	} {
+		f.Fail = func(string) error { return tc.err }
+		_, _ = c.SetConnectionEnabled(context.Background(), org, "con_saml", false)
+		es := lines(t, &buf)
+		if got := es[len(es)-1].Outcome; got != tc.want {
+			t.Fatalf("%v: outcome %q, want %q", tc.err, got, tc.want)
+		}
+	}
 }
 
 func TestOpenAppendsPrivately(t *testing.T) {

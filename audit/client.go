@@ -2,6 +2,8 @@ package audit
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/orgdash/orgdash/client"
@@ -9,10 +11,32 @@ import (
 
 // Who is the person behind a session.
 type Who struct {
-	User, Key, Remote string
+	User, Comment, Key, Remote string
+	Profile                    string // the config profile in use, if any
 }
 
-// audited logs every mutation of the client it wraps.
+// Detail is what the screen that makes a change knows and the client
+// does not: what people call the organization and the targets, and the
+// before- and after-values of an edit. Attach it with WithDetail.
+type Detail struct {
+	OrgName       string
+	Names         map[string]string
+	Before, After map[string]any
+}
+
+type detailKey struct{}
+
+// WithDetail attaches d to the changes made with ctx.
+func WithDetail(ctx context.Context, d Detail) context.Context {
+	return context.WithValue(ctx, detailKey{}, d)
+}
+
+func detailOf(ctx context.Context) Detail {
+	d, _ := ctx.Value(detailKey{}).(Detail)
+	return d
+}
+
+// audited logs every change of the client it wraps, intent first.
 type audited struct {
 	client.Client
 	log      *Log
@@ -20,100 +44,173 @@ type audited struct {
 	activity *Activity
 }
 
-// Client wraps c so that every mutation attempt writes one outcome line.
+// Client wraps c so that every change writes its intent, then its outcome.
 func Client(c client.Client, log *Log, who Who) client.Client {
 	return audited{Client: c, log: log, who: who}
 }
 
-// ClientWithActivity is Client that also keeps the entries in activity,
+// ClientWithActivity is Client that also keeps the outcomes in activity,
 // for the session's activity panel.
 func ClientWithActivity(c client.Client, log *Log, who Who, activity *Activity) client.Client {
 	return audited{Client: c, log: log, who: who, activity: activity}
 }
 
-// record writes e to the log and the activity panel.
-func (a audited) record(e Entry) {
-	a.activity.add(e)
-	_ = a.log.Write(e) // an unwritable log must not hide the change's own result
-}
-
-func (a audited) write(action, org string, targets []string, err error) {
-	e := Entry{Time: time.Now().UTC(), User: a.who.User, Key: a.who.Key, Remote: a.who.Remote,
-		Tenant: a.Tenant().Domain, Action: action, Org: org, Targets: targets, Outcome: "ok"}
-	if err != nil {
-		e.Outcome, e.Error = "failed", err.Error()
-	}
-	a.record(e)
-}
-
-func (a audited) writeResults(action, org string, res []client.MemberResult) {
-	targets := make([]string, len(res))
-	failed := map[string]string{}
-	for i, r := range res {
-		targets[i] = r.UserID
-		if r.Outcome == client.Failed {
-			failed[r.UserID] = r.Err.Error()
+// begin writes a change's intent. The change runs even if the log cannot
+// be written: the person at the keyboard has asked for it, and its own
+// result must not be hidden; the log's trouble is the log's.
+func (a audited) begin(ctx context.Context, action, org string, targets []string) Entry {
+	d := detailOf(ctx)
+	e := Entry{Time: time.Now().UTC(), ID: newID(), Phase: Intent, User: a.who.User, Comment: a.who.Comment, Key: a.who.Key,
+		Remote: a.who.Remote, Tenant: a.Tenant().Domain, Profile: a.who.Profile, Action: action, Org: org,
+		OrgName: d.OrgName, Targets: targets, Before: d.Before, After: d.After}
+	if len(d.Names) > 0 {
+		e.Names = map[string]string{}
+		for _, t := range targets {
+			if n, ok := d.Names[t]; ok {
+				e.Names[t] = n
+			}
 		}
 	}
-	e := Entry{Time: time.Now().UTC(), User: a.who.User, Key: a.who.Key, Remote: a.who.Remote,
-		Tenant: a.Tenant().Domain, Action: action, Org: org, Targets: targets, Outcome: "ok"}
-	switch {
-	case len(failed) == len(res) && len(res) > 0:
-		e.Outcome, e.Failed = "failed", failed
-	case len(failed) > 0:
-		e.Outcome, e.Failed = "partial", failed
-	}
-	a.record(e)
+	_ = a.log.Write(e)
+	return e
 }
 
-func (a audited) DeleteOrganization(ctx context.Context, id string) error {
-	err := a.Client.DeleteOrganization(ctx, id)
-	a.write("delete organization", id, []string{id}, err)
+// end writes the outcome of the change begun as e.
+func (a audited) end(e Entry, outcome, note string, err error) {
+	e.Time, e.Phase, e.Outcome, e.Note = time.Now().UTC(), Ended, outcome, note
+	if err != nil {
+		e.Error = err.Error()
+	}
+	a.activity.add(e)
+	_ = a.log.Write(e)
+}
+
+// single runs a change of one target and records how it ended.
+func (a audited) single(ctx context.Context, action, org, target string, run func(context.Context) error) error {
+	e := a.begin(ctx, action, org, []string{target})
+	rc := client.ReceiptOf(ctx)
+	if rc == nil {
+		rc = &client.Receipt{}
+		ctx = client.WithReceipt(ctx, rc)
+	}
+	err := run(ctx)
+	a.end(e, outcomeOf(err), rc.Note(), err)
 	return err
 }
 
-func (a audited) EnableConnection(ctx context.Context, orgID, connID string, s client.ConnectionSettings) (client.Connection, error) {
-	c, err := a.Client.EnableConnection(ctx, orgID, connID, s)
-	a.write("enable connection", orgID, []string{connID}, err)
+// outcomeOf is the outcome a change's error means.
+func outcomeOf(err error) string {
+	switch {
+	case err == nil:
+		return OK
+	case client.KindOf(err) == client.NotSent:
+		return Cancelled
+	case client.KindOf(err) == client.Undetermined, errors.Is(err, context.Canceled):
+		return Unverified
+	}
+	return Failed
+}
+
+// bulk runs a change of many members and records how each ended.
+func (a audited) bulk(ctx context.Context, action, org string, ids []string, run func(context.Context) []client.MemberResult) []client.MemberResult {
+	e := a.begin(ctx, action, org, ids)
+	res := run(ctx)
+	e.Results, e.Failed = map[string]string{}, map[string]string{}
+	counts := map[string]int{}
+	for _, r := range res {
+		o := memberOutcome(r.Outcome)
+		e.Results[r.UserID] = o
+		counts[o]++
+		if r.Err != nil {
+			e.Failed[r.UserID] = r.Err.Error()
+		} else if r.Outcome == client.Absent {
+			e.Failed[r.UserID] = "already not a member: removed elsewhere"
+		}
+	}
+	outcome := OK
+	switch {
+	case len(res) == 0:
+	case counts[OK] == len(res):
+		e.Results = nil
+	case counts[Failed] == len(res):
+		outcome = Failed
+	case counts[Cancelled] == len(res):
+		outcome = Cancelled
+	case counts[Unverified]+counts[OK] == len(res):
+		outcome = Unverified
+	default:
+		outcome = Partial
+	}
+	if len(e.Failed) == 0 {
+		e.Failed = nil
+	}
+	note := ""
+	if n := counts["absent"]; n > 0 {
+		note = fmt.Sprintf("%d already not a member", n)
+	}
+	a.end(e, outcome, note, nil)
+	return res
+}
+
+// memberOutcome is one member's part, as the log says it.
+func memberOutcome(o client.Outcome) string {
+	switch o {
+	case client.Confirmed, client.Done:
+		return OK
+	case client.Unverified:
+		return Unverified
+	case client.Cancelled:
+		return Cancelled
+	case client.Absent:
+		return "absent"
+	}
+	return Failed
+}
+
+func (a audited) DeleteOrganization(ctx context.Context, id string) error {
+	return a.single(ctx, "delete organization", id, id, func(ctx context.Context) error { return a.Client.DeleteOrganization(ctx, id) })
+}
+
+func (a audited) EnableConnection(ctx context.Context, orgID, connID string, s client.ConnectionSettings) (c client.Connection, err error) {
+	err = a.single(ctx, "enable connection", orgID, connID, func(ctx context.Context) error {
+		c, err = a.Client.EnableConnection(ctx, orgID, connID, s)
+		return err
+	})
 	return c, err
 }
 
-func (a audited) SetConnectionEnabled(ctx context.Context, orgID, connID string, enabled bool) (client.Connection, error) {
-	c, err := a.Client.SetConnectionEnabled(ctx, orgID, connID, enabled)
+func (a audited) SetConnectionEnabled(ctx context.Context, orgID, connID string, enabled bool) (c client.Connection, err error) {
 	action := "disable connection"
 	if enabled {
 		action = "re-enable connection"
 	}
-	a.write(action, orgID, []string{connID}, err)
+	err = a.single(ctx, action, orgID, connID, func(ctx context.Context) error {
+		c, err = a.Client.SetConnectionEnabled(ctx, orgID, connID, enabled)
+		return err
+	})
 	return c, err
 }
 
-func (a audited) UpdateConnection(ctx context.Context, orgID, connID string, s client.ConnectionSettings) (client.Connection, error) {
-	c, err := a.Client.UpdateConnection(ctx, orgID, connID, s)
-	a.write("edit connection", orgID, []string{connID}, err)
+func (a audited) UpdateConnection(ctx context.Context, orgID, connID string, s client.ConnectionSettings) (c client.Connection, err error) {
+	err = a.single(ctx, "edit connection", orgID, connID, func(ctx context.Context) error {
+		c, err = a.Client.UpdateConnection(ctx, orgID, connID, s)
+		return err
+	})
 	return c, err
 }
 
 func (a audited) RemoveConnection(ctx context.Context, orgID, connID string) error {
-	err := a.Client.RemoveConnection(ctx, orgID, connID)
-	a.write("remove connection", orgID, []string{connID}, err)
-	return err
+	return a.single(ctx, "remove connection", orgID, connID, func(ctx context.Context) error { return a.Client.RemoveConnection(ctx, orgID, connID) })
 }
 
 func (a audited) AddMembers(ctx context.Context, orgID string, ids []string) []client.MemberResult {
-	res := a.Client.AddMembers(ctx, orgID, ids)
-	a.writeResults("add members", orgID, res)
-	return res
+	return a.bulk(ctx, "add members", orgID, ids, func(ctx context.Context) []client.MemberResult { return a.Client.AddMembers(ctx, orgID, ids) })
 }
 
 func (a audited) RemoveMembers(ctx context.Context, orgID string, ids []string) []client.MemberResult {
-	res := a.Client.RemoveMembers(ctx, orgID, ids)
-	a.writeResults("remove members", orgID, res)
-	return res
+	return a.bulk(ctx, "remove members", orgID, ids, func(ctx context.Context) []client.MemberResult { return a.Client.RemoveMembers(ctx, orgID, ids) })
 }
 
 func (a audited) AssignRoles(ctx context.Context, orgID, userID string, roleIDs []string) error {
-	err := a.Client.AssignRoles(ctx, orgID, userID, roleIDs)
-	a.write("assign roles", orgID, append([]string{userID}, roleIDs...), err)
-	return err
+	return a.single(ctx, "assign roles", orgID, userID, func(ctx context.Context) error { return a.Client.AssignRoles(ctx, orgID, userID, roleIDs) })
 }

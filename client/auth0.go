@@ -16,8 +16,9 @@ type auth0Client struct {
 	m       *management.Management
 	tracker *Tracker
 	scopes  *scopeBook
-	// legacy is set once the tenant proved to lack the newer connections family.
-	legacy atomic.Bool
+	// legacyUntil is until when the tenant is taken to lack the newer
+	// connections family (a time.Time; zero when it has it).
+	legacyUntil atomic.Value
 }
 
 var _ Client = (*auth0Client)(nil)
@@ -105,7 +106,14 @@ func (c *auth0Client) OrganizationByName(ctx context.Context, name string) (Orga
 }
 
 func (c *auth0Client) DeleteOrganization(ctx context.Context, id string) error {
-	return c.classify("delete organization", c.m.Organization.Delete(ctx, id))
+	err := c.classify("delete organization", c.m.Organization.Delete(ctx, id))
+	return c.settle(ctx, "delete organization", err, func(ctx context.Context) (bool, error) {
+		_, err := c.Organization(ctx, id)
+		if KindOf(err) == NotFound {
+			return true, nil // gone: the delete happened
+		}
+		return false, err
+	})
 }
 
 func (c *auth0Client) TenantConnections(ctx context.Context) ([]TenantConnection, error) {

@@ -139,10 +139,10 @@ func (b *scopeBook) deny(scopes []string) {
 	}
 }
 
-func (b *scopeBook) setNoToggle() {
+func (b *scopeBook) setNoToggle(on bool) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.caps.NoToggle = true
+	b.caps.NoToggle = on
 }
 
 func (b *scopeBook) get() Capabilities {

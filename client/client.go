@@ -43,7 +43,12 @@ type Client interface {
 	Members(ctx context.Context, orgID, from string) (Page[Member], error)
 	// CountMembers asks how many members an organization has, in one call.
 	CountMembers(ctx context.Context, orgID string) (int, error)
+	// AddMembers adds users in batches within Auth0's cap (10 a request).
 	AddMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult
+	// RemoveMembers removes members in batches within Auth0's cap and
+	// waits until the tenant stops listing them: each ends Confirmed,
+	// Unverified, Failed, Cancelled (never sent) or Absent (a small set is
+	// checked first: not a member any more, so not removed by this call).
 	RemoveMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult
 	// VerifyRemoved polls until the removed members stop listing, ending
 	// each as confirmed, or unverified when time runs out.
@@ -142,11 +147,13 @@ const (
 	Done               // Auth0 accepted it
 	Confirmed          // and the listing shows it
 	Failed             // Auth0 refused it; Err says why
-	Unverified         // accepted, but the listing did not show it in time
+	Unverified         // accepted (or its answer lost), but the listing did not show it in time
+	Cancelled          // never sent: the session stopped first
+	Absent             // already not a member before this change: nothing to do, nothing to undo
 )
 
 func (o Outcome) String() string {
-	return [...]string{"pending", "done", "confirmed", "failed", "unverified"}[o]
+	return [...]string{"pending", "done", "confirmed", "failed", "unverified", "cancelled", "absent"}[o]
 }
 
 // MemberResult is one member's outcome in a bulk action.

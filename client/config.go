@@ -22,7 +22,7 @@ type Config struct {
 	Transport http.RoundTripper // base transport; http.DefaultTransport when nil
 	Tracker   *Tracker          // the tenant's shared budget; a new one when nil
 
-	BatchSize      int           // members per add or remove call (default 100)
+	BatchSize      int           // members per add or remove call (default and most: MaxIDsPerRequest)
 	MaxAttempts    int           // attempts per call, on 429 and for reads on 5xx (default 4)
 	MaxWait        time.Duration // longest wait for the budget before giving up (default 65s)
 	VerifyTimeout  time.Duration // how long to wait for removals to show (default 30s)
@@ -100,8 +100,8 @@ func (c Config) withDefaults() Config {
 	if c.Tracker == nil {
 		c.Tracker = NewTracker()
 	}
-	if c.BatchSize <= 0 {
-		c.BatchSize = 100
+	if c.BatchSize <= 0 || c.BatchSize > MaxIDsPerRequest {
+		c.BatchSize = MaxIDsPerRequest
 	}
 	if c.MaxAttempts <= 0 {
 		c.MaxAttempts = 4

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/auth0/go-auth0"
 	"github.com/auth0/go-auth0/management"
@@ -52,17 +53,29 @@ func legacyConn(oc *management.OrganizationConnection) Connection {
 			ShowAsButton: oc.GetShowAsButton(), SignupEnabled: oc.GetIsSignupEnabled()}}
 }
 
-// lacksNewerAPI reports whether err says the tenant has no newer connections
-// family: a 404 that is not about the organization, or a feature refusal.
-func lacksNewerAPI(err error) bool {
+// The verdict that a tenant lacks the newer family comes only from an
+// unambiguous signal: the collection route itself answering Auth0's
+// route-level 404 ("Not Found"), 501, or a 403 that is not about scopes. A
+// 404 about one resource ("No connection found by that id") means that
+// connection is gone, nothing more. A route-level 404 on one resource is
+// checked against the collection route first. And no verdict is for ever:
+// it is asked again after legacyFor.
+const legacyFor = 10 * time.Minute
+
+// routeMissing reports whether err is Auth0's answer for a route it does
+// not have, or a feature it refuses this tenant.
+func routeMissing(err error) bool {
 	var me management.Error
 	if !errors.As(err, &me) {
 		return false
 	}
 	msg := me.Error()
+	if _, rest, ok := strings.Cut(msg, ": "); ok {
+		msg = rest
+	}
 	switch me.Status() {
 	case http.StatusNotFound:
-		return !strings.Contains(msg, "No organization found")
+		return msg == "Not Found"
 	case http.StatusForbidden:
 		return !strings.Contains(msg, "Insufficient scope")
 	case http.StatusNotImplemented:
@@ -71,9 +84,37 @@ func lacksNewerAPI(err error) bool {
 	return false
 }
 
+// isLegacy reports whether the tenant is known, lately, to lack the newer family.
+func (c *auth0Client) isLegacy() bool {
+	until, _ := c.legacyUntil.Load().(time.Time)
+	if until.IsZero() {
+		return false
+	}
+	if time.Now().After(until) {
+		c.legacyUntil.Store(time.Time{})
+		c.scopes.setNoToggle(false)
+		return false
+	}
+	return true
+}
+
 func (c *auth0Client) markLegacy() {
-	c.legacy.Store(true)
-	c.scopes.setNoToggle()
+	c.legacyUntil.Store(time.Now().Add(legacyFor))
+	c.scopes.setNoToggle(true)
+}
+
+// confirmLegacy asks the collection route whether a route-level 404 on one
+// resource means the family is missing.
+func (c *auth0Client) confirmLegacy(ctx context.Context, orgID string) bool {
+	var l struct {
+		Connections []orgConnJSON `json:"connections"`
+	}
+	err := c.m.Request(ctx, "GET", c.connURI(orgID), &l, management.PerPage(1), management.IncludeTotals(true))
+	if routeMissing(err) {
+		c.markLegacy()
+		return true
+	}
+	return false
 }
 
 func (c *auth0Client) connURI(orgID string, connID ...string) string {
@@ -81,7 +122,7 @@ func (c *auth0Client) connURI(orgID string, connID ...string) string {
 }
 
 func (c *auth0Client) Connections(ctx context.Context, orgID string) ([]Connection, error) {
-	if !c.legacy.Load() {
+	if !c.isLegacy() {
 		var out []Connection
 		for page := 0; ; page++ {
 			var l struct {
@@ -90,7 +131,7 @@ func (c *auth0Client) Connections(ctx context.Context, orgID string) ([]Connecti
 			}
 			err := c.m.Request(ctx, "GET", c.connURI(orgID), &l,
 				management.Page(page), management.PerPage(pageSize), management.IncludeTotals(true))
-			if err != nil && page == 0 && lacksNewerAPI(err) {
+			if err != nil && page == 0 && routeMissing(err) {
 				c.markLegacy()
 				break
 			}
@@ -122,14 +163,13 @@ func (c *auth0Client) Connections(ctx context.Context, orgID string) ([]Connecti
 
 // newer runs a call of the newer family, noting when the tenant lacks it.
 // The answer is decoded over body.
-func (c *auth0Client) newer(ctx context.Context, op, method, uri string, body *orgConnJSON) (Connection, error) {
+func (c *auth0Client) newer(ctx context.Context, op, method, orgID, uri string, body *orgConnJSON) (Connection, error) {
 	var payload any
 	if body != nil {
 		payload = body
 	}
 	err := c.m.Request(ctx, method, uri, payload)
-	if lacksNewerAPI(err) {
-		c.markLegacy()
+	if routeMissing(err) && c.confirmLegacy(ctx, orgID) {
 		return Connection{}, &Error{Kind: Unsupported, Op: op, Message: "this tenant has no connection toggle; remove instead", Err: err}
 	}
 	if err != nil || body == nil {
@@ -143,11 +183,68 @@ func settingsJSON(s ConnectionSettings) orgConnJSON {
 		SignupEnabled: auth0.Bool(s.SignupEnabled)}
 }
 
+// readConn reads one association back: found is false when the
+// organization no longer has the connection.
+func (c *auth0Client) readConn(ctx context.Context, orgID, connID string) (conn Connection, found bool, err error) {
+	if !c.isLegacy() {
+		var j orgConnJSON
+		err = c.m.Request(ctx, "GET", c.connURI(orgID, connID), &j)
+		if err == nil {
+			return j.conn(), true, nil
+		}
+		if !routeMissing(err) {
+			return c.absent("read connection", err)
+		}
+	}
+	oc, err := c.m.Organization.Connection(ctx, orgID, connID)
+	if err != nil {
+		return c.absent("read connection", err)
+	}
+	return legacyConn(oc), true, nil
+}
+
+// absent turns a "No connection found" answer into found == false.
+func (c *auth0Client) absent(op string, err error) (Connection, bool, error) {
+	err = c.classify(op, err)
+	var e *Error
+	if errors.As(err, &e) && e.Kind == NotFound && strings.HasPrefix(e.Message, "No connection found") {
+		return Connection{}, false, nil
+	}
+	return Connection{}, false, err
+}
+
+// changeConn runs a change of one association and settles it: after a lost
+// answer, the association is read back and want says whether it is as the
+// change would leave it.
+func (c *auth0Client) changeConn(ctx context.Context, op, orgID, connID string, call func() (Connection, error),
+	want func(Connection, bool) bool) (Connection, error) {
+	conn, err := call()
+	var back Connection
+	err = c.settle(ctx, op, err, func(ctx context.Context) (bool, error) {
+		got, found, err := c.readConn(ctx, orgID, connID)
+		back = got
+		return err == nil && want(got, found), err
+	})
+	if err == nil && ReceiptOf(ctx).Note() == NoteConfirmed {
+		conn = back
+	}
+	return conn, err
+}
+
+func sameSettings(a, b ConnectionSettings) bool { return a == b }
+
 func (c *auth0Client) EnableConnection(ctx context.Context, orgID, connID string, s ConnectionSettings) (Connection, error) {
-	if !c.legacy.Load() {
+	return c.changeConn(ctx, "enable connection", orgID, connID, func() (Connection, error) { return c.enableConnection(ctx, orgID, connID, s) },
+		func(got Connection, found bool) bool {
+			return found && got.Enabled && sameSettings(got.ConnectionSettings, s)
+		})
+}
+
+func (c *auth0Client) enableConnection(ctx context.Context, orgID, connID string, s ConnectionSettings) (Connection, error) {
+	if !c.isLegacy() {
 		body := settingsJSON(s)
 		body.ConnectionID, body.IsEnabled = connID, auth0.Bool(true)
-		conn, err := c.newer(ctx, "enable connection", "POST", c.connURI(orgID), &body)
+		conn, err := c.newer(ctx, "enable connection", "POST", orgID, c.connURI(orgID), &body)
 		if KindOf(err) != Unsupported {
 			return conn, err
 		}
@@ -161,16 +258,26 @@ func (c *auth0Client) EnableConnection(ctx context.Context, orgID, connID string
 }
 
 func (c *auth0Client) SetConnectionEnabled(ctx context.Context, orgID, connID string, enabled bool) (Connection, error) {
-	if c.legacy.Load() {
+	return c.changeConn(ctx, "toggle connection", orgID, connID, func() (Connection, error) { return c.setConnectionEnabled(ctx, orgID, connID, enabled) },
+		func(got Connection, found bool) bool { return found && got.Enabled == enabled })
+}
+
+func (c *auth0Client) setConnectionEnabled(ctx context.Context, orgID, connID string, enabled bool) (Connection, error) {
+	if c.isLegacy() {
 		return Connection{}, &Error{Kind: Unsupported, Op: "toggle connection", Message: "this tenant has no connection toggle; remove instead"}
 	}
-	return c.newer(ctx, "toggle connection", "PATCH", c.connURI(orgID, connID), &orgConnJSON{IsEnabled: auth0.Bool(enabled)})
+	return c.newer(ctx, "toggle connection", "PATCH", orgID, c.connURI(orgID, connID), &orgConnJSON{IsEnabled: auth0.Bool(enabled)})
 }
 
 func (c *auth0Client) UpdateConnection(ctx context.Context, orgID, connID string, s ConnectionSettings) (Connection, error) {
-	if !c.legacy.Load() {
+	return c.changeConn(ctx, "edit connection", orgID, connID, func() (Connection, error) { return c.updateConnection(ctx, orgID, connID, s) },
+		func(got Connection, found bool) bool { return found && sameSettings(got.ConnectionSettings, s) })
+}
+
+func (c *auth0Client) updateConnection(ctx context.Context, orgID, connID string, s ConnectionSettings) (Connection, error) {
+	if !c.isLegacy() {
 		body := settingsJSON(s)
-		conn, err := c.newer(ctx, "edit connection", "PATCH", c.connURI(orgID, connID), &body)
+		conn, err := c.newer(ctx, "edit connection", "PATCH", orgID, c.connURI(orgID, connID), &body)
 		if KindOf(err) != Unsupported {
 			return conn, err
 		}
@@ -184,8 +291,15 @@ func (c *auth0Client) UpdateConnection(ctx context.Context, orgID, connID string
 }
 
 func (c *auth0Client) RemoveConnection(ctx context.Context, orgID, connID string) error {
-	if !c.legacy.Load() {
-		_, err := c.newer(ctx, "remove connection", "DELETE", c.connURI(orgID, connID), nil)
+	_, err := c.changeConn(ctx, "remove connection", orgID, connID, func() (Connection, error) {
+		return Connection{}, c.removeConnection(ctx, orgID, connID)
+	}, func(_ Connection, found bool) bool { return !found })
+	return err
+}
+
+func (c *auth0Client) removeConnection(ctx context.Context, orgID, connID string) error {
+	if !c.isLegacy() {
+		_, err := c.newer(ctx, "remove connection", "DELETE", orgID, c.connURI(orgID, connID), nil)
 		if KindOf(err) != Unsupported {
 			return err
 		}

@@ -28,11 +28,13 @@ const (
 	Transport         // no answer: network, TLS, dropped connection
 	Unsupported       // this tenant cannot do that
 	Locked            // this session or profile is read-only
+	Undetermined      // the answer was lost and reading back could not tell whether it happened
+	NotSent           // never sent: the session stopped first
 )
 
 func (k Kind) String() string {
 	return [...]string{"error", "not found", "forbidden", "rate limited", "unauthorized", "invalid request",
-		"conflict", "unavailable", "connection failed", "unsupported", "read-only"}[k]
+		"conflict", "unavailable", "connection failed", "unsupported", "read-only", "unverified", "cancelled"}[k]
 }
 
 // Error is a failure of one client call.
@@ -83,6 +85,9 @@ func KindOf(err error) Kind {
 func (c *auth0Client) classify(op string, err error) error {
 	if err == nil {
 		return nil
+	}
+	if errors.Is(err, errStopped) {
+		return cancelled(op)
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err

@@ -71,45 +71,103 @@ func batches(ids []string, n int) [][]string {
 	return out
 }
 
+// MaxIDsPerRequest is Auth0's cap on user ids in one POST or DELETE
+// /organizations/{id}/members (the assign-members and remove-members guides).
+const MaxIDsPerRequest = 10
+
+// precheckMax is the largest removal whose targets are each asked first
+// whether they are still members (one call each).
+const precheckMax = 20
+
 // bulk runs call over ids in batches. A batch Auth0 refuses as invalid is
 // split in halves until the members at fault are found, so one bad member
-// does not hide the others' results.
+// does not hide the others' results. A batch whose answer is lost ends
+// Unverified; once ctx is stopped, the batches not yet sent end Cancelled.
 func (c *auth0Client) bulk(ctx context.Context, op string, ids []string, call func(context.Context, []string) error) []MemberResult {
 	results := make([]MemberResult, 0, len(ids))
+	all := func(batch []string, o Outcome, err error) {
+		for _, id := range batch {
+			results = append(results, MemberResult{UserID: id, Outcome: o, Err: err})
+		}
+	}
 	var run func(batch []string)
 	run = func(batch []string) {
+		if Stopped(ctx) {
+			all(batch, Cancelled, cancelled(op))
+			return
+		}
 		if err := ctx.Err(); err != nil {
-			for _, id := range batch {
-				results = append(results, MemberResult{UserID: id, Outcome: Failed, Err: err})
-			}
+			all(batch, Cancelled, err)
 			return
 		}
 		err := c.classify(op, call(ctx, batch))
-		if err == nil {
-			for _, id := range batch {
-				results = append(results, MemberResult{UserID: id, Outcome: Done})
-			}
-			return
-		}
-		if len(batch) > 1 && KindOf(err) == Invalid {
+		switch {
+		case err == nil:
+			all(batch, Done, nil)
+		case KindOf(err) == NotSent:
+			all(batch, Cancelled, err)
+		case len(batch) > 1 && KindOf(err) == Invalid:
 			run(batch[:len(batch)/2])
 			run(batch[len(batch)/2:])
-			return
-		}
-		for _, id := range batch {
-			results = append(results, MemberResult{UserID: id, Outcome: Failed, Err: err})
+		case lostAnswer(err) || errors.Is(err, context.Canceled):
+			all(batch, Unverified, err)
+		default:
+			all(batch, Failed, err)
 		}
 	}
-	for _, b := range batches(ids, c.cfg.BatchSize) {
+	for _, b := range batches(ids, min(c.cfg.BatchSize, MaxIDsPerRequest)) {
 		run(b)
 	}
 	return results
 }
 
 func (c *auth0Client) RemoveMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult {
-	return c.bulk(ctx, "remove members", userIDs, func(ctx context.Context, batch []string) error {
+	var absent []MemberResult
+	if len(userIDs) <= precheckMax && c.Capabilities().Can(ReadUserOrganizations).Allowed && !Stopped(ctx) {
+		if still, err := c.stillMembers(ctx, orgID, userIDs, all(userIDs)); err == nil {
+			var members []string
+			for _, id := range userIDs {
+				if still(id) {
+					members = append(members, id)
+				} else {
+					absent = append(absent, MemberResult{UserID: id, Outcome: Absent})
+				}
+			}
+			userIDs = members
+		}
+	}
+	res := c.bulk(ctx, "remove members", userIDs, func(ctx context.Context, batch []string) error {
 		return c.m.Organization.DeleteMembers(ctx, orgID, batch)
 	})
+	var sent []string
+	for _, r := range res {
+		if r.Outcome == Done || (r.Outcome == Unverified && ctx.Err() == nil) {
+			sent = append(sent, r.UserID)
+		}
+	}
+	if len(sent) > 0 && ctx.Err() == nil {
+		verdict := map[string]MemberResult{}
+		for _, v := range c.VerifyRemoved(ctx, orgID, sent) {
+			verdict[v.UserID] = v
+		}
+		for i, r := range res {
+			if v, ok := verdict[r.UserID]; ok {
+				if v.Outcome == Unverified && r.Err != nil {
+					v.Err = r.Err // the lost answer says more than the timeout
+				}
+				res[i] = v
+			}
+		}
+	}
+	return append(absent, res...)
+}
+
+func all(ids []string) map[string]bool {
+	m := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
 }
 
 func (c *auth0Client) AddMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult {
@@ -172,7 +230,7 @@ func (c *auth0Client) VerifyRemoved(ctx context.Context, orgID string, userIDs [
 		if err == nil {
 			err = &Error{Kind: Unavailable, Op: "verify removal", Message: "still listed after " + c.cfg.VerifyTimeout.String()}
 		}
-		if ctx.Err() != nil || time.Now().Add(c.cfg.VerifyInterval).After(deadline) {
+		if ctx.Err() != nil || Stopped(ctx) || time.Now().Add(c.cfg.VerifyInterval).After(deadline) {
 			return finish(Unverified, err)
 		}
 		t := time.NewTimer(c.cfg.VerifyInterval)

@@ -73,6 +73,9 @@ func (t *Tracker) bump() {
 // reset has passed and no other call is out to learn the new budget.
 func (t *Tracker) acquire(ctx context.Context) error {
 	for {
+		if Stopped(ctx) {
+			return errStopped // a stopped session sends nothing new
+		}
 		t.mu.Lock()
 		now := time.Now()
 		if !t.s.Known || t.budget > 0 || (!now.Before(t.s.Reset) && t.s.InFlight == 0) {
@@ -103,6 +106,9 @@ func (t *Tracker) acquire(ctx context.Context) error {
 		case <-ctx.Done():
 			tm.Stop()
 			return ctx.Err()
+		case <-stopChan(ctx):
+			tm.Stop()
+			return errStopped
 		}
 		tm.Stop()
 	}

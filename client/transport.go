@@ -84,9 +84,11 @@ func buffer(res *http.Response) error {
 	return nil
 }
 
-// idempotent calls may be repeated after a failure without doing twice.
+// idempotent calls may be repeated after a failure. Only reads: a change
+// whose answer was lost is read back instead (see settle), because a
+// repeated DELETE answers 404 for what the first one did.
 func idempotent(method string) bool {
-	return method == http.MethodGet || method == http.MethodHead || method == http.MethodDelete
+	return method == http.MethodGet || method == http.MethodHead
 }
 
 func backoff(attempt int) time.Duration { return time.Duration(250<<attempt) * time.Millisecond }

@@ -182,8 +182,11 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	}
 	activity := &audit.Activity{}
 	cl = audit.ClientWithActivity(cl, s.cfg.Audit, who, activity)
-	c := &common.Common{Ctx: sess.Context(), Client: cl, Keys: s.cfg.Keys(), Profile: s.cfg.Profile, Protected: s.cfg.Protected,
-		Styles: theme.New(true, ui.NoColor(sess.Environ())), Activity: activity}
+	stop := make(chan struct{})
+	var once sync.Once
+	c := &common.Common{Ctx: client.WithStop(sess.Context(), stop), Client: cl, Keys: s.cfg.Keys(), Profile: s.cfg.Profile,
+		Protected: s.cfg.Protected, Styles: theme.New(true, ui.NoColor(sess.Environ())), Activity: activity,
+		StopSending: func() { once.Do(func() { close(stop) }) }}
 	se := &session{common: c}
 	se.lastInput.Store(time.Now().UnixNano())
 	opts := append(bm.MakeOptions(sess), tea.WithContext(sess.Context()), tea.WithFilter(se.filter))
@@ -289,7 +292,8 @@ func (s *Server) Sessions() int {
 	return len(s.sessions)
 }
 
-// Shutdown tells every session, lets changes in flight finish (up to the
+// Shutdown stops every session sending anything new and tells it, lets
+// the changes in flight finish and their outcomes be written (up to the
 // grace period or ctx), ends the sessions and closes the server.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.closing.Store(true)
@@ -300,6 +304,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	}
 	s.mu.Unlock()
 	for _, se := range open {
+		se.common.StopSending() // nothing new goes out; what is out finishes and is recorded
 		se.program.Send(common.StatusMsg{Level: common.Warning, Text: "the server is shutting down: this session ends once changes in flight finish"})
 	}
 	deadline := time.Now().Add(s.cfg.Grace)

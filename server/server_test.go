@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
-	"encoding/json"
 	"io"
 	"net"
 	"os"
@@ -204,17 +203,18 @@ func (tm *term) send(s string) {
 	}
 }
 
+// auditEntries are the audit log's changes that have ended, each as its
+// outcome line says.
 func (r *rig) auditEntries(t *testing.T) []audit.Entry {
+	changes, err := audit.Read(strings.NewReader(r.audit.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out []audit.Entry
-	for _, l := range strings.Split(strings.TrimSpace(r.audit.String()), "\n") {
-		if l == "" {
-			continue
+	for _, c := range changes {
+		if c.Outcome != nil {
+			out = append(out, *c.Outcome)
 		}
-		var e audit.Entry
-		if err := json.Unmarshal([]byte(l), &e); err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, e)
 	}
 	return out
 }

@@ -75,19 +75,20 @@ type Server struct {
 	faults *injector
 	api    *http.ServeMux
 	now    func() time.Time
-	stats  struct{ calls, throttled, tokens atomic.Int64 }
+	stats  struct{ calls, throttled, invalid, tokens atomic.Int64 }
 }
 
 // Stats counts what reached the tenant.
 type Stats struct {
 	Calls     int64 // Management API calls, 429s included
 	Throttled int64 // answered 429
+	Invalid   int64 // answered 400 (a body, query or paging Auth0 would refuse)
 	Tokens    int64 // access tokens issued by POST /oauth/token
 }
 
 // Stats returns the counts so far.
 func (s *Server) Stats() Stats {
-	return Stats{Calls: s.stats.calls.Load(), Throttled: s.stats.throttled.Load(), Tokens: s.stats.tokens.Load()}
+	return Stats{Calls: s.stats.calls.Load(), Throttled: s.stats.throttled.Load(), Invalid: s.stats.invalid.Load(), Tokens: s.stats.tokens.Load()}
 }
 
 // New builds a tenant (seeded with demo data unless opts.Empty) and its API.
@@ -220,6 +221,9 @@ func (s *Server) handle(pattern string, scopes []string, h handler) {
 		s.t.mu.Unlock()
 		switch {
 		case e != nil:
+			if e.Status == http.StatusBadRequest {
+				s.stats.invalid.Add(1)
+			}
 			writeError(w, e)
 		case err != nil:
 			writeError(w, &apiError{Status: http.StatusInternalServerError, Message: err.Error()})

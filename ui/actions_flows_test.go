@@ -45,7 +45,9 @@ func TestFlowToggleConnectionOffAndOnKeepsSettings(t *testing.T) {
 		if c["is_enabled"] != false || c["assign_membership_on_login"] != true || c["show_as_button"] != false {
 			t.Fatalf("after disabling: %v", c)
 		}
-		f.press("t")
+		f.press("t") // an open profile confirms every change with y/N
+		f.want("Enable acme-saml?")
+		f.confirm("y")
 		f.want("enabled acme-saml; its settings are kept")
 		c, _ = f.orgConn(org, saml)
 		if c["is_enabled"] != true || c["assign_membership_on_login"] != true || c["show_as_button"] != false {
@@ -70,7 +72,9 @@ func TestFlowEditSettingsRefusesTheSignupRuleBeforeAnyCall(t *testing.T) {
 		f.want("Enable Username-Password-Authentication", "┃ Auto-membership") // the form has the focus
 		f.press("y")                                                           // auto-membership on
 		f.want("┃ Signup")
-		f.press("n") // signup off: enabled
+		f.press("n") // signup off: then the change is confirmed
+		f.want("Enable Username-Password-Authentication for acme?", "Auto-membership: off → on")
+		f.confirm("y")
 		f.want("enabled Username-Password-Authentication")
 		f.press("G", "e")
 		f.want("Settings of Username-Password-Authentication", "┃ Auto-membership")
@@ -82,7 +86,9 @@ func TestFlowEditSettingsRefusesTheSignupRuleBeforeAnyCall(t *testing.T) {
 		if calls := tn.Stats().Calls - before; calls != 0 {
 			t.Fatalf("%d calls were made for a form Auth0 would refuse", calls)
 		}
-		f.press("n") // signup off: saved
+		f.press("n") // signup off: confirmed, saved
+		f.want("Save the settings of Username-Password-Authentication?", "Auto-membership: on → off")
+		f.confirm("y")
 		f.want("saved the settings of Username-Password-Authentication")
 		c, _ := f.orgConn(org, db)
 		if c["assign_membership_on_login"] != false || c["is_signup_enabled"] != false || c["is_enabled"] != true {

@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"net/http"
 	"strings"
 	"sync"
@@ -35,17 +33,20 @@ func (l *lockedBuffer) Write(p []byte) (int, error) {
 	return l.b.Write(p)
 }
 
+// changes are the audit log's changes, each as its last line says.
 func (l *lockedBuffer) entries(t *testing.T) []audit.Entry {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	var out []audit.Entry
-	sc := bufio.NewScanner(bytes.NewReader(l.b.Bytes()))
-	for sc.Scan() {
-		var e audit.Entry
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			t.Fatalf("audit line %q: %v", sc.Text(), err)
+	changes, err := audit.Read(bytes.NewReader(l.b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]audit.Entry, len(changes))
+	for i, c := range changes {
+		out[i] = c.Last()
+		if c.Outcome == nil {
+			out[i].Outcome = audit.Interrupted
 		}
-		out = append(out, e)
 	}
 	return out
 }

@@ -10,6 +10,9 @@ import (
 // startChange shows a change's pending rows to the screens, then runs it,
 // counted in flight until its outcome is in.
 func (m *Model) startChange(msg common.ChangeMsg) tea.Cmd {
+	if m.stopping {
+		return common.Status(common.Warning, "the session is stopping: nothing new is sent")
+	}
 	var shown tea.Cmd
 	if msg.Pending != nil {
 		shown = m.broadcast(msg.Pending)

@@ -35,6 +35,7 @@ type Model struct {
 	jump     textinput.Model
 	ticking  bool // a countdown tick is pending
 	undo     *undoOffer
+	stopping bool // told to stop: waiting for changes already sent
 	now      func() time.Time
 }
 
@@ -91,7 +92,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.ChangeMsg:
 		return m, m.startChange(msg)
 	case common.OutcomeMsg:
-		return m, m.applyOutcome(msg.Outcome)
+		return m, tea.Batch(m.applyOutcome(msg.Outcome), m.stopIfDone())
+	case StopMsg:
+		return m, m.stop(msg)
+	case stopWaitedMsg:
+		return m, tea.Quit
 	case common.PushMsg:
 		m.stack = append(m.stack, msg.Screen)
 		m.layout()

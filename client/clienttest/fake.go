@@ -280,13 +280,20 @@ func (f *Fake) AddMembers(_ context.Context, orgID string, ids []string) []clien
 	})
 }
 
+// RemoveMembers removes at once, so each removal is confirmed as it is made.
 func (f *Fake) RemoveMembers(_ context.Context, orgID string, ids []string) []client.MemberResult {
 	err := f.fail("remove members")
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.bulk(err, ids, func(id string) {
+	res := f.bulk(err, ids, func(id string) {
 		f.MemberLists[orgID] = slices.DeleteFunc(f.MemberLists[orgID], func(m client.Member) bool { return m.UserID == id })
 	})
+	for i := range res {
+		if res[i].Outcome == client.Done {
+			res[i].Outcome = client.Confirmed
+		}
+	}
+	return res
 }
 
 func (f *Fake) VerifyRemoved(_ context.Context, _ string, ids []string) []client.MemberResult {

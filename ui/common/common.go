@@ -32,8 +32,12 @@ type Common struct {
 	// Activity is this session's changes and how they ended, for the @ panel.
 	Activity *audit.Activity
 
+	// StopSending, when set, stops the session sending anything new (see
+	// client.WithStop on Ctx): called once when the session is told to stop.
+	StopSending func()
+
 	ids     atomic.Int64
-	pending atomic.Int64 // mutations sent and not yet answered
+	pending atomic.Int64 // changes started and not yet ended
 }
 
 // Pending is how many changes await their outcome (see Run); quitting

@@ -10,6 +10,9 @@ import (
 
 // Explain says in one or two sentences what went wrong and what to do.
 func Explain(err error) string {
+	if err == nil {
+		return "no reason given"
+	}
 	var e *client.Error
 	if !errors.As(err, &e) {
 		return Clean(err.Error())

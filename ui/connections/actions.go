@@ -1,9 +1,13 @@
 package connections
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
@@ -24,6 +28,7 @@ type changedMsg struct {
 	removed bool
 	prev    client.Connection // as it was
 	err     error
+	note    string // what a read-back found after a lost answer
 }
 
 // pickMsg carries the tenant connections for the "enable" picker.
@@ -46,55 +51,105 @@ func (m *Model) lastEnabled(cn client.Connection) bool {
 	return true
 }
 
+// settingsMap is how settings read in the audit log's before and after.
+func settingsMap(cn client.Connection) map[string]any {
+	return map[string]any{"is_enabled": cn.Enabled, "assign_membership_on_login": cn.AssignMembershipOnLogin,
+		"show_as_button": cn.ShowAsButton, "is_signup_enabled": cn.SignupEnabled}
+}
+
 // change is a change of connection prev of o, run by the root: fn makes
-// the call with values it captured; done is what success says; undo, when
-// set, is offered after success.
-func change(o client.Organization, prev client.Connection, what, done string, undo func() *common.UndoMsg,
-	fn func() (client.Connection, bool, error)) tea.Cmd {
+// the call with values it captured, on a context carrying the audit detail
+// (before and after) and a receipt for a lost answer; done is what success
+// says; undo, when set, is offered after success.
+func change(o client.Organization, prev, next client.Connection, what, done string, undo func() *common.UndoMsg,
+	ctx context.Context, fn func(context.Context) (client.Connection, bool, error)) tea.Cmd {
 	return common.Change(changingMsg{org: o.ID, id: prev.ID, what: what}, func() common.Outcome {
-		conn, removed, err := fn()
-		out := common.Outcome{Result: changedMsg{org: o.ID, id: prev.ID, conn: conn, removed: removed, prev: prev, err: err}}
-		if err != nil {
-			out.Status = common.StatusMsg{Level: common.Failure, Text: common.Clean(prev.Name) + ": " + common.Explain(err)}
-			return out
-		}
-		out.Status = common.StatusMsg{Level: common.Success, Text: done}
-		if undo != nil {
-			out.Undo = undo()
+		rc := &client.Receipt{}
+		ctx := audit.WithDetail(client.WithReceipt(ctx, rc), audit.Detail{OrgName: o.Name,
+			Names: map[string]string{prev.ID: prev.Name}, Before: settingsMap(prev), After: settingsMap(next)})
+		conn, removed, err := fn(ctx)
+		out := common.Outcome{Result: changedMsg{org: o.ID, id: prev.ID, conn: conn, removed: removed, prev: prev, err: err, note: rc.Note()}}
+		name := common.Clean(prev.Name)
+		switch {
+		case client.KindOf(err) == client.Undetermined:
+			out.Status = common.StatusMsg{Level: common.Warning, Text: name + ": unverified: " + common.Explain(err)}
+		case gone(err):
+			out.Status = common.StatusMsg{Level: common.Warning, Text: name + " is no longer enabled for " + common.Clean(o.Name) + " (removed elsewhere); nothing was changed"}
+		case err != nil:
+			out.Status = common.StatusMsg{Level: common.Failure, Text: name + ": " + common.Explain(err)}
+		default:
+			out.Status = common.StatusMsg{Level: common.Success, Text: done}
+			if note := rc.Note(); note != "" {
+				out.Status.Text += " — " + note
+			}
+			if undo != nil {
+				out.Undo = undo()
+			}
 		}
 		return out
 	})
 }
 
+// gone reports whether err says the connection is no longer the organization's.
+func gone(err error) bool {
+	var e *client.Error
+	return errors.As(err, &e) && e.Kind == client.NotFound && strings.HasPrefix(e.Message, "No connection found")
+}
+
 func (m *Model) toggle(cn client.Connection) tea.Cmd {
 	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
-	verb := map[bool]string{true: "enabled", false: "disabled"}[!cn.Enabled]
-	run := change(o, cn, map[bool]string{true: "enabling…", false: "disabling…"}[!cn.Enabled],
-		verb+" "+common.Clean(cn.Name)+"; its settings are kept", nil, func() (client.Connection, bool, error) {
-			c, err := cl.SetConnectionEnabled(ctx, o.ID, cn.ID, !cn.Enabled)
+	next := cn
+	next.Enabled = !cn.Enabled
+	verb := map[bool]string{true: "enabled", false: "disabled"}[next.Enabled]
+	run := change(o, cn, next, map[bool]string{true: "enabling…", false: "disabling…"}[next.Enabled],
+		verb+" "+common.Clean(cn.Name)+"; its settings are kept", nil, ctx, func(ctx context.Context) (client.Connection, bool, error) {
+			c, err := cl.SetConnectionEnabled(ctx, o.ID, cn.ID, next.Enabled)
 			return c, false, err
 		})
-	switch {
-	case m.lastEnabled(cn):
-		return dialog.Guard(m.c, "Disable the last enabled connection?",
-			fmt.Sprintf("%s is the only enabled connection of %s. With it off, members could no longer log in to the organization. Its settings are kept.",
-				common.Clean(cn.Name), common.Clean(o.Name)), "Disable", o.Name, run)
-	case m.c.Protected:
-		return dialog.Guard(m.c, verbTitle(!cn.Enabled)+" "+common.Clean(cn.Name)+"?",
-			fmt.Sprintf("%s %s for %s; its settings are kept.", verbTitle(!cn.Enabled), common.Clean(cn.Name), common.Clean(o.Name)),
-			verbTitle(!cn.Enabled), o.Name, run)
+	title := verbTitle(next.Enabled) + " " + common.Clean(cn.Name) + "?"
+	body := fmt.Sprintf("%s %s for %s; its settings are kept.", verbTitle(next.Enabled), common.Clean(cn.Name), common.Clean(o.Name))
+	if m.lastEnabled(cn) {
+		title = "Disable the last enabled connection?"
+		body = fmt.Sprintf("%s is the only enabled connection of %s. With it off, members could no longer log in to the organization. Its settings are kept.",
+			common.Clean(cn.Name), common.Clean(o.Name))
 	}
-	return run
+	return dialog.Guard(m.c, title, body, verbTitle(next.Enabled), o.Name, run)
+}
+
+// diff says what an edit changes: "Auto-membership: on → off".
+func diff(before, after client.ConnectionSettings, strategy string) string {
+	var lines []string
+	row := func(label string, a, b bool) {
+		if a != b {
+			lines = append(lines, fmt.Sprintf("%s: %s → %s", label, onOff(a), onOff(b)))
+		}
+	}
+	row("Auto-membership", before.AssignMembershipOnLogin, after.AssignMembershipOnLogin)
+	if client.IsEnterprise(strategy) {
+		row("Show as a button", before.ShowAsButton, after.ShowAsButton)
+	}
+	if client.IsDatabase(strategy) {
+		row("Signup", before.SignupEnabled, after.SignupEnabled)
+	}
+	if len(lines) == 0 {
+		return "Nothing changes: the settings are as they were."
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m *Model) edit(cn client.Connection) tea.Cmd {
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o, c := m.c.Ctx, m.c.Client, m.org, m.c
 	return dialog.Open(dialog.NewSettings(m.c, "Settings of "+common.Clean(cn.Name), cn.Strategy, cn.ConnectionSettings,
 		func(s client.ConnectionSettings) tea.Cmd {
-			return change(o, cn, "saving…", "saved the settings of "+common.Clean(cn.Name), nil, func() (client.Connection, bool, error) {
-				c, err := cl.UpdateConnection(ctx, o.ID, cn.ID, s)
-				return c, false, err
-			})
+			next := cn
+			next.ConnectionSettings = s
+			run := change(o, cn, next, "saving…", "saved the settings of "+common.Clean(cn.Name), nil, ctx,
+				func(ctx context.Context) (client.Connection, bool, error) {
+					c, err := cl.UpdateConnection(ctx, o.ID, cn.ID, s)
+					return c, false, err
+				})
+			return dialog.Guard(c, "Save the settings of "+common.Clean(cn.Name)+"?",
+				"For "+common.Clean(o.Name)+":\n"+diff(cn.ConnectionSettings, s, cn.Strategy), "Save", o.Name, run)
 		}))
 }
 
@@ -110,22 +165,24 @@ func (m *Model) remove(cn client.Connection) tea.Cmd {
 		return &common.UndoMsg{Label: "removal of " + common.Clean(cn.Name), Run: restore(c, o, cn)}
 	}
 	return dialog.Guard(m.c, "Remove connection "+common.Clean(cn.Name)+"?", body, "Remove", o.Name,
-		change(o, cn, "removing…", "removed "+common.Clean(cn.Name), undo, func() (client.Connection, bool, error) {
-			return cn, true, cl.RemoveConnection(ctx, o.ID, cn.ID)
-		}))
+		change(o, cn, client.Connection{ID: cn.ID, Name: cn.Name}, "removing…", "removed "+common.Clean(cn.Name), undo, ctx,
+			func(ctx context.Context) (client.Connection, bool, error) {
+				return cn, true, cl.RemoveConnection(ctx, o.ID, cn.ID)
+			}))
 }
 
 // restore is the undo of a removal: enabled again with the same settings
 // (and turned off again if it was off).
 func restore(c *common.Common, o client.Organization, cn client.Connection) tea.Cmd {
-	ctx, cl := c.Ctx, c.Client
-	return change(o, cn, "restoring…", "restored "+common.Clean(cn.Name)+" with its settings", nil, func() (client.Connection, bool, error) {
-		got, err := cl.EnableConnection(ctx, o.ID, cn.ID, cn.ConnectionSettings)
-		if err == nil && !cn.Enabled {
-			got, err = cl.SetConnectionEnabled(ctx, o.ID, cn.ID, false)
-		}
-		return got, false, err
-	})
+	cl := c.Client
+	return change(o, client.Connection{ID: cn.ID, Name: cn.Name, Strategy: cn.Strategy}, cn, "restoring…",
+		"restored "+common.Clean(cn.Name)+" with its settings", nil, c.Ctx, func(ctx context.Context) (client.Connection, bool, error) {
+			got, err := cl.EnableConnection(ctx, o.ID, cn.ID, cn.ConnectionSettings)
+			if err == nil && !cn.Enabled {
+				got, err = cl.SetConnectionEnabled(ctx, o.ID, cn.ID, false)
+			}
+			return got, false, err
+		})
 }
 
 // pick loads the tenant's connections for the enable picker.
@@ -149,12 +206,18 @@ func (m *Model) onPick(msg pickMsg) tea.Cmd {
 		}
 		cn := client.Connection{ID: tc.ID, Name: tc.Name, Strategy: tc.Strategy}
 		defaults := client.ConnectionSettings{ShowAsButton: true}
+		c := m.c
 		items = append(items, dialog.Item{Label: common.Clean(tc.Name), Then: dialog.Open(dialog.NewSettings(m.c,
 			"Enable "+common.Clean(tc.Name)+" ("+tc.Strategy+")", tc.Strategy, defaults, func(s client.ConnectionSettings) tea.Cmd {
-				return change(o, cn, "enabling…", "enabled "+common.Clean(tc.Name), nil, func() (client.Connection, bool, error) {
-					c, err := cl.EnableConnection(ctx, o.ID, tc.ID, s)
-					return c, false, err
-				})
+				next := cn
+				next.Enabled, next.ConnectionSettings = true, s
+				run := change(o, cn, next, "enabling…", "enabled "+common.Clean(tc.Name), nil, ctx,
+					func(ctx context.Context) (client.Connection, bool, error) {
+						c, err := cl.EnableConnection(ctx, o.ID, tc.ID, s)
+						return c, false, err
+					})
+				return dialog.Guard(c, "Enable "+common.Clean(tc.Name)+" for "+common.Clean(o.Name)+"?",
+					"With:\n"+diff(client.ConnectionSettings{}, s, tc.Strategy), "Enable", o.Name, run)
 			}))})
 	}
 	if len(items) == 0 {
@@ -167,6 +230,14 @@ func (m *Model) onPick(msg pickMsg) tea.Cmd {
 func (m *Model) onChanged(msg changedMsg) tea.Cmd {
 	if gone, ok := common.Gone(msg.err, m.org); ok {
 		return func() tea.Msg { return gone }
+	}
+	switch {
+	case gone(msg.err): // a stale row: that connection is not the organization's any more
+		m.list.Drop(msg.id)
+		return m.list.Init()
+	case client.KindOf(msg.err) == client.Undetermined:
+		m.list.SetState(msg.id, list.State{Phase: list.Unverified, Note: "unverified: " + common.Explain(msg.err)})
+		return nil
 	}
 	if msg.err != nil {
 		if _, shown := m.list.Item(msg.id); shown {

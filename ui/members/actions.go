@@ -1,10 +1,12 @@
 package members
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
@@ -18,13 +20,8 @@ type removingMsg struct {
 	ids []string
 }
 
-// removedMsg is the answer to a removal; verifiedMsg the listing's verdict.
+// removedMsg is how a removal ended, member by member.
 type removedMsg struct {
-	org     string
-	results []client.MemberResult
-}
-
-type verifiedMsg struct {
 	org     string
 	results []client.MemberResult
 }
@@ -51,7 +48,8 @@ func (m *Model) confirmRemove(ts []client.Member) tea.Cmd {
 	}
 	body := fmt.Sprintf("Remove %s from %s: %s.\n\nThe users stay in the tenant. Removal takes a few seconds to show; z undoes it for %s.",
 		what, common.Clean(m.org.Name), list, common.UndoWindow)
-	return dialog.Guard(m.c, "Remove "+what+"?", body, "Remove", m.org.Name, remove(m.c, m.org, ts))
+	all := !m.list.Loading() && len(ts) == m.list.Total()
+	return dialog.GuardBulk(m.c, "Remove "+what+"?", body, "Remove", m.org.Name, len(ts), all, remove(m.c, m.org, ts))
 }
 
 // retryFailed asks again for the members whose removal failed.
@@ -72,8 +70,22 @@ func label(mem client.Member) string {
 	return common.Clean(mem.UserID)
 }
 
-// remove is the change that removes ts from o. It captures everything it
-// needs: its outcome reaches the root whether or not this tab still exists.
+// detail names the organization and the members for the audit log.
+func detail(ctx context.Context, o client.Organization, ts []client.Member) context.Context {
+	names := make(map[string]string, len(ts))
+	for _, t := range ts {
+		names[t.UserID] = t.Email
+		if t.Email == "" {
+			names[t.UserID] = t.Name
+		}
+	}
+	return audit.WithDetail(ctx, audit.Detail{OrgName: o.Name, Names: names})
+}
+
+// remove is the change that removes ts from o, until the tenant confirms
+// it. It captures everything it needs: its outcome reaches the root
+// whether or not this tab still exists. The undo it offers puts back
+// exactly the members this change removed.
 func remove(c *common.Common, o client.Organization, ts []client.Member) tea.Cmd {
 	ctx, cl := c.Ctx, c.Client
 	ids := make([]string, len(ts))
@@ -81,50 +93,71 @@ func remove(c *common.Common, o client.Organization, ts []client.Member) tea.Cmd
 		ids[i] = t.UserID
 	}
 	return common.Change(removingMsg{org: o.ID, ids: ids}, func() common.Outcome {
-		results := cl.RemoveMembers(ctx, o.ID, ids)
-		var done []string
-		failures := 0
+		results := cl.RemoveMembers(detail(ctx, o, ts), o.ID, ids)
+		n := map[client.Outcome]int{}
+		var removed []string
 		for _, r := range results {
-			if r.Outcome == client.Done {
-				done = append(done, r.UserID)
-			} else {
-				failures++
+			n[r.Outcome]++
+			if r.Outcome == client.Confirmed || r.Outcome == client.Unverified {
+				removed = append(removed, r.UserID) // putting back a member still listed does no harm
 			}
 		}
-		out := common.Outcome{Result: removedMsg{org: o.ID, results: results}}
-		switch {
-		case failures > 0 && len(done) > 0:
-			out.Status = common.StatusMsg{Level: common.Warning, Text: fmt.Sprintf("%d removed, %d failed (marked: R retries)", len(done), failures)}
-		case failures > 0:
-			out.Status = common.StatusMsg{Level: common.Failure, Text: fmt.Sprintf("%d removal(s) failed (marked: R retries)", failures)}
-		default:
-			out.Status = common.StatusMsg{Level: common.Success, Text: fmt.Sprintf("removed %d member(s) from %s", len(done), common.Clean(o.Name))}
-		}
-		if len(done) > 0 {
-			out.Undo = &common.UndoMsg{Label: fmt.Sprintf("removal of %d member(s) from %s", len(done), common.Clean(o.Name)),
-				Run: restore(c, o, ts, done)}
-			out.Then = func() tea.Msg { return verifiedMsg{org: o.ID, results: cl.VerifyRemoved(ctx, o.ID, done)} }
+		out := common.Outcome{Result: removedMsg{org: o.ID, results: results}, Status: removalStatus(o, n)}
+		if len(removed) > 0 {
+			out.Undo = &common.UndoMsg{Label: fmt.Sprintf("removal of %d member(s) from %s", len(removed), common.Clean(o.Name)),
+				Run: restore(c, o, ts, removed, n[client.Absent])}
 		}
 		return out
 	})
 }
 
-// restore is the undo of a removal: the members go back with their roles.
-func restore(c *common.Common, o client.Organization, all []client.Member, ids []string) tea.Cmd {
+// removalStatus says how a removal ended, counting each kind of outcome.
+func removalStatus(o client.Organization, n map[client.Outcome]int) common.StatusMsg {
+	var parts []string
+	add := func(k client.Outcome, what string) {
+		if n[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n[k], what))
+		}
+	}
+	add(client.Unverified, "unverified")
+	add(client.Failed, "failed (marked: R retries)")
+	add(client.Cancelled, "cancelled before they were sent")
+	add(client.Absent, "already removed elsewhere")
+	st := common.StatusMsg{Level: common.Success, Text: fmt.Sprintf("removed %d member(s) from %s", n[client.Confirmed], common.Clean(o.Name))}
+	if len(parts) > 0 {
+		st.Text += "; " + strings.Join(parts, ", ")
+		st.Level = common.Warning
+		if n[client.Confirmed] == 0 && n[client.Unverified] == 0 {
+			st.Level = common.Failure
+		}
+	}
+	return st
+}
+
+// restore is the undo of a removal: the members it removed go back with
+// their roles; those someone else had removed first stay out.
+func restore(c *common.Common, o client.Organization, all []client.Member, ids []string, absent int) tea.Cmd {
 	ctx, cl := c.Ctx, c.Client
 	back := map[string]bool{}
+	var ts []client.Member
 	for _, id := range ids {
 		back[id] = true
 	}
+	for _, mem := range all {
+		if back[mem.UserID] {
+			ts = append(ts, mem)
+		}
+	}
 	return common.Change(nil, func() common.Outcome {
+		ctx := detail(ctx, o, ts)
 		failed := 0
 		for _, r := range cl.AddMembers(ctx, o.ID, ids) {
-			if r.Outcome == client.Failed {
+			if r.Outcome != client.Done {
 				failed++
 			}
 		}
-		for _, mem := range all {
-			if !back[mem.UserID] || len(mem.Roles) == 0 {
+		for _, mem := range ts {
+			if len(mem.Roles) == 0 {
 				continue
 			}
 			roles := make([]string, len(mem.Roles))
@@ -135,7 +168,10 @@ func restore(c *common.Common, o client.Organization, all []client.Member, ids [
 				failed++
 			}
 		}
-		st := common.StatusMsg{Level: common.Success, Text: "restored the members with their roles"}
+		st := common.StatusMsg{Level: common.Success, Text: fmt.Sprintf("restored %d member(s) with their roles", len(ids))}
+		if absent > 0 {
+			st.Text += fmt.Sprintf("; %d already removed elsewhere: not restored", absent)
+		}
 		if failed > 0 {
 			st = common.StatusMsg{Level: common.Failure, Text: fmt.Sprintf("undo: %d step(s) failed; refresh to see where things stand", failed)}
 		}
@@ -152,24 +188,20 @@ func (m *Model) onRemoving(msg removingMsg) tea.Cmd {
 }
 
 func (m *Model) onRemoved(msg removedMsg) {
-	for _, r := range msg.results {
-		if r.Outcome == client.Done {
-			m.list.SetState(r.UserID, list.State{Phase: list.Pending, Note: "removing…"})
-			continue
-		}
-		m.list.SetState(r.UserID, list.State{Phase: list.Failed, Note: "failed: " + common.Explain(r.Err)})
-		m.list.Mark(r.UserID) // kept marked, so R (or d) retries them
-	}
-}
-
-func (m *Model) onVerified(msg verifiedMsg) {
 	var gone []string
 	for _, r := range msg.results {
-		if r.Outcome == client.Confirmed {
+		switch r.Outcome {
+		case client.Confirmed, client.Done, client.Absent:
 			gone = append(gone, r.UserID)
-			continue
+		case client.Unverified:
+			m.list.SetState(r.UserID, list.State{Phase: list.Unverified, Note: "unverified: " + common.Explain(r.Err)})
+		case client.Cancelled:
+			m.list.SetState(r.UserID, list.State{Phase: list.Failed, Note: "not sent: cancelled"})
+			m.list.Mark(r.UserID)
+		default:
+			m.list.SetState(r.UserID, list.State{Phase: list.Failed, Note: "failed: " + common.Explain(r.Err)})
+			m.list.Mark(r.UserID) // kept marked, so R (or d) retries them
 		}
-		m.list.SetState(r.UserID, list.State{Phase: list.Unverified, Note: "unverified: " + common.Explain(r.Err)})
 	}
 	m.list.Drop(gone...)
 }

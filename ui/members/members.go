@@ -66,10 +66,6 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if msg.org == m.org.ID {
 			m.onRemoved(msg)
 		}
-	case verifiedMsg:
-		if msg.org == m.org.ID {
-			m.onVerified(msg)
-		}
 	case restoredMsg:
 		if msg.org == m.org.ID {
 			return m, m.list.Init()

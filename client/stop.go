@@ -1,0 +1,52 @@
+package client
+
+import (
+	"context"
+	"errors"
+)
+
+// Stopping a session is gentler than cancelling its context: a stopped
+// context sends no new call (a call still waiting for budget, or the next
+// batch of a bulk change, ends Cancelled: never sent), while calls already
+// on the wire run on to their answer, so their outcome can be recorded.
+
+type stopKey struct{}
+
+type stop struct{ ch <-chan struct{} }
+
+// WithStop attaches a stop signal to ctx: once ch is closed, no new call
+// made with ctx is sent.
+func WithStop(ctx context.Context, ch <-chan struct{}) context.Context {
+	return context.WithValue(ctx, stopKey{}, &stop{ch: ch})
+}
+
+func stopOf(ctx context.Context) *stop {
+	s, _ := ctx.Value(stopKey{}).(*stop)
+	return s
+}
+
+// stopChan is ctx's stop signal, or nil (which never fires).
+func stopChan(ctx context.Context) <-chan struct{} {
+	if s := stopOf(ctx); s != nil {
+		return s.ch
+	}
+	return nil
+}
+
+// Stopped reports whether ctx has been stopped.
+func Stopped(ctx context.Context) bool {
+	select {
+	case <-stopChan(ctx):
+		return true
+	default:
+		return false
+	}
+}
+
+// errStopped ends a call that was stopped before it was sent.
+var errStopped = errors.New("stopped before it was sent")
+
+// cancelled is the error of a change stopped before it was sent.
+func cancelled(op string) error {
+	return &Error{Kind: NotSent, Op: op, Message: "cancelled before it was sent", Err: errStopped}
+}
