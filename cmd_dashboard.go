@@ -94,10 +94,21 @@ func summarize(w io.Writer, signal string, es []audit.Entry, out int) error {
 		return nil
 	}
 	n := map[string]int{}
+	unresolved := out
 	for _, e := range es {
 		n[e.Outcome]++
+		switch e.Outcome {
+		case audit.Unverified, audit.Cancelled:
+			unresolved++
+		case audit.Partial:
+			for _, r := range e.Results {
+				if r == audit.Unverified || r == audit.Cancelled {
+					unresolved++
+					break
+				}
+			}
+		}
 	}
-	unresolved := n[audit.Unverified] + n[audit.Cancelled] + out
 	fmt.Fprintf(w, "orgdash: stopped by %s: %d change(s): %d ok, %d partial, %d failed, %d unverified, %d cancelled, %d without an answer\n",
 		signal, len(es)+out, n[audit.OK], n[audit.Partial], n[audit.Failed], n[audit.Unverified], n[audit.Cancelled], out)
 	if unresolved > 0 {

@@ -75,6 +75,9 @@ func batches(ids []string, n int) [][]string {
 // /organizations/{id}/members (the assign-members and remove-members guides).
 const MaxIDsPerRequest = 10
 
+// bulkAttempts is how often a batch whose answer was lost is sent.
+const bulkAttempts = 3
+
 // precheckMax is the largest removal whose targets are each asked first
 // whether they are still members (one call each).
 const precheckMax = 20
@@ -92,15 +95,22 @@ func (c *auth0Client) bulk(ctx context.Context, op string, ids []string, call fu
 	}
 	var run func(batch []string)
 	run = func(batch []string) {
-		if Stopped(ctx) {
-			all(batch, Cancelled, cancelled(op))
-			return
+		var err error
+		for attempt := 1; ; attempt++ {
+			if Stopped(ctx) {
+				all(batch, Cancelled, cancelled(op))
+				return
+			}
+			if err := ctx.Err(); err != nil {
+				all(batch, Cancelled, err)
+				return
+			}
+			// adding a member twice, or removing a non-member, is harmless:
+			// a batch whose answer was lost is sent again
+			if err = c.classify(op, call(ctx, batch)); !lostAnswer(err) || attempt == bulkAttempts {
+				break
+			}
 		}
-		if err := ctx.Err(); err != nil {
-			all(batch, Cancelled, err)
-			return
-		}
-		err := c.classify(op, call(ctx, batch))
 		switch {
 		case err == nil:
 			all(batch, Done, nil)

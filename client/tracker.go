@@ -172,6 +172,8 @@ func (t *Tracker) backoff(ctx context.Context, until time.Time) error {
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
+	case <-stopChan(ctx): // the 429'd call was not applied: it ends unsent
+		return errStopped
 	}
 }
 
@@ -188,5 +190,7 @@ func (t *Tracker) pause(ctx context.Context, d time.Duration) error {
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
+	case <-stopChan(ctx):
+		return errStopped
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"fmt"
+	"github.com/auth0/go-auth0/management"
 	"io"
 	"net"
 	"os"
@@ -421,4 +423,65 @@ func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
 	if es := r.auditEntries(t); len(es) != 1 || es[0].Outcome != "ok" {
 		t.Fatalf("audit %+v", es)
 	}
+}
+
+// A stale row in one session (a connection removed elsewhere) never takes
+// the toggle away from that session or any other, new ones included.
+func TestStaleRowInOneSessionLeavesEveryToggle(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
+	admin := r.tn.Management(t)
+	acme, err := admin.Organization.ReadByName(context.Background(), "acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l struct {
+		Connections []struct {
+			ConnectionID string `json:"connection_id"`
+			IsEnabled    bool   `json:"is_enabled"`
+			Connection   struct{ Name string }
+		} `json:"connections"`
+	}
+	if err := admin.Request(context.Background(), "GET", admin.URI("organizations", acme.GetID(), "connections"), &l,
+		management.IncludeTotals(true)); err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Connections) < 2 {
+		t.Fatalf("acme has %d connections; the test needs two", len(l.Connections))
+	}
+	a := r.connect(t, "ada", r.operator, 140, 36)
+	b := r.connect(t, "bo", r.operator, 140, 36)
+	for _, tm := range []*term{a, b} {
+		tm.wait("3 organizations")
+		tm.send("\r")
+		tm.wait("acme › Overview")
+		tm.send("2")
+		tm.wait("Connections (" + fmt.Sprint(len(l.Connections)) + ")")
+	}
+	first := l.Connections[0]
+	if err := admin.Request(context.Background(), "DELETE", admin.URI("organizations", acme.GetID(), "connections", first.ConnectionID), nil); err != nil {
+		t.Fatal(err)
+	}
+	a.send("gt") // the first row, now stale
+	a.wait(map[bool]string{true: "y disable", false: "y enable"}[first.IsEnabled])
+	a.send("y")
+	a.wait("is no longer enabled for acme (removed elsewhere); nothing was changed")
+	verb := func(enabled bool) string { return map[bool]string{true: "y disable", false: "y enable"}[enabled] }
+	second := l.Connections[1]
+	b.send("jt")                   // another connection, in the other session
+	b.wait(verb(second.IsEnabled)) // armed
+	b.send("y")
+	b.wait("; its settings are kept")
+	if strings.Contains(b.out.String(), "no connection toggle") {
+		t.Fatalf("the other session lost the toggle:\n%s", b.out.String())
+	}
+	c := r.connect(t, "cy", r.operator, 140, 36) // and a new session has it too
+	c.wait("3 organizations")
+	c.send("\r")
+	c.wait("acme › Overview")
+	c.send("2")
+	c.wait("Connections (" + fmt.Sprint(len(l.Connections)-1) + ")")
+	c.send("t")
+	c.wait(verb(!second.IsEnabled)) // the first row now: b toggled it
+	c.send("y")
+	c.wait("; its settings are kept")
 }

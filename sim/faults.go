@@ -119,8 +119,9 @@ const (
 	faultNone        faultKind = iota
 	faultError                 // 500
 	faultUnavailable           // 503
-	faultDrop
-	faultTruncate
+	faultDrop                  // before the call is applied
+	faultDropAfter             // after it is applied, before the answer
+	faultTruncate              // applied, the answer cut short
 )
 
 // injector draws each request's fate from a seeded source, so a run is
@@ -151,8 +152,10 @@ func (in *injector) draw() (time.Duration, faultKind) {
 		return lat, faultError
 	case x < in.f.ErrorRate:
 		return lat, faultUnavailable
-	case x < in.f.ErrorRate+in.f.DropRate:
+	case x < in.f.ErrorRate+in.f.DropRate/2:
 		return lat, faultDrop
+	case x < in.f.ErrorRate+in.f.DropRate:
+		return lat, faultDropAfter // a guess: Auth0 documents nothing of where a connection drops
 	case x < in.f.ErrorRate+in.f.DropRate+in.f.TruncateRate:
 		return lat, faultTruncate
 	}
@@ -168,6 +171,9 @@ func serveWithFault(kind faultKind, w http.ResponseWriter, r *http.Request, next
 		writeError(w, &apiError{Status: http.StatusServiceUnavailable, Message: "The service is temporarily unavailable. Please try again later."})
 	case faultDrop:
 		panic(http.ErrAbortHandler) // the server closes the connection unanswered
+	case faultDropAfter:
+		next.ServeHTTP(&recorder{header: http.Header{}, status: http.StatusOK}, r)
+		panic(http.ErrAbortHandler) // done, but the answer never leaves
 	case faultTruncate:
 		rec := &recorder{header: w.Header(), status: http.StatusOK}
 		next.ServeHTTP(rec, r)

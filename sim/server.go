@@ -72,7 +72,7 @@ type Server struct {
 	t      *tenant
 	key    []byte
 	bucket *bucket
-	faults *injector
+	faults atomic.Pointer[injector]
 	api    *http.ServeMux
 	now    func() time.Time
 	stats  struct{ calls, throttled, invalid, tokens atomic.Int64 }
@@ -101,7 +101,8 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts, t: newTenant(opts.Seed), key: make([]byte, 32),
 		bucket: newBucket(opts.Rate, max(opts.Burst, 1)),
-		faults: newInjector(opts.Faults, opts.Seed), now: opts.Now}
+		now:    opts.Now}
+	s.faults.Store(newInjector(opts.Faults, opts.Seed))
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -130,6 +131,12 @@ func randomSecret() string {
 		b[i] = alnum[int(b[i])%len(alnum)]
 	}
 	return string(b)
+}
+
+// SetFaults changes the faults from now on (tests turn them off to read
+// the tenant's truth between faulty calls).
+func (s *Server) SetFaults(f Faults) {
+	s.faults.Store(newInjector(f, s.opts.Seed+s.stats.calls.Load()))
 }
 
 // ClientID is the client-credentials client's id.
@@ -163,9 +170,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	s.stats.calls.Add(1)
 	kind := faultNone
-	if s.faults != nil {
+	if in := s.faults.Load(); in != nil {
 		var lat time.Duration
-		lat, kind = s.faults.draw()
+		lat, kind = in.draw()
 		if lat > 0 {
 			select {
 			case <-time.After(lat):

@@ -125,11 +125,14 @@ func removalStatus(o client.Organization, n map[client.Outcome]int) common.Statu
 	add(client.Absent, "already removed elsewhere")
 	st := common.StatusMsg{Level: common.Success, Text: fmt.Sprintf("removed %d member(s) from %s", n[client.Confirmed], common.Clean(o.Name))}
 	if len(parts) > 0 {
-		st.Text += "; " + strings.Join(parts, ", ")
 		st.Level = common.Warning
-		if n[client.Confirmed] == 0 && n[client.Unverified] == 0 {
-			st.Level = common.Failure
+		if n[client.Confirmed] == 0 {
+			st.Text = "nothing removed from " + common.Clean(o.Name)
+			if n[client.Unverified] == 0 {
+				st.Level = common.Failure
+			}
 		}
+		st.Text += "; " + strings.Join(parts, ", ")
 	}
 	return st
 }
