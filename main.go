@@ -45,6 +45,6 @@ AUTH0_API_TOKEN.`,
 	root.PersistentFlags().StringVar(&g.configPath, "config", "", "config `FILE` (default $ORGDASH_CONFIG or $XDG_CONFIG_HOME/orgdash/config.yaml)")
 	root.PersistentFlags().StringVar(&g.profile, "profile", "", "the profile (tenant) `NAME` to use (default: the config's default_profile)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(simCmd(), serveCmd(g), exportCmd(g), versionCmd())
+	root.AddCommand(simCmd(), serveCmd(g), exportCmd(g), auditCmd(g), versionCmd())
 	return root
 }

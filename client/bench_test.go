@@ -57,7 +57,7 @@ func BenchmarkRemove1000Members(b *testing.B) {
 			}
 			n := 0
 			for _, r := range c.RemoveMembers(context.Background(), org, ids) {
-				if r.Outcome == client.Done {
+				if r.Outcome == client.Confirmed {
 					n++
 				}
 			}
