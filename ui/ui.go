@@ -191,7 +191,7 @@ func (m *Model) quit() tea.Cmd {
 		return tea.Quit
 	}
 	return dialog.Open(dialog.NewConfirm(m.c, "Quit with changes in flight?",
-		fmt.Sprintf("%d change(s) were sent and have not been answered yet. Quitting now stops waiting for them: they may or may not take effect, and the audit log will not record how they ended.", n),
+		fmt.Sprintf("%d change(s) were sent and have not been answered yet. Quitting now stops waiting for them: what was not sent yet is cancelled, what was may or may not take effect; the audit log records each as cancelled or unverified (orgdash audit reconcile settles them).", n),
 		"Quit", tea.Quit))
 }
 
