@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -23,7 +25,10 @@ type simFlags struct {
 	seed                         int64
 	orgs, members                int
 	removalDelay                 string
-	rate, faults                 string
+	rate, faults, plan           string
+	retryAfter, outsideGlobal    bool
+	scopes                       string
+	clients                      []string
 }
 
 func simCmd() *cobra.Command {
@@ -37,8 +42,10 @@ scopes, rate limits and eventual consistency. Point the Auth0 Go SDK, the Auth0
 CLI or a curl script at it with the variables it prints.`,
 		Example: `  orgdash sim
   orgdash sim --addr 127.0.0.1:4443 --tls-cert cert.pem --tls-key key.pem --empty
+  orgdash sim --plan essentials --retry-after
+  orgdash sim --scopes "read:organizations read:organization_members" --client ops:ops-secret:read:users,delete:organization_members
   orgdash sim --rate 2:10 --faults latency=20ms-200ms,error=5%,drop=1%
-  orgdash sim --orgs 10000 --members 100000 --removal-delay 0`,
+  orgdash sim --orgs 100000 --members 100000 --removal-delay 0`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts, err := f.options()
@@ -58,10 +65,15 @@ CLI or a curl script at it with the variables it prints.`,
 	fl.StringVar(&f.tlsKey, "tls-key", "", "private key `FILE` (PEM) for --tls-cert")
 	fl.BoolVar(&f.empty, "empty", false, "no demo organizations: only the database connection and the client")
 	fl.Int64Var(&f.seed, "seed", 1, "seed of the demo data, ids, removal delays and faults")
-	fl.IntVar(&f.orgs, "orgs", 150, "demo organizations (1 to 10000)")
+	fl.IntVar(&f.orgs, "orgs", 150, "demo organizations (1 to 100000)")
 	fl.IntVar(&f.members, "members", 5000, "members of the largest demo organization (1 to 100000)")
 	fl.StringVar(&f.removalDelay, "removal-delay", "5s-10s", "how long a removed member keeps listing: `DURATION` or MIN-MAX (0 = immediate)")
-	fl.StringVar(&f.rate, "rate", "16:50", "rate limit `PER_SECOND:BURST`, or off")
+	fl.StringVar(&f.plan, "plan", "enterprise", "the subscription whose Management API rate limits apply: `NAME`, one of "+strings.Join(sim.PlanNames(), ", ")+", or off")
+	fl.BoolVar(&f.outsideGlobal, "groups-outside-global", false, "an endpoint group's requests do not also spend the global bucket (the enterprise page's reading)")
+	fl.BoolVar(&f.retryAfter, "retry-after", false, "send Retry-After on a 429 (Auth0 documents none)")
+	fl.StringVar(&f.rate, "rate", "", "one global bucket of `PER_SECOND:BURST` in place of the plan (for tests), or off")
+	fl.StringVar(&f.scopes, "scopes", "", "the printed client's scopes, space-separated (default: every scope)")
+	fl.StringArrayVar(&f.clients, "client", nil, "one more client credentials client, `ID:SECRET:SCOPE,SCOPE,…` (repeatable)")
 	fl.StringVar(&f.faults, "faults", "off", "faults to inject: `SPEC` such as latency=20ms-200ms,error=5%,drop=1%,truncate=1%")
 	fl.BoolVar(&f.noConnectionsAPI, "no-connections-api", false, "a tenant without the newer /organizations/{id}/connections family")
 	return cmd
@@ -72,11 +84,11 @@ func (f simFlags) options() (sim.Options, error) {
 	o := sim.DefaultOptions()
 	o.Seed, o.Empty, o.NoConnectionsAPI = f.seed, f.empty, f.noConnectionsAPI
 	o.ClientID, o.ClientSecret = f.clientID, f.clientSecret
-	if f.orgs < 1 || f.orgs > 10000 {
-		return o, usagef("--orgs %d: want 1 to 10000", f.orgs)
+	if f.orgs < 1 || f.orgs > sim.MaxOrgs {
+		return o, usagef("--orgs %d: want 1 to %d (Auth0's limit of organizations per tenant)", f.orgs, sim.MaxOrgs)
 	}
-	if f.members < 1 || f.members > 100000 {
-		return o, usagef("--members %d: want 1 to 100000", f.members)
+	if f.members < 1 || f.members > sim.MaxMembers {
+		return o, usagef("--members %d: want 1 to %d (Auth0's limit of members per organization)", f.members, sim.MaxMembers)
 	}
 	o.Orgs, o.Members = f.orgs, f.members
 	if (f.tlsCert == "") != (f.tlsKey == "") {
@@ -86,13 +98,54 @@ func (f simFlags) options() (sim.Options, error) {
 	if o.RemovalDelayMin, o.RemovalDelayMax, err = parseDelay(f.removalDelay); err != nil {
 		return o, usagef("--removal-delay %q: %v", f.removalDelay, err)
 	}
-	if o.Rate, o.Burst, err = parseRate(f.rate); err != nil {
-		return o, usagef("--rate %q: %v", f.rate, err)
+	switch {
+	case f.plan == "off":
+		o.Plan = ""
+	case sim.Plans[f.plan].Name == "":
+		return o, usagef("--plan %q: one of %s, or off", f.plan, strings.Join(sim.PlanNames(), ", "))
+	default:
+		o.Plan = f.plan
+	}
+	o.RetryAfter, o.GroupsOutsideGlobal = f.retryAfter, f.outsideGlobal
+	if f.rate != "" {
+		if o.Rate, o.Burst, err = parseRate(f.rate); err != nil {
+			return o, usagef("--rate %q: %v", f.rate, err)
+		}
+		o.Plan = "" // one bucket for tests, in place of the plan; "off" turns limits off altogether
+	}
+	if f.scopes != "" {
+		o.Scopes = strings.Fields(f.scopes)
+		if e := knownScopes(o.Scopes); e != nil {
+			return o, usagef("--scopes: %v", e)
+		}
+	}
+	for _, c := range f.clients {
+		id, rest, ok1 := strings.Cut(c, ":")
+		secret, scopes, ok2 := strings.Cut(rest, ":")
+		if !ok1 || !ok2 || id == "" || len(secret) < 8 {
+			return o, usagef("--client %q: want ID:SECRET:SCOPE,SCOPE,… with a secret of 8 characters or more", c)
+		}
+		cl := sim.ClientSpec{ID: id, Secret: secret, Scopes: strings.FieldsFunc(scopes, func(r rune) bool { return r == ',' || r == ' ' })}
+		if e := knownScopes(cl.Scopes); e != nil {
+			return o, usagef("--client %s: %v", id, e)
+		}
+		o.Clients = append(o.Clients, cl)
 	}
 	if o.Faults, err = sim.ParseFaults(f.faults); err != nil {
 		return o, usagef("--faults: %v", err)
 	}
 	return o, nil
+}
+
+// knownScopes refuses a scope the simulator does not know: a typo would
+// otherwise make a client that silently lacks what was meant.
+func knownScopes(scopes []string) error {
+	for _, sc := range scopes {
+		if !slices.Contains(sim.AllScopes, sc) {
+			return fmt.Errorf("unknown scope %q", sc)
+		}
+	}
+	return nil
 }
 
 func parseDelay(s string) (lo, hi time.Duration, err error) {
@@ -135,6 +188,7 @@ func runSim(ctx context.Context, out io.Writer, f simFlags, opts sim.Options) er
 	if err != nil {
 		return err
 	}
+	debug.FreeOSMemory() // building the demo data left garbage: give it back before serving
 	run, err := s.Start(f.addr, f.tlsCert, f.tlsKey)
 	if err != nil {
 		return fmt.Errorf("cannot serve on %s: %w", f.addr, err)
@@ -144,15 +198,34 @@ func runSim(ctx context.Context, out io.Writer, f simFlags, opts sim.Options) er
 		data = "empty"
 	}
 	rate := "no rate limit"
-	if opts.Rate > 0 {
-		rate = fmt.Sprintf("rate limit %g/s burst %d", opts.Rate, opts.Burst)
+	switch {
+	case opts.Rate > 0:
+		rate = fmt.Sprintf("one rate-limit bucket of %g/s, burst %d", opts.Rate, opts.Burst)
+	case opts.Plan != "":
+		p := sim.Plans[opts.Plan]
+		rate = "plan " + p.Name + " (auth0.com/docs/…/" + p.Page + ")"
 	}
 	secret := s.ClientSecret()
 	if f.clientSecret != "" {
 		secret = "(the --client-secret you gave)"
 	}
 	fmt.Fprintf(out, "orgdash sim: a simulated Auth0 tenant (%s) on %s, ready in %s\n", data, run.URL, time.Since(start).Round(time.Millisecond))
-	fmt.Fprintf(out, "  %s · member removal shows after %s · faults %s\n\n", rate, delayText(opts), opts.Faults)
+	fmt.Fprintf(out, "  %s · member removal shows after %s · faults %s\n", rate, delayText(opts), opts.Faults)
+	if opts.Rate == 0 && opts.Plan != "" {
+		how := "every request spends the global bucket, then its group's"
+		if opts.GroupsOutsideGlobal {
+			how = "a group's requests spend only the group's bucket"
+		}
+		fmt.Fprintf(out, "  buckets (%s; headers describe the group's bucket where there is one; Retry-After %s):\n%s",
+			how, map[bool]string{true: "on", false: "off"}[opts.RetryAfter], sim.Plans[opts.Plan].Describe())
+	}
+	if f.scopes != "" {
+		fmt.Fprintf(out, "  the client below has only: %s\n", f.scopes)
+	}
+	for _, c := range opts.Clients {
+		fmt.Fprintf(out, "  client %s: %s\n", c.ID, strings.Join(c.Scopes, " "))
+	}
+	fmt.Fprintln(out)
 	fmt.Fprintf(out, "  export AUTH0_DOMAIN=%s\n  export AUTH0_CLIENT_ID=%s\n  export AUTH0_CLIENT_SECRET=%s\n\n",
 		domainFor(run.URL), s.ClientID(), secret)
 	fmt.Fprintln(out, "Ctrl+C stops it.")

@@ -9,20 +9,24 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/json"
 	"encoding/pem"
 	"errors"
+	"fmt"
 	"math/big"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/auth0/go-auth0"
 	"github.com/auth0/go-auth0/management"
+	"github.com/orgdash/orgdash/client"
 	"golang.org/x/oauth2"
 )
 
@@ -235,4 +239,69 @@ func TestSimPrintsPlainHTTPDomain(t *testing.T) {
 	if env["AUTH0_CLIENT_SECRET"] == "s3cr3t-value" {
 		t.Fatal("the given --client-secret was printed")
 	}
+}
+
+// The issue's "done when": orgdash sim --plan enterprise answers listing
+// organizations and listing members from different buckets, 11 ids are
+// refused, and --scopes with read scopes only leaves removal disabled,
+// naming its scope.
+func TestSimPlanCapsAndScopes(t *testing.T) {
+	env := startSim(t, "--plan", "enterprise", "--orgs", "3", "--members", "12",
+		"--scopes", "read:organizations read:organization_members read:organization_connections")
+	cl, err := client.New(client.Config{Domain: env["AUTH0_DOMAIN"], ClientID: env["AUTH0_CLIENT_ID"], ClientSecret: env["AUTH0_CLIENT_SECRET"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	p, err := cl.Organizations(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orgsLimit := cl.Tracker().Snapshot().Limit
+	members, err := cl.Members(ctx, p.Items[0].ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if membersLimit := cl.Tracker().Snapshot().Limit; orgsLimit != 10 || membersLimit != 40 {
+		t.Fatalf("x-ratelimit-limit: organizations %d, members %d; want 10 and 40 (the enterprise table)", orgsLimit, membersLimit)
+	}
+	if cp := cl.Capabilities().Can(client.RemoveMembers); cp.Allowed || cp.Reason != "needs delete:organization_members" {
+		t.Fatalf("removal with read scopes only: %+v", cp)
+	}
+	ids := make([]string, 11)
+	for i := range ids {
+		ids[i] = members.Items[i].UserID
+	}
+	tok := tokenFor(t, env)
+	req, _ := http.NewRequest("POST", env["AUTH0_DOMAIN"]+"/api/v2/organizations/"+p.Items[0].ID+"/members",
+		strings.NewReader(`{"members":["`+strings.Join(ids, `","`)+`"]}`))
+	req.Header.Set("Authorization", "Bearer "+tok)
+	req.Header.Set("Content-Type", "application/json")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 403 { // the read-only client may not add at all: the 403 comes first
+		t.Fatalf("11 ids from a read-only client: %d", res.StatusCode)
+	}
+}
+
+// tokenFor gets the printed client's token by the client credentials grant.
+func tokenFor(t *testing.T, env map[string]string) string {
+	t.Helper()
+	body := fmt.Sprintf(`{"grant_type":"client_credentials","client_id":%q,"client_secret":%q,"audience":%q}`,
+		env["AUTH0_CLIENT_ID"], env["AUTH0_CLIENT_SECRET"], env["AUTH0_DOMAIN"]+"/api/v2/")
+	res, err := http.Post(env["AUTH0_DOMAIN"]+"/oauth/token", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&tok); err != nil {
+		t.Fatal(err)
+	}
+	return tok.AccessToken
 }

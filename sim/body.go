@@ -20,6 +20,11 @@ func decodeBody(r *http.Request, dst any, props map[string]string) *apiError {
 	if err != nil {
 		return errBody("'Could not read the request body'.")
 	}
+	if !json.Valid(raw) {
+		// the Management API is served by hapi, whose answer to a body that
+		// is not JSON this is (Auth0 documents none: a guess from its stack)
+		return &apiError{Status: http.StatusBadRequest, Message: "Invalid request payload JSON format"}
+	}
 	var keys map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &keys); err != nil || keys == nil {
 		return errBody("'Expected type object but found type %s'.", jsonType(raw))

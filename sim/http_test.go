@@ -303,7 +303,7 @@ func TestMemberRemovalIsEventuallyConsistent(t *testing.T) {
 }
 
 func TestRateLimitHeadersAnd429(t *testing.T) {
-	tn := simtest.Start(t, sim.Options{Empty: true, Rate: 2, Burst: 3})
+	tn := simtest.Start(t, sim.Options{Empty: true, Rate: 2, Burst: 3, RetryAfter: true})
 	tok := all(tn, t)
 	var last answer
 	for i := range 4 {
@@ -324,6 +324,12 @@ func TestRateLimitHeadersAnd429(t *testing.T) {
 	}
 	if ra := last.header.Get("Retry-After"); ra != "1" {
 		t.Fatalf("Retry-After %q", ra)
+	}
+	quiet := simtest.Start(t, sim.Options{Empty: true, Rate: 1, Burst: 1}) // Auth0 documents no Retry-After: off by default
+	qtok := all(quiet, t)
+	call(t, quiet, qtok, "GET", "/api/v2/organizations", "")
+	if a := call(t, quiet, qtok, "GET", "/api/v2/organizations", ""); a.status != 429 || a.header.Get("Retry-After") != "" {
+		t.Fatalf("by default: %d, Retry-After %q", a.status, a.header.Get("Retry-After"))
 	}
 	time.Sleep(600 * time.Millisecond) // at 2/s one token is back after 500ms
 	if a := call(t, tn, tok, "GET", "/api/v2/organizations", ""); a.status != 200 {

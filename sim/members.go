@@ -256,9 +256,22 @@ func (s *Server) assignMemberRoles(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
+	n := len(o.memberRoles[u.UserID])
+	for _, rl := range add {
+		if !slices.Contains(o.memberRoles[u.UserID], rl) {
+			n++
+		}
+	}
+	if n > maxMemberRoles {
+		return 0, nil, &apiError{Status: http.StatusConflict, Message: "No more roles can be assigned to this organization member."}
+	}
 	o.assignRoles(u.UserID, add)
 	return http.StatusNoContent, nil, nil
 }
+
+// maxMemberRoles is how many roles one member may hold in an organization
+// (Auth0's entity limits; the message is the one the API answers with).
+const maxMemberRoles = 50
 
 func (o *org) assignRoles(uid string, add []*role) {
 	have := o.memberRoles[uid]

@@ -159,6 +159,14 @@ func (s *Server) orgAndConn(r *http.Request, enabledOnly bool) (*org, *orgConn, 
 	return o, oc, nil
 }
 
+// maxOrgConns is how many connections one organization may have (Auth0's
+// entity limits: "up to 10 connections"). The status and message past it
+// are a guess: Auth0 documents the limit, not the answer.
+const maxOrgConns = 10
+
+var errTooManyConns = &apiError{Status: http.StatusConflict,
+	Message: "An organization can have at most 10 connections: remove one first."}
+
 func errConnConflict() *apiError {
 	return &apiError{Status: http.StatusConflict, Message: "The connection is already associated with the organization."}
 }
@@ -208,6 +216,9 @@ func (s *Server) addEnabledConn(r *http.Request) (int, any, *apiError) {
 			}
 			return http.StatusCreated, oc.json(false), nil
 		}
+	}
+	if len(o.conns) >= maxOrgConns {
+		return 0, nil, errTooManyConns
 	}
 	oc, e := s.t.newOrgConn(b)
 	if e != nil {
@@ -285,6 +296,9 @@ func (s *Server) addOrgConn(r *http.Request) (int, any, *apiError) {
 	}
 	if b.ConnectionID != nil && o.findConn(*b.ConnectionID) != nil {
 		return 0, nil, errConnConflict()
+	}
+	if len(o.conns) >= maxOrgConns {
+		return 0, nil, errTooManyConns
 	}
 	oc, e := s.t.newOrgConn(b)
 	if e != nil {

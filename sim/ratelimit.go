@@ -8,35 +8,49 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// bucket is the tenant's Management API token bucket.
+// bucket is one of the tenant's Management API token buckets.
 type bucket struct {
-	mu    sync.Mutex
-	lim   *rate.Limiter
-	burst int
+	mu        sync.Mutex
+	name      string
+	lim       *rate.Limiter
+	burst     int
+	perMinute bool // published per minute
+	warned    bool // api_limit_warning sent since the bucket was last above 20%
 }
 
-func newBucket(perSecond float64, burst int) *bucket {
-	if perSecond <= 0 {
+func newBucket(name string, l Limit) *bucket {
+	if l.PerSecond <= 0 {
 		return nil
 	}
-	return &bucket{lim: rate.NewLimiter(rate.Limit(perSecond), burst), burst: burst}
+	return &bucket{name: name, lim: rate.NewLimiter(rate.Limit(l.PerSecond), l.Burst), burst: l.Burst, perMinute: l.PerMinute}
 }
 
-// take spends one token if there is one. It reports what the response
-// headers say: tokens left, when the next token is added, and (when refused)
-// how long to wait.
-func (b *bucket) take(now time.Time) (ok bool, remaining int, reset time.Time, wait time.Duration) {
+// take is one request's draw on a bucket and what the headers say of it.
+type take struct {
+	ok               bool
+	bucket           string
+	limit, remaining int
+	reset            time.Time     // when the next token is added
+	wait             time.Duration // until then
+	warn             bool          // this draw took the bucket past 80% use
+}
+
+// take spends one token if there is one.
+func (b *bucket) take(now time.Time) take {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	ok = b.lim.AllowN(now, 1)
+	t := take{bucket: b.name, limit: b.burst, ok: b.lim.AllowN(now, 1)}
 	tokens := b.lim.TokensAt(now)
-	remaining = max(int(math.Floor(tokens)), 0)
+	t.remaining = max(int(math.Floor(tokens)), 0)
 	need := math.Floor(tokens) + 1 - tokens // to the next whole token
-	wait = time.Duration(need / float64(b.lim.Limit()) * float64(time.Second))
-	at := now.Add(wait)
-	reset = time.Unix(at.Unix(), 0)
-	if at.After(reset) {
-		reset = reset.Add(time.Second)
+	t.wait = time.Duration(need / float64(b.lim.Limit()) * float64(time.Second))
+	at := now.Add(t.wait)
+	t.reset = time.Unix(at.Unix(), 0)
+	if at.After(t.reset) {
+		t.reset = t.reset.Add(time.Second)
 	}
-	return ok, remaining, reset, wait
+	low := float64(t.remaining) <= 0.2*float64(b.burst)
+	t.warn = low && !b.warned
+	b.warned = low
+	return t
 }

@@ -63,6 +63,8 @@ func (s *Server) routes() {
 	s.handle("GET /api/v2/clients/{id}", scopes("read:clients"), s.readClient)
 	s.handle("DELETE /api/v2/clients/{id}", scopes("delete:clients"), s.deleteClient)
 
+	s.handle("GET /api/v2/logs", scopes("read:logs"), s.listLogs)
+
 	s.api.HandleFunc("/api/v2/", func(w http.ResponseWriter, _ *http.Request) { writeError(w, errRoute) })
 }
 

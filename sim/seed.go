@@ -7,6 +7,13 @@ import (
 	"time"
 )
 
+// Auth0's entity limits (auth0.com/docs/troubleshoot/customer-support/operational-policies/entity-limit-policy):
+// organizations per tenant, and members per organization (more on request).
+const (
+	MaxOrgs    = 100000
+	MaxMembers = 100000
+)
+
 // seedTenant fills t with the database connection and, unless opts.Empty, a
 // believable demo tenant, all derived from opts.Seed.
 func seedTenant(t *tenant, opts Options, now time.Time) {
@@ -32,14 +39,23 @@ func seedTenant(t *tenant, opts Options, now time.Time) {
 	if orgs <= 0 {
 		orgs = 150
 	}
+	// the other organizations' members are drawn from a distribution whose
+	// mean is about 68; past a few thousand organizations they shrink so
+	// that the tenant holds at most demoMemberships of them in all (a
+	// tenant of 100,000 customers mostly has small ones)
+	scale := min(1, demoMemberships/(68*float64(orgs)))
 	for i, name := range d.orgNames(orgs) {
 		size := members
 		if i > 0 {
-			size = d.orgSize()
+			size = int(float64(d.orgSize())*scale + d.t.rnd.Float64())
 		}
-		d.addOrg(name, i, size)
+		d.addOrg(name, i, size, scale)
 	}
 }
+
+// demoMemberships bounds the memberships of the organizations other than
+// the largest, so that Auth0's entity limits fit in a laptop's memory.
+const demoMemberships = 300000
 
 // demoConnections are the tenant's other connections: name, display name, strategy.
 var demoConnections = [][3]string{
@@ -201,7 +217,7 @@ func (d *demo) orgSize() int {
 	}
 }
 
-func (d *demo) addOrg(name string, i, size int) {
+func (d *demo) addOrg(name string, i, size int, scale float64) {
 	t, rnd := d.t, d.t.rnd
 	display := displayName(name)
 	for _, s := range specialOrgs {
@@ -251,8 +267,8 @@ func (d *demo) addOrg(name string, i, size int) {
 		}
 	}
 
-	// invitations: some pending, a few long expired
-	if rnd.IntN(5) < 2 {
+	// invitations: some pending, a few long expired (fewer, in a huge tenant)
+	if rnd.Float64() < 0.4*scale {
 		inviter := d.users[rnd.IntN(len(d.users))].Name
 		for n := range 1 + rnd.IntN(5) {
 			f, l := firstNames[rnd.IntN(len(firstNames))], lastNames[rnd.IntN(len(lastNames))]

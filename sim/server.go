@@ -9,7 +9,6 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -27,7 +26,7 @@ var AllScopes = []string{
 	"read:connections", "create:connections", "delete:connections",
 	"read:users", "create:users", "delete:users",
 	"read:roles", "create:roles", "update:roles", "delete:roles",
-	"read:clients", "create:clients", "delete:clients",
+	"read:clients", "create:clients", "delete:clients", "read:logs",
 }
 
 // Options configure a simulated tenant. DefaultOptions gives those of
@@ -40,11 +39,22 @@ type Options struct {
 	// Members of the largest demo organization (default 5,000).
 	Members int
 
-	ClientID, ClientSecret string   // the client-credentials client; generated when empty
-	Scopes                 []string // its scopes; nil means AllScopes
+	ClientID, ClientSecret string       // the client-credentials client; generated when empty
+	Scopes                 []string     // its scopes; nil means AllScopes
+	Clients                []ClientSpec // more clients, each with its own scopes
 	TokenTTL               time.Duration
 
-	Rate  float64 // requests per second; 0 is no limit
+	// Plan is the subscription whose rate limits apply (see Plans): its
+	// global bucket and its endpoint groups' buckets. "" is none.
+	Plan string
+	// GroupsOutsideGlobal takes the enterprise page's reading: requests to
+	// a listed group do not also spend the global bucket.
+	GroupsOutsideGlobal bool
+	// RetryAfter sends Retry-After on a 429; Auth0 documents none, so off.
+	RetryAfter bool
+	// Rate and Burst, when Rate > 0, replace the plan with one global
+	// bucket (for tests): requests per second and its burst.
+	Rate  float64
 	Burst int
 
 	// A removed member keeps listing for a random delay in [Min, Max].
@@ -56,12 +66,18 @@ type Options struct {
 	Now func() time.Time // the clock; time.Now when nil
 }
 
-// DefaultOptions are an Enterprise production tenant's: 16 requests a second
-// with a burst of 50, removal showing after 5 to 10 seconds, day-long tokens.
+// ClientSpec is a client credentials client: a call without one of the
+// scopes its route needs gets Auth0's 403 insufficient_scope.
+type ClientSpec struct {
+	ID, Secret string
+	Scopes     []string
+}
+
+// DefaultOptions are an Enterprise production tenant's: the enterprise
+// plan's buckets, removal showing after 5 to 10 seconds, day-long tokens.
 func DefaultOptions() Options {
 	return Options{
-		Orgs: 150, Members: 5000, TokenTTL: 24 * time.Hour,
-		Rate: 16, Burst: 50,
+		Orgs: 150, Members: 5000, TokenTTL: 24 * time.Hour, Plan: "enterprise",
 		RemovalDelayMin: 5 * time.Second, RemovalDelayMax: 10 * time.Second,
 	}
 }
@@ -71,7 +87,8 @@ type Server struct {
 	opts   Options
 	t      *tenant
 	key    []byte
-	bucket *bucket
+	limits *limiter
+	log    *apiLog
 	faults atomic.Pointer[injector]
 	api    *http.ServeMux
 	now    func() time.Time
@@ -99,12 +116,15 @@ func New(opts Options) (*Server, error) {
 	if opts.Scopes == nil {
 		opts.Scopes = AllScopes
 	}
-	s := &Server{opts: opts, t: newTenant(opts.Seed), key: make([]byte, 32),
-		bucket: newBucket(opts.Rate, max(opts.Burst, 1)),
-		now:    opts.Now}
+	s := &Server{opts: opts, t: newTenant(opts.Seed), key: make([]byte, 32), now: opts.Now}
 	s.faults.Store(newInjector(opts.Faults, opts.Seed))
 	if s.now == nil {
 		s.now = time.Now
+	}
+	s.log = &apiLog{now: s.now}
+	var err error
+	if s.limits, err = newLimiter(opts, s.log); err != nil {
+		return nil, err
 	}
 	if _, err := rand.Read(s.key); err != nil {
 		return nil, err
@@ -117,6 +137,9 @@ func New(opts Options) (*Server, error) {
 	}
 	s.t.clients[s.opts.ClientID] = &apiClient{ID: s.opts.ClientID, Secret: s.opts.ClientSecret,
 		Name: "orgdash", Scopes: s.opts.Scopes}
+	for _, c := range opts.Clients {
+		s.AddClient(c.ID, c.Secret, c.Scopes)
+	}
 	seedTenant(s.t, opts, s.now())
 	s.routes()
 	return s, nil
@@ -181,16 +204,10 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if s.bucket != nil {
-		ok, remaining, reset, wait := s.bucket.take(s.now())
-		h := w.Header() // lower case on the wire, as Auth0 sends them
-		h["x-ratelimit-limit"] = []string{strconv.Itoa(s.bucket.burst)}
-		h["x-ratelimit-remaining"] = []string{strconv.Itoa(remaining)}
-		h["x-ratelimit-reset"] = []string{strconv.FormatInt(reset.Unix(), 10)}
-		if !ok {
+	if s.limits != nil {
+		_, pattern := s.api.Handler(r)
+		if !s.limits.allow(w, groupOf(pattern), s.now()) {
 			s.stats.throttled.Add(1)
-			h["retry-after"] = []string{strconv.Itoa(max(1, int((wait+time.Second-1)/time.Second)))}
-			writeError(w, &apiError{Status: http.StatusTooManyRequests, Message: "Global limit has been reached", Code: "too_many_requests"})
 			return
 		}
 	}

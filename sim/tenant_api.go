@@ -39,9 +39,12 @@ type connBody struct {
 	ShowAsButton   *bool          `json:"show_as_button"`
 }
 
+// listConnections lists the tenant's connections, filtered by strategy
+// and name: offset paging (a bare array, or with include_totals the
+// envelope), or checkpoint paging with from and take, as Auth0's spec has it.
 func (s *Server) listConnections(r *http.Request) (int, any, *apiError) {
 	q := r.URL.Query()
-	p, e := parsePaging(q, false)
+	p, e := parsePaging(q, true)
 	if e != nil {
 		return 0, nil, e
 	}
@@ -51,7 +54,17 @@ func (s *Server) listConnections(r *http.Request) (int, any, *apiError) {
 			all = append(all, c)
 		}
 	}
-	return http.StatusOK, offsetList(p, "connections", all), nil
+	if !p.checkpoint {
+		return http.StatusOK, offsetList(p, "connections", all), nil
+	}
+	i := indexBySeq(all, func(c *connection) int64 { return c.seq }, p.after)
+	page := slices.Clip(all[i:min(i+p.take, len(all))])
+	env := envelope{key: "connections", items: page}
+	if len(page) > 0 && i+len(page) < len(all) {
+		last := page[len(page)-1]
+		env.next = cursor(last.seq, last.ID)
+	}
+	return http.StatusOK, env, nil
 }
 
 func (s *Server) createConnection(r *http.Request) (int, any, *apiError) {
