@@ -69,14 +69,7 @@ func Expiry(at, now time.Time) string {
 
 // Update handles the list's messages, then the action table.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
-	if cmd, took := m.list.Update(msg); took {
-		return m, cmd
-	}
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		cmd, _ := m.actions().Handle(m.c, k)
-		return m, cmd
-	}
-	return m, nil
+	return m, m.list.Route(msg, m.actions)
 }
 
 // actions is the tab's action table.

@@ -196,3 +196,16 @@ func dedupe(bs []key.Binding) []key.Binding {
 	}
 	return out
 }
+
+// Route gives msg to the list, and a key it did not take to the screen's
+// action table: the whole of a list screen's input handling.
+func (m *Model[T]) Route(msg tea.Msg, actions func() common.Actions) tea.Cmd {
+	if cmd, took := m.Update(msg); took {
+		return cmd
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		cmd, _ := actions().Handle(m.c, k)
+		return cmd
+	}
+	return nil
+}

@@ -71,14 +71,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			return m, m.list.Init()
 		}
 	}
-	if cmd, took := m.list.Update(msg); took {
-		return m, cmd
-	}
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		cmd, _ := m.actions().Handle(m.c, k)
-		return m, cmd
-	}
-	return m, nil
+	return m, m.list.Route(msg, m.actions)
 }
 
 // actions is the tab's action table: keys, menu and help.

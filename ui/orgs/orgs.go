@@ -51,14 +51,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if cmd, took := m.list.Update(msg); took {
-		return m, cmd
-	}
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		cmd, _ := m.actions().Handle(m.c, k)
-		return m, cmd
-	}
-	return m, nil
+	return m, m.list.Route(msg, m.actions)
 }
 
 // actions is the screen's action table: keys, menu and help.
