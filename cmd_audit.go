@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/audit"
+	"github.com/orgdash/orgdash/ui/common"
 	"github.com/spf13/cobra"
 )
 
@@ -210,7 +211,7 @@ func writeChange(w io.Writer, ch audit.Change, asJSON bool) {
 	if e.Error != "" {
 		line += "  · " + e.Error
 	}
-	fmt.Fprintln(w, clean(line))
+	fmt.Fprintln(w, common.Clean(line))
 	ids := make([]string, 0, len(e.Results))
 	for id, r := range e.Results {
 		if r != audit.OK {
@@ -219,18 +220,8 @@ func writeChange(w io.Writer, ch audit.Change, asJSON bool) {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		fmt.Fprintln(w, clean(fmt.Sprintf("    %s %s %s", e.Results[id], id, e.Failed[id])))
+		fmt.Fprintln(w, common.Clean(fmt.Sprintf("    %s %s %s", e.Results[id], id, e.Failed[id])))
 	}
-}
-
-// clean keeps control characters in logged strings off the terminal.
-func clean(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return '�'
-		}
-		return r
-	}, s)
 }
 
 func reconcileCmd(g *globals, f *auditFilter) *cobra.Command {

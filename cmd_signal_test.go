@@ -81,7 +81,7 @@ func TestSIGTERMMidRemovalLeavesTheTruthInTheAudit(t *testing.T) {
 	cmd := exec.Command(os.Args[0])
 	cmd.Env = append(os.Environ(), "ORGDASH_RUN_MAIN=1", "AUTH0_DOMAIN="+tn.URL, "AUTH0_CLIENT_ID="+tn.ClientID(),
 		"AUTH0_CLIENT_SECRET="+tn.ClientSecret(), "ORGDASH_AUDIT_LOG="+logPath, "XDG_CONFIG_HOME="+dir, "HOME="+dir, "TERM=xterm-256color")
-	var stderr lockedBuilder
+	var stderr syncBuffer
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 120, Rows: 36})
 	if err != nil {
 		t.Fatal(err)
@@ -176,24 +176,6 @@ func TestSIGTERMMidRemovalLeavesTheTruthInTheAudit(t *testing.T) {
 	}
 	t.Logf("SIGTERM mid-removal: %d memberships went, each recorded; outcome %s; %s", lost, out.Outcome,
 		strings.TrimSpace(lastLine(stderr.String())))
-}
-
-// lockedBuilder is a strings.Builder safe for a writer and a reader.
-type lockedBuilder struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedBuilder) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuilder) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
 
 func lastLine(s string) string {

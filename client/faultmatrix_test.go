@@ -276,7 +276,7 @@ func TestFaultMatrixAuditAgreesWithTheTenant(t *testing.T) {
 	t.Run("429 storm", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			m := newMatrix(t, sim.Options{Empty: true, Seed: 7, Rate: 2, Burst: 4})
-			stop := stormOn(t, m.tn)
+			stop := simtest.Storm(t, m.tn, 400*time.Millisecond)
 			defer stop()
 			for range 4 {
 				m.round(sim.Faults{})
@@ -291,27 +291,4 @@ func TestFaultMatrixAuditAgreesWithTheTenant(t *testing.T) {
 		})
 	})
 	t.Logf("fault matrix: %d changes tried, %d disagreements, %d unverified; outcomes %v", total, disagreed, unverified, outcomes)
-}
-
-// stormOn has another tool spend the budget until stop.
-func stormOn(t *testing.T, tn *simtest.Tenant) func() {
-	c, cancel := context.WithCancel(context.Background())
-	tok := tn.Token(t, time.Hour, sim.AllScopes...)
-	hc := &http.Client{Transport: tn.Transport}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for c.Err() == nil {
-			req, _ := http.NewRequestWithContext(c, "GET", tn.URL+"/api/v2/organizations?per_page=1", nil)
-			req.Header.Set("Authorization", "Bearer "+tok)
-			if res, err := hc.Do(req); err == nil {
-				res.Body.Close()
-			}
-			select {
-			case <-c.Done():
-			case <-time.After(400 * time.Millisecond):
-			}
-		}
-	}()
-	return func() { cancel(); <-done }
 }

@@ -149,7 +149,7 @@ func TestFlowScopeLimitedClientShowsActionsDisabled(t *testing.T) {
 func TestFlowRemovalFinishesThrough429Storm(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 40, Rate: 2, Burst: 2, RemovalDelayMin: time.Second, RemovalDelayMax: time.Second})
-		stop := storm(t, tn)
+		stop := simtest.Storm(t, tn, 700*time.Millisecond) // another tool spends most of the budget
 		defer stop()
 		f := startFlow(t, tn, "", "")
 		f.wait("3 organizations")
@@ -173,7 +173,7 @@ func TestFlowLoadFinishesThrough429Storm(t *testing.T) {
 		opts := sim.DefaultOptions()
 		opts.Orgs, opts.Members, opts.Rate, opts.Burst = 20, 400, 2, 2
 		tn := simtest.StartInMemory(t, opts)
-		stop := storm(t, tn)
+		stop := simtest.Storm(t, tn, 700*time.Millisecond) // another tool spends most of the budget
 		defer stop()
 		f := startFlow(t, tn, "", "")
 		f.wait("20 organizations")

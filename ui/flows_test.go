@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"context"
-	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -170,27 +169,4 @@ func acmeWith(t *testing.T) (*simtest.Tenant, string, string, string) {
 	must(a.Request(ctx, "POST", a.URI("organizations", o.ID, "connections"), &map[string]any{
 		"connection_id": saml.ID, "assign_membership_on_login": true, "show_as_button": false}))
 	return tn, o.ID, saml.ID, db.ID
-}
-
-// storm has another tool spend most of tn's budget until stop is called.
-func storm(t *testing.T, tn *simtest.Tenant) (stop func()) {
-	ctx, cancel := context.WithCancel(context.Background())
-	tok := tn.Token(t, time.Hour, sim.AllScopes...)
-	hc := &http.Client{Transport: tn.Transport}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for ctx.Err() == nil {
-			req, _ := http.NewRequestWithContext(ctx, "GET", tn.URL+"/api/v2/organizations?per_page=1", nil)
-			req.Header.Set("Authorization", "Bearer "+tok)
-			if res, err := hc.Do(req); err == nil {
-				res.Body.Close()
-			}
-			select {
-			case <-ctx.Done():
-			case <-time.After(700 * time.Millisecond):
-			}
-		}
-	}()
-	return func() { cancel(); <-done }
 }

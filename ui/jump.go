@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/org"
 )
 
@@ -21,17 +22,12 @@ type jumpedMsg struct {
 // jumpHelp is the jump line's keys.
 func jumpHelp(c *common.Common) help.KeyMap {
 	d := c.Keys.Dialog
-	keys := []key.Binding{jumpGo(c), named(d.Cancel, "cancel")}
+	keys := []key.Binding{jumpGo(c), dialog.Named(d.Cancel, "cancel")}
 	return common.HelpMap{Short: keys, Full: [][]key.Binding{keys}}
 }
 
 func jumpGo(c *common.Common) key.Binding {
-	return named(c.Keys.Dialog.Choose, "go")
-}
-
-func named(b key.Binding, desc string) key.Binding {
-	b.SetHelp(b.Help().Key, desc)
-	return b
+	return dialog.Named(c.Keys.Dialog.Choose, "go")
 }
 
 func (m *Model) handleJump(msg tea.KeyPressMsg) tea.Cmd {

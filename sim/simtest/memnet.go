@@ -67,3 +67,28 @@ func StartInMemory(tb testing.TB, opts sim.Options) *Tenant {
 	})
 	return &Tenant{Server: s, URL: "http://127.0.0.1:4000", Transport: tr}
 }
+
+// Storm has another tool spend tn's budget, one call every interval, until
+// the returned stop is called (it waits for the tool to end). For an
+// in-memory tenant inside a synctest bubble, the interval is on its clock.
+func Storm(tb testing.TB, tn *Tenant, every time.Duration) (stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	tok := tn.Token(tb, 48*time.Hour, sim.AllScopes...)
+	hc := &http.Client{Transport: tn.Transport} // nil: the default transport, for a tenant on loopback
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for ctx.Err() == nil {
+			req, _ := http.NewRequestWithContext(ctx, "GET", tn.URL+"/api/v2/organizations?per_page=1", nil)
+			req.Header.Set("Authorization", "Bearer "+tok)
+			if res, err := hc.Do(req); err == nil {
+				res.Body.Close()
+			}
+			select {
+			case <-ctx.Done():
+			case <-time.After(every):
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
+}

@@ -65,7 +65,7 @@ func (d *Confirm) Help() help.KeyMap {
 	if !d.armed {
 		return common.HelpMap{Short: []key.Binding{keys.No}, Full: [][]key.Binding{{keys.No}}}
 	}
-	yes := named(keys.Yes, d.action)
+	yes := Named(keys.Yes, d.action)
 	return common.HelpMap{Short: []key.Binding{yes, keys.No, keys.Switch}, Full: [][]key.Binding{{yes, keys.No, keys.Switch, keys.Choose}}}
 }
 

@@ -23,8 +23,8 @@ type Dialog interface {
 	Help() help.KeyMap
 }
 
-// named is b with its description replaced: "y remove", "enter disable".
-func named(b key.Binding, desc string) key.Binding {
+// Named is b with its description replaced: "y remove", "enter disable".
+func Named(b key.Binding, desc string) key.Binding {
 	b.SetHelp(b.Help().Key, strings.ToLower(desc))
 	return b
 }

@@ -101,7 +101,7 @@ func (m *Menu) pick(i int) tea.Cmd {
 // Help is moving, choosing and closing.
 func (m *Menu) Help() help.KeyMap {
 	d := m.c.Keys.Dialog
-	short := []key.Binding{d.Prev, d.Next, d.Choose, named(d.Cancel, "close")}
+	short := []key.Binding{d.Prev, d.Next, d.Choose, Named(d.Cancel, "close")}
 	return common.HelpMap{Short: short, Full: [][]key.Binding{short}}
 }
 

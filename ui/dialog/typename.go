@@ -79,6 +79,6 @@ func (d *TypeName) Help() help.KeyMap {
 	if !d.armed {
 		return common.HelpMap{Short: []key.Binding{keys.Cancel}, Full: [][]key.Binding{{keys.Cancel}}}
 	}
-	enter := named(keys.Choose, d.verb)
+	enter := Named(keys.Choose, d.verb)
 	return common.HelpMap{Short: []key.Binding{enter, keys.Cancel}, Full: [][]key.Binding{{enter, keys.Cancel}}}
 }
