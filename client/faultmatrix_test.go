@@ -92,7 +92,7 @@ func newMatrix(t *testing.T, opts sim.Options) *matrix {
 	}
 	must(admin.Request(ctx, "POST", admin.URI("organizations", o.ID, "members"), &map[string]any{"members": m.users}))
 	m.org, m.conn = o.ID, cn.ID
-	m.truth = connect(t, tn, func(c *client.Config) { c.Transport = tn.Transport })
+	m.truth = connect(t, tn, func(c *client.Config) { c.Transport, c.MaxAttempts = tn.Transport, 50 }) // the truth must be read, storm or not
 	m.c = audit.Client(connect(t, tn, func(c *client.Config) {
 		c.Transport, c.VerifyInterval, c.VerifyTimeout = tn.Transport, 200*time.Millisecond, 5*time.Second
 	}), audit.To(m.log), audit.Who{User: "matrix"})

@@ -24,8 +24,9 @@ type pacer struct {
 func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	p.scopes.sawToken(req.Header.Get("Authorization"))
+	group := groupOf(req.Method, req.URL.Path)
 	for attempt := 1; ; attempt++ {
-		if err := p.tracker.acquire(ctx); err != nil {
+		if err := p.tracker.acquire(ctx, group); err != nil {
 			return nil, err
 		}
 		res, err := p.base.RoundTrip(rewound(req, attempt))
@@ -33,7 +34,7 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 			err = buffer(res) // a body cut short fails here, where a read can be retried
 		}
 		if err != nil {
-			p.tracker.observe(nil)
+			p.tracker.observe(group, nil)
 			if !idempotent(req.Method) || attempt >= p.maxAttempts || ctx.Err() != nil {
 				return nil, err
 			}
@@ -42,7 +43,7 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 			}
 			continue
 		}
-		p.tracker.observe(res)
+		p.tracker.observe(group, res)
 		last := attempt >= p.maxAttempts
 		switch {
 		case res.StatusCode == http.StatusTooManyRequests && !last:
@@ -50,7 +51,7 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 			if wait > p.maxWait {
 				return res, nil // longer than we will hold the user: say so instead
 			}
-			if err := p.tracker.backoff(ctx, time.Now().Add(wait)); err != nil {
+			if err := p.tracker.backoff(ctx, group, globalLimit(res), time.Now().Add(wait)); err != nil {
 				return nil, err
 			}
 		case res.StatusCode >= 500 && idempotent(req.Method) && !last:
@@ -103,4 +104,12 @@ func retryWait(res *http.Response, now time.Time) time.Duration {
 		return max(time.Unix(at, 0).Sub(now), 100*time.Millisecond)
 	}
 	return time.Second
+}
+
+// globalLimit reports whether a 429 says the global bucket is empty (so
+// every call waits), not only its endpoint group's.
+func globalLimit(res *http.Response) bool {
+	b, _ := io.ReadAll(res.Body)
+	res.Body = io.NopCloser(bytes.NewReader(b))
+	return bytes.Contains(b, []byte("Global limit has been reached"))
 }

@@ -32,12 +32,13 @@ func (m *Model) onBudget(msg budgetMsg) tea.Cmd {
 	return tea.Batch(watchBudget(m.c, msg.snap.Version), m.countdown())
 }
 
-// countdown keeps a tick going while calls wait or an undo is open, so
-// the seconds count down.
+// countdown keeps a tick going while calls wait, a bucket refills or an
+// undo is open, so the seconds count down and the gauge stays live.
 func (m *Model) countdown() tea.Cmd {
 	snap := m.c.Client.Tracker().Snapshot()
+	m.footer.SetBudget(snap)
 	undoOpen := m.undo != nil && m.now().Before(m.undo.until)
-	if m.ticking || (!snap.Waiting(m.now()) && !snap.Reset.After(m.now()) && !undoOpen) {
+	if m.ticking || (!snap.Waiting(m.now()) && !snap.Refilling(m.now()) && !undoOpen) {
 		return nil
 	}
 	m.ticking = true

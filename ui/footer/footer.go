@@ -94,22 +94,23 @@ func (m Model) View(s *theme.Styles, km help.KeyMap, now time.Time) string {
 	return ansi.Truncate(line, m.width, "") + "\n" + m.help.ShortHelpView(km.ShortHelp())
 }
 
-// Gauge draws the budget: remaining/limit as a bar coloured by what is
-// left, seconds to the reset, and the wait while calls are held back.
+// Gauge draws the budget of the bucket that limits what the user is doing:
+// its tokens now (refill since the last answer included, so the figure is
+// live between calls) of its limit as a bar coloured by what is left, and
+// its refill rate; while calls are held, for how long and for which bucket.
 func Gauge(s *theme.Styles, b client.Snapshot, now time.Time) string {
 	if b.Waiting(now) {
 		secs := int(b.WaitingUntil.Sub(now).Round(time.Second) / time.Second)
-		return s.GaugeEmpty.Render(fmt.Sprintf("API %d/%d ▕%s▏ waiting %ds", b.Remaining, b.Limit, bar(0, 10), max(secs, 1)))
+		return s.GaugeEmpty.Render(fmt.Sprintf("%s ▕%s▏ waiting %ds for %s", figures(b.BucketState, 0), bar(0, 10),
+			max(secs, 1), client.BucketLabel(b.WaitingFor)))
 	}
 	if !b.Known {
 		return s.Muted.Render("API budget: not reported yet")
 	}
-	if now.After(b.Reset) { // tokens came back since: how many, only the next answer says
-		return s.Muted.Render(fmt.Sprintf("API ≥%d/%d ▕%s▏", b.Remaining, b.Limit, bar(float64(b.Remaining)/float64(max(b.Limit, 1)), 10)))
-	}
+	left := b.RemainingAt(now)
 	frac := 0.0
 	if b.Limit > 0 {
-		frac = float64(b.Remaining) / float64(b.Limit)
+		frac = float64(left) / float64(b.Limit)
 	}
 	style := s.GaugeFull
 	switch {
@@ -118,11 +119,35 @@ func Gauge(s *theme.Styles, b client.Snapshot, now time.Time) string {
 	case frac <= 0.4:
 		style = s.GaugeLow
 	}
-	reset := ""
-	if d := b.Reset.Sub(now); d > 0 {
-		reset = fmt.Sprintf(" reset %ds", int((d+time.Second-1)/time.Second))
+	rate := ""
+	if b.Rate > 0 && left < b.Limit {
+		rate = fmt.Sprintf(" +%.3g/s", b.Rate)
 	}
-	return style.Render(fmt.Sprintf("API %d/%d ▕%s▏%s", b.Remaining, b.Limit, bar(frac, 10), reset))
+	return style.Render(fmt.Sprintf("%s ▕%s▏%s", figures(b.BucketState, left), bar(frac, 10), rate))
+}
+
+// figures names a bucket and its tokens: "read members 12/40".
+func figures(b client.BucketState, left int) string {
+	return fmt.Sprintf("%s %d/%d", client.BucketLabel(b.Name), left, b.Limit)
+}
+
+// Buckets lists every bucket with its state, for the activity panel.
+func Buckets(b client.Snapshot, now time.Time) []string {
+	out := make([]string, 0, len(b.Buckets))
+	for _, k := range b.Buckets {
+		if !k.Known {
+			continue
+		}
+		line := fmt.Sprintf("%-18s %d/%d", client.BucketLabel(k.Name), k.RemainingAt(now), k.Limit)
+		if k.Rate > 0 {
+			line += fmt.Sprintf(" +%.3g/s", k.Rate)
+		}
+		if k.WaitingUntil.After(now) {
+			line += fmt.Sprintf(" · held %ds", int(k.WaitingUntil.Sub(now).Round(time.Second)/time.Second))
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 func bar(frac float64, width int) string {

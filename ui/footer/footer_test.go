@@ -14,20 +14,34 @@ import (
 func TestGauge(t *testing.T) {
 	s := theme.New(true, true)
 	now := time.Unix(1_800_000_000, 0)
+	members := func(remaining int, seen time.Time, rate float64) client.BucketState {
+		return client.BucketState{Name: "organization_members_read", Known: true, Limit: 40, Remaining: remaining, Seen: seen, Rate: rate,
+			Reset: seen.Add(time.Second)}
+	}
 	for _, c := range []struct {
 		snap client.Snapshot
 		want string
 	}{
 		{client.Snapshot{}, "API budget: not reported yet"},
-		{client.Snapshot{Known: true, Limit: 50, Remaining: 40, Reset: now.Add(2 * time.Second)}, "API 40/50 ▕████████░░▏ reset 2s"},
-		{client.Snapshot{Known: true, Limit: 50, Remaining: 3, Reset: now.Add(500 * time.Millisecond)}, "API 3/50 ▕█░░░░░░░░░▏ reset 1s"},
-		{client.Snapshot{Known: true, Limit: 10, Remaining: 0, Reset: now.Add(3 * time.Second), WaitingUntil: now.Add(3 * time.Second)}, "API 0/10 ▕░░░░░░░░░░▏ waiting 3s"},
-		{client.Snapshot{Known: true, Limit: 50, Remaining: 2, Reset: now.Add(-time.Minute)}, "API ≥2/50"},
+		{client.Snapshot{BucketState: members(32, now, 8.33)}, "read members 32/40 ▕████████░░▏ +8.33/s"},
+		{client.Snapshot{BucketState: members(2, now, 0)}, "read members 2/40 ▕█░░░░░░░░░▏"},
+		{held(members(0, now, 2), now.Add(3*time.Second)), "read members 0/40 ▕░░░░░░░░░░▏ waiting 3s for write members"},
+		// calls stopped 5 s ago at 2 tokens a second: the gauge says what is there now
+		{client.Snapshot{BucketState: members(0, now.Add(-5*time.Second), 2)}, "read members 10/40 ▕███░░░░░░░▏ +2/s"},
+		// long enough and the bucket is full again
+		{client.Snapshot{BucketState: members(0, now.Add(-time.Minute), 2)}, "read members 40/40 ▕██████████▏"},
 	} {
 		if got := ansi.Strip(Gauge(s, c.snap, now)); !strings.HasPrefix(got, c.want) {
 			t.Errorf("%+v: %q, want %q", c.snap, got, c.want)
 		}
 	}
+}
+
+// held is a snapshot whose calls wait until for write members.
+func held(b client.BucketState, until time.Time) client.Snapshot {
+	s := client.Snapshot{BucketState: b, WaitingFor: "organization_members_write"}
+	s.WaitingUntil = until
+	return s
 }
 
 func TestStatusClearsItself(t *testing.T) {
