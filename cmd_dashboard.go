@@ -162,7 +162,8 @@ func localUser() string {
 // startDemo serves the demo tenant on 127.0.0.1 (real HTTP, real rate
 // limits) and returns a client of it.
 func startDemo() (client.Client, func(), error) {
-	s, err := sim.New(sim.DefaultOptions())
+	opts := sim.DefaultOptions()
+	s, err := sim.New(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -175,7 +176,8 @@ func startDemo() (client.Client, func(), error) {
 		defer cancel()
 		_ = run.Close(ctx)
 	}
-	cl, err := client.New(client.Config{Domain: run.URL, ClientID: s.ClientID(), ClientSecret: s.ClientSecret(), Demo: true})
+	cl, err := client.New(client.Config{Domain: run.URL, ClientID: s.ClientID(), ClientSecret: s.ClientSecret(), Demo: true,
+		Plan: opts.Plan}) // the demo's plan is known: its buckets pace calls from the first
 	if err != nil {
 		stop()
 		return nil, nil, err

@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/spf13/cobra"
 )
@@ -68,7 +69,7 @@ CLI or a curl script at it with the variables it prints.`,
 	fl.IntVar(&f.orgs, "orgs", 150, "demo organizations (1 to 100000)")
 	fl.IntVar(&f.members, "members", 5000, "members of the largest demo organization (1 to 100000)")
 	fl.StringVar(&f.removalDelay, "removal-delay", "5s-10s", "how long a removed member keeps listing: `DURATION` or MIN-MAX (0 = immediate)")
-	fl.StringVar(&f.plan, "plan", "enterprise", "the subscription whose Management API rate limits apply: `NAME`, one of "+strings.Join(sim.PlanNames(), ", ")+", or off")
+	fl.StringVar(&f.plan, "plan", "enterprise", "the subscription whose Management API rate limits apply: `NAME`, one of "+strings.Join(limits.PlanNames(), ", ")+", or off")
 	fl.BoolVar(&f.outsideGlobal, "groups-outside-global", false, "an endpoint group's requests do not also spend the global bucket (the enterprise page's reading)")
 	fl.BoolVar(&f.retryAfter, "retry-after", false, "send Retry-After on a 429 (Auth0 documents none)")
 	fl.StringVar(&f.rate, "rate", "", "one global bucket of `PER_SECOND:BURST` in place of the plan (for tests), or off")
@@ -84,11 +85,11 @@ func (f simFlags) options() (sim.Options, error) {
 	o := sim.DefaultOptions()
 	o.Seed, o.Empty, o.NoConnectionsAPI = f.seed, f.empty, f.noConnectionsAPI
 	o.ClientID, o.ClientSecret = f.clientID, f.clientSecret
-	if f.orgs < 1 || f.orgs > sim.MaxOrgs {
-		return o, usagef("--orgs %d: want 1 to %d (Auth0's limit of organizations per tenant)", f.orgs, sim.MaxOrgs)
+	if f.orgs < 1 || f.orgs > limits.MaxOrgs {
+		return o, usagef("--orgs %d: want 1 to %d (Auth0's limit of organizations per tenant)", f.orgs, limits.MaxOrgs)
 	}
-	if f.members < 1 || f.members > sim.MaxMembers {
-		return o, usagef("--members %d: want 1 to %d (Auth0's limit of members per organization)", f.members, sim.MaxMembers)
+	if f.members < 1 || f.members > limits.MaxMembers {
+		return o, usagef("--members %d: want 1 to %d (Auth0's limit of members per organization)", f.members, limits.MaxMembers)
 	}
 	o.Orgs, o.Members = f.orgs, f.members
 	if (f.tlsCert == "") != (f.tlsKey == "") {
@@ -101,8 +102,8 @@ func (f simFlags) options() (sim.Options, error) {
 	switch {
 	case f.plan == "off":
 		o.Plan = ""
-	case sim.Plans[f.plan].Name == "":
-		return o, usagef("--plan %q: one of %s, or off", f.plan, strings.Join(sim.PlanNames(), ", "))
+	case limits.Plans[f.plan].Name == "":
+		return o, usagef("--plan %q: one of %s, or off", f.plan, strings.Join(limits.PlanNames(), ", "))
 	default:
 		o.Plan = f.plan
 	}
@@ -202,7 +203,7 @@ func runSim(ctx context.Context, out io.Writer, f simFlags, opts sim.Options) er
 	case opts.Rate > 0:
 		rate = fmt.Sprintf("one rate-limit bucket of %g/s, burst %d", opts.Rate, opts.Burst)
 	case opts.Plan != "":
-		p := sim.Plans[opts.Plan]
+		p := limits.Plans[opts.Plan]
 		rate = "plan " + p.Name + " (auth0.com/docs/…/" + p.Page + ")"
 	}
 	secret := s.ClientSecret()
@@ -217,7 +218,7 @@ func runSim(ctx context.Context, out io.Writer, f simFlags, opts sim.Options) er
 			how = "a group's requests spend only the group's bucket"
 		}
 		fmt.Fprintf(out, "  buckets (%s; headers describe the group's bucket where there is one; Retry-After %s):\n%s",
-			how, map[bool]string{true: "on", false: "off"}[opts.RetryAfter], sim.Plans[opts.Plan].Describe())
+			how, map[bool]string{true: "on", false: "off"}[opts.RetryAfter], limits.Plans[opts.Plan].Describe())
 	}
 	if f.scopes != "" {
 		fmt.Fprintf(out, "  the client below has only: %s\n", f.scopes)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/auth0/go-auth0/management"
+	"github.com/orgdash/orgdash/limits"
 	"golang.org/x/oauth2"
 )
 
@@ -60,7 +61,7 @@ func (c *auth0Client) Tracker() *Tracker          { return c.tracker }
 func (c *auth0Client) Capabilities() Capabilities { return c.scopes.get() }
 
 // pageSize is the largest page Auth0 serves.
-const pageSize = 100
+const pageSize = limits.MaxPerPage
 
 func (c *auth0Client) Organizations(ctx context.Context, from string) (Page[Organization], error) {
 	opts := []management.RequestOption{management.Take(pageSize)}

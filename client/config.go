@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/orgdash/orgdash/limits"
 )
 
 // Config says how to reach a tenant.
@@ -18,11 +20,16 @@ type Config struct {
 	ClientID, ClientSecret string // client credentials, or
 	APIToken               string // a Management API token
 
+	// Plan is the tenant's rate-limit plan (a name in limits.Plans:
+	// AUTH0_PLAN or a profile's plan), when known: calls are then paced by
+	// its documented buckets from the first, the global one included.
+	Plan string
+
 	Demo      bool              // the embedded simulator
 	Transport http.RoundTripper // base transport; http.DefaultTransport when nil
 	Tracker   *Tracker          // the tenant's shared budget; a new one when nil
 
-	BatchSize      int           // members per add or remove call (default and most: MaxIDsPerRequest)
+	BatchSize      int           // members per add or remove call (default and most: limits.MaxIDsPerRequest)
 	MaxAttempts    int           // attempts per call, on 429 and for reads on 5xx (default 4)
 	MaxWait        time.Duration // longest wait for the budget before giving up (default 65s)
 	VerifyTimeout  time.Duration // how long to wait for removals to show (default 30s)
@@ -37,7 +44,8 @@ var ErrNoCredentials = errors.New("no Auth0 credentials are set")
 // saying what to set.
 func FromEnv(getenv func(string) string) (Config, error) {
 	c := Config{Domain: strings.TrimSpace(getenv("AUTH0_DOMAIN")), ClientID: strings.TrimSpace(getenv("AUTH0_CLIENT_ID")),
-		ClientSecret: strings.TrimSpace(getenv("AUTH0_CLIENT_SECRET")), APIToken: strings.TrimSpace(getenv("AUTH0_API_TOKEN"))}
+		ClientSecret: strings.TrimSpace(getenv("AUTH0_CLIENT_SECRET")), APIToken: strings.TrimSpace(getenv("AUTH0_API_TOKEN")),
+		Plan: strings.TrimSpace(getenv("AUTH0_PLAN"))}
 	if c.Domain == "" && c.ClientID == "" && c.ClientSecret == "" && c.APIToken == "" {
 		return c, ErrNoCredentials
 	}
@@ -58,6 +66,10 @@ func (c Config) Validate() error {
 		return errors.New("AUTH0_CLIENT_SECRET is set but AUTH0_CLIENT_ID is not: set both, or use AUTH0_API_TOKEN instead")
 	case !cc && c.APIToken == "":
 		return errors.New("AUTH0_DOMAIN is set but no credentials are: set AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET (a machine-to-machine application), or AUTH0_API_TOKEN")
+	}
+	if _, ok := limits.Plans[c.Plan]; c.Plan != "" && !ok {
+		return fmt.Errorf("rate-limit plan %q is not one orgdash knows: set AUTH0_PLAN to one of %s, or leave it unset to learn the budget from the tenant's answers",
+			c.Plan, strings.Join(limits.PlanNames(), ", "))
 	}
 	_, err := c.baseURL()
 	return err
@@ -100,8 +112,11 @@ func (c Config) withDefaults() Config {
 	if c.Tracker == nil {
 		c.Tracker = NewTracker()
 	}
-	if c.BatchSize <= 0 || c.BatchSize > MaxIDsPerRequest {
-		c.BatchSize = MaxIDsPerRequest
+	if c.Plan != "" {
+		_ = c.Tracker.UsePlan(c.Plan) // Validate has said whether it is known
+	}
+	if c.BatchSize <= 0 || c.BatchSize > limits.MaxIDsPerRequest {
+		c.BatchSize = limits.MaxIDsPerRequest
 	}
 	if c.MaxAttempts <= 0 {
 		c.MaxAttempts = 4

@@ -2,6 +2,7 @@ package client_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/orgdash/orgdash/client"
@@ -41,3 +42,5 @@ func orgByName(t *testing.T, c client.Client, name string) client.Organization {
 	t.Fatalf("no organization %q", name)
 	return client.Organization{}
 }
+
+func fmtSscan(s string, v *int) (int, error) { return fmt.Sscan(s, v) }

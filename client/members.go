@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/auth0/go-auth0/management"
+	"github.com/orgdash/orgdash/limits"
 )
 
 // verifyMaxMembers bounds the organizations whose removals are verified by
@@ -71,10 +72,6 @@ func batches(ids []string, n int) [][]string {
 	return out
 }
 
-// MaxIDsPerRequest is Auth0's cap on user ids in one POST or DELETE
-// /organizations/{id}/members (the assign-members and remove-members guides).
-const MaxIDsPerRequest = 10
-
 // bulkAttempts is how often a batch whose answer was lost is sent.
 const bulkAttempts = 3
 
@@ -125,7 +122,7 @@ func (c *auth0Client) bulk(ctx context.Context, op string, ids []string, call fu
 			all(batch, Failed, err)
 		}
 	}
-	for _, b := range batches(ids, min(c.cfg.BatchSize, MaxIDsPerRequest)) {
+	for _, b := range batches(ids, min(c.cfg.BatchSize, limits.MaxIDsPerRequest)) {
 		run(b)
 	}
 	return results

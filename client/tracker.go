@@ -2,12 +2,14 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"math"
-	"net/http"
 	"sort"
-	"strconv"
+	"strings"
 	"sync"
 	"time"
+
+	"github.com/orgdash/orgdash/limits"
 )
 
 // Snapshot is the rate-limit budget as the client knows it, and what it is
@@ -68,45 +70,59 @@ func (s Snapshot) Refilling(now time.Time) bool {
 }
 
 // Tracker follows one tenant's Management API budgets, a bucket per
-// endpoint group plus the global one. It paces each call by its bucket
+// endpoint group plus the global one. It paces each call by its buckets
 // so it waits instead of firing into a 429, lets interactive calls go
 // before background work, and tells watchers every change. One tracker
 // serves every user of a tenant.
 type Tracker struct {
 	mu      sync.Mutex
 	s       Snapshot
+	plan    *limits.Plan // the tenant's, when known: its buckets are known from the first call
 	buckets map[string]*bucketBudget
-	active  string    // the bucket of the latest interactive call
-	hold    time.Time // every call waits until then: the global bucket said no
-	changed chan struct{}
+	alias   map[limits.Group]string // groups whose answers describe another bucket
+	active  string                  // the bucket of the latest interactive call
+	changed chan struct{}           // closed for watchers on every change
+	wake    chan struct{}           // closed for waiting calls on news that may let one go
 	now     func() time.Time
 }
 
 // NewTracker returns a tracker that knows nothing yet.
 func NewTracker() *Tracker {
-	return &Tracker{changed: make(chan struct{}), buckets: map[string]*bucketBudget{}, now: time.Now}
+	return &Tracker{changed: make(chan struct{}), wake: make(chan struct{}), buckets: map[string]*bucketBudget{},
+		alias: map[limits.Group]string{}, now: time.Now}
+}
+
+// UsePlan tells the tracker the tenant's rate-limit plan (a name in
+// limits.Plans): calls are then paced by its documented buckets from the
+// first, the global one included, which no header describes.
+func (t *Tracker) UsePlan(name string) error {
+	p, ok := limits.Plans[name]
+	if !ok {
+		return fmt.Errorf("unknown rate-limit plan %q: want one of %s", name, strings.Join(limits.PlanNames(), ", "))
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.plan = &p
+	return nil
 }
 
 // Snapshot is the current state.
 func (t *Tracker) Snapshot() Snapshot {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	now := t.now()
 	s := t.s
 	s.Buckets = make([]BucketState, 0, len(t.buckets))
 	for _, b := range t.buckets {
-		s.Buckets = append(s.Buckets, b.state())
+		s.Buckets = append(s.Buckets, b.state(now))
+		if b.waiters > 0 && b.waitingUntil.After(s.WaitingUntil) {
+			s.WaitingUntil, s.WaitingFor = b.waitingUntil, b.heldBy
+		}
 	}
 	sort.Slice(s.Buckets, func(i, j int) bool { return s.Buckets[i].Name < s.Buckets[j].Name })
 	if b := t.buckets[t.active]; b != nil {
-		s.BucketState = b.state()
-	}
-	if t.hold.After(s.WaitingUntil) {
-		s.WaitingUntil, s.WaitingFor = t.hold, "global"
-	}
-	for _, b := range t.buckets {
-		if b.waitingUntil.After(s.WaitingUntil) && b.waiters > 0 {
-			s.WaitingUntil, s.WaitingFor = b.waitingUntil, b.name
-		}
+		s.BucketState = b.state(now)
+		s.BucketState.WaitingUntil = s.WaitingUntil
 	}
 	return s
 }
@@ -135,155 +151,8 @@ func (t *Tracker) bump() {
 	t.changed = make(chan struct{})
 }
 
-func (t *Tracker) bucket(name string) *bucketBudget {
-	b := t.buckets[name]
-	if b == nil {
-		b = &bucketBudget{name: name}
-		t.buckets[name] = b
-	}
-	return b
-}
-
-// acquire waits until a call on bucket group may be sent: the global
-// bucket is not known to be empty, and the group's has a token (a
-// background call: a token above the reserve, with no interactive call
-// waiting). A call whose bucket is unknown goes at once, to learn it.
-func (t *Tracker) acquire(ctx context.Context, group string) error {
-	bg := isBackground(ctx)
-	waiting := false
-	defer func() {
-		if waiting {
-			t.mu.Lock()
-			t.bucket(group).waiters--
-			if !bg {
-				t.bucket(group).interactiveWaiting--
-			}
-			t.bump()
-			t.mu.Unlock()
-		}
-	}()
-	for {
-		if Stopped(ctx) {
-			return errStopped // a stopped session sends nothing new
-		}
-		t.mu.Lock()
-		now := t.now()
-		b := t.bucket(group)
-		wait := time.Duration(0)
-		if t.hold.After(now) {
-			wait = t.hold.Sub(now)
-		} else if w := b.wait(now, bg); w > 0 {
-			wait = w
-		}
-		if wait == 0 {
-			b.send()
-			t.s.InFlight++
-			t.s.Requests++
-			if !bg {
-				t.active = group
-			}
-			t.bump()
-			t.mu.Unlock()
-			return nil
-		}
-		news := false // wake the others only for news, or waiters would wake each other for ever
-		if !waiting {
-			waiting, news = true, true
-			b.waiters++
-			if !bg {
-				b.interactiveWaiting++
-			}
-		}
-		until := now.Add(wait)
-		switch { // the wait shown only grows while calls wait: waiters must not undo each other
-		case b.waitingUntil.Before(now):
-			b.waitingUntil, news = until, true
-		case until.After(b.waitingUntil):
-			news = news || until.Sub(b.waitingUntil) > time.Second
-			b.waitingUntil = until
-		}
-		if !bg && t.active != group {
-			t.active, news = group, true
-		}
-		if news {
-			t.bump()
-		}
-		ch := t.changed
-		t.mu.Unlock()
-		tm := time.NewTimer(wait)
-		select {
-		case <-ch:
-		case <-tm.C:
-		case <-ctx.Done():
-			tm.Stop()
-			return ctx.Err()
-		case <-stopChan(ctx):
-			tm.Stop()
-			return errStopped
-		}
-		tm.Stop()
-	}
-}
-
-// observe records an answer on bucket group (res nil when the call got none).
-func (t *Tracker) observe(group string, res *http.Response) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.s.InFlight--
-	b := t.bucket(group)
-	b.inFlight--
-	if res != nil {
-		h := res.Header
-		limit, e1 := strconv.Atoi(h.Get("X-RateLimit-Limit"))
-		remaining, e2 := strconv.Atoi(h.Get("X-RateLimit-Remaining"))
-		reset, e3 := strconv.ParseInt(h.Get("X-RateLimit-Reset"), 10, 64)
-		if e1 == nil && e2 == nil && e3 == nil {
-			b.read(t.now(), limit, remaining, time.Unix(reset, 0))
-		}
-		if res.StatusCode == http.StatusTooManyRequests {
-			t.s.Throttled++
-			b.budget = 0
-		}
-	}
-	t.bump()
-}
-
-// backoff holds the calls of bucket group (every call, when global) until
-// until, after a 429, unless ctx ends first.
-func (t *Tracker) backoff(ctx context.Context, group string, global bool, until time.Time) error {
-	t.mu.Lock()
-	t.s.Retries++
-	b := t.bucket(group)
-	b.known, b.budget = true, 0
-	if until.After(b.holdUntil) {
-		b.holdUntil = until
-	}
-	if global && until.After(t.hold) {
-		t.hold = until
-	}
-	t.bump()
-	t.mu.Unlock()
-	return t.sleep(ctx, time.Until(until))
-}
-
-// pause shows a short wait before retrying a failed read.
-func (t *Tracker) pause(ctx context.Context, d time.Duration) error {
-	t.mu.Lock()
-	t.s.Retries++
-	t.bump()
-	t.mu.Unlock()
-	return t.sleep(ctx, d)
-}
-
-func (t *Tracker) sleep(ctx context.Context, d time.Duration) error {
-	tm := time.NewTimer(d)
-	defer tm.Stop()
-	select {
-	case <-tm.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-stopChan(ctx): // the call was not applied: it ends unsent
-		return errStopped
-	}
+// wakeWaiters has every waiting call look again; t.mu is held.
+func (t *Tracker) wakeWaiters() {
+	close(t.wake)
+	t.wake = make(chan struct{})
 }

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/orgdash/orgdash/limits"
 )
 
 // pacer is the RoundTripper inside the SDK's HTTP client. It sees every
@@ -24,9 +26,10 @@ type pacer struct {
 func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	p.scopes.sawToken(req.Header.Get("Authorization"))
-	group := groupOf(req.Method, req.URL.Path)
+	group := limits.GroupOf(req.Method, req.URL.Path)
 	for attempt := 1; ; attempt++ {
-		if err := p.tracker.acquire(ctx, group); err != nil {
+		permit, err := p.tracker.acquire(ctx, group)
+		if err != nil {
 			return nil, err
 		}
 		res, err := p.base.RoundTrip(rewound(req, attempt))
@@ -34,7 +37,7 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 			err = buffer(res) // a body cut short fails here, where a read can be retried
 		}
 		if err != nil {
-			p.tracker.observe(group, nil)
+			p.tracker.observe(permit, nil, 0)
 			if !idempotent(req.Method) || attempt >= p.maxAttempts || ctx.Err() != nil {
 				return nil, err
 			}
@@ -43,17 +46,18 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 			}
 			continue
 		}
-		p.tracker.observe(group, res)
 		last := attempt >= p.maxAttempts
+		if res.StatusCode != http.StatusTooManyRequests {
+			p.tracker.observe(permit, res, 0)
+		}
 		switch {
-		case res.StatusCode == http.StatusTooManyRequests && !last:
+		case res.StatusCode == http.StatusTooManyRequests:
 			wait := retryWait(res, time.Now())
-			if wait > p.maxWait {
+			p.tracker.observe(permit, res, wait) // its bucket is held for wait: the retry waits in acquire
+			if last || wait > p.maxWait {
 				return res, nil // longer than we will hold the user: say so instead
 			}
-			if err := p.tracker.backoff(ctx, group, globalLimit(res), time.Now().Add(wait)); err != nil {
-				return nil, err
-			}
+			p.tracker.retried()
 		case res.StatusCode >= 500 && idempotent(req.Method) && !last:
 			if err := p.tracker.pause(ctx, backoff(attempt)); err != nil {
 				return nil, err

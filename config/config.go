@@ -50,6 +50,9 @@ type Profile struct {
 	ClientSecret Secret `yaml:"client_secret"`
 	APIToken     Secret `yaml:"api_token"`
 	Protection   Level  `yaml:"protection"`
+	// Plan is the tenant's rate-limit plan (free, essentials, enterprise,
+	// enterprise-nonprod, private-20, private-500), when known.
+	Plan string `yaml:"plan"`
 }
 
 // Serve is `orgdash serve`'s settings.

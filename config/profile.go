@@ -54,7 +54,10 @@ func (c *Config) Choose(name string, getenv func(string) string) (Chosen, error)
 	if ch.Level == "" {
 		ch.Level = Protected // a tenant is protected unless its profile says otherwise
 	}
-	cfg := client.Config{Domain: p.Domain, ClientID: p.ClientID}
+	cfg := client.Config{Domain: p.Domain, ClientID: p.ClientID, Plan: p.Plan}
+	if plan := env("AUTH0_PLAN"); plan != "" {
+		cfg.Plan = plan
+	}
 	var err error
 	if id+secret+token == "" { // the profile's own credentials, unless the environment gives others
 		if cfg.ClientSecret, err = p.ClientSecret.resolve(getenv); err != nil {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/orgdash/orgdash/limits"
 )
 
 // limiter checks each request against the plan's buckets: the global one,
@@ -16,7 +18,7 @@ import (
 // a client must cope with both.
 type limiter struct {
 	global, others *bucket
-	groups         map[Group]*bucket
+	groups         map[limits.Group]*bucket
 	outside        bool // listed groups are outside the global bucket
 	retryAfter     bool // send Retry-After on a 429 (Auth0 documents none)
 	log            *apiLog
@@ -25,20 +27,20 @@ type limiter struct {
 // newLimiter builds the buckets of opts: the plan's, or one global bucket
 // of Rate and Burst, or none.
 func newLimiter(opts Options, log *apiLog) (*limiter, error) {
-	l := &limiter{outside: opts.GroupsOutsideGlobal, retryAfter: opts.RetryAfter, log: log, groups: map[Group]*bucket{}}
+	l := &limiter{outside: opts.GroupsOutsideGlobal, retryAfter: opts.RetryAfter, log: log, groups: map[limits.Group]*bucket{}}
 	switch {
 	case opts.Rate > 0:
-		l.global = newBucket("global", Limit{PerSecond: opts.Rate, Burst: max(opts.Burst, 1)})
+		l.global = newBucket("global", limits.Limit{PerSecond: opts.Rate, Burst: max(opts.Burst, 1)})
 	case opts.Plan != "":
-		p, ok := Plans[opts.Plan]
+		p, ok := limits.Plans[opts.Plan]
 		if !ok {
-			return nil, fmt.Errorf("unknown plan %q (known: %v)", opts.Plan, PlanNames())
+			return nil, fmt.Errorf("unknown plan %q (known: %v)", opts.Plan, limits.PlanNames())
 		}
 		if p.Global != nil {
 			l.global = newBucket("global", *p.Global)
 		}
 		if p.Others != nil {
-			l.others = newBucket(string(essentialsOtherEndpoint), *p.Others)
+			l.others = newBucket(string(limits.OtherEndpoints), *p.Others)
 		}
 		for g, lim := range p.Groups {
 			l.groups[g] = newBucket(string(g), lim)
@@ -51,7 +53,7 @@ func newLimiter(opts Options, log *apiLog) (*limiter, error) {
 
 // allow spends the request's tokens, writes the headers, and answers the
 // 429 itself when a bucket is empty. It reports whether the request may go on.
-func (l *limiter) allow(w http.ResponseWriter, g Group, now time.Time) bool {
+func (l *limiter) allow(w http.ResponseWriter, g limits.Group, now time.Time) bool {
 	group := l.groups[g]
 	if group == nil {
 		group = l.others

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/orgdash/orgdash/limits"
 )
 
 var memberFields = []string{"user_id", "email", "picture", "name", "roles"}
@@ -262,16 +264,12 @@ func (s *Server) assignMemberRoles(r *http.Request) (int, any, *apiError) {
 			n++
 		}
 	}
-	if n > maxMemberRoles {
+	if n > limits.MaxMemberRoles {
 		return 0, nil, &apiError{Status: http.StatusConflict, Message: "No more roles can be assigned to this organization member."}
 	}
 	o.assignRoles(u.UserID, add)
 	return http.StatusNoContent, nil, nil
 }
-
-// maxMemberRoles is how many roles one member may hold in an organization
-// (Auth0's entity limits; the message is the one the API answers with).
-const maxMemberRoles = 50
 
 func (o *org) assignRoles(uid string, add []*role) {
 	have := o.memberRoles[uid]
@@ -296,19 +294,14 @@ func (s *Server) removeMemberRoles(r *http.Request) (int, any, *apiError) {
 	return http.StatusNoContent, nil, nil
 }
 
-// maxMemberIDs is Auth0's cap on user ids in one POST or DELETE
-// /organizations/{id}/members: "You can add/remove up to 10 members at a
-// time" (the assign-members and remove-members guides under
-// auth0.com/docs/manage-users/organizations/configure-organizations, in
-// English, French and Japanese). The OpenAPI spec sets only minItems 1;
-// the exact message past the cap is a guess in the spec's validator style.
-const maxMemberIDs = 10
+// Past limits.MaxIDsPerRequest the exact message is a guess in the
+// OpenAPI validator's style.
 
 // memberList reads a members body within Auth0's cap.
 func memberList(r *http.Request, desc string) ([]string, *apiError) {
 	ids, e := idList(r, "members", desc)
-	if e == nil && len(ids) > maxMemberIDs {
-		return nil, errBody("'Array is too long (%d), maximum %d' on property members (%s).", len(ids), maxMemberIDs, desc)
+	if e == nil && len(ids) > limits.MaxIDsPerRequest {
+		return nil, errBody("'Array is too long (%d), maximum %d' on property members (%s).", len(ids), limits.MaxIDsPerRequest, desc)
 	}
 	return ids, e
 }

@@ -3,6 +3,8 @@ package sim
 import (
 	"net/http"
 	"slices"
+
+	"github.com/orgdash/orgdash/limits"
 )
 
 // Both connection families share one association per (organization,
@@ -159,10 +161,8 @@ func (s *Server) orgAndConn(r *http.Request, enabledOnly bool) (*org, *orgConn, 
 	return o, oc, nil
 }
 
-// maxOrgConns is how many connections one organization may have (Auth0's
-// entity limits: "up to 10 connections"). The status and message past it
-// are a guess: Auth0 documents the limit, not the answer.
-const maxOrgConns = 10
+// limits.MaxOrgConnections is Auth0's documented entity limit; the status
+// and message past it are a guess: Auth0 documents the limit, not the answer.
 
 var errTooManyConns = &apiError{Status: http.StatusConflict,
 	Message: "An organization can have at most 10 connections: remove one first."}
@@ -217,7 +217,7 @@ func (s *Server) addEnabledConn(r *http.Request) (int, any, *apiError) {
 			return http.StatusCreated, oc.json(false), nil
 		}
 	}
-	if len(o.conns) >= maxOrgConns {
+	if len(o.conns) >= limits.MaxOrgConnections {
 		return 0, nil, errTooManyConns
 	}
 	oc, e := s.t.newOrgConn(b)
@@ -297,7 +297,7 @@ func (s *Server) addOrgConn(r *http.Request) (int, any, *apiError) {
 	if b.ConnectionID != nil && o.findConn(*b.ConnectionID) != nil {
 		return 0, nil, errConnConflict()
 	}
-	if len(o.conns) >= maxOrgConns {
+	if len(o.conns) >= limits.MaxOrgConnections {
 		return 0, nil, errTooManyConns
 	}
 	oc, e := s.t.newOrgConn(b)

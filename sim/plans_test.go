@@ -11,6 +11,7 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
 )
@@ -39,7 +40,7 @@ func memCall(t *testing.T, tn *simtest.Tenant, token, method, path, body string)
 // endpoint is a call the project makes, and the group it belongs to.
 type endpoint struct {
 	method, path, body string
-	group              sim.Group
+	group              limits.Group
 }
 
 // TestEveryEndpointUnderEveryPlan calls each endpoint orgdash uses on a
@@ -48,7 +49,7 @@ type endpoint struct {
 // (or Essentials' bucket for all other endpoints). The clock is a
 // synctest bubble's, so no token comes back unbidden.
 func TestEveryEndpointUnderEveryPlan(t *testing.T) {
-	for _, name := range sim.PlanNames() {
+	for _, name := range limits.PlanNames() {
 		t.Run(name, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				tn := simtest.StartInMemory(t, sim.Options{Plan: name, Orgs: 2, Members: 3})
@@ -73,22 +74,22 @@ func TestEveryEndpointUnderEveryPlan(t *testing.T) {
 				}
 				get("/api/v2/organizations/"+org+"/enabled_connections", &conns)
 				uid, cid := members[0].UserID, conns[0].ConnectionID
-				plan := sim.Plans[name]
+				plan := limits.Plans[name]
 				for _, e := range []endpoint{
-					{"GET", "/api/v2/organizations", "", sim.OrgsRead},
-					{"GET", "/api/v2/organizations/" + org, "", sim.OrgByIDRead},
-					{"GET", "/api/v2/organizations/name/" + orgs[0].Name, "", sim.OrgByNameRead},
-					{"PATCH", "/api/v2/organizations/" + org, `{"display_name":"Renamed"}`, sim.OrgsWrite},
-					{"GET", "/api/v2/organizations/" + org + "/connections", "", sim.OrgConnectionsRead},
-					{"GET", "/api/v2/organizations/" + org + "/enabled_connections/" + cid, "", sim.OrgConnectionsRead},
-					{"PATCH", "/api/v2/organizations/" + org + "/connections/" + cid, `{"show_as_button":true}`, sim.OrgConnectionsWrite},
-					{"GET", "/api/v2/organizations/" + org + "/members?take=10", "", sim.OrgMembersRead},
-					{"POST", "/api/v2/organizations/" + org + "/members", `{"members":["` + uid + `"]}`, sim.OrgMembersWrite},
-					{"GET", "/api/v2/organizations/" + org + "/members/" + uid + "/roles", "", sim.OrgMemberRolesRead},
-					{"GET", "/api/v2/organizations/" + org + "/invitations", "", sim.OrgInvitationsRead},
-					{"GET", "/api/v2/users/" + uid + "/organizations", "", sim.UserOrganizationsRead},
-					{"GET", "/api/v2/users", "", sim.UsersRead},
-					{"GET", "/api/v2/connections", "", sim.ConnectionsRead},
+					{"GET", "/api/v2/organizations", "", limits.OrgsRead},
+					{"GET", "/api/v2/organizations/" + org, "", limits.OrgByIDRead},
+					{"GET", "/api/v2/organizations/name/" + orgs[0].Name, "", limits.OrgByNameRead},
+					{"PATCH", "/api/v2/organizations/" + org, `{"display_name":"Renamed"}`, limits.OrgsWrite},
+					{"GET", "/api/v2/organizations/" + org + "/connections", "", limits.OrgConnectionsRead},
+					{"GET", "/api/v2/organizations/" + org + "/enabled_connections/" + cid, "", limits.OrgConnectionsRead},
+					{"PATCH", "/api/v2/organizations/" + org + "/connections/" + cid, `{"show_as_button":true}`, limits.OrgConnectionsWrite},
+					{"GET", "/api/v2/organizations/" + org + "/members?take=10", "", limits.OrgMembersRead},
+					{"POST", "/api/v2/organizations/" + org + "/members", `{"members":["` + uid + `"]}`, limits.OrgMembersWrite},
+					{"GET", "/api/v2/organizations/" + org + "/members/" + uid + "/roles", "", limits.OrgMemberRolesRead},
+					{"GET", "/api/v2/organizations/" + org + "/invitations", "", limits.OrgInvitationsRead},
+					{"GET", "/api/v2/users/" + uid + "/organizations", "", limits.UserOrganizationsRead},
+					{"GET", "/api/v2/users", "", limits.UsersRead},
+					{"GET", "/api/v2/connections", "", limits.ConnectionsRead},
 				} {
 					rest()
 					a := memCall(t, tn, tok, e.method, e.path, e.body)

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/orgdash/orgdash/limits"
 	"golang.org/x/time/rate"
 )
 
@@ -18,7 +19,7 @@ type bucket struct {
 	warned    bool // api_limit_warning sent since the bucket was last above 20%
 }
 
-func newBucket(name string, l Limit) *bucket {
+func newBucket(name string, l limits.Limit) *bucket {
 	if l.PerSecond <= 0 {
 		return nil
 	}

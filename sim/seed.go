@@ -7,13 +7,6 @@ import (
 	"time"
 )
 
-// Auth0's entity limits (auth0.com/docs/troubleshoot/customer-support/operational-policies/entity-limit-policy):
-// organizations per tenant, and members per organization (more on request).
-const (
-	MaxOrgs    = 100000
-	MaxMembers = 100000
-)
-
 // seedTenant fills t with the database connection and, unless opts.Empty, a
 // believable demo tenant, all derived from opts.Seed.
 func seedTenant(t *tenant, opts Options, now time.Time) {

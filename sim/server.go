@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/orgdash/orgdash/limits"
 )
 
 // AllScopes are the Management API scopes the simulator knows, granted to
@@ -205,8 +207,11 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if s.limits != nil {
-		_, pattern := s.api.Handler(r)
-		if !s.limits.allow(w, groupOf(pattern), s.now()) {
+		g := limits.NoGroup
+		if _, pattern := s.api.Handler(r); pattern != "" {
+			g = limits.GroupOf(r.Method, r.URL.Path)
+		}
+		if !s.limits.allow(w, g, s.now()) {
 			s.stats.throttled.Add(1)
 			return
 		}

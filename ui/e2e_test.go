@@ -90,7 +90,7 @@ func TestE2EReachTheLastOf5000Members(t *testing.T) {
 	opts := sim.DefaultOptions()
 	opts.Orgs = 20
 	tm, rec := run(t, simtest.Start(t, opts), 120, 36)
-	waitFor(t, rec, 5*time.Second, "20 organizations", "acme", "1 of 20", "API ")
+	waitFor(t, rec, 5*time.Second, "20 organizations", "acme", "1 of 20", "list orgs ")
 	tm.Send(uitest.Key("enter"))
 	waitFor(t, rec, 5*time.Second, "acme › Overview", "Members       5,000")
 	tm.Send(uitest.Key("3"))

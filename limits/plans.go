@@ -1,4 +1,9 @@
-package sim
+// Package limits is what Auth0 documents of the Management API's limits,
+// in one place for the simulator that enforces them and the client that
+// lives within them: the rate-limit plans with their buckets per endpoint
+// group, the group of every request, and the per-request caps and entity
+// limits.
+package limits
 
 import (
 	"fmt"
@@ -16,7 +21,7 @@ import (
 // Each plan has a global Management API bucket and buckets per endpoint
 // group. The policy page says every request meets both, the global first;
 // the enterprise page that listed endpoints are outside the global bucket:
-// Options.GroupsOutsideGlobal picks the second reading. "Per minute"
+// the simulator's GroupsOutsideGlobal picks the second reading. "Per minute"
 // buckets refill every second (the policy page); here they refill
 // continuously at the same rate, which differs by under a token.
 
@@ -46,25 +51,25 @@ type Group string
 
 // The endpoint groups of the plans' tables.
 const (
-	NoGroup                 Group = ""
-	OrgsRead                Group = "organizations_read"
-	OrgByIDRead             Group = "organization_read"
-	OrgByNameRead           Group = "organization_by_name_read"
-	OrgsWrite               Group = "organizations_write"
-	OrgMembersRead          Group = "organization_members_read"
-	OrgMembersWrite         Group = "organization_members_write"
-	OrgMemberRolesRead      Group = "organization_member_roles_read"
-	OrgMemberRolesWrite     Group = "organization_member_roles_write"
-	OrgConnectionsRead      Group = "organization_connections_read"
-	OrgConnectionsWrite     Group = "organization_connections_write"
-	OrgInvitationsRead      Group = "organization_invitations_read"
-	OrgInvitationsWrite     Group = "organization_invitations_write"
-	UserOrganizationsRead   Group = "user_organizations_read"
-	UsersRead               Group = "users_read"
-	UsersWrite              Group = "users_write"
-	ClientsRead             Group = "clients_read"
-	ConnectionsRead         Group = "connections_read"
-	essentialsOtherEndpoint Group = "all_other_endpoints"
+	NoGroup               Group = ""
+	OrgsRead              Group = "organizations_read"
+	OrgByIDRead           Group = "organization_read"
+	OrgByNameRead         Group = "organization_by_name_read"
+	OrgsWrite             Group = "organizations_write"
+	OrgMembersRead        Group = "organization_members_read"
+	OrgMembersWrite       Group = "organization_members_write"
+	OrgMemberRolesRead    Group = "organization_member_roles_read"
+	OrgMemberRolesWrite   Group = "organization_member_roles_write"
+	OrgConnectionsRead    Group = "organization_connections_read"
+	OrgConnectionsWrite   Group = "organization_connections_write"
+	OrgInvitationsRead    Group = "organization_invitations_read"
+	OrgInvitationsWrite   Group = "organization_invitations_write"
+	UserOrganizationsRead Group = "user_organizations_read"
+	UsersRead             Group = "users_read"
+	UsersWrite            Group = "users_write"
+	ClientsRead           Group = "clients_read"
+	ConnectionsRead       Group = "connections_read"
+	OtherEndpoints        Group = "all_other_endpoints" // Essentials' catch-all bucket
 )
 
 // Plan is a subscription's limits.
@@ -90,7 +95,7 @@ var enterpriseGroups = map[Group]Limit{
 	UserOrganizationsRead: perMin(40, 500),
 }
 
-// Plans are the plans `orgdash sim --plan` knows, by name.
+// Plans are the plans orgdash knows, by name.
 var Plans = map[string]Plan{
 	"free": {Name: "free", Page: "rate-limit-configurations/free-public", Global: lim(perSec(2, 2))},
 	"essentials": {Name: "essentials", Page: "rate-limit-configurations/essentials-professional-b2b",
@@ -149,42 +154,4 @@ func (p Plan) Describe() string {
 		fmt.Fprintf(&b, "  %-31s %s\n", g, p.Groups[Group(g)])
 	}
 	return b.String()
-}
-
-// groupOf is the endpoint group of a route pattern ("GET /api/v2/organizations/{id}/members").
-func groupOf(pattern string) Group {
-	method, path, _ := strings.Cut(pattern, " ")
-	path = strings.TrimPrefix(path, "/api/v2")
-	read := method == "GET"
-	pick := func(r, w Group) Group {
-		if read {
-			return r
-		}
-		return w
-	}
-	switch {
-	case path == "/organizations":
-		return pick(OrgsRead, OrgsWrite)
-	case path == "/organizations/{id}/{name}": // /organizations/name/{name}
-		return OrgByNameRead
-	case path == "/organizations/{id}":
-		return pick(OrgByIDRead, OrgsWrite)
-	case strings.HasPrefix(path, "/organizations/{id}/members/{uid}/roles"):
-		return pick(OrgMemberRolesRead, OrgMemberRolesWrite)
-	case strings.HasPrefix(path, "/organizations/{id}/members"):
-		return pick(OrgMembersRead, OrgMembersWrite)
-	case strings.HasPrefix(path, "/organizations/{id}/enabled_connections"), strings.HasPrefix(path, "/organizations/{id}/connections"):
-		return pick(OrgConnectionsRead, OrgConnectionsWrite)
-	case strings.HasPrefix(path, "/organizations/{id}/invitations"):
-		return pick(OrgInvitationsRead, OrgInvitationsWrite)
-	case path == "/users/{id}/organizations":
-		return UserOrganizationsRead
-	case strings.HasPrefix(path, "/users"):
-		return pick(UsersRead, UsersWrite)
-	case strings.HasPrefix(path, "/clients") && read:
-		return ClientsRead
-	case strings.HasPrefix(path, "/connections") && read:
-		return ConnectionsRead
-	}
-	return NoGroup
 }
