@@ -96,7 +96,10 @@ func TestSIGTERMMidRemovalLeavesTheTruthInTheAudit(t *testing.T) {
 	tm.wait(t, "acme › Overview")
 	tm.send(t, "3")
 	tm.wait(t, "Members (200)")
-	tm.send(t, "Ad")
+	tm.wait(t, "1 of 200")
+	tm.send(t, "A") // the list loads the rest of its pages, then marks them
+	tm.wait(t, "200 marked")
+	tm.send(t, "d")
 	tm.wait(t, "Type acme to confirm") // a tenant from the environment is protected by default
 	tm.wait(t, "enter remove")         // armed
 	before := tn.Stats().Calls

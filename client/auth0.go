@@ -82,6 +82,14 @@ func (c *auth0Client) Organizations(ctx context.Context, from string) (Page[Orga
 	return p, nil
 }
 
+func (c *auth0Client) CountOrganizations(ctx context.Context) (int, error) {
+	l, err := c.m.Organization.List(ctx, management.PerPage(1), management.IncludeTotals(true))
+	if err != nil {
+		return 0, c.classify("count organizations", err)
+	}
+	return l.Total, nil
+}
+
 func orgFrom(o *management.Organization) Organization {
 	out := Organization{ID: o.GetID(), Name: o.GetName(), DisplayName: o.GetDisplayName(), Metadata: o.GetMetadata()}
 	if b := o.Branding; b != nil {

@@ -24,6 +24,8 @@ type Client interface {
 	// Organizations returns the page after the cursor from ("" for the
 	// first); the page's Next is "" on the last page.
 	Organizations(ctx context.Context, from string) (Page[Organization], error)
+	// CountOrganizations asks how many organizations the tenant has, in one call.
+	CountOrganizations(ctx context.Context) (int, error)
 	Organization(ctx context.Context, id string) (Organization, error)
 	OrganizationByName(ctx context.Context, name string) (Organization, error)
 	DeleteOrganization(ctx context.Context, id string) error

@@ -18,7 +18,7 @@ type KeyMap struct {
 	NextTab, PrevTab                        key.Binding
 	Overview, Connections, Members, Invites key.Binding
 	Filter, Sort, Refresh, Copy, Jump, Help key.Binding
-	More, Mark, MarkAll, Unmark             key.Binding
+	More, Mark, MarkAll, Unmark, LoadAll    key.Binding
 	Toggle, Edit, New, Remove, DeleteOrg    key.Binding
 	Undo, Activity, Profile, Retry          key.Binding
 
@@ -69,6 +69,7 @@ func Default() *KeyMap {
 		Mark:        b("space", "mark", "space"),
 		MarkAll:     b("A", "mark all", "A"),
 		Unmark:      b("U", "clear marks", "U"),
+		LoadAll:     b("L", "load the rest", "L"),
 		Toggle:      b("t", "toggle", "t"),
 		Edit:        b("e", "edit", "e"),
 		New:         b("n", "enable connection", "n"),
@@ -101,7 +102,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"open": &k.Open, "back": &k.Back, "close": &k.Close, "quit": &k.Quit, "next-tab": &k.NextTab, "prev-tab": &k.PrevTab,
 		"overview": &k.Overview, "connections": &k.Connections, "members": &k.Members, "invitations": &k.Invites,
 		"filter": &k.Filter, "sort": &k.Sort, "refresh": &k.Refresh, "copy": &k.Copy, "jump": &k.Jump, "help": &k.Help,
-		"more": &k.More, "mark": &k.Mark, "mark-all": &k.MarkAll, "unmark": &k.Unmark, "toggle": &k.Toggle,
+		"more": &k.More, "mark": &k.Mark, "mark-all": &k.MarkAll, "unmark": &k.Unmark, "load-all": &k.LoadAll, "toggle": &k.Toggle,
 		"edit": &k.Edit, "new": &k.New, "remove": &k.Remove, "delete-org": &k.DeleteOrg, "undo": &k.Undo,
 		"activity": &k.Activity, "profile": &k.Profile, "retry": &k.Retry,
 	}

@@ -258,6 +258,7 @@ func TestViewerCannotChangeTheTenantEvenBySendingKeys(t *testing.T) {
 	tm.wait("Overview")
 	tm.send("3")
 	tm.wait("Members (20)")
+	tm.wait("1 of 20") // the count comes first, then the rows
 	tm.send(" d")
 	tm.wait("cannot remove members: viewer: read-only")
 	tm.send(".")
@@ -280,6 +281,7 @@ func TestOperatorCanAndIsAudited(t *testing.T) {
 	tm.wait("Overview")
 	tm.send("3")
 	tm.wait("Members (20)")
+	tm.wait("1 of 20") // the count comes first, then the rows
 	tm.send("d")
 	tm.wait("y remove") // armed
 	tm.send("y")
@@ -407,6 +409,7 @@ func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
 	tm.wait("Overview")
 	tm.send("3")
 	tm.wait("Members (20)")
+	tm.wait("1 of 20") // the count comes first, then the rows
 	tm.send("d")
 	tm.wait("y remove") // armed
 	tm.send("y")

@@ -156,7 +156,7 @@ func TestFlowRemovalFinishesThrough429Storm(t *testing.T) {
 		f.press("enter")
 		f.wait("acme › Overview")
 		f.press("3")
-		f.wait("Members (40)")
+		f.wait("Members (40)", "1 of 40") // the count comes first, then the rows
 		f.press("space", "space", "d")
 		f.wait("Remove 2 members?")
 		f.confirm("y")

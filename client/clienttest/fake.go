@@ -249,6 +249,12 @@ func (f *Fake) Members(_ context.Context, orgID, from string) (client.Page[clien
 	return page(f, f.MemberLists[orgID], from), nil
 }
 
+func (f *Fake) CountOrganizations(context.Context) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.Orgs), f.fail("count organizations")
+}
+
 func (f *Fake) CountMembers(_ context.Context, orgID string) (int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

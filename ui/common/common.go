@@ -83,6 +83,14 @@ type PopMsg struct {
 // RefreshMsg asks the screen it reaches to load its data again.
 type RefreshMsg struct{}
 
+// CountedMsg is a count the tenant gave in one call, for every pane that
+// shows it: Scope names what was counted ("members:org_1").
+type CountedMsg struct {
+	Scope string
+	N     int
+	Err   error
+}
+
 // Level is how a status line reads.
 type Level int
 

@@ -1,5 +1,7 @@
 // Package list is the dashboard's list pane, shared by the organizations,
-// members, connections and invitations screens: loading page by page, the
+// members, connections and invitations screens: its count in one call, its
+// pages on demand (the first at once, more near the end, all for a
+// filter, mark all or L), the
 // "/" filter, marks, sort by any column, each row's action state, the
 // status line and the help. A screen supplies what its rows are and its
 // action table; everything a list does the same way lives here once.
@@ -25,6 +27,12 @@ type Spec[T any] struct {
 	// Fetch loads the page after from ("" for the first). A list that
 	// comes in one piece returns it as one page.
 	Fetch func(ctx context.Context, cl client.Client, from string) (client.Page[T], error)
+	// Count asks the tenant how many rows there are in one call, for a
+	// list that comes in pages; nil: the loaded rows are the count.
+	Count func(ctx context.Context, cl client.Client) (int, error)
+	// CountScope names the count for other panes ("members:org_1"), which
+	// see it as a common.CountedMsg.
+	CountScope string
 	// Org is the organization the rows belong to: a 404 saying it is gone
 	// closes its screen. Nil for the organizations list.
 	Org *client.Organization
@@ -45,13 +53,15 @@ type Model[T any] struct {
 	loading bool
 	err     error
 	width   int
+	height  int
+	pages   paging
 }
 
 // New makes an empty list; Init loads it.
 func New[T any](c *common.Common, spec Spec[T]) *Model[T] {
 	m := &Model[T]{c: c, id: c.NextID(), spec: spec, filter: table.NewFilter(c.Keys),
 		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
-		items:   map[string]T{}, marks: map[string]bool{}, states: map[string]State{},
+		items:   map[string]T{}, marks: map[string]bool{}, states: map[string]State{}, pages: paging{total: -1},
 		table: table.New(c.Keys, c.Styles, spec.Empty, spec.Columns...)}
 	m.table.Gutter, m.table.Note = m.gutter, m.note
 	return m
@@ -64,8 +74,15 @@ type pageMsg[T any] struct {
 	err  error
 }
 
-func (m *Model[T]) fetch(from string) tea.Cmd {
+// fetch loads the page after from: in the background (after whatever
+// the user is doing, leaving a reserve of the budget) unless the user is
+// waiting for it.
+func (m *Model[T]) fetch(from string, background bool) tea.Cmd {
 	ctx, cl, fetch, seq := m.c.Ctx, m.c.Client, m.spec.Fetch, m.seq
+	if background {
+		ctx = client.Background(ctx)
+	}
+	m.pages.fetching = true
 	return func() tea.Msg {
 		p, err := fetch(ctx, cl, from)
 		return pageMsg[T]{seq: seq, page: p, err: err}
@@ -86,7 +103,8 @@ func (m *Model[T]) Init() tea.Cmd {
 		}
 	}
 	m.table.SetRows(nil)
-	return tea.Batch(m.fetch(""), m.spinner.Tick)
+	m.pages = paging{total: -1}
+	return tea.Batch(m.fetch("", false), m.CountCmd(), m.spinner.Tick)
 }
 
 func (m *Model[T]) onPage(msg pageMsg[T]) tea.Cmd {
@@ -106,22 +124,25 @@ func (m *Model[T]) onPage(msg pageMsg[T]) tea.Cmd {
 		rows = append(rows, m.spec.Row(it))
 	}
 	m.table.Append(rows...)
-	switch {
-	case msg.err != nil:
-		m.loading, m.err = false, msg.err
-	case msg.page.Next != "" && len(msg.page.Items) > 0:
-		return m.fetch(msg.page.Next)
-	default:
-		m.loading = false
+	m.loading, m.pages.fetching, m.pages.next = false, false, ""
+	if msg.err != nil {
+		m.err = msg.err
+		return nil
 	}
-	return nil
+	if len(msg.page.Items) > 0 && (m.pages.total < 0 || m.table.Total() < m.pages.total) {
+		m.pages.next = msg.page.Next // Auth0's member pages end with an empty one: not asked for once the count is reached
+	}
+	return m.more()
 }
 
-// Loading reports whether pages are still coming.
+// Loading reports whether the first page is still coming.
 func (m *Model[T]) Loading() bool { return m.loading }
 
-// Loaded reports whether a load has finished without error.
+// Loaded reports whether a load has shown its first page without error.
 func (m *Model[T]) Loaded() bool { return m.seq != 0 && !m.loading && m.err == nil }
+
+// Complete reports whether every row is loaded.
+func (m *Model[T]) Complete() bool { return m.Loaded() && m.pages.next == "" }
 
 // Started reports whether Init has run.
 func (m *Model[T]) Started() bool { return m.seq != 0 }
@@ -180,12 +201,18 @@ func (m *Model[T]) Put(it T) {
 		m.table.Replace(m.spec.Row(it))
 	} else {
 		m.table.Append(m.spec.Row(it))
+		if m.pages.total >= 0 {
+			m.pages.total++
+		}
 	}
 }
 
 // Drop removes the rows with these ids, their marks and states.
 func (m *Model[T]) Drop(ids ...string) {
 	for _, id := range ids {
+		if _, had := m.items[id]; had && m.pages.total > 0 {
+			m.pages.total--
+		}
 		delete(m.items, id)
 		delete(m.marks, id)
 		delete(m.states, id)
@@ -217,18 +244,22 @@ func (m *Model[T]) Capturing() bool { return m.filter.Active() }
 
 // SetSize gives the list its room: the table and one status line.
 func (m *Model[T]) SetSize(w, h int) {
-	m.width = w
+	m.width, m.height = w, h
 	m.table.SetSize(w, h-1)
 }
 
-// Title is a tab label with the count: "Members (5,000)", "(1,200…)" while loading.
+// Title is a tab label with the count: "Members (20,000)" as the tenant
+// counted them, else the rows loaded, "(…)" while the first page comes.
 func (m *Model[T]) Title(label string) string {
-	n := table.Count(m.table.Total())
 	switch {
+	case m.pages.total >= 0:
+		return label + " (" + table.Count(m.pages.total) + ")"
 	case m.seq == 0:
 		return label
 	case m.loading:
-		return label + " (" + n + "…)"
+		return label + " (…)"
+	case m.pages.next != "":
+		return label + " (" + table.Count(m.table.Total()) + "+)"
 	}
-	return label + " (" + n + ")"
+	return label + " (" + table.Count(m.table.Total()) + ")"
 }

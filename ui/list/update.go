@@ -22,11 +22,16 @@ func (m *Model[T]) Update(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		return m.onPage(msg), true
+	case common.CountedMsg:
+		if msg.Scope != "" && msg.Scope == m.spec.CountScope {
+			m.onCount(msg)
+		}
+		return nil, false // other panes may show it too
 	case spinner.TickMsg:
 		if msg.ID != m.spinner.ID() {
 			return nil, false
 		}
-		if !m.loading && !m.Busy() {
+		if !m.loading && !m.pages.all && !m.Busy() {
 			return nil, true
 		}
 		var cmd tea.Cmd
@@ -41,7 +46,8 @@ func (m *Model[T]) Update(msg tea.Msg) (tea.Cmd, bool) {
 	case common.RefreshMsg:
 		return m.Init(), true
 	case tea.MouseWheelMsg:
-		return nil, m.table.HandleKey(msg)
+		took := m.table.HandleKey(msg)
+		return m.more(), took
 	case tea.KeyPressMsg, tea.PasteMsg:
 		return m.handleKey(msg)
 	}
@@ -53,6 +59,9 @@ func (m *Model[T]) Spin() tea.Cmd { return m.spinner.Tick }
 
 func (m *Model[T]) handleKey(msg tea.Msg) (tea.Cmd, bool) {
 	if cmd, took := m.filter.Route(msg, &m.table); took {
+		if m.table.Filter() != "" { // a filter of part of a list would hide rows not yet loaded
+			cmd = tea.Batch(cmd, m.loadAll())
+		}
 		return cmd, true
 	}
 	k, ok := msg.(tea.KeyPressMsg)
@@ -61,7 +70,17 @@ func (m *Model[T]) handleKey(msg tea.Msg) (tea.Cmd, bool) {
 	}
 	keys := m.c.Keys
 	switch {
+	case m.pages.next != "" && key.Matches(k, keys.Bottom):
+		m.table.HandleKey(k)
+		m.pages.all, m.pages.toEnd = true, true
+		return tea.Batch(m.more(), m.spinner.Tick), true
 	case m.table.HandleKey(k):
+		return m.more(), true
+	case key.Matches(k, keys.LoadAll):
+		return m.loadAll(), true
+	case key.Matches(k, keys.Back) && (m.pages.markAll || m.pages.toEnd):
+		m.pages.markAll, m.pages.toEnd, m.pages.all = false, false, false
+		return common.Status(common.Info, "stopped loading the rest"), true
 	case key.Matches(k, keys.Back):
 		if len(m.marks) > 0 { // esc clears the marks before it goes back
 			m.marks = map[string]bool{}
@@ -79,9 +98,11 @@ func (m *Model[T]) handleKey(msg tea.Msg) (tea.Cmd, bool) {
 	case m.spec.Markable && key.Matches(k, keys.Mark):
 		m.toggleMark()
 	case m.spec.Markable && key.Matches(k, keys.MarkAll):
-		for _, id := range m.table.VisibleIDs() {
-			m.marks[id] = true
+		if m.pages.next != "" { // all means all: load the rest first
+			m.pages.markAll = true
+			return tea.Batch(m.loadAll(), m.spinner.Tick), true
 		}
+		m.markVisible()
 	case m.spec.Markable && key.Matches(k, keys.Unmark):
 		m.marks = map[string]bool{}
 	default:
@@ -141,12 +162,18 @@ func (m *Model[T]) nextSort() tea.Cmd {
 func (m *Model[T]) View() string {
 	s := m.c.Styles
 	m.table.SetStyles(s)
-	bottom := s.Muted.Render(m.table.Position())
+	bottom := s.Muted.Render(m.position())
 	if f := m.filter.View(s, m.width/2); f != "" {
 		bottom = f + "  " + bottom
 	}
 	if m.loading {
 		bottom += "  " + m.spinner.View() + s.Muted.Render(" loading…")
+	}
+	if p := m.progress(); p != "" {
+		if m.pages.all {
+			bottom += "  " + m.spinner.View()
+		}
+		bottom += "  " + s.Muted.Render(p)
 	}
 	if n := len(m.marks); n > 0 {
 		bottom += "  " + s.Marked.Render(table.Count(n)+" marked")
@@ -176,7 +203,7 @@ func (m *Model[T]) Help(actions []key.Binding) help.KeyMap {
 		}
 	}
 	short = append(short, k.Filter)
-	all := []key.Binding{k.Filter, k.Sort, k.Copy, k.Refresh, k.Back}
+	all := []key.Binding{k.Filter, k.Sort, k.Copy, k.Refresh, k.LoadAll, k.Back}
 	if m.spec.Markable {
 		all = append([]key.Binding{k.Mark, k.MarkAll, k.Unmark}, all...)
 	}
@@ -204,6 +231,9 @@ func (m *Model[T]) Route(msg tea.Msg, actions func() common.Actions) tea.Cmd {
 		return cmd
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if m.pages.markAll { // an action now would act on the rows marked so far, not on all
+			return common.Status(common.Info, "marking all: the rest is still loading (esc stops it)")
+		}
 		cmd, _ := actions().Handle(m.c, k)
 		return cmd
 	}

@@ -48,7 +48,7 @@ func (m *Model) confirmRemove(ts []client.Member) tea.Cmd {
 	}
 	body := fmt.Sprintf("Remove %s from %s: %s.\n\nThe users stay in the tenant. Removal takes a few seconds to show; z undoes it for %s.",
 		what, common.Clean(m.org.Name), list, common.UndoWindow)
-	all := !m.list.Loading() && len(ts) == m.list.Total()
+	all := m.list.Complete() && len(ts) == m.list.Total()
 	return dialog.GuardBulk(m.c, "Remove "+what+"?", body, "Remove", m.org.Name, len(ts), all, remove(m.c, m.org, ts))
 }
 

@@ -40,6 +40,8 @@ func New(c *common.Common, o client.Organization) *Model {
 		Fetch: func(ctx context.Context, cl client.Client, from string) (client.Page[client.Member], error) {
 			return cl.Members(ctx, org.ID, from)
 		},
+		Count:      func(ctx context.Context, cl client.Client) (int, error) { return cl.CountMembers(ctx, org.ID) },
+		CountScope: CountScope(org.ID),
 	})}
 }
 
@@ -136,3 +138,9 @@ func (m *Model) Capturing() bool { return m.list.Capturing() }
 
 // Help is the filter's keys while it has the focus, else the tab's.
 func (m *Model) Help() help.KeyMap { return m.list.Help(m.actions().Bindings(m.c)) }
+
+// CountScope names an organization's member count in a common.CountedMsg.
+func CountScope(orgID string) string { return "members:" + orgID }
+
+// Count asks the tenant how many members there are, before the tab is shown.
+func (m *Model) Count() tea.Cmd { return m.list.CountCmd() }

@@ -26,14 +26,13 @@ func (p pane) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 func (p pane) View() tea.View { return tea.NewView(p.m.View()) }
 
-func TestPagesStreamInAndTheFilterNarrowsThem(t *testing.T) {
+func TestPagesLoadOnDemandAndTheFilterLoadsTheRest(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		f := clienttest.New(1, 150)
-		release := make(chan struct{})
-		var calls atomic.Int32
+		f := clienttest.New(1, 450)
+		var pages atomic.Int32
 		f.Fail = func(op string) error {
-			if op == "list members" && calls.Add(1) == 2 {
-				<-release // the second page is slow
+			if op == "list members" {
+				pages.Add(1)
 			}
 			return nil
 		}
@@ -41,18 +40,25 @@ func TestPagesStreamInAndTheFilterNarrowsThem(t *testing.T) {
 		m.SetSize(100, 20)
 		d := uitest.NewDriver(t, pane{m})
 		d.Run(m.Init())
-		if m.Title() != "Members (100…)" {
-			t.Fatalf("after the first page: title %q", m.Title())
+		// the count in one call, the first page, and nothing more until asked
+		if m.Title() != "Members (450)" || pages.Load() != 1 {
+			t.Fatalf("after opening: title %q, %d pages asked for", m.Title(), pages.Load())
 		}
-		close(release)
-		d.Settle()
-		if m.Title() != "Members (150)" {
-			t.Fatalf("title %q", m.Title())
+		if v := ansi.Strip(m.View()); !strings.Contains(v, "1 of 450  loaded 100 of 450 · L loads the rest") {
+			t.Fatalf("status of a partly loaded list:\n%s", v)
 		}
+		// scrolling near the end of what is loaded asks for the next page
+		for range 5 {
+			d.Send(uitest.Key("pgdown"))
+		}
+		if n := pages.Load(); n != 2 {
+			t.Fatalf("after scrolling to row %d: %d pages asked for, want 2", m.list.Total(), n)
+		}
+		// a filter covers every row: the rest is loaded
 		d.Send(uitest.Key("/"))
 		d.Type(uitest.Keys("user14")...)
-		if v := ansi.Strip(m.View()); !strings.Contains(v, "1 of 11 (150 in all)") {
-			t.Fatalf("filtered view:\n%s", v)
+		if v := ansi.Strip(m.View()); !strings.Contains(v, "1 of 11 (450 in all)") || pages.Load() != 5 {
+			t.Fatalf("filtered view after %d pages:\n%s", pages.Load(), v)
 		}
 		if h := m.Help().ShortHelp(); len(h) != 2 || h[0].Help().Desc != "keep filter" {
 			t.Fatalf("while filtering, help offers %v", h)

@@ -1,5 +1,7 @@
 // Package org is an organization's screen: its tabs Overview, Connections,
-// Members and Invitations, each loaded when first shown.
+// Members and Invitations. Opening it reads the organization, counts its
+// members and lists its connections and invitations (one call each, for
+// the tab titles); members load page by page when their tab is shown.
 package org
 
 import (
@@ -35,8 +37,18 @@ func New(c *common.Common, o client.Organization) *Model {
 	}}
 }
 
-// Init loads the first tab.
-func (m *Model) Init() tea.Cmd { return m.show(m.tab) }
+// Init loads the first tab and, for the tab titles, the connections and
+// invitations (one call each) and the count of members (one call).
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{m.show(m.tab), m.panes[common.Members].(*members.Model).Count()}
+	for _, t := range []common.Tab{common.Connections, common.Invitations} {
+		if !m.started[t] {
+			m.started[t] = true
+			cmds = append(cmds, m.panes[t].Init())
+		}
+	}
+	return tea.Batch(cmds...)
+}
 
 // show switches to tab t, loading it the first time.
 func (m *Model) show(t common.Tab) tea.Cmd {
@@ -69,6 +81,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, func() tea.Msg { return common.PopMsg{Refresh: true} }
 	case common.JumpTabMsg:
 		return m, m.show(msg.Tab)
+	case common.CountedMsg: // every tab may show a count, shown or not
+		var cmds []tea.Cmd
+		for t := range m.panes {
+			cmds = append(cmds, m.forward(common.Tab(t), msg))
+		}
+		return m, tea.Batch(cmds...)
 	case common.RefreshMsg:
 		return m, m.forward(m.tab, msg)
 	case tea.KeyPressMsg:

@@ -12,6 +12,7 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/members"
 	"github.com/orgdash/orgdash/ui/table"
 )
 
@@ -33,10 +34,9 @@ func newOverview(c *common.Common, o client.Organization) *overview {
 }
 
 type overviewMsg struct {
-	seq     int
-	org     client.Organization
-	members int
-	err     error
+	seq int
+	org client.Organization
+	err error
 }
 
 func (p *overview) Init() tea.Cmd {
@@ -45,14 +45,7 @@ func (p *overview) Init() tea.Cmd {
 	ctx, cl, id, seq := p.c.Ctx, p.c.Client, p.org.ID, p.seq
 	return func() tea.Msg {
 		o, err := cl.Organization(ctx, id)
-		if err != nil {
-			return overviewMsg{seq: seq, err: err}
-		}
-		n, err := cl.CountMembers(ctx, id)
-		if err != nil {
-			n = -1 // the count needs another scope; the rest can show
-		}
-		return overviewMsg{seq: seq, org: o, members: n}
+		return overviewMsg{seq: seq, org: o, err: err}
 	}
 }
 
@@ -70,7 +63,11 @@ func (p *overview) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			p.err = msg.err
 			return p, nil
 		}
-		p.org, p.members = msg.org, msg.members
+		p.org = msg.org
+	case common.CountedMsg:
+		if msg.Scope == members.CountScope(p.org.ID) && msg.Err == nil {
+			p.members = msg.N
+		}
 	case common.RefreshMsg:
 		return p, p.Init()
 	case tea.KeyPressMsg:

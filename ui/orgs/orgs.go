@@ -36,6 +36,8 @@ func New(c *common.Common) *Model {
 		Fetch: func(ctx context.Context, cl client.Client, from string) (client.Page[client.Organization], error) {
 			return cl.Organizations(ctx, from)
 		},
+		Count:      func(ctx context.Context, cl client.Client) (int, error) { return cl.CountOrganizations(ctx) },
+		CountScope: "organizations",
 	})}
 }
 
@@ -80,11 +82,12 @@ func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h-1) }
 // View draws the title line and the list.
 func (m *Model) View() string {
 	s := m.c.Styles
+	n := m.list.Count()
 	noun := " organizations"
-	if m.list.Total() == 1 {
+	if n == 1 {
 		noun = " organization"
 	}
-	title := s.Title.Render(table.Count(m.list.Total())) + s.Muted.Render(noun)
+	title := s.Title.Render(table.Count(n)) + s.Muted.Render(noun)
 	return title + "\n" + m.list.View()
 }
 

@@ -210,6 +210,14 @@ func Count(n int) string {
 	return s
 }
 
+// Plural is n things with thousands separators: "1 member", "4,995 members".
+func Plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return Count(n) + " " + thing + "s"
+}
+
 func (m *Model) clamp() {
 	m.cursor = max(0, min(m.cursor, len(m.view)-1))
 	if m.cursor < m.offset {
