@@ -10,12 +10,12 @@ import (
 
 // paging is how much of a list is loaded, and what else is wanted.
 type paging struct {
-	total     int    // as the tenant counted, -1 until known
-	next      string // the cursor of the page after the loaded ones; "" once all are
-	fetching  bool
-	all       bool // every page is wanted: a filter, mark all, export or L
-	markAll   bool // mark every row once all are loaded
-	toEnd     bool // the user asked for the last row: load the rest for them, then go there
+	total    int    // as the tenant counted, -1 until known
+	next     string // the cursor of the page after the loaded ones; "" once all are
+	fetching bool
+	all      bool // every page is wanted: a filter, mark all, export or L
+	markAll  bool // mark every row once all are loaded
+	toEnd    bool // the user asked for the last row: load the rest for them, then go there
 }
 
 // CountCmd asks the tenant for the list's count in one call, when the
