@@ -17,6 +17,7 @@ type auth0Client struct {
 	m       *management.Management
 	tracker *Tracker
 	scopes  *scopeBook
+	listed  *pageBook // where each member was listed, for verifying removals page by page
 	// legacyUntil is until when the tenant is taken to lack the newer
 	// connections family (a time.Time; zero when it has it).
 	legacyUntil atomic.Value
@@ -31,7 +32,7 @@ func New(cfg Config) (Client, error) {
 	}
 	cfg = cfg.withDefaults()
 	base, _ := cfg.baseURL()
-	c := &auth0Client{cfg: cfg, tracker: cfg.Tracker, scopes: &scopeBook{}}
+	c := &auth0Client{cfg: cfg, tracker: cfg.Tracker, scopes: &scopeBook{}, listed: newPageBook()}
 	hc := &http.Client{Transport: &pacer{base: cfg.Transport, tracker: c.tracker, scopes: c.scopes,
 		maxAttempts: cfg.MaxAttempts, maxWait: cfg.MaxWait}}
 	opts := []management.Option{management.WithClient(hc), management.WithNoRetries(),

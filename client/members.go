@@ -3,16 +3,10 @@ package client
 import (
 	"context"
 	"errors"
-	"fmt"
-	"time"
 
 	"github.com/auth0/go-auth0/management"
 	"github.com/orgdash/orgdash/limits"
 )
-
-// verifyMaxMembers bounds the organizations whose removals are verified by
-// listing them: past it, one poll would cost more than it is worth.
-const verifyMaxMembers = 5000
 
 func (c *auth0Client) Members(ctx context.Context, orgID, from string) (Page[Member], error) {
 	withRoles := c.Capabilities().Can(ReadMemberRoles).Allowed
@@ -38,6 +32,7 @@ func (c *auth0Client) membersPage(ctx context.Context, orgID, from string, withR
 		return Page[Member]{}, c.classify("list members", err)
 	}
 	p := Page[Member]{Items: make([]Member, 0, len(l.Members))}
+	c.listed.saw(orgID, from, l.Members)
 	for _, m := range l.Members {
 		mem := Member{UserID: m.GetUserID(), Name: m.GetName(), Email: m.GetEmail(), Picture: m.GetPicture()}
 		for _, r := range m.Roles {
@@ -178,6 +173,7 @@ func all(ids []string) map[string]bool {
 }
 
 func (c *auth0Client) AddMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult {
+	c.listed.forget(orgID, userIDs) // an added member lists at a new place
 	return c.bulk(ctx, "add members", userIDs, func(ctx context.Context, batch []string) error {
 		return c.m.Organization.AddMembers(ctx, orgID, batch)
 	})
@@ -185,68 +181,6 @@ func (c *auth0Client) AddMembers(ctx context.Context, orgID string, userIDs []st
 
 func (c *auth0Client) AssignRoles(ctx context.Context, orgID, userID string, roleIDs []string) error {
 	return c.classify("assign roles", c.m.Organization.AssignMemberRoles(ctx, orgID, userID, roleIDs))
-}
-
-func (c *auth0Client) VerifyRemoved(ctx context.Context, orgID string, userIDs []string) []MemberResult {
-	pending := map[string]bool{}
-	for _, id := range userIDs {
-		pending[id] = true
-	}
-	results := make([]MemberResult, 0, len(userIDs))
-	finish := func(o Outcome, err error) []MemberResult {
-		for _, id := range userIDs {
-			if pending[id] {
-				results = append(results, MemberResult{UserID: id, Outcome: o, Err: err})
-			}
-		}
-		return results
-	}
-	// one call per removed member, or one per page of the organization:
-	// whichever costs fewer calls of the budget
-	total, err := c.CountMembers(ctx, orgID)
-	if err != nil {
-		return finish(Unverified, err)
-	}
-	pages := total/pageSize + 2 // the pages, and the empty one that ends them
-	perUser := c.Capabilities().Can(ReadUserOrganizations).Allowed && len(userIDs) < pages
-	if !perUser && total > verifyMaxMembers {
-		return finish(Unverified, &Error{Kind: Unsupported, Op: "verify removal",
-			Message: fmt.Sprintf("the organization has %d members, too many to verify by listing", total)})
-	}
-	deadline := time.Now().Add(c.cfg.VerifyTimeout)
-	for {
-		var listed func(string) bool
-		if perUser {
-			listed, err = c.stillMembers(ctx, orgID, userIDs, pending)
-		} else {
-			var ids map[string]bool
-			ids, err = c.memberIDs(ctx, orgID)
-			listed = func(id string) bool { return ids[id] }
-		}
-		if err == nil {
-			for _, id := range userIDs {
-				if pending[id] && !listed(id) {
-					pending[id] = false
-					results = append(results, MemberResult{UserID: id, Outcome: Confirmed})
-				}
-			}
-		}
-		if len(results) == len(userIDs) {
-			return results
-		}
-		if err == nil {
-			err = &Error{Kind: Unavailable, Op: "verify removal", Message: "still listed after " + c.cfg.VerifyTimeout.String()}
-		}
-		if ctx.Err() != nil || Stopped(ctx) || time.Now().Add(c.cfg.VerifyInterval).After(deadline) {
-			return finish(Unverified, err)
-		}
-		t := time.NewTimer(c.cfg.VerifyInterval)
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			t.Stop()
-		}
-	}
 }
 
 // stillMembers asks, for each pending user, whether orgID is still among
@@ -291,3 +225,7 @@ func (c *auth0Client) memberIDs(ctx context.Context, orgID string) (map[string]b
 		from = l.Next
 	}
 }
+
+// RemovalCalls is how many calls removing n members sends (before its
+// verification): batches within Auth0's cap.
+func RemovalCalls(n int) int { return (n + limits.MaxIDsPerRequest - 1) / limits.MaxIDsPerRequest }

@@ -277,6 +277,7 @@ func TestOperatorCanAndIsAudited(t *testing.T) {
 	r := newRig(t, sim.Options{Orgs: 3, Members: 20})
 	tm := r.connect(t, "olu", r.operator, 120, 36)
 	tm.wait("3 organizations")
+	tm.wait("1 of 3") // the count comes first, then the rows
 	tm.send("\r")
 	tm.wait("Overview")
 	tm.send("3")
@@ -392,6 +393,7 @@ func TestIdleSessionEnds(t *testing.T) {
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) { c.IdleTimeout = 300 * time.Millisecond })
 	tm := r.connect(t, "a", r.viewer, 100, 30)
 	tm.wait("3 organizations")
+	tm.wait("1 of 3") // the count comes first, then the rows
 	tm.wait("no input for 300ms; your session has ended.")
 	if err := tm.sess.Wait(); err != nil {
 		t.Fatalf("the session ended with %v", err)
@@ -405,6 +407,7 @@ func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
 	r := newRig(t, sim.Options{Orgs: 3, Members: 20, Faults: sim.Faults{LatencyMin: time.Second, LatencyMax: time.Second}})
 	tm := r.connect(t, "olu", r.operator, 120, 36)
 	tm.wait("3 organizations")
+	tm.wait("1 of 3") // the count comes first, then the rows
 	tm.send("\r")
 	tm.wait("Overview")
 	tm.send("3")
@@ -459,6 +462,7 @@ func TestStaleRowInOneSessionLeavesEveryToggle(t *testing.T) {
 	b := r.connect(t, "bo", r.operator, 140, 36)
 	for _, tm := range []*term{a, b} {
 		tm.wait("3 organizations")
+		tm.wait("1 of 3") // the count comes first, then the rows
 		tm.send("\r")
 		tm.wait("acme › Overview")
 		tm.send("2")

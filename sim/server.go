@@ -8,8 +8,10 @@ package sim
 import (
 	"crypto/rand"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -95,6 +97,8 @@ type Server struct {
 	api    *http.ServeMux
 	now    func() time.Time
 	stats  struct{ calls, throttled, invalid, tokens atomic.Int64 }
+	byMu   sync.Mutex
+	by     map[string]int64 // calls let through, by endpoint group ("" for none)
 }
 
 // Stats counts what reached the tenant.
@@ -103,11 +107,18 @@ type Stats struct {
 	Throttled int64 // answered 429
 	Invalid   int64 // answered 400 (a body, query or paging Auth0 would refuse)
 	Tokens    int64 // access tokens issued by POST /oauth/token
+	// ByGroup counts the calls each endpoint group let through (they spent
+	// its tokens), "" for endpoints in no group.
+	ByGroup map[string]int64
 }
 
 // Stats returns the counts so far.
 func (s *Server) Stats() Stats {
-	return Stats{Calls: s.stats.calls.Load(), Throttled: s.stats.throttled.Load(), Invalid: s.stats.invalid.Load(), Tokens: s.stats.tokens.Load()}
+	s.byMu.Lock()
+	by := maps.Clone(s.by)
+	s.byMu.Unlock()
+	return Stats{Calls: s.stats.calls.Load(), Throttled: s.stats.throttled.Load(), Invalid: s.stats.invalid.Load(), Tokens: s.stats.tokens.Load(),
+		ByGroup: by}
 }
 
 // New builds a tenant (seeded with demo data unless opts.Empty) and its API.
@@ -206,16 +217,20 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if s.limits != nil {
-		g := limits.NoGroup
-		if _, pattern := s.api.Handler(r); pattern != "" {
-			g = limits.GroupOf(r.Method, r.URL.Path)
-		}
-		if !s.limits.allow(w, g, s.now()) {
-			s.stats.throttled.Add(1)
-			return
-		}
+	g := limits.NoGroup
+	if _, pattern := s.api.Handler(r); pattern != "" {
+		g = limits.GroupOf(r.Method, r.URL.Path)
 	}
+	if s.limits != nil && !s.limits.allow(w, g, s.now()) {
+		s.stats.throttled.Add(1)
+		return
+	}
+	s.byMu.Lock()
+	if s.by == nil {
+		s.by = map[string]int64{}
+	}
+	s.by[string(g)]++
+	s.byMu.Unlock()
 	c, e := s.authenticate(r)
 	if e != nil {
 		writeError(w, e)

@@ -152,7 +152,7 @@ func TestFlowRemovalFinishesThrough429Storm(t *testing.T) {
 		stop := simtest.Storm(t, tn, 700*time.Millisecond) // another tool spends most of the budget
 		defer stop()
 		f := startFlow(t, tn, "", "")
-		f.wait("3 organizations")
+		f.wait("3 organizations", "1 of 3")
 		f.press("enter")
 		f.wait("acme › Overview")
 		f.press("3")
@@ -176,7 +176,7 @@ func TestFlowLoadFinishesThrough429Storm(t *testing.T) {
 		stop := simtest.Storm(t, tn, 700*time.Millisecond) // another tool spends most of the budget
 		defer stop()
 		f := startFlow(t, tn, "", "")
-		f.wait("20 organizations")
+		f.wait("20 organizations", "1 of 20")
 		f.press("enter")
 		f.wait("acme › Overview")
 		f.press("3")

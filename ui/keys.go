@@ -39,7 +39,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Profile):
 		return m.pickProfile()
 	case key.Matches(msg, k.Activity):
-		return dialog.Open(dialog.NewMenu(m.c, "This session's changes", activityItems(m.c)))
+		return dialog.Open(dialog.NewMenu(m.c, "Budget and this session's changes", activityItems(m.c, m.now())))
 	case key.Matches(msg, k.Jump):
 		m.jumping = true
 		m.jump.SetValue("")

@@ -19,7 +19,7 @@ func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5,
 			Faults: sim.Faults{LatencyMin: 3 * time.Second, LatencyMax: 3 * time.Second}})
 		f := startFlow(t, tn, "", "")
-		f.wait("3 organizations")
+		f.wait("3 organizations", "1 of 3")
 		f.press("enter")
 		f.wait("acme › Overview")
 		f.press("3")

@@ -169,11 +169,15 @@ func (m *Model) help() help.KeyMap {
 	return m.top().Help()
 }
 
-// activityItems lists the session's changes, newest first.
-func activityItems(c *common.Common) []dialog.Item {
+// activityItems lists every rate-limit bucket with its state, then the
+// session's changes, newest first.
+func activityItems(c *common.Common, now time.Time) []dialog.Item {
 	es := c.Activity.Entries()
-	items := make([]dialog.Item, 0, len(es))
-	for i := len(es) - 1; i >= 0 && len(items) < 15; i-- {
+	var items []dialog.Item
+	for _, line := range footer.Buckets(c.Client.Tracker().Snapshot(), now) {
+		items = append(items, dialog.Item{Label: "budget  " + line})
+	}
+	for i, shown := len(es)-1, 0; i >= 0 && shown < 15; i, shown = i-1, shown+1 {
 		e := es[i]
 		what := e.Action
 		if n := len(e.Targets); n > 1 {

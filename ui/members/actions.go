@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/list"
@@ -26,8 +28,12 @@ type removedMsg struct {
 	results []client.MemberResult
 }
 
-// restoredMsg says an undo has ended: the list reloads.
-type restoredMsg struct{ org string }
+// restoredMsg says an undo has ended: the members the tenant took back
+// return to the list as they were, and nothing else is reloaded.
+type restoredMsg struct {
+	org  string
+	back []client.Member
+}
 
 // confirmRemove asks before removing ts.
 func (m *Model) confirmRemove(ts []client.Member) tea.Cmd {
@@ -46,8 +52,9 @@ func (m *Model) confirmRemove(ts []client.Member) tea.Cmd {
 	if len(ts) > 3 {
 		list += fmt.Sprintf(" and %d more", len(ts)-3)
 	}
-	body := fmt.Sprintf("Remove %s from %s: %s.\n\nThe users stay in the tenant. Removal takes a few seconds to show; z undoes it for %s.",
-		what, common.Clean(m.org.Name), list, common.UndoWindow)
+	plan := m.c.Client.Tracker().Estimate(limits.OrgMembersWrite, client.RemovalCalls(len(ts)))
+	body := fmt.Sprintf("Remove %s from %s: %s.\n\nThe users stay in the tenant. Removal takes a few seconds to show; z undoes it for %s.\n\nPlan: %s, then a check that they are gone.",
+		what, common.Clean(m.org.Name), list, common.UndoWindow, plan)
 	all := m.list.Complete() && len(ts) == m.list.Total()
 	return dialog.GuardBulk(m.c, "Remove "+what+"?", body, "Remove", m.org.Name, len(ts), all, remove(m.c, m.org, ts))
 }
@@ -93,7 +100,9 @@ func remove(c *common.Common, o client.Organization, ts []client.Member) tea.Cmd
 		ids[i] = t.UserID
 	}
 	return common.Change(removingMsg{org: o.ID, ids: ids}, func() common.Outcome {
+		start := time.Now()
 		results := cl.RemoveMembers(detail(ctx, o, ts), o.ID, ids)
+		took := time.Since(start)
 		n := map[client.Outcome]int{}
 		var removed []string
 		for _, r := range results {
@@ -102,7 +111,7 @@ func remove(c *common.Common, o client.Organization, ts []client.Member) tea.Cmd
 				removed = append(removed, r.UserID) // putting back a member still listed does no harm
 			}
 		}
-		out := common.Outcome{Result: removedMsg{org: o.ID, results: results}, Status: removalStatus(o, n)}
+		out := common.Outcome{Result: removedMsg{org: o.ID, results: results}, Status: removalStatus(o, n, took)}
 		if len(removed) > 0 {
 			out.Undo = &common.UndoMsg{Label: fmt.Sprintf("removal of %d member(s) from %s", len(removed), common.Clean(o.Name)),
 				Run: restore(c, o, ts, removed, n[client.Absent])}
@@ -112,7 +121,7 @@ func remove(c *common.Common, o client.Organization, ts []client.Member) tea.Cmd
 }
 
 // removalStatus says how a removal ended, counting each kind of outcome.
-func removalStatus(o client.Organization, n map[client.Outcome]int) common.StatusMsg {
+func removalStatus(o client.Organization, n map[client.Outcome]int, took time.Duration) common.StatusMsg {
 	var parts []string
 	add := func(k client.Outcome, what string) {
 		if n[k] > 0 {
@@ -124,6 +133,9 @@ func removalStatus(o client.Organization, n map[client.Outcome]int) common.Statu
 	add(client.Cancelled, "cancelled before they were sent")
 	add(client.Absent, "already removed elsewhere")
 	st := common.StatusMsg{Level: common.Success, Text: fmt.Sprintf("removed %d member(s) from %s", n[client.Confirmed], common.Clean(o.Name))}
+	if took >= time.Second {
+		st.Text += " in " + took.Round(time.Second).String() + ", checked"
+	}
 	if len(parts) > 0 {
 		st.Level = common.Warning
 		if n[client.Confirmed] == 0 {
@@ -154,9 +166,18 @@ func restore(c *common.Common, o client.Organization, all []client.Member, ids [
 	return common.Change(nil, func() common.Outcome {
 		ctx := detail(ctx, o, ts)
 		failed := 0
+		added := map[string]bool{}
 		for _, r := range cl.AddMembers(ctx, o.ID, ids) {
 			if r.Outcome != client.Done {
 				failed++
+			} else {
+				added[r.UserID] = true
+			}
+		}
+		var put []client.Member
+		for _, mem := range ts {
+			if added[mem.UserID] {
+				put = append(put, mem)
 			}
 		}
 		for _, mem := range ts {
@@ -178,7 +199,7 @@ func restore(c *common.Common, o client.Organization, all []client.Member, ids [
 		if failed > 0 {
 			st = common.StatusMsg{Level: common.Failure, Text: fmt.Sprintf("undo: %d step(s) failed; refresh to see where things stand", failed)}
 		}
-		return common.Outcome{Status: st, Result: restoredMsg{org: o.ID}}
+		return common.Outcome{Status: st, Result: restoredMsg{org: o.ID, back: put}}
 	})
 }
 

@@ -1,6 +1,6 @@
 // Package members is an organization's Members tab: every member with
-// roles, streamed page by page, filterable, sortable and markable, with
-// removal and its undo.
+// roles, loaded a page at a time as needed, filterable, sortable and markable, with
+// removal and its undo (which puts the rows back without reloading).
 package members
 
 import (
@@ -70,7 +70,9 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 	case restoredMsg:
 		if msg.org == m.org.ID {
-			return m, m.list.Init()
+			for _, mem := range msg.back {
+				m.list.Put(mem)
+			}
 		}
 	}
 	return m, m.list.Route(msg, m.actions)
