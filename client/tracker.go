@@ -113,17 +113,19 @@ func (t *Tracker) Snapshot() Snapshot {
 	now := t.now()
 	s := t.s
 	s.Buckets = make([]BucketState, 0, len(t.buckets))
+	var until time.Time
 	for _, b := range t.buckets {
 		s.Buckets = append(s.Buckets, b.state(now))
-		if b.waiters > 0 && b.waitingUntil.After(s.WaitingUntil) {
-			s.WaitingUntil, s.WaitingFor = b.waitingUntil, b.heldBy
+		// a hold someone waits for: background work at its reserve is its normal pace
+		if b.interactiveWaiting > 0 && b.waitingUntil.After(until) {
+			until, s.WaitingFor = b.waitingUntil, b.heldBy
 		}
 	}
 	sort.Slice(s.Buckets, func(i, j int) bool { return s.Buckets[i].Name < s.Buckets[j].Name })
 	if b := t.buckets[t.active]; b != nil {
 		s.BucketState = b.state(now)
-		s.BucketState.WaitingUntil = s.WaitingUntil
 	}
+	s.WaitingUntil = until
 	return s
 }
 

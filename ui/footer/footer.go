@@ -101,8 +101,9 @@ func (m Model) View(s *theme.Styles, km help.KeyMap, now time.Time) string {
 func Gauge(s *theme.Styles, b client.Snapshot, now time.Time) string {
 	if b.Waiting(now) {
 		secs := int(b.WaitingUntil.Sub(now).Round(time.Second) / time.Second)
-		return s.GaugeEmpty.Render(fmt.Sprintf("%s ▕%s▏ waiting %ds for %s", figures(b.BucketState, 0), bar(0, 10),
-			max(secs, 1), client.BucketLabel(b.WaitingFor)))
+		left := b.RemainingAt(now)
+		return s.GaugeEmpty.Render(fmt.Sprintf("%s ▕%s▏ waiting %ds for %s", figures(b.BucketState, left),
+			bar(float64(left)/float64(max(b.Limit, 1)), 10), max(secs, 1), client.BucketLabel(b.WaitingFor)))
 	}
 	if !b.Known {
 		return s.Muted.Render("API budget: not reported yet")
