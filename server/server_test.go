@@ -417,7 +417,7 @@ func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
 	tm.wait("y remove") // armed
 	tm.send("y")
 	tm.send("\x1b") // esc: back to the organizations at once
-	tm.wait("removed 1 member(s) from acme", "z undo removal of 1 member(s) from acme")
+	tm.wait("removed 1 member from acme", "z undo removal of 1 member from acme")
 	r.srv.mu.Lock()
 	open := make([]*session, 0, len(r.srv.sessions))
 	for se := range r.srv.sessions {

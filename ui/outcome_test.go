@@ -32,7 +32,7 @@ func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
 		if n := f.c.Pending(); n != 1 {
 			t.Fatalf("%d changes in flight right after confirming, want 1", n)
 		}
-		f.wait("removed 1 member(s) from acme", "z undo removal of 1 member(s) from acme")
+		f.wait("removed 1 member from acme", "z undo removal of 1 member from acme")
 		if n := f.c.Pending(); n != 0 {
 			t.Fatalf("%d changes still counted in flight after the answer", n)
 		}

@@ -34,9 +34,9 @@ func TestUndoPutsBackOnlyWhatThisChangeRemoved(t *testing.T) {
 		}
 		f.press("space", "space", "d") // the stale first row and the second
 		f.confirm("y")
-		f.want("removed 1 member(s) from acme; 1 already removed elsewhere")
+		f.want("removed 1 member from acme; 1 already removed elsewhere")
 		f.press("z")
-		f.want("restored 1 member(s) with their roles; 1 already removed elsewhere: not restored")
+		f.want("restored 1 member with their roles; 1 already removed elsewhere: not restored")
 		left := f.members("acme")
 		if left[gone] || !left[ids[1]] {
 			t.Fatalf("after undo: %s member %v (want out), %s member %v (want back)", gone, left[gone], ids[1], left[ids[1]])
@@ -66,7 +66,7 @@ func TestFailedRemovalsStayMarkedAndRetry(t *testing.T) {
 		s.press("esc", "R")
 		s.want("Remove 3 members?")
 		s.confirm("y")
-		s.want("removed 3 member(s) from acme", "Members (7)")
+		s.want("removed 3 members from acme", "Members (7)")
 		s.wantNot("marked")
 		if n := len(fake.MemberLists[fake.Orgs[0].ID]); n != 7 {
 			t.Fatalf("%d members left, want 7", n)

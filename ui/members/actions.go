@@ -113,7 +113,7 @@ func remove(c *common.Common, o client.Organization, ts []client.Member) tea.Cmd
 		}
 		out := common.Outcome{Result: removedMsg{org: o.ID, results: results}, Status: removalStatus(o, n, took)}
 		if len(removed) > 0 {
-			out.Undo = &common.UndoMsg{Label: fmt.Sprintf("removal of %d member(s) from %s", len(removed), common.Clean(o.Name)),
+			out.Undo = &common.UndoMsg{Label: "removal of " + table.Plural(len(removed), "member") + " from " + common.Clean(o.Name),
 				Run: restore(c, o, ts, removed, n[client.Absent])}
 		}
 		return out
@@ -132,7 +132,7 @@ func removalStatus(o client.Organization, n map[client.Outcome]int, took time.Du
 	add(client.Failed, "failed (marked: R retries)")
 	add(client.Cancelled, "cancelled before they were sent")
 	add(client.Absent, "already removed elsewhere")
-	st := common.StatusMsg{Level: common.Success, Text: fmt.Sprintf("removed %d member(s) from %s", n[client.Confirmed], common.Clean(o.Name))}
+	st := common.StatusMsg{Level: common.Success, Text: "removed " + table.Plural(n[client.Confirmed], "member") + " from " + common.Clean(o.Name)}
 	if took >= time.Second {
 		st.Text += " in " + took.Round(time.Second).String() + ", checked"
 	}
@@ -192,7 +192,7 @@ func restore(c *common.Common, o client.Organization, all []client.Member, ids [
 				failed++
 			}
 		}
-		st := common.StatusMsg{Level: common.Success, Text: fmt.Sprintf("restored %d member(s) with their roles", len(ids))}
+		st := common.StatusMsg{Level: common.Success, Text: "restored " + table.Plural(len(ids), "member") + " with their roles"}
 		if absent > 0 {
 			st.Text += fmt.Sprintf("; %d already removed elsewhere: not restored", absent)
 		}
