@@ -31,6 +31,7 @@ import (
 func runDashboard(ctx context.Context, g *globals) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	g.ask = askProfile
 	st, err := g.prepare(ctx)
 	if err != nil {
 		return err
@@ -43,7 +44,7 @@ func runDashboard(ctx context.Context, g *globals) error {
 	stop := make(chan struct{})
 	var once sync.Once
 	c := &common.Common{Ctx: client.WithStop(ctx, stop), Client: wrap(t.client), Keys: st.keys, Styles: styles(cfg), Profile: t.name,
-		Protected: t.level == config.Protected, Activity: activity, Profiles: cfg.Names(), Switch: tenancy(cfg, wrap),
+		Protected: t.level == config.Protected, Activity: activity, Profiles: cfg.Names(), ProfileLabels: labels(cfg), Switch: tenancy(cfg, wrap),
 		StopSending: func() { once.Do(func() { close(stop) }) }}
 	p := tea.NewProgram(ui.New(c), tea.WithContext(ctx), tea.WithoutSignalHandler())
 	signalled := make(chan string, 1)

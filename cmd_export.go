@@ -7,22 +7,32 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/common"
 	"github.com/spf13/cobra"
 )
 
 func exportCmd(g *globals) *cobra.Command {
-	var format string
+	var format, output string
+	var demo bool
 	cmd := &cobra.Command{
 		Use:   "export orgs | members ORG | connections ORG",
 		Short: "Write organizations, members or connections as JSON or CSV",
-		Long: `export streams a list to standard output for scripts and on-call notes, page by
-page, honouring the tenant's rate limit, with a progress line on standard error.
-ORG is an organization's name or id.`,
-		Example: `  orgdash export orgs --format csv > orgs.csv
-  orgdash export members acme --format json | jq length`,
+		Long: `export writes a list for scripts and on-call notes, page by page, honouring the
+tenant's rate limit (as background work: a dashboard on the same tenant goes first),
+with a progress line when standard error is a terminal. ORG is an organization's name
+or id. Nothing is written unless the whole list was read: the output goes through a
+temporary file (renamed into place with -o). CSV cells are stripped of control
+characters and escape sequences, and a cell a spreadsheet would run as a formula
+(starting with = + - @, a tab or CR) gets a leading '.`,
+		Example: `  orgdash export orgs --format csv -o orgs.csv
+  orgdash export members acme --format json | jq length
+  orgdash export orgs --demo`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("export what? orgs, members ORG or connections ORG")
@@ -44,18 +54,69 @@ ORG is an organization's name or id.`,
 			if err != nil {
 				return err
 			}
+			if err := cfg.MustChoose(g.profile, os.Getenv); err != nil && !demo {
+				return usageError{err}
+			}
 			t, err := openTenant(cfg, g.profile)
 			if err != nil {
 				return err
 			}
 			defer t.stop()
-			w := bufio.NewWriter(cmd.OutOrStdout())
-			defer w.Flush()
-			return export(cmd.Context(), t.client, args, newWriter(w, format), cmd.ErrOrStderr())
+			if t.name == "demo" && !demo {
+				return usagef("no tenant to export from: set AUTH0_DOMAIN with AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET (or AUTH0_API_TOKEN), or pick a profile with --profile; --demo exports the demo tenant")
+			}
+			return exportTo(output, cmd.OutOrStdout(), func(w io.Writer) error {
+				return export(cmd.Context(), t.client, args, newWriter(w, format), progressTo(cmd.ErrOrStderr()))
+			})
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "json or csv")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to FILE (through a temporary file renamed into place)")
+	cmd.Flags().BoolVar(&demo, "demo", false, "export the built-in demo tenant")
 	return cmd
+}
+
+// exportTo runs write into a temporary file and, only once it has
+// succeeded, renames it to path or copies it to stdout: a failed export
+// leaves nothing behind and writes nothing.
+func exportTo(path string, stdout io.Writer, write func(io.Writer) error) error {
+	dir := os.TempDir()
+	if path != "" {
+		dir = filepath.Dir(path)
+	}
+	f, err := os.CreateTemp(dir, ".orgdash-export-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name()) // a no-op once renamed
+	defer f.Close()
+	w := bufio.NewWriter(f)
+	if err := write(w); err != nil {
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if path != "" {
+		if err := f.Close(); err != nil {
+			return err
+		}
+		return os.Rename(f.Name(), path)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	_, err = io.Copy(stdout, f)
+	return err
+}
+
+// progressTo is where the progress line goes: stderr when it is a
+// terminal, else nowhere (a log should not fill with carriage returns).
+func progressTo(stderr io.Writer) io.Writer {
+	if f, ok := stderr.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		return stderr
+	}
+	return io.Discard
 }
 
 // rows writes records as a JSON array or CSV with a header.
@@ -97,9 +158,26 @@ func (j *jsonRows) close() error { _, err := io.WriteString(j.w, "\n]\n"); retur
 
 type csvRows struct{ w *csv.Writer }
 
-func (c *csvRows) header(cols ...string) error                 { return c.w.Write(cols) }
-func (c *csvRows) row(_ map[string]any, cells ...string) error { return c.w.Write(cells) }
-func (c *csvRows) close() error                                { c.w.Flush(); return c.w.Error() }
+func (c *csvRows) header(cols ...string) error { return c.w.Write(cols) }
+
+func (c *csvRows) row(_ map[string]any, cells ...string) error {
+	safe := make([]string, len(cells))
+	for i, s := range cells {
+		safe[i] = csvCell(s)
+	}
+	return c.w.Write(safe)
+}
+
+// csvCell is s made safe for a spreadsheet: control characters and escape
+// sequences out, and a cell that would run as a formula quoted with a
+// leading ' (OWASP's advice on CSV injection).
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		s = "'" + s
+	}
+	return common.Clean(s)
+}
+func (c *csvRows) close() error { c.w.Flush(); return c.w.Error() }
 
 // export streams the list args names to out.
 func export(ctx context.Context, cl client.Client, args []string, out rows, progress io.Writer) error {

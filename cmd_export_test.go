@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -52,8 +53,8 @@ func TestExportPast1000Records(t *testing.T) {
 	for _, o := range orgs {
 		ids[o["id"]] = true
 	}
-	if len(orgs) != 1200 || len(ids) != 1200 || !strings.Contains(progress, "exported 1200 organizations.") {
-		t.Fatalf("%d organizations (%d distinct); progress %q", len(orgs), len(ids), progress)
+	if len(orgs) != 1200 || len(ids) != 1200 || progress != "" {
+		t.Fatalf("%d organizations (%d distinct); progress %q on a stderr that is no terminal", len(orgs), len(ids), progress)
 	}
 
 	out, _, err = run(t, tenantEnv(tn), "export", "members", "acme", "--format", "csv")
@@ -153,5 +154,74 @@ func TestPreflightSaysWhatToChange(t *testing.T) {
 	_, _, err = run(t, map[string]string{"AUTH0_DOMAIN": "http://127.0.0.1:1", "AUTH0_API_TOKEN": "x"})
 	if err == nil || !strings.Contains(err.Error(), "cannot reach http://127.0.0.1:1") {
 		t.Fatalf("unreachable: %v", err)
+	}
+}
+
+// Without a tenant export says what to set (exit 2) unless --demo is given;
+// a config with profiles and no default names them.
+func TestExportWithoutATenantSaysWhatToSet(t *testing.T) {
+	out, _, err := run(t, nil, "export", "orgs")
+	var usage usageError
+	if !errors.As(err, &usage) || out != "" || !strings.Contains(err.Error(), "set AUTH0_DOMAIN") || !strings.Contains(err.Error(), "--demo") {
+		t.Fatalf("no tenant: %v, stdout %q", err, out)
+	}
+	out, _, err = run(t, nil, "export", "orgs", "--demo")
+	if err != nil || !strings.Contains(out, `"name":"acme"`) {
+		t.Fatalf("--demo: %v, %.80q", err, out)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(path, []byte("profiles:\n  prod:\n    domain: a.eu.auth0.com\n    client_id: x\n    client_secret: {env: S}\n  staging:\n    domain: b.eu.auth0.com\n    client_id: y\n    client_secret: {env: S}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err = run(t, map[string]string{"ORGDASH_CONFIG": path}, "export", "orgs")
+	if !errors.As(err, &usage) || out != "" || !strings.Contains(err.Error(), "profiles (prod, staging) and no default_profile") {
+		t.Fatalf("profiles without a default: %v", err)
+	}
+	// the dashboard asks on a terminal; without one (as here) it fails the same way
+	if _, _, err = run(t, map[string]string{"ORGDASH_CONFIG": path}); !errors.As(err, &usage) || !strings.Contains(err.Error(), "profiles (prod, staging)") {
+		t.Fatalf("dashboard, profiles without a default, no terminal: %v", err)
+	}
+}
+
+// CSV cells cannot drive a terminal or a spreadsheet; a failed export
+// writes nothing, to stdout or to -o's file.
+func TestExportWritesSafeCellsOrNothing(t *testing.T) {
+	tn := simtest.Start(t, sim.Options{Orgs: 3, Members: 5})
+	admin := tn.Management(t)
+	for _, dn := range []string{"=HYPERLINK(\"http://evil\")", "Evil \x1b]0;owned\x07\x1b[2J corp", "@SUM(A1)"} {
+		name := fmt.Sprintf("hostile-%d", len(dn))
+		if err := admin.Request(context.Background(), "POST", admin.URI("organizations"), &map[string]any{"name": name, "display_name": dn}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, err := run(t, tenantEnv(tn), "export", "orgs", "--format", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(out, "\x1b\x07") || !strings.Contains(out, "'=HYPERLINK") || !strings.Contains(out, "'@SUM(A1)") || strings.Contains(out, ",=") {
+		t.Fatalf("unsafe CSV:\n%s", out)
+	}
+
+	file := filepath.Join(t.TempDir(), "members.json")
+	limited := simtest.Start(t, sim.Options{Orgs: 3, Members: 5,
+		Scopes: []string{"read:organizations"}}) // may find the organization, not list its members
+	out, _, err = run(t, tenantEnv(limited), "export", "members", "acme", "-o", file)
+	if err == nil || out != "" {
+		t.Fatalf("a failed export: %v, stdout %q", err, out)
+	}
+	if _, statErr := os.Stat(file); !errors.Is(statErr, os.ErrNotExist) {
+		t.Fatalf("a failed export left %s behind (%v)", file, statErr)
+	}
+	if _, _, err := run(t, tenantEnv(tn), "export", "members", "acme", "-o", file); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(file)
+	var members []map[string]any
+	if err != nil || json.Unmarshal(b, &members) != nil || len(members) != 5 {
+		t.Fatalf("-o wrote %d members (%v): %.100q", len(members), err, b)
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(file), ".orgdash-export-*")); len(left) != 0 {
+		t.Fatalf("temporary files left: %v", left)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/huh/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/config"
@@ -20,6 +22,9 @@ import (
 type globals struct {
 	configPath string
 	profile    string
+	// ask picks a profile when the config has several and none is the
+	// default (the dashboard asks; nil: fail naming them).
+	ask func(cfg *config.Config) (string, error)
 }
 
 // loadConfig reads --config, $ORGDASH_CONFIG or the default file; a bad
@@ -153,6 +158,14 @@ func (g *globals) prepare(ctx context.Context, auditPaths ...string) (setup, err
 	if s.keys, err = keys(s.cfg); err != nil {
 		return s, err
 	}
+	if err := s.cfg.MustChoose(g.profile, os.Getenv); err != nil {
+		if g.ask == nil {
+			return s, usageError{err}
+		}
+		if g.profile, err = g.ask(s.cfg); err != nil {
+			return s, err
+		}
+	}
 	if s.tenant, err = openTenant(s.cfg, g.profile); err != nil {
 		return s, err
 	}
@@ -173,4 +186,31 @@ func (g *globals) prepare(ctx context.Context, auditPaths ...string) (setup, err
 func (s setup) close() {
 	_ = s.audit.Close()
 	s.tenant.stop()
+}
+
+// labels are the profiles as a picker shows them.
+func labels(cfg *config.Config) map[string]string {
+	out := make(map[string]string, len(cfg.Profiles))
+	for _, n := range cfg.Names() {
+		out[n] = cfg.Label(n)
+	}
+	return out
+}
+
+// askProfile asks on the terminal which profile to open; without a
+// terminal it fails naming them.
+func askProfile(cfg *config.Config) (string, error) {
+	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
+		return "", usageError{config.ErrNoProfileChosen{Names: cfg.Names()}}
+	}
+	var choice string
+	opts := make([]huh.Option[string], 0, len(cfg.Profiles))
+	for _, n := range cfg.Names() {
+		opts = append(opts, huh.NewOption(common.Clean(cfg.Label(n)), n))
+	}
+	err := huh.NewSelect[string]().Title("Which tenant? (set default_profile to skip this)").Options(opts...).Value(&choice).Run()
+	if err != nil {
+		return "", fmt.Errorf("no profile chosen: %w", err)
+	}
+	return choice, nil
 }

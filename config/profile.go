@@ -96,3 +96,37 @@ func (s Secret) resolve(getenv func(string) string) (string, error) {
 	}
 	return s.Value, nil
 }
+
+// Label describes profile name for a picker: "prod — acme.eu.auth0.com · read-only".
+func (c *Config) Label(name string) string {
+	p := c.Profiles[name]
+	level := string(p.Protection)
+	if level == "" {
+		level = string(Protected) + " (the default)"
+	}
+	return fmt.Sprintf("%s — %s · %s", name, p.Domain, level)
+}
+
+// ErrNoProfileChosen means the file has profiles, none is the default, no
+// --profile names one and no AUTH0_* variable is set: orgdash must ask (the
+// dashboard) or fail saying which there are (export).
+type ErrNoProfileChosen struct{ Names []string }
+
+func (e ErrNoProfileChosen) Error() string {
+	return fmt.Sprintf("which tenant? the config has profiles (%s) and no default_profile: pass --profile NAME, or set default_profile",
+		strings.Join(e.Names, ", "))
+}
+
+// MustChoose reports ErrNoProfileChosen where Choose would fall back to the
+// demo tenant although the file has profiles.
+func (c *Config) MustChoose(name string, getenv func(string) string) error {
+	if name != "" || c.DefaultProfile != "" || len(c.Profiles) == 0 {
+		return nil
+	}
+	for _, k := range []string{"AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET", "AUTH0_API_TOKEN"} {
+		if strings.TrimSpace(getenv(k)) != "" {
+			return nil
+		}
+	}
+	return ErrNoProfileChosen{Names: c.Names()}
+}

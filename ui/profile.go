@@ -22,6 +22,9 @@ func (m *Model) pickProfile() tea.Cmd {
 	items := make([]dialog.Item, 0, len(m.c.Profiles))
 	for _, name := range m.c.Profiles {
 		label := name
+		if l, ok := m.c.ProfileLabels[name]; ok {
+			label = common.Clean(l)
+		}
 		if name == m.c.Profile {
 			label += " (current)"
 		}

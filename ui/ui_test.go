@@ -218,3 +218,16 @@ func TestProtectedProfileAsksForTheName(t *testing.T) {
 		s.want("Disable acme-saml?", "Type acme to confirm")
 	})
 }
+
+// The profile picker says which tenant each profile is and how it is protected.
+func TestProfilePickerShowsDomainAndProtection(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := open(t, clienttest.New(1, 1), 100, 30, func(c *common.Common) {
+			c.Profiles = []string{"prod", "staging"}
+			c.ProfileLabels = map[string]string{"prod": "prod — acme.eu.auth0.com · read-only", "staging": "staging — acme-staging.eu.auth0.com · protected"}
+			c.Switch = func(string) (common.Tenancy, error) { return common.Tenancy{}, nil }
+		})
+		s.press("T")
+		s.want("prod — acme.eu.auth0.com · read-only", "staging — acme-staging.eu.auth0.com · protected")
+	})
+}

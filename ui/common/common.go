@@ -26,8 +26,10 @@ type Common struct {
 	Profile string // the profile's name, shown in the header
 	// Protected asks for the organization's name before every removal or toggle.
 	Protected bool
-	// Profiles are the profiles T can switch to; Switch makes the switch.
-	Profiles []string
+	// Profiles are the profiles T can switch to, ProfileLabels how the
+	// picker shows them (domain, protection); Switch makes the switch.
+	Profiles      []string
+	ProfileLabels map[string]string
 	Switch   func(name string) (Tenancy, error)
 	// Activity is this session's changes and how they ended, for the @ panel.
 	Activity *audit.Activity
