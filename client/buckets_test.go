@@ -1,8 +1,8 @@
 package client_test
 
 import (
-	"fmt"
 	"context"
+	"fmt"
 	"net/http"
 	"sync"
 	"testing"

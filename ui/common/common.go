@@ -30,7 +30,7 @@ type Common struct {
 	// picker shows them (domain, protection); Switch makes the switch.
 	Profiles      []string
 	ProfileLabels map[string]string
-	Switch   func(name string) (Tenancy, error)
+	Switch        func(name string) (Tenancy, error)
 	// Activity is this session's changes and how they ended, for the @ panel.
 	Activity *audit.Activity
 
