@@ -71,6 +71,7 @@ type tenant struct {
 	client client.Client
 	name   string
 	level  config.Level
+	where  config.Where // where its settings came from, for messages
 	stop   func()
 }
 
@@ -93,7 +94,7 @@ func openTenant(cfg *config.Config, profile string) (tenant, error) {
 	if ch.Level == config.ReadOnly {
 		cl = client.ReadOnly(cl, "profile "+ch.Name+" is read-only")
 	}
-	return tenant{client: cl, name: ch.Name, level: ch.Level, stop: func() {}}, nil
+	return tenant{client: cl, name: ch.Name, level: ch.Level, where: ch.Where, stop: func() {}}, nil
 }
 
 // tenancy is what the dashboard needs to switch to profile name.
@@ -114,7 +115,7 @@ var browseScopes = []string{"read:organizations", "read:organization_connections
 // preflight makes one call to a real tenant before the dashboard opens, so
 // wrong credentials, an unreachable domain or missing scopes get one clear
 // message instead of a broken screen.
-func preflight(ctx context.Context, cl client.Client) error {
+func preflight(ctx context.Context, cl client.Client, where config.Where) error {
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
 	_, err := cl.Organizations(ctx, "")
@@ -128,11 +129,15 @@ func preflight(ctx context.Context, cl client.Client) error {
 	}
 	switch e.Kind {
 	case client.Unauthorized:
-		return fmt.Errorf("%s refused the credentials: %s.\nCheck AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET (a machine-to-machine application authorized for the Auth0 Management API), or get a fresh AUTH0_API_TOKEN", domain, e.Message)
+		if e.Token {
+			return fmt.Errorf("%s refused the token: %s.\nGet a fresh token for %s (Management API tokens expire)", domain, strings.TrimRight(e.Message, "."), where.APIToken)
+		}
+		return fmt.Errorf("%s refused the credentials: %s.\nCheck %s and %s (a machine-to-machine application authorized for the Auth0 Management API)",
+			domain, strings.TrimRight(e.Message, "."), where.ClientID, where.ClientSecret)
 	case client.Forbidden:
 		return fmt.Errorf("the application may not read organizations on %s (%s).\nGrant it these scopes under Applications › APIs › Auth0 Management API › Machine to Machine Applications:\n  %s\nand, for the actions: delete:organizations, update:organization_connections, create:organization_connections,\n  delete:organization_connections, create:organization_members, delete:organization_members,\n  create:organization_member_roles, read:connections, read:users", domain, e.Message, strings.Join(browseScopes, " "))
 	case client.Transport, client.Unavailable:
-		return fmt.Errorf("cannot reach %s: %s.\nCheck AUTH0_DOMAIN (your tenant's domain, such as example.eu.auth0.com) and the network", domain, e.Message)
+		return fmt.Errorf("cannot reach %s: %s.\nCheck %s (your tenant's domain, such as example.eu.auth0.com) and the network", domain, strings.TrimRight(e.Message, "."), where.Domain)
 	}
 	return fmt.Errorf("%s: %s", domain, e.Message)
 }
@@ -170,7 +175,7 @@ func (g *globals) prepare(ctx context.Context, auditPaths ...string) (setup, err
 		return s, err
 	}
 	if !s.tenant.client.Tenant().Demo {
-		if err := preflight(ctx, s.tenant.client); err != nil {
+		if err := preflight(ctx, s.tenant.client, s.tenant.where); err != nil {
 			s.tenant.stop()
 			return s, err
 		}

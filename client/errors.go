@@ -44,6 +44,7 @@ type Error struct {
 	Status  int      // HTTP status, 0 when there was no answer
 	Message string   // Auth0's message verbatim, or ours
 	Scopes  []string // for Forbidden: the scopes that would do
+	Token   bool     // for Unauthorized: the credentials were an API token, not client credentials
 	Reset   time.Time
 	Err     error
 }
@@ -101,7 +102,7 @@ func (c *auth0Client) classify(op string, err error) error {
 		e := &Error{Op: op, Status: me.Status(), Message: msg, Err: err}
 		switch s := me.Status(); {
 		case s == http.StatusUnauthorized:
-			e.Kind = Unauthorized
+			e.Kind, e.Token = Unauthorized, c.cfg.APIToken != ""
 		case s == http.StatusForbidden:
 			e.Kind = Forbidden
 			if _, list, ok := strings.Cut(msg, "expected any of: "); ok {

@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
+	"github.com/orgdash/orgdash/limits"
 	"gopkg.in/yaml.v3"
 )
 
@@ -31,7 +33,7 @@ func (l *Level) UnmarshalYAML(n *yaml.Node) error {
 		*l = Level(n.Value)
 		return nil
 	}
-	return fmt.Errorf("line %d: protection %q: want read-only, protected or open", n.Line, n.Value)
+	return fmt.Errorf("line %d: protection %q: want read-only, protected or open", n.Line, n.Value) // read as FILE:LINE by Load
 }
 
 // Secret is a credential given by reference: the name of an environment
@@ -122,31 +124,62 @@ func Load(path string, required bool) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, errEmpty) && err.Error() != "EOF" {
-		return nil, fmt.Errorf("%s: %s", path, trimYAML(err))
+		return nil, errors.New(path + ":" + trimYAML(err))
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(b, &root); err == nil {
 		c.keyLine = keyLines(&root)
 	}
-	if err := c.check(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	if err := c.check(&root); err != nil {
+		return nil, errors.New(path + ":" + err.Error())
 	}
 	return c, nil
 }
 
+// at is a problem on a line of the file: "12: profile …", read as FILE:12: ….
+func at(line int, format string, args ...any) error {
+	return fmt.Errorf("%d: "+format, append([]any{line}, args...)...)
+}
+
+// lineOf is the line of the setting at keys ("profiles", "prod", "domain"),
+// or of the nearest setting above it that is there; 1 when none is.
+func lineOf(root *yaml.Node, keys ...string) int {
+	line := 1
+	if len(root.Content) == 0 {
+		return line
+	}
+	n := root.Content[0]
+	for _, k := range keys {
+		found := false
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == k {
+				line, n, found = n.Content[i].Line, n.Content[i+1], true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	return line
+}
+
 var errEmpty = errors.New("empty")
 
-// trimYAML drops the library's prefix: "yaml: line 3: ..." reads "line 3: ...".
+// trimYAML reads the library's "yaml: line 3: ..." as "3: ...".
 func trimYAML(err error) string {
 	var te *yaml.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		return te.Errors[0]
-	}
 	msg := err.Error()
-	if len(msg) > 6 && msg[:6] == "yaml: " {
-		msg = msg[6:]
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
 	}
-	return msg
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, problem, ok := strings.Cut(rest, ": "); ok {
+			return n + ": " + problem
+		}
+	}
+	return " " + msg
 }
 
 // keyLines finds the line of each action under "keys".
@@ -169,27 +202,35 @@ func keyLines(root *yaml.Node) map[string]int {
 
 // check looks at what the decoder cannot: references between settings and
 // plaintext secrets in files others can read.
-func (c *Config) check() error {
+func (c *Config) check(root *yaml.Node) error {
 	if c.DefaultProfile != "" {
 		if _, ok := c.Profiles[c.DefaultProfile]; !ok {
-			return fmt.Errorf("default_profile %q is not among the profiles", c.DefaultProfile)
+			return at(lineOf(root, "default_profile"), "default_profile %q is not among the profiles (%s)", c.DefaultProfile, strings.Join(c.Names(), ", "))
 		}
 	}
 	switch c.Theme {
 	case "", "auto", "dark", "light":
 	default:
-		return fmt.Errorf("theme %q: want auto, dark or light", c.Theme)
+		return at(lineOf(root, "theme"), "theme %q: want auto, dark or light", c.Theme)
 	}
-	for name, p := range c.Profiles {
-		if p.Domain == "" {
-			return fmt.Errorf("profile %q has no domain", name)
+	for _, name := range c.Names() {
+		p := c.Profiles[name]
+		if p.Plan != "" {
+			if _, ok := limits.Plans[p.Plan]; !ok {
+				return at(lineOf(root, "profiles", name, "plan"), "profile %q: plan %q: want one of %s", name, p.Plan, strings.Join(limits.PlanNames(), ", "))
+			}
 		}
-		for what, s := range map[string]Secret{"client_secret": p.ClientSecret, "api_token": p.APIToken} {
+		if p.Domain == "" {
+			return at(lineOf(root, "profiles", name), "profile %q has no domain", name)
+		}
+		for _, what := range []string{"client_secret", "api_token"} {
+			s := map[string]Secret{"client_secret": p.ClientSecret, "api_token": p.APIToken}[what]
+			line := lineOf(root, "profiles", name, what)
 			if s.Value != "" && !c.private {
-				return fmt.Errorf("profile %q: a plaintext %s is allowed only in a file only you can read (chmod 600 %s), or use env: or command:", name, what, c.path)
+				return at(line, "profile %q: a plaintext %s is allowed only in a file only you can read (chmod 600 %s), or use env: or command:", name, what, c.path)
 			}
 			if n := count(s.Env != "", s.Command != "", s.Value != ""); n > 1 {
-				return fmt.Errorf("profile %q: %s takes one of env, command or value", name, what)
+				return at(line, "profile %q: %s takes one of env, command or value", name, what)
 			}
 		}
 	}

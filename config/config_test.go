@@ -115,19 +115,20 @@ func TestBadFiles(t *testing.T) {
 		mode os.FileMode
 		want string
 	}{
-		"syntax":          {"profiles:\n  prod: [unclosed\n", 0o600, "line"},
-		"unknown key":     {"profiles:\n  prod:\n    domain: a.auth0.com\n    colour: blue\n", 0o600, "line 4: field colour not found"},
-		"bad level":       {"profiles:\n  prod:\n    domain: a.auth0.com\n    protection: careful\n", 0o600, "line 4: protection \"careful\""},
-		"no domain":       {"profiles:\n  prod:\n    client_id: x\n", 0o600, "profile \"prod\" has no domain"},
-		"default missing": {"default_profile: prod\n", 0o600, "default_profile \"prod\""},
-		"theme":           {"theme: neon\n", 0o600, "theme \"neon\""},
-		"readable secret": {"profiles:\n  prod:\n    domain: a.auth0.com\n    api_token: {value: t}\n", 0o644, "chmod 600"},
-		"two sources":     {"profiles:\n  prod:\n    domain: a.auth0.com\n    api_token: {env: A, command: b}\n", 0o600, "one of env, command or value"},
+		"syntax":          {"profiles:\n  prod: [unclosed\n", 0o600, ":1: did not find expected"},
+		"unknown key":     {"profiles:\n  prod:\n    domain: a.auth0.com\n    colour: blue\n", 0o600, ":4: field colour not found"},
+		"bad level":       {"profiles:\n  prod:\n    domain: a.auth0.com\n    protection: careful\n", 0o600, ":4: protection \"careful\""},
+		"no domain":       {"profiles:\n  prod:\n    client_id: x\n", 0o600, ":2: profile \"prod\" has no domain"},
+		"default missing": {"default_profile: prod\n", 0o600, ":1: default_profile \"prod\""},
+		"theme":           {"theme: neon\n", 0o600, ":1: theme \"neon\""},
+		"readable secret": {"profiles:\n  prod:\n    domain: a.auth0.com\n    api_token: {value: t}\n", 0o644, ":4: profile \"prod\": a plaintext api_token is allowed only in a file only you can read (chmod 600"},
+		"two sources":     {"profiles:\n  prod:\n    domain: a.auth0.com\n    api_token: {env: A, command: b}\n", 0o600, ":4: profile \"prod\": api_token takes one of env, command or value"},
+		"unknown plan":    {"profiles:\n  prod:\n    domain: a.auth0.com\n    plan: gold\n", 0o600, ":4: profile \"prod\": plan \"gold\": want one of enterprise"},
 	} {
 		p := write(t, c.body, c.mode)
 		_, err := Load(p, true)
-		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), p) {
-			t.Errorf("%s: %v, want the file and %q", name, err, c.want)
+		if err == nil || !strings.HasPrefix(err.Error(), p+c.want) {
+			t.Errorf("%s: %v, want FILE%s", name, err, c.want)
 		}
 	}
 }
@@ -139,5 +140,18 @@ func TestUnknownActionNamesItsLine(t *testing.T) {
 	}
 	if c.KeyLine("explode") != 4 {
 		t.Fatalf("line %d", c.KeyLine("explode"))
+	}
+}
+
+// A profile's mistake is named as the profile's setting, not as a variable.
+func TestProfileMistakesNameTheSetting(t *testing.T) {
+	p := write(t, "profiles:\n  prod:\n    domain: http://acme.example.com\n    client_id: x\n    client_secret: {env: S}\n", 0o600)
+	c, err := Load(p, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Choose("prod", env("S", "secret"))
+	if err == nil || !strings.Contains(err.Error(), "profile prod's domain in "+p) || strings.Contains(err.Error(), "AUTH0_DOMAIN") {
+		t.Fatalf("plain HTTP in a profile: %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package config
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os/exec"
 	"sort"
@@ -26,6 +27,16 @@ type Chosen struct {
 	Name  string
 	Level Level
 	Cfg   client.Config
+	// Where names where each setting came from, for messages: "AUTH0_DOMAIN",
+	// or "profile prod's domain in /home/a/.config/orgdash/config.yaml".
+	Where Where
+}
+
+// Where names the sources of a tenant's settings.
+type Where struct{ Domain, ClientID, ClientSecret, APIToken string }
+
+func envWhere() Where {
+	return Where{"AUTH0_DOMAIN", "AUTH0_CLIENT_ID", "AUTH0_CLIENT_SECRET", "AUTH0_API_TOKEN"}
 }
 
 // Choose picks the profile (name, else the default, else none) and lays
@@ -47,7 +58,8 @@ func (c *Config) Choose(name string, getenv func(string) string) (Chosen, error)
 	if name == "" && domain+id+secret+token == "" {
 		return Chosen{Name: "demo", Level: Open}, client.ErrNoCredentials
 	}
-	ch := Chosen{Name: name, Level: p.Protection}
+	ch := Chosen{Name: name, Level: p.Protection, Where: envWhere()}
+	inFile := func(key string) string { return fmt.Sprintf("profile %s's %s in %s", name, key, c.Path()) }
 	if ch.Name == "" {
 		ch.Name = "env"
 	}
@@ -66,14 +78,25 @@ func (c *Config) Choose(name string, getenv func(string) string) (Chosen, error)
 		if cfg.APIToken, err = p.APIToken.resolve(getenv); err != nil {
 			return ch, fmt.Errorf("profile %q: api_token: %w", name, err)
 		}
+		if name != "" {
+			ch.Where.ClientID, ch.Where.ClientSecret, ch.Where.APIToken = inFile("client_id"), inFile("client_secret"), inFile("api_token")
+		}
 	} else {
 		cfg.ClientID, cfg.ClientSecret, cfg.APIToken = id, secret, token
 	}
 	if domain != "" {
 		cfg.Domain = domain
+	} else if name != "" {
+		ch.Where.Domain = inFile("domain")
 	}
 	ch.Cfg = cfg
-	return ch, cfg.Validate()
+	if err := cfg.Validate(); err != nil {
+		// the client names the variables; a profile's settings are named where they are
+		w := ch.Where
+		r := strings.NewReplacer("AUTH0_DOMAIN", w.Domain, "AUTH0_CLIENT_ID", w.ClientID, "AUTH0_CLIENT_SECRET", w.ClientSecret, "AUTH0_API_TOKEN", w.APIToken)
+		return ch, errors.New(r.Replace(err.Error()))
+	}
+	return ch, nil
 }
 
 // resolve reads a secret from where it is kept.

@@ -59,7 +59,7 @@ func TestFailedRemovalsStayMarkedAndRetry(t *testing.T) {
 		s := open(t, fake, 120, 36)
 		s.press("enter", "3", "space", "space", "space", "d")
 		s.confirm("y")
-		s.want("nothing removed from acme; 3 failed", "3 marked", "failed: Could not reach the tenant")
+		s.want("nothing removed from acme; 3 failed", "3 marked", "failed: The tenant answered with an error (503)")
 		fail.Store(false)
 		s.press(".")
 		s.want("Retry 3 failed removal(s)")

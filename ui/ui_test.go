@@ -100,7 +100,7 @@ func TestErrorsSayWhatToDo(t *testing.T) {
 			return &client.Error{Kind: client.Transport, Op: op, Message: "dial tcp 127.0.0.1:4000: connection refused"}
 		}
 		s.press("r")
-		s.want("Could not reach the tenant", "Press r to retry")
+		s.want("Could not reach the tenant", "Check the network, then press r")
 		f.Fail = nil
 		s.press("r")
 		s.want("Members (5)", "User 4")
@@ -109,7 +109,7 @@ func TestErrorsSayWhatToDo(t *testing.T) {
 			return &client.Error{Kind: client.Unauthorized, Op: op, Status: 401, Message: "Expired token received for JSON Web Token validation"}
 		}
 		s.press("esc", "r")
-		s.want("The credentials were refused", "AUTH0_API_TOKEN")
+		s.want("The credentials were refused", "AUTH0_CLIENT_ID")
 	})
 }
 

@@ -17,21 +17,29 @@ func Explain(err error) string {
 	if !errors.As(err, &e) {
 		return Clean(err.Error())
 	}
-	msg := Clean(e.Message)
+	msg := strings.TrimRight(Clean(e.Message), ". ") // Auth0's messages end with a period, or two
 	switch e.Kind {
 	case client.Forbidden:
 		if len(e.Scopes) > 0 {
 			return fmt.Sprintf("Missing scope %s. Grant it to the application under Applications › APIs › Auth0 Management API › Machine to Machine Applications.", strings.Join(e.Scopes, " or "))
 		}
-		return "Forbidden: " + msg
+		return "Forbidden: " + msg + "."
 	case client.Unauthorized:
-		return "The credentials were refused: " + msg + ". Check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or get a fresh AUTH0_API_TOKEN."
+		if e.Token {
+			return "The token was refused: " + msg + ". Get a fresh AUTH0_API_TOKEN (Management API tokens expire)."
+		}
+		return "The credentials were refused: " + msg + ". Check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET."
 	case client.NotFound:
 		return msg + " (it may have been deleted elsewhere)."
 	case client.RateLimited:
 		return "The rate limit is spent: " + msg + ". Wait for the reset, then press r."
-	case client.Transport, client.Unavailable:
+	case client.Transport:
+		return "Could not reach the tenant: " + msg + ". Check the network, then press r."
+	case client.Unavailable:
+		if e.Status >= 500 {
+			return fmt.Sprintf("The tenant answered with an error (%d): %s. Press r to retry.", e.Status, msg)
+		}
 		return "Could not reach the tenant: " + msg + ". Press r to retry."
 	}
-	return msg
+	return msg + "."
 }

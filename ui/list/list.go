@@ -254,8 +254,8 @@ func (m *Model[T]) Title(label string) string {
 	switch {
 	case m.pages.total >= 0:
 		return label + " (" + table.Count(m.pages.total) + ")"
-	case m.seq == 0:
-		return label
+	case m.seq == 0, m.err != nil && m.table.Total() == 0:
+		return label // not known: no count, and no rows to count
 	case m.loading:
 		return label + " (…)"
 	case m.pages.next != "":

@@ -1,0 +1,31 @@
+package common
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/orgdash/orgdash/client"
+)
+
+func TestExplainSaysWhatHappenedOnce(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{&client.Error{Kind: client.Unauthorized, Status: 401, Message: "Invalid token.", Token: true},
+			"The token was refused: Invalid token. Get a fresh AUTH0_API_TOKEN (Management API tokens expire)."},
+		{&client.Error{Kind: client.Unauthorized, Status: 401, Message: "Unauthorized"},
+			"The credentials were refused: Unauthorized. Check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET."},
+		{&client.Error{Kind: client.Unavailable, Status: 500, Message: "An internal server error occurred.."},
+			"The tenant answered with an error (500): An internal server error occurred. Press r to retry."},
+		{&client.Error{Kind: client.Transport, Message: "connection refused"},
+			"Could not reach the tenant: connection refused. Check the network, then press r."},
+		{&client.Error{Kind: client.NotFound, Status: 404, Message: "No organization found by that id or name."},
+			"No organization found by that id or name (it may have been deleted elsewhere)."},
+		{errors.New("plain"), "plain"},
+	} {
+		if got := Explain(c.err); got != c.want {
+			t.Errorf("Explain(%v)\n got %q\nwant %q", c.err, got, c.want)
+		}
+	}
+}
