@@ -75,8 +75,8 @@ func TestFlowEditSettingsRefusesTheSignupRuleBeforeAnyCall(t *testing.T) {
 		f.press("n") // signup off: then the change is confirmed
 		f.want("Enable Username-Password-Authentication for acme?", "Auto-membership: off → on")
 		f.confirm("y")
-		f.want("enabled Username-Password-Authentication")
-		f.press("G", "e")
+		f.want("enabled Username-Password-Authentication", "2 of 2") // the cursor went to it
+		f.press("e")
 		f.want("Settings of Username-Password-Authentication", "┃ Auto-membership")
 		before := tn.Stats().Calls
 		f.press("n") // auto-membership off

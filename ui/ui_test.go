@@ -231,3 +231,16 @@ func TestProfilePickerShowsDomainAndProtection(t *testing.T) {
 		s.want("prod — acme.eu.auth0.com · read-only", "staging — acme-staging.eu.auth0.com · protected")
 	})
 }
+
+// After a removal the cursor stays where it was, on the row that took the
+// removed one's place, not back at the top.
+func TestCursorStaysAtItsPlaceAfterARemoval(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := open(t, clienttest.New(1, 10), 120, 36)
+		s.press("enter", "3", "j", "j", "j")
+		s.want("4 of 10")
+		s.press("d")
+		s.confirm("y")
+		s.want("removed 1 member from acme", "4 of 9")
+	})
+}

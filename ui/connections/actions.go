@@ -254,7 +254,11 @@ func (m *Model) onChanged(msg changedMsg) tea.Cmd {
 	if conn.Name == "" { // some answers omit the connection's details
 		conn.Name, conn.Strategy = msg.prev.Name, msg.prev.Strategy
 	}
+	_, shown := m.list.Item(conn.ID)
 	m.list.Put(conn)
+	if !shown { // a connection just enabled: the cursor goes to it
+		m.list.Select(conn.ID)
+	}
 	return nil
 }
 

@@ -207,6 +207,9 @@ func (m *Model[T]) Put(it T) {
 	}
 }
 
+// Select puts the cursor on the row with id.
+func (m *Model[T]) Select(id string) { m.table.Select(id) }
+
 // Drop removes the rows with these ids, their marks and states.
 func (m *Model[T]) Drop(ids ...string) {
 	for _, id := range ids {

@@ -114,11 +114,28 @@ func (m *Model) Replace(r Row) {
 	}
 }
 
-// Remove drops the rows with these ids.
+// Remove drops the rows with these ids. The cursor stays on its row, or,
+// when that row went, at the same place: on the row that took its place.
 func (m *Model) Remove(ids ...string) {
 	sel, _ := m.Selected()
+	at := m.cursor
 	m.rows = slices.DeleteFunc(m.rows, func(r Row) bool { return slices.Contains(ids, r.ID) })
 	m.refilter(sel.ID)
+	if slices.Contains(ids, sel.ID) {
+		m.cursor = at
+		m.clamp()
+	}
+}
+
+// Select puts the cursor on the row with id, if the filter shows it.
+func (m *Model) Select(id string) {
+	for p, i := range m.view {
+		if m.rows[i].ID == id {
+			m.cursor = p
+			m.clamp()
+			return
+		}
+	}
 }
 
 // SetFilter shows only rows containing q: ignoring case unless q has a
