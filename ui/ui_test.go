@@ -142,8 +142,8 @@ func TestHelpJumpAndCopy(t *testing.T) {
 		s.press(":").typed("launch").press("enter")
 		s.want("unknown command :launch")
 
-		s.press("esc", "y")
-		s.want("copied org_0000000000000000")
+		s.press("esc", "y", "enter")
+		s.want("copied id: org_0000000000000000")
 		s.press("s")
 		s.want("sorted by name")
 	})
@@ -242,5 +242,16 @@ func TestCursorStaysAtItsPlaceAfterARemoval(t *testing.T) {
 		s.press("d")
 		s.confirm("y")
 		s.want("removed 1 member from acme", "4 of 9")
+	})
+}
+
+// y offers what there is to copy from the row, not only its id.
+func TestCopyMenuOffersTheRowsFields(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := open(t, clienttest.New(1, 3), 120, 36)
+		s.press("enter", "3", "j", "y")
+		s.want("Copy", "User ID", "auth0|000000000000000000000001", "Email", "user1@example.com", "Name")
+		s.press("j", "enter")
+		s.want("copied email: user1@example.com")
 	})
 }

@@ -29,3 +29,17 @@ func TestExplainSaysWhatHappenedOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestDashboardURL(t *testing.T) {
+	for domain, want := range map[string]string{
+		"acme.eu.auth0.com":         "https://manage.auth0.com/dashboard/eu/acme/organizations/org_1/overview",
+		"acme.auth0.com":            "https://manage.auth0.com/dashboard/us/acme/organizations/org_1/overview",
+		"https://acme.au.auth0.com": "https://manage.auth0.com/dashboard/au/acme/organizations/org_1/overview",
+		"login.acme.com":            "", // a custom domain does not name the tenant
+		"http://127.0.0.1:4000":     "",
+	} {
+		if got := DashboardURL(domain, "organizations/org_1/overview"); got != want {
+			t.Errorf("%s: %q, want %q", domain, got, want)
+		}
+	}
+}

@@ -34,6 +34,10 @@ func New(c *common.Common, o client.Organization) *Model {
 		ID:  func(cn client.Connection) string { return cn.ID },
 		Row: Row,
 		Org: &org,
+		Copy: func(cn client.Connection) []common.Copyable {
+			return []common.Copyable{{Label: "Connection ID", Value: cn.ID}, {Label: "Name", Value: cn.Name},
+				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+org.ID+"/connections")}}
+		},
 		Fetch: func(ctx context.Context, cl client.Client, _ string) (client.Page[client.Connection], error) {
 			conns, err := cl.Connections(ctx, org.ID)
 			return client.Page[client.Connection]{Items: conns}, err
@@ -102,7 +106,7 @@ func (m *Model) actions() common.Actions {
 		{Key: k.Toggle, Label: toggle, Needs: []client.Action{client.ToggleConnection}, Unavailable: none, Run: func() tea.Cmd { return m.toggle(cn) }},
 		{Key: k.Edit, Label: "Edit settings", Needs: []client.Action{client.EditConnection}, Unavailable: none, Run: func() tea.Cmd { return m.edit(cn) }},
 		{Key: k.Remove, Label: "Remove from organization", Needs: []client.Action{client.RemoveConnection}, Unavailable: none, Run: func() tea.Cmd { return m.remove(cn) }},
-		{Key: k.Copy, Label: "Copy connection id", Unavailable: none, Run: func() tea.Cmd { return common.Copy(cn.ID) }},
+		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
 		{Key: k.New, Label: "Enable another connection", Needs: []client.Action{client.EnableConnection, client.ReadTenantConnections}, Run: m.pick},
 		{Key: k.More, Run: m.menu},
 	}

@@ -1,6 +1,7 @@
 package dialog
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -135,4 +136,19 @@ func padTo(s string, w int) string {
 		return s + strings.Repeat(" ", w-n)
 	}
 	return s
+}
+
+// CopyMenu offers things to copy, each with its value shown.
+func CopyMenu(c *common.Common, things []common.Copyable) tea.Cmd {
+	things = common.CopyItems(things...)
+	width := 0
+	for _, t := range things {
+		width = max(width, len(t.Label))
+	}
+	items := make([]Item, len(things))
+	for i, t := range things {
+		label := fmt.Sprintf("%-*s  ", width, t.Label)
+		items[i] = Item{Label: label + c.Styles.Muted.Render(ansi.Truncate(common.Clean(t.Value), 44, "…")), Then: common.CopyCmd(t)}
+	}
+	return Open(NewMenu(c, "Copy", items))
 }

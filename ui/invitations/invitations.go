@@ -34,6 +34,10 @@ func New(c *common.Common, o client.Organization) *Model {
 		ID:  func(inv client.Invitation) string { return inv.ID },
 		Row: func(inv client.Invitation) table.Row { return Row(inv, time.Now()) },
 		Org: &org,
+		Copy: func(inv client.Invitation) []common.Copyable {
+			return []common.Copyable{{Label: "Invitation ID", Value: inv.ID}, {Label: "Invitee", Value: inv.Invitee},
+				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+org.ID+"/invitations")}}
+		},
 		Fetch: func(ctx context.Context, cl client.Client, _ string) (client.Page[client.Invitation], error) {
 			invs, err := cl.Invitations(ctx, org.ID)
 			return client.Page[client.Invitation]{Items: invs}, err
@@ -75,7 +79,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 // actions is the tab's action table.
 func (m *Model) actions() common.Actions {
 	k := m.c.Keys
-	inv, ok := m.list.Selected()
+	_, ok := m.list.Selected()
 	none := func() string {
 		if !ok {
 			return "no invitation selected"
@@ -83,7 +87,7 @@ func (m *Model) actions() common.Actions {
 		return ""
 	}
 	return common.Actions{
-		{Key: k.Copy, Label: "Copy invitation id", Unavailable: none, Run: func() tea.Cmd { return common.Copy(inv.ID) }},
+		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
 		{Key: k.More, Run: func() tea.Cmd {
 			return dialog.Open(dialog.NewMenu(m.c, "More options", dialog.Items(m.c, m.actions())))
 		}},

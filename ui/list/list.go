@@ -30,6 +30,9 @@ type Spec[T any] struct {
 	// Count asks the tenant how many rows there are in one call, for a
 	// list that comes in pages; nil: the loaded rows are the count.
 	Count func(ctx context.Context, cl client.Client) (int, error)
+	// Copy is what y offers to copy from a row (id, name, email, the
+	// Dashboard's address); nil: its id.
+	Copy func(T) []common.Copyable
 	// CountScope names the count for other panes ("members:org_1"), which
 	// see it as a common.CountedMsg.
 	CountScope string

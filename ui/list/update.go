@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/table"
 )
 
@@ -88,9 +89,7 @@ func (m *Model[T]) handleKey(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return common.Back, true
 	case key.Matches(k, keys.Copy):
-		if r, ok := m.table.Selected(); ok {
-			return common.Copy(r.ID), true
-		}
+		return m.CopyMenu(), true
 	case key.Matches(k, keys.Refresh):
 		return m.Init(), true
 	case key.Matches(k, keys.Sort):
@@ -109,6 +108,18 @@ func (m *Model[T]) handleKey(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	return nil, true
+}
+
+// CopyMenu offers what can be copied from the row under the cursor.
+func (m *Model[T]) CopyMenu() tea.Cmd {
+	it, ok := m.Selected()
+	if !ok {
+		return nil
+	}
+	if m.spec.Copy == nil {
+		return common.Copy(m.spec.ID(it))
+	}
+	return dialog.CopyMenu(m.c, m.spec.Copy(it))
 }
 
 // ToggleMark marks or unmarks the row under the cursor and moves down.

@@ -42,6 +42,10 @@ func New(c *common.Common, o client.Organization) *Model {
 		},
 		Count:      func(ctx context.Context, cl client.Client) (int, error) { return cl.CountMembers(ctx, org.ID) },
 		CountScope: CountScope(org.ID),
+		Copy: func(mem client.Member) []common.Copyable {
+			return []common.Copyable{{Label: "User ID", Value: mem.UserID}, {Label: "Email", Value: mem.Email}, {Label: "Name", Value: mem.Name},
+				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, common.UserPath(mem.UserID))}}
+		},
 	})}
 }
 
@@ -107,7 +111,7 @@ func (m *Model) actions() common.Actions {
 			return ""
 		}, Run: m.retryFailed},
 		{Key: k.Mark, Label: "Mark / unmark", Unavailable: none, Run: m.list.MarkCmd},
-		{Key: k.Copy, Label: "Copy user id", Unavailable: none, Run: m.copyID},
+		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
 		{Key: k.More, Run: m.menu},
 	}
 }
@@ -119,12 +123,6 @@ func (m *Model) menu() tea.Cmd {
 	return dialog.Open(dialog.NewMenu(m.c, "More options", dialog.Items(m.c, m.actions())))
 }
 
-func (m *Model) copyID() tea.Cmd {
-	if mem, ok := m.list.Selected(); ok {
-		return common.Copy(mem.UserID)
-	}
-	return nil
-}
 
 // SetSize lays the tab out.
 func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h) }

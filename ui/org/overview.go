@@ -88,7 +88,11 @@ func (p *overview) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 func (p *overview) actions() common.Actions {
 	k := p.c.Keys
 	return common.Actions{
-		{Key: k.Copy, Label: "Copy organization id", Run: func() tea.Cmd { return common.Copy(p.org.ID) }},
+		{Key: k.Copy, Label: "Copy…", Run: func() tea.Cmd {
+			return dialog.CopyMenu(p.c, []common.Copyable{{Label: "ID", Value: p.org.ID}, {Label: "Name", Value: p.org.Name},
+				{Label: "Display name", Value: p.org.DisplayName},
+				{Label: "Dashboard URL", Value: common.DashboardURL(p.c.Client.Tenant().Domain, "organizations/"+p.org.ID+"/overview")}})
+		}},
 		DeleteAction(p.c, p.org, true),
 		{Key: k.More, Run: func() tea.Cmd {
 			return dialog.Open(dialog.NewMenu(p.c, "More options: "+common.Clean(p.org.Name), dialog.Items(p.c, p.actions())))

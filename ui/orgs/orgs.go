@@ -38,6 +38,10 @@ func New(c *common.Common) *Model {
 		},
 		Count:      func(ctx context.Context, cl client.Client) (int, error) { return cl.CountOrganizations(ctx) },
 		CountScope: "organizations",
+		Copy: func(o client.Organization) []common.Copyable {
+			return []common.Copyable{{Label: "ID", Value: o.ID}, {Label: "Name", Value: o.Name}, {Label: "Display name", Value: o.DisplayName},
+				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+o.ID+"/overview")}}
+		},
 	})}
 }
 
@@ -68,7 +72,7 @@ func (m *Model) actions() common.Actions {
 	}
 	return common.Actions{
 		{Key: k.Open, Label: "Open", Unavailable: none, Run: func() tea.Cmd { return common.Push(org.New(m.c, o)) }},
-		{Key: k.Copy, Label: "Copy organization id", Unavailable: none, Run: func() tea.Cmd { return common.Copy(o.ID) }},
+		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
 		org.DeleteAction(m.c, o, ok),
 		{Key: k.More, Unavailable: none, Run: func() tea.Cmd {
 			return dialog.Open(dialog.NewMenu(m.c, "More options: "+common.Clean(o.Name), dialog.Items(m.c, m.actions())))
