@@ -123,7 +123,6 @@ func (m *Model) menu() tea.Cmd {
 	return dialog.Open(dialog.NewMenu(m.c, "More options", dialog.Items(m.c, m.actions())))
 }
 
-
 // SetSize lays the tab out.
 func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h) }
 
