@@ -255,3 +255,23 @@ func TestCopyMenuOffersTheRowsFields(t *testing.T) {
 		s.want("copied email: user1@example.com")
 	})
 }
+
+// A viewer over SSH at 100 columns on a protected tenant sees the lock
+// first; and cannot mark rows for changes it cannot make.
+func TestNarrowHeaderKeepsTheLockAndViewersCannotMark(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		f := clienttest.New(1, 3)
+		f.Demo = false
+		s := open(t, client.ReadOnly(f, "viewer: read-only"), 100, 30, func(c *common.Common) {
+			c.Profile, c.Protected = "production-eu", true
+		})
+		head := strings.SplitN(s.screen(), "\n", 2)[0]
+		t.Logf("header at 100 columns: %s", head)
+		if !strings.HasPrefix(head, "🔒 read-only  ⚠ protected  orgdash") {
+			t.Fatalf("header at 100 columns: %q", head)
+		}
+		s.press("enter", "3", "space")
+		s.want("viewer: read-only: nothing to mark rows for")
+		s.wantNot("marked")
+	})
+}

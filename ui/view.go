@@ -99,6 +99,33 @@ func (m *Model) readOnly() string {
 	return "read-only: the token grants no write scope"
 }
 
+// badges adds the session's read-only lock and the profile's protection
+// to the tenant line. When the line is too narrow for all of it, the lock
+// comes first, then the protection, each in short, then the tenant.
+func (m *Model) badges(tenant string) string {
+	s := m.c.Styles
+	ro := m.readOnly()
+	full := tenant
+	if m.c.Protected {
+		full += "  " + s.Danger.Render("⚠ protected: removals and toggles need the organization's name")
+	}
+	if ro != "" {
+		full += "  " + s.Lock.Render("🔒 "+common.Clean(ro))
+	}
+	if m.width <= 0 || ansi.StringWidth(full) <= m.width {
+		return full
+	}
+	var short []string
+	if ro != "" {
+		short = append(short, s.Lock.Render("🔒 read-only"))
+	}
+	if m.c.Protected {
+		short = append(short, s.Danger.Render("⚠ protected"))
+	}
+	short = append(short, tenant)
+	return ansi.Truncate(strings.Join(short, "  "), m.width, "…")
+}
+
 // header is the tenant line, the demo hint, and the breadcrumb.
 func (m *Model) header() string {
 	s := m.c.Styles
@@ -112,12 +139,7 @@ func (m *Model) header() string {
 	if m.c.Profile != "" {
 		line += s.Muted.Render(" · profile ") + s.Value.Render(common.Clean(m.c.Profile))
 	}
-	if m.c.Protected {
-		line += "  " + s.Danger.Render("⚠ protected: removals and toggles need the organization's name")
-	}
-	if ro := m.readOnly(); ro != "" {
-		line += "  " + s.Lock.Render("🔒 "+ro)
-	}
+	line = m.badges(line)
 	crumbs := make([]string, len(m.stack))
 	for i, sc := range m.stack {
 		crumbs[i] = sc.Crumb()

@@ -94,6 +94,10 @@ func (m *Model[T]) handleKey(msg tea.Msg) (tea.Cmd, bool) {
 		return m.Init(), true
 	case key.Matches(k, keys.Sort):
 		return m.nextSort(), true
+	case m.spec.Markable && m.c.Client.Capabilities().ReadOnly != "" &&
+		(key.Matches(k, keys.Mark) || key.Matches(k, keys.MarkAll)):
+		// marks are for changes: a session that can make none has nothing to mark for
+		return common.Status(common.Info, common.Clean(m.c.Client.Capabilities().ReadOnly)+": nothing to mark rows for"), true
 	case m.spec.Markable && key.Matches(k, keys.Mark):
 		m.toggleMark()
 	case m.spec.Markable && key.Matches(k, keys.MarkAll):
