@@ -23,6 +23,8 @@ type Styles struct {
 	GaugeFull, GaugeLow, GaugeEmpty                    lipgloss.Style
 	Filter, Dialog, DialogTitle, Button, ButtonFocused lipgloss.Style
 	Help                                               help.Styles
+
+	palette palette
 }
 
 // palette is the semantic colours.
@@ -92,10 +94,12 @@ func New(isDark, noColor bool) *Styles {
 	s.DialogTitle = fg(p.fg).Bold(true)
 	s.Button = fg(p.muted).Padding(0, 2)
 	s.ButtonFocused = st().Reverse(true).Bold(true).Padding(0, 2)
-	s.Help = help.DefaultStyles(isDark)
-	if noColor {
-		s.Help = help.Styles{}
-	}
+	// the key bar in the palette's text colours, which meet 4.5:1 on the
+	// background (bubbles' greys do not: #4A4A4A on black is 2.3:1)
+	key, desc := fg(p.fg).Bold(true), fg(p.muted)
+	s.Help = help.Styles{ShortKey: key, ShortDesc: desc, ShortSeparator: desc, Ellipsis: desc,
+		FullKey: key, FullDesc: desc, FullSeparator: desc}
+	s.palette = p
 	return s
 }
 

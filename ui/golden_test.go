@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"testing/synctest"
 
@@ -58,5 +59,40 @@ func TestGoldenViews(t *testing.T) {
 				})
 			})
 		}
+	}
+}
+
+// Every dialog fits a 50×14 terminal: its whole frame on screen, its
+// title, its buttons or input, and its keys.
+func TestEveryDialogFits50x14(t *testing.T) {
+	for _, d := range []struct {
+		name string
+		keys []string
+		want []string
+	}{
+		{"remove members", []string{"enter", "3", "space", "space", "d"}, []string{"Remove 2 members?", "Cancel", "Remove", "y remove"}},
+		{"more options", []string{"enter", "3", "."}, []string{"More options", "Remove member", "enter choose"}},
+		{"settings", []string{"enter", "2", "e"}, []string{"Settings of", "Auto-membership", "enter next"}},
+		{"settings, second field", []string{"enter", "2", "e", "y"}, []string{"Settings of", "Signup", "Let people sign up", "Yes", "No"}},
+		{"enable picker", []string{"enter", "2", "n"}, []string{"Enable a connection", "enter choose"}},
+		{"remove connection", []string{"enter", "2", "j", "d"}, []string{"Remove", "Cancel", "y remove"}},
+		{"delete organization", []string{"j", "D"}, []string{"Delete", "Type org-1 to confirm:", "› type it here", "enter delete"}},
+		{"copy", []string{"y"}, []string{"Copy", "ID", "org_0000000000000000"}},
+	} {
+		t.Run(d.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				s := open(t, clienttest.New(40, 120), 50, 14)
+				s.press(d.keys...).Advance(dialog.ArmDelay)
+				sc := s.screen()
+				if strings.Count(sc, "╭") != 1 || strings.Count(sc, "╰") != 1 {
+					t.Fatalf("the dialog's frame is not whole on screen:\n%s", sc)
+				}
+				for _, w := range d.want {
+					if !strings.Contains(sc, w) {
+						t.Fatalf("at 50×14 the dialog lacks %q:\n%s", w, sc)
+					}
+				}
+			})
+		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/table"
 )
 
 // StopWait is how long a stopped session waits for the changes it has
@@ -34,7 +35,7 @@ func (m *Model) stop(msg StopMsg) tea.Cmd {
 	}
 	return tea.Batch(
 		m.footer.SetStatus(common.StatusMsg{Level: common.Warning,
-			Text: fmt.Sprintf("%s: sending nothing new; waiting up to %s for %d change(s) already sent", msg.Why, StopWait, n)}),
+			Text: fmt.Sprintf("%s: sending nothing new; waiting up to %s for %s already sent", msg.Why, StopWait, table.Plural(n, "change"))}),
 		tea.Tick(StopWait, func(time.Time) tea.Msg { return stopWaitedMsg{} }))
 }
 

@@ -62,7 +62,7 @@ func TestFailedRemovalsStayMarkedAndRetry(t *testing.T) {
 		s.want("nothing removed from acme; 3 failed", "3 marked", "failed: The tenant answered with an error (503)")
 		fail.Store(false)
 		s.press(".")
-		s.want("Retry 3 failed removal(s)")
+		s.want("Retry 3 failed removals")
 		s.press("esc", "R")
 		s.want("Remove 3 members?")
 		s.confirm("y")

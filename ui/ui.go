@@ -17,6 +17,7 @@ import (
 	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/footer"
 	"github.com/orgdash/orgdash/ui/orgs"
+	"github.com/orgdash/orgdash/ui/table"
 )
 
 // The smallest terminal the dashboard draws in.
@@ -73,6 +74,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
+		m.c.Width, m.c.Height = msg.Width, msg.Height
 		m.layout()
 		return m, nil
 	case tea.BackgroundColorMsg:
@@ -195,7 +197,7 @@ func (m *Model) quit() tea.Cmd {
 		return tea.Quit
 	}
 	return dialog.Open(dialog.NewConfirm(m.c, "Quit with changes in flight?",
-		fmt.Sprintf("%d change(s) were sent and have not been answered yet. Quitting now stops waiting for them: what was not sent yet is cancelled, what was may or may not take effect; the audit log records each as cancelled or unverified (orgdash audit reconcile settles them).", n),
+		fmt.Sprintf("%s sent and not answered yet. Quitting now stops waiting for them: what was not sent yet is cancelled, what was may or may not take effect; the audit log records each as cancelled or unverified (orgdash audit reconcile settles them).", table.Plural(n, "change")+map[bool]string{true: " was", false: " were"}[n == 1]),
 		"Quit", tea.Quit))
 }
 

@@ -33,16 +33,17 @@ func (m *Model) Render() string {
 	if m.helpOpen {
 		body = m.fullHelp()
 	}
-	if m.dialog != nil {
-		body = overlay(body, m.dialog.View(), m.width, m.bodyHeight())
-	}
 	foot := m.footer.View(s, m.help(), m.now())
 	if m.jumping {
 		m.jump.SetWidth(m.width - 2)
 		foot = m.jump.View() + "\n" + m.shortHelp(jumpHelp(m.c))
 	}
-	return clip(m.header(), m.width, m.headerHeight()) + "\n" +
+	screen := clip(m.header(), m.width, m.headerHeight()) + "\n" +
 		clip(body, m.width, m.bodyHeight()) + "\n" + clip(foot, m.width, m.footer.Height())
+	if m.dialog != nil { // over the whole screen: a small terminal still has room for it
+		screen = clip(overlay(screen, m.dialog.View(), m.width, m.height), m.width, m.height)
+	}
+	return screen
 }
 
 // overlay draws box centred over body.

@@ -24,6 +24,8 @@ type Common struct {
 	Keys    *keymap.KeyMap
 	Styles  *theme.Styles
 	Profile string // the profile's name, shown in the header
+	// Width and Height are the terminal's, for dialogs to fit (0 until known).
+	Width, Height int
 	// Protected asks for the organization's name before every removal or toggle.
 	Protected bool
 	// Profiles are the profiles T can switch to, ProfileLabels how the

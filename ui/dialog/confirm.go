@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/orgdash/orgdash/theme"
 	"github.com/orgdash/orgdash/ui/common"
 )
 
@@ -72,13 +73,19 @@ func (d *Confirm) Help() help.KeyMap {
 // View draws the dialog box.
 func (d *Confirm) View() string {
 	s := d.c.Styles
-	cancel, act := s.Button.Render("Cancel"), s.Button.Render(d.action)
-	if d.focus == 0 {
-		cancel = s.ButtonFocused.Render("Cancel")
-	} else {
-		act = s.ButtonFocused.Render(d.action)
+	button := func(label string, focused bool) string {
+		switch {
+		case focused && s.NoColor:
+			return s.ButtonFocused.Render(theme.Chosen(label)) // colour cannot say which: a marker does
+		case focused:
+			return s.ButtonFocused.Render(label)
+		case s.NoColor:
+			return s.Button.Render(" " + label)
+		}
+		return s.Button.Render(label)
 	}
-	return box(s.DialogTitle.Render(d.title), ansi.Wrap(d.body, boxWidth, ""), cancel+"  "+act, armedHint(d.c, d.armed, d.Help()), d.c)
+	cancel, act := button("Cancel", d.focus == 0), button(d.action, d.focus != 0)
+	return box(d.c, s.DialogTitle.Render(d.title), d.body, "", cancel+"  "+act, armedHint(d.c, d.armed, d.Help()))
 }
 
 // armedHint is the key line, or "…" while the dialog arms.
@@ -89,16 +96,57 @@ func armedHint(c *common.Common, armed bool, km help.KeyMap) string {
 	return hint(c, km)
 }
 
-// boxWidth is the text width of a dialog.
+// boxWidth is the text width of a dialog on a terminal wide enough.
 const boxWidth = 58
 
-func box(title, body, buttons, hint string, c *common.Common) string {
-	parts := []string{title, "", body}
+// textWidth is the text width a dialog has on c's terminal.
+func textWidth(c *common.Common) int {
+	if c.Width <= 0 {
+		return boxWidth
+	}
+	return max(min(boxWidth, c.Width-6), 20)
+}
+
+// compact reports whether the terminal is too short for a dialog's
+// padding and blank lines.
+func compact(c *common.Common) bool { return c.Height > 0 && c.Height < 24 }
+
+// box draws a dialog that fits c's terminal: the title, prose wrapped to
+// the width (cut short with "…" when the terminal is too short for it),
+// then keep (never cut: an input, the items of a menu), the buttons and the
+// key hint. On a short terminal the padding and blank lines go first.
+func box(c *common.Common, title, prose, keep, buttons, hint string) string {
+	w := textWidth(c)
+	gap := []string{""}
+	style := c.Styles.Dialog.Width(w + 6)
+	chrome := 4 // the border and the padding above and below
+	if compact(c) {
+		gap, chrome = nil, 2
+		style = style.Padding(0, 2)
+	}
+	var fixed []string
+	if keep != "" {
+		fixed = append(fixed, strings.Split(keep, "\n")...)
+	}
 	if buttons != "" {
-		parts = append(parts, "", buttons)
+		fixed = append(append(fixed, gap...), buttons)
 	}
 	if hint != "" {
-		parts = append(parts, hint)
+		fixed = append(fixed, ansi.Truncate(hint, w, "…"))
 	}
-	return c.Styles.Dialog.Width(boxWidth + 6).Render(strings.Join(parts, "\n"))
+	var body []string
+	if prose != "" {
+		body = strings.Split(ansi.Wrap(prose, w, ""), "\n")
+		if keep != "" {
+			body = append(body, gap...)
+		}
+	}
+	if c.Height > 0 {
+		room := c.Height - chrome - 1 - len(gap) - len(fixed) // 1: the title
+		if len(body) > room {
+			body = append(body[:max(room-1, 0)], c.Styles.Muted.Render("…"))
+		}
+	}
+	parts := append(append([]string{title}, gap...), body...)
+	return style.Render(strings.Join(append(parts, fixed...), "\n"))
 }

@@ -120,15 +120,38 @@ func (m *Menu) View() string {
 		if it.Reason != "" {
 			label = s.Muted.Render(padTo(it.Label, 36) + " " + k)
 		}
-		lines = append(lines, ansi.Truncate(cur+label, boxWidth, "…"))
+		lines = append(lines, ansi.Truncate(cur+label, textWidth(m.c), "…"))
 		if it.Reason != "" { // why it is unavailable, on a line of its own
-			lines = append(lines, ansi.Truncate("    "+s.Warn.Render(it.Reason), boxWidth, "…"))
+			lines = append(lines, ansi.Truncate("    "+s.Warn.Render(it.Reason), textWidth(m.c), "…"))
 		}
 	}
 	if len(lines) == 0 {
 		lines = append(lines, s.Muted.Render("nothing here yet"))
 	}
-	return box(s.DialogTitle.Render(m.title), strings.Join(lines, "\n"), "", hint(m.c, m.Help()), m.c)
+	return box(m.c, s.DialogTitle.Render(m.title), "", strings.Join(m.window(lines), "\n"), "", hint(m.c, m.Help()))
+}
+
+// window is the lines a short terminal has room for, around the cursor.
+func (m *Menu) window(lines []string) []string {
+	room := len(lines)
+	if m.c.Height > 0 {
+		room = max(m.c.Height-4-2, 3) // the border, the title, its gap, the hint
+		if compact(m.c) {
+			room = max(m.c.Height-2-2, 3)
+		}
+	}
+	if len(lines) <= room {
+		return lines
+	}
+	at := 0 // the cursor's line: items with a reason take two
+	for i := 0; i < m.cursor; i++ {
+		at++
+		if m.items[i].Reason != "" {
+			at++
+		}
+	}
+	start := min(max(at-room/2, 0), len(lines)-room)
+	return lines[start : start+room]
 }
 
 func padTo(s string, w int) string {

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 )
@@ -24,6 +25,8 @@ type Settings struct {
 	form   *huh.Form
 	vals   *client.ConnectionSettings
 	submit func(client.ConnectionSettings) tea.Cmd
+	sized  bool // given its height: all of it, or what the terminal has room for
+	fields []huh.Field
 }
 
 // NewSettings edits start for a connection of strategy; submit makes the
@@ -47,9 +50,12 @@ func NewSettings(c *common.Common, title, strategy string, start client.Connecti
 				return nil
 			}))
 	}
-	d.form = huh.NewForm(huh.NewGroup(fields...)).WithShowHelp(false).WithWidth(boxWidth).
-		WithTheme(huh.ThemeFunc(huh.ThemeCharm))
+	// sized once, here: huh wraps descriptions when a field is made, and
+	// cuts rather than re-wraps them after a change of width
+	d.form = huh.NewForm(huh.NewGroup(fields...)).WithShowHelp(false).WithWidth(textWidth(c)).
+		WithTheme(c.Styles.Form())
 	d.form.SubmitCmd, d.form.CancelCmd = nil, nil
+	d.fields = fields
 	return d
 }
 
@@ -77,7 +83,25 @@ func (d *Settings) Update(msg tea.Msg) (Dialog, tea.Cmd) {
 // View draws the form in a dialog box.
 func (d *Settings) View() string {
 	s := d.c.Styles
-	return box(s.DialogTitle.Render(d.title), d.form.View(), "", hint(d.c, d.Help()), d.c)
+	if c := d.c; !d.sized {
+		// huh's own guess of the height cuts the last field short: every
+		// field is shown whole where there is room, else huh scrolls to the
+		// focused one, its title included
+		d.sized = true
+		full := len(d.fields) - 1 // the blank lines between fields
+		for _, f := range d.fields {
+			full += lipgloss.Height(f.View())
+		}
+		room := full
+		if c.Height > 0 {
+			room = c.Height - 4 - 2 - 1 // the border and padding, the title and its gap, the hint
+			if compact(c) {
+				room = c.Height - 2 - 1 - 1
+			}
+		}
+		d.form.WithHeight(max(min(full, room), 4))
+	}
+	return box(d.c, s.DialogTitle.Render(d.title), "", d.form.View(), "", hint(d.c, d.Help()))
 }
 
 // Help is the form's own keys and esc.

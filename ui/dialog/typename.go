@@ -29,9 +29,9 @@ type TypeName struct {
 func NewTypeName(c *common.Common, title, body, want, action string, then tea.Cmd) *TypeName {
 	in := textinput.New()
 	in.Prompt = "› "
-	in.Placeholder = want
+	in.Placeholder = "type it here" // not the name itself: that would look typed already
 	in.CharLimit = 100
-	in.SetWidth(boxWidth - 4)
+	in.SetWidth(textWidth(c) - 4)
 	in.KeyMap.Paste.SetEnabled(false)
 	return &TypeName{c: c, title: title, body: body, want: want, verb: strings.ToLower(action), then: then, input: in}
 }
@@ -66,11 +66,12 @@ func (d *TypeName) Update(msg tea.Msg) (Dialog, tea.Cmd) {
 // View draws the dialog.
 func (d *TypeName) View() string {
 	s := d.c.Styles
-	body := ansi.Wrap(d.body, boxWidth, "") + "\n\n" + "Type " + s.Title.Render(d.want) + " to confirm:\n" + d.input.View()
+	d.input.SetWidth(textWidth(d.c) - 4)
+	keep := "Type " + s.Title.Render(d.want) + " to confirm:\n" + d.input.View()
 	if d.err != "" {
-		body += "\n" + s.Error.Render(d.err)
+		keep += "\n" + ansi.Wrap(s.Error.Render(d.err), textWidth(d.c), "")
 	}
-	return box(s.Danger.Render(d.title), body, "", armedHint(d.c, d.armed, d.Help()), d.c)
+	return box(d.c, s.Danger.Render(d.title), d.body, keep, "", armedHint(d.c, d.armed, d.Help()))
 }
 
 // Help is enter (named for the action) and esc; only esc until it arms.

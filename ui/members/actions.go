@@ -50,7 +50,7 @@ func (m *Model) confirmRemove(ts []client.Member) tea.Cmd {
 	}
 	list := strings.Join(names, ", ")
 	if len(ts) > 3 {
-		list += fmt.Sprintf(" and %d more", len(ts)-3)
+		list += " and " + table.Count(len(ts)-3) + " more"
 	}
 	plan := m.c.Client.Tracker().Estimate(limits.OrgMembersWrite, client.RemovalCalls(len(ts)))
 	body := fmt.Sprintf("Remove %s from %s: %s.\n\nThe users stay in the tenant. Removal takes a few seconds to show; z undoes it for %s.\n\nPlan: %s, then a check that they are gone.",
@@ -197,7 +197,7 @@ func restore(c *common.Common, o client.Organization, all []client.Member, ids [
 			st.Text += fmt.Sprintf("; %d already removed elsewhere: not restored", absent)
 		}
 		if failed > 0 {
-			st = common.StatusMsg{Level: common.Failure, Text: fmt.Sprintf("undo: %d step(s) failed; refresh to see where things stand", failed)}
+			st = common.StatusMsg{Level: common.Failure, Text: "undo: " + table.Plural(failed, "step") + " failed; refresh to see where things stand"}
 		}
 		return common.Outcome{Status: st, Result: restoredMsg{org: o.ID, back: put}}
 	})

@@ -99,7 +99,7 @@ func (m *Model) actions() common.Actions {
 	failed := m.list.Failed()
 	retry := "Retry failed removals"
 	if len(failed) > 0 {
-		retry = fmt.Sprintf("Retry %d failed removal(s)", len(failed))
+		retry = "Retry " + table.Plural(len(failed), "failed removal")
 	}
 	return common.Actions{
 		{Key: k.Remove, Label: label, Needs: []client.Action{client.RemoveMembers}, Unavailable: none,
