@@ -97,6 +97,9 @@ type Organization struct {
 type Connection struct {
 	ID, Name, Strategy string
 	Enabled            bool
+	// Legacy: the tenant lacks the newer connections family, so there is
+	// no enabled flag to toggle: a listed connection is on.
+	Legacy bool
 	ConnectionSettings
 }
 

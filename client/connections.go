@@ -49,7 +49,7 @@ func deref[T any](p *T) T {
 
 func legacyConn(oc *management.OrganizationConnection) Connection {
 	return Connection{ID: oc.GetConnectionID(), Name: oc.GetConnection().GetName(), Strategy: oc.GetConnection().GetStrategy(),
-		Enabled: true, ConnectionSettings: ConnectionSettings{AssignMembershipOnLogin: oc.GetAssignMembershipOnLogin(),
+		Enabled: true, Legacy: true, ConnectionSettings: ConnectionSettings{AssignMembershipOnLogin: oc.GetAssignMembershipOnLogin(),
 			ShowAsButton: oc.GetShowAsButton(), SignupEnabled: oc.GetIsSignupEnabled()}}
 }
 

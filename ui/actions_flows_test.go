@@ -1,6 +1,7 @@
 package ui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"context"
 	"testing"
 	"testing/synctest"
@@ -205,5 +206,50 @@ func TestFlowOrganizationDeletedBehindTheUsersBack(t *testing.T) {
 		f.press("3")
 		f.want("organization globex no longer exists", "149 organizations")
 		f.wantNot("globex ›")
+	})
+}
+
+// On a tenant without the newer connections family there is no enabled
+// flag: the column is hidden and t offers removal, which z undoes with the
+// connection's settings.
+func TestFlowLegacyTenantTogglesByRemoving(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5, NoConnectionsAPI: true})
+		f := startFlow(t, tn, "", "")
+		f.Send(tea.WindowSizeMsg{Width: 180, Height: 36}) // room for the whole status line
+		f.wait("3 organizations", "1 of 3")
+		f.press("enter", "2")
+		f.want("CONNECTION", "AUTO-MEMBER")
+		f.wantNot("ENABLED")
+		acme, err := f.admin.Organization.ReadByName(context.Background(), "acme")
+		if err != nil {
+			t.Fatal(err)
+		}
+		before, err := f.admin.Organization.Connections(context.Background(), acme.GetID())
+		if err != nil || len(before.OrganizationConnections) == 0 {
+			t.Fatalf("acme's connections: %v", err)
+		}
+		first := before.OrganizationConnections[0]
+		f.press(".")
+		f.want("Remove — z puts it back with its settings")
+		f.press("esc", "t")
+		f.want("Remove connection " + first.GetConnection().GetName() + "?")
+		f.confirm("y")
+		f.want("removed " + first.GetConnection().GetName())
+		f.press("z")
+		f.want("restored " + first.GetConnection().GetName() + " with its settings")
+		after, err := f.admin.Organization.Connections(context.Background(), acme.GetID())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range after.OrganizationConnections {
+			if c.GetConnectionID() == first.GetConnectionID() {
+				if c.GetAssignMembershipOnLogin() != first.GetAssignMembershipOnLogin() || c.GetShowAsButton() != first.GetShowAsButton() {
+					t.Fatalf("restored with other settings: %+v, was %+v", c, first)
+				}
+				return
+			}
+		}
+		t.Fatal("the connection did not come back")
 	})
 }

@@ -102,8 +102,13 @@ func (m *Model) actions() common.Actions {
 	if ok && !cn.Enabled {
 		toggle = "Enable (keep settings)"
 	}
+	run := func() tea.Cmd { return m.toggle(cn) }
+	needs := []client.Action{client.ToggleConnection}
+	if m.legacy() { // no enabled flag on this tenant: disabling is removing, and z brings it back
+		toggle, run, needs = "Remove — z puts it back with its settings", func() tea.Cmd { return m.remove(cn) }, []client.Action{client.RemoveConnection}
+	}
 	return common.Actions{
-		{Key: k.Toggle, Label: toggle, Needs: []client.Action{client.ToggleConnection}, Unavailable: none, Run: func() tea.Cmd { return m.toggle(cn) }},
+		{Key: k.Toggle, Label: toggle, Needs: needs, Unavailable: none, Run: run},
 		{Key: k.Edit, Label: "Edit settings", Needs: []client.Action{client.EditConnection}, Unavailable: none, Run: func() tea.Cmd { return m.edit(cn) }},
 		{Key: k.Remove, Label: "Remove from organization", Needs: []client.Action{client.RemoveConnection}, Unavailable: none, Run: func() tea.Cmd { return m.remove(cn) }},
 		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
@@ -124,7 +129,24 @@ func (m *Model) menu() tea.Cmd {
 func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h) }
 
 // View draws the list.
-func (m *Model) View() string { return m.list.View() }
+func (m *Model) View() string {
+	m.list.SetHidden(enabledColumn, m.legacy()) // an enabled flag the tenant does not have means nothing
+	return m.list.View()
+}
+
+// enabledColumn is the ENABLED column's place.
+const enabledColumn = 2
+
+// legacy reports whether the tenant lacks the newer connections family,
+// as its listed connections say.
+func (m *Model) legacy() bool {
+	for _, cn := range m.list.Items() {
+		if cn.Legacy {
+			return true
+		}
+	}
+	return false
+}
 
 // Title is the tab label with the count once loaded.
 func (m *Model) Title() string { return m.list.Title("Connections") }

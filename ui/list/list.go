@@ -210,6 +210,9 @@ func (m *Model[T]) Put(it T) {
 	}
 }
 
+// SetHidden hides or shows column i.
+func (m *Model[T]) SetHidden(i int, hidden bool) { m.table.SetHidden(i, hidden) }
+
 // Select puts the cursor on the row with id.
 func (m *Model[T]) Select(id string) { m.table.Select(id) }
 

@@ -160,6 +160,9 @@ func (m *Model[T]) nextSort() tea.Cmd {
 	default:
 		col, desc = col+1, false
 	}
+	for col < len(cols) && m.table.Hidden(col) {
+		col++
+	}
 	if col >= len(cols) {
 		m.table.SortBy(-1, false)
 		return common.Status(common.Info, "as listed by the tenant")

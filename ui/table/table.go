@@ -21,6 +21,9 @@ type Column struct {
 	Title string
 	Min   int // width it never goes below (unless the terminal is narrower)
 	Flex  int // share of the spare width; 0 keeps it at Min
+	// Hidden columns take no room and are not drawn (a column that means
+	// nothing on this tenant).
+	Hidden bool
 }
 
 // Row is one row: an id (what marks and results refer to) and its cells.
@@ -246,6 +249,17 @@ func (m *Model) clamp() {
 	m.offset = max(0, min(m.offset, len(m.view)-max(m.height, 1)))
 }
 
+// SetHidden hides or shows column i.
+func (m *Model) SetHidden(i int, hidden bool) {
+	if i >= 0 && i < len(m.cols) && m.cols[i].Hidden != hidden {
+		m.cols[i].Hidden = hidden
+		m.widths = layout(m.cols, m.width-3)
+	}
+}
+
+// Hidden reports whether column i is hidden.
+func (m Model) Hidden(i int) bool { return i >= 0 && i < len(m.cols) && m.cols[i].Hidden }
+
 // SetSize gives the table its width and height (header included).
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, max(h-1, 1)
@@ -294,10 +308,15 @@ func (m *Model) HandleKey(msg tea.Msg) bool {
 func (m Model) View() string {
 	var b strings.Builder
 	b.WriteString("   ")
+	first := true
 	for i, c := range m.cols {
-		if i > 0 {
+		if c.Hidden {
+			continue
+		}
+		if !first {
 			b.WriteByte(' ')
 		}
+		first = false
 		b.WriteString(m.styles.TableHeader.Render(fit(m.sort.mark(i, c.Title), m.widths[i])))
 	}
 	lines := 1
@@ -328,10 +347,15 @@ func (m Model) renderRow(p int) string {
 		gutter = fit(m.Gutter(r.ID), 2)
 	}
 	b.WriteString(gutter + " ")
-	for i := range m.cols {
-		if i > 0 {
+	first := true
+	for i, c := range m.cols {
+		if c.Hidden {
+			continue
+		}
+		if !first {
 			b.WriteByte(' ')
 		}
+		first = false
 		cell := ""
 		if i < len(r.Cells) {
 			cell = r.Cells[i]
