@@ -119,6 +119,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onSwitched(msg)
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
+	case tea.MouseClickMsg:
+		if m.dialog != nil || m.helpOpen || m.jumping {
+			return m, nil
+		}
+		msg.Y -= m.headerHeight() // screens count from the top of the body
+		if msg.Y < 0 || msg.Y >= m.bodyHeight() {
+			return m, nil
+		}
+		return m, m.toTop(msg)
 	case tea.MouseMsg, tea.PasteMsg:
 		return m, m.toTop(msg)
 	}

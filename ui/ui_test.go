@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -273,5 +274,29 @@ func TestNarrowHeaderKeepsTheLockAndViewersCannotMark(t *testing.T) {
 		s.press("enter", "3", "space")
 		s.want("viewer: read-only: nothing to mark rows for")
 		s.wantNot("marked")
+	})
+}
+
+// A click selects a row; a click on a tab opens it.
+func TestClicksSelectRowsAndOpenTabs(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := open(t, clienttest.New(3, 5), 120, 36)
+		lines := strings.Split(s.screen(), "\n")
+		row := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "org-2") })
+		s.Send(tea.MouseClickMsg{X: 10, Y: row, Button: tea.MouseLeft})
+		s.want("3 of 3")
+		row = slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "acme") })
+		s.Send(tea.MouseClickMsg{X: 10, Y: row, Button: tea.MouseLeft})
+		s.want("1 of 3")
+		s.press("enter")
+		s.want("acme › Overview")
+		lines = strings.Split(s.screen(), "\n")
+		bar := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "Overview │") })
+		s.Send(tea.MouseClickMsg{X: strings.Index(lines[bar], "Members"), Y: bar, Button: tea.MouseLeft})
+		s.want("acme › Members", "User 0")
+		lines = strings.Split(s.screen(), "\n")
+		row = slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "user3@example.com") })
+		s.Send(tea.MouseClickMsg{X: 5, Y: row, Button: tea.MouseLeft})
+		s.want("4 of 5")
 	})
 }

@@ -49,6 +49,11 @@ func (m *Model[T]) Update(msg tea.Msg) (tea.Cmd, bool) {
 	case tea.MouseWheelMsg:
 		took := m.table.HandleKey(msg)
 		return m.more(), took
+	case tea.MouseClickMsg:
+		if msg.Button != tea.MouseLeft || !m.table.ClickRow(msg.Y) {
+			return nil, false
+		}
+		return m.more(), true
 	case tea.KeyPressMsg, tea.PasteMsg:
 		return m.handleKey(msg)
 	}

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/connections"
@@ -112,6 +113,15 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, cmd // D deletes from every tab
 		}
 		return m, m.forward(m.tab, msg)
+	case tea.MouseClickMsg:
+		if msg.Y == 0 { // the tab bar: a click opens the tab under it
+			if t, ok := m.tabAt(msg.X); ok {
+				return m, m.show(t)
+			}
+			return m, nil
+		}
+		msg.Y -= 2 // the tab bar and the line under it
+		return m, m.forward(m.tab, msg)
 	case tea.MouseMsg, tea.PasteMsg:
 		return m, m.forward(m.tab, msg)
 	}
@@ -138,17 +148,34 @@ func (m *Model) SetSize(w, h int) {
 
 // View draws the tab bar and the shown pane.
 func (m *Model) View() string {
+	return strings.Join(m.tabLabels(), m.c.Styles.Muted.Render("│")) + "\n\n" + m.panes[m.tab].View()
+}
+
+// tabLabels are the tabs as the bar draws them.
+func (m *Model) tabLabels() []string {
 	s := m.c.Styles
 	tabs := make([]string, 0, 4)
 	for t, p := range m.panes {
-		label := p.Title()
 		if common.Tab(t) == m.tab {
-			tabs = append(tabs, s.TabActive.Render(label))
+			tabs = append(tabs, s.TabActive.Render(p.Title()))
 		} else {
-			tabs = append(tabs, s.TabInactive.Render(label))
+			tabs = append(tabs, s.TabInactive.Render(p.Title()))
 		}
 	}
-	return strings.Join(tabs, s.Muted.Render("│")) + "\n\n" + m.panes[m.tab].View()
+	return tabs
+}
+
+// tabAt is the tab drawn at column x of the bar.
+func (m *Model) tabAt(x int) (common.Tab, bool) {
+	end := 0
+	for t, label := range m.tabLabels() {
+		end += lipgloss.Width(label)
+		if x < end {
+			return common.Tab(t), true
+		}
+		end++ // the separator
+	}
+	return 0, false
 }
 
 // Crumb is the organization's name and the shown tab.

@@ -57,6 +57,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if c, ok := msg.(tea.MouseClickMsg); ok {
+		c.Y-- // the title line
+		msg = c
+	}
 	return m, m.list.Route(msg, m.actions)
 }
 

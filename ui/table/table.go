@@ -249,6 +249,17 @@ func (m *Model) clamp() {
 	m.offset = max(0, min(m.offset, len(m.view)-max(m.height, 1)))
 }
 
+// ClickRow moves the cursor to the row drawn on line y of the table (0 is
+// its header); it reports whether a row is there.
+func (m *Model) ClickRow(y int) bool {
+	p := m.offset + y - 1
+	if y < 1 || y > m.height || p >= len(m.view) {
+		return false
+	}
+	m.cursor = p
+	return true
+}
+
 // SetHidden hides or shows column i.
 func (m *Model) SetHidden(i int, hidden bool) {
 	if i >= 0 && i < len(m.cols) && m.cols[i].Hidden != hidden {
