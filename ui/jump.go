@@ -22,7 +22,8 @@ type jumpedMsg struct {
 // jumpHelp is the jump line's keys.
 func jumpHelp(c *common.Common) help.KeyMap {
 	d := c.Keys.Dialog
-	keys := []key.Binding{jumpGo(c), dialog.Named(d.Cancel, "cancel")}
+	keys := []key.Binding{jumpGo(c), key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete")),
+		key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "earlier")), dialog.Named(d.Cancel, "cancel")}
 	return common.HelpMap{Short: keys, Full: [][]key.Binding{keys}}
 }
 
@@ -37,7 +38,15 @@ func (m *Model) handleJump(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, jumpGo(m.c)):
 		m.jumping = false
-		return m.runJump(strings.TrimSpace(m.jump.Value()))
+		line := strings.TrimSpace(m.jump.Value())
+		m.remember(line)
+		return m.runJump(line)
+	case msg.String() == "up": // the arrows only: k and j are letters of names
+		m.recall(true)
+		return nil
+	case msg.String() == "down":
+		m.recall(false)
+		return nil
 	}
 	var cmd tea.Cmd
 	m.jump, cmd = m.jump.Update(msg)
@@ -61,13 +70,9 @@ func (m *Model) runJump(line string) tea.Cmd {
 		return nil
 	case "org", "o":
 		if arg == "" {
-			return common.Status(common.Warning, "usage: :org NAME")
+			return common.Status(common.Warning, "usage: :org NAME, :org org_ID, or the start of a name")
 		}
-		ctx, cl := m.c.Ctx, m.c.Client
-		return func() tea.Msg {
-			o, err := cl.OrganizationByName(ctx, arg)
-			return jumpedMsg{name: arg, org: o, err: err}
-		}
+		return m.findOrg(arg)
 	}
 	if t, ok := tabs[verb]; ok {
 		if len(m.stack) < 2 {
@@ -81,6 +86,9 @@ func (m *Model) runJump(line string) tea.Cmd {
 func (m *Model) onJumped(msg jumpedMsg) tea.Cmd {
 	if msg.err != nil {
 		if client.KindOf(msg.err) == client.NotFound {
+			if strings.HasPrefix(msg.name, "org_") {
+				return common.Status(common.Warning, "no organization with id "+common.Clean(msg.name))
+			}
 			return common.Status(common.Warning, "no organization named "+common.Clean(msg.name))
 		}
 		return common.Status(common.Failure, common.Explain(msg.err))
@@ -89,5 +97,5 @@ func (m *Model) onJumped(msg jumpedMsg) tea.Cmd {
 	s := org.New(m.c, msg.org)
 	m.stack = append(m.stack, s)
 	m.layout()
-	return s.Init()
+	return tea.Batch(s.Init(), common.Status(common.Info, "opened "+common.Clean(msg.org.Name))) // and a stale "no organization named…" goes
 }

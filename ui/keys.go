@@ -41,8 +41,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Activity):
 		return dialog.Open(dialog.NewMenu(m.c, "Budget and this session's changes", activityItems(m.c, m.now())))
 	case key.Matches(msg, k.Jump):
-		m.jumping = true
+		m.jumping, m.recalled = true, 0
 		m.jump.SetValue("")
+		m.refreshSuggestions()
 		return m.jump.Focus()
 	}
 	return m.toTop(msg)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/theme"
@@ -34,7 +35,9 @@ type Model struct {
 	helpOpen bool
 	jumping  bool
 	jump     textinput.Model
-	ticking  bool // a countdown tick is pending
+	history  []string // earlier jump lines, the newest last
+	recalled int      // how far back ↑ has gone; 0 at the line being typed
+	ticking  bool     // a countdown tick is pending
 	undo     *undoOffer
 	stopping bool // told to stop: waiting for changes already sent
 	now      func() time.Time
@@ -46,6 +49,9 @@ func New(c *common.Common) *Model {
 	in.Prompt = ":"
 	in.Placeholder = "org NAME · members · connections · invitations · overview · q"
 	in.KeyMap.Paste.SetEnabled(false)
+	in.ShowSuggestions = true // tab completes a name or a command
+	in.KeyMap.NextSuggestion = key.NewBinding(key.WithKeys("ctrl+n"))
+	in.KeyMap.PrevSuggestion = key.NewBinding(key.WithKeys("ctrl+p")) // ↑/↓ recall earlier jumps
 	return &Model{c: c, stack: []common.Screen{orgs.New(c)}, footer: footer.New(), jump: in, now: time.Now}
 }
 

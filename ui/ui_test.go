@@ -300,3 +300,40 @@ func TestClicksSelectRowsAndOpenTabs(t *testing.T) {
 		s.want("4 of 5")
 	})
 }
+
+// :org takes an id, a name's start or its letters in order, completes with
+// tab, offers candidates, recalls earlier jumps with ↑, and a good jump
+// clears the last one's "no organization named…".
+func TestJumpFindsOrganizationsTheWaysPeopleNameThem(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		f := clienttest.New(12, 2)
+		s := open(t, f, 120, 36)
+		s.press(":").typed("org nowhere").press("enter")
+		s.want("no organization named nowhere")
+		s.press(":").typed("org org_0000000000000002").press("enter")
+		s.want("org-2 › Overview", "opened org-2")
+		s.wantNot("no organization named")
+		s.press(":").typed("org ac").press("enter") // the start of a name
+		s.want("acme › Overview")
+		s.press(":").typed("org o11").press("enter") // letters in order
+		s.want("org-11 › Overview")
+		s.press(":").typed("org org-1").press("enter") // org-1 is a name: exact wins over org-10, org-11
+		s.want("org-1 › Overview")
+		s.press(":").typed("org rg1").press("enter") // org-1, org-10, org-11: pick one
+		s.want("Organizations matching “rg1”", "org-10", "org-11")
+		s.press("j", "enter")
+		s.want("org-10 › Overview")
+		s.press(":").typed("org org-").press("tab") // tab completes the first match
+		if v := s.root().jump.Value(); v != "org org-1" {
+			t.Fatalf("tab completed %q", v)
+		}
+		s.press("esc", ":", "up")
+		if v := s.root().jump.Value(); v != "org rg1" {
+			t.Fatalf("↑ recalled %q, want the last jump", v)
+		}
+		s.press("up")
+		if v := s.root().jump.Value(); v != "org org-1" {
+			t.Fatalf("↑↑ recalled %q", v)
+		}
+	})
+}

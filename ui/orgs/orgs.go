@@ -114,3 +114,6 @@ func (m *Model) Help() help.KeyMap {
 	k := m.c.Keys
 	return common.HelpMap{Short: append(h.ShortHelp(), k.Jump, k.Help), Full: h.FullHelp()}
 }
+
+// Loaded are the organizations loaded so far, for the jump line to complete.
+func (m *Model) Loaded() []client.Organization { return m.list.Items() }
