@@ -22,6 +22,7 @@ import (
 type globals struct {
 	configPath string
 	profile    string
+	refresh    time.Duration // the dashboard's auto-refresh (--refresh)
 	// ask picks a profile when the config has several and none is the
 	// default (the dashboard asks; nil: fail naming them).
 	ask func(cfg *config.Config) (string, error)

@@ -43,6 +43,7 @@ AUTH0_API_TOKEN.`,
 		RunE:          func(cmd *cobra.Command, _ []string) error { return runDashboard(cmd.Context(), g) },
 	}
 	root.PersistentFlags().StringVar(&g.configPath, "config", "", "config `FILE` (default $ORGDASH_CONFIG or $XDG_CONFIG_HOME/orgdash/config.yaml)")
+	root.Flags().DurationVar(&g.refresh, "refresh", 0, "reload the shown list every `INTERVAL` (such as 1m) unless you are in the middle of something there")
 	root.PersistentFlags().StringVar(&g.profile, "profile", "", "the profile (tenant) `NAME` to use (default: the config's default_profile)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(simCmd(), serveCmd(g), exportCmd(g), auditCmd(g), versionCmd())

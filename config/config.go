@@ -77,7 +77,9 @@ type Config struct {
 	Keys           map[string][]string `yaml:"keys"`
 	Theme          string              `yaml:"theme"` // auto, dark or light
 	AuditLog       string              `yaml:"audit_log"`
-	Serve          Serve               `yaml:"serve"`
+	// Refresh reloads the shown list this often (--refresh wins; 0: never).
+	Refresh time.Duration `yaml:"refresh"`
+	Serve   Serve         `yaml:"serve"`
 
 	path    string
 	private bool // only its owner can read the file

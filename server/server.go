@@ -55,6 +55,8 @@ type Server struct {
 	mu       sync.Mutex
 	sessions map[*session]bool
 	closing  atomic.Bool
+	changes  *common.Changes // what one session changes, the others showing it reload
+	nextID   atomic.Int64
 }
 
 // session is one connected person.
@@ -126,7 +128,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, keys: keys, sessions: map[*session]bool{}}
+	s := &Server{cfg: cfg, keys: keys, sessions: map[*session]bool{}, changes: common.NewChanges()}
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		wish.WithHostKeyPath(cfg.HostKeyPath),
@@ -186,7 +188,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	var once sync.Once
 	c := &common.Common{Ctx: client.WithStop(sess.Context(), stop), Client: cl, Keys: s.cfg.Keys(), Profile: s.cfg.Profile,
 		Protected: s.cfg.Protected, Styles: theme.New(true, ui.NoColor(sess.Environ())), Activity: activity,
-		StopSending: func() { once.Do(func() { close(stop) }) }}
+		StopSending: func() { once.Do(func() { close(stop) }) }, Changes: s.changes, Session: int(s.nextID.Add(1))}
 	se := &session{common: c}
 	se.lastInput.Store(time.Now().UnixNano())
 	opts := append(bm.MakeOptions(sess), tea.WithContext(sess.Context()), tea.WithFilter(se.filter))

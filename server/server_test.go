@@ -480,8 +480,9 @@ func TestStaleRowInOneSessionLeavesEveryToggle(t *testing.T) {
 	a.wait("is no longer enabled for acme (removed elsewhere); nothing was changed")
 	verb := func(enabled bool) string { return map[bool]string{true: "y disable", false: "y enable"}[enabled] }
 	second := l.Connections[1]
-	b.send("jt")                   // another connection, in the other session
-	b.wait(verb(second.IsEnabled)) // armed
+	b.wait("Connections (" + fmt.Sprint(len(l.Connections)-1) + ")") // a's change reloaded b's list: the stale row is gone
+	b.send("t")                                                      // the other connection, in the other session
+	b.wait(verb(second.IsEnabled))                                   // armed
 	b.send("y")
 	b.wait("; its settings are kept")
 	if strings.Contains(b.out.String(), "no connection toggle") {

@@ -34,7 +34,57 @@ func (m *Model) applyOutcome(o common.Outcome) tea.Cmd {
 	if o.Result != nil {
 		cmds = append(cmds, m.broadcast(o.Result))
 	}
+	if o.Touched != nil && m.c.Changes != nil {
+		m.c.Changes.Publish(m.c.Session, *o.Touched)
+	}
 	return tea.Batch(append(cmds, o.Then)...)
+}
+
+// watchChanges waits for what the server's other sessions change.
+func watchChanges(c *common.Common, version uint64) tea.Cmd {
+	if c.Changes == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		ts, v, err := c.Changes.Next(c.Ctx, c.Session, version)
+		if err != nil {
+			return nil // the session ended
+		}
+		return changesMsg{touched: ts, version: v}
+	}
+}
+
+// changesMsg is news of other sessions' changes.
+type changesMsg struct {
+	touched []common.Touched
+	version uint64
+}
+
+func (m *Model) onChanges(msg changesMsg) tea.Cmd {
+	cmds := []tea.Cmd{watchChanges(m.c, msg.version)}
+	for _, t := range msg.touched {
+		cmds = append(cmds, m.broadcast(common.TouchedMsg{Touched: t}))
+	}
+	return tea.Batch(cmds...)
+}
+
+// refreshTickMsg is the auto-refresh interval passing.
+type refreshTickMsg struct{}
+
+// autoRefresh reloads the shown screen every c.Refresh, then waits again.
+func (m *Model) autoRefresh() tea.Cmd {
+	if m.c.Refresh <= 0 {
+		return nil
+	}
+	return tea.Tick(m.c.Refresh, func(time.Time) tea.Msg { return refreshTickMsg{} })
+}
+
+func (m *Model) onRefreshTick() tea.Cmd {
+	cmds := []tea.Cmd{m.autoRefresh()}
+	if m.dialog == nil && !m.helpOpen && !m.jumping && !m.top().Capturing() {
+		cmds = append(cmds, m.toTop(common.RefreshMsg{Auto: true}))
+	}
+	return tea.Batch(cmds...)
 }
 
 // undoOffer is the removal that z puts back, until its window closes.

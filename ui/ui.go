@@ -72,7 +72,7 @@ func (m *Model) top() common.Screen { return m.stack[len(m.stack)-1] }
 
 // Init starts the first screen, the budget watch, and asks the terminal's background.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.top().Init(), watchBudget(m.c, 0), tea.RequestBackgroundColor)
+	return tea.Batch(m.top().Init(), watchBudget(m.c, 0), watchChanges(m.c, 0), m.autoRefresh(), tea.RequestBackgroundColor)
 }
 
 // Update routes one message: input to the focused target, everything else to all.
@@ -119,6 +119,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case dialog.DoneMsg:
 		m.dialog = nil
 		return m, msg.Then
+	case changesMsg:
+		return m, m.onChanges(msg)
+	case refreshTickMsg:
+		return m, m.onRefreshTick()
 	case jumpedMsg:
 		return m, m.onJumped(msg)
 	case switchedMsg:

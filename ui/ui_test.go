@@ -3,8 +3,10 @@ package ui
 import (
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
@@ -335,5 +337,50 @@ func TestJumpFindsOrganizationsTheWaysPeopleNameThem(t *testing.T) {
 		if v := s.root().jump.Value(); v != "org org-1" {
 			t.Fatalf("↑↑ recalled %q", v)
 		}
+	})
+}
+
+// Lists say how old their data is, reload on an interval unless the user
+// is marking rows, and on one server reload when another session changes
+// what they show.
+func TestFreshnessAgeAutoRefreshAndOtherSessionsChanges(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		f := clienttest.New(2, 6)
+		var lists atomic.Int32
+		f.Fail = func(op string) error {
+			if op == "list members" {
+				lists.Add(1)
+			}
+			return nil
+		}
+		news := common.NewChanges()
+		a := open(t, f, 140, 36, func(c *common.Common) { c.Changes, c.Session, c.Refresh = news, 1, time.Minute })
+		b := open(t, f, 140, 36, func(c *common.Common) { c.Changes, c.Session = news, 2 })
+		a.press("enter", "3")
+		b.press("enter", "3")
+		a.want("Members (6)")
+		b.want("Members (6)")
+
+		before := lists.Load()
+		a.Advance(61 * time.Second)
+		if lists.Load() == before {
+			t.Fatal("the interval passed and the list was not reloaded")
+		}
+		b.want("loaded 1m ago · r refreshes") // b has no interval: it says how old its rows are
+
+		a.press("space") // in the middle of something: the interval lets it pass
+		before = lists.Load()
+		a.Advance(61 * time.Second)
+		a.want("1 marked")
+		if lists.Load() != before {
+			t.Fatal("the interval reloaded a list with marks")
+		}
+		a.press("U")
+
+		b.press("d") // another session removes a member a shows
+		b.confirm("y")
+		b.want("removed 1 member from acme")
+		a.Settle()
+		a.want("Members (5)", "1 of 5")
 	})
 }

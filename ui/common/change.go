@@ -34,6 +34,9 @@ type Outcome struct {
 	Undo   *UndoMsg  // an undo to offer, if any
 	Result tea.Msg   // for the screens that show what changed; may be nil
 	Then   tea.Cmd   // follow-up work the root runs (verification); may be nil
+	// Touched is what the change altered, for the server's other sessions
+	// showing it to reload; zero when nothing changed.
+	Touched *Touched
 }
 
 // OutcomeMsg carries an outcome to the root.

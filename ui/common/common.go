@@ -6,6 +6,7 @@ package common
 import (
 	"context"
 	"sync/atomic"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -26,6 +27,13 @@ type Common struct {
 	Profile string // the profile's name, shown in the header
 	// Width and Height are the terminal's, for dialogs to fit (0 until known).
 	Width, Height int
+	// Changes is the server's news of changes, shared by its sessions
+	// (nil outside a server); Session tells this one from the others.
+	Changes *Changes
+	Session int
+	// Refresh reloads the shown list this often when the user is not in
+	// the middle of something there (0: never).
+	Refresh time.Duration
 	// Protected asks for the organization's name before every removal or toggle.
 	Protected bool
 	// Profiles are the profiles T can switch to, ProfileLabels how the
@@ -84,8 +92,10 @@ type PopMsg struct {
 	Status  string
 }
 
-// RefreshMsg asks the screen it reaches to load its data again.
-type RefreshMsg struct{}
+// RefreshMsg asks the screen it reaches to load its data again. Auto: the
+// auto-refresh interval asks, not the user: a screen where the user is in
+// the middle of something (marks, a change in flight) lets it pass.
+type RefreshMsg struct{ Auto bool }
 
 // CountedMsg is a count the tenant gave in one call, for every pane that
 // shows it: Scope names what was counted ("members:org_1").

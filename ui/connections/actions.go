@@ -68,7 +68,8 @@ func change(o client.Organization, prev, next client.Connection, what, done stri
 		ctx := audit.WithDetail(client.WithReceipt(ctx, rc), audit.Detail{OrgName: o.Name,
 			Names: map[string]string{prev.ID: prev.Name}, Before: settingsMap(prev), After: settingsMap(next)})
 		conn, removed, err := fn(ctx)
-		out := common.Outcome{Result: changedMsg{org: o.ID, id: prev.ID, conn: conn, removed: removed, prev: prev, err: err, note: rc.Note()}}
+		out := common.Outcome{Result: changedMsg{org: o.ID, id: prev.ID, conn: conn, removed: removed, prev: prev, err: err, note: rc.Note()},
+			Touched: &common.Touched{Org: o.ID, Tab: common.Connections}}
 		name := common.Clean(prev.Name)
 		switch {
 		case client.KindOf(err) == client.Undetermined:

@@ -71,6 +71,11 @@ func Row(cn client.Connection) table.Row {
 // Update handles change outcomes, the list's messages, then the action table.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
+	case common.TouchedMsg: // another session changed these connections
+		if msg.Org == m.org.ID && msg.Tab == common.Connections {
+			return m, m.list.Route(common.RefreshMsg{Auto: true}, m.actions)
+		}
+		return m, nil
 	case changingMsg:
 		if msg.org == m.org.ID {
 			m.list.SetState(msg.id, list.State{Phase: list.Pending, Note: msg.what})

@@ -9,6 +9,7 @@ package list
 
 import (
 	"context"
+	"time"
 
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
@@ -43,21 +44,22 @@ type Spec[T any] struct {
 
 // Model is a list pane of T.
 type Model[T any] struct {
-	c       *common.Common
-	id      int // tells this list's messages from another's
-	spec    Spec[T]
-	table   table.Model
-	filter  table.Filter
-	spinner spinner.Model
-	items   map[string]T
-	marks   map[string]bool
-	states  map[string]State
-	seq     int // the current load; older pages are dropped
-	loading bool
-	err     error
-	width   int
-	height  int
-	pages   paging
+	c        *common.Common
+	id       int // tells this list's messages from another's
+	spec     Spec[T]
+	table    table.Model
+	filter   table.Filter
+	spinner  spinner.Model
+	items    map[string]T
+	marks    map[string]bool
+	states   map[string]State
+	seq      int // the current load; older pages are dropped
+	loading  bool
+	err      error
+	width    int
+	height   int
+	pages    paging
+	loadedAt time.Time // when the first page came
 }
 
 // New makes an empty list; Init loads it.
@@ -127,6 +129,10 @@ func (m *Model[T]) onPage(msg pageMsg[T]) tea.Cmd {
 		rows = append(rows, m.spec.Row(it))
 	}
 	m.table.Append(rows...)
+	var age tea.Cmd
+	if m.loading {
+		m.loadedAt, age = time.Now(), m.ageTick()
+	}
 	m.loading, m.pages.fetching, m.pages.next = false, false, ""
 	if msg.err != nil {
 		m.err = msg.err
@@ -135,7 +141,7 @@ func (m *Model[T]) onPage(msg pageMsg[T]) tea.Cmd {
 	if len(msg.page.Items) > 0 && (m.pages.total < 0 || m.table.Total() < m.pages.total) {
 		m.pages.next = msg.page.Next // Auth0's member pages end with an empty one: not asked for once the count is reached
 	}
-	return m.more()
+	return tea.Batch(m.more(), age)
 }
 
 // Loading reports whether the first page is still coming.

@@ -2,6 +2,7 @@ package list
 
 import (
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/ui/common"
@@ -127,4 +128,21 @@ func (m *Model[T]) progress() string {
 		return s + " · loading the rest…"
 	}
 	return s + " · " + m.c.Keys.LoadAll.Help().Key + " loads the rest"
+}
+
+// ageMsg redraws a list's "loaded 2m ago".
+type ageMsg struct{ id, seq int }
+
+// ageTick asks for the next redraw of the data's age, a minute on.
+func (m *Model[T]) ageTick() tea.Cmd {
+	id, seq := m.id, m.seq
+	return tea.Tick(time.Minute, func(time.Time) tea.Msg { return ageMsg{id: id, seq: seq} })
+}
+
+// ago is a duration for people: "2m", "1h5m".
+func ago(d time.Duration) string {
+	if d < time.Hour {
+		return fmt.Sprintf("%dm", int(d/time.Minute))
+	}
+	return fmt.Sprintf("%dh%dm", int(d/time.Hour), int(d%time.Hour/time.Minute))
 }

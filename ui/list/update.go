@@ -2,6 +2,7 @@ package list
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -45,7 +46,15 @@ func (m *Model[T]) Update(msg tea.Msg) (tea.Cmd, bool) {
 		m.toggleMark()
 		return nil, true
 	case common.RefreshMsg:
+		if msg.Auto && (len(m.marks) > 0 || m.Busy() || m.pages.all || m.filter.Active()) {
+			return nil, true // the user is in the middle of something here: not now
+		}
 		return m.Init(), true
+	case ageMsg:
+		if msg.id != m.id || msg.seq != m.seq {
+			return nil, msg.id == m.id
+		}
+		return m.ageTick(), true // the view redraws with the new age
 	case tea.MouseWheelMsg:
 		took := m.table.HandleKey(msg)
 		return m.more(), took
@@ -191,6 +200,9 @@ func (m *Model[T]) View() string {
 	}
 	if m.loading {
 		bottom += "  " + m.spinner.View() + s.Muted.Render(" loading…")
+	}
+	if age := time.Since(m.loadedAt); m.Loaded() && age >= time.Minute {
+		bottom += "  " + s.Muted.Render("loaded "+ago(age)+" ago · r refreshes")
 	}
 	if p := m.progress(); p != "" {
 		if m.pages.all {

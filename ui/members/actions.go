@@ -111,7 +111,8 @@ func remove(c *common.Common, o client.Organization, ts []client.Member) tea.Cmd
 				removed = append(removed, r.UserID) // putting back a member still listed does no harm
 			}
 		}
-		out := common.Outcome{Result: removedMsg{org: o.ID, results: results}, Status: removalStatus(o, n, took)}
+		out := common.Outcome{Result: removedMsg{org: o.ID, results: results}, Status: removalStatus(o, n, took),
+			Touched: &common.Touched{Org: o.ID, Tab: common.Members}}
 		if len(removed) > 0 {
 			out.Undo = &common.UndoMsg{Label: "removal of " + table.Plural(len(removed), "member") + " from " + common.Clean(o.Name),
 				Run: restore(c, o, ts, removed, n[client.Absent])}
@@ -199,7 +200,7 @@ func restore(c *common.Common, o client.Organization, all []client.Member, ids [
 		if failed > 0 {
 			st = common.StatusMsg{Level: common.Failure, Text: "undo: " + table.Plural(failed, "step") + " failed; refresh to see where things stand"}
 		}
-		return common.Outcome{Status: st, Result: restoredMsg{org: o.ID, back: put}}
+		return common.Outcome{Status: st, Result: restoredMsg{org: o.ID, back: put}, Touched: &common.Touched{Org: o.ID, Tab: common.Members}}
 	})
 }
 

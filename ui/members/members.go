@@ -72,6 +72,10 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if msg.org == m.org.ID {
 			m.onRemoved(msg)
 		}
+	case common.TouchedMsg: // another session changed these members
+		if msg.Org == m.org.ID && msg.Tab == common.Members {
+			return m, m.list.Route(common.RefreshMsg{Auto: true}, m.actions)
+		}
 	case restoredMsg:
 		if msg.org == m.org.ID {
 			for _, mem := range msg.back {

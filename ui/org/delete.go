@@ -41,6 +41,6 @@ func ConfirmDelete(c *common.Common, o client.Organization) tea.Cmd {
 			if err != nil {
 				st = common.StatusMsg{Level: common.Failure, Text: "delete " + name + ": " + common.Explain(err)}
 			}
-			return common.Outcome{Status: st, Result: DeletedMsg{Org: o, Err: err}}
+			return common.Outcome{Status: st, Result: DeletedMsg{Org: o, Err: err}, Touched: &common.Touched{}} // the organizations list
 		})))
 }

@@ -57,6 +57,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if t, ok := msg.(common.TouchedMsg); ok && t.Org == "" { // another session added or deleted one
+		msg = common.RefreshMsg{Auto: true}
+	}
 	if c, ok := msg.(tea.MouseClickMsg); ok {
 		c.Y-- // the title line
 		msg = c
