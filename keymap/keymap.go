@@ -62,7 +62,7 @@ func Default() *KeyMap {
 		Filter:      b("/", "filter", "/"),
 		Sort:        b("s", "sort", "s"),
 		Refresh:     b("r", "refresh", "r"),
-		Copy:        b("y", "copy id", "y"),
+		Copy:        b("y", "copy…", "y"),
 		Jump:        b(":", "jump", ":"),
 		Help:        b("?", "help", "?"),
 		More:        b(".", "more options", "."),
