@@ -51,9 +51,8 @@ func (e Estimate) String() string {
 	if !e.Known {
 		return calls + " (" + BucketLabel(e.Bucket) + ": budget not known yet)"
 	}
-	about := "at once"
-	if e.Takes >= time.Second {
-		about = "about " + e.Takes.Round(time.Second).String()
+	if e.Takes < time.Second {
+		return fmt.Sprintf("%s, within the budget there is now (%s: %d + %.3g/s)", calls, BucketLabel(e.Bucket), e.Limit, e.Rate)
 	}
-	return fmt.Sprintf("%s, %s at %s (%d + %.3g/s)", calls, about, BucketLabel(e.Bucket), e.Limit, e.Rate)
+	return fmt.Sprintf("%s, about %s at %s (%d + %.3g/s)", calls, e.Takes.Round(time.Second), BucketLabel(e.Bucket), e.Limit, e.Rate)
 }
