@@ -5,7 +5,6 @@ package table
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -130,17 +129,6 @@ func (m *Model) Remove(ids ...string) {
 	}
 }
 
-// Select puts the cursor on the row with id, if the filter shows it.
-func (m *Model) Select(id string) {
-	for p, i := range m.view {
-		if m.rows[i].ID == id {
-			m.cursor = p
-			m.clamp()
-			return
-		}
-	}
-}
-
 // SetFilter shows only rows containing q: ignoring case unless q has a
 // capital letter (smart case).
 func (m *Model) SetFilter(q string) {
@@ -221,23 +209,6 @@ func (m Model) Position() string {
 	return s
 }
 
-// Count writes n with thousands separators.
-func Count(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-// Plural is n things with thousands separators: "1 member", "4,995 members".
-func Plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return Count(n) + " " + thing + "s"
-}
-
 func (m *Model) clamp() {
 	m.cursor = max(0, min(m.cursor, len(m.view)-1))
 	if m.cursor < m.offset {
@@ -247,35 +218,6 @@ func (m *Model) clamp() {
 		m.offset = m.cursor - h + 1
 	}
 	m.offset = max(0, min(m.offset, len(m.view)-max(m.height, 1)))
-}
-
-// ClickRow moves the cursor to the row drawn on line y of the table (0 is
-// its header); it reports whether a row is there.
-func (m *Model) ClickRow(y int) bool {
-	p := m.offset + y - 1
-	if y < 1 || y > m.height || p >= len(m.view) {
-		return false
-	}
-	m.cursor = p
-	return true
-}
-
-// SetHidden hides or shows column i.
-func (m *Model) SetHidden(i int, hidden bool) {
-	if i >= 0 && i < len(m.cols) && m.cols[i].Hidden != hidden {
-		m.cols[i].Hidden = hidden
-		m.widths = layout(m.cols, m.width-3)
-	}
-}
-
-// Hidden reports whether column i is hidden.
-func (m Model) Hidden(i int) bool { return i >= 0 && i < len(m.cols) && m.cols[i].Hidden }
-
-// SetSize gives the table its width and height (header included).
-func (m *Model) SetSize(w, h int) {
-	m.width, m.height = w, max(h-1, 1)
-	m.widths = layout(m.cols, w-3) // gutter and its space
-	m.clamp()
 }
 
 // HandleKey moves the cursor for movement keys and the mouse wheel; it
