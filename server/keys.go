@@ -3,9 +3,11 @@ package server
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 
+	"github.com/orgdash/orgdash/ui/common"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -28,14 +30,22 @@ func (r Role) String() string {
 	return "none"
 }
 
-// keyring maps a key's SHA256 fingerprint to its role.
-type keyring map[string]Role
+// member is what a listed key says of its holder: the role, and the
+// comment (alice@corp), which names the person in the audit.
+type member struct {
+	role    Role
+	comment string
+}
 
-// loadKeys reads OpenSSH authorized_keys files: viewers, then operators
-// (a key in both is an operator). A missing file is an error; an empty
-// path is no file.
+// keyring maps a key's SHA256 fingerprint to its holder.
+type keyring map[string]member
+
+// loadKeys reads OpenSSH authorized_keys files: viewers, then operators.
+// A key listed in both is an error naming both places, not a silent
+// promotion. A missing file is an error; an empty path is no file.
 func loadKeys(viewers, operators string) (keyring, error) {
 	ring := keyring{}
+	where := map[string]string{}
 	for _, f := range []struct {
 		path string
 		role Role
@@ -48,7 +58,12 @@ func loadKeys(viewers, operators string) (keyring, error) {
 			return nil, err
 		}
 		for _, k := range keys {
-			ring[gossh.FingerprintSHA256(k)] = f.role
+			fp := gossh.FingerprintSHA256(k.key)
+			if at, dup := where[fp]; dup {
+				return nil, fmt.Errorf("%s: key %s is listed already at %s: a key has one role; remove one of the lines", k.at, fp, at)
+			}
+			where[fp] = k.at
+			ring[fp] = member{role: f.role, comment: k.comment}
 		}
 	}
 	if len(ring) == 0 {
@@ -57,23 +72,60 @@ func loadKeys(viewers, operators string) (keyring, error) {
 	return ring, nil
 }
 
-func readAuthorized(path string) ([]gossh.PublicKey, error) {
+// listedKey is one line of an authorized_keys file.
+type listedKey struct {
+	key     gossh.PublicKey
+	comment string
+	at      string // FILE:LINE
+}
+
+func readAuthorized(path string) ([]listedKey, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	var keys []gossh.PublicKey
+	var keys []listedKey
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	for n := 1; sc.Scan(); n++ {
 		line := bytes.TrimSpace(sc.Bytes())
 		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
-		k, _, _, _, err := gossh.ParseAuthorizedKey(line)
+		k, comment, _, _, err := gossh.ParseAuthorizedKey(line)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: not an OpenSSH public key: %v", path, n, err)
 		}
-		keys = append(keys, k)
+		keys = append(keys, listedKey{key: k, comment: common.Clean(comment), at: fmt.Sprintf("%s:%d", path, n)})
 	}
 	return keys, nil
+}
+
+// checkHostKey refuses a host key file others may read: whoever reads it
+// can pose as this server. An absent file is generated later, private.
+func checkHostKey(path string) error {
+	st, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if st.Mode().Perm()&0o077 != 0 {
+		return fmt.Errorf("host key %s has mode %04o: others may read it and pose as this server; chmod 600 %s", path, st.Mode().Perm(), path)
+	}
+	return nil
+}
+
+// hostKeyFingerprint is the SHA256 fingerprint of the host key at path,
+// for the start log (people compare it with what ssh shows them).
+func hostKeyFingerprint(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	signer, err := gossh.ParsePrivateKey(b)
+	if err != nil {
+		return "", fmt.Errorf("host key %s: %w", path, err)
+	}
+	return gossh.FingerprintSHA256(signer.PublicKey()), nil
 }

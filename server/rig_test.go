@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -43,8 +44,9 @@ func newKey(t testing.TB) keyPair {
 func writeKeys(t testing.TB, dir, name string, keys ...keyPair) string {
 	var b bytes.Buffer
 	b.WriteString("# " + name + "\n")
-	for _, k := range keys {
-		b.Write(gossh.MarshalAuthorizedKey(k.pub))
+	for i, k := range keys { // each with a comment naming its holder: "operators-1@corp"
+		b.Write(bytes.TrimSpace(gossh.MarshalAuthorizedKey(k.pub)))
+		fmt.Fprintf(&b, " %s-%d@corp\n", name, i+1)
 	}
 	p := filepath.Join(dir, name)
 	if err := os.WriteFile(p, b.Bytes(), 0o600); err != nil {

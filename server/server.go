@@ -128,6 +128,9 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkHostKey(cfg.HostKeyPath); err != nil {
+		return nil, err
+	}
 	s := &Server{cfg: cfg, keys: keys, sessions: map[*session]bool{}, changes: common.NewChanges()}
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(cfg.Listen),
@@ -153,21 +156,24 @@ func New(cfg Config) (*Server, error) {
 // authorize lets in the keys of the two files, and no one else.
 func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 	fp := gossh.FingerprintSHA256(key)
-	role, ok := s.keys[fp]
+	m, ok := s.keys[fp]
 	if !ok {
 		s.cfg.Logger.Warn("refused key", "user", ctx.User(), "key", fp, "remote", ctx.RemoteAddr().String())
 		return false
 	}
-	ctx.SetValue(roleKey{}, role)
+	ctx.SetValue(memberKey{}, m)
 	return true
 }
 
-type roleKey struct{}
+type memberKey struct{}
 
-func roleOf(sess ssh.Session) Role {
-	r, _ := sess.Context().Value(roleKey{}).(Role)
-	return r
+// memberOf is the holder of the session's key: its role and comment.
+func memberOf(sess ssh.Session) member {
+	m, _ := sess.Context().Value(memberKey{}).(member)
+	return m
 }
+
+func roleOf(sess ssh.Session) Role { return memberOf(sess).role }
 
 // program builds a session's own dashboard: its own context (ended by a
 // disconnect), keys and styles, over the shared client made read-only for
@@ -177,7 +183,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	if role == 0 {
 		return nil // not authorized: never gets a session
 	}
-	who := audit.Who{User: sess.User(), Key: gossh.FingerprintSHA256(sess.PublicKey()), Remote: sess.RemoteAddr().String()}
+	// the key's comment names the person; the typed user is kept beside it
+	who := audit.Who{User: sess.User(), Comment: memberOf(sess).comment, Key: gossh.FingerprintSHA256(sess.PublicKey()),
+		Remote: sess.RemoteAddr().String()}
 	cl := s.cfg.Client
 	if role == Viewer {
 		cl = client.ReadOnly(cl, "viewer: read-only")
@@ -262,7 +270,7 @@ func (s *Server) logSessions(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		start := time.Now()
 		fp := gossh.FingerprintSHA256(sess.PublicKey())
-		s.cfg.Logger.Info("session start", "user", sess.User(), "role", roleOf(sess), "key", fp, "remote", sess.RemoteAddr().String())
+		s.cfg.Logger.Info("session start", "user", sess.User(), "name", memberOf(sess).comment, "role", roleOf(sess), "key", fp, "remote", sess.RemoteAddr().String())
 		next(sess)
 		s.cfg.Logger.Info("session end", "user", sess.User(), "key", fp, "after", time.Since(start).Round(time.Second))
 	}
@@ -283,7 +291,11 @@ func (s *Server) ListenAndServe() error {
 	if err != nil {
 		return err
 	}
-	s.cfg.Logger.Info("serving", "addr", l.Addr().String())
+	fp, err := hostKeyFingerprint(s.cfg.HostKeyPath)
+	if err != nil {
+		return err
+	}
+	s.cfg.Logger.Info("serving", "addr", l.Addr().String(), "host_key", fp) // what ssh shows people on first connect
 	return s.Serve(l)
 }
 

@@ -100,7 +100,8 @@ var specialOrgs = [][2]string{
 	{"hellenic-shipping", "Ελληνική Ναυτιλία"},
 	{"sao-paulo-logistica", "São Paulo Logística"},
 	{"moskva-tech", "Москва Технологии"},
-	{"evil-corp", "Evil Corp \x1b[2J\x1b[31mPWNED\x1b[0m\x1b]0;owned\x07"},
+	// escape sequences, a right-to-left override and a zero-width space: none may reach a terminal or a file
+	{"evil-corp", "Evil Corp \x1b[2J\x1b[31mPWNED\x1b[0m\x1b]0;owned\x07 \u202Emoc.live\u202C\u200B"},
 }
 
 var orgWords = []string{"acme", "globex", "initech", "umbrella", "hooli", "stark", "wayne", "wonka", "tyrell",

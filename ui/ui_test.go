@@ -167,13 +167,16 @@ func TestHeaderShowsTheLock(t *testing.T) {
 func TestUntrustedNamesShowHarmlessly(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		f := clienttest.New(2, 5)
-		f.Orgs[1].DisplayName = "Evil \x1b[2J\x1b]0;owned\x07Corp"
+		f.Orgs[1].DisplayName = "Evil \x1b[2J\x1b]0;owned\x07Corp \u202Emoc.live\u202C\u200B"
 		s := open(t, f, 100, 30)
 		out := s.root().Render()
 		if strings.Contains(out, "\x1b[2J") || strings.Contains(out, "\x1b]0;") || strings.Contains(out, "\x07") {
 			t.Fatal("an escape sequence from the API reached the screen")
 		}
-		s.want("Evil Corp")
+		if strings.ContainsAny(out, "\u202E\u202C\u200B") {
+			t.Fatal("a bidi override or zero-width space from the API reached the screen")
+		}
+		s.want("Evil Corp �moc.live��")
 	})
 }
 

@@ -1,0 +1,80 @@
+package server
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/log/v2"
+	"github.com/orgdash/orgdash/client/clienttest"
+	"github.com/orgdash/orgdash/sim"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// A host key others may read is refused, saying how to fix it.
+func TestHostKeyReadableByOthersIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "host_ed25519")
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	block, err := gossh.MarshalPrivateKey(priv, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, pem.EncodeToMemory(block), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(Config{Listen: "127.0.0.1:0", HostKeyPath: path, OperatorKeys: writeKeys(t, dir, "operators", newKey(t)), Client: clienttest.New(1, 1)})
+	if err == nil || !strings.Contains(err.Error(), "mode 0644") || !strings.Contains(err.Error(), "chmod 600 "+path) {
+		t.Fatalf("a host key of mode 0644: %v", err)
+	}
+}
+
+// A key in both files has no single role: an error naming both lines.
+func TestKeyInBothFilesIsAnError(t *testing.T) {
+	dir := t.TempDir()
+	k := newKey(t)
+	viewers, operators := writeKeys(t, dir, "viewers", newKey(t), k), writeKeys(t, dir, "operators", k)
+	_, err := New(Config{Listen: "127.0.0.1:0", HostKeyPath: filepath.Join(dir, "host"), AuthorizedKeys: viewers, OperatorKeys: operators,
+		Client: clienttest.New(1, 1)})
+	if err == nil || !strings.Contains(err.Error(), operators+":2") || !strings.Contains(err.Error(), viewers+":3") {
+		t.Fatalf("a key in both files: %v", err)
+	}
+}
+
+// The start log has the host key's fingerprint, for people to compare
+// with what ssh shows them on their first connection.
+func TestStartLogNamesTheHostKey(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 1, Members: 1})
+	logged := &lockedBuffer{}
+	srv, err := New(Config{Listen: "127.0.0.1:0", HostKeyPath: r.srv.cfg.HostKeyPath, OperatorKeys: r.srv.cfg.OperatorKeys,
+		Client: r.cl, Logger: log.New(logged)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.ListenAndServe() }()
+	t.Cleanup(func() { _ = srv.ssh.Close() })
+	fp, err := hostKeyFingerprint(r.srv.cfg.HostKeyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(logged.String(), "host_key="+fp); time.Sleep(10 * time.Millisecond) {
+		select {
+		case err := <-done:
+			t.Fatalf("serve ended: %v", err)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the start log lacks the host key's fingerprint %s:\n%s", fp, logged.String())
+		}
+	}
+	if _, err := os.Stat(r.srv.cfg.HostKeyPath); errors.Is(err, os.ErrNotExist) {
+		t.Fatal("no host key")
+	}
+}
