@@ -18,8 +18,9 @@ import (
 // serveFlags are the flags of `orgdash serve`.
 type serveFlags struct {
 	listen, hostKey, viewers, operators, auditLog, logFile string
-	idle, maxSession                                       time.Duration
-	maxSessions                                            int
+	idle, maxSession, loginGrace, writeTimeout             time.Duration
+	maxSessions, maxStartups                               int
+	check                                                  bool
 }
 
 func serveCmd(g *globals) *cobra.Command {
@@ -47,6 +48,10 @@ The tenant comes from AUTH0_* variables, or is the demo tenant without them.`,
 	fl.DurationVar(&f.idle, "idle-timeout", 30*time.Minute, "end a session after this long without input")
 	fl.DurationVar(&f.maxSession, "max-session", 12*time.Hour, "end a session after this long in any case")
 	fl.IntVar(&f.maxSessions, "max-sessions", 100, "concurrent sessions at most")
+	fl.DurationVar(&f.loginGrace, "login-grace", 20*time.Second, "close a connection that has not logged in within this long (OpenSSH's LoginGraceTime)")
+	fl.IntVar(&f.maxStartups, "max-startups", 10, "connections not yet logged in at most; more are refused (OpenSSH's MaxStartups)")
+	fl.DurationVar(&f.writeTimeout, "write-timeout", 30*time.Second, "cut off a client that reads nothing for this long")
+	fl.BoolVar(&f.check, "check", false, "check the config, the keys and the host key, say what was found, and exit")
 	return cmd
 }
 
@@ -72,6 +77,15 @@ func (f *serveFlags) fromConfig(cmd *cobra.Command, s config.Serve) {
 	if !cmd.Flags().Changed("max-sessions") && s.MaxSessions > 0 {
 		f.maxSessions = s.MaxSessions
 	}
+	if !cmd.Flags().Changed("login-grace") && s.LoginGrace > 0 {
+		f.loginGrace = s.LoginGrace
+	}
+	if !cmd.Flags().Changed("max-startups") && s.MaxStartups > 0 {
+		f.maxStartups = s.MaxStartups
+	}
+	if !cmd.Flags().Changed("write-timeout") && s.WriteTimeout > 0 {
+		f.writeTimeout = s.WriteTimeout
+	}
 }
 
 func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
@@ -83,6 +97,20 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 	f.fromConfig(cmd, cfg.Serve)
 	if f.viewers == "" && f.operators == "" {
 		return usagef("give --authorized-keys (viewers) and/or --operator-keys (operators): without keys nobody could connect")
+	}
+	if f.check {
+		if _, err := keys(cfg); err != nil {
+			return err
+		}
+		if err := cfg.MustChoose(g.profile, os.Getenv); err != nil {
+			return usageError{err}
+		}
+		found, err := server.Check(f.viewers, f.operators, f.hostKey)
+		if err != nil {
+			return usageError{err}
+		}
+		fmt.Fprintln(cmd.OutOrStdout(), "orgdash serve --check: "+found)
+		return nil
 	}
 	logOut := os.Stderr
 	if f.logFile != "" {
@@ -103,6 +131,7 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 	srv, err := server.New(server.Config{Listen: f.listen, HostKeyPath: f.hostKey, AuthorizedKeys: f.viewers,
 		OperatorKeys: f.operators, Client: t.client, Audit: st.audit, Logger: logger, IdleTimeout: f.idle,
 		MaxSession: f.maxSession, MaxSessions: f.maxSessions, Profile: t.name,
+		LoginGrace: f.loginGrace, MaxStartups: f.maxStartups, WriteTimeout: f.writeTimeout,
 		Protected: t.level == config.Protected, Keys: func() *keymap.KeyMap { k := *km; return &k }})
 	if err != nil {
 		return err

@@ -68,6 +68,9 @@ type Serve struct {
 	IdleTimeout    time.Duration `yaml:"idle_timeout"`
 	MaxSession     time.Duration `yaml:"max_session"`
 	MaxSessions    int           `yaml:"max_sessions"`
+	LoginGrace     time.Duration `yaml:"login_grace"`
+	MaxStartups    int           `yaml:"max_startups"`
+	WriteTimeout   time.Duration `yaml:"write_timeout"`
 }
 
 // Config is the whole file.

@@ -129,3 +129,28 @@ func hostKeyFingerprint(path string) (string, error) {
 	}
 	return gossh.FingerprintSHA256(signer.PublicKey()), nil
 }
+
+// Check reads the key files and looks at the host key as New would, and
+// says what it found: "2 viewers, 1 operator; host key SHA256:…".
+func Check(viewers, operators, hostKey string) (string, error) {
+	ring, err := loadKeys(viewers, operators)
+	if err != nil {
+		return "", err
+	}
+	if err := checkHostKey(hostKey); err != nil {
+		return "", err
+	}
+	n := map[Role]int{}
+	for _, m := range ring {
+		n[m.role]++
+	}
+	found := fmt.Sprintf("%d viewer key(s), %d operator key(s)", n[Viewer], n[Operator])
+	fp, err := hostKeyFingerprint(hostKey)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return found + "; no host key yet at " + hostKey + " (one is generated, mode 0600, on the first start)", nil
+	case err != nil:
+		return "", err
+	}
+	return found + "; host key " + fp, nil
+}

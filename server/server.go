@@ -4,6 +4,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -44,6 +45,12 @@ type Config struct {
 	MaxSession  time.Duration // a session's longest life (default 12h)
 	MaxSessions int           // concurrent sessions (default 100)
 	Grace       time.Duration // on shutdown, how long changes in flight may finish (default 10s)
+
+	LoginGrace      time.Duration // a connection must log in within it (default 20s, as OpenSSH's LoginGraceTime)
+	MaxStartups     int           // connections not yet logged in (default 10, as OpenSSH's MaxStartups)
+	PerAddressRate  time.Duration // one new connection per address this often, after a burst (default 6s)
+	PerAddressBurst int           // (default 10)
+	WriteTimeout    time.Duration // a client that reads nothing for this long is cut off (default 30s)
 }
 
 // Server is the SSH server.
@@ -57,6 +64,8 @@ type Server struct {
 	closing  atomic.Bool
 	changes  *common.Changes // what one session changes, the others showing it reload
 	nextID   atomic.Int64
+
+	admission admission
 }
 
 // session is one connected person.
@@ -123,6 +132,10 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Keys == nil {
 		cfg.Keys = keymap.Default
 	}
+	cfg.LoginGrace = cmp.Or(cfg.LoginGrace, 20*time.Second)
+	cfg.MaxStartups = cmp.Or(cfg.MaxStartups, 10)
+	cfg.PerAddressRate, cfg.PerAddressBurst = cmp.Or(cfg.PerAddressRate, 6*time.Second), cmp.Or(cfg.PerAddressBurst, 10)
+	cfg.WriteTimeout = cmp.Or(cfg.WriteTimeout, 30*time.Second)
 	cfg.Client = client.SharePages(cfg.Client, 5*time.Second) // sessions opening together share the list
 	keys, err := loadKeys(cfg.AuthorizedKeys, cfg.OperatorKeys)
 	if err != nil {
@@ -150,6 +163,10 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	// the handshake deadline is safe to use where the idle timeout is not:
+	// with no idle timeout, charm.land/ssh never updates it from another goroutine
+	s.ssh.HandshakeTimeout = cfg.LoginGrace
+	s.ssh.ConnCallback = s.admit
 	return s, nil
 }
 
@@ -162,6 +179,7 @@ func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 		return false
 	}
 	ctx.SetValue(memberKey{}, m)
+	loggedIn(ctx)
 	return true
 }
 
