@@ -140,10 +140,20 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 	defer cancel()
 	done := make(chan error, 1)
 	go func() { done <- srv.ListenAndServe() }()
-	select {
-	case err := <-done:
-		return err
-	case <-sig.Done():
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP) // reread the keys; sessions go on
+	defer signal.Stop(hup)
+	for running := true; running; {
+		select {
+		case err := <-done:
+			return err
+		case <-hup:
+			if err := srv.Reload(); err != nil {
+				logger.Error("reload failed: the keys are unchanged", "err", err)
+			}
+		case <-sig.Done():
+			running = false
+		}
 	}
 	shut, cancelShut := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancelShut()

@@ -78,3 +78,36 @@ func TestStartLogNamesTheHostKey(t *testing.T) {
 		t.Fatal("no host key")
 	}
 }
+
+// Reload rereads the keys: sessions go on, one whose key went ends with a
+// message, and the removed key gets in no more.
+func TestReloadEndsOnlyTheSessionsOfRemovedKeys(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
+	viewer := r.connect(t, "vi", r.viewer, 100, 30)
+	operator := r.connect(t, "op", r.operator, 100, 30)
+	viewer.wait("3 organizations")
+	operator.wait("3 organizations")
+	writeKeys(t, r.dir, "viewers", newKey(t)) // someone else's key now; the viewer's is gone
+	if err := r.srv.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(viewer.raw.String(), "your key was removed from the server's keys; your session has ended."); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the removed key's session did not end with a message:\n%s", viewer.raw.String())
+		}
+	}
+	for deadline := time.Now().Add(5 * time.Second); r.srv.Sessions() != 1; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d sessions after the reload, want the operator's alone", r.srv.Sessions())
+		}
+	}
+	operator.send("j")
+	operator.wait("2 of 3") // still working
+	if _, err := gossh.Dial("tcp", r.addr, &gossh.ClientConfig{User: "vi", Auth: []gossh.AuthMethod{gossh.PublicKeys(r.viewer.signer)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey()}); err == nil { //nolint:gosec // a test server's key
+		t.Fatal("the removed key still gets in")
+	}
+	if !strings.Contains(r.log.String(), "reloaded keys") {
+		t.Fatalf("no log line for the reload:\n%s", r.log.String())
+	}
+}

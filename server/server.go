@@ -55,9 +55,10 @@ type Config struct {
 
 // Server is the SSH server.
 type Server struct {
-	cfg  Config
-	ssh  *ssh.Server
-	keys keyring
+	cfg   Config
+	ssh   *ssh.Server
+	keyMu sync.RWMutex
+	keys  keyring // replaced whole by Reload
 
 	mu       sync.Mutex
 	sessions map[*session]bool
@@ -72,6 +73,9 @@ type Server struct {
 type session struct {
 	program   *tea.Program
 	common    *common.Common
+	key       string // the SHA256 fingerprint it logged in with, and the role it had
+	role      Role
+	ctx       ssh.Context
 	lastInput atomic.Int64 // unix nanoseconds of the last key or mouse input
 }
 
@@ -173,7 +177,9 @@ func New(cfg Config) (*Server, error) {
 // authorize lets in the keys of the two files, and no one else.
 func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 	fp := gossh.FingerprintSHA256(key)
+	s.keyMu.RLock()
 	m, ok := s.keys[fp]
+	s.keyMu.RUnlock()
 	if !ok {
 		s.cfg.Logger.Warn("refused key", "user", ctx.User(), "key", fp, "remote", ctx.RemoteAddr().String())
 		return false
@@ -215,7 +221,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	c := &common.Common{Ctx: client.WithStop(sess.Context(), stop), Client: cl, Keys: s.cfg.Keys(), Profile: s.cfg.Profile,
 		Protected: s.cfg.Protected, Styles: theme.New(true, ui.NoColor(sess.Environ())), Activity: activity,
 		StopSending: func() { once.Do(func() { close(stop) }) }, Changes: s.changes, Session: int(s.nextID.Add(1))}
-	se := &session{common: c}
+	se := &session{common: c, key: gossh.FingerprintSHA256(sess.PublicKey()), role: role, ctx: sess.Context()}
 	se.lastInput.Store(time.Now().UnixNano())
 	opts := append(bm.MakeOptions(sess), tea.WithContext(sess.Context()), tea.WithFilter(se.filter))
 	p := tea.NewProgram(ui.New(c), opts...)
@@ -254,6 +260,12 @@ func (s *Server) farewell(next ssh.Handler) ssh.Handler {
 			wish.Println(sess, "orgdash: the server is shutting down; your session has ended.")
 		case sess.Context().Value(idledKey{}) == true:
 			wish.Println(sess, fmt.Sprintf("orgdash: no input for %s; your session has ended.", s.cfg.IdleTimeout))
+		case sess.Context().Value(revokedKey{}) != nil:
+			wish.Println(sess, "orgdash: "+sess.Context().Value(revokedKey{}).(string)+"; your session has ended.")
+			if conn, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn); ok {
+				_ = sess.Exit(1)
+				_ = conn.Close() // the key is no longer good for anything on this connection
+			}
 		}
 	}
 }

@@ -1,0 +1,46 @@
+package server
+
+import "sync"
+
+// revokedKey marks, on a session's context, why a reload ended it.
+type revokedKey struct{}
+
+// Reload rereads the key files. Sessions go on; one whose key is no
+// longer listed, or listed with another role, ends with a message saying
+// so. A file that cannot be read changes nothing: the error says why.
+func (s *Server) Reload() error {
+	ring, err := loadKeys(s.cfg.AuthorizedKeys, s.cfg.OperatorKeys)
+	if err != nil {
+		return err
+	}
+	s.keyMu.Lock()
+	s.keys = ring
+	s.keyMu.Unlock()
+	s.mu.Lock()
+	open := make([]*session, 0, len(s.sessions))
+	for se := range s.sessions {
+		open = append(open, se)
+	}
+	s.mu.Unlock()
+	ended := 0
+	var wg sync.WaitGroup
+	for _, se := range open {
+		m, ok := ring[se.key]
+		why := ""
+		switch {
+		case !ok:
+			why = "your key was removed from the server's keys"
+		case m.role != se.role:
+			why = "your key's role changed to " + m.role.String() + ": connect again"
+		}
+		if why == "" {
+			continue
+		}
+		ended++
+		se.ctx.SetValue(revokedKey{}, why)
+		wg.Go(func() { se.program.Quit() })
+	}
+	wg.Wait()
+	s.cfg.Logger.Info("reloaded keys", "keys", len(ring), "sessions_ended", ended)
+	return nil
+}
