@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"os"
 	"runtime"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/sim"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // BenchmarkFiftySessions opens 50 SSH sessions at once against the demo
@@ -26,7 +28,7 @@ func BenchmarkFiftySessions(b *testing.B) {
 
 func fiftySessions(b *testing.B) {
 	const n = 50
-	r := newRig(b, sim.DefaultOptions())
+	r := newRig(b, sim.DefaultOptions(), func(c *Config) { c.PerAddressBurst, c.MaxStartups = 1000, 100 }) // 50 at once from one address
 	runtime.GC()
 	before := rssKB()
 	start := time.Now()
@@ -69,4 +71,77 @@ func rssKB() int {
 		}
 	}
 	return 0
+}
+
+// After 50 sessions have come and gone, the server holds no more than it
+// did idle: its heap within 20% (and 2 MB) of the idle figure, and no
+// goroutine left behind.
+func TestMemoryReturnsAfterFiftySessions(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 20, Members: 50}, func(c *Config) { c.PerAddressBurst, c.MaxStartups = 1000, 100 })
+	session := func() { // a client that keeps nothing once it has gone
+		cl, err := gossh.Dial("tcp", r.addr, &gossh.ClientConfig{User: "warm", Auth: []gossh.AuthMethod{gossh.PublicKeys(r.viewer.signer)},
+			HostKeyCallback: gossh.InsecureIgnoreHostKey()}) //nolint:gosec // a test server's key
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer cl.Close()
+		sess, err := cl.NewSession()
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer sess.Close()
+		out, _ := sess.StdoutPipe()
+		if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
+			t.Error(err)
+			return
+		}
+		if err := sess.Shell(); err != nil {
+			t.Error(err)
+			return
+		}
+		var seen []byte
+		buf := make([]byte, 32<<10)
+		for !bytes.Contains(seen, []byte("organizations")) || !bytes.Contains(seen, []byte("acme")) {
+			n, err := out.Read(buf)
+			if err != nil {
+				t.Errorf("the session ended before it drew its list: %v", err)
+				return
+			}
+			seen = append(seen, buf[:n]...)
+		}
+	}
+	session() // the first session loads what every one shares (the client, the first page, styles)
+	settle := func() (heap uint64, goroutines int) {
+		for deadline := time.Now().Add(10 * time.Second); r.srv.Sessions() != 0; time.Sleep(20 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%d sessions still open", r.srv.Sessions())
+			}
+		}
+		time.Sleep(200 * time.Millisecond) // the connections' last goroutines end
+		runtime.GC()
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapInuse, runtime.NumGoroutine()
+	}
+	idleHeap, idleG := settle()
+	idleRSS := rssKB()
+	for range 5 {
+		var wg sync.WaitGroup
+		for range 10 {
+			wg.Go(session)
+		}
+		wg.Wait()
+	}
+	heap, g := settle()
+	t.Logf("idle: heap %.1f MB, %d goroutines, RSS %d MB; after 50 sessions: heap %.1f MB, %d goroutines, RSS %d MB",
+		float64(idleHeap)/1e6, idleG, idleRSS/1024, float64(heap)/1e6, g, rssKB()/1024)
+	if float64(heap) > float64(idleHeap)*1.2+2e6 {
+		t.Errorf("heap %.1f MB after 50 sessions, %.1f MB idle: more than 20%% over", float64(heap)/1e6, float64(idleHeap)/1e6)
+	}
+	if g > idleG+2 {
+		t.Errorf("%d goroutines after 50 sessions, %d idle: sessions left some behind", g, idleG)
+	}
 }

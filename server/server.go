@@ -48,8 +48,8 @@ type Config struct {
 
 	LoginGrace      time.Duration // a connection must log in within it (default 20s, as OpenSSH's LoginGraceTime)
 	MaxStartups     int           // connections not yet logged in (default 10, as OpenSSH's MaxStartups)
-	PerAddressRate  time.Duration // one new connection per address this often, after a burst (default 6s)
-	PerAddressBurst int           // (default 10)
+	PerAddressRate  time.Duration // one new connection per address this often, after a burst (default 3s)
+	PerAddressBurst int           // (default 20: a team behind one address at the start of an incident)
 	WriteTimeout    time.Duration // a client that reads nothing for this long is cut off (default 30s)
 }
 
@@ -138,7 +138,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg.LoginGrace = cmp.Or(cfg.LoginGrace, 20*time.Second)
 	cfg.MaxStartups = cmp.Or(cfg.MaxStartups, 10)
-	cfg.PerAddressRate, cfg.PerAddressBurst = cmp.Or(cfg.PerAddressRate, 6*time.Second), cmp.Or(cfg.PerAddressBurst, 10)
+	cfg.PerAddressRate, cfg.PerAddressBurst = cmp.Or(cfg.PerAddressRate, 3*time.Second), cmp.Or(cfg.PerAddressBurst, 20)
 	cfg.WriteTimeout = cmp.Or(cfg.WriteTimeout, 30*time.Second)
 	cfg.Client = client.SharePages(cfg.Client, 5*time.Second) // sessions opening together share the list
 	keys, err := loadKeys(cfg.AuthorizedKeys, cfg.OperatorKeys)

@@ -42,5 +42,5 @@ func (m *Model) countdown() tea.Cmd {
 		return nil
 	}
 	m.ticking = true
-	return tea.Tick(time.Second, func(time.Time) tea.Msg { return countdownMsg{} })
+	return common.Tick(m.c.Ctx, time.Second, func(time.Time) tea.Msg { return countdownMsg{} })
 }

@@ -76,7 +76,7 @@ func (m *Model) autoRefresh() tea.Cmd {
 	if m.c.Refresh <= 0 {
 		return nil
 	}
-	return tea.Tick(m.c.Refresh, func(time.Time) tea.Msg { return refreshTickMsg{} })
+	return common.Tick(m.c.Ctx, m.c.Refresh, func(time.Time) tea.Msg { return refreshTickMsg{} })
 }
 
 func (m *Model) onRefreshTick() tea.Cmd {

@@ -36,7 +36,7 @@ func (m *Model) stop(msg StopMsg) tea.Cmd {
 	return tea.Batch(
 		m.footer.SetStatus(common.StatusMsg{Level: common.Warning,
 			Text: fmt.Sprintf("%s: sending nothing new; waiting up to %s for %s already sent", msg.Why, StopWait, table.Plural(n, "change"))}),
-		tea.Tick(StopWait, func(time.Time) tea.Msg { return stopWaitedMsg{} }))
+		common.Tick(m.c.Ctx, StopWait, func(time.Time) tea.Msg { return stopWaitedMsg{} }))
 }
 
 // stopIfDone quits a stopping session once nothing is in flight.

@@ -52,7 +52,7 @@ func New(c *common.Common) *Model {
 	in.ShowSuggestions = true // tab completes a name or a command
 	in.KeyMap.NextSuggestion = key.NewBinding(key.WithKeys("ctrl+n"))
 	in.KeyMap.PrevSuggestion = key.NewBinding(key.WithKeys("ctrl+p")) // ↑/↓ recall earlier jumps
-	return &Model{c: c, stack: []common.Screen{orgs.New(c)}, footer: footer.New(), jump: in, now: time.Now}
+	return &Model{c: c, stack: []common.Screen{orgs.New(c)}, footer: footer.New(c.Ctx), jump: in, now: time.Now}
 }
 
 // NoColor reports whether the environment asks for no colour (NO_COLOR).

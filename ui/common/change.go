@@ -1,6 +1,7 @@
 package common
 
 import (
+	"context"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -58,4 +59,19 @@ func (c *Common) Run(msg ChangeMsg) tea.Cmd {
 type UndoMsg struct {
 	Label string
 	Run   tea.Cmd
+}
+
+// Tick is tea.Tick that gives up when ctx ends: a session that has gone
+// keeps no timer, and so no program, alive until it fires.
+func Tick(ctx context.Context, d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case at := <-t.C:
+			return fn(at)
+		case <-ctx.Done():
+			return nil
+		}
+	}
 }

@@ -64,7 +64,7 @@ type arming struct {
 func (a *arming) start(c *common.Common) tea.Cmd {
 	a.id = c.NextID()
 	id := a.id
-	return tea.Tick(ArmDelay, func(time.Time) tea.Msg { return armedMsg{id} })
+	return common.Tick(c.Ctx, ArmDelay, func(time.Time) tea.Msg { return armedMsg{id} })
 }
 
 func (a *arming) update(msg tea.Msg) {

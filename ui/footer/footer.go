@@ -3,6 +3,7 @@
 package footer
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -20,6 +21,7 @@ const statusFor = 6 * time.Second
 
 // Model is the footer.
 type Model struct {
+	ctx      context.Context // the session's: its timers end with it
 	help     help.Model
 	status   common.StatusMsg
 	statusID int
@@ -33,7 +35,7 @@ type Model struct {
 func (m *Model) SetUndo(label string, by time.Time) { m.undo, m.undoBy = label, by }
 
 // New makes an empty footer.
-func New() Model { return Model{help: help.New()} }
+func New(ctx context.Context) Model { return Model{ctx: ctx, help: help.New()} }
 
 // clearMsg clears status statusID if it is still shown.
 type clearMsg struct{ id int }
@@ -43,7 +45,7 @@ func (m *Model) SetStatus(s common.StatusMsg) tea.Cmd {
 	m.status = s
 	m.statusID++
 	id := m.statusID
-	return tea.Tick(statusFor, func(time.Time) tea.Msg { return clearMsg{id} })
+	return common.Tick(m.ctx, statusFor, func(time.Time) tea.Msg { return clearMsg{id} })
 }
 
 // Update clears the status line when its time is up.

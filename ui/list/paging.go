@@ -136,7 +136,7 @@ type ageMsg struct{ id, seq int }
 // ageTick asks for the next redraw of the data's age, a minute on.
 func (m *Model[T]) ageTick() tea.Cmd {
 	id, seq := m.id, m.seq
-	return tea.Tick(time.Minute, func(time.Time) tea.Msg { return ageMsg{id: id, seq: seq} })
+	return common.Tick(m.c.Ctx, time.Minute, func(time.Time) tea.Msg { return ageMsg{id: id, seq: seq} })
 }
 
 // ago is a duration for people: "2m", "1h5m".
