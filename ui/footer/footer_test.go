@@ -1,6 +1,7 @@
 package footer
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -45,7 +46,7 @@ func held(b client.BucketState, until time.Time) client.Snapshot {
 }
 
 func TestStatusClearsItself(t *testing.T) {
-	m := New()
+	m := New(context.Background())
 	m.SetWidth(80)
 	cmd := m.SetStatus(common.StatusMsg{Text: "copied org_1", Level: common.Info})
 	view := func() string { return ansi.Strip(m.View(theme.New(true, true), common.HelpMap{}, time.Now())) }
