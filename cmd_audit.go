@@ -14,6 +14,7 @@ import (
 
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/table"
 	"github.com/spf13/cobra"
 )
 
@@ -285,7 +286,7 @@ func reconcile(ctx context.Context, changes []audit.Change, t tenant, log *audit
 		done++
 		writeChange(w, audit.Change{Intent: ch.Intent, Outcome: &e}, false)
 	}
-	fmt.Fprintf(w, "%d interrupted change(s) reconciled", done)
+	fmt.Fprintf(w, "%s reconciled", table.Plural(done, "interrupted change"))
 	if skipped > 0 {
 		fmt.Fprintf(w, "; %d belong to another tenant (use --profile for it)", skipped)
 	}

@@ -102,7 +102,7 @@ func TestAuditReconcileReadsTheTenant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, "1 interrupted change(s) reconciled; 1 belong to another tenant") {
+	if !strings.Contains(out, "1 interrupted change reconciled; 1 belong to another tenant") {
 		t.Fatalf("reconcile says:\n%s", out)
 	}
 	f, _ := os.Open(path)

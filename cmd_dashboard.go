@@ -21,6 +21,7 @@ import (
 	"github.com/orgdash/orgdash/theme"
 	"github.com/orgdash/orgdash/ui"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/table"
 )
 
 // runDashboard starts the dashboard on the chosen profile, the
@@ -48,6 +49,9 @@ func runDashboard(ctx context.Context, g *globals) error {
 		Protected: t.level == config.Protected, Activity: activity, Profiles: cfg.Names(), ProfileLabels: labels(cfg), Switch: tenancy(cfg, wrap),
 		StopSending: func() { once.Do(func() { close(stop) }) }, Refresh: cmp.Or(g.refresh, cfg.Refresh)}
 	p := tea.NewProgram(ui.New(c), tea.WithContext(ctx), tea.WithoutSignalHandler())
+	st.sinkFailed.set(func(err error) {
+		p.Send(common.StatusMsg{Level: common.Warning, Text: "the audit's syslog copy failed (the audit file has the entry): " + err.Error()})
+	})
 	signalled := make(chan string, 1)
 	go relaySignals(ctx, p, signalled)
 	_, err = p.Run()
@@ -111,10 +115,10 @@ func summarize(w io.Writer, signal string, es []audit.Entry, out int) error {
 			}
 		}
 	}
-	fmt.Fprintf(w, "orgdash: stopped by %s: %d change(s): %d ok, %d partial, %d failed, %d unverified, %d cancelled, %d without an answer\n",
-		signal, len(es)+out, n[audit.OK], n[audit.Partial], n[audit.Failed], n[audit.Unverified], n[audit.Cancelled], out)
+	fmt.Fprintf(w, "orgdash: stopped by %s: %s: %d ok, %d partial, %d failed, %d unverified, %d cancelled, %d without an answer\n",
+		signal, table.Plural(len(es)+out, "change"), n[audit.OK], n[audit.Partial], n[audit.Failed], n[audit.Unverified], n[audit.Cancelled], out)
 	if unresolved > 0 {
-		return fmt.Errorf("%d change(s) did not end as asked; see the audit log (orgdash audit)", unresolved)
+		return fmt.Errorf("%s did not end as asked; see the audit log (orgdash audit)", table.Plural(unresolved, "change"))
 	}
 	return nil
 }

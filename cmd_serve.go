@@ -128,6 +128,7 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 	}
 	defer st.close()
 	t, km := st.tenant, st.keys
+	st.sinkFailed.set(func(err error) { logger.Error("audit syslog copy failed; the audit file has the entry", "err", err) })
 	srv, err := server.New(server.Config{Listen: f.listen, HostKeyPath: f.hostKey, AuthorizedKeys: f.viewers,
 		OperatorKeys: f.operators, Client: t.client, Audit: st.audit, Logger: logger, IdleTimeout: f.idle,
 		MaxSession: f.maxSession, MaxSessions: f.maxSessions, Profile: t.name,

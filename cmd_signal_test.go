@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -78,9 +79,16 @@ func TestSIGTERMMidRemovalLeavesTheTruthInTheAudit(t *testing.T) {
 	}
 	dir := t.TempDir()
 	logPath := filepath.Join(dir, "audit.jsonl")
+	sock := filepath.Join(dir, "syslog.sock") // the audit's copy to syslog, as a journald would get it
+	syslog, err := net.ListenUnixgram("unixgram", &net.UnixAddr{Name: sock, Net: "unixgram"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syslog.Close()
 	cmd := exec.Command(os.Args[0])
 	cmd.Env = append(os.Environ(), "ORGDASH_RUN_MAIN=1", "AUTH0_DOMAIN="+tn.URL, "AUTH0_CLIENT_ID="+tn.ClientID(),
-		"AUTH0_CLIENT_SECRET="+tn.ClientSecret(), "ORGDASH_AUDIT_LOG="+logPath, "XDG_CONFIG_HOME="+dir, "HOME="+dir, "TERM=xterm-256color")
+		"AUTH0_CLIENT_SECRET="+tn.ClientSecret(), "ORGDASH_AUDIT_LOG="+logPath, "XDG_CONFIG_HOME="+dir, "HOME="+dir, "TERM=xterm-256color",
+		"ORGDASH_AUDIT_SYSLOG=unixgram://"+sock)
 	var stderr syncBuffer
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 120, Rows: 36})
 	if err != nil {
@@ -156,6 +164,14 @@ func TestSIGTERMMidRemovalLeavesTheTruthInTheAudit(t *testing.T) {
 	changes, err := audit.Read(strings.NewReader(string(b)))
 	if err != nil || len(changes) != 1 || changes[0].Outcome == nil {
 		t.Fatalf("audit log: %d changes, %v:\n%s", len(changes), err, b)
+	}
+	for i, line := range strings.Split(strings.TrimSpace(string(b)), "\n") { // syslog has each line of the file
+		buf := make([]byte, 64<<10)
+		_ = syslog.SetReadDeadline(time.Now().Add(2 * time.Second))
+		n, err := syslog.Read(buf)
+		if err != nil || !strings.HasPrefix(string(buf[:n]), "<85>1 ") || !strings.HasSuffix(string(buf[:n]), " audit - "+line) {
+			t.Fatalf("syslog message %d: %v %q, want the file's line %q", i, err, buf[:n], line)
+		}
 	}
 	out := changes[0].Outcome
 	lost := 0

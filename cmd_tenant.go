@@ -1,12 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"charm.land/huh/v2"
@@ -23,6 +25,8 @@ type globals struct {
 	configPath string
 	profile    string
 	refresh    time.Duration // the dashboard's auto-refresh (--refresh)
+	// auditSyslog copies the audit to syslog: unixgram:///dev/log, udp://host:514
+	auditSyslog string
 	// ask picks a profile when the config has several and none is the
 	// default (the dashboard asks; nil: fail naming them).
 	ask func(cfg *config.Config) (string, error)
@@ -149,6 +153,19 @@ type setup struct {
 	keys   *keymap.KeyMap
 	tenant tenant
 	audit  *audit.Log
+	// sinkFailed is told when the audit's syslog copy fails (the file has
+	// the entry): the dashboard shows it, the server logs it
+	sinkFailed *notice
+}
+
+// notice is a callback set once what should hear of it exists.
+type notice struct{ fn atomic.Pointer[func(error)] }
+
+func (n *notice) set(fn func(error)) { n.fn.Store(&fn) }
+func (n *notice) tell(err error) {
+	if fn := n.fn.Load(); fn != nil {
+		(*fn)(err)
+	}
 }
 
 // prepare reads the config, builds the key map and the chosen tenant's
@@ -184,6 +201,15 @@ func (g *globals) prepare(ctx context.Context, auditPaths ...string) (setup, err
 	if s.audit, err = openAudit(append(auditPaths, os.Getenv("ORGDASH_AUDIT_LOG"), s.cfg.AuditLog)...); err != nil {
 		s.tenant.stop()
 		return s, err
+	}
+	s.sinkFailed = &notice{}
+	if where := cmp.Or(g.auditSyslog, os.Getenv("ORGDASH_AUDIT_SYSLOG"), s.cfg.AuditSyslog); where != "" {
+		sys, err := audit.DialSyslog(where)
+		if err != nil {
+			s.tenant.stop()
+			return s, usageError{err}
+		}
+		s.audit.AddSink(sys, s.sinkFailed.tell)
 	}
 	return s, nil
 }

@@ -44,6 +44,7 @@ AUTH0_API_TOKEN.`,
 	}
 	root.PersistentFlags().StringVar(&g.configPath, "config", "", "config `FILE` (default $ORGDASH_CONFIG or $XDG_CONFIG_HOME/orgdash/config.yaml)")
 	root.Flags().DurationVar(&g.refresh, "refresh", 0, "reload the shown list every `INTERVAL` (such as 1m) unless you are in the middle of something there")
+	root.PersistentFlags().StringVar(&g.auditSyslog, "audit-syslog", "", "copy the audit to syslog at `WHERE` (unixgram:///dev/log, udp://host:514, tcp://host:601); the file stays the record")
 	root.PersistentFlags().StringVar(&g.profile, "profile", "", "the profile (tenant) `NAME` to use (default: the config's default_profile)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(simCmd(), serveCmd(g), exportCmd(g), auditCmd(g), versionCmd())

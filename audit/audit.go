@@ -70,9 +70,10 @@ func newID() string {
 
 // Log is an append-only JSONL file, safe for concurrent use.
 type Log struct {
-	mu sync.Mutex
-	w  io.Writer
-	f  *os.File
+	mu    sync.Mutex
+	w     io.Writer
+	f     *os.File
+	sinks []sink
 }
 
 // Open appends to the log at path, creating it (and its folder) private to the user.
@@ -105,7 +106,14 @@ func (l *Log) Write(e Entry) error {
 		return err
 	}
 	if l.f != nil {
-		return l.f.Sync()
+		if err := l.f.Sync(); err != nil {
+			return err
+		}
+	}
+	for _, s := range l.sinks { // after the file: a sink that fails loses nothing
+		if err := s.Send(b, e.Time); err != nil && s.onError != nil {
+			s.onError(err)
+		}
 	}
 	return nil
 }

@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/client/clienttest"
@@ -160,5 +162,47 @@ func TestOpenAppendsPrivately(t *testing.T) {
 	}
 	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
 		t.Fatalf("mode %v", st.Mode().Perm())
+	}
+}
+
+// The audit reaches syslog in RFC 5424's form after the file; when syslog
+// is gone the file still has every entry, and the failure is reported.
+func TestSyslogSinkAfterTheFile(t *testing.T) {
+	sock := filepath.Join(t.TempDir(), "log.sock")
+	l, err := net.ListenUnixgram("unixgram", &net.UnixAddr{Name: sock, Net: "unixgram"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys, err := DialSyslog("unixgram://" + sock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file bytes.Buffer
+	log := To(&file)
+	var failures []error
+	log.AddSink(sys, func(err error) { failures = append(failures, err) })
+	e := Entry{Time: time.Date(2026, 12, 1, 3, 4, 5, 0, time.UTC), ID: "a1", Phase: Intent, User: "ada", Action: "remove members"}
+	if err := log.Write(e); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 4096)
+	_ = l.SetReadDeadline(time.Now().Add(2 * time.Second))
+	n, err := l.Read(buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(buf[:n])
+	host, _ := os.Hostname()
+	prefix := "<85>1 2026-12-01T03:04:05Z " + host + " orgdash "
+	if !strings.HasPrefix(got, prefix) || !strings.Contains(got, " audit - {") || !strings.HasSuffix(got, strings.TrimSpace(file.String())) {
+		t.Fatalf("syslog got %q\nwant %q… audit - %s", got, prefix, file.String())
+	}
+	l.Close()
+	os.Remove(sock) // syslog is gone
+	if err := log.Write(Entry{Time: time.Now(), ID: "a2", Phase: Ended, Outcome: OK}); err != nil {
+		t.Fatalf("the file write failed because syslog did: %v", err)
+	}
+	if strings.Count(file.String(), "\n") != 2 || len(failures) != 1 {
+		t.Fatalf("file %q, %d failures reported", file.String(), len(failures))
 	}
 }

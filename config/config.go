@@ -80,6 +80,9 @@ type Config struct {
 	Keys           map[string][]string `yaml:"keys"`
 	Theme          string              `yaml:"theme"` // auto, dark or light
 	AuditLog       string              `yaml:"audit_log"`
+	// AuditSyslog copies the audit to syslog or journald (RFC 5424):
+	// unixgram:///dev/log, udp://host:514 or tcp://host:601.
+	AuditSyslog string `yaml:"audit_syslog"`
 	// Refresh reloads the shown list this often (--refresh wins; 0: never).
 	Refresh time.Duration `yaml:"refresh"`
 	Serve   Serve         `yaml:"serve"`
