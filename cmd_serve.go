@@ -95,8 +95,9 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 		return err
 	}
 	f.fromConfig(cmd, cfg.Serve)
-	if f.viewers == "" && f.operators == "" {
-		return usagef("give --authorized-keys (viewers) and/or --operator-keys (operators): without keys nobody could connect")
+	access := serveAccess(cfg.Serve.Access)
+	if f.viewers == "" && f.operators == "" && len(access) == 0 {
+		return usagef("give --authorized-keys (viewers) and/or --operator-keys (operators), or serve.access in the config: without keys nobody could connect")
 	}
 	if f.check {
 		if _, err := keys(cfg); err != nil {
@@ -105,7 +106,7 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 		if err := cfg.MustChoose(g.profile, os.Getenv); err != nil {
 			return usageError{err}
 		}
-		found, err := server.Check(f.viewers, f.operators, f.hostKey)
+		found, err := server.Check(f.viewers, f.operators, f.hostKey, access)
 		if err != nil {
 			return usageError{err}
 		}
@@ -133,6 +134,10 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 		OperatorKeys: f.operators, Client: t.client, Audit: st.audit, Logger: logger, IdleTimeout: f.idle,
 		MaxSession: f.maxSession, MaxSessions: f.maxSessions, Profile: t.name,
 		LoginGrace: f.loginGrace, MaxStartups: f.maxStartups, WriteTimeout: f.writeTimeout,
+		Access: access, Open: func(profile string) (server.Tenant, error) {
+			o, err := openTenant(cfg, profile)
+			return server.Tenant{Client: o.client, Protected: o.level == config.Protected}, err
+		},
 		Protected: t.level == config.Protected, Keys: func() *keymap.KeyMap { k := *km; return &k }})
 	if err != nil {
 		return err
@@ -159,4 +164,17 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 	shut, cancelShut := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancelShut()
 	return srv.Shutdown(shut)
+}
+
+// serveAccess is the config's grants for the server.
+func serveAccess(in []config.ServeAccess) []server.Access {
+	out := make([]server.Access, 0, len(in))
+	for _, a := range in {
+		role := server.Viewer
+		if a.Role == "operator" {
+			role = server.Operator
+		}
+		out = append(out, server.Access{Keys: a.Keys, Profiles: a.Profiles, Role: role})
+	}
+	return out
 }

@@ -71,6 +71,16 @@ type Serve struct {
 	LoginGrace     time.Duration `yaml:"login_grace"`
 	MaxStartups    int           `yaml:"max_startups"`
 	WriteTimeout   time.Duration `yaml:"write_timeout"`
+	// Access gives the keys of a file a role on profiles: staging for some
+	// people, production for others, from one server.
+	Access []ServeAccess `yaml:"access"`
+}
+
+// ServeAccess is one grant: the keys of a file, a role, on profiles.
+type ServeAccess struct {
+	Keys     string   `yaml:"keys"`
+	Profiles []string `yaml:"profiles"`
+	Role     string   `yaml:"role"` // viewer or operator
 }
 
 // Config is the whole file.
@@ -220,6 +230,22 @@ func (c *Config) check(root *yaml.Node) error {
 	case "", "auto", "dark", "light":
 	default:
 		return at(lineOf(root, "theme"), "theme %q: want auto, dark or light", c.Theme)
+	}
+	for i, a := range c.Serve.Access {
+		line := lineOf(root, "serve", "access")
+		switch {
+		case a.Role != "viewer" && a.Role != "operator":
+			return at(line, "serve.access[%d]: role %q: want viewer or operator", i, a.Role)
+		case a.Keys == "":
+			return at(line, "serve.access[%d]: no keys file", i)
+		case len(a.Profiles) == 0:
+			return at(line, "serve.access[%d]: no profiles", i)
+		}
+		for _, p := range a.Profiles {
+			if _, ok := c.Profiles[p]; !ok {
+				return at(line, "serve.access[%d]: profile %q is not among the profiles (%s)", i, p, strings.Join(c.Names(), ", "))
+			}
+		}
 	}
 	for _, name := range c.Names() {
 		p := c.Profiles[name]

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/pem"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,8 +13,10 @@ import (
 	"time"
 
 	"charm.land/log/v2"
+	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/client/clienttest"
 	"github.com/orgdash/orgdash/sim"
+	"github.com/orgdash/orgdash/sim/simtest"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -110,4 +113,40 @@ func TestReloadEndsOnlyTheSessionsOfRemovedKeys(t *testing.T) {
 	if !strings.Contains(r.log.String(), "reloaded keys") {
 		t.Fatalf("no log line for the reload:\n%s", r.log.String())
 	}
+}
+
+// Keys get roles per profile: one server serves production to some people
+// and staging to others; a session opens on a profile its key allows,
+// switches among those alone (T), with the role it has on each.
+func TestKeysOpenTheProfilesTheyAreGiven(t *testing.T) {
+	staging := simtest.Start(t, sim.Options{Orgs: 7, Members: 2})
+	lead := newKey(t)
+	var r *rig
+	r = newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) {
+		c.Profile = "production"
+		c.Access = []Access{
+			{Keys: writeKeys(t, t.TempDir(), "leads", lead), Profiles: []string{"staging"}, Role: Operator},
+			{Keys: writeKeys(t, t.TempDir(), "leads-prod", lead), Profiles: []string{"production"}, Role: Viewer},
+		}
+		c.Open = func(profile string) (Tenant, error) {
+			if profile != "staging" {
+				return Tenant{}, fmt.Errorf("no profile %s", profile)
+			}
+			cl, err := client.New(client.Config{Domain: staging.URL, ClientID: staging.ClientID(), ClientSecret: staging.ClientSecret(), Demo: true})
+			return Tenant{Client: cl}, err
+		}
+	})
+	tm := r.connect(t, "lee", lead, 120, 36)
+	tm.wait("3 organizations", "profile production", "viewer: read-only") // production first: the default, as a viewer
+	tm.send("T")
+	tm.wait("Switch profile", "staging")
+	tm.send("j\r")
+	tm.wait("7 organizations", "profile staging") // the staging tenant, as an operator
+	if strings.Contains(tm.out.String(), "viewer: read-only") {
+		t.Fatalf("an operator of staging is shown read-only:\n%s", tm.out.String())
+	}
+	viewer := r.connect(t, "vi", r.viewer, 120, 36) // a production viewer has nothing to switch to
+	viewer.wait("3 organizations")
+	viewer.send("T")
+	viewer.wait("no profiles to switch to")
 }

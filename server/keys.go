@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sort"
 
 	"github.com/orgdash/orgdash/ui/common"
 	gossh "golang.org/x/crypto/ssh"
@@ -30,40 +31,79 @@ func (r Role) String() string {
 	return "none"
 }
 
-// member is what a listed key says of its holder: the role, and the
-// comment (alice@corp), which names the person in the audit.
+// member is what a listed key says of its holder: a role on each profile
+// it may open, and the comment (alice@corp), which names the person.
 type member struct {
-	role    Role
+	roles   map[string]Role // profile → role
 	comment string
+}
+
+// start is the profile a session of m opens on: def if m may, else the
+// first m may open.
+func (m member) start(def string) (string, Role) {
+	if r, ok := m.roles[def]; ok {
+		return def, r
+	}
+	names := m.profiles()
+	if len(names) == 0 {
+		return "", 0
+	}
+	return names[0], m.roles[names[0]]
+}
+
+// profiles are the profiles m may open, sorted.
+func (m member) profiles() []string {
+	names := make([]string, 0, len(m.roles))
+	for n := range m.roles {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
 }
 
 // keyring maps a key's SHA256 fingerprint to its holder.
 type keyring map[string]member
 
-// loadKeys reads OpenSSH authorized_keys files: viewers, then operators.
-// A key listed in both is an error naming both places, not a silent
-// promotion. A missing file is an error; an empty path is no file.
-func loadKeys(viewers, operators string) (keyring, error) {
+// grant is a file of keys given a role on profiles.
+type grant struct {
+	path     string
+	role     Role
+	profiles []string
+}
+
+// loadKeys reads OpenSSH authorized_keys files: viewers and operators of
+// the default profile, then each Access entry. A key given two roles on
+// one profile is an error naming both lines, not a silent promotion. A
+// missing file is an error; an empty path is no file.
+func loadKeys(viewers, operators, def string, access []Access) (keyring, error) {
+	grants := []grant{{viewers, Viewer, []string{def}}, {operators, Operator, []string{def}}}
+	for _, a := range access {
+		grants = append(grants, grant{a.Keys, a.Role, a.Profiles})
+	}
 	ring := keyring{}
-	where := map[string]string{}
-	for _, f := range []struct {
-		path string
-		role Role
-	}{{viewers, Viewer}, {operators, Operator}} {
-		if f.path == "" {
+	where := map[string]string{} // fingerprint and profile → FILE:LINE
+	for _, g := range grants {
+		if g.path == "" {
 			continue
 		}
-		keys, err := readAuthorized(f.path)
+		keys, err := readAuthorized(g.path)
 		if err != nil {
 			return nil, err
 		}
 		for _, k := range keys {
 			fp := gossh.FingerprintSHA256(k.key)
-			if at, dup := where[fp]; dup {
-				return nil, fmt.Errorf("%s: key %s is listed already at %s: a key has one role; remove one of the lines", k.at, fp, at)
+			m, ok := ring[fp]
+			if !ok {
+				m = member{roles: map[string]Role{}, comment: k.comment}
 			}
-			where[fp] = k.at
-			ring[fp] = member{role: f.role, comment: k.comment}
+			for _, p := range g.profiles {
+				if at, dup := where[fp+" "+p]; dup && m.roles[p] != g.role {
+					return nil, fmt.Errorf("%s: key %s is listed already at %s: a key has one role on a profile; remove one of the lines", k.at, fp, at)
+				}
+				where[fp+" "+p] = k.at
+				m.roles[p] = g.role
+			}
+			ring[fp] = m
 		}
 	}
 	if len(ring) == 0 {
@@ -132,8 +172,8 @@ func hostKeyFingerprint(path string) (string, error) {
 
 // Check reads the key files and looks at the host key as New would, and
 // says what it found: "2 viewers, 1 operator; host key SHA256:…".
-func Check(viewers, operators, hostKey string) (string, error) {
-	ring, err := loadKeys(viewers, operators)
+func Check(viewers, operators, hostKey string, access []Access) (string, error) {
+	ring, err := loadKeys(viewers, operators, "", access)
 	if err != nil {
 		return "", err
 	}
@@ -142,7 +182,11 @@ func Check(viewers, operators, hostKey string) (string, error) {
 	}
 	n := map[Role]int{}
 	for _, m := range ring {
-		n[m.role]++
+		top := Viewer
+		for _, r := range m.roles {
+			top = max(top, r)
+		}
+		n[top]++
 	}
 	found := fmt.Sprintf("%d viewer key(s), %d operator key(s)", n[Viewer], n[Operator])
 	fp, err := hostKeyFingerprint(hostKey)

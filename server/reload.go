@@ -9,7 +9,7 @@ type revokedKey struct{}
 // longer listed, or listed with another role, ends with a message saying
 // so. A file that cannot be read changes nothing: the error says why.
 func (s *Server) Reload() error {
-	ring, err := loadKeys(s.cfg.AuthorizedKeys, s.cfg.OperatorKeys)
+	ring, err := loadKeys(s.cfg.AuthorizedKeys, s.cfg.OperatorKeys, s.cfg.Profile, s.cfg.Access)
 	if err != nil {
 		return err
 	}
@@ -26,12 +26,18 @@ func (s *Server) Reload() error {
 	var wg sync.WaitGroup
 	for _, se := range open {
 		m, ok := ring[se.key]
+		se.mu.Lock()
+		profile, had := se.profile, se.role
+		se.mu.Unlock()
+		role, still := m.roles[profile]
 		why := ""
 		switch {
 		case !ok:
 			why = "your key was removed from the server's keys"
-		case m.role != se.role:
-			why = "your key's role changed to " + m.role.String() + ": connect again"
+		case !still:
+			why = "your key no longer opens profile " + profile
+		case role != had:
+			why = "your key's role on " + profile + " changed to " + role.String() + ": connect again"
 		}
 		if why == "" {
 			continue

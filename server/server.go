@@ -40,6 +40,10 @@ type Config struct {
 	Profile        string
 	Protected      bool                  // the profile asks for typed names before removals and toggles
 	Keys           func() *keymap.KeyMap // each session's key map; keymap.Default when nil
+	// Access gives keys roles on other profiles, which Open opens (on first
+	// use; then shared by every session on it).
+	Access []Access
+	Open   func(profile string) (Tenant, error)
 
 	IdleTimeout time.Duration // no input for this long ends a session (default 30m)
 	MaxSession  time.Duration // a session's longest life (default 12h)
@@ -67,15 +71,22 @@ type Server struct {
 	nextID   atomic.Int64
 
 	admission admission
+	tenantMu  sync.Mutex
+	tenants   map[string]Tenant // by profile
 }
+
+// sharedPagesFor is how long sessions opening together share a page.
+const sharedPagesFor = 5 * time.Second
 
 // session is one connected person.
 type session struct {
 	program   *tea.Program
 	common    *common.Common
-	key       string // the SHA256 fingerprint it logged in with, and the role it had
-	role      Role
+	key       string // the SHA256 fingerprint it logged in with
 	ctx       ssh.Context
+	mu        sync.Mutex
+	profile   string // the profile it shows, and its role there
+	role      Role
 	lastInput atomic.Int64 // unix nanoseconds of the last key or mouse input
 }
 
@@ -140,15 +151,16 @@ func New(cfg Config) (*Server, error) {
 	cfg.MaxStartups = cmp.Or(cfg.MaxStartups, 10)
 	cfg.PerAddressRate, cfg.PerAddressBurst = cmp.Or(cfg.PerAddressRate, 3*time.Second), cmp.Or(cfg.PerAddressBurst, 20)
 	cfg.WriteTimeout = cmp.Or(cfg.WriteTimeout, 30*time.Second)
-	cfg.Client = client.SharePages(cfg.Client, 5*time.Second) // sessions opening together share the list
-	keys, err := loadKeys(cfg.AuthorizedKeys, cfg.OperatorKeys)
+	cfg.Client = client.SharePages(cfg.Client, sharedPagesFor) // sessions opening together share the list
+	keys, err := loadKeys(cfg.AuthorizedKeys, cfg.OperatorKeys, cfg.Profile, cfg.Access)
 	if err != nil {
 		return nil, err
 	}
 	if err := checkHostKey(cfg.HostKeyPath); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, keys: keys, sessions: map[*session]bool{}, changes: common.NewChanges()}
+	s := &Server{cfg: cfg, keys: keys, sessions: map[*session]bool{}, changes: common.NewChanges(),
+		tenants: map[string]Tenant{cfg.Profile: {Client: cfg.Client, Protected: cfg.Protected}}}
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		wish.WithHostKeyPath(cfg.HostKeyPath),
@@ -180,7 +192,7 @@ func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 	s.keyMu.RLock()
 	m, ok := s.keys[fp]
 	s.keyMu.RUnlock()
-	if !ok {
+	if !ok || len(m.roles) == 0 {
 		s.cfg.Logger.Warn("refused key", "user", ctx.User(), "key", fp, "remote", ctx.RemoteAddr().String())
 		return false
 	}
@@ -191,37 +203,47 @@ func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 
 type memberKey struct{}
 
-// memberOf is the holder of the session's key: its role and comment.
+// memberOf is the holder of the session's key: its roles and comment.
 func memberOf(sess ssh.Session) member {
 	m, _ := sess.Context().Value(memberKey{}).(member)
 	return m
 }
 
-func roleOf(sess ssh.Session) Role { return memberOf(sess).role }
+// roleOf is the session's role on the profile it starts on.
+func (s *Server) roleOf(sess ssh.Session) Role {
+	_, r := memberOf(sess).start(s.cfg.Profile)
+	return r
+}
 
 // program builds a session's own dashboard: its own context (ended by a
 // disconnect), keys and styles, over the shared client made read-only for
 // viewers and audited with the session's identity.
 func (s *Server) program(sess ssh.Session) *tea.Program {
-	role := roleOf(sess)
+	m := memberOf(sess)
+	profile, role := m.start(s.cfg.Profile)
 	if role == 0 {
 		return nil // not authorized: never gets a session
 	}
 	// the key's comment names the person; the typed user is kept beside it
-	who := audit.Who{User: sess.User(), Comment: memberOf(sess).comment, Key: gossh.FingerprintSHA256(sess.PublicKey()),
+	who := audit.Who{User: sess.User(), Comment: m.comment, Key: gossh.FingerprintSHA256(sess.PublicKey()),
 		Remote: sess.RemoteAddr().String()}
-	cl := s.cfg.Client
-	if role == Viewer {
-		cl = client.ReadOnly(cl, "viewer: read-only")
-	}
 	activity := &audit.Activity{}
-	cl = audit.ClientWithActivity(cl, s.cfg.Audit, who, activity)
+	se := &session{key: who.Key, ctx: sess.Context()}
+	ten, err := s.tenancy(se, m, who, activity, profile)
+	if err != nil {
+		wish.Println(sess, "orgdash: "+err.Error())
+		return nil
+	}
 	stop := make(chan struct{})
 	var once sync.Once
-	c := &common.Common{Ctx: client.WithStop(sess.Context(), stop), Client: cl, Keys: s.cfg.Keys(), Profile: s.cfg.Profile,
-		Protected: s.cfg.Protected, Styles: theme.New(true, ui.NoColor(sess.Environ())), Activity: activity,
+	c := &common.Common{Ctx: client.WithStop(sess.Context(), stop), Client: ten.Client, Keys: s.cfg.Keys(), Profile: ten.Profile,
+		Protected: ten.Protected, Styles: theme.New(true, ui.NoColor(sess.Environ())), Activity: activity,
 		StopSending: func() { once.Do(func() { close(stop) }) }, Changes: s.changes, Session: int(s.nextID.Add(1))}
-	se := &session{common: c, key: gossh.FingerprintSHA256(sess.PublicKey()), role: role, ctx: sess.Context()}
+	if names := m.profiles(); len(names) > 1 { // T switches among the profiles this key may open
+		c.Profiles = names
+		c.Switch = func(name string) (common.Tenancy, error) { return s.tenancy(se, m, who, activity, name) }
+	}
+	se.common = c
 	se.lastInput.Store(time.Now().UnixNano())
 	opts := append(bm.MakeOptions(sess), tea.WithContext(sess.Context()), tea.WithFilter(se.filter))
 	p := tea.NewProgram(ui.New(c), opts...)
@@ -300,7 +322,7 @@ func (s *Server) logSessions(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		start := time.Now()
 		fp := gossh.FingerprintSHA256(sess.PublicKey())
-		s.cfg.Logger.Info("session start", "user", sess.User(), "name", memberOf(sess).comment, "role", roleOf(sess), "key", fp, "remote", sess.RemoteAddr().String())
+		s.cfg.Logger.Info("session start", "user", sess.User(), "name", memberOf(sess).comment, "role", s.roleOf(sess), "key", fp, "remote", sess.RemoteAddr().String())
 		next(sess)
 		s.cfg.Logger.Info("session end", "user", sess.User(), "key", fp, "after", time.Since(start).Round(time.Second))
 	}
