@@ -153,8 +153,12 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 		select {
 		case err := <-done:
 			return err
-		case <-hup:
-			if err := srv.Reload(); err != nil {
+		case <-hup: // the keys and the config's grants, read again
+			again, err := g.loadConfig()
+			if err == nil {
+				err = srv.Reload(serveAccess(again.Serve.Access))
+			}
+			if err != nil {
 				logger.Error("reload failed: the keys are unchanged", "err", err)
 			}
 		case <-sig.Done():

@@ -91,7 +91,7 @@ func TestReloadEndsOnlyTheSessionsOfRemovedKeys(t *testing.T) {
 	viewer.wait("3 organizations")
 	operator.wait("3 organizations")
 	writeKeys(t, r.dir, "viewers", newKey(t)) // someone else's key now; the viewer's is gone
-	if err := r.srv.Reload(); err != nil {
+	if err := r.srv.Reload(nil); err != nil {
 		t.Fatal(err)
 	}
 	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(viewer.raw.String(), "your key was removed from the server's keys; your session has ended."); time.Sleep(20 * time.Millisecond) {

@@ -5,16 +5,17 @@ import "sync"
 // revokedKey marks, on a session's context, why a reload ended it.
 type revokedKey struct{}
 
-// Reload rereads the key files. Sessions go on; one whose key is no
-// longer listed, or listed with another role, ends with a message saying
+// Reload rereads the key files, with access as the grants from now on
+// (the config's, read again). Sessions go on; one whose key is no longer
+// listed, or has another role on its profile, ends with a message saying
 // so. A file that cannot be read changes nothing: the error says why.
-func (s *Server) Reload() error {
-	ring, err := loadKeys(s.cfg.AuthorizedKeys, s.cfg.OperatorKeys, s.cfg.Profile, s.cfg.Access)
+func (s *Server) Reload(access []Access) error {
+	ring, err := loadKeys(s.cfg.AuthorizedKeys, s.cfg.OperatorKeys, s.cfg.Profile, access)
 	if err != nil {
 		return err
 	}
 	s.keyMu.Lock()
-	s.keys = ring
+	s.keys, s.cfg.Access = ring, access
 	s.keyMu.Unlock()
 	s.mu.Lock()
 	open := make([]*session, 0, len(s.sessions))
