@@ -1,7 +1,6 @@
 package server
 
 import (
-	"fmt"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -112,9 +111,7 @@ func (g *guardedConn) Write(p []byte) (int, error) {
 	if g.writeTimeout > 0 {
 		_ = g.Conn.SetWriteDeadline(time.Now().Add(g.writeTimeout))
 	}
-	n, err := g.Conn.Write(p)
-	println("DBGW", len(p), n, fmt.Sprint(err))
-	return n, err
+	return g.Conn.Write(p)
 }
 
 func (g *guardedConn) Close() error {
