@@ -145,10 +145,10 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 	sig, cancel := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer cancel()
 	done := make(chan error, 1)
-	go func() { done <- srv.ListenAndServe() }()
 	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP) // reread the keys; sessions go on
+	signal.Notify(hup, syscall.SIGHUP) // reread the keys; sessions go on (set before serving: a HUP must never end it)
 	defer signal.Stop(hup)
+	go func() { done <- srv.ListenAndServe() }()
 	for running := true; running; {
 		select {
 		case err := <-done:

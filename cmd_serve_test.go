@@ -81,9 +81,14 @@ func TestServeRereadsKeysOnSIGHUP(t *testing.T) {
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)
 	}
+	var screen syncBuffer
 	seen := make(chan string, 1)
-	go func() { b, _ := io.ReadAll(out); seen <- string(b) }()
-	waitLog("session start")
+	go func() { _, _ = io.Copy(&screen, out); seen <- screen.String() }()
+	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(screen.String(), "organizations"); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the session never drew its list")
+		}
+	}
 	other, _ := gossh.NewSignerFromKey(mustKey(t))
 	if err := os.WriteFile(keys, gossh.MarshalAuthorizedKey(other.PublicKey()), 0o600); err != nil { // ada's key is out
 		t.Fatal(err)

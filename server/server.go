@@ -252,6 +252,14 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	s.mu.Lock()
 	s.sessions[se] = true
 	s.mu.Unlock()
+	// a reload between its login and now has not seen this session: it checks itself
+	s.keyMu.RLock()
+	now, ok := s.keys[se.key]
+	s.keyMu.RUnlock()
+	if r, still := now.roles[profile]; !ok || !still || r != role {
+		sess.Context().SetValue(revokedKey{}, "your key's access changed while you logged in; connect again")
+		go p.Quit()
+	}
 	go func() {
 		<-sess.Context().Done()
 		s.mu.Lock()
