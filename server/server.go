@@ -7,7 +7,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -267,73 +266,6 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		s.mu.Unlock()
 	}()
 	return p
-}
-
-// requirePTY explains, in one line, that the dashboard needs a terminal.
-func (s *Server) requirePTY(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		if _, _, ok := sess.Pty(); !ok {
-			wish.Println(sess, "orgdash is a terminal dashboard: connect with a terminal (ssh -t).")
-			_ = sess.Exit(1)
-			return
-		}
-		next(sess)
-	}
-}
-
-// farewell tells a session ended by a shutdown why, after its screen is gone.
-func (s *Server) farewell(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		next(sess)
-		switch {
-		case s.closing.Load():
-			wish.Println(sess, "orgdash: the server is shutting down; your session has ended.")
-		case sess.Context().Value(idledKey{}) == true:
-			wish.Println(sess, fmt.Sprintf("orgdash: no input for %s; your session has ended.", s.cfg.IdleTimeout))
-		case sess.Context().Value(revokedKey{}) != nil:
-			wish.Println(sess, "orgdash: "+sess.Context().Value(revokedKey{}).(string)+"; your session has ended.")
-			if conn, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn); ok {
-				_ = sess.Exit(1)
-				_ = conn.Close() // the key is no longer good for anything on this connection
-			}
-		}
-	}
-}
-
-// limit refuses sessions past MaxSessions.
-func (s *Server) limit(next ssh.Handler) ssh.Handler {
-	var mu sync.Mutex
-	active := 0
-	return func(sess ssh.Session) {
-		mu.Lock()
-		full := active >= s.cfg.MaxSessions
-		if !full {
-			active++
-		}
-		mu.Unlock()
-		if full {
-			wish.Println(sess, fmt.Sprintf("orgdash: the server is full (%d sessions); try again later.", s.cfg.MaxSessions))
-			_ = sess.Exit(1)
-			return
-		}
-		defer func() {
-			mu.Lock()
-			active--
-			mu.Unlock()
-		}()
-		next(sess)
-	}
-}
-
-// logSessions writes who came and went to the server's log.
-func (s *Server) logSessions(next ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		start := time.Now()
-		fp := gossh.FingerprintSHA256(sess.PublicKey())
-		s.cfg.Logger.Info("session start", "user", sess.User(), "name", memberOf(sess).comment, "role", s.roleOf(sess), "key", fp, "remote", sess.RemoteAddr().String())
-		next(sess)
-		s.cfg.Logger.Info("session end", "user", sess.User(), "key", fp, "after", time.Since(start).Round(time.Second))
-	}
 }
 
 // Serve accepts sessions on l until Shutdown.
