@@ -167,6 +167,14 @@ func memberOutcome(o client.Outcome) string {
 	return Failed
 }
 
+func (a audited) CreateOrganization(ctx context.Context, s client.OrgSpec) (o client.Organization, err error) {
+	err = a.single(ctx, "create organization", "", s.Name, func(ctx context.Context) error {
+		o, err = a.Client.CreateOrganization(ctx, s)
+		return err
+	})
+	return o, err
+}
+
 func (a audited) DeleteOrganization(ctx context.Context, id string) error {
 	return a.single(ctx, "delete organization", id, id, func(ctx context.Context) error { return a.Client.DeleteOrganization(ctx, id) })
 }

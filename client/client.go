@@ -29,6 +29,9 @@ type Client interface {
 	Organization(ctx context.Context, id string) (Organization, error)
 	OrganizationByName(ctx context.Context, name string) (Organization, error)
 	DeleteOrganization(ctx context.Context, id string) error
+	// CreateOrganization makes an organization, after checking s against
+	// Auth0's rules; a lost answer is read back by the name.
+	CreateOrganization(ctx context.Context, s OrgSpec) (Organization, error)
 
 	// Connections lists an organization's connections, enabled or not.
 	Connections(ctx context.Context, orgID string) ([]Connection, error)

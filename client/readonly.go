@@ -28,6 +28,10 @@ func (r readOnly) Capabilities() Capabilities {
 	return c
 }
 
+func (r readOnly) CreateOrganization(context.Context, OrgSpec) (Organization, error) {
+	return Organization{}, r.refuse("create organization")
+}
+
 func (r readOnly) DeleteOrganization(context.Context, string) error {
 	return r.refuse("delete organization")
 }

@@ -58,3 +58,11 @@ func (s *shared) DeleteOrganization(ctx context.Context, id string) error {
 	s.mu.Unlock()
 	return err
 }
+
+func (s *shared) CreateOrganization(ctx context.Context, spec OrgSpec) (Organization, error) {
+	o, err := s.Client.CreateOrganization(ctx, spec)
+	s.mu.Lock()
+	s.pages = map[string]sharedPage{} // the list has one more
+	s.mu.Unlock()
+	return o, err
+}

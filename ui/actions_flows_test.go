@@ -254,3 +254,50 @@ func TestFlowLegacyTenantTogglesByRemoving(t *testing.T) {
 		t.Fatal("the connection did not come back")
 	})
 }
+
+// c creates an organization from a form that applies Auth0's rules before
+// any call; the tenant then has it with its fields, the audit says so, and
+// z deletes it again.
+func TestFlowCreateOrganization(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
+		f := startFlow(t, tn, "", "")
+		f.wait("3 organizations", "1 of 3")
+		before := tn.Stats().Calls
+		f.press("c")
+		f.want("Create an organization", "┃ Name")
+		f.typed("Bad Name").press("enter")
+		f.want("the name must be 1 to 50 lowercase letters")
+		if n := tn.Stats().Calls - before; n != 0 {
+			t.Fatalf("%d calls for a name Auth0 would refuse", n)
+		}
+		for range len("Bad Name") {
+			f.press("backspace")
+		}
+		f.typed("new-co").press("enter")
+		f.typed("New Co").press("enter")
+		f.press("enter") // no logo
+		f.typed("#12ab34").press("enter")
+		f.press("enter") // no background
+		f.typed("tier=gold").press("enter")
+		f.want("Create organization new-co?", "display name: New Co", "primary colour: #12ab34", "metadata tier: gold")
+		f.confirm("y")
+		f.want("created organization new-co", "4 organizations", "z undo creation of new-co")
+		o, err := f.admin.Organization.ReadByName(context.Background(), "new-co")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o.GetDisplayName() != "New Co" || o.GetBranding().GetColors()["primary"] != "#12ab34" || o.GetMetadata()["tier"] != "gold" {
+			t.Fatalf("the tenant has %+v", o)
+		}
+		es := f.audited("create organization")
+		if es[0].OrgName != "new-co" {
+			t.Fatalf("audit %+v", es[0])
+		}
+		f.press("z")
+		f.want("deleted new-co again", "3 organizations")
+		if _, err := f.admin.Organization.ReadByName(context.Background(), "new-co"); err == nil {
+			t.Fatal("undo left the organization in the tenant")
+		}
+	})
+}

@@ -139,6 +139,27 @@ func (f *Fake) OrganizationByName(_ context.Context, name string) (client.Organi
 	return client.Organization{}, &client.Error{Kind: client.NotFound, Op: "find organization", Status: 404, Message: "No organization found by that id or name"}
 }
 
+func (f *Fake) CreateOrganization(_ context.Context, s client.OrgSpec) (client.Organization, error) {
+	if err := s.Check(); err != nil {
+		return client.Organization{}, &client.Error{Kind: client.Invalid, Op: "create organization", Message: err.Error()}
+	}
+	if err := f.fail("create organization"); err != nil {
+		return client.Organization{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, o := range f.Orgs {
+		if o.Name == s.Name {
+			return client.Organization{}, &client.Error{Kind: client.Conflict, Op: "create organization", Status: 409,
+				Message: "An organization with the same name already exists."}
+		}
+	}
+	o := client.Organization{ID: fmt.Sprintf("org_%016d", len(f.Orgs)+1000), Name: s.Name, DisplayName: s.DisplayName,
+		LogoURL: s.LogoURL, Colors: s.Colors, Metadata: s.Metadata}
+	f.Orgs = append(f.Orgs, o)
+	return o, nil
+}
+
 func (f *Fake) DeleteOrganization(_ context.Context, id string) error {
 	if err := f.fail("delete organization"); err != nil {
 		return err

@@ -221,7 +221,7 @@ func (m *Model[T]) View() string {
 
 // Help is the filter's keys while it has the focus; else the screen's
 // actions followed by what every list does. The short line leaves out
-// what the full help has room for (copy, sort, marking all).
+// what the full help has room for (copy, create, sort, marking all).
 func (m *Model[T]) Help(actions []key.Binding) help.KeyMap {
 	if m.filter.Active() {
 		return m.filter.Help()
@@ -233,7 +233,7 @@ func (m *Model[T]) Help(actions []key.Binding) help.KeyMap {
 		short = append(short, k.Mark)
 	}
 	for _, b := range actions {
-		if b.Help().Key != k.Copy.Help().Key {
+		if key := b.Help().Key; key != k.Copy.Help().Key && key != k.Create.Help().Key {
 			short = append(short, b)
 		}
 	}

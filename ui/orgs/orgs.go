@@ -57,6 +57,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if c, ok := msg.(createdMsg); ok { // made here: shown at once, the cursor on it
+		m.list.Put(c.org)
+		m.list.Select(c.org.ID)
+		return m, nil
+	}
 	if t, ok := msg.(common.TouchedMsg); ok && t.Org == "" { // another session added or deleted one
 		msg = common.RefreshMsg{Auto: true}
 	}
@@ -81,6 +86,7 @@ func (m *Model) actions() common.Actions {
 		{Key: k.Open, Label: "Open", Unavailable: none, Run: func() tea.Cmd { return common.Push(org.New(m.c, o)) }},
 		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
 		org.DeleteAction(m.c, o, ok),
+		m.createAction(),
 		{Key: k.More, Unavailable: none, Run: func() tea.Cmd {
 			return dialog.Open(dialog.NewMenu(m.c, "More options: "+common.Clean(o.Name), dialog.Items(m.c, m.actions())))
 		}},

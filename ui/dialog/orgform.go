@@ -1,0 +1,70 @@
+package dialog
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/common"
+)
+
+// NewOrgForm asks for a new organization, field by field under Auth0's
+// rules (each field says what is wrong before anything is sent); submit
+// makes the command to run with it.
+func NewOrgForm(c *common.Common, submit func(client.OrgSpec) tea.Cmd) *Form {
+	var name, display, logo, primary, background, metadata string
+	field := func(f func(client.OrgSpec) error) func(string) error {
+		return func(string) error {
+			md, err := parseMetadata(metadata)
+			if err != nil {
+				return err
+			}
+			return f(client.OrgSpec{Name: "x", DisplayName: display, LogoURL: logo, Metadata: md,
+				Colors: map[string]string{"primary": primary, "page_background": background}})
+		}
+	}
+	spec := func() client.OrgSpec {
+		md, _ := parseMetadata(metadata)
+		colors := map[string]string{}
+		for k, v := range map[string]string{"primary": primary, "page_background": background} {
+			if v = strings.TrimSpace(v); v != "" {
+				colors[k] = v
+			}
+		}
+		return client.OrgSpec{Name: strings.TrimSpace(name), DisplayName: strings.TrimSpace(display),
+			LogoURL: strings.TrimSpace(logo), Colors: colors, Metadata: md}
+	}
+	fields := []huh.Field{
+		huh.NewInput().Title("Name").Description("Lowercase letters, digits, _ and -; up to 50. It is in login URLs.").
+			Value(&name).Validate(func(v string) error {
+			return client.OrgSpec{Name: strings.TrimSpace(v)}.Check()
+		}),
+		huh.NewInput().Title("Display name").Description("What people see; up to 255 characters. Optional.").
+			Value(&display).Validate(field(client.OrgSpec.Check)),
+		huh.NewInput().Title("Logo URL").Description("https://…, optional.").Value(&logo).Validate(field(client.OrgSpec.Check)),
+		huh.NewInput().Title("Primary colour").Description("#rrggbb, optional.").Value(&primary).Validate(field(client.OrgSpec.Check)),
+		huh.NewInput().Title("Page background").Description("#rrggbb, optional.").Value(&background).Validate(field(client.OrgSpec.Check)),
+		huh.NewText().Title("Metadata").Description("key=value, one a line; at most 25. Optional.").Lines(3).
+			Value(&metadata).Validate(field(client.OrgSpec.Check)),
+	}
+	return NewForm(c, "Create an organization", func() tea.Cmd { return submit(spec()) }, fields...)
+}
+
+// parseMetadata reads "key=value" lines.
+func parseMetadata(s string) (map[string]string, error) {
+	md := map[string]string{}
+	for i, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "=")
+		if !ok || strings.TrimSpace(k) == "" {
+			return nil, fmt.Errorf("metadata line %d: want key=value", i+1)
+		}
+		md[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	}
+	return md, nil
+}

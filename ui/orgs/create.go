@@ -1,0 +1,70 @@
+package orgs
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/audit"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/org"
+)
+
+// createdMsg is a new organization, for the list to show and select.
+type createdMsg struct{ org client.Organization }
+
+// createAction is the list's "create organization" entry.
+func (m *Model) createAction() common.Action {
+	return common.Action{Key: m.c.Keys.Create, Label: "Create organization", Needs: []client.Action{client.CreateOrganization},
+		Run: func() tea.Cmd { return dialog.Open(dialog.NewOrgForm(m.c, m.confirmCreate)) }}
+}
+
+// confirmCreate shows what will be made before making it.
+func (m *Model) confirmCreate(s client.OrgSpec) tea.Cmd {
+	return dialog.Open(dialog.NewConfirm(m.c, "Create organization "+common.Clean(s.Name)+"?", describe(s), "Create", create(m.c, s)))
+}
+
+// describe is a new organization's fields, for its confirmation.
+func describe(s client.OrgSpec) string {
+	lines := []string{"name: " + s.Name}
+	add := func(label, v string) {
+		if v != "" {
+			lines = append(lines, label+": "+common.Clean(v))
+		}
+	}
+	add("display name", s.DisplayName)
+	add("logo", s.LogoURL)
+	add("primary colour", s.Colors["primary"])
+	add("page background", s.Colors["page_background"])
+	for k, v := range s.Metadata {
+		add("metadata "+k, v)
+	}
+	return strings.Join(lines, "\n") + "\n\nz deletes it again for " + common.UndoWindow.String() + "."
+}
+
+// create is the change that makes s, audited with its fields, undone by
+// deleting what it made.
+func create(c *common.Common, s client.OrgSpec) tea.Cmd {
+	ctx, cl := c.Ctx, c.Client
+	return common.Change(nil, func() common.Outcome {
+		after := map[string]any{"name": s.Name, "display_name": s.DisplayName, "logo_url": s.LogoURL, "colors": s.Colors, "metadata": s.Metadata}
+		o, err := cl.CreateOrganization(audit.WithDetail(ctx, audit.Detail{OrgName: s.Name, After: after}), s)
+		if err != nil {
+			return common.Outcome{Status: common.StatusMsg{Level: common.Failure,
+				Text: "create " + common.Clean(s.Name) + ": " + common.Explain(err)}}
+		}
+		undo := common.Change(nil, func() common.Outcome {
+			err := cl.DeleteOrganization(ctx, o.ID)
+			st := common.StatusMsg{Level: common.Success, Text: "deleted " + common.Clean(o.Name) + " again"}
+			if err != nil {
+				st = common.StatusMsg{Level: common.Failure, Text: "undo: " + common.Explain(err)}
+			}
+			return common.Outcome{Status: st, Result: org.DeletedMsg{Org: o, Err: err}, Touched: &common.Touched{}}
+		})
+		return common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: fmt.Sprintf("created organization %s (%s)", common.Clean(o.Name), o.ID)},
+			Result: createdMsg{org: o}, Touched: &common.Touched{},
+			Undo: &common.UndoMsg{Label: "creation of " + common.Clean(o.Name), Run: undo}}
+	})
+}
