@@ -175,6 +175,14 @@ func (a audited) CreateOrganization(ctx context.Context, s client.OrgSpec) (o cl
 	return o, err
 }
 
+func (a audited) UpdateOrganization(ctx context.Context, id string, s client.OrgSpec) (o client.Organization, err error) {
+	err = a.single(ctx, "edit organization", id, id, func(ctx context.Context) error {
+		o, err = a.Client.UpdateOrganization(ctx, id, s)
+		return err
+	})
+	return o, err
+}
+
 func (a audited) DeleteOrganization(ctx context.Context, id string) error {
 	return a.single(ctx, "delete organization", id, id, func(ctx context.Context) error { return a.Client.DeleteOrganization(ctx, id) })
 }

@@ -28,12 +28,13 @@ const (
 	ReadInvitations
 	ReadUserOrganizations // a user's organizations, to verify removals cheaply
 	CreateOrganization
+	EditOrganization
 )
 
 var actionNames = [...]string{"read organizations", "delete organization", "read connections", "read tenant connections",
 	"enable connection", "toggle connection", "edit connection", "remove connection", "read members",
 	"read member roles", "add members", "remove members", "assign roles", "read invitations", "read user organizations",
-	"create organization"}
+	"create organization", "edit organization"}
 
 func (a Action) String() string { return actionNames[a] }
 
@@ -43,14 +44,14 @@ func (a Action) Scope() string {
 		"create:organization_connections", "update:organization_connections", "update:organization_connections",
 		"delete:organization_connections", "read:organization_members", "read:organization_member_roles",
 		"create:organization_members", "delete:organization_members", "create:organization_member_roles",
-		"read:organization_invitations", "read:users", "create:organizations"}[a]
+		"read:organization_invitations", "read:users", "create:organizations", "update:organizations"}[a]
 }
 
 // Mutates reports whether the action changes the tenant.
 func (a Action) Mutates() bool {
 	switch a {
 	case DeleteOrganization, EnableConnection, ToggleConnection, EditConnection, RemoveConnection, AddMembers, RemoveMembers, AssignRoles,
-		CreateOrganization:
+		CreateOrganization, EditOrganization:
 		return true
 	}
 	return false

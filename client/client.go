@@ -32,6 +32,9 @@ type Client interface {
 	// CreateOrganization makes an organization, after checking s against
 	// Auth0's rules; a lost answer is read back by the name.
 	CreateOrganization(ctx context.Context, s OrgSpec) (Organization, error)
+	// UpdateOrganization sets an organization's name, display name,
+	// branding and metadata to s (branding and metadata whole).
+	UpdateOrganization(ctx context.Context, id string, s OrgSpec) (Organization, error)
 
 	// Connections lists an organization's connections, enabled or not.
 	Connections(ctx context.Context, orgID string) ([]Connection, error)

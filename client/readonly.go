@@ -32,6 +32,10 @@ func (r readOnly) CreateOrganization(context.Context, OrgSpec) (Organization, er
 	return Organization{}, r.refuse("create organization")
 }
 
+func (r readOnly) UpdateOrganization(context.Context, string, OrgSpec) (Organization, error) {
+	return Organization{}, r.refuse("edit organization")
+}
+
 func (r readOnly) DeleteOrganization(context.Context, string) error {
 	return r.refuse("delete organization")
 }

@@ -66,3 +66,11 @@ func (s *shared) CreateOrganization(ctx context.Context, spec OrgSpec) (Organiza
 	s.mu.Unlock()
 	return o, err
 }
+
+func (s *shared) UpdateOrganization(ctx context.Context, id string, spec OrgSpec) (Organization, error) {
+	o, err := s.Client.UpdateOrganization(ctx, id, spec)
+	s.mu.Lock()
+	s.pages = map[string]sharedPage{} // a row changed
+	s.mu.Unlock()
+	return o, err
+}

@@ -301,3 +301,40 @@ func TestFlowCreateOrganization(t *testing.T) {
 		}
 	})
 }
+
+// e on the Overview edits the organization: the confirmation is a diff,
+// renaming warns, the audit has before and after, z puts the old back.
+func TestFlowEditOrganization(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
+		f := startFlow(t, tn, "", "")
+		f.Send(tea.WindowSizeMsg{Width: 120, Height: 40})
+		f.wait("3 organizations", "1 of 3")
+		f.press("enter")
+		f.wait("acme › Overview", "Display name  Acme")
+		f.press("e")
+		f.want("Edit acme", "Renaming changes every login URL")
+		f.press("enter") // the name stays
+		for range len("Acme") {
+			f.press("backspace")
+		}
+		f.typed("Acme Inc").press("enter", "enter", "enter", "enter", "enter")
+		f.want("Save the changes to acme?", "display name: Acme → Acme Inc")
+		f.wantNot("apps that send it stop working") // not renamed: no warning
+		f.confirm("y")
+		f.want("saved acme", "Display name  Acme Inc")
+		o, err := f.admin.Organization.ReadByName(context.Background(), "acme")
+		if err != nil || o.GetDisplayName() != "Acme Inc" {
+			t.Fatalf("the tenant has %q (%v)", o.GetDisplayName(), err)
+		}
+		es := f.audited("edit organization")
+		if es[0].Before["display_name"] != "Acme" || es[0].After["display_name"] != "Acme Inc" {
+			t.Fatalf("audit before %v after %v", es[0].Before, es[0].After)
+		}
+		f.press("z")
+		f.want("put back the old values of acme", "Display name  Acme")
+		if o, _ := f.admin.Organization.ReadByName(context.Background(), "acme"); o.GetDisplayName() != "Acme" {
+			t.Fatalf("after undo the tenant has %q", o.GetDisplayName())
+		}
+	})
+}

@@ -160,6 +160,24 @@ func (f *Fake) CreateOrganization(_ context.Context, s client.OrgSpec) (client.O
 	return o, nil
 }
 
+func (f *Fake) UpdateOrganization(_ context.Context, id string, s client.OrgSpec) (client.Organization, error) {
+	if err := s.Check(); err != nil {
+		return client.Organization{}, &client.Error{Kind: client.Invalid, Op: "edit organization", Message: err.Error()}
+	}
+	if err := f.fail("edit organization"); err != nil {
+		return client.Organization{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	i, err := f.org(id)
+	if err != nil {
+		return client.Organization{}, err
+	}
+	o := &f.Orgs[i]
+	o.Name, o.DisplayName, o.LogoURL, o.Colors, o.Metadata = s.Name, s.DisplayName, s.LogoURL, s.Colors, s.Metadata
+	return *o, nil
+}
+
 func (f *Fake) DeleteOrganization(_ context.Context, id string) error {
 	if err := f.fail("delete organization"); err != nil {
 		return err

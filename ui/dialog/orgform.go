@@ -2,6 +2,8 @@ package dialog
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -10,11 +12,17 @@ import (
 	"github.com/orgdash/orgdash/ui/common"
 )
 
-// NewOrgForm asks for a new organization, field by field under Auth0's
-// rules (each field says what is wrong before anything is sent); submit
-// makes the command to run with it.
-func NewOrgForm(c *common.Common, submit func(client.OrgSpec) tea.Cmd) *Form {
-	var name, display, logo, primary, background, metadata string
+// NewOrgForm asks for an organization's fields, starting from start (a
+// new one: empty), each under Auth0's rules, said before anything is
+// sent; submit makes the command to run with them.
+func NewOrgForm(c *common.Common, title string, start client.OrgSpec, submit func(client.OrgSpec) tea.Cmd) *Form {
+	name, display, logo := start.Name, start.DisplayName, start.LogoURL
+	primary, background := start.Colors["primary"], start.Colors["page_background"]
+	metadata := formatMetadata(start.Metadata)
+	nameHint := "Lowercase letters, digits, _ and -; up to 50. It is in login URLs."
+	if start.Name != "" {
+		nameHint = "Renaming changes every login URL and organization parameter that uses the name."
+	}
 	field := func(f func(client.OrgSpec) error) func(string) error {
 		return func(string) error {
 			md, err := parseMetadata(metadata)
@@ -37,7 +45,7 @@ func NewOrgForm(c *common.Common, submit func(client.OrgSpec) tea.Cmd) *Form {
 			LogoURL: strings.TrimSpace(logo), Colors: colors, Metadata: md}
 	}
 	fields := []huh.Field{
-		huh.NewInput().Title("Name").Description("Lowercase letters, digits, _ and -; up to 50. It is in login URLs.").
+		huh.NewInput().Title("Name").Description(nameHint).
 			Value(&name).Validate(func(v string) error {
 			return client.OrgSpec{Name: strings.TrimSpace(v)}.Check()
 		}),
@@ -49,7 +57,17 @@ func NewOrgForm(c *common.Common, submit func(client.OrgSpec) tea.Cmd) *Form {
 		huh.NewText().Title("Metadata").Description("key=value, one a line; at most 25. Optional.").Lines(3).
 			Value(&metadata).Validate(field(client.OrgSpec.Check)),
 	}
-	return NewForm(c, "Create an organization", func() tea.Cmd { return submit(spec()) }, fields...)
+	return NewForm(c, title, func() tea.Cmd { return submit(spec()) }, fields...)
+}
+
+// formatMetadata is "key=value" lines, sorted.
+func formatMetadata(md map[string]string) string {
+	keys := slices.Sorted(maps.Keys(md))
+	lines := make([]string, len(keys))
+	for i, k := range keys {
+		lines[i] = k + "=" + md[k]
+	}
+	return strings.Join(lines, "\n")
 }
 
 // parseMetadata reads "key=value" lines.

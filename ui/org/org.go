@@ -82,6 +82,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, func() tea.Msg { return common.PopMsg{Refresh: true} }
 	case common.JumpTabMsg:
 		return m, m.show(msg.Tab)
+	case EditedMsg:
+		if msg.Org.ID == m.org.ID {
+			m.org = msg.Org // the crumb and the tabs' titles follow a rename
+		}
+		return m, m.forward(common.Overview, msg)
 	case common.CountedMsg: // every tab may show a count, shown or not
 		var cmds []tea.Cmd
 		for t := range m.panes {

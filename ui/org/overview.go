@@ -64,6 +64,10 @@ func (p *overview) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			return p, nil
 		}
 		p.org = msg.org
+	case EditedMsg:
+		if msg.Org.ID == p.org.ID {
+			p.org = msg.Org
+		}
 	case common.CountedMsg:
 		if msg.Scope == members.CountScope(p.org.ID) && msg.Err == nil {
 			p.members = msg.N
@@ -93,6 +97,7 @@ func (p *overview) actions() common.Actions {
 				{Label: "Display name", Value: p.org.DisplayName},
 				{Label: "Dashboard URL", Value: common.DashboardURL(p.c.Client.Tenant().Domain, "organizations/"+p.org.ID+"/overview")}})
 		}},
+		EditAction(p.c, p.org),
 		DeleteAction(p.c, p.org, true),
 		{Key: k.More, Run: func() tea.Cmd {
 			return dialog.Open(dialog.NewMenu(p.c, "More options: "+common.Clean(p.org.Name), dialog.Items(p.c, p.actions())))
@@ -153,7 +158,8 @@ func (p *overview) Capturing() bool  { return false }
 func (p *overview) Help() help.KeyMap {
 	k := p.c.Keys
 	as := p.actions().Bindings(p.c)
-	return common.HelpMap{Short: append(as, k.Refresh), Full: [][]key.Binding{append(as, k.Refresh, k.Back)}}
+	short := slices.DeleteFunc(slices.Clone(as), func(b key.Binding) bool { return b.Help().Key == k.Copy.Help().Key }) // in the full help and the menu
+	return common.HelpMap{Short: append(short, k.Refresh), Full: [][]key.Binding{append(as, k.Refresh, k.Back)}}
 }
 
 // dangerText is the Danger Zone's line: how to delete, or why one cannot.

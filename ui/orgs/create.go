@@ -18,7 +18,9 @@ type createdMsg struct{ org client.Organization }
 // createAction is the list's "create organization" entry.
 func (m *Model) createAction() common.Action {
 	return common.Action{Key: m.c.Keys.Create, Label: "Create organization", Needs: []client.Action{client.CreateOrganization},
-		Run: func() tea.Cmd { return dialog.Open(dialog.NewOrgForm(m.c, m.confirmCreate)) }}
+		Run: func() tea.Cmd {
+			return dialog.Open(dialog.NewOrgForm(m.c, "Create an organization", client.OrgSpec{}, m.confirmCreate))
+		}}
 }
 
 // confirmCreate shows what will be made before making it.

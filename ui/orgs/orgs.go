@@ -57,6 +57,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if e, ok := msg.(org.EditedMsg); ok {
+		if _, shown := m.list.Item(e.Org.ID); shown {
+			m.list.Put(e.Org)
+		}
+		return m, nil
+	}
 	if c, ok := msg.(createdMsg); ok { // made here: shown at once, the cursor on it
 		m.list.Put(c.org)
 		m.list.Select(c.org.ID)

@@ -1,0 +1,104 @@
+package org
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/audit"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
+)
+
+// EditedMsg is an organization as an edit left it, for every screen
+// showing it.
+type EditedMsg struct{ Org client.Organization }
+
+// EditAction is the Overview's "edit organization" entry.
+func EditAction(c *common.Common, o client.Organization) common.Action {
+	return common.Action{Key: c.Keys.Edit, Label: "Edit organization", Needs: []client.Action{client.EditOrganization},
+		Run: func() tea.Cmd {
+			before := client.SpecOf(o)
+			return dialog.Open(dialog.NewOrgForm(c, "Edit "+common.Clean(o.Name), before, func(after client.OrgSpec) tea.Cmd {
+				return confirmEdit(c, o, before, after)
+			}))
+		}}
+}
+
+// confirmEdit shows the change as before → after; renaming says what it breaks.
+func confirmEdit(c *common.Common, o client.Organization, before, after client.OrgSpec) tea.Cmd {
+	diff := specDiff(before, after)
+	if len(diff) == 0 {
+		return common.Status(common.Info, "nothing changed")
+	}
+	body := strings.Join(diff, "\n")
+	if before.Name != after.Name {
+		body += "\n\nRenaming changes every login URL and every organization parameter that uses the name " +
+			common.Clean(before.Name) + ": apps that send it stop working until they send the new one."
+	}
+	body += "\n\nz puts the old values back for " + common.UndoWindow.String() + "."
+	return dialog.Open(dialog.NewConfirm(c, "Save the changes to "+common.Clean(o.Name)+"?", body, "Save", update(c, o, before, after)))
+}
+
+// update is the change that sets after, undone by setting before again.
+func update(c *common.Common, o client.Organization, before, after client.OrgSpec) tea.Cmd {
+	ctx, cl := c.Ctx, c.Client
+	var apply func(from, to client.OrgSpec, undo bool) tea.Cmd
+	apply = func(from, to client.OrgSpec, undo bool) tea.Cmd {
+		return common.Change(nil, func() common.Outcome {
+			d := audit.Detail{OrgName: from.Name, Before: fields(from), After: fields(to)}
+			now, err := cl.UpdateOrganization(audit.WithDetail(ctx, d), o.ID, to)
+			if err != nil {
+				return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "edit " + common.Clean(from.Name) + ": " + common.Explain(err)}}
+			}
+			out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "saved " + common.Clean(now.Name)},
+				Result: EditedMsg{Org: now}, Touched: &common.Touched{}}
+			if undo {
+				out.Status.Text = "put back the old values of " + common.Clean(now.Name)
+			} else {
+				out.Undo = &common.UndoMsg{Label: "edit of " + common.Clean(now.Name), Run: apply(to, from, true)}
+			}
+			return out
+		})
+	}
+	return apply(before, after, false)
+}
+
+// fields are a spec's values, for the audit's before and after.
+func fields(s client.OrgSpec) map[string]any {
+	return map[string]any{"name": s.Name, "display_name": s.DisplayName, "logo_url": s.LogoURL, "colors": s.Colors, "metadata": s.Metadata}
+}
+
+// specDiff is each changed field: "display name: Acme → Acme Inc".
+func specDiff(a, b client.OrgSpec) []string {
+	var out []string
+	show := func(v string) string {
+		if v == "" {
+			return "(none)"
+		}
+		return common.Clean(v)
+	}
+	add := func(label, x, y string) {
+		if x != y {
+			out = append(out, fmt.Sprintf("%s: %s → %s", label, show(x), show(y)))
+		}
+	}
+	add("name", a.Name, b.Name)
+	add("display name", a.DisplayName, b.DisplayName)
+	add("logo", a.LogoURL, b.LogoURL)
+	add("primary colour", a.Colors["primary"], b.Colors["primary"])
+	add("page background", a.Colors["page_background"], b.Colors["page_background"])
+	keys := slices.Sorted(maps.Keys(a.Metadata))
+	for _, k := range slices.Sorted(maps.Keys(b.Metadata)) {
+		if _, ok := a.Metadata[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	for _, k := range keys {
+		add("metadata "+k, a.Metadata[k], b.Metadata[k])
+	}
+	return out
+}
