@@ -29,12 +29,14 @@ const (
 	ReadUserOrganizations // a user's organizations, to verify removals cheaply
 	CreateOrganization
 	EditOrganization
+	RemoveRoles
+	ReadRoles
 )
 
 var actionNames = [...]string{"read organizations", "delete organization", "read connections", "read tenant connections",
 	"enable connection", "toggle connection", "edit connection", "remove connection", "read members",
 	"read member roles", "add members", "remove members", "assign roles", "read invitations", "read user organizations",
-	"create organization", "edit organization"}
+	"create organization", "edit organization", "remove roles", "read roles"}
 
 func (a Action) String() string { return actionNames[a] }
 
@@ -44,14 +46,15 @@ func (a Action) Scope() string {
 		"create:organization_connections", "update:organization_connections", "update:organization_connections",
 		"delete:organization_connections", "read:organization_members", "read:organization_member_roles",
 		"create:organization_members", "delete:organization_members", "create:organization_member_roles",
-		"read:organization_invitations", "read:users", "create:organizations", "update:organizations"}[a]
+		"read:organization_invitations", "read:users", "create:organizations", "update:organizations",
+		"delete:organization_member_roles", "read:roles"}[a]
 }
 
 // Mutates reports whether the action changes the tenant.
 func (a Action) Mutates() bool {
 	switch a {
 	case DeleteOrganization, EnableConnection, ToggleConnection, EditConnection, RemoveConnection, AddMembers, RemoveMembers, AssignRoles,
-		CreateOrganization, EditOrganization:
+		CreateOrganization, EditOrganization, RemoveRoles:
 		return true
 	}
 	return false

@@ -62,6 +62,10 @@ type Client interface {
 	// each as confirmed, or unverified when time runs out.
 	VerifyRemoved(ctx context.Context, orgID string, userIDs []string) []MemberResult
 	AssignRoles(ctx context.Context, orgID, userID string, roleIDs []string) error
+	// RemoveRoles takes roles away from a member in the organization.
+	RemoveRoles(ctx context.Context, orgID, userID string, roleIDs []string) error
+	// Roles are the tenant's roles (GET /roles), for pickers and names.
+	Roles(ctx context.Context) ([]Role, error)
 
 	Invitations(ctx context.Context, orgID string) ([]Invitation, error)
 }

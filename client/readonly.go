@@ -64,6 +64,10 @@ func (r readOnly) RemoveMembers(_ context.Context, _ string, ids []string) []Mem
 	return r.refuseAll("remove members", ids)
 }
 
+func (r readOnly) RemoveRoles(context.Context, string, string, []string) error {
+	return r.refuse("remove roles")
+}
+
 func (r readOnly) AssignRoles(context.Context, string, string, []string) error {
 	return r.refuse("assign roles")
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -335,6 +336,61 @@ func TestFlowEditOrganization(t *testing.T) {
 		f.want("put back the old values of acme", "Display name  Acme")
 		if o, _ := f.admin.Organization.ReadByName(context.Background(), "acme"); o.GetDisplayName() != "Acme" {
 			t.Fatalf("after undo the tenant has %q", o.GetDisplayName())
+		}
+	})
+}
+
+// Assign roles by name to a member from More Options; the tenant has them,
+// the row shows them, the audit says so, and z takes them back.
+func TestFlowAssignRolesByName(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
+		f := startFlow(t, tn, "", "")
+		f.Send(tea.WindowSizeMsg{Width: 140, Height: 40})
+		f.wait("3 organizations", "1 of 3")
+		f.press("enter", "3")
+		f.wait("Members (5)", "1 of 5")
+		f.press("j", ".")
+		f.want("More options", "Assign roles…")
+		for range 8 {
+			if strings.Contains(f.screen(), "▸ Assign roles…") {
+				break
+			}
+			f.press("j")
+		}
+		f.press("enter")
+		f.want("Assign roles:", "support", "auditor")
+		for range 8 { // to "support", and pick it
+			if strings.Contains(f.screen(), "> [ ] support") {
+				break
+			}
+			f.press("down")
+		}
+		f.press("x", "enter")
+		f.want("Assign support to")
+		f.confirm("y")
+		f.want("assigned roles to 1 member")
+		acme, _ := f.admin.Organization.ReadByName(context.Background(), "acme")
+		uid := f.memberIDs("acme")[1]
+		rs, err := f.admin.Organization.MemberRoles(context.Background(), acme.GetID(), uid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		has := false
+		for _, r := range rs.Roles {
+			has = has || r.GetName() == "support"
+		}
+		if !has {
+			t.Fatalf("%s holds %v in acme, want support", uid, rs.Roles)
+		}
+		f.audited("assign roles")
+		f.press("z")
+		f.want("put the roles of 1 member back")
+		rs, _ = f.admin.Organization.MemberRoles(context.Background(), acme.GetID(), uid)
+		for _, r := range rs.Roles {
+			if r.GetName() == "support" {
+				t.Fatal("undo left the role")
+			}
 		}
 	})
 }

@@ -353,6 +353,14 @@ func (f *Fake) AssignRoles(context.Context, string, string, []string) error {
 	return f.fail("assign roles")
 }
 
+func (f *Fake) RemoveRoles(context.Context, string, string, []string) error {
+	return f.fail("remove roles")
+}
+
+func (f *Fake) Roles(context.Context) ([]client.Role, error) {
+	return []client.Role{{ID: "rol_admin", Name: "admin"}, {ID: "rol_member", Name: "member"}}, f.fail("list roles")
+}
+
 func (f *Fake) Invitations(_ context.Context, orgID string) ([]client.Invitation, error) {
 	if err := f.fail("list invitations"); err != nil {
 		return nil, err

@@ -76,6 +76,16 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if msg.Org == m.org.ID && msg.Tab == common.Members {
 			return m, m.list.Route(common.RefreshMsg{Auto: true}, m.actions)
 		}
+	case rolesMsg:
+		if msg.org == m.org.ID {
+			return m, m.pickRoles(msg)
+		}
+	case rolesChangedMsg:
+		if msg.org == m.org.ID {
+			for _, mem := range msg.members {
+				m.list.Put(mem)
+			}
+		}
 	case restoredMsg:
 		if msg.org == m.org.ID {
 			for _, mem := range msg.back {
@@ -116,6 +126,7 @@ func (m *Model) actions() common.Actions {
 		}, Run: m.retryFailed},
 		{Key: k.Mark, Label: "Mark / unmark", Unavailable: none, Run: m.list.MarkCmd},
 		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
+		m.assignRoles(ts, none), m.removeRoles(ts, none),
 		{Key: k.More, Run: m.menu},
 	}
 }

@@ -1,0 +1,28 @@
+package client
+
+import (
+	"context"
+
+	"github.com/auth0/go-auth0/management"
+)
+
+// Roles are the tenant's roles, every page of them.
+func (c *auth0Client) Roles(ctx context.Context) ([]Role, error) {
+	var out []Role
+	for page := 0; ; page++ {
+		l, err := c.m.Role.List(ctx, management.Page(page), management.PerPage(pageSize))
+		if err != nil {
+			return out, c.classify("list roles", err)
+		}
+		for _, r := range l.Roles {
+			out = append(out, Role{ID: r.GetID(), Name: r.GetName()})
+		}
+		if !l.HasNext() || len(l.Roles) == 0 {
+			return out, nil
+		}
+	}
+}
+
+func (c *auth0Client) RemoveRoles(ctx context.Context, orgID, userID string, roleIDs []string) error {
+	return c.classify("remove roles", c.m.Organization.DeleteMemberRoles(ctx, orgID, userID, roleIDs))
+}
