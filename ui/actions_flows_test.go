@@ -394,3 +394,34 @@ func TestFlowAssignRolesByName(t *testing.T) {
 		}
 	})
 }
+
+// Invitations name their roles (one call for the tenant's roles).
+func TestFlowInvitationsNameTheirRoles(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
+		f := startFlow(t, tn, "", "")
+		f.Send(tea.WindowSizeMsg{Width: 140, Height: 40})
+		f.wait("3 organizations", "1 of 3")
+		f.press("enter", "4")
+		f.wait("Invitations (3)")
+		acme, _ := f.admin.Organization.ReadByName(context.Background(), "acme")
+		invs, err := f.admin.Organization.Invitations(context.Background(), acme.GetID())
+		if err != nil {
+			t.Fatal(err)
+		}
+		named := 0
+		for _, inv := range invs.OrganizationInvitations {
+			for _, id := range inv.Roles {
+				r, err := f.admin.Role.Read(context.Background(), id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				f.want(r.GetName())
+				named++
+			}
+		}
+		if named == 0 {
+			t.Skip("the demo's invitations carry no roles")
+		}
+	})
+}

@@ -2,9 +2,11 @@
 package invitations
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -18,8 +20,15 @@ import (
 
 // Model is the Invitations tab.
 type Model struct {
-	c    *common.Common
-	list *list.Model[client.Invitation]
+	c     *common.Common
+	list  *list.Model[client.Invitation]
+	names map[string]string // role id → name, once the tenant's roles are in
+}
+
+// roleNamesMsg is the tenant's roles, to name those of the invitations.
+type roleNamesMsg struct {
+	list  *list.Model[client.Invitation]
+	roles []client.Role
 }
 
 var _ common.Pane = (*Model)(nil)
@@ -27,12 +36,13 @@ var _ common.Pane = (*Model)(nil)
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
 	org := o
-	return &Model{c: c, list: list.New(c, list.Spec[client.Invitation]{
+	m := &Model{c: c}
+	m.list = list.New(c, list.Spec[client.Invitation]{
 		Empty: "no pending invitations",
 		Columns: []table.Column{{Title: "INVITEE", Min: 16, Flex: 3}, {Title: "INVITER", Min: 10, Flex: 2},
-			{Title: "EXPIRES", Min: 14}, {Title: "ROLES", Min: 5}},
+			{Title: "EXPIRES", Min: 17}, {Title: "ROLES", Min: 8, Flex: 2}},
 		ID:  func(inv client.Invitation) string { return inv.ID },
-		Row: func(inv client.Invitation) table.Row { return Row(inv, time.Now()) },
+		Row: func(inv client.Invitation) table.Row { return Row(inv, m.names, time.Now()) },
 		Org: &org,
 		Copy: func(inv client.Invitation) []common.Copyable {
 			return []common.Copyable{{Label: "Invitation ID", Value: inv.ID}, {Label: "Invitee", Value: inv.Invitee},
@@ -42,16 +52,39 @@ func New(c *common.Common, o client.Organization) *Model {
 			invs, err := cl.Invitations(ctx, org.ID)
 			return client.Page[client.Invitation]{Items: invs}, err
 		},
-	})}
+	})
+	return m
 }
 
-// Row is how an invitation shows, its expiry relative to now.
-func Row(inv client.Invitation, now time.Time) table.Row {
-	return table.NewRow(inv.ID, inv.Invitee, inv.Inviter, Expiry(inv.ExpiresAt, now), fmt.Sprint(len(inv.Roles)))
+// Row is how an invitation shows: its roles by name where names knows
+// them (else how many), its expiry relative to now.
+func Row(inv client.Invitation, names map[string]string, now time.Time) table.Row {
+	roles := fmt.Sprint(len(inv.Roles))
+	if names != nil && len(inv.Roles) > 0 {
+		named := make([]string, len(inv.Roles))
+		for i, id := range inv.Roles {
+			named[i] = cmp.Or(names[id], id)
+		}
+		roles = strings.Join(named, ", ")
+	}
+	return table.NewRow(inv.ID, inv.Invitee, inv.Inviter, Expiry(inv.ExpiresAt, now), roles)
 }
 
-// Init loads the invitations.
-func (m *Model) Init() tea.Cmd { return m.list.Init() }
+// Init loads the invitations and, where the token may read them, the
+// tenant's roles, to name the invitations' (one call).
+func (m *Model) Init() tea.Cmd {
+	if m.names != nil || !m.c.Client.Capabilities().Can(client.ReadRoles).Allowed {
+		return m.list.Init()
+	}
+	ctx, cl, l := m.c.Ctx, m.c.Client, m.list
+	return tea.Batch(m.list.Init(), func() tea.Msg {
+		rs, err := cl.Roles(ctx)
+		if err != nil {
+			return nil // the count stays
+		}
+		return roleNamesMsg{list: l, roles: rs}
+	})
+}
 
 // Expiry says when an invitation lapses, relative to now, in days or hours.
 func Expiry(at, now time.Time) string {
@@ -73,6 +106,16 @@ func Expiry(at, now time.Time) string {
 
 // Update handles the list's messages, then the action table.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
+	if r, ok := msg.(roleNamesMsg); ok && r.list == m.list {
+		m.names = map[string]string{}
+		for _, role := range r.roles {
+			m.names[role.ID] = role.Name
+		}
+		for _, inv := range m.list.Items() { // redrawn with the names
+			m.list.Put(inv)
+		}
+		return m, nil
+	}
 	return m, m.list.Route(msg, m.actions)
 }
 
