@@ -425,3 +425,42 @@ func TestFlowInvitationsNameTheirRoles(t *testing.T) {
 		}
 	})
 }
+
+// enter on a member opens their page: who they are, their roles here, and
+// every organization they are in, each one enter away.
+func TestFlowMemberDetailAndItsOrganizations(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
+		f := startFlow(t, tn, "", "")
+		f.Send(tea.WindowSizeMsg{Width: 140, Height: 40})
+		f.wait("3 organizations", "1 of 3")
+		uid := f.memberIDs("acme")[0]
+		ctx := context.Background()
+		l, err := f.admin.Organization.List(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var other string
+		for _, o := range l.Organizations {
+			if o.GetName() != "acme" {
+				other = o.GetName()
+				if err := f.admin.Organization.AddMembers(ctx, o.GetID(), []string{uid}); err != nil {
+					t.Fatal(err)
+				}
+				break
+			}
+		}
+		f.press("enter", "3")
+		f.wait("Members (5)", "1 of 5")
+		f.press("enter")
+		f.wait("Member of 2 organizations", "Roles here", "Logins with", "acme", other)
+		f.want("acme › Members › ") // the page sits above the organization's screen
+		screen := f.screen()
+		table := screen[strings.Index(screen, "ORGANIZATION"):]
+		if strings.Index(table, other) > strings.Index(table, "acme") { // the cursor to the other organization
+			f.press("j")
+		}
+		f.press("enter")
+		f.want(other + " › Overview")
+	})
+}

@@ -123,6 +123,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onChanges(msg)
 	case refreshTickMsg:
 		return m, m.onRefreshTick()
+	case common.OpenOrgMsg:
+		return m, m.onJumped(jumpedMsg{name: msg.Org.Name, org: msg.Org})
 	case jumpedMsg:
 		return m, m.onJumped(msg)
 	case switchedMsg:

@@ -357,6 +357,24 @@ func (f *Fake) RemoveRoles(context.Context, string, string, []string) error {
 	return f.fail("remove roles")
 }
 
+func (f *Fake) User(_ context.Context, id string) (client.User, error) {
+	if err := f.fail("read user"); err != nil {
+		return client.User{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	u := client.User{UserID: id}
+	for _, o := range f.Orgs {
+		for _, m := range f.MemberLists[o.ID] {
+			if m.UserID == id {
+				u.Name, u.Email = m.Name, m.Email
+				u.Organizations = append(u.Organizations, o)
+			}
+		}
+	}
+	return u, nil
+}
+
 func (f *Fake) Roles(context.Context) ([]client.Role, error) {
 	return []client.Role{{ID: "rol_admin", Name: "admin"}, {ID: "rol_member", Name: "member"}}, f.fail("list roles")
 }

@@ -68,3 +68,7 @@ func OrgLabel(o client.Organization) string {
 	}
 	return Clean(o.Name) + " (" + Clean(o.DisplayName) + ")"
 }
+
+// OpenOrgMsg opens an organization's screen above the organizations list,
+// as ":org" does: from a screen that cannot import the org package.
+type OpenOrgMsg struct{ Org client.Organization }

@@ -221,7 +221,8 @@ func (m *Model[T]) View() string {
 
 // Help is the filter's keys while it has the focus; else the screen's
 // actions followed by what every list does. The short line leaves out
-// what the full help has room for (copy, create, sort, marking all).
+// what the full help has room for (copy, create, a detail page, sort,
+// marking all).
 func (m *Model[T]) Help(actions []key.Binding) help.KeyMap {
 	if m.filter.Active() {
 		return m.filter.Help()
@@ -233,7 +234,9 @@ func (m *Model[T]) Help(actions []key.Binding) help.KeyMap {
 		short = append(short, k.Mark)
 	}
 	for _, b := range actions {
-		if key := b.Help().Key; key != k.Copy.Help().Key && key != k.Create.Help().Key {
+		key := b.Help().Key
+		// in a markable list enter opens a detail page: the short line keeps its room for marking and acting
+		if key != k.Copy.Help().Key && key != k.Create.Help().Key && !(m.spec.Markable && key == k.Open.Help().Key) {
 			short = append(short, b)
 		}
 	}

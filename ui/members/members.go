@@ -124,6 +124,10 @@ func (m *Model) actions() common.Actions {
 			}
 			return ""
 		}, Run: m.retryFailed},
+		{Key: k.Open, Label: "Details", Needs: []client.Action{client.ReadUserOrganizations}, Unavailable: none, Run: func() tea.Cmd {
+			mem, _ := m.list.Selected()
+			return common.Push(NewDetail(m.c, m.org, mem))
+		}},
 		{Key: k.Mark, Label: "Mark / unmark", Unavailable: none, Run: m.list.MarkCmd},
 		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
 		m.assignRoles(ts, none), m.removeRoles(ts, none),
