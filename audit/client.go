@@ -227,6 +227,10 @@ func (a audited) RemoveMembers(ctx context.Context, orgID string, ids []string) 
 	return a.bulk(ctx, "remove members", orgID, ids, func(ctx context.Context) []client.MemberResult { return a.Client.RemoveMembers(ctx, orgID, ids) })
 }
 
+func (a audited) RevokeInvitation(ctx context.Context, orgID, id string) error {
+	return a.single(ctx, "revoke invitation", orgID, id, func(ctx context.Context) error { return a.Client.RevokeInvitation(ctx, orgID, id) })
+}
+
 func (a audited) RemoveRoles(ctx context.Context, orgID, userID string, roleIDs []string) error {
 	return a.single(ctx, "remove roles", orgID, userID, func(ctx context.Context) error { return a.Client.RemoveRoles(ctx, orgID, userID, roleIDs) })
 }

@@ -31,12 +31,13 @@ const (
 	EditOrganization
 	RemoveRoles
 	ReadRoles
+	RevokeInvitation
 )
 
 var actionNames = [...]string{"read organizations", "delete organization", "read connections", "read tenant connections",
 	"enable connection", "toggle connection", "edit connection", "remove connection", "read members",
 	"read member roles", "add members", "remove members", "assign roles", "read invitations", "read user organizations",
-	"create organization", "edit organization", "remove roles", "read roles"}
+	"create organization", "edit organization", "remove roles", "read roles", "revoke invitation"}
 
 func (a Action) String() string { return actionNames[a] }
 
@@ -47,14 +48,14 @@ func (a Action) Scope() string {
 		"delete:organization_connections", "read:organization_members", "read:organization_member_roles",
 		"create:organization_members", "delete:organization_members", "create:organization_member_roles",
 		"read:organization_invitations", "read:users", "create:organizations", "update:organizations",
-		"delete:organization_member_roles", "read:roles"}[a]
+		"delete:organization_member_roles", "read:roles", "delete:organization_invitations"}[a]
 }
 
 // Mutates reports whether the action changes the tenant.
 func (a Action) Mutates() bool {
 	switch a {
 	case DeleteOrganization, EnableConnection, ToggleConnection, EditConnection, RemoveConnection, AddMembers, RemoveMembers, AssignRoles,
-		CreateOrganization, EditOrganization, RemoveRoles:
+		CreateOrganization, EditOrganization, RemoveRoles, RevokeInvitation:
 		return true
 	}
 	return false

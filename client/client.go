@@ -70,6 +70,8 @@ type Client interface {
 	Roles(ctx context.Context) ([]Role, error)
 
 	Invitations(ctx context.Context, orgID string) ([]Invitation, error)
+	// RevokeInvitation deletes a pending invitation: its link stops working.
+	RevokeInvitation(ctx context.Context, orgID, id string) error
 }
 
 // Tenant identifies the tenant a client speaks to.

@@ -26,3 +26,17 @@ func (c *auth0Client) Roles(ctx context.Context) ([]Role, error) {
 func (c *auth0Client) RemoveRoles(ctx context.Context, orgID, userID string, roleIDs []string) error {
 	return c.classify("remove roles", c.m.Organization.DeleteMemberRoles(ctx, orgID, userID, roleIDs))
 }
+
+func (c *auth0Client) RevokeInvitation(ctx context.Context, orgID, id string) error {
+	err := c.classify("revoke invitation", c.m.Organization.DeleteInvitation(ctx, orgID, id))
+	if KindOf(err) == NotFound {
+		return nil // gone already: what was asked holds
+	}
+	return c.settle(ctx, "revoke invitation", err, func(ctx context.Context) (bool, error) {
+		_, err := c.m.Organization.Invitation(ctx, orgID, id)
+		if e := c.classify("read invitation", err); KindOf(e) == NotFound {
+			return true, nil
+		}
+		return false, c.classify("read invitation", err)
+	})
+}

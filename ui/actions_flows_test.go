@@ -464,3 +464,26 @@ func TestFlowMemberDetailAndItsOrganizations(t *testing.T) {
 		f.want(other + " › Overview")
 	})
 }
+
+// d on an invitation revokes it, after a confirmation that says it cannot
+// be undone; the tenant no longer has it and the audit says so.
+func TestFlowRevokeInvitation(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
+		f := startFlow(t, tn, "", "")
+		f.Send(tea.WindowSizeMsg{Width: 140, Height: 40})
+		f.wait("3 organizations", "1 of 3")
+		f.press("enter", "4")
+		f.wait("Invitations (3)", "1 of 3")
+		f.press("d")
+		f.want("Revoke the invitation of", "This cannot be undone")
+		f.confirm("y")
+		f.want("revoked the invitation of", "Invitations (2)")
+		acme, _ := f.admin.Organization.ReadByName(context.Background(), "acme")
+		l, err := f.admin.Organization.Invitations(context.Background(), acme.GetID())
+		if err != nil || len(l.OrganizationInvitations) != 2 {
+			t.Fatalf("the tenant has %d invitations (%v), want 2", len(l.OrganizationInvitations), err)
+		}
+		f.audited("revoke invitation")
+	})
+}

@@ -375,6 +375,16 @@ func (f *Fake) User(_ context.Context, id string) (client.User, error) {
 	return u, nil
 }
 
+func (f *Fake) RevokeInvitation(_ context.Context, orgID, id string) error {
+	if err := f.fail("revoke invitation"); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.Invites[orgID] = slices.DeleteFunc(f.Invites[orgID], func(i client.Invitation) bool { return i.ID == id })
+	return nil
+}
+
 func (f *Fake) Roles(context.Context) ([]client.Role, error) {
 	return []client.Role{{ID: "rol_admin", Name: "admin"}, {ID: "rol_member", Name: "member"}}, f.fail("list roles")
 }

@@ -21,6 +21,7 @@ import (
 // Model is the Invitations tab.
 type Model struct {
 	c     *common.Common
+	org   client.Organization
 	list  *list.Model[client.Invitation]
 	names map[string]string // role id → name, once the tenant's roles are in
 }
@@ -36,7 +37,7 @@ var _ common.Pane = (*Model)(nil)
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
 	org := o
-	m := &Model{c: c}
+	m := &Model{c: c, org: o}
 	m.list = list.New(c, list.Spec[client.Invitation]{
 		Empty: "no pending invitations",
 		Columns: []table.Column{{Title: "INVITEE", Min: 16, Flex: 3}, {Title: "INVITER", Min: 10, Flex: 2},
@@ -106,6 +107,15 @@ func Expiry(at, now time.Time) string {
 
 // Update handles the list's messages, then the action table.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
+	if t, ok := msg.(common.TouchedMsg); ok && t.Org == m.org.ID && t.Tab == common.Invitations {
+		return m, m.list.Route(common.RefreshMsg{Auto: true}, m.actions) // another session changed them
+	}
+	if r, ok := msg.(revokedMsg); ok && r.org == m.org.ID {
+		if r.err == nil {
+			m.list.Drop(r.id)
+		}
+		return m, nil
+	}
 	if r, ok := msg.(roleNamesMsg); ok && r.list == m.list {
 		m.names = map[string]string{}
 		for _, role := range r.roles {
@@ -122,7 +132,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 // actions is the tab's action table.
 func (m *Model) actions() common.Actions {
 	k := m.c.Keys
-	_, ok := m.list.Selected()
+	inv, ok := m.list.Selected()
 	none := func() string {
 		if !ok {
 			return "no invitation selected"
@@ -130,6 +140,8 @@ func (m *Model) actions() common.Actions {
 		return ""
 	}
 	return common.Actions{
+		{Key: k.Remove, Label: "Revoke invitation", Needs: []client.Action{client.RevokeInvitation}, Unavailable: none,
+			Run: func() tea.Cmd { return m.revoke(inv) }},
 		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
 		{Key: k.More, Run: func() tea.Cmd {
 			return dialog.Open(dialog.NewMenu(m.c, "More options", dialog.Items(m.c, m.actions())))
