@@ -227,6 +227,14 @@ func (a audited) RemoveMembers(ctx context.Context, orgID string, ids []string) 
 	return a.bulk(ctx, "remove members", orgID, ids, func(ctx context.Context) []client.MemberResult { return a.Client.RemoveMembers(ctx, orgID, ids) })
 }
 
+func (a audited) Invite(ctx context.Context, orgID string, s client.InviteSpec) (inv client.Invitation, err error) {
+	err = a.single(ctx, "invite", orgID, s.Email, func(ctx context.Context) error {
+		inv, err = a.Client.Invite(ctx, orgID, s)
+		return err
+	})
+	return inv, err
+}
+
 func (a audited) RevokeInvitation(ctx context.Context, orgID, id string) error {
 	return a.single(ctx, "revoke invitation", orgID, id, func(ctx context.Context) error { return a.Client.RevokeInvitation(ctx, orgID, id) })
 }

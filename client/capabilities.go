@@ -32,12 +32,14 @@ const (
 	RemoveRoles
 	ReadRoles
 	RevokeInvitation
+	Invite
+	ReadApplications
 )
 
 var actionNames = [...]string{"read organizations", "delete organization", "read connections", "read tenant connections",
 	"enable connection", "toggle connection", "edit connection", "remove connection", "read members",
 	"read member roles", "add members", "remove members", "assign roles", "read invitations", "read user organizations",
-	"create organization", "edit organization", "remove roles", "read roles", "revoke invitation"}
+	"create organization", "edit organization", "remove roles", "read roles", "revoke invitation", "invite", "read applications"}
 
 func (a Action) String() string { return actionNames[a] }
 
@@ -48,14 +50,15 @@ func (a Action) Scope() string {
 		"delete:organization_connections", "read:organization_members", "read:organization_member_roles",
 		"create:organization_members", "delete:organization_members", "create:organization_member_roles",
 		"read:organization_invitations", "read:users", "create:organizations", "update:organizations",
-		"delete:organization_member_roles", "read:roles", "delete:organization_invitations"}[a]
+		"delete:organization_member_roles", "read:roles", "delete:organization_invitations",
+		"create:organization_invitations", "read:clients"}[a]
 }
 
 // Mutates reports whether the action changes the tenant.
 func (a Action) Mutates() bool {
 	switch a {
 	case DeleteOrganization, EnableConnection, ToggleConnection, EditConnection, RemoveConnection, AddMembers, RemoveMembers, AssignRoles,
-		CreateOrganization, EditOrganization, RemoveRoles, RevokeInvitation:
+		CreateOrganization, EditOrganization, RemoveRoles, RevokeInvitation, Invite:
 		return true
 	}
 	return false

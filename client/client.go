@@ -70,6 +70,9 @@ type Client interface {
 	Roles(ctx context.Context) ([]Role, error)
 
 	Invitations(ctx context.Context, orgID string) ([]Invitation, error)
+	// Invite invites one person; Applications are what an invitation may log into.
+	Invite(ctx context.Context, orgID string, s InviteSpec) (Invitation, error)
+	Applications(ctx context.Context) ([]Application, error)
 	// RevokeInvitation deletes a pending invitation: its link stops working.
 	RevokeInvitation(ctx context.Context, orgID, id string) error
 }
@@ -155,6 +158,7 @@ type Invitation struct {
 	CreatedAt, ExpiresAt   time.Time
 	Roles                  []string // role ids
 	ClientID, ConnectionID string
+	URL                    string // the link, when the invitation was made here
 }
 
 // Outcome is how a member's part of a bulk action ended.

@@ -64,6 +64,10 @@ func (r readOnly) RemoveMembers(_ context.Context, _ string, ids []string) []Mem
 	return r.refuseAll("remove members", ids)
 }
 
+func (r readOnly) Invite(context.Context, string, InviteSpec) (Invitation, error) {
+	return Invitation{}, r.refuse("invite")
+}
+
 func (r readOnly) RevokeInvitation(context.Context, string, string) error {
 	return r.refuse("revoke invitation")
 }

@@ -60,6 +60,7 @@ func (s *Server) routes() {
 	s.handle("PATCH /api/v2/roles/{id}", scopes("update:roles"), s.updateRole)
 	s.handle("DELETE /api/v2/roles/{id}", scopes("delete:roles"), s.deleteRole)
 	s.handle("POST /api/v2/clients", scopes("create:clients"), s.createClient)
+	s.handle("GET /api/v2/clients", scopes("read:clients"), s.listClients)
 	s.handle("GET /api/v2/clients/{id}", scopes("read:clients"), s.readClient)
 	s.handle("DELETE /api/v2/clients/{id}", scopes("delete:clients"), s.deleteClient)
 

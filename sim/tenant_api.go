@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -361,6 +362,23 @@ func (s *Server) createClient(r *http.Request) (int, any, *apiError) {
 	s.t.clients[c.ID] = c
 	b["client_id"], b["client_secret"] = c.ID, c.Secret
 	return http.StatusCreated, b, nil
+}
+
+// listClients lists the applications by name, offset paged (the invite
+// form's application picker). Only client_id and name: secrets stay here.
+func (s *Server) listClients(r *http.Request) (int, any, *apiError) {
+	p, e := parsePaging(r.URL.Query(), false)
+	if e != nil {
+		return 0, nil, e
+	}
+	all := make([]map[string]string, 0, len(s.t.clients))
+	for _, c := range s.t.clients {
+		all = append(all, map[string]string{"client_id": c.ID, "name": c.Name})
+	}
+	slices.SortFunc(all, func(a, b map[string]string) int {
+		return cmp.Compare(a["name"]+a["client_id"], b["name"]+b["client_id"])
+	})
+	return http.StatusOK, offsetList(p, "clients", all), nil
 }
 
 func (s *Server) readClient(r *http.Request) (int, any, *apiError) {

@@ -487,3 +487,37 @@ func TestFlowRevokeInvitation(t *testing.T) {
 		f.audited("revoke invitation")
 	})
 }
+
+// i invites people: a form under Auth0's rules, an invitation each, shown
+// in the list, in the tenant and in the audit.
+func TestFlowInvitePeople(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
+		f := startFlow(t, tn, "", "")
+		f.Send(tea.WindowSizeMsg{Width: 140, Height: 48})
+		f.wait("3 organizations", "1 of 3")
+		f.press("enter", "4")
+		f.wait("Invitations (3)", "1 of 3")
+		f.press("i")
+		f.want("Invite to acme", "┃ Emails")
+		f.typed("not-an-email").press("enter")
+		f.want("is not an email address")
+		for range len("not-an-email") {
+			f.press("backspace")
+		}
+		f.typed("ada@example.com bo@example.com").press("enter")
+		f.typed("Ops").press("enter")
+		f.press("enter")          // the first application
+		f.press("enter")          // no role
+		f.press("enter", "enter") // 7 days; send the email
+		f.want("Invite 2 people?", "ada@example.com, bo@example.com", "for 7")
+		f.confirm("y")
+		f.want("invited 2 people", "Invitations (5)", "ada@example.com")
+		acme, _ := f.admin.Organization.ReadByName(context.Background(), "acme")
+		l, err := f.admin.Organization.Invitations(context.Background(), acme.GetID())
+		if err != nil || len(l.OrganizationInvitations) != 5 {
+			t.Fatalf("the tenant has %d invitations (%v), want 5", len(l.OrganizationInvitations), err)
+		}
+		f.audited("invite", "invite")
+	})
+}

@@ -375,6 +375,25 @@ func (f *Fake) User(_ context.Context, id string) (client.User, error) {
 	return u, nil
 }
 
+func (f *Fake) Invite(_ context.Context, orgID string, s client.InviteSpec) (client.Invitation, error) {
+	if err := s.Check(); err != nil {
+		return client.Invitation{}, &client.Error{Kind: client.Invalid, Op: "invite", Message: err.Error()}
+	}
+	if err := f.fail("invite"); err != nil {
+		return client.Invitation{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	inv := client.Invitation{ID: fmt.Sprintf("uinv_%d", len(f.Invites[orgID])+100), Invitee: s.Email, Inviter: s.Inviter, Roles: s.Roles,
+		ClientID: s.ClientID, URL: "https://fake.example/invite"}
+	f.Invites[orgID] = append(f.Invites[orgID], inv)
+	return inv, nil
+}
+
+func (f *Fake) Applications(context.Context) ([]client.Application, error) {
+	return []client.Application{{ID: "app_1", Name: "Portal"}}, f.fail("list applications")
+}
+
 func (f *Fake) RevokeInvitation(_ context.Context, orgID, id string) error {
 	if err := f.fail("revoke invitation"); err != nil {
 		return err

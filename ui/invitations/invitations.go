@@ -47,6 +47,7 @@ func New(c *common.Common, o client.Organization) *Model {
 		Org: &org,
 		Copy: func(inv client.Invitation) []common.Copyable {
 			return []common.Copyable{{Label: "Invitation ID", Value: inv.ID}, {Label: "Invitee", Value: inv.Invitee},
+				{Label: "Invitation link", Value: inv.URL},
 				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+org.ID+"/invitations")}}
 		},
 		Fetch: func(ctx context.Context, cl client.Client, _ string) (client.Page[client.Invitation], error) {
@@ -110,6 +111,15 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	if t, ok := msg.(common.TouchedMsg); ok && t.Org == m.org.ID && t.Tab == common.Invitations {
 		return m, m.list.Route(common.RefreshMsg{Auto: true}, m.actions) // another session changed them
 	}
+	if c, ok := msg.(choicesMsg); ok && c.org == m.org.ID {
+		return m, m.inviteForm(c)
+	}
+	if i, ok := msg.(invitedMsg); ok && i.org == m.org.ID {
+		for _, inv := range i.invs {
+			m.list.Put(inv)
+		}
+		return m, nil
+	}
 	if r, ok := msg.(revokedMsg); ok && r.org == m.org.ID {
 		if r.err == nil {
 			m.list.Drop(r.id)
@@ -140,6 +150,7 @@ func (m *Model) actions() common.Actions {
 		return ""
 	}
 	return common.Actions{
+		m.inviteAction(),
 		{Key: k.Remove, Label: "Revoke invitation", Needs: []client.Action{client.RevokeInvitation}, Unavailable: none,
 			Run: func() tea.Cmd { return m.revoke(inv) }},
 		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
