@@ -64,6 +64,8 @@ type Client interface {
 	AssignRoles(ctx context.Context, orgID, userID string, roleIDs []string) error
 	// RemoveRoles takes roles away from a member in the organization.
 	RemoveRoles(ctx context.Context, orgID, userID string, roleIDs []string) error
+	// FindUsers finds people by email or name (one call, at most 50).
+	FindUsers(ctx context.Context, text string) ([]User, error)
 	// User is a user with their organizations, for the member detail.
 	User(ctx context.Context, id string) (User, error)
 	// Roles are the tenant's roles (GET /roles), for pickers and names.

@@ -2,6 +2,9 @@ package client
 
 import (
 	"context"
+	"fmt"
+	"net/mail"
+	"strings"
 	"time"
 
 	"github.com/auth0/go-auth0/management"
@@ -44,4 +47,38 @@ func (c *auth0Client) User(ctx context.Context, id string) (User, error) {
 			return out, nil
 		}
 	}
+}
+
+// maxFound is how many people one search returns.
+const maxFound = 50
+
+// FindUsers finds people by email or name: an email address exactly
+// (GET /users-by-email), else a name or email containing the words
+// (GET /users with q). One call; at most 50 people.
+func (c *auth0Client) FindUsers(ctx context.Context, text string) ([]User, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil, nil
+	}
+	var found []*management.User
+	if _, err := mail.ParseAddress(text); err == nil && !strings.ContainsAny(text, " *") {
+		us, err := c.m.User.ListByEmail(ctx, text)
+		if err != nil {
+			return nil, c.classify("find users", err)
+		}
+		found = us
+	} else {
+		term := strings.ReplaceAll(text, `"`, "")
+		q := fmt.Sprintf(`name:"*%s*" OR email:"*%s*"`, term, term)
+		l, err := c.m.User.List(ctx, management.Query(q), management.Parameter("search_engine", "v3"), management.PerPage(maxFound))
+		if err != nil {
+			return nil, c.classify("find users", err)
+		}
+		found = l.Users
+	}
+	out := make([]User, 0, len(found))
+	for _, u := range found {
+		out = append(out, User{UserID: u.GetID(), Name: u.GetName(), Email: u.GetEmail(), Blocked: u.GetBlocked()})
+	}
+	return out, nil
 }

@@ -20,7 +20,7 @@ type KeyMap struct {
 	Filter, Sort, Refresh, Copy, Jump, Help key.Binding
 	More, Mark, MarkAll, Unmark, LoadAll    key.Binding
 	Toggle, Edit, New, Remove, DeleteOrg    key.Binding
-	Create, Invite                          key.Binding
+	Create, Invite, Add                     key.Binding
 	Undo, Activity, Profile, Retry          key.Binding
 
 	// Dialog is what the keys mean inside a dialog; Filtering inside the "/" line.
@@ -78,6 +78,7 @@ func Default() *KeyMap {
 		DeleteOrg:   b("D", "delete org", "D"),
 		Create:      b("c", "create org", "c"),
 		Invite:      b("i", "invite", "i"),
+		Add:         b("a", "add members", "a"),
 		Undo:        b("z", "undo", "z"),
 		Activity:    b("@", "activity", "@"),
 		Profile:     b("T", "switch profile", "T"),
@@ -106,7 +107,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"overview": &k.Overview, "connections": &k.Connections, "members": &k.Members, "invitations": &k.Invites,
 		"filter": &k.Filter, "sort": &k.Sort, "refresh": &k.Refresh, "copy": &k.Copy, "jump": &k.Jump, "help": &k.Help,
 		"more": &k.More, "mark": &k.Mark, "mark-all": &k.MarkAll, "unmark": &k.Unmark, "load-all": &k.LoadAll, "toggle": &k.Toggle,
-		"edit": &k.Edit, "new": &k.New, "remove": &k.Remove, "delete-org": &k.DeleteOrg, "create": &k.Create, "invite": &k.Invite, "undo": &k.Undo,
+		"edit": &k.Edit, "new": &k.New, "remove": &k.Remove, "delete-org": &k.DeleteOrg, "create": &k.Create, "invite": &k.Invite, "add": &k.Add, "undo": &k.Undo,
 		"activity": &k.Activity, "profile": &k.Profile, "retry": &k.Retry,
 	}
 }

@@ -50,6 +50,7 @@ func (s *Server) routes() {
 	s.handle("GET /api/v2/connections/{id}", scopes("read:connections"), s.readConnection)
 	s.handle("DELETE /api/v2/connections/{id}", scopes("delete:connections"), s.deleteConnection)
 	s.handle("GET /api/v2/users", scopes("read:users"), s.listUsers)
+	s.handle("GET /api/v2/users-by-email", scopes("read:users"), s.usersByEmail)
 	s.handle("POST /api/v2/users", scopes("create:users"), s.createUser)
 	s.handle("GET /api/v2/users/{id}", scopes("read:users"), s.readUser)
 	s.handle("DELETE /api/v2/users/{id}", scopes("delete:users"), s.deleteUser)

@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/auth0/go-auth0/management"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
 )
@@ -519,5 +520,43 @@ func TestFlowInvitePeople(t *testing.T) {
 			t.Fatalf("the tenant has %d invitations (%v), want 5", len(l.OrganizationInvitations), err)
 		}
 		f.audited("invite", "invite")
+	})
+}
+
+// a adds members found by name or email: the tenant has them, the list
+// shows them, the audit says so, z removes them again.
+func TestFlowAddMembersFoundByName(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
+		f := startFlow(t, tn, "", "")
+		f.Send(tea.WindowSizeMsg{Width: 140, Height: 48})
+		f.wait("3 organizations", "1 of 3")
+		ctx := context.Background()
+		conn := "Username-Password-Authentication"
+		for _, e := range []string{"zed.one@example.com", "zed.two@example.com"} {
+			pw := "Passw0rd!x"
+			if err := f.admin.User.Create(ctx, &management.User{Email: &e, Connection: &conn, Password: &pw, Name: &e}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		f.press("enter", "3")
+		f.wait("Members (5)", "1 of 5")
+		f.press("a")
+		f.want("Add members to acme", "Find people")
+		f.typed("zed.").press("enter")
+		f.want("zed.one@example.com", "zed.two@example.com")
+		f.press("x", "down", "x", "enter")
+		f.want("Add 2 members?")
+		f.confirm("y")
+		f.want("added 2 members to acme", "Members (7)", "zed.one@example.com")
+		f.audited("add members")
+		if got := len(f.members("acme")); got != 7 {
+			t.Fatalf("the tenant has %d members, want 7", got)
+		}
+		f.press("z")
+		f.wait("removed 2 members from acme")
+		if got := len(f.members("acme")); got != 5 {
+			t.Fatalf("after undo the tenant has %d members, want 5", got)
+		}
 	})
 }

@@ -357,6 +357,10 @@ func (f *Fake) RemoveRoles(context.Context, string, string, []string) error {
 	return f.fail("remove roles")
 }
 
+func (f *Fake) FindUsers(context.Context, string) ([]client.User, error) {
+	return nil, f.fail("find users")
+}
+
 func (f *Fake) User(_ context.Context, id string) (client.User, error) {
 	if err := f.fail("read user"); err != nil {
 		return client.User{}, err

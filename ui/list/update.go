@@ -221,8 +221,8 @@ func (m *Model[T]) View() string {
 
 // Help is the filter's keys while it has the focus; else the screen's
 // actions followed by what every list does. The short line leaves out
-// what the full help has room for (copy, create, a detail page, sort,
-// marking all).
+// what the full help has room for (copy, create, add, a detail page,
+// sort, marking all).
 func (m *Model[T]) Help(actions []key.Binding) help.KeyMap {
 	if m.filter.Active() {
 		return m.filter.Help()
@@ -236,7 +236,7 @@ func (m *Model[T]) Help(actions []key.Binding) help.KeyMap {
 	for _, b := range actions {
 		key := b.Help().Key
 		// in a markable list enter opens a detail page: the short line keeps its room for marking and acting
-		if key != k.Copy.Help().Key && key != k.Create.Help().Key && !(m.spec.Markable && key == k.Open.Help().Key) {
+		if key != k.Copy.Help().Key && key != k.Create.Help().Key && key != k.Add.Help().Key && !(m.spec.Markable && key == k.Open.Help().Key) {
 			short = append(short, b)
 		}
 	}

@@ -76,6 +76,16 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if msg.Org == m.org.ID && msg.Tab == common.Members {
 			return m, m.list.Route(common.RefreshMsg{Auto: true}, m.actions)
 		}
+	case foundMsg:
+		if msg.org == m.org.ID {
+			return m, m.pickFound(msg)
+		}
+	case addedMsg:
+		if msg.org == m.org.ID {
+			for _, mem := range msg.members {
+				m.list.Put(mem)
+			}
+		}
 	case rolesMsg:
 		if msg.org == m.org.ID {
 			return m, m.pickRoles(msg)
@@ -130,7 +140,7 @@ func (m *Model) actions() common.Actions {
 		}},
 		{Key: k.Mark, Label: "Mark / unmark", Unavailable: none, Run: m.list.MarkCmd},
 		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
-		m.assignRoles(ts, none), m.removeRoles(ts, none),
+		m.addAction(), m.assignRoles(ts, none), m.removeRoles(ts, none),
 		{Key: k.More, Run: m.menu},
 	}
 }
