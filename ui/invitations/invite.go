@@ -65,7 +65,7 @@ func (m *Model) inviteForm(msg choicesMsg) tea.Cmd {
 		apps[i] = huh.NewOption(common.Clean(a.Name), a.ID)
 	}
 	fields := []huh.Field{
-		huh.NewText().Title("Emails").Description("One a line: each gets an invitation of its own.").Lines(3).Value(&emails).
+		huh.NewText().Title("Emails").Description("Separated by spaces or commas: each gets an invitation of its own.").Lines(3).Value(&emails).
 			Validate(func(v string) error {
 				for _, e := range splitEmails(v) {
 					if err := (client.InviteSpec{Email: e, Inviter: "x", ClientID: "x"}).Check(); err != nil {
