@@ -1,0 +1,110 @@
+package clienttest
+
+// The fake's answers to creating and editing organizations, inviting,
+// revoking, roles, and reading and finding users.
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/orgdash/orgdash/client"
+)
+
+func (f *Fake) CreateOrganization(_ context.Context, s client.OrgSpec) (client.Organization, error) {
+	if err := s.Check(); err != nil {
+		return client.Organization{}, &client.Error{Kind: client.Invalid, Op: "create organization", Message: err.Error()}
+	}
+	if err := f.fail("create organization"); err != nil {
+		return client.Organization{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, o := range f.Orgs {
+		if o.Name == s.Name {
+			return client.Organization{}, &client.Error{Kind: client.Conflict, Op: "create organization", Status: 409,
+				Message: "An organization with the same name already exists."}
+		}
+	}
+	o := client.Organization{ID: fmt.Sprintf("org_%016d", len(f.Orgs)+1000), Name: s.Name, DisplayName: s.DisplayName,
+		LogoURL: s.LogoURL, Colors: s.Colors, Metadata: s.Metadata}
+	f.Orgs = append(f.Orgs, o)
+	return o, nil
+}
+
+func (f *Fake) UpdateOrganization(_ context.Context, id string, s client.OrgSpec) (client.Organization, error) {
+	if err := s.Check(); err != nil {
+		return client.Organization{}, &client.Error{Kind: client.Invalid, Op: "edit organization", Message: err.Error()}
+	}
+	if err := f.fail("edit organization"); err != nil {
+		return client.Organization{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	i, err := f.org(id)
+	if err != nil {
+		return client.Organization{}, err
+	}
+	o := &f.Orgs[i]
+	o.Name, o.DisplayName, o.LogoURL, o.Colors, o.Metadata = s.Name, s.DisplayName, s.LogoURL, s.Colors, s.Metadata
+	return *o, nil
+}
+
+func (f *Fake) Invite(_ context.Context, orgID string, s client.InviteSpec) (client.Invitation, error) {
+	if err := s.Check(); err != nil {
+		return client.Invitation{}, &client.Error{Kind: client.Invalid, Op: "invite", Message: err.Error()}
+	}
+	if err := f.fail("invite"); err != nil {
+		return client.Invitation{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	inv := client.Invitation{ID: fmt.Sprintf("uinv_%d", len(f.Invites[orgID])+100), Invitee: s.Email, Inviter: s.Inviter, Roles: s.Roles,
+		ClientID: s.ClientID, URL: "https://fake.example/invite"}
+	f.Invites[orgID] = append(f.Invites[orgID], inv)
+	return inv, nil
+}
+
+func (f *Fake) Applications(context.Context) ([]client.Application, error) {
+	return []client.Application{{ID: "app_1", Name: "Portal"}}, f.fail("list applications")
+}
+
+func (f *Fake) RevokeInvitation(_ context.Context, orgID, id string) error {
+	if err := f.fail("revoke invitation"); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.Invites[orgID] = slices.DeleteFunc(f.Invites[orgID], func(i client.Invitation) bool { return i.ID == id })
+	return nil
+}
+
+func (f *Fake) FindUsers(context.Context, string) ([]client.User, error) {
+	return nil, f.fail("find users")
+}
+
+func (f *Fake) User(_ context.Context, id string) (client.User, error) {
+	if err := f.fail("read user"); err != nil {
+		return client.User{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	u := client.User{UserID: id}
+	for _, o := range f.Orgs {
+		for _, m := range f.MemberLists[o.ID] {
+			if m.UserID == id {
+				u.Name, u.Email = m.Name, m.Email
+				u.Organizations = append(u.Organizations, o)
+			}
+		}
+	}
+	return u, nil
+}
+
+func (f *Fake) Roles(context.Context) ([]client.Role, error) {
+	return []client.Role{{ID: "rol_admin", Name: "admin"}, {ID: "rol_member", Name: "member"}}, f.fail("list roles")
+}
+
+func (f *Fake) RemoveRoles(context.Context, string, string, []string) error {
+	return f.fail("remove roles")
+}
