@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/orgdash/orgdash/client"
@@ -21,8 +22,8 @@ func exportCmd(g *globals) *cobra.Command {
 	var format, output string
 	var demo bool
 	cmd := &cobra.Command{
-		Use:   "export orgs | members ORG | connections ORG",
-		Short: "Write organizations, members or connections as JSON or CSV",
+		Use:   "export orgs | members ORG | connections ORG | invitations ORG",
+		Short: "Write organizations, members, connections or invitations as JSON or CSV",
 		Long: `export writes a list for scripts and on-call notes, page by page, honouring the
 tenant's rate limit (as background work: a dashboard on the same tenant goes first),
 with a progress line when standard error is a terminal. ORG is an organization's name
@@ -35,14 +36,14 @@ characters and escape sequences, and a cell a spreadsheet would run as a formula
   orgdash export orgs --demo`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef("export what? orgs, members ORG or connections ORG")
+				return usagef("export what? orgs, members ORG, connections ORG or invitations ORG")
 			}
-			need := map[string]int{"orgs": 1, "members": 2, "connections": 2}[args[0]]
+			need := map[string]int{"orgs": 1, "members": 2, "connections": 2, "invitations": 2}[args[0]]
 			if need == 0 {
-				return usagef("cannot export %q: orgs, members ORG or connections ORG", args[0])
+				return usagef("cannot export %q: orgs, members ORG, connections ORG or invitations ORG", args[0])
 			}
 			if len(args) != need {
-				return usagef("export %s takes %d argument(s)", args[0], need-1)
+				return usagef("export %s takes the organization's name or id", args[0])
 			}
 			return nil
 		},
@@ -219,6 +220,28 @@ func export(ctx context.Context, cl client.Client, args []string, out rows, prog
 	org, err := findOrg(ctx, cl, args[1])
 	if err != nil {
 		return err
+	}
+	if args[0] == "invitations" {
+		invs, err := cl.Invitations(ctx, org.ID)
+		if err := out.header("invitation_id", "invitee", "inviter", "created_at", "expires_at", "roles", "client_id"); err != nil {
+			return err
+		}
+		for _, inv := range invs {
+			roles := strings.Join(inv.Roles, ";")
+			at := func(t time.Time) string {
+				if t.IsZero() {
+					return ""
+				}
+				return t.UTC().Format(time.RFC3339)
+			}
+			if err := out.row(map[string]any{"invitation_id": inv.ID, "invitee": inv.Invitee, "inviter": inv.Inviter,
+				"created_at": at(inv.CreatedAt), "expires_at": at(inv.ExpiresAt), "roles": inv.Roles, "client_id": inv.ClientID},
+				inv.ID, inv.Invitee, inv.Inviter, at(inv.CreatedAt), at(inv.ExpiresAt), roles, inv.ClientID); err != nil {
+				return err
+			}
+			tick("invitations")
+		}
+		return done("invitations", err)
 	}
 	if args[0] == "connections" {
 		conns, err := cl.Connections(ctx, org.ID)

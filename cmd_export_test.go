@@ -225,3 +225,15 @@ func TestExportWritesSafeCellsOrNothing(t *testing.T) {
 		t.Fatalf("temporary files left: %v", left)
 	}
 }
+
+func TestExportInvitations(t *testing.T) {
+	tn := simtest.Start(t, sim.Options{Orgs: 3, Members: 5})
+	out, _, err := run(t, tenantEnv(tn), "export", "invitations", "acme", "--format", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(rows) != 4 || rows[0][0] != "invitation_id" || !strings.Contains(rows[1][1], "@") {
+		t.Fatalf("invitations CSV (%v):\n%s", err, out)
+	}
+}
