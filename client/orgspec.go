@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/auth0/go-auth0/management"
+	"github.com/orgdash/orgdash/limits"
 )
 
 // OrgSpec is what a new organization says.
@@ -17,6 +18,7 @@ type OrgSpec struct {
 	LogoURL     string            // https, or none
 	Colors      map[string]string // primary, page_background: #rrggbb
 	Metadata    map[string]string // at most 25 keys, values at most 255 characters
+	Connections []string          // tenant connections to enable at creation (at most 10)
 }
 
 var (
@@ -35,6 +37,8 @@ func (s OrgSpec) Check() error {
 		return fmt.Errorf("the display name is at most 255 characters")
 	case len(s.Metadata) > 25:
 		return fmt.Errorf("metadata takes at most 25 keys, not %d", len(s.Metadata))
+	case len(s.Connections) > limits.MaxOrgConnections:
+		return fmt.Errorf("an organization has at most %d connections", limits.MaxOrgConnections)
 	}
 	if s.LogoURL != "" {
 		if u, err := url.Parse(s.LogoURL); err != nil || u.Scheme != "https" || u.Host == "" {
@@ -77,6 +81,9 @@ func (c *auth0Client) CreateOrganization(ctx context.Context, s OrgSpec) (Organi
 	if len(s.Metadata) > 0 {
 		md := map[string]string(s.Metadata)
 		o.Metadata = &md
+	}
+	for _, id := range s.Connections {
+		o.EnabledConnections = append(o.EnabledConnections, &management.OrganizationConnection{ConnectionID: &id})
 	}
 	err := c.classify("create organization", c.m.Organization.Create(ctx, o))
 	if err != nil {

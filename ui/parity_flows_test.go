@@ -21,9 +21,9 @@ func TestFlowCreateOrganization(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
 		f := startFlow(t, tn, "", "")
 		f.wait("3 organizations", "1 of 3")
-		before := tn.Stats().Calls
-		f.press("c")
+		f.press("c") // one call: the tenant's connections, to offer
 		f.want("Create an organization", "┃ Name")
+		before := tn.Stats().Calls
 		f.typed("Bad Name").press("enter")
 		f.want("the name must be 1 to 50 lowercase letters")
 		if n := tn.Stats().Calls - before; n != 0 {
@@ -38,7 +38,10 @@ func TestFlowCreateOrganization(t *testing.T) {
 		f.typed("#12ab34").press("enter")
 		f.press("enter") // no background
 		f.typed("tier=gold").press("enter")
-		f.want("Create organization new-co?", "display name: New Co", "primary colour: #12ab34", "metadata tier: gold")
+		f.want("┃ Connections")
+		f.press("x", "enter") // the first of the tenant's connections, enabled at creation
+		f.want("Create organization new-co?", "display name: New Co", "primary colour: #12ab34", "metadata tier: gold",
+			"1 connection enabled")
 		f.confirm("y")
 		f.want("created organization new-co", "4 organizations", "z undo creation of new-co")
 		o, err := f.admin.Organization.ReadByName(context.Background(), "new-co")
@@ -47,6 +50,10 @@ func TestFlowCreateOrganization(t *testing.T) {
 		}
 		if o.GetDisplayName() != "New Co" || o.GetBranding().GetColors()["primary"] != "#12ab34" || o.GetMetadata()["tier"] != "gold" {
 			t.Fatalf("the tenant has %+v", o)
+		}
+		conns, err := f.admin.Organization.Connections(context.Background(), o.GetID())
+		if err != nil || len(conns.OrganizationConnections) != 1 {
+			t.Fatalf("new-co has %d connections (%v), want 1", len(conns.OrganizationConnections), err)
 		}
 		es := f.audited("create organization")
 		if es[0].OrgName != "new-co" {

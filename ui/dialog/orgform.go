@@ -15,10 +15,11 @@ import (
 // NewOrgForm asks for an organization's fields, starting from start (a
 // new one: empty), each under Auth0's rules, said before anything is
 // sent; submit makes the command to run with them.
-func NewOrgForm(c *common.Common, title string, start client.OrgSpec, submit func(client.OrgSpec) tea.Cmd) *Form {
+func NewOrgForm(c *common.Common, title string, start client.OrgSpec, conns []client.TenantConnection, submit func(client.OrgSpec) tea.Cmd) *Form {
 	name, display, logo := start.Name, start.DisplayName, start.LogoURL
 	primary, background := start.Colors["primary"], start.Colors["page_background"]
 	metadata := formatMetadata(start.Metadata)
+	var enable []string
 	nameHint := "Lowercase letters, digits, _ and -; up to 50. It is in login URLs."
 	if start.Name != "" {
 		nameHint = "Renaming changes every login URL and organization parameter that uses the name."
@@ -42,7 +43,13 @@ func NewOrgForm(c *common.Common, title string, start client.OrgSpec, submit fun
 			}
 		}
 		return client.OrgSpec{Name: strings.TrimSpace(name), DisplayName: strings.TrimSpace(display),
-			LogoURL: strings.TrimSpace(logo), Colors: colors, Metadata: md}
+			LogoURL: strings.TrimSpace(logo), Colors: colors, Metadata: md, Connections: enable}
+	}
+	swatch := func(v string) string { // the colour as it is now, beside its value
+		if v == "" {
+			return ""
+		}
+		return " Now " + c.Styles.Swatch(v) + " " + common.Clean(v) + "."
 	}
 	fields := []huh.Field{
 		huh.NewInput().Title("Name").Description(nameHint).
@@ -52,10 +59,18 @@ func NewOrgForm(c *common.Common, title string, start client.OrgSpec, submit fun
 		huh.NewInput().Title("Display name").Description("What people see; up to 255 characters. Optional.").
 			Value(&display).Validate(field(client.OrgSpec.Check)),
 		huh.NewInput().Title("Logo URL").Description("https://…, optional.").Value(&logo).Validate(field(client.OrgSpec.Check)),
-		huh.NewInput().Title("Primary colour").Description("#rrggbb, optional.").Value(&primary).Validate(field(client.OrgSpec.Check)),
-		huh.NewInput().Title("Page background").Description("#rrggbb, optional.").Value(&background).Validate(field(client.OrgSpec.Check)),
+		huh.NewInput().Title("Primary colour").Description("#rrggbb, optional." + swatch(primary)).Value(&primary).Validate(field(client.OrgSpec.Check)),
+		huh.NewInput().Title("Page background").Description("#rrggbb, optional." + swatch(background)).Value(&background).Validate(field(client.OrgSpec.Check)),
 		huh.NewText().Title("Metadata").Description("key=value, one a line; at most 25. Optional.").Lines(3).
 			Value(&metadata).Validate(field(client.OrgSpec.Check)),
+	}
+	if len(conns) > 0 { // a new organization: the connections its people log in with, enabled at creation
+		opts := make([]huh.Option[string], len(conns))
+		for i, cn := range conns {
+			opts[i] = huh.NewOption(common.Clean(cn.Name)+" ("+common.Clean(cn.Strategy)+")", cn.ID)
+		}
+		fields = append(fields, huh.NewMultiSelect[string]().Title("Connections").Description("Enabled at creation; x picks. Optional.").
+			Options(opts...).Value(&enable).Limit(10).Height(min(len(opts), 6)+2))
 	}
 	return NewForm(c, title, func() tea.Cmd { return submit(spec()) }, fields...)
 }

@@ -22,7 +22,7 @@ func EditAction(c *common.Common, o client.Organization) common.Action {
 	return common.Action{Key: c.Keys.Edit, Label: "Edit organization", Needs: []client.Action{client.EditOrganization},
 		Run: func() tea.Cmd {
 			before := client.SpecOf(o)
-			return dialog.Open(dialog.NewOrgForm(c, "Edit "+common.Clean(o.Name), before, func(after client.OrgSpec) tea.Cmd {
+			return dialog.Open(dialog.NewOrgForm(c, "Edit "+common.Clean(o.Name), before, nil, func(after client.OrgSpec) tea.Cmd {
 				return confirmEdit(c, o, before, after)
 			}))
 		}}

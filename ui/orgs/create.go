@@ -10,17 +10,32 @@ import (
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/org"
+	"github.com/orgdash/orgdash/ui/table"
 )
 
 // createdMsg is a new organization, for the list to show and select.
 type createdMsg struct{ org client.Organization }
 
+// tenantConnsMsg is the tenant's connections, to offer in the create form.
+type tenantConnsMsg struct{ conns []client.TenantConnection }
+
 // createAction is the list's "create organization" entry.
 func (m *Model) createAction() common.Action {
 	return common.Action{Key: m.c.Keys.Create, Label: "Create organization", Needs: []client.Action{client.CreateOrganization},
 		Run: func() tea.Cmd {
-			return dialog.Open(dialog.NewOrgForm(m.c, "Create an organization", client.OrgSpec{}, m.confirmCreate))
+			if !m.c.Client.Capabilities().Can(client.ReadTenantConnections).Allowed {
+				return m.createForm(nil) // without read:connections the form offers none
+			}
+			ctx, cl := m.c.Ctx, m.c.Client
+			return func() tea.Msg {
+				conns, _ := cl.TenantConnections(ctx) // on failure the form offers none
+				return tenantConnsMsg{conns: conns}
+			}
 		}}
+}
+
+func (m *Model) createForm(conns []client.TenantConnection) tea.Cmd {
+	return dialog.Open(dialog.NewOrgForm(m.c, "Create an organization", client.OrgSpec{}, conns, m.confirmCreate))
 }
 
 // confirmCreate shows what will be made before making it.
@@ -42,6 +57,9 @@ func describe(s client.OrgSpec) string {
 	add("page background", s.Colors["page_background"])
 	for k, v := range s.Metadata {
 		add("metadata "+k, v)
+	}
+	if len(s.Connections) > 0 {
+		lines = append(lines, table.Plural(len(s.Connections), "connection")+" enabled")
 	}
 	return strings.Join(lines, "\n") + "\n\nz deletes it again for " + common.UndoWindow.String() + "."
 }

@@ -63,6 +63,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if t, ok := msg.(tenantConnsMsg); ok {
+		return m, m.createForm(t.conns)
+	}
 	if c, ok := msg.(createdMsg); ok { // made here: shown at once, the cursor on it
 		m.list.Put(c.org)
 		m.list.Select(c.org.ID)
