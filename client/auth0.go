@@ -152,7 +152,7 @@ func (c *auth0Client) Invitations(ctx context.Context, orgID string) ([]Invitati
 		for _, inv := range l.OrganizationInvitations {
 			out = append(out, Invitation{ID: inv.GetID(), Invitee: inv.GetInvitee().GetEmail(), Inviter: inv.GetInviter().GetName(),
 				CreatedAt: parseTime(inv.GetCreatedAt()), ExpiresAt: parseTime(inv.GetExpiresAt()), Roles: inv.Roles,
-				ClientID: inv.GetClientID(), ConnectionID: inv.GetConnectionID()})
+				ClientID: inv.GetClientID(), ConnectionID: inv.GetConnectionID(), URL: inv.GetInvitationURL()})
 		}
 		if len(l.OrganizationInvitations) < pageSize {
 			return out, nil

@@ -323,3 +323,23 @@ func TestFlowAddMembersFoundByName(t *testing.T) {
 		}
 	})
 }
+
+// enter on an invitation shows it whole, its link included; resend
+// revokes it and invites the same person again, said plainly first.
+func TestFlowInvitationDetailAndResend(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
+		f := startFlow(t, tn, "", "")
+		f.Send(tea.WindowSizeMsg{Width: 140, Height: 48})
+		f.wait("3 organizations", "1 of 3")
+		f.press("enter", "4")
+		f.wait("Invitations (3)", "1 of 3")
+		f.press("enter")
+		f.want("Invitation of", "invitee:", "inviter:", "link:", "https://login.example.com/login?invitation=", "Copy the link", "Resend (revoke, then invite again)")
+		f.press("j", "enter")
+		f.want("Resend the invitation of", "Auth0 has no resend")
+		f.confirm("y")
+		f.want("a new invitation", "Invitations (3)")
+		f.audited("revoke invitation", "invite")
+	})
+}

@@ -111,6 +111,9 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	if t, ok := msg.(common.TouchedMsg); ok && t.Org == m.org.ID && t.Tab == common.Invitations {
 		return m, m.list.Route(common.RefreshMsg{Auto: true}, m.actions) // another session changed them
 	}
+	if r, ok := msg.(resendMsg); ok && r.org == m.org.ID {
+		return m, m.resend(r.inv)
+	}
 	if c, ok := msg.(choicesMsg); ok && c.org == m.org.ID {
 		return m, m.inviteForm(c)
 	}
@@ -151,6 +154,7 @@ func (m *Model) actions() common.Actions {
 	}
 	return common.Actions{
 		m.inviteAction(),
+		{Key: k.Open, Label: "Details", Unavailable: none, Run: func() tea.Cmd { return m.details(inv) }},
 		{Key: k.Remove, Label: "Revoke invitation", Needs: []client.Action{client.RevokeInvitation}, Unavailable: none,
 			Run: func() tea.Cmd { return m.revoke(inv) }},
 		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},

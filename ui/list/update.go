@@ -235,8 +235,8 @@ func (m *Model[T]) Help(actions []key.Binding) help.KeyMap {
 	}
 	for _, b := range actions {
 		key := b.Help().Key
-		// in a markable list enter opens a detail page: the short line keeps its room for marking and acting
-		if key != k.Copy.Help().Key && key != k.Create.Help().Key && key != k.Add.Help().Key && !(m.spec.Markable && key == k.Open.Help().Key) {
+		// in an organization's tabs enter opens a detail page: the short line keeps its room for acting
+		if key != k.Copy.Help().Key && key != k.Create.Help().Key && key != k.Add.Help().Key && !(m.spec.Org != nil && key == k.Open.Help().Key) {
 			short = append(short, b)
 		}
 	}
