@@ -150,3 +150,35 @@ func TestKeysOpenTheProfilesTheyAreGiven(t *testing.T) {
 	viewer.send("T")
 	viewer.wait("no profiles to switch to")
 }
+
+// A viewer sees every new change disabled, with the reason, and changes
+// nothing: create, edit, add members, invite, revoke.
+func TestViewerCannotUseTheNewActions(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
+	before := r.memberCount(t)
+	tm := r.connect(t, "vi", r.viewer, 140, 40)
+	tm.wait("3 organizations")
+	tm.wait("1 of 3")
+	tm.send("c")
+	tm.wait("cannot create organization: viewer: read-only")
+	tm.send("\r")
+	tm.wait("acme › Overview")
+	tm.send("e")
+	tm.wait("cannot edit organization: viewer: read-only")
+	tm.send("3")
+	tm.wait("1 of 5")
+	tm.send("a")
+	tm.wait("cannot add members: viewer: read-only")
+	tm.send("4")
+	tm.wait("Invitations (")
+	tm.send("i")
+	tm.wait("cannot invite: viewer: read-only")
+	tm.send("d")
+	tm.wait("cannot revoke invitation: viewer: read-only")
+	if got := r.memberCount(t); got != before {
+		t.Fatalf("a viewer changed the tenant: %d members, were %d", got, before)
+	}
+	if es := r.auditEntries(t); len(es) != 0 {
+		t.Fatalf("audit lines for a viewer who changed nothing: %+v", es)
+	}
+}
