@@ -230,7 +230,9 @@ func labels(cfg *config.Config) map[string]string {
 }
 
 // askProfile asks on the terminal which profile to open; without a
-// terminal it fails naming them.
+// terminal it fails naming them. It runs its own small huh program before
+// the dashboard starts, on the local terminal only: serve never asks
+// (globals.ask is nil there), so no form runs inside a session.
 func askProfile(cfg *config.Config) (string, error) {
 	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
 		return "", usageError{config.ErrNoProfileChosen{Names: cfg.Names()}}

@@ -208,24 +208,31 @@ func (c *auth0Client) stillMembers(ctx context.Context, orgID string, ids []stri
 func (c *auth0Client) memberIDs(ctx context.Context, orgID string) (map[string]bool, error) {
 	ids := map[string]bool{}
 	for from := ""; ; {
-		opts := []management.RequestOption{management.Take(pageSize), management.IncludeFields("user_id")}
-		if from != "" {
-			opts = append(opts, management.From(from))
+		next, n, err := c.memberIDPage(ctx, orgID, from, ids)
+		if err != nil || n == 0 || next == "" {
+			return ids, err
 		}
-		l, err := c.m.Organization.Members(ctx, orgID, opts...)
-		if err != nil {
-			return nil, c.classify("verify removal", err)
-		}
-		for _, m := range l.Members {
-			ids[m.GetUserID()] = true
-		}
-		if len(l.Members) == 0 || l.Next == "" {
-			return ids, nil
-		}
-		from = l.Next
+		from = next
 	}
 }
 
-// RemovalCalls is how many calls removing n members sends (before its
-// verification): batches within Auth0's cap.
-func RemovalCalls(n int) int { return (n + limits.MaxIDsPerRequest - 1) / limits.MaxIDsPerRequest }
+// memberIDPage adds the user ids of the page after from to ids, and says
+// the next cursor and how many the page had.
+func (c *auth0Client) memberIDPage(ctx context.Context, orgID, from string, ids map[string]bool) (string, int, error) {
+	opts := []management.RequestOption{management.Take(pageSize), management.IncludeFields("user_id")}
+	if from != "" {
+		opts = append(opts, management.From(from))
+	}
+	l, err := c.m.Organization.Members(ctx, orgID, opts...)
+	if err != nil {
+		return "", 0, c.classify("verify removal", err)
+	}
+	for _, m := range l.Members {
+		ids[m.GetUserID()] = true
+	}
+	return l.Next, len(l.Members), nil
+}
+
+// MemberCalls is how many calls adding or removing n members sends (before
+// any verification): batches within Auth0's cap.
+func MemberCalls(n int) int { return (n + limits.MaxIDsPerRequest - 1) / limits.MaxIDsPerRequest }

@@ -191,16 +191,8 @@ func listingCost(n int) int {
 func (c *auth0Client) listedIn(ctx context.Context, orgID string, cursors []string) (func(string) bool, error) {
 	ids := map[string]bool{}
 	for _, from := range cursors {
-		opts := []management.RequestOption{management.Take(pageSize), management.IncludeFields("user_id")}
-		if from != "" {
-			opts = append(opts, management.From(from))
-		}
-		l, err := c.m.Organization.Members(ctx, orgID, opts...)
-		if err != nil {
-			return nil, c.classify("verify removal", err)
-		}
-		for _, m := range l.Members {
-			ids[m.GetUserID()] = true
+		if _, _, err := c.memberIDPage(ctx, orgID, from, ids); err != nil {
+			return nil, err
 		}
 	}
 	return func(id string) bool { return ids[id] }, nil

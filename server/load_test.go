@@ -119,7 +119,15 @@ func TestMemoryReturnsAfterFiftySessions(t *testing.T) {
 				t.Fatalf("%d sessions still open", r.srv.Sessions())
 			}
 		}
-		time.Sleep(200 * time.Millisecond) // the connections' last goroutines end
+		// the connections' last goroutines end: the count holds still for 100ms, within 2s
+		for n, still, deadline := runtime.NumGoroutine(), 0, time.Now().Add(2*time.Second); still < 5 && time.Now().Before(deadline); {
+			time.Sleep(20 * time.Millisecond)
+			if now := runtime.NumGoroutine(); now < n {
+				n, still = now, 0
+			} else {
+				still++
+			}
+		}
 		runtime.GC()
 		runtime.GC()
 		var m runtime.MemStats

@@ -71,10 +71,7 @@ func TestFlowCreateOrganization(t *testing.T) {
 // renaming warns, the audit has before and after, z puts the old back.
 func TestFlowEditOrganization(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
-		f := startFlow(t, tn, "", "")
-		f.Send(tea.WindowSizeMsg{Width: 120, Height: 40})
-		f.wait("3 organizations", "1 of 3")
+		f := demoFlow(t, 120, 40)
 		f.press("enter")
 		f.wait("acme › Overview", "Display name  Acme")
 		f.press("e")
@@ -108,10 +105,7 @@ func TestFlowEditOrganization(t *testing.T) {
 // the row shows them, the audit says so, and z takes them back.
 func TestFlowAssignRolesByName(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
-		f := startFlow(t, tn, "", "")
-		f.Send(tea.WindowSizeMsg{Width: 140, Height: 40})
-		f.wait("3 organizations", "1 of 3")
+		f := demoFlow(t, 140, 40)
 		f.press("enter", "3")
 		f.wait("Members (5)", "1 of 5")
 		f.press("j", ".")
@@ -162,10 +156,7 @@ func TestFlowAssignRolesByName(t *testing.T) {
 // Invitations name their roles (one call for the tenant's roles).
 func TestFlowInvitationsNameTheirRoles(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
-		f := startFlow(t, tn, "", "")
-		f.Send(tea.WindowSizeMsg{Width: 140, Height: 40})
-		f.wait("3 organizations", "1 of 3")
+		f := demoFlow(t, 140, 40)
 		f.press("enter", "4")
 		f.wait("Invitations (3)")
 		acme, _ := f.admin.Organization.ReadByName(context.Background(), "acme")
@@ -194,10 +185,7 @@ func TestFlowInvitationsNameTheirRoles(t *testing.T) {
 // every organization they are in, each one enter away.
 func TestFlowMemberDetailAndItsOrganizations(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
-		f := startFlow(t, tn, "", "")
-		f.Send(tea.WindowSizeMsg{Width: 140, Height: 40})
-		f.wait("3 organizations", "1 of 3")
+		f := demoFlow(t, 140, 40)
 		uid := f.memberIDs("acme")[0]
 		ctx := context.Background()
 		l, err := f.admin.Organization.List(ctx)
@@ -233,10 +221,7 @@ func TestFlowMemberDetailAndItsOrganizations(t *testing.T) {
 // be undone; the tenant no longer has it and the audit says so.
 func TestFlowRevokeInvitation(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
-		f := startFlow(t, tn, "", "")
-		f.Send(tea.WindowSizeMsg{Width: 140, Height: 40})
-		f.wait("3 organizations", "1 of 3")
+		f := demoFlow(t, 140, 40)
 		f.press("enter", "4")
 		f.wait("Invitations (3)", "1 of 3")
 		f.press("d")
@@ -256,10 +241,7 @@ func TestFlowRevokeInvitation(t *testing.T) {
 // in the list, in the tenant and in the audit.
 func TestFlowInvitePeople(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
-		f := startFlow(t, tn, "", "")
-		f.Send(tea.WindowSizeMsg{Width: 140, Height: 48})
-		f.wait("3 organizations", "1 of 3")
+		f := demoFlow(t, 140, 48)
 		f.press("enter", "4")
 		f.wait("Invitations (3)", "1 of 3")
 		f.press("i")
@@ -290,10 +272,7 @@ func TestFlowInvitePeople(t *testing.T) {
 // shows them, the audit says so, z removes them again.
 func TestFlowAddMembersFoundByName(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
-		f := startFlow(t, tn, "", "")
-		f.Send(tea.WindowSizeMsg{Width: 140, Height: 48})
-		f.wait("3 organizations", "1 of 3")
+		f := demoFlow(t, 140, 48)
 		ctx := context.Background()
 		conn := "Username-Password-Authentication"
 		for _, e := range []string{"zed.one@example.com", "zed.two@example.com"} {
@@ -328,10 +307,7 @@ func TestFlowAddMembersFoundByName(t *testing.T) {
 // revokes it and invites the same person again, said plainly first.
 func TestFlowInvitationDetailAndResend(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
-		f := startFlow(t, tn, "", "")
-		f.Send(tea.WindowSizeMsg{Width: 140, Height: 48})
-		f.wait("3 organizations", "1 of 3")
+		f := demoFlow(t, 140, 48)
 		f.press("enter", "4")
 		f.wait("Invitations (3)", "1 of 3")
 		f.press("enter")
@@ -342,4 +318,15 @@ func TestFlowInvitationDetailAndResend(t *testing.T) {
 		f.want("a new invitation", "Invitations (3)")
 		f.audited("revoke invitation", "invite")
 	})
+}
+
+// demoFlow runs the dashboard at w×h on a small demo tenant (3
+// organizations, acme with 5 members) and waits for its list.
+func demoFlow(t *testing.T, w, h int) *flow {
+	t.Helper()
+	tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
+	f := startFlow(t, tn, "", "")
+	f.Send(tea.WindowSizeMsg{Width: w, Height: h})
+	f.wait("3 organizations", "1 of 3")
+	return f
 }

@@ -61,15 +61,19 @@ func New(c *common.Common, o client.Organization) *Model {
 // Row is how an invitation shows: its roles by name where names knows
 // them (else how many), its expiry relative to now.
 func Row(inv client.Invitation, names map[string]string, now time.Time) table.Row {
-	roles := fmt.Sprint(len(inv.Roles))
-	if names != nil && len(inv.Roles) > 0 {
-		named := make([]string, len(inv.Roles))
-		for i, id := range inv.Roles {
-			named[i] = cmp.Or(names[id], id)
-		}
-		roles = strings.Join(named, ", ")
+	return table.NewRow(inv.ID, inv.Invitee, inv.Inviter, Expiry(inv.ExpiresAt, now), roleNames(inv, names))
+}
+
+// roleNames are inv's roles by name where names knows them, else how many.
+func roleNames(inv client.Invitation, names map[string]string) string {
+	if names == nil || len(inv.Roles) == 0 {
+		return fmt.Sprint(len(inv.Roles))
 	}
-	return table.NewRow(inv.ID, inv.Invitee, inv.Inviter, Expiry(inv.ExpiresAt, now), roles)
+	named := make([]string, len(inv.Roles))
+	for i, id := range inv.Roles {
+		named[i] = cmp.Or(names[id], id)
+	}
+	return strings.Join(named, ", ")
 }
 
 // Init loads the invitations and, where the token may read them, the

@@ -38,7 +38,7 @@ func (m *Model) revoke(inv client.Invitation) tea.Cmd {
 // the menu offers copying the link and resending.
 func (m *Model) details(inv client.Invitation) tea.Cmd {
 	lines := []string{"invitee: " + common.Clean(inv.Invitee), "inviter: " + common.Clean(inv.Inviter),
-		"expires: " + Expiry(inv.ExpiresAt, time.Now()), "roles: " + Row(inv, m.names, time.Now()).Cells[3]}
+		"expires: " + Expiry(inv.ExpiresAt, time.Now()), "roles: " + common.Clean(roleNames(inv, m.names))}
 	if inv.URL != "" {
 		lines = append(lines, "link: "+common.Clean(inv.URL))
 	}

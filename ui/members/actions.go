@@ -28,11 +28,11 @@ type removedMsg struct {
 	results []client.MemberResult
 }
 
-// restoredMsg says an undo has ended: the members the tenant took back
-// return to the list as they were, and nothing else is reloaded.
-type restoredMsg struct {
-	org  string
-	back []client.Member
+// putMsg is members as a change left them (added, restored by an undo,
+// given or relieved of roles): their rows show it, and nothing is reloaded.
+type putMsg struct {
+	org     string
+	members []client.Member
 }
 
 // confirmRemove asks before removing ts.
@@ -52,7 +52,7 @@ func (m *Model) confirmRemove(ts []client.Member) tea.Cmd {
 	if len(ts) > 3 {
 		list += " and " + table.Count(len(ts)-3) + " more"
 	}
-	plan := m.c.Client.Tracker().Estimate(limits.OrgMembersWrite, client.RemovalCalls(len(ts)))
+	plan := m.c.Client.Tracker().Estimate(limits.OrgMembersWrite, client.MemberCalls(len(ts)))
 	body := fmt.Sprintf("Remove %s from %s: %s.\n\nThe users stay in the tenant. Removal takes a few seconds to show; z undoes it for %s.\n\nPlan: %s, then a check that they are gone.",
 		what, common.Clean(m.org.Name), list, common.UndoWindow, plan)
 	all := m.list.Complete() && len(ts) == m.list.Total()
@@ -200,7 +200,7 @@ func restore(c *common.Common, o client.Organization, all []client.Member, ids [
 		if failed > 0 {
 			st = common.StatusMsg{Level: common.Failure, Text: "undo: " + table.Plural(failed, "step") + " failed; refresh to see where things stand"}
 		}
-		return common.Outcome{Status: st, Result: restoredMsg{org: o.ID, back: put}, Touched: &common.Touched{Org: o.ID, Tab: common.Members}}
+		return common.Outcome{Status: st, Result: putMsg{org: o.ID, members: put}, Touched: &common.Touched{Org: o.ID, Tab: common.Members}}
 	})
 }
 

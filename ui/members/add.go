@@ -20,12 +20,6 @@ type foundMsg struct {
 	err   error
 }
 
-// addedMsg is the members an addition made, for the list.
-type addedMsg struct {
-	org     string
-	members []client.Member
-}
-
 // addAction is the tab's "add members".
 func (m *Model) addAction() common.Action {
 	return common.Action{Key: m.c.Keys.Add, Label: "Add members…", Needs: []client.Action{client.AddMembers, client.ReadUserOrganizations},
@@ -99,7 +93,7 @@ func (m *Model) confirmAdd(ms []client.Member) tea.Cmd {
 	if len(ms) > 3 {
 		list += " and " + table.Count(len(ms)-3) + " more"
 	}
-	plan := m.c.Client.Tracker().Estimate(limits.OrgMembersWrite, client.RemovalCalls(len(ms)))
+	plan := m.c.Client.Tracker().Estimate(limits.OrgMembersWrite, client.MemberCalls(len(ms)))
 	body := "Add " + list + " to " + common.Clean(m.org.Name) + ". Plan: " + plan.String() + ". z removes them again for " + common.UndoWindow.String() + "."
 	return dialog.Guard(m.c, "Add "+table.Plural(len(ms), "member")+"?", body, "Add", m.org.Name, add(m.c, m.org, ms))
 }
@@ -129,7 +123,7 @@ func add(c *common.Common, o client.Organization, ms []client.Member) tea.Cmd {
 		if failed > 0 {
 			st = common.StatusMsg{Level: common.Warning, Text: st.Text + "; " + table.Plural(failed, "addition") + " failed"}
 		}
-		out := common.Outcome{Status: st, Result: addedMsg{org: o.ID, members: added}, Touched: &common.Touched{Org: o.ID, Tab: common.Members}}
+		out := common.Outcome{Status: st, Result: putMsg{org: o.ID, members: added}, Touched: &common.Touched{Org: o.ID, Tab: common.Members}}
 		if len(added) > 0 {
 			out.Undo = &common.UndoMsg{Label: "addition of " + table.Plural(len(added), "member"), Run: remove(c, o, added)}
 		}

@@ -80,25 +80,13 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if msg.org == m.org.ID {
 			return m, m.pickFound(msg)
 		}
-	case addedMsg:
-		if msg.org == m.org.ID {
-			for _, mem := range msg.members {
-				m.list.Put(mem)
-			}
-		}
 	case rolesMsg:
 		if msg.org == m.org.ID {
 			return m, m.pickRoles(msg)
 		}
-	case rolesChangedMsg:
+	case putMsg:
 		if msg.org == m.org.ID {
 			for _, mem := range msg.members {
-				m.list.Put(mem)
-			}
-		}
-	case restoredMsg:
-		if msg.org == m.org.ID {
-			for _, mem := range msg.back {
 				m.list.Put(mem)
 			}
 		}

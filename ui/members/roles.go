@@ -22,12 +22,6 @@ type rolesMsg struct {
 	err     error
 }
 
-// rolesChangedMsg is the members as a change of roles left them.
-type rolesChangedMsg struct {
-	org     string
-	members []client.Member
-}
-
 // assignRoles is the menu's "assign roles" to the targets.
 func (m *Model) assignRoles(ts []client.Member, none func() string) common.Action {
 	return common.Action{Label: "Assign roles…", Needs: []client.Action{client.AssignRoles, client.ReadRoles}, Unavailable: none,
@@ -149,7 +143,7 @@ func changeRoles(c *common.Common, o client.Organization, ts []client.Member, ro
 		if failed > 0 {
 			st = common.StatusMsg{Level: common.Warning, Text: st.Text + "; " + table.Plural(failed, "member") + " failed"}
 		}
-		out := common.Outcome{Status: st, Result: rolesChangedMsg{org: o.ID, members: changed}, Touched: &common.Touched{Org: o.ID, Tab: common.Members}}
+		out := common.Outcome{Status: st, Result: putMsg{org: o.ID, members: changed}, Touched: &common.Touched{Org: o.ID, Tab: common.Members}}
 		if len(changed) > 0 {
 			out.Undo = &common.UndoMsg{Label: strings.ToLower(verb) + table.Plural(len(changed), "member"), Run: undoRoles(c, o, changed, done, assign)}
 		}
@@ -178,7 +172,7 @@ func undoRoles(c *common.Common, o client.Organization, ms []client.Member, did 
 			}
 		}
 		return common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "put the roles of " + table.Plural(len(back), "member") + " back"},
-			Result: rolesChangedMsg{org: o.ID, members: back}, Touched: &common.Touched{Org: o.ID, Tab: common.Members}}
+			Result: putMsg{org: o.ID, members: back}, Touched: &common.Touched{Org: o.ID, Tab: common.Members}}
 	})
 }
 
