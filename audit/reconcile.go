@@ -122,5 +122,11 @@ func settingsMatch(cur client.Connection, after map[string]any) bool {
 			return false
 		}
 	}
+	named := map[string]string{"organization_connection_name": cur.OrgConnectionName, "organization_access_level": cur.AccessLevel}
+	for k, have := range named {
+		if v, ok := after[k].(string); ok && v != have {
+			return false
+		}
+	}
 	return true
 }

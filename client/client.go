@@ -127,7 +127,14 @@ type ConnectionSettings struct {
 	AssignMembershipOnLogin bool // auto-membership
 	ShowAsButton            bool // on the organization's login prompt
 	SignupEnabled           bool // database connections only, with auto-membership
+	// The newer family's own settings; empty where unset or where the
+	// tenant lacks that family.
+	OrgConnectionName string // the connection's name in this organization, 1–50 characters
+	AccessLevel       string // of the organization's administrators: one of AccessLevels
 }
+
+// AccessLevels are organization_access_level's values, least first.
+var AccessLevels = []string{"none", "readonly", "limited", "full"}
 
 // TenantConnection is one of the tenant's connections.
 type TenantConnection struct {

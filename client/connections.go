@@ -23,6 +23,8 @@ type orgConnJSON struct {
 	AssignOnLogin *bool  `json:"assign_membership_on_login,omitempty"`
 	ShowAsButton  *bool  `json:"show_as_button,omitempty"`
 	SignupEnabled *bool  `json:"is_signup_enabled,omitempty"`
+	OrgConnName   string `json:"organization_connection_name,omitempty"`
+	AccessLevel   string `json:"organization_access_level,omitempty"`
 	Connection    *struct {
 		Name     string `json:"name"`
 		Strategy string `json:"strategy"`
@@ -32,7 +34,8 @@ type orgConnJSON struct {
 func (j orgConnJSON) conn() Connection {
 	c := Connection{ID: j.ConnectionID, Enabled: j.IsEnabled == nil || *j.IsEnabled,
 		ConnectionSettings: ConnectionSettings{AssignMembershipOnLogin: deref(j.AssignOnLogin),
-			ShowAsButton: deref(j.ShowAsButton), SignupEnabled: deref(j.SignupEnabled)}}
+			ShowAsButton: deref(j.ShowAsButton), SignupEnabled: deref(j.SignupEnabled),
+			OrgConnectionName: j.OrgConnName, AccessLevel: j.AccessLevel}}
 	if j.Connection != nil {
 		c.Name, c.Strategy = j.Connection.Name, j.Connection.Strategy
 	}
@@ -180,7 +183,7 @@ func (c *auth0Client) newer(ctx context.Context, op, method, orgID, uri string, 
 
 func settingsJSON(s ConnectionSettings) orgConnJSON {
 	return orgConnJSON{AssignOnLogin: auth0.Bool(s.AssignMembershipOnLogin), ShowAsButton: auth0.Bool(s.ShowAsButton),
-		SignupEnabled: auth0.Bool(s.SignupEnabled)}
+		SignupEnabled: auth0.Bool(s.SignupEnabled), OrgConnName: s.OrgConnectionName, AccessLevel: s.AccessLevel}
 }
 
 // readConn reads one association back: found is false when the
@@ -231,12 +234,19 @@ func (c *auth0Client) changeConn(ctx context.Context, op, orgID, connID string, 
 	return conn, err
 }
 
-func sameSettings(a, b ConnectionSettings) bool { return a == b }
+// sameSettings reports whether got carries s; a tenant without the newer
+// family has none of its settings to compare.
+func sameSettings(got Connection, s ConnectionSettings) bool {
+	if got.Legacy {
+		s.OrgConnectionName, s.AccessLevel = "", ""
+	}
+	return got.ConnectionSettings == s
+}
 
 func (c *auth0Client) EnableConnection(ctx context.Context, orgID, connID string, s ConnectionSettings) (Connection, error) {
 	return c.changeConn(ctx, "enable connection", orgID, connID, func() (Connection, error) { return c.enableConnection(ctx, orgID, connID, s) },
 		func(got Connection, found bool) bool {
-			return found && got.Enabled && sameSettings(got.ConnectionSettings, s)
+			return found && got.Enabled && sameSettings(got, s)
 		})
 }
 
@@ -271,7 +281,7 @@ func (c *auth0Client) setConnectionEnabled(ctx context.Context, orgID, connID st
 
 func (c *auth0Client) UpdateConnection(ctx context.Context, orgID, connID string, s ConnectionSettings) (Connection, error) {
 	return c.changeConn(ctx, "edit connection", orgID, connID, func() (Connection, error) { return c.updateConnection(ctx, orgID, connID, s) },
-		func(got Connection, found bool) bool { return found && sameSettings(got.ConnectionSettings, s) })
+		func(got Connection, found bool) bool { return found && sameSettings(got, s) })
 }
 
 func (c *auth0Client) updateConnection(ctx context.Context, orgID, connID string, s ConnectionSettings) (Connection, error) {

@@ -18,4 +18,5 @@ const (
 	MaxMembers        = 100000 // members per organization (more on request)
 	MaxMemberRoles    = 50     // roles one member may hold in one organization
 	MaxOrgConnections = 10     // connections one organization may have
+	MaxOrgDomains     = 100    // discovery domains one organization may have
 )

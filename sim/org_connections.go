@@ -98,7 +98,12 @@ func (oc *orgConn) apply(b orgConnBody) *apiError {
 	setIf(&next.signupEnabled, b.SignupEnabled)
 	setIf(&next.showAsButton, b.ShowAsButton)
 	setIf(&next.enabled, b.IsEnabled)
-	setIf(&next.orgConnName, b.OrgConnName)
+	if b.OrgConnName != nil {
+		if e := checkLen(*b.OrgConnName, "organization_connection_name", orgConnProps["organization_connection_name"], 1, 50); e != nil {
+			return e
+		}
+		next.orgConnName = *b.OrgConnName
+	}
 	if b.AccessLevel != nil {
 		if !slices.Contains(accessLevels, *b.AccessLevel) {
 			return errBody("'No enum match for: %s' on property organization_access_level (%s).", *b.AccessLevel, orgConnProps["organization_access_level"])

@@ -45,6 +45,16 @@ func (s *Server) routes() {
 	s.handle("GET "+org+"/invitations/{iid}", scopes("read:organization_invitations"), s.readInvitation)
 	s.handle("DELETE "+org+"/invitations/{iid}", scopes("delete:organization_invitations"), s.deleteInvitation)
 
+	if !s.opts.NoDiscoveryDomains {
+		const dd = org + "/discovery-domains"
+		s.handle("GET "+dd, scopes("read:organization_discovery_domains"), s.byName(s.listDomains))
+		s.handle("POST "+dd, scopes("create:organization_discovery_domains"), s.createDomain)
+		s.handle("GET "+dd+"/{did}", scopes("read:organization_discovery_domains"), s.readDomain)
+		s.handle("GET "+dd+"/name/{domain}", scopes("read:organization_discovery_domains"), s.readDomainByName)
+		s.handle("PATCH "+dd+"/{did}", scopes("update:organization_discovery_domains"), s.updateDomain)
+		s.handle("DELETE "+dd+"/{did}", scopes("delete:organization_discovery_domains"), s.deleteDomain)
+	}
+
 	s.handle("GET /api/v2/connections", scopes("read:connections"), s.listConnections)
 	s.handle("POST /api/v2/connections", scopes("create:connections"), s.createConnection)
 	s.handle("GET /api/v2/connections/{id}", scopes("read:connections"), s.readConnection)

@@ -44,6 +44,23 @@ func seedTenant(t *tenant, opts Options, now time.Time) {
 		}
 		d.addOrg(name, i, size, scale)
 	}
+	d.addDomains()
+}
+
+// addDomains gives acme two discovery domains and every seventh
+// organization one; last, so the other demo ids stay as they were.
+func (d demo) addDomains() {
+	i := 0
+	for _, o := range d.t.orgOrder {
+		switch {
+		case o.Name == "acme":
+			d.t.newDomain(o, "acme.example", "verified")
+			d.t.newDomain(o, "acme-corp.example", "pending").UseForDiscovery = false
+		case i%7 == 3:
+			d.t.newDomain(o, o.Name+".example", "verified")
+		}
+		i++
+	}
 }
 
 // demoMemberships bounds the memberships of the organizations other than

@@ -27,6 +27,8 @@ var AllScopes = []string{
 	"read:organization_members", "create:organization_members", "delete:organization_members",
 	"read:organization_member_roles", "create:organization_member_roles", "delete:organization_member_roles",
 	"read:organization_invitations", "create:organization_invitations", "delete:organization_invitations",
+	"read:organization_discovery_domains", "create:organization_discovery_domains",
+	"update:organization_discovery_domains", "delete:organization_discovery_domains",
 	"read:connections", "create:connections", "delete:connections",
 	"read:users", "create:users", "delete:users",
 	"read:roles", "create:roles", "update:roles", "delete:roles",
@@ -66,6 +68,8 @@ type Options struct {
 
 	Faults           Faults
 	NoConnectionsAPI bool // a tenant without /organizations/{id}/connections
+	// NoDiscoveryDomains is a tenant without /organizations/{id}/discovery-domains.
+	NoDiscoveryDomains bool
 
 	Now func() time.Time // the clock; time.Now when nil
 }

@@ -87,6 +87,7 @@ type org struct {
 	memberRoles map[string][]*role // user id -> roles, kept apart from membership as Auth0 does
 	pending     int                // memberships removed but still listed
 	invitations []*invitation
+	domains     []*discoveryDomain // by seq
 }
 
 // orgConn associates a tenant connection with an organization.

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -74,7 +76,9 @@ func TestFlowEditSettingsRefusesTheSignupRuleBeforeAnyCall(t *testing.T) {
 		f.want("Enable Username-Password-Authentication", "┃ Auto-membership") // the form has the focus
 		f.press("y")                                                           // auto-membership on
 		f.want("┃ Signup")
-		f.press("n") // signup off: then the change is confirmed
+		f.press("n") // signup off
+		f.want("┃ Name in this organization")
+		f.press("enter", "enter") // no name, access not set: then the change is confirmed
 		f.want("Enable Username-Password-Authentication for acme?", "Auto-membership: off → on")
 		f.confirm("y")
 		f.want("enabled Username-Password-Authentication", "2 of 2") // the cursor went to it
@@ -85,10 +89,13 @@ func TestFlowEditSettingsRefusesTheSignupRuleBeforeAnyCall(t *testing.T) {
 		f.want("┃ Signup")
 		f.press("y")                                 // signup on: refused
 		f.want("signup needs a database connection") // the rest wraps
+		f.press("enter", "enter")                    // to the end: the form is not sent
+		f.want("signup needs a database connection")
+		f.wantNot("Save the settings")
 		if calls := tn.Stats().Calls - before; calls != 0 {
 			t.Fatalf("%d calls were made for a form Auth0 would refuse", calls)
 		}
-		f.press("n") // signup off: confirmed, saved
+		f.press("shift+tab", "shift+tab", "n", "enter", "enter") // signup off, no name, access not set: confirmed, saved
 		f.want("Save the settings of Username-Password-Authentication?", "Auto-membership: on → off")
 		f.confirm("y")
 		f.want("saved the settings of Username-Password-Authentication")
@@ -97,6 +104,49 @@ func TestFlowEditSettingsRefusesTheSignupRuleBeforeAnyCall(t *testing.T) {
 			t.Fatalf("after editing: %v", c)
 		}
 		f.audited("enable connection", "edit connection")
+	})
+}
+
+// The newer family's name and access level are edited in the same form,
+// checked before any call, shown as a diff and stored on the tenant.
+func TestFlowEditNewerConnectionSettings(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn, org, saml, _ := acmeWith(t)
+		f := startFlow(t, tn, "", "")
+		f.want("1 organization")
+		f.press("enter", "2")
+		f.want("acme-saml")
+		f.press("e")
+		f.want("Settings of acme-saml", "┃ Auto-membership")
+		f.press("enter", "enter") // auto-membership and button as they are
+		f.want("┃ Name in this organization")
+		before := tn.Stats().Calls
+		f.typed(strings.Repeat("x", 60)) // the field stops at Auth0's 50
+		f.want(strings.Repeat("x", 50))
+		f.wantNot(strings.Repeat("x", 51))
+		f.press("ctrl+u")
+		f.typed("Acme SSO")
+		f.press("enter")
+		f.want("┃ Administrators' access", "readonly")
+		f.press("down", "down", "down", "enter") // not set → none → readonly → limited
+		f.want("Save the settings of acme-saml?", "Name in this organization: not set → Acme SSO", "Administrators' access: not set → limited")
+		if calls := tn.Stats().Calls - before; calls != 0 {
+			t.Fatalf("%d calls before the confirmation", calls)
+		}
+		f.confirm("y")
+		f.want("saved the settings of acme-saml")
+		c, _ := f.orgConn(org, saml)
+		if c["organization_connection_name"] != "Acme SSO" || c["organization_access_level"] != "limited" || c["is_enabled"] != true {
+			t.Fatalf("after editing: %v", c)
+		}
+		entries := f.audited("edit connection")
+		if got := entries[0].After; !strings.Contains(fmt.Sprint(got), "Acme SSO") {
+			t.Fatalf("the audit's after value does not carry the name: %v", got)
+		}
+		f.press("e", "enter", "enter")
+		f.want("┃ Name in this organization")
+		f.press("ctrl+u", "enter")
+		f.want("cannot be cleared")
 	})
 }
 

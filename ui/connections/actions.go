@@ -53,8 +53,15 @@ func (m *Model) lastEnabled(cn client.Connection) bool {
 
 // settingsMap is how settings read in the audit log's before and after.
 func settingsMap(cn client.Connection) map[string]any {
-	return map[string]any{"is_enabled": cn.Enabled, "assign_membership_on_login": cn.AssignMembershipOnLogin,
+	m := map[string]any{"is_enabled": cn.Enabled, "assign_membership_on_login": cn.AssignMembershipOnLogin,
 		"show_as_button": cn.ShowAsButton, "is_signup_enabled": cn.SignupEnabled}
+	if cn.OrgConnectionName != "" {
+		m["organization_connection_name"] = cn.OrgConnectionName
+	}
+	if cn.AccessLevel != "" {
+		m["organization_access_level"] = cn.AccessLevel
+	}
+	return m
 }
 
 // change is a change of connection prev of o, run by the root: fn makes
@@ -132,15 +139,29 @@ func diff(before, after client.ConnectionSettings, strategy string) string {
 	if client.IsDatabase(strategy) {
 		row("Signup", before.SignupEnabled, after.SignupEnabled)
 	}
+	text := func(label, a, b string) {
+		if a != b {
+			lines = append(lines, fmt.Sprintf("%s: %s → %s", label, unset(a), unset(b)))
+		}
+	}
+	text("Name in this organization", common.Clean(before.OrgConnectionName), common.Clean(after.OrgConnectionName))
+	text("Administrators' access", before.AccessLevel, after.AccessLevel)
 	if len(lines) == 0 {
 		return "Nothing changes: the settings are as they were."
 	}
 	return strings.Join(lines, "\n")
 }
 
+func unset(s string) string {
+	if s == "" {
+		return "not set"
+	}
+	return s
+}
+
 func (m *Model) edit(cn client.Connection) tea.Cmd {
 	ctx, cl, o, c := m.c.Ctx, m.c.Client, m.org, m.c
-	return dialog.Open(dialog.NewSettings(m.c, "Settings of "+common.Clean(cn.Name), cn.Strategy, cn.ConnectionSettings,
+	return dialog.Open(dialog.NewSettings(m.c, "Settings of "+common.Clean(cn.Name), cn.Strategy, !cn.Legacy, cn.ConnectionSettings,
 		func(s client.ConnectionSettings) tea.Cmd {
 			next := cn
 			next.ConnectionSettings = s
@@ -209,7 +230,7 @@ func (m *Model) onPick(msg pickMsg) tea.Cmd {
 		defaults := client.ConnectionSettings{ShowAsButton: true}
 		c := m.c
 		items = append(items, dialog.Item{Label: common.Clean(tc.Name), Then: dialog.Open(dialog.NewSettings(m.c,
-			"Enable "+common.Clean(tc.Name)+" ("+tc.Strategy+")", tc.Strategy, defaults, func(s client.ConnectionSettings) tea.Cmd {
+			"Enable "+common.Clean(tc.Name)+" ("+tc.Strategy+")", tc.Strategy, !m.legacy(), defaults, func(s client.ConnectionSettings) tea.Cmd {
 				next := cn
 				next.Enabled, next.ConnectionSettings = true, s
 				run := change(o, cn, next, "enabling…", "enabled "+common.Clean(tc.Name), nil, ctx,

@@ -137,7 +137,7 @@ func TestSettingsRefusesSignupWithoutAutoMembership(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		c := uitest.Common(t, clienttest.New(1, 0))
 		var saved *client.ConnectionSettings
-		d := NewSettings(c, "Settings", "auth0", client.ConnectionSettings{}, func(s client.ConnectionSettings) tea.Cmd {
+		d := NewSettings(c, "Settings", "auth0", false, client.ConnectionSettings{}, func(s client.ConnectionSettings) tea.Cmd {
 			saved = &s
 			return fired
 		})
@@ -151,7 +151,7 @@ func TestSettingsRefusesSignupWithoutAutoMembership(t *testing.T) {
 			t.Fatalf("signup without auto-membership was accepted (%v):\n%s", saved, v)
 		}
 		view := func(strategy string) string {
-			d := NewSettings(c, "S", strategy, client.ConnectionSettings{}, nil)
+			d := NewSettings(c, "S", strategy, false, client.ConnectionSettings{}, nil)
 			drv := uitest.NewDriver(t, adapter{d})
 			drv.Run(d.Init())
 			return ansi.Strip(drv.Model().(adapter).d.View())

@@ -64,9 +64,11 @@ func (d *Form) View() string {
 		}
 		room := full
 		if c.Height > 0 {
-			room = c.Height - 4 - 2 - 1 // the border and padding, the title and its gap, the hint
+			// the border and padding, the title and its gap, the hint, and
+			// the line huh adds below the fields for an error
+			room = c.Height - 4 - 2 - 1 - 1
 			if compact(c) {
-				room = c.Height - 2 - 1 - 1
+				room = c.Height - 2 - 1 - 1 - 1
 			}
 		}
 		d.form.WithHeight(max(min(full, room), 4))

@@ -15,9 +15,10 @@ var ErrSignupRule = errors.New("signup needs a database connection with auto-mem
 // NewSettings edits start for a connection of strategy in a form that
 // offers only what the strategy supports and enforces Auth0's rules: the
 // login button only for enterprise connections, signup only for database
-// connections and only with auto-membership. submit makes the command to
-// run with the result.
-func NewSettings(c *common.Common, title, strategy string, start client.ConnectionSettings, submit func(client.ConnectionSettings) tea.Cmd) *Form {
+// connections and only with auto-membership. newer adds the newer family's
+// name and access level, for tenants that have it. submit makes the command
+// to run with the result.
+func NewSettings(c *common.Common, title, strategy string, newer bool, start client.ConnectionSettings, submit func(client.ConnectionSettings) tea.Cmd) *Form {
 	v := start
 	fields := []huh.Field{huh.NewConfirm().Title("Auto-membership").
 		Description("Everyone who logs in with this connection becomes a member.").Value(&v.AssignMembershipOnLogin)}
@@ -35,5 +36,34 @@ func NewSettings(c *common.Common, title, strategy string, start client.Connecti
 				return nil
 			}))
 	}
+	if newer {
+		fields = append(fields, newerFields(&v, start)...)
+	}
 	return NewForm(c, title, func() tea.Cmd { return submit(v) }, fields...)
+}
+
+// newerFields edit the newer family's settings. Once set, a name can be
+// changed but not cleared: Auth0 takes 1–50 characters and documents no way
+// to unset it (a guess that unsetting is not offered).
+func newerFields(v *client.ConnectionSettings, start client.ConnectionSettings) []huh.Field {
+	levels := []huh.Option[string]{}
+	if start.AccessLevel == "" {
+		levels = append(levels, huh.NewOption("not set", ""))
+	}
+	for _, l := range client.AccessLevels {
+		levels = append(levels, huh.NewOption(l, l))
+	}
+	return []huh.Field{
+		huh.NewInput().Title("Name in this organization").
+			Description("What the organization's administrators see; 1–50 characters, or empty to leave unset.").
+			Value(&v.OrgConnectionName).CharLimit(50).Validate(func(s string) error {
+			if s == "" && start.OrgConnectionName != "" {
+				return errors.New("a name once set cannot be cleared, only changed")
+			}
+			return nil
+		}),
+		huh.NewSelect[string]().Title("Administrators' access").
+			Description("How far the organization's administrators may manage this connection.").
+			Options(levels...).Value(&v.AccessLevel),
+	}
 }
