@@ -23,6 +23,7 @@ type simFlags struct {
 	addr, clientID, clientSecret string
 	tlsCert, tlsKey              string
 	empty, noConnectionsAPI      bool
+	noDomains                    bool
 	seed                         int64
 	orgs, members                int
 	removalDelay                 string
@@ -77,13 +78,14 @@ CLI or a curl script at it with the variables it prints.`,
 	fl.StringArrayVar(&f.clients, "client", nil, "one more client credentials client, `ID:SECRET:SCOPE,SCOPE,…` (repeatable)")
 	fl.StringVar(&f.faults, "faults", "off", "faults to inject: `SPEC` such as latency=20ms-200ms,error=5%,drop=1%,truncate=1%")
 	fl.BoolVar(&f.noConnectionsAPI, "no-connections-api", false, "a tenant without the newer /organizations/{id}/connections family")
+	fl.BoolVar(&f.noDomains, "no-discovery-domains", false, "a tenant without /organizations/{id}/discovery-domains")
 	return cmd
 }
 
 // options checks the flags and turns them into the simulator's options.
 func (f simFlags) options() (sim.Options, error) {
 	o := sim.DefaultOptions()
-	o.Seed, o.Empty, o.NoConnectionsAPI = f.seed, f.empty, f.noConnectionsAPI
+	o.Seed, o.Empty, o.NoConnectionsAPI, o.NoDiscoveryDomains = f.seed, f.empty, f.noConnectionsAPI, f.noDomains
 	o.ClientID, o.ClientSecret = f.clientID, f.clientSecret
 	if f.orgs < 1 || f.orgs > limits.MaxOrgs {
 		return o, usagef("--orgs %d: want 1 to %d (Auth0's limit of organizations per tenant)", f.orgs, limits.MaxOrgs)

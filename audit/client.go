@@ -246,3 +246,25 @@ func (a audited) RemoveRoles(ctx context.Context, orgID, userID string, roleIDs 
 func (a audited) AssignRoles(ctx context.Context, orgID, userID string, roleIDs []string) error {
 	return a.single(ctx, "assign roles", orgID, userID, func(ctx context.Context) error { return a.Client.AssignRoles(ctx, orgID, userID, roleIDs) })
 }
+
+func (a audited) AddDiscoveryDomain(ctx context.Context, orgID string, spec client.DiscoveryDomain) (d client.DiscoveryDomain, err error) {
+	err = a.single(ctx, "add discovery domain", orgID, spec.Domain, func(ctx context.Context) error {
+		d, err = a.Client.AddDiscoveryDomain(ctx, orgID, spec)
+		return err
+	})
+	return d, err
+}
+
+func (a audited) UpdateDiscoveryDomain(ctx context.Context, orgID, id string, verified, use bool) (d client.DiscoveryDomain, err error) {
+	err = a.single(ctx, "edit discovery domain", orgID, id, func(ctx context.Context) error {
+		d, err = a.Client.UpdateDiscoveryDomain(ctx, orgID, id, verified, use)
+		return err
+	})
+	return d, err
+}
+
+func (a audited) RemoveDiscoveryDomain(ctx context.Context, orgID, id string) error {
+	return a.single(ctx, "remove discovery domain", orgID, id, func(ctx context.Context) error {
+		return a.Client.RemoveDiscoveryDomain(ctx, orgID, id)
+	})
+}

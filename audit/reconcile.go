@@ -3,6 +3,7 @@ package audit
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/orgdash/orgdash/client"
@@ -92,6 +93,26 @@ func inPlace(ctx context.Context, cl client.Client, e Entry) (map[string]bool, e
 					return nil, fmt.Errorf("the connection is gone, or the log has no after-values to compare")
 				}
 				out[id] = settingsMatch(*cur, e.After)
+			}
+		}
+	case "add discovery domain", "remove discovery domain", "edit discovery domain":
+		domains, err := cl.DiscoveryDomains(ctx, e.Org)
+		if err != nil {
+			return nil, err
+		}
+		for _, target := range e.Targets { // the domain added; the id removed or edited
+			i := slices.IndexFunc(domains, func(d client.DiscoveryDomain) bool { return d.ID == target || d.Domain == target })
+			switch e.Action {
+			case "add discovery domain":
+				out[target] = i >= 0
+			case "remove discovery domain":
+				out[target] = i < 0
+			default:
+				if i < 0 || e.After == nil {
+					return nil, fmt.Errorf("the domain is gone, or the log has no after-values to compare")
+				}
+				out[target] = e.After["status"] == client.DomainStatus(domains[i].Verified) &&
+					e.After["use_for_organization_discovery"] == domains[i].UseForDiscovery
 			}
 		}
 	case "delete organization":

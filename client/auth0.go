@@ -21,6 +21,7 @@ type auth0Client struct {
 	// legacyUntil is until when the tenant is taken to lack the newer
 	// connections family (a time.Time; zero when it has it).
 	legacyUntil atomic.Value
+	noDomains   domainsMissing // the tenant lacks discovery domains, lately
 }
 
 var _ Client = (*auth0Client)(nil)

@@ -34,12 +34,17 @@ const (
 	RevokeInvitation
 	Invite
 	ReadApplications
+	ReadDomains
+	AddDomain
+	EditDomain
+	RemoveDomain
 )
 
 var actionNames = [...]string{"read organizations", "delete organization", "read connections", "read tenant connections",
 	"enable connection", "toggle connection", "edit connection", "remove connection", "read members",
 	"read member roles", "add members", "remove members", "assign roles", "read invitations", "read user organizations",
-	"create organization", "edit organization", "remove roles", "read roles", "revoke invitation", "invite", "read applications"}
+	"create organization", "edit organization", "remove roles", "read roles", "revoke invitation", "invite", "read applications",
+	"read discovery domains", "add discovery domain", "edit discovery domain", "remove discovery domain"}
 
 func (a Action) String() string { return actionNames[a] }
 
@@ -51,14 +56,16 @@ func (a Action) Scope() string {
 		"create:organization_members", "delete:organization_members", "create:organization_member_roles",
 		"read:organization_invitations", "read:users", "create:organizations", "update:organizations",
 		"delete:organization_member_roles", "read:roles", "delete:organization_invitations",
-		"create:organization_invitations", "read:clients"}[a]
+		"create:organization_invitations", "read:clients", "read:organization_discovery_domains",
+		"create:organization_discovery_domains", "update:organization_discovery_domains",
+		"delete:organization_discovery_domains"}[a]
 }
 
 // Mutates reports whether the action changes the tenant.
 func (a Action) Mutates() bool {
 	switch a {
 	case DeleteOrganization, EnableConnection, ToggleConnection, EditConnection, RemoveConnection, AddMembers, RemoveMembers, AssignRoles,
-		CreateOrganization, EditOrganization, RemoveRoles, RevokeInvitation, Invite:
+		CreateOrganization, EditOrganization, RemoveRoles, RevokeInvitation, Invite, AddDomain, EditDomain, RemoveDomain:
 		return true
 	}
 	return false

@@ -77,6 +77,17 @@ type Client interface {
 	Applications(ctx context.Context) ([]Application, error)
 	// RevokeInvitation deletes a pending invitation: its link stops working.
 	RevokeInvitation(ctx context.Context, orgID, id string) error
+
+	// DiscoveryDomains lists an organization's discovery domains; a tenant
+	// without the feature answers Unsupported.
+	DiscoveryDomains(ctx context.Context, orgID string) ([]DiscoveryDomain, error)
+	// AddDiscoveryDomain adds d's domain with d's status (pending until its
+	// TXT record is verified, as a rule) and use; a lost answer is read back
+	// by the name.
+	AddDiscoveryDomain(ctx context.Context, orgID string, d DiscoveryDomain) (DiscoveryDomain, error)
+	// UpdateDiscoveryDomain sets a domain's status and whether it routes logins.
+	UpdateDiscoveryDomain(ctx context.Context, orgID, id string, verified, useForDiscovery bool) (DiscoveryDomain, error)
+	RemoveDiscoveryDomain(ctx context.Context, orgID, id string) error
 }
 
 // Tenant identifies the tenant a client speaks to.

@@ -113,6 +113,20 @@ func (m *matrix) association() (client.Connection, bool) {
 	return client.Connection{}, false
 }
 
+// domain is the organization's discovery domain called name, read without faults.
+func (m *matrix) domain(name string) (client.DiscoveryDomain, bool) {
+	domains, err := m.truth.DiscoveryDomains(ctx, m.org)
+	if err != nil {
+		m.t.Fatal(err)
+	}
+	for _, d := range domains {
+		if d.Domain == name {
+			return d, true
+		}
+	}
+	return client.DiscoveryDomain{}, false
+}
+
 func (m *matrix) members() map[string]bool {
 	all, err := client.All(ctx, func(ctx context.Context, from string) (client.Page[client.Member], error) {
 		return m.truth.Members(ctx, m.org, from)
@@ -233,9 +247,28 @@ func (m *matrix) round(faults sim.Faults) {
 		m.judgeMembers("add member", faults, out, true)
 	}
 
+	name := fmt.Sprintf("d%d.example", m.tried)
+	on()
+	_, _ = m.c.AddDiscoveryDomain(ctx, m.org, client.DiscoveryDomain{Domain: name, UseForDiscovery: true})
+	off()
+	d, added := m.domain(name)
+	m.judge("add discovery domain", faults, added)
+	if added {
+		on()
+		_, _ = m.c.UpdateDiscoveryDomain(ctx, m.org, d.ID, true, false)
+		off()
+		got, _ := m.domain(name)
+		m.judge("edit discovery domain", faults, got.Verified && !got.UseForDiscovery)
+		on()
+		_ = m.c.RemoveDiscoveryDomain(ctx, m.org, d.ID)
+		off()
+		_, still := m.domain(name)
+		m.judge("remove discovery domain", faults, !still)
+	}
+
 	var spare struct{ ID string }
 	admin := m.tn.Management(m.t, management.WithRetries(10, []int{http.StatusTooManyRequests}))
-	name := fmt.Sprintf("spare-%d", m.tried)
+	name = fmt.Sprintf("spare-%d", m.tried)
 	if err := admin.Request(ctx, "POST", admin.URI("organizations"), &map[string]any{"name": name}); err != nil {
 		m.t.Fatal(err)
 	}

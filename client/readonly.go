@@ -79,3 +79,15 @@ func (r readOnly) RemoveRoles(context.Context, string, string, []string) error {
 func (r readOnly) AssignRoles(context.Context, string, string, []string) error {
 	return r.refuse("assign roles")
 }
+
+func (r readOnly) AddDiscoveryDomain(context.Context, string, DiscoveryDomain) (DiscoveryDomain, error) {
+	return DiscoveryDomain{}, r.refuse("add discovery domain")
+}
+
+func (r readOnly) UpdateDiscoveryDomain(context.Context, string, string, bool, bool) (DiscoveryDomain, error) {
+	return DiscoveryDomain{}, r.refuse("edit discovery domain")
+}
+
+func (r readOnly) RemoveDiscoveryDomain(context.Context, string, string) error {
+	return r.refuse("remove discovery domain")
+}

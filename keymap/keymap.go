@@ -17,6 +17,7 @@ type KeyMap struct {
 	Open, Back, Close, Quit                 key.Binding
 	NextTab, PrevTab                        key.Binding
 	Overview, Connections, Members, Invites key.Binding
+	Domains                                 key.Binding
 	Filter, Sort, Refresh, Copy, Jump, Help key.Binding
 	More, Mark, MarkAll, Unmark, LoadAll    key.Binding
 	Toggle, Edit, New, Remove, DeleteOrg    key.Binding
@@ -60,6 +61,7 @@ func Default() *KeyMap {
 		Connections: b("2", "connections", "2"),
 		Members:     b("3", "members", "3"),
 		Invites:     b("4", "invitations", "4"),
+		Domains:     b("5", "domains", "5"),
 		Filter:      b("/", "filter", "/"),
 		Sort:        b("s", "sort", "s"),
 		Refresh:     b("r", "refresh", "r"),
@@ -104,7 +106,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 	return map[string]*key.Binding{
 		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom, "page-up": &k.PageUp, "page-down": &k.PageDown,
 		"open": &k.Open, "back": &k.Back, "close": &k.Close, "quit": &k.Quit, "next-tab": &k.NextTab, "prev-tab": &k.PrevTab,
-		"overview": &k.Overview, "connections": &k.Connections, "members": &k.Members, "invitations": &k.Invites,
+		"overview": &k.Overview, "connections": &k.Connections, "members": &k.Members, "invitations": &k.Invites, "domains": &k.Domains,
 		"filter": &k.Filter, "sort": &k.Sort, "refresh": &k.Refresh, "copy": &k.Copy, "jump": &k.Jump, "help": &k.Help,
 		"more": &k.More, "mark": &k.Mark, "mark-all": &k.MarkAll, "unmark": &k.Unmark, "load-all": &k.LoadAll, "toggle": &k.Toggle,
 		"edit": &k.Edit, "new": &k.New, "remove": &k.Remove, "delete-org": &k.DeleteOrg, "create": &k.Create, "invite": &k.Invite, "add": &k.Add, "undo": &k.Undo,

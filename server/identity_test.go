@@ -152,7 +152,7 @@ func TestKeysOpenTheProfilesTheyAreGiven(t *testing.T) {
 }
 
 // A viewer sees every new change disabled, with the reason, and changes
-// nothing: create, edit, add members, invite, revoke.
+// nothing: create, edit, add members, invite, revoke, discovery domains.
 func TestViewerCannotUseTheNewActions(t *testing.T) {
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	before := r.memberCount(t)
@@ -175,6 +175,14 @@ func TestViewerCannotUseTheNewActions(t *testing.T) {
 	tm.wait("cannot invite: viewer: read-only")
 	tm.send("d")
 	tm.wait("cannot revoke invitation: viewer: read-only")
+	tm.send("5")
+	tm.wait("acme.example")
+	tm.send("n")
+	tm.wait("cannot add discovery domain: viewer: read-only")
+	tm.send("t")
+	tm.wait("cannot edit discovery domain: viewer: read-only")
+	tm.send("d")
+	tm.wait("cannot remove discovery domain: viewer: read-only")
 	if got := r.memberCount(t); got != before {
 		t.Fatalf("a viewer changed the tenant: %d members, were %d", got, before)
 	}

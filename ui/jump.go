@@ -58,7 +58,8 @@ func (m *Model) runJump(line string) tea.Cmd {
 	verb, arg, _ := strings.Cut(line, " ")
 	arg = strings.TrimSpace(arg)
 	tabs := map[string]common.Tab{"overview": common.Overview, "connections": common.Connections, "c": common.Connections,
-		"members": common.Members, "m": common.Members, "invitations": common.Invitations, "i": common.Invitations}
+		"members": common.Members, "m": common.Members, "invitations": common.Invitations, "i": common.Invitations,
+		"domains": common.Domains, "d": common.Domains}
 	switch verb {
 	case "":
 		return nil

@@ -108,3 +108,24 @@ func (f *Fake) Roles(context.Context) ([]client.Role, error) {
 func (f *Fake) RemoveRoles(context.Context, string, string, []string) error {
 	return f.fail("remove roles")
 }
+
+// The fake is a tenant without discovery domains.
+func noDomains(op string) error {
+	return &client.Error{Kind: client.Unsupported, Op: op, Message: "this tenant has no discovery domains"}
+}
+
+func (f *Fake) DiscoveryDomains(context.Context, string) ([]client.DiscoveryDomain, error) {
+	return nil, noDomains("list discovery domains")
+}
+
+func (f *Fake) AddDiscoveryDomain(context.Context, string, client.DiscoveryDomain) (client.DiscoveryDomain, error) {
+	return client.DiscoveryDomain{}, noDomains("add discovery domain")
+}
+
+func (f *Fake) UpdateDiscoveryDomain(context.Context, string, string, bool, bool) (client.DiscoveryDomain, error) {
+	return client.DiscoveryDomain{}, noDomains("edit discovery domain")
+}
+
+func (f *Fake) RemoveDiscoveryDomain(context.Context, string, string) error {
+	return noDomains("remove discovery domain")
+}

@@ -28,10 +28,14 @@ const (
 	Connections
 	Members
 	Invitations
+	Domains // discovery domains, where the tenant has them
 )
 
+// Tabs is how many tabs an organization's screen has.
+const Tabs = 5
+
 func (t Tab) String() string {
-	return [...]string{"Overview", "Connections", "Members", "Invitations"}[t]
+	return [...]string{"Overview", "Connections", "Members", "Invitations", "Domains"}[t]
 }
 
 // JumpTabMsg asks the organization screen on top to show a tab.
@@ -48,6 +52,9 @@ type Pane interface {
 	Help() help.KeyMap
 	Capturing() bool
 }
+
+// Hideable is a pane whose tab may be hidden: a feature the tenant lacks.
+type Hideable interface{ Hidden() bool }
 
 // Gone reports whether err says the organization itself is gone (not one
 // of its connections or members), and if so returns the message that closes

@@ -144,6 +144,9 @@ func (m *Model[T]) onPage(msg pageMsg[T]) tea.Cmd {
 	return tea.Batch(m.more(), age)
 }
 
+// Err is the last load's error, nil while loading or after success.
+func (m *Model[T]) Err() error { return m.err }
+
 // Loading reports whether the first page is still coming.
 func (m *Model[T]) Loading() bool { return m.loading }
 

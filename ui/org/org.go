@@ -1,7 +1,8 @@
 // Package org is an organization's screen: its tabs Overview, Connections,
-// Members and Invitations. Opening it reads the organization, counts its
-// members and lists its connections and invitations (one call each, for
-// the tab titles); members load page by page when their tab is shown.
+// Members, Invitations and, where the tenant has them, Domains. Opening it
+// reads the organization, counts its members and lists its connections,
+// invitations and discovery domains (one call each, for the tab titles);
+// members load page by page when their tab is shown.
 package org
 
 import (
@@ -14,6 +15,7 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/connections"
+	"github.com/orgdash/orgdash/ui/domains"
 	"github.com/orgdash/orgdash/ui/invitations"
 	"github.com/orgdash/orgdash/ui/members"
 )
@@ -23,8 +25,8 @@ type Model struct {
 	c       *common.Common
 	org     client.Organization
 	tab     common.Tab
-	panes   [4]common.Pane
-	started [4]bool
+	panes   [common.Tabs]common.Pane
+	started [common.Tabs]bool
 	width   int
 	height  int
 }
@@ -33,16 +35,17 @@ var _ common.Screen = (*Model)(nil)
 
 // New makes the screen for o, on its Overview tab.
 func New(c *common.Common, o client.Organization) *Model {
-	return &Model{c: c, org: o, panes: [4]common.Pane{
-		newOverview(c, o), connections.New(c, o), members.New(c, o), invitations.New(c, o),
+	return &Model{c: c, org: o, panes: [common.Tabs]common.Pane{
+		newOverview(c, o), connections.New(c, o), members.New(c, o), invitations.New(c, o), domains.New(c, o),
 	}}
 }
 
-// Init loads the first tab and, for the tab titles, the connections and
-// invitations (one call each) and the count of members (one call).
+// Init loads the first tab and, for the tab titles, the connections,
+// invitations and discovery domains (one call each; the last also says
+// whether the tenant has them) and the count of members (one call).
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.show(m.tab), m.panes[common.Members].(*members.Model).Count()}
-	for _, t := range []common.Tab{common.Connections, common.Invitations} {
+	for _, t := range []common.Tab{common.Connections, common.Invitations, common.Domains} {
 		if !m.started[t] {
 			m.started[t] = true
 			cmds = append(cmds, m.panes[t].Init())
@@ -51,8 +54,30 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// hidden reports whether tab t is hidden: a feature the tenant lacks, or
+// has not said yet that it has.
+func (m *Model) hidden(t common.Tab) bool {
+	h, ok := m.panes[t].(common.Hideable)
+	return ok && h.Hidden()
+}
+
+// step is the next shown tab from the current one, forwards or back.
+func (m *Model) step(by int) common.Tab {
+	t := m.tab
+	for range common.Tabs {
+		t = common.Tab((int(t) + by + common.Tabs) % common.Tabs)
+		if !m.hidden(t) {
+			break
+		}
+	}
+	return t
+}
+
 // show switches to tab t, loading it the first time.
 func (m *Model) show(t common.Tab) tea.Cmd {
+	if m.hidden(t) {
+		return common.Status(common.Info, "this tenant has no "+strings.ToLower(t.String())+" tab")
+	}
 	m.tab = t
 	m.panes[t].SetSize(m.width, m.height-2)
 	if m.started[t] {
@@ -102,9 +127,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		k := m.c.Keys
 		switch {
 		case key.Matches(msg, k.NextTab):
-			return m, m.show((m.tab + 1) % 4)
+			return m, m.show(m.step(1))
 		case key.Matches(msg, k.PrevTab):
-			return m, m.show((m.tab + 3) % 4)
+			return m, m.show(m.step(-1))
 		case key.Matches(msg, k.Overview):
 			return m, m.show(common.Overview)
 		case key.Matches(msg, k.Connections):
@@ -113,6 +138,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.show(common.Members)
 		case key.Matches(msg, k.Invites):
 			return m, m.show(common.Invitations)
+		case key.Matches(msg, k.Domains):
+			return m, m.show(common.Domains)
 		}
 		if cmd, took := (common.Actions{DeleteAction(m.c, m.org, true)}).Handle(m.c, msg); took {
 			return m, cmd // D deletes from every tab
@@ -153,30 +180,36 @@ func (m *Model) SetSize(w, h int) {
 
 // View draws the tab bar and the shown pane.
 func (m *Model) View() string {
-	return strings.Join(m.tabLabels(), m.c.Styles.Muted.Render("│")) + "\n\n" + m.panes[m.tab].View()
+	labels, _ := m.tabLabels()
+	return strings.Join(labels, m.c.Styles.Muted.Render("│")) + "\n\n" + m.panes[m.tab].View()
 }
 
-// tabLabels are the tabs as the bar draws them.
-func (m *Model) tabLabels() []string {
+// tabLabels are the shown tabs as the bar draws them, with their tabs.
+func (m *Model) tabLabels() ([]string, []common.Tab) {
 	s := m.c.Styles
-	tabs := make([]string, 0, 4)
+	tabs, which := make([]string, 0, common.Tabs), make([]common.Tab, 0, common.Tabs)
 	for t, p := range m.panes {
+		if m.hidden(common.Tab(t)) {
+			continue
+		}
+		which = append(which, common.Tab(t))
 		if common.Tab(t) == m.tab {
 			tabs = append(tabs, s.TabActive.Render(p.Title()))
 		} else {
 			tabs = append(tabs, s.TabInactive.Render(p.Title()))
 		}
 	}
-	return tabs
+	return tabs, which
 }
 
 // tabAt is the tab drawn at column x of the bar.
 func (m *Model) tabAt(x int) (common.Tab, bool) {
 	end := 0
-	for t, label := range m.tabLabels() {
+	labels, which := m.tabLabels()
+	for i, label := range labels {
 		end += lipgloss.Width(label)
 		if x < end {
-			return common.Tab(t), true
+			return which[i], true
 		}
 		end++ // the separator
 	}
@@ -196,7 +229,11 @@ func (m *Model) Help() help.KeyMap {
 	if m.panes[m.tab].Capturing() {
 		return ph
 	}
-	tabs := append([]key.Binding{k.NextTab, k.PrevTab, k.Overview, k.Connections, k.Members, k.Invites},
+	tabs := []key.Binding{k.NextTab, k.PrevTab, k.Overview, k.Connections, k.Members, k.Invites}
+	if !m.hidden(common.Domains) {
+		tabs = append(tabs, k.Domains)
+	}
+	tabs = append(tabs,
 		common.Actions{DeleteAction(m.c, m.org, true)}.Bindings(m.c)...)
 	full := append([][]key.Binding{tabs}, ph.FullHelp()...)
 	return common.HelpMap{Short: append(ph.ShortHelp(), k.NextTab, k.Back), Full: full}

@@ -1,0 +1,147 @@
+// Package domains is an organization's Domains tab: its discovery domains
+// (home-realm discovery by email domain), where the tenant has them.
+package domains
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/list"
+	"github.com/orgdash/orgdash/ui/table"
+)
+
+// Model is the Domains tab.
+type Model struct {
+	c    *common.Common
+	org  client.Organization
+	list *list.Model[client.DiscoveryDomain]
+}
+
+var (
+	_ common.Pane     = (*Model)(nil)
+	_ common.Hideable = (*Model)(nil)
+)
+
+// New makes the tab for o.
+func New(c *common.Common, o client.Organization) *Model {
+	org := o
+	m := &Model{c: c, org: o}
+	m.list = list.New(c, list.Spec[client.DiscoveryDomain]{
+		Empty: "no discovery domains: n adds one",
+		Columns: []table.Column{{Title: "DOMAIN", Min: 16, Flex: 3}, {Title: "STATUS", Min: 8},
+			{Title: "DISCOVERY", Min: 9}, {Title: "ID", Min: 12, Flex: 1}},
+		ID:  func(d client.DiscoveryDomain) string { return d.ID },
+		Row: row,
+		Org: &org,
+		Copy: func(d client.DiscoveryDomain) []common.Copyable {
+			return []common.Copyable{{Label: "Domain", Value: d.Domain}, {Label: "Domain ID", Value: d.ID},
+				{Label: "TXT record host", Value: d.TXTHost}, {Label: "TXT record value", Value: d.TXTValue},
+				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+org.ID+"/overview")}}
+		},
+		Fetch: func(ctx context.Context, cl client.Client, _ string) (client.Page[client.DiscoveryDomain], error) {
+			ds, err := cl.DiscoveryDomains(ctx, org.ID)
+			return client.Page[client.DiscoveryDomain]{Items: ds}, err
+		},
+	})
+	return m
+}
+
+func row(d client.DiscoveryDomain) table.Row {
+	return table.NewRow(d.ID, d.Domain, client.DomainStatus(d.Verified), onOff(d.UseForDiscovery), d.ID)
+}
+
+func onOff(on bool) string {
+	if on {
+		return "on"
+	}
+	return "off"
+}
+
+// Hidden reports whether the tab is hidden: until the tenant has said it
+// has discovery domains, and for good on a tenant without them.
+func (m *Model) Hidden() bool {
+	if m.list.Loaded() {
+		return false
+	}
+	err := m.list.Err()
+	return err == nil || client.KindOf(err) == client.Unsupported
+}
+
+// Init loads the domains.
+func (m *Model) Init() tea.Cmd { return m.list.Init() }
+
+// Update handles the list's messages, then the action table.
+func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.TouchedMsg:
+		if msg.Org == m.org.ID && msg.Tab == common.Domains {
+			return m, m.list.Route(common.RefreshMsg{Auto: true}, m.actions) // another session changed them
+		}
+	case changedMsg:
+		if msg.org != m.org.ID {
+			return m, nil
+		}
+		if msg.removed != "" {
+			m.list.Drop(msg.removed)
+		}
+		if msg.domain.ID != "" {
+			m.list.Put(msg.domain)
+			m.list.Select(msg.domain.ID)
+		}
+		return m, nil
+	}
+	return m, m.list.Route(msg, m.actions)
+}
+
+// actions is the tab's action table.
+func (m *Model) actions() common.Actions {
+	k := m.c.Keys
+	d, ok := m.list.Selected()
+	none := func() string {
+		if !ok {
+			return "no domain selected"
+		}
+		return ""
+	}
+	return common.Actions{
+		{Key: relabel(k.New, "add domain"), Label: "Add a domain…", Needs: []client.Action{client.AddDomain}, Run: m.addForm},
+		{Key: k.Open, Label: "Details", Unavailable: none, Run: func() tea.Cmd { return m.details(d) }},
+		{Key: relabel(k.Toggle, "discovery on/off"), Label: map[bool]string{true: "Stop using for discovery", false: "Use for discovery"}[d.UseForDiscovery],
+			Needs: []client.Action{client.EditDomain}, Unavailable: none,
+			Run: func() tea.Cmd { return m.confirmEdit(d, d.Verified, !d.UseForDiscovery) }},
+		{Key: relabel(k.Edit, "edit domain"), Label: "Edit status and discovery…", Needs: []client.Action{client.EditDomain}, Unavailable: none,
+			Run: func() tea.Cmd { return m.editForm(d) }},
+		{Key: k.Remove, Label: "Remove domain", Needs: []client.Action{client.RemoveDomain}, Unavailable: none,
+			Run: func() tea.Cmd { return m.remove(d) }},
+		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
+		{Key: k.More, Run: func() tea.Cmd {
+			return dialog.Open(dialog.NewMenu(m.c, "More options", dialog.Items(m.c, m.actions())))
+		}},
+	}
+}
+
+// relabel is b with another help text, for a key whose meaning is this tab's.
+func relabel(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// SetSize lays the tab out.
+func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h) }
+
+// View draws the list.
+func (m *Model) View() string { return m.list.View() }
+
+// Title is the tab label with the count once loaded.
+func (m *Model) Title() string { return m.list.Title("Domains") }
+
+// Capturing reports whether the filter takes keys.
+func (m *Model) Capturing() bool { return m.list.Capturing() }
+
+// Help is the filter's keys while it has the focus, else the tab's.
+func (m *Model) Help() help.KeyMap { return m.list.Help(m.actions().Bindings(m.c)) }
