@@ -1,0 +1,199 @@
+package client
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/orgdash/orgdash/limits"
+)
+
+// Across is one change made organization by organization: planned before
+// it runs (calls, and time at the bucket that limits them), run with pause
+// and cancel, and each organization's result kept for retry and undo.
+type Across struct {
+	Verb  string       // what it does, for the plan: "disable okta"
+	Group limits.Group // the endpoint group its calls spend
+	do    func(ctx context.Context, o Organization) error
+
+	mu      sync.Mutex
+	steps   []Step
+	paused  bool
+	wake    chan struct{} // closed on resume
+	started time.Time
+	took    time.Duration
+}
+
+// StepState is where one organization's change is.
+type StepState int
+
+// The states: waiting to start, sent, applied, refused or failed, sent
+// with no answer to tell, and not sent (cancelled before).
+const (
+	Waiting StepState = iota
+	Running
+	Applied
+	StepFailed
+	StepUnverified
+	NotStarted
+)
+
+func (s StepState) String() string {
+	return [...]string{"waiting", "running", "ok", "failed", "unverified", "cancelled"}[s]
+}
+
+// Step is one organization's part.
+type Step struct {
+	Org   Organization
+	State StepState
+	Err   error
+}
+
+// acrossWorkers make the calls side by side: the budget paces them, so
+// more only hides each call's latency.
+const acrossWorkers = 4
+
+// NewAcross plans do for each of orgs, one call of group each.
+func NewAcross(verb string, group limits.Group, orgs []Organization, do func(ctx context.Context, o Organization) error) *Across {
+	a := &Across{Verb: verb, Group: group, do: do, wake: make(chan struct{})}
+	for _, o := range orgs {
+		a.steps = append(a.steps, Step{Org: o})
+	}
+	return a
+}
+
+// Plan is what running it will cost at the budget known now.
+func (a *Across) Plan(t *Tracker) Estimate { return t.Estimate(a.Group, len(a.steps)) }
+
+// Run makes the change in every waiting organization, calling progress
+// after each; cancelling ctx leaves the unstarted ones NotStarted.
+func (a *Across) Run(ctx context.Context, progress func()) {
+	a.mu.Lock()
+	a.started = time.Now()
+	a.mu.Unlock()
+	var wg sync.WaitGroup
+	for range acrossWorkers {
+		wg.Go(func() {
+			for {
+				i, ok := a.next(ctx)
+				if !ok {
+					return
+				}
+				err := a.do(ctx, a.steps[i].Org)
+				a.mu.Lock()
+				a.steps[i].Err = err
+				switch {
+				case err == nil:
+					a.steps[i].State = Applied
+				case KindOf(err) == NotSent:
+					a.steps[i].State = NotStarted
+				case KindOf(err) == Undetermined:
+					a.steps[i].State = StepUnverified
+				default:
+					a.steps[i].State = StepFailed
+				}
+				a.mu.Unlock()
+				progress()
+			}
+		})
+	}
+	wg.Wait()
+	a.mu.Lock()
+	for i := range a.steps {
+		if a.steps[i].State == Waiting {
+			a.steps[i].State = NotStarted
+		}
+	}
+	a.took = time.Since(a.started)
+	a.mu.Unlock()
+	progress()
+}
+
+// next claims the next waiting step, waiting while paused; false when
+// none is left or ctx ended.
+func (a *Across) next(ctx context.Context) (int, bool) {
+	for {
+		a.mu.Lock()
+		if !a.paused {
+			for i := range a.steps {
+				if a.steps[i].State == Waiting {
+					a.steps[i].State = Running
+					a.mu.Unlock()
+					return i, ctx.Err() == nil || a.unclaim(i)
+				}
+			}
+			a.mu.Unlock()
+			return 0, false
+		}
+		wake := a.wake
+		a.mu.Unlock()
+		select {
+		case <-wake:
+		case <-ctx.Done():
+			return 0, false
+		}
+	}
+}
+
+// unclaim puts a step claimed after ctx ended back to waiting.
+func (a *Across) unclaim(i int) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.steps[i].State = Waiting
+	return false
+}
+
+// SetPaused pauses the change after the calls already sent, or resumes it.
+func (a *Across) SetPaused(on bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.paused && !on {
+		close(a.wake)
+		a.wake = make(chan struct{})
+	}
+	a.paused = on
+}
+
+// Paused reports whether it is paused.
+func (a *Across) Paused() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.paused
+}
+
+// Steps are every organization's part as it is now.
+func (a *Across) Steps() []Step {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return append([]Step(nil), a.steps...)
+}
+
+// Tally counts the steps by state.
+func (a *Across) Tally() map[StepState]int {
+	out := map[StepState]int{}
+	for _, s := range a.Steps() {
+		out[s.State]++
+	}
+	return out
+}
+
+// Took is how long the run lasted, once it has ended.
+func (a *Across) Took() time.Duration {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.took
+}
+
+// Those are the organizations whose steps are in one of states, for a
+// retry (failed, not started) or an undo (applied).
+func (a *Across) Those(states ...StepState) []Organization {
+	var out []Organization
+	for _, s := range a.Steps() {
+		for _, st := range states {
+			if s.State == st {
+				out = append(out, s.Org)
+			}
+		}
+	}
+	return out
+}

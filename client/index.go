@@ -1,0 +1,205 @@
+package client
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// Auth0 has no reverse lookup from a connection to the organizations that
+// enable it: the only way is to read every organization's connections, one
+// call each. Index keeps what a scan read, per tenant and shared by every
+// session on it, so a scan is paid once, resumes where it stopped, and
+// says how old it is.
+
+// Index is which organizations have which connections, as last read.
+type Index struct {
+	mu       sync.Mutex
+	orgs     []Organization // every organization, as listed at the scan's start
+	conns    map[string][]Connection
+	readAt   map[string]time.Time
+	listedAt time.Time
+	scanning bool
+}
+
+var indexes sync.Map // *Tracker (one per tenant) → *Index
+
+// IndexOf is the tenant's index: every client of one tenant shares its tracker.
+func IndexOf(cl Client) *Index {
+	x, _ := indexes.LoadOrStore(cl.Tracker(), &Index{conns: map[string][]Connection{}, readAt: map[string]time.Time{}})
+	return x.(*Index)
+}
+
+// ScanProgress is how far a scan is.
+type ScanProgress struct {
+	Read, Total int // organizations read, of all
+	Done        bool
+	Err         error
+}
+
+// scanWorkers read organizations side by side: the budget paces them, so
+// more only hides each call's latency.
+const scanWorkers = 4
+
+// Scan reads the connections of every organization not read yet (all of
+// them when fresh), in the background of the budget, calling progress
+// after each. Cancelling keeps what was read: the next scan goes on from
+// there. One scan at a time per tenant; a second call returns at once.
+func (x *Index) Scan(ctx context.Context, cl Client, fresh bool, progress func(ScanProgress)) error {
+	x.mu.Lock()
+	if x.scanning {
+		x.mu.Unlock()
+		return nil
+	}
+	x.scanning = true
+	if fresh {
+		x.conns, x.readAt, x.orgs = map[string][]Connection{}, map[string]time.Time{}, nil
+	}
+	listed := x.orgs != nil
+	x.mu.Unlock()
+	defer func() {
+		x.mu.Lock()
+		x.scanning = false
+		x.mu.Unlock()
+	}()
+	ctx = Background(ctx)
+	if !listed {
+		orgs, err := All(ctx, cl.Organizations)
+		if err != nil {
+			return err
+		}
+		x.mu.Lock()
+		x.orgs, x.listedAt = orgs, time.Now()
+		x.mu.Unlock()
+	}
+	ctx, stop := context.WithCancelCause(ctx)
+	defer stop(nil)
+	todo := make(chan Organization)
+	var wg sync.WaitGroup
+	for range scanWorkers {
+		wg.Go(func() {
+			for o := range todo {
+				conns, err := cl.Connections(ctx, o.ID)
+				if KindOf(err) == NotFound {
+					conns, err = nil, nil // deleted since the listing: it has none
+				}
+				if err != nil {
+					stop(err) // the first error ends the scan; what was read stays
+					continue
+				}
+				x.mu.Lock()
+				x.conns[o.ID], x.readAt[o.ID] = conns, time.Now()
+				p := x.progressLocked()
+				x.mu.Unlock()
+				progress(p)
+			}
+		})
+	}
+	for _, o := range x.unread() {
+		if ctx.Err() != nil {
+			break
+		}
+		todo <- o
+	}
+	close(todo)
+	wg.Wait()
+	var first error
+	if ctx.Err() != nil {
+		first = context.Cause(ctx)
+	}
+	x.mu.Lock()
+	p := x.progressLocked()
+	x.mu.Unlock()
+	p.Err = first
+	progress(p)
+	return first
+}
+
+func (x *Index) unread() []Organization {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	var out []Organization
+	for _, o := range x.orgs {
+		if _, ok := x.readAt[o.ID]; !ok {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func (x *Index) progressLocked() ScanProgress {
+	read := 0
+	for _, o := range x.orgs {
+		if _, ok := x.readAt[o.ID]; ok {
+			read++
+		}
+	}
+	return ScanProgress{Read: read, Total: len(x.orgs), Done: x.orgs != nil && read == len(x.orgs)}
+}
+
+// Progress is how far the index is now.
+func (x *Index) Progress() ScanProgress {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.progressLocked()
+}
+
+// Use is one organization's association with a connection.
+type Use struct {
+	Org  Organization
+	Conn Connection
+}
+
+// Using are the organizations read so far that have connID, enabled or
+// not, in listing order, and when the oldest of the index was read.
+func (x *Index) Using(connID string) (uses []Use, oldest time.Time) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	for _, o := range x.orgs {
+		at, ok := x.readAt[o.ID]
+		if !ok {
+			continue
+		}
+		if oldest.IsZero() || at.Before(oldest) {
+			oldest = at
+		}
+		for _, c := range x.conns[o.ID] {
+			if c.ID == connID {
+				uses = append(uses, Use{Org: o, Conn: c})
+			}
+		}
+	}
+	return uses, oldest
+}
+
+// Counts are how many organizations read so far have each connection.
+func (x *Index) Counts() map[string]int {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	out := map[string]int{}
+	for _, conns := range x.conns {
+		for _, c := range conns {
+			out[c.ID]++
+		}
+	}
+	return out
+}
+
+// Put records what a change left: conn as it is now in orgID, or gone.
+func (x *Index) Put(orgID string, conn Connection, gone bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if _, ok := x.readAt[orgID]; !ok {
+		return // not read: the next scan reads it whole
+	}
+	list := x.conns[orgID][:0:0]
+	for _, c := range x.conns[orgID] {
+		if c.ID != conn.ID {
+			list = append(list, c)
+		}
+	}
+	if !gone {
+		list = append(list, conn)
+	}
+	x.conns[orgID] = list
+}
