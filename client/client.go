@@ -62,6 +62,8 @@ type Client interface {
 	// each as confirmed, or unverified when time runs out.
 	VerifyRemoved(ctx context.Context, orgID string, userIDs []string) []MemberResult
 	AssignRoles(ctx context.Context, orgID, userID string, roleIDs []string) error
+	// MemberRoles are one member's roles in an organization (one call).
+	MemberRoles(ctx context.Context, orgID, userID string) ([]Role, error)
 	// RemoveRoles takes roles away from a member in the organization.
 	RemoveRoles(ctx context.Context, orgID, userID string, roleIDs []string) error
 	// FindUsers finds people by email or name (one call, at most 50).

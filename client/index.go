@@ -137,6 +137,13 @@ func (x *Index) progressLocked() ScanProgress {
 	return ScanProgress{Read: read, Total: len(x.orgs), Done: x.orgs != nil && read == len(x.orgs)}
 }
 
+// Scanning reports whether a scan is under way.
+func (x *Index) Scanning() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.scanning
+}
+
 // Progress is how far the index is now.
 func (x *Index) Progress() ScanProgress {
 	x.mu.Lock()

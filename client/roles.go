@@ -40,3 +40,19 @@ func (c *auth0Client) RevokeInvitation(ctx context.Context, orgID, id string) er
 		return false, c.classify("read invitation", err)
 	})
 }
+
+func (c *auth0Client) MemberRoles(ctx context.Context, orgID, userID string) ([]Role, error) {
+	var out []Role
+	for page := 0; ; page++ {
+		l, err := c.m.Organization.MemberRoles(ctx, orgID, userID, management.Page(page), management.PerPage(pageSize))
+		if err != nil {
+			return out, c.classify("read member roles", err)
+		}
+		for _, r := range l.Roles {
+			out = append(out, Role{ID: r.GetID(), Name: r.GetName()})
+		}
+		if !l.HasNext() || len(l.Roles) == 0 {
+			return out, nil
+		}
+	}
+}

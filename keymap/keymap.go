@@ -23,6 +23,7 @@ type KeyMap struct {
 	Toggle, Edit, New, Remove, DeleteOrg    key.Binding
 	Create, Invite, Add                     key.Binding
 	Undo, Activity, Profile, Retry          key.Binding
+	Pause, Stop, Users, TenantConns         key.Binding
 
 	// Dialog is what the keys mean inside a dialog; Filtering inside the "/" line.
 	Dialog    DialogKeys
@@ -85,6 +86,10 @@ func Default() *KeyMap {
 		Activity:    b("@", "activity", "@"),
 		Profile:     b("T", "switch profile", "T"),
 		Retry:       b("R", "retry failed", "R"),
+		Pause:       b("p", "pause/resume", "p"),
+		Stop:        b("X", "stop the change", "X"),
+		Users:       b("u", "users", "u"),
+		TenantConns: b("C", "tenant connections", "C"),
 		Dialog: DialogKeys{
 			Yes:    b("y", "confirm", "y"),
 			No:     b("n/esc", "cancel", "n", "esc", "q"),
@@ -110,7 +115,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"filter": &k.Filter, "sort": &k.Sort, "refresh": &k.Refresh, "copy": &k.Copy, "jump": &k.Jump, "help": &k.Help,
 		"more": &k.More, "mark": &k.Mark, "mark-all": &k.MarkAll, "unmark": &k.Unmark, "load-all": &k.LoadAll, "toggle": &k.Toggle,
 		"edit": &k.Edit, "new": &k.New, "remove": &k.Remove, "delete-org": &k.DeleteOrg, "create": &k.Create, "invite": &k.Invite, "add": &k.Add, "undo": &k.Undo,
-		"activity": &k.Activity, "profile": &k.Profile, "retry": &k.Retry,
+		"activity": &k.Activity, "profile": &k.Profile, "retry": &k.Retry, "pause": &k.Pause, "stop": &k.Stop, "users": &k.Users, "tenant-connections": &k.TenantConns,
 	}
 }
 

@@ -75,13 +75,19 @@ func (m *Model) runJump(line string) tea.Cmd {
 		}
 		return m.findOrg(arg)
 	}
+	switch verb {
+	case "connection", "conn":
+		return m.findConnection(arg)
+	case "user", "u":
+		return m.findUser(arg)
+	}
 	if t, ok := tabs[verb]; ok {
 		if len(m.stack) < 2 {
 			return common.Status(common.Warning, "open an organization first (enter, or :org NAME)")
 		}
 		return m.toTop(common.JumpTabMsg{Tab: t})
 	}
-	return common.Status(common.Warning, "unknown command :"+common.Clean(verb)+" (try :org NAME, :members, :connections)")
+	return common.Status(common.Warning, "unknown command :"+common.Clean(verb)+" (try :org NAME, :members, :connection NAME, :user EMAIL)")
 }
 
 func (m *Model) onJumped(msg jumpedMsg) tea.Cmd {

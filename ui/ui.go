@@ -127,6 +127,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onJumped(jumpedMsg{name: msg.Org.Name, org: msg.Org})
 	case jumpedMsg:
 		return m, m.onJumped(msg)
+	case foundConnMsg:
+		return m, m.onFoundConn(msg)
 	case switchedMsg:
 		return m, m.onSwitched(msg)
 	case tea.KeyPressMsg:

@@ -129,3 +129,17 @@ func (f *Fake) UpdateDiscoveryDomain(context.Context, string, string, bool, bool
 func (f *Fake) RemoveDiscoveryDomain(context.Context, string, string) error {
 	return noDomains("remove discovery domain")
 }
+
+func (f *Fake) MemberRoles(_ context.Context, orgID, userID string) ([]client.Role, error) {
+	if err := f.fail("read member roles"); err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, m := range f.MemberLists[orgID] {
+		if m.UserID == userID {
+			return slices.Clone(m.Roles), nil
+		}
+	}
+	return nil, nil
+}

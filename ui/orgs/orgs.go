@@ -13,6 +13,8 @@ import (
 	"github.com/orgdash/orgdash/ui/list"
 	"github.com/orgdash/orgdash/ui/org"
 	"github.com/orgdash/orgdash/ui/table"
+	"github.com/orgdash/orgdash/ui/tenantconns"
+	"github.com/orgdash/orgdash/ui/users"
 )
 
 // Model is the organizations screen.
@@ -96,6 +98,10 @@ func (m *Model) actions() common.Actions {
 		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
 		org.DeleteAction(m.c, o, ok),
 		m.createAction(),
+		{Key: k.TenantConns, Label: "The tenant's connections, and who uses them", Needs: []client.Action{client.ReadTenantConnections},
+			Run: func() tea.Cmd { return common.Push(tenantconns.New(m.c)) }},
+		{Key: k.Users, Label: "Find people, and their organizations…", Needs: []client.Action{client.ReadUserOrganizations},
+			Run: func() tea.Cmd { return users.Find(m.c) }},
 		{Key: k.More, Unavailable: none, Run: func() tea.Cmd {
 			return dialog.Open(dialog.NewMenu(m.c, "More options: "+common.Clean(o.Name), dialog.Items(m.c, m.actions())))
 		}},

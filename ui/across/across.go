@@ -1,0 +1,205 @@
+// Package across is a change made organization by organization, as the
+// screens that offer one show it: the plan before (what, in how many
+// organizations, the calls and the time at the bucket that limits them,
+// the equivalent curl calls to copy), the count typed to confirm, progress
+// row by row while it runs (pausable, stoppable), per-organization results
+// after, retry of the failed and undo within its window.
+package across
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/list"
+	"github.com/orgdash/orgdash/ui/table"
+)
+
+// Bulk is one change across organizations.
+type Bulk struct {
+	Scope string // the screen that shows it: "conn:con_1", "user:auth0|1"
+	Verb  string // "disable okta"; Past is "disabled okta"
+	Past  string
+	A     *client.Across
+	// Curl is the equivalent call for one organization, the token left as
+	// $TOKEN; nil: none to offer.
+	Curl func(o client.Organization) string
+	// Reverse is the undo of the organizations it applied to; nil: none.
+	Reverse func(applied []client.Organization) *Bulk
+	// Ended, when set, is what its screen does with the organizations it
+	// applied to, once it is over (on the UI goroutine).
+	Ended func(applied []client.Organization)
+
+	cancel context.CancelFunc
+	ended  bool
+}
+
+// StartedMsg is a bulk change begun, for its screen to follow.
+type StartedMsg struct{ B *Bulk }
+
+// EndedMsg is a bulk change over, for its screen to show the results.
+type EndedMsg struct{ B *Bulk }
+
+// TickMsg asks the screen following b to redraw its progress.
+type TickMsg struct{ B *Bulk }
+
+// Plan opens the plan: run it (typing the count) or copy the curl calls.
+func Plan(c *common.Common, b *Bulk) tea.Cmd {
+	steps := b.A.Steps()
+	n := len(steps)
+	if n == 0 {
+		return common.Status(common.Info, "no organization to "+b.Verb+" in")
+	}
+	est := b.A.Plan(c.Client.Tracker())
+	where := table.Plural(n, "organization")
+	names := make([]string, 0, 3)
+	for _, s := range steps[:min(3, n)] {
+		names = append(names, common.Clean(s.Org.Name))
+	}
+	if n > 3 {
+		names = append(names, "…")
+	}
+	body := fmt.Sprintf("%s in %s (%s).\n\n%s; one audit line per organization. Progress shows row by row: %s pauses, %s stops.",
+		capital(b.Verb), where, strings.Join(names, ", "), est, c.Keys.Pause.Help().Key, c.Keys.Stop.Help().Key)
+	items := []dialog.Item{{Label: fmt.Sprintf("Run in %s…", where), Then: dialog.Open(dialog.NewTypeName(c,
+		capital(b.Verb)+" in "+where+"?", body+"\n\nType the number of organizations to confirm.", fmt.Sprint(n), "Run", Start(c, b)))}}
+	if b.Curl != nil {
+		items = append(items, dialog.Item{Label: fmt.Sprintf("Copy as curl (%d commands)", n), Then: copyCurl(b, steps)})
+	}
+	return dialog.Open(dialog.NewMenu(c, capital(b.Verb)+" in "+where+"\n\n"+body, items))
+}
+
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// copyCurl copies the equivalent calls, one a line, for runbooks and tickets.
+func copyCurl(b *Bulk, steps []client.Step) tea.Cmd {
+	lines := make([]string, len(steps))
+	for i, s := range steps {
+		lines[i] = b.Curl(s.Org)
+	}
+	text := strings.Join(lines, "\n") + "\n"
+	return tea.Batch(tea.SetClipboard(text), common.Status(common.Info, fmt.Sprintf("copied %d curl commands (the token is $TOKEN)", len(lines))))
+}
+
+// Curl is one curl call against the tenant, the token left as $TOKEN.
+func Curl(c *common.Common, method, path, body string) string {
+	base := c.Client.Tenant().Domain
+	if !strings.Contains(base, "://") {
+		base = "https://" + base
+	}
+	cmd := fmt.Sprintf(`curl -sS -X %s "%s/api/v2/%s" -H "Authorization: Bearer $TOKEN"`, method, strings.TrimSuffix(base, "/"), path)
+	if body != "" {
+		cmd += ` -H "Content-Type: application/json" -d '` + body + `'`
+	}
+	return cmd
+}
+
+// Start runs b as a change: one outcome when it ends, with undo and retry.
+func Start(c *common.Common, b *Bulk) tea.Cmd {
+	ctx, cancel := context.WithCancel(c.Ctx)
+	b.cancel = cancel
+	return common.Change(StartedMsg{B: b}, func() common.Outcome {
+		defer cancel()
+		b.A.Run(ctx, func() {})
+		return outcome(c, b)
+	})
+}
+
+func outcome(c *common.Common, b *Bulk) common.Outcome {
+	t := b.A.Tally()
+	n := len(b.A.Steps())
+	text := fmt.Sprintf("%s in %d of %s in %s", b.Past, t[client.Applied], table.Plural(n, "organization"), b.A.Took().Round(time.Second))
+	level := common.Success
+	var left []string
+	for _, s := range []client.StepState{client.StepFailed, client.StepUnverified, client.NotStarted} {
+		if t[s] > 0 {
+			left = append(left, fmt.Sprintf("%d %s", t[s], s))
+		}
+	}
+	if len(left) > 0 {
+		text += "; " + strings.Join(left, ", ") + " · " + c.Keys.Retry.Help().Key + " retries them"
+		level = common.Warning
+	}
+	// no Touched: the news names one organization, and this is many
+	out := common.Outcome{Status: common.StatusMsg{Level: level, Text: text}, Result: EndedMsg{B: b}}
+	if applied := b.A.Those(client.Applied); b.Reverse != nil && len(applied) > 0 {
+		rev := b.Reverse(applied)
+		rev.Reverse = nil // an undo is not undone in turn
+		out.Undo = &common.UndoMsg{Label: b.Past + " in " + table.Plural(len(applied), "organization"), Run: Start(c, rev)}
+	}
+	return out
+}
+
+// Tick follows b's progress while it runs.
+func Tick(c *common.Common, b *Bulk) tea.Cmd {
+	return common.Tick(c.Ctx, 200*time.Millisecond, func(time.Time) tea.Msg { return TickMsg{B: b} })
+}
+
+// Retry plans b again for the organizations it did not apply to.
+func Retry(c *common.Common, b *Bulk, again func(orgs []client.Organization) *Bulk) tea.Cmd {
+	orgs := b.A.Those(client.StepFailed, client.StepUnverified, client.NotStarted)
+	if len(orgs) == 0 {
+		return common.Status(common.Info, "nothing to retry: it applied everywhere")
+	}
+	return Plan(c, again(orgs))
+}
+
+// Running reports whether b has not ended yet.
+func (b *Bulk) Running() bool { return b != nil && !b.ended }
+
+// End marks b over, once its EndedMsg came, and runs its Ended.
+func (b *Bulk) End() {
+	b.ended = true
+	if b.Ended != nil {
+		b.Ended(b.A.Those(client.Applied))
+	}
+}
+
+// Stop cancels what has not started; calls already sent finish.
+func (b *Bulk) Stop() {
+	if b.cancel != nil {
+		b.cancel()
+	}
+}
+
+// Status is the line a running change shows.
+func (b *Bulk) Status(c *common.Common) string {
+	t := b.A.Tally()
+	n := len(b.A.Steps())
+	doing := fmt.Sprintf("%s: %d of %d", b.Verb, n-t[client.Waiting]-t[client.Running], n)
+	if b.A.Paused() {
+		return doing + " · paused · " + c.Keys.Pause.Help().Key + " resumes, " + c.Keys.Stop.Help().Key + " stops"
+	}
+	return doing + " · " + c.Keys.Pause.Help().Key + " pauses, " + c.Keys.Stop.Help().Key + " stops"
+}
+
+// Show puts each organization's state on its row (rows are by organization id).
+func Show[T any](l *list.Model[T], b *Bulk) {
+	for _, s := range b.A.Steps() {
+		id := s.Org.ID
+		switch s.State {
+		case client.Waiting:
+			l.SetState(id, list.State{Phase: list.Pending, Note: "waiting"})
+		case client.Running:
+			l.SetState(id, list.State{Phase: list.Pending, Note: b.Verb + "…"})
+		case client.Applied:
+			l.ClearState(id)
+		case client.StepFailed:
+			l.SetState(id, list.State{Phase: list.Failed, Note: common.Explain(s.Err)})
+		case client.StepUnverified:
+			l.SetState(id, list.State{Phase: list.Unverified, Note: common.Explain(s.Err)})
+		case client.NotStarted:
+			l.SetState(id, list.State{Phase: list.Failed, Note: "not sent: stopped first"})
+		}
+	}
+}

@@ -1,0 +1,189 @@
+package tenantconns
+
+import (
+	"context"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/audit"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/limits"
+	"github.com/orgdash/orgdash/ui/across"
+	"github.com/orgdash/orgdash/ui/common"
+)
+
+// actions is the screen's action table: over the marked organizations,
+// or the one under the cursor.
+func (m *Usage) actions() common.Actions {
+	k := m.c.Keys
+	u, ok := m.list.Selected()
+	targets := m.list.Targets()
+	on, off := split(targets)
+	busy := func() string {
+		if m.bulk.Running() {
+			return "a change is running here: " + k.Stop.Help().Key + " stops it"
+		}
+		if !ok {
+			return "no organization selected"
+		}
+		return ""
+	}
+	when := func(orgs []client.Use, what string) func() string {
+		return func() string {
+			if why := busy(); why != "" {
+				return why
+			}
+			if len(orgs) == 0 {
+				return "none of them has it " + what
+			}
+			return ""
+		}
+	}
+	running := func() string {
+		if !m.bulk.Running() {
+			return "no change is running"
+		}
+		return ""
+	}
+	return common.Actions{
+		{Key: k.Open, Label: "Open the organization", Unavailable: func() string { return map[bool]string{true: "", false: "no organization selected"}[ok] },
+			Run: func() tea.Cmd { return func() tea.Msg { return common.OpenOrgMsg{Org: u.Org} } }},
+		{Key: relabel(k.Toggle, "disable"), Label: fmt.Sprintf("Disable in %d (keeps the settings)…", len(on)), Needs: []client.Action{client.ToggleConnection},
+			Unavailable: when(on, "enabled"), Run: func() tea.Cmd { return across.Plan(m.c, m.toggle(on, false)) }},
+		{Label: fmt.Sprintf("Enable in %d…", len(off)), Needs: []client.Action{client.ToggleConnection},
+			Unavailable: when(off, "disabled"), Run: func() tea.Cmd { return across.Plan(m.c, m.toggle(off, true)) }},
+		{Key: k.Remove, Label: fmt.Sprintf("Remove from %d…", len(targets)), Needs: []client.Action{client.RemoveConnection},
+			Unavailable: when(targets, "at all"), Run: func() tea.Cmd { return across.Plan(m.c, m.remove(targets)) }},
+		{Key: k.Pause, Label: "Pause or resume the change", Unavailable: running, Run: func() tea.Cmd {
+			m.bulk.A.SetPaused(!m.bulk.A.Paused())
+			return nil
+		}},
+		{Key: k.Stop, Label: "Stop the change (what was sent finishes)", Unavailable: running, Run: func() tea.Cmd {
+			m.bulk.Stop()
+			return common.Status(common.Info, "stopping: the calls already sent finish")
+		}},
+		{Key: k.Retry, Label: "Retry where it did not apply", Unavailable: func() string {
+			if m.bulk == nil || m.bulk.Running() {
+				return "no finished change to retry"
+			}
+			return ""
+		}, Run: func() tea.Cmd { return across.Retry(m.c, m.bulk, m.again(m.bulk)) }},
+		{Key: k.Copy, Label: "Copy…", Unavailable: func() string { return map[bool]string{true: "", false: "no organization selected"}[ok] },
+			Run: m.list.CopyMenu},
+		{Key: k.More, Run: m.more},
+	}
+}
+
+// split are the uses with the connection enabled and disabled.
+func split(uses []client.Use) (on, off []client.Use) {
+	for _, u := range uses {
+		if u.Conn.Enabled && !u.Conn.Legacy {
+			on = append(on, u)
+		} else if !u.Conn.Enabled {
+			off = append(off, u)
+		}
+	}
+	return on, off
+}
+
+func orgsOf(uses []client.Use) []client.Organization {
+	out := make([]client.Organization, len(uses))
+	for i, u := range uses {
+		out[i] = u.Org
+	}
+	return out
+}
+
+// usesOf are the uses of orgs as the index has them.
+func (m *Usage) usesOf(orgs []client.Organization) []client.Use {
+	all, _ := m.idx.Using(m.tc.ID)
+	want := map[string]bool{}
+	for _, o := range orgs {
+		want[o.ID] = true
+	}
+	var out []client.Use
+	for _, u := range all {
+		if want[u.Org.ID] {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// detail is the audit's detail of one organization's change.
+func (m *Usage) detail(ctx context.Context, o client.Organization, before, after map[string]any) context.Context {
+	return audit.WithDetail(ctx, audit.Detail{OrgName: o.Name, Names: map[string]string{m.tc.ID: m.tc.Name}, Before: before, After: after})
+}
+
+// toggle is disabling (or enabling) the connection in uses, keeping the settings.
+func (m *Usage) toggle(uses []client.Use, enabled bool) *across.Bulk {
+	cl, idx, conn := m.c.Client, m.idx, m.tc
+	verb := map[bool]string{true: "enable ", false: "disable "}[enabled] + common.Clean(conn.Name)
+	a := client.NewAcross(verb, limits.OrgConnectionsWrite, orgsOf(uses), func(ctx context.Context, o client.Organization) error {
+		got, err := cl.SetConnectionEnabled(m.detail(ctx, o, map[string]any{"is_enabled": !enabled}, map[string]any{"is_enabled": enabled}), o.ID, conn.ID, enabled)
+		if err == nil {
+			idx.Put(o.ID, got, false)
+		}
+		return err
+	})
+	return &across.Bulk{Scope: m.scope(), Verb: verb, Past: map[bool]string{true: "enabled ", false: "disabled "}[enabled] + common.Clean(conn.Name), A: a,
+		Curl: func(o client.Organization) string {
+			return across.Curl(m.c, "PATCH", "organizations/"+o.ID+"/connections/"+conn.ID, fmt.Sprintf(`{"is_enabled":%t}`, enabled))
+		},
+		Reverse: func(applied []client.Organization) *across.Bulk { return m.toggle(m.usesOf(applied), !enabled) }}
+}
+
+// remove is removing the connection from uses; undone by enabling it
+// again with the settings each had.
+func (m *Usage) remove(uses []client.Use) *across.Bulk {
+	cl, idx, conn := m.c.Client, m.idx, m.tc
+	had := map[string]client.Connection{}
+	for _, u := range uses {
+		had[u.Org.ID] = u.Conn
+	}
+	verb := "remove " + common.Clean(conn.Name)
+	a := client.NewAcross(verb, limits.OrgConnectionsWrite, orgsOf(uses), func(ctx context.Context, o client.Organization) error {
+		err := cl.RemoveConnection(m.detail(ctx, o, map[string]any{"is_enabled": had[o.ID].Enabled}, nil), o.ID, conn.ID)
+		if err == nil {
+			idx.Put(o.ID, client.Connection{ID: conn.ID}, true)
+		}
+		return err
+	})
+	return &across.Bulk{Scope: m.scope(), Verb: verb, Past: "removed " + common.Clean(conn.Name), A: a,
+		Curl: func(o client.Organization) string {
+			return across.Curl(m.c, "DELETE", "organizations/"+o.ID+"/connections/"+conn.ID, "")
+		},
+		Reverse: func(applied []client.Organization) *across.Bulk { return m.restore(applied, had) }}
+}
+
+// restore enables the connection again in orgs with the settings it had.
+func (m *Usage) restore(orgs []client.Organization, had map[string]client.Connection) *across.Bulk {
+	cl, idx, conn := m.c.Client, m.idx, m.tc
+	verb := "put back " + common.Clean(conn.Name)
+	a := client.NewAcross(verb, limits.OrgConnectionsWrite, orgs, func(ctx context.Context, o client.Organization) error {
+		prev := had[o.ID]
+		got, err := cl.EnableConnection(m.detail(ctx, o, nil, map[string]any{"is_enabled": true}), o.ID, conn.ID, prev.ConnectionSettings)
+		if err == nil && !prev.Enabled && !got.Legacy {
+			got, err = cl.SetConnectionEnabled(ctx, o.ID, conn.ID, false) // it was there, disabled
+		}
+		if err == nil {
+			idx.Put(o.ID, got, false)
+		}
+		return err
+	})
+	return &across.Bulk{Scope: m.scope(), Verb: verb, Past: "put back " + common.Clean(conn.Name), A: a}
+}
+
+// again is how a retry of b plans: the same change, for other organizations.
+func (m *Usage) again(b *across.Bulk) func([]client.Organization) *across.Bulk {
+	return func(orgs []client.Organization) *across.Bulk {
+		uses := m.usesOf(orgs)
+		switch {
+		case b.Verb == "remove "+common.Clean(m.tc.Name):
+			return m.remove(uses)
+		case b.Verb == "enable "+common.Clean(m.tc.Name):
+			return m.toggle(uses, true)
+		}
+		return m.toggle(uses, false)
+	}
+}

@@ -1,0 +1,150 @@
+// Package tenantconns is the tenant's Connections screen (C): every
+// connection of the tenant, how many organizations use each, and for one,
+// those organizations (Usage), found by a scan of every organization's
+// connections that is paid once per tenant, resumes where it stopped and
+// says how old it is.
+package tenantconns
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/limits"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/list"
+	"github.com/orgdash/orgdash/ui/table"
+)
+
+// Model is the tenant's Connections screen.
+type Model struct {
+	c    *common.Common
+	list *list.Model[client.TenantConnection]
+	idx  *client.Index
+	id   int // owns its scan ticks
+}
+
+var _ common.Screen = (*Model)(nil)
+
+// New makes the screen.
+func New(c *common.Common) *Model {
+	m := &Model{c: c, idx: client.IndexOf(c.Client), id: c.NextID()}
+	m.list = list.New(c, list.Spec[client.TenantConnection]{
+		Empty: "the tenant has no connections",
+		Columns: []table.Column{{Title: "NAME", Min: 14, Flex: 3}, {Title: "STRATEGY", Min: 9, Flex: 1},
+			{Title: "ORGANIZATIONS", Min: 13}, {Title: "ID", Min: 20}},
+		ID:  func(tc client.TenantConnection) string { return tc.ID },
+		Row: m.row,
+		Fetch: func(ctx context.Context, cl client.Client, _ string) (client.Page[client.TenantConnection], error) {
+			tcs, err := cl.TenantConnections(ctx)
+			return client.Page[client.TenantConnection]{Items: tcs}, err
+		},
+		Copy: func(tc client.TenantConnection) []common.Copyable {
+			return []common.Copyable{{Label: "ID", Value: tc.ID}, {Label: "Name", Value: tc.Name},
+				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "connections")}}
+		},
+	})
+	return m
+}
+
+// row shows how many organizations the index has seen with tc: "12" once
+// every organization is read, "12+" while some are not.
+func (m *Model) row(tc client.TenantConnection) table.Row {
+	p := m.idx.Progress()
+	n := m.idx.Counts()[tc.ID]
+	orgs := "–"
+	switch {
+	case p.Done:
+		orgs = table.Count(n)
+	case p.Read > 0:
+		orgs = table.Count(n) + "+"
+	}
+	return table.NewRow(tc.ID, tc.Name, tc.Strategy, orgs, tc.ID)
+}
+
+// Init loads the connections.
+func (m *Model) Init() tea.Cmd { return tea.Batch(m.list.Init(), again(m.c, m.idx, m.id)) }
+
+// Update follows the scan, then the list, then the action table.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case scanTickMsg:
+		if msg.idx != m.idx {
+			return m, nil
+		}
+		for _, tc := range m.list.Items() { // the counts grow as the scan reads
+			m.list.Put(tc)
+		}
+		if msg.owner != m.id {
+			return m, nil
+		}
+		return m, again(m.c, m.idx, m.id)
+	case scannedMsg:
+		for _, tc := range m.list.Items() {
+			m.list.Put(tc)
+		}
+		return m, scanStatus(msg)
+	}
+	return m, m.list.Route(msg, m.actions)
+}
+
+func (m *Model) actions() common.Actions {
+	k := m.c.Keys
+	tc, ok := m.list.Selected()
+	none := func() string {
+		if !ok {
+			return "no connection selected"
+		}
+		return ""
+	}
+	return common.Actions{
+		{Key: k.Open, Label: "Organizations using it", Needs: []client.Action{client.ReadConnections}, Unavailable: none,
+			Run: func() tea.Cmd { return common.Push(NewUsage(m.c, tc)) }},
+		{Key: relabel(k.LoadAll, "scan again"), Label: "Scan every organization again", Needs: []client.Action{client.ReadConnections},
+			Run: func() tea.Cmd { return Scan(m.c, m.idx, m.idx.Progress().Done, m.id) }},
+		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
+		{Key: k.More, Unavailable: none, Run: func() tea.Cmd {
+			return dialog.Open(dialog.NewMenu(m.c, "More options: "+common.Clean(tc.Name), dialog.Items(m.c, m.actions())))
+		}},
+	}
+}
+
+// SetSize lays the screen out: a title line over the list.
+func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h-1) }
+
+// View draws the title line and the list.
+func (m *Model) View() string {
+	s := m.c.Styles
+	title := s.Title.Render(table.Plural(m.list.Count(), "connection")) + s.Muted.Render(" · "+ScanLine(m.c, m.idx))
+	return title + "\n" + m.list.View()
+}
+
+// ScanLine says how far the index is, how old, or what a scan would cost.
+func ScanLine(c *common.Common, idx *client.Index) string {
+	p := idx.Progress()
+	switch {
+	case p.Done:
+		_, oldest := idx.Using("")
+		return fmt.Sprintf("every organization read %s ago · %s scans again", time.Since(oldest).Round(time.Second), c.Keys.LoadAll.Help().Key)
+	case idx.Scanning():
+		left := c.Client.Tracker().Estimate(limits.OrgConnectionsRead, p.Total-p.Read)
+		return fmt.Sprintf("scanning: %s of %s organizations read, about %s left", table.Count(p.Read), table.Count(p.Total),
+			left.Takes.Round(time.Second))
+	case p.Total > 0:
+		return fmt.Sprintf("%s of %s organizations read · %s goes on", table.Count(p.Read), table.Count(p.Total), c.Keys.LoadAll.Help().Key)
+	}
+	return "which organizations use a connection takes a scan of all of them (one call each) · enter or " + c.Keys.LoadAll.Help().Key + " starts it"
+}
+
+// Crumb is the breadcrumb's part.
+func (m *Model) Crumb() string { return "Connections" }
+
+// Capturing reports whether the filter is taking keys.
+func (m *Model) Capturing() bool { return m.list.Capturing() }
+
+// Help is the filter's keys while it has the focus, else the screen's.
+func (m *Model) Help() help.KeyMap { return m.list.Help(m.actions().Bindings(m.c)) }

@@ -1,0 +1,232 @@
+package users
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"github.com/orgdash/orgdash/audit"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/limits"
+	"github.com/orgdash/orgdash/ui/across"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
+)
+
+// actions is the screen's action table: over the marked organizations,
+// or the one under the cursor.
+func (m *Orgs) actions() common.Actions {
+	k := m.c.Keys
+	ms, ok := m.list.Selected()
+	targets := m.list.Targets()
+	none := func() string {
+		if !ok {
+			return "no organization selected"
+		}
+		return ""
+	}
+	idle := func() string {
+		if m.bulk.Running() {
+			return "a change is running here: " + k.Stop.Help().Key + " stops it"
+		}
+		return none()
+	}
+	running := func() string {
+		if !m.bulk.Running() {
+			return "no change is running"
+		}
+		return ""
+	}
+	return common.Actions{
+		{Key: k.Open, Label: "Open the organization", Unavailable: none,
+			Run: func() tea.Cmd { return func() tea.Msg { return common.OpenOrgMsg{Org: ms.Org} } }},
+		{Key: k.Remove, Label: fmt.Sprintf("Remove from %d…", len(targets)), Needs: []client.Action{client.RemoveMembers},
+			Unavailable: idle, Run: func() tea.Cmd { return across.Plan(m.c, m.removal(targets)) }},
+		{Key: k.Add, Label: "Add to another organization…", Needs: []client.Action{client.AddMembers},
+			Unavailable: func() string {
+				if m.bulk.Running() {
+					return "a change is running here"
+				}
+				return ""
+			}, Run: m.addForm},
+		{Key: k.Pause, Label: "Pause or resume the change", Unavailable: running, Run: func() tea.Cmd {
+			m.bulk.A.SetPaused(!m.bulk.A.Paused())
+			return nil
+		}},
+		{Key: k.Stop, Label: "Stop the change (what was sent finishes)", Unavailable: running, Run: func() tea.Cmd {
+			m.bulk.Stop()
+			return common.Status(common.Info, "stopping: the calls already sent finish")
+		}},
+		{Key: k.Retry, Label: "Retry where it did not apply", Unavailable: func() string {
+			if m.bulk == nil || m.bulk.Running() {
+				return "no finished change to retry"
+			}
+			return ""
+		}, Run: func() tea.Cmd { return across.Retry(m.c, m.bulk, m.again(m.bulk)) }},
+		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
+		{Key: k.More, Run: m.more},
+	}
+}
+
+// membershipErr turns one member's result into a step's error.
+func membershipErr(rs []client.MemberResult) error {
+	if len(rs) == 0 {
+		return nil
+	}
+	switch r := rs[0]; r.Outcome {
+	case client.Confirmed, client.Absent:
+		return nil
+	case client.Unverified:
+		return &client.Error{Kind: client.Undetermined, Message: "sent, but the tenant still listed them when we stopped looking"}
+	case client.Cancelled:
+		return &client.Error{Kind: client.NotSent, Message: "not sent"}
+	default:
+		if r.Err != nil {
+			return r.Err
+		}
+		return errors.New(r.Outcome.String())
+	}
+}
+
+func orgsOf(ms []Membership) []client.Organization {
+	out := make([]client.Organization, len(ms))
+	for i, x := range ms {
+		out[i] = x.Org
+	}
+	return out
+}
+
+// removal is removing the person from ms; undone by adding them back
+// with the roles they had.
+func (m *Orgs) removal(ms []Membership) *across.Bulk {
+	cl, uid, who := m.c.Client, m.user.UserID, common.Clean(cmpOr(m.user.Email, m.user.UserID))
+	had := map[string]Membership{}
+	for _, x := range ms {
+		had[x.Org.ID] = x
+	}
+	verb := "remove " + who
+	a := client.NewAcross(verb, limits.OrgMembersWrite, orgsOf(ms), func(ctx context.Context, o client.Organization) error {
+		ctx = audit.WithDetail(ctx, audit.Detail{OrgName: o.Name, Names: map[string]string{uid: m.user.Email}})
+		return membershipErr(cl.RemoveMembers(ctx, o.ID, []string{uid}))
+	})
+	return &across.Bulk{Scope: m.scope(), Verb: verb, Past: "removed " + who, A: a,
+		Curl: func(o client.Organization) string {
+			return across.Curl(m.c, "DELETE", "organizations/"+o.ID+"/members", fmt.Sprintf(`{"members":[%q]}`, uid))
+		},
+		Reverse: func(applied []client.Organization) *across.Bulk {
+			back := make([]Membership, len(applied))
+			for i, o := range applied {
+				back[i] = had[o.ID]
+			}
+			return m.addition(back)
+		},
+		Ended: func(applied []client.Organization) {
+			for _, o := range applied {
+				m.list.Drop(o.ID)
+			}
+		}}
+}
+
+// addition is adding the person to ms with the roles listed there.
+func (m *Orgs) addition(ms []Membership) *across.Bulk {
+	cl, uid, who := m.c.Client, m.user.UserID, common.Clean(cmpOr(m.user.Email, m.user.UserID))
+	want := map[string]Membership{}
+	for _, x := range ms {
+		want[x.Org.ID] = x
+	}
+	verb := "add " + who
+	a := client.NewAcross(verb, limits.OrgMembersWrite, orgsOf(ms), func(ctx context.Context, o client.Organization) error {
+		ctx = audit.WithDetail(ctx, audit.Detail{OrgName: o.Name, Names: map[string]string{uid: m.user.Email}})
+		if err := membershipErr(cl.AddMembers(ctx, o.ID, []string{uid})); err != nil {
+			return err
+		}
+		if roles := want[o.ID].Roles; len(roles) > 0 {
+			ids := make([]string, len(roles))
+			for i, r := range roles {
+				ids[i] = r.ID
+			}
+			return cl.AssignRoles(ctx, o.ID, uid, ids)
+		}
+		return nil
+	})
+	return &across.Bulk{Scope: m.scope(), Verb: verb, Past: "added " + who, A: a,
+		Curl: func(o client.Organization) string {
+			return across.Curl(m.c, "POST", "organizations/"+o.ID+"/members", fmt.Sprintf(`{"members":[%q]}`, uid))
+		},
+		Reverse: func(applied []client.Organization) *across.Bulk {
+			back := make([]Membership, len(applied))
+			for i, o := range applied {
+				back[i] = want[o.ID]
+			}
+			return m.removal(back)
+		},
+		Ended: func(applied []client.Organization) {
+			for _, o := range applied {
+				m.list.Put(want[o.ID])
+			}
+		}}
+}
+
+// again is how a retry of b plans: the same change, for other organizations.
+func (m *Orgs) again(b *across.Bulk) func([]client.Organization) *across.Bulk {
+	return func(orgs []client.Organization) *across.Bulk {
+		ms := make([]Membership, len(orgs))
+		for i, o := range orgs {
+			ms[i] = Membership{Org: o}
+			if x, ok := m.list.Item(o.ID); ok {
+				ms[i] = x
+			}
+		}
+		if strings.HasPrefix(b.Verb, "add ") {
+			return m.addition(ms)
+		}
+		return m.removal(ms)
+	}
+}
+
+// foundOrgMsg is the organization to add the person to.
+type foundOrgMsg struct {
+	user string
+	org  client.Organization
+	err  error
+}
+
+// addForm asks which organization to add the person to, by name or id.
+func (m *Orgs) addForm() tea.Cmd {
+	name := ""
+	ctx, cl, uid := m.c.Ctx, m.c.Client, m.user.UserID
+	return dialog.Open(dialog.NewForm(m.c, "Add "+common.Clean(cmpOr(m.user.Email, uid))+" to", func() tea.Cmd {
+		name := strings.TrimSpace(name)
+		return func() tea.Msg {
+			var o client.Organization
+			var err error
+			if strings.HasPrefix(name, "org_") {
+				o, err = cl.Organization(ctx, name)
+			} else {
+				o, err = cl.OrganizationByName(ctx, name)
+			}
+			return foundOrgMsg{user: uid, org: o, err: err}
+		}
+	}, huh.NewInput().Title("Organization").Description("Its name or org_ id.").Value(&name).Validate(func(s string) error {
+		if _, in := m.list.Item(strings.TrimSpace(s)); in {
+			return errors.New("they are in it already")
+		}
+		if strings.TrimSpace(s) == "" {
+			return errors.New("type the organization's name or id")
+		}
+		return nil
+	})))
+}
+
+func (m *Orgs) onFoundOrg(msg foundOrgMsg) tea.Cmd {
+	if msg.err != nil {
+		return common.Status(common.Warning, common.Explain(msg.err))
+	}
+	if _, in := m.list.Item(msg.org.ID); in {
+		return common.Status(common.Info, common.Clean(m.user.Email)+" is in "+common.Clean(msg.org.Name)+" already")
+	}
+	return across.Plan(m.c, m.addition([]Membership{{Org: msg.org}}))
+}
