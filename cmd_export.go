@@ -22,28 +22,36 @@ func exportCmd(g *globals) *cobra.Command {
 	var format, output string
 	var demo bool
 	cmd := &cobra.Command{
-		Use:   "export orgs | members ORG | connections ORG | invitations ORG",
-		Short: "Write organizations, members, connections or invitations as JSON or CSV",
+		Use:   "export orgs | members ORG | connections ORG | invitations ORG | usage CONNECTION | user EMAIL|ID",
+		Short: "Write organizations, members, connections, invitations, a connection's organizations or a person's as JSON or CSV",
 		Long: `export writes a list for scripts and on-call notes, page by page, honouring the
 tenant's rate limit (as background work: a dashboard on the same tenant goes first),
 with a progress line when standard error is a terminal. ORG is an organization's name
-or id. Nothing is written unless the whole list was read: the output goes through a
+or id. usage CONNECTION lists the organizations that have a connection (its name or
+id), which takes reading every organization's connections, one call each; user lists
+a person's organizations with their roles. Nothing is written unless the whole list was read: the output goes through a
 temporary file (renamed into place with -o). CSV cells are stripped of control
 characters and escape sequences, and a cell a spreadsheet would run as a formula
 (starting with = + - @, a tab or CR) gets a leading '.`,
 		Example: `  orgdash export orgs --format csv -o orgs.csv
   orgdash export members acme --format json | jq length
-  orgdash export orgs --demo`,
+  orgdash export orgs --demo
+  orgdash export usage okta-workforce --format csv
+  orgdash export user jane@example.com`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usagef("export what? orgs, members ORG, connections ORG or invitations ORG")
+				return usagef("export what? orgs, members ORG, connections ORG, invitations ORG, usage CONNECTION or user EMAIL|ID")
 			}
-			need := map[string]int{"orgs": 1, "members": 2, "connections": 2, "invitations": 2}[args[0]]
+			need := map[string]int{"orgs": 1, "members": 2, "connections": 2, "invitations": 2, "usage": 2, "user": 2}[args[0]]
 			if need == 0 {
-				return usagef("cannot export %q: orgs, members ORG, connections ORG or invitations ORG", args[0])
+				return usagef("cannot export %q: orgs, members ORG, connections ORG, invitations ORG, usage CONNECTION or user EMAIL|ID", args[0])
 			}
 			if len(args) != need {
-				return usagef("export %s takes the organization's name or id", args[0])
+				what := map[string]string{"usage": "the connection's name or id", "user": "the person's email or user id"}[args[0]]
+				if what == "" {
+					what = "the organization's name or id"
+				}
+				return usagef("export %s takes %s", args[0], what)
 			}
 			return nil
 		},
@@ -216,6 +224,12 @@ func export(ctx context.Context, cl client.Client, args []string, out rows, prog
 			}
 			from = p.Next
 		}
+	}
+	switch args[0] {
+	case "usage":
+		return exportUsage(ctx, cl, args[1], out, progress)
+	case "user":
+		return exportUser(ctx, cl, args[1], out)
 	}
 	org, err := findOrg(ctx, cl, args[1])
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/auth0/go-auth0/management"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/config"
 	"github.com/orgdash/orgdash/sim"
@@ -235,5 +236,63 @@ func TestExportInvitations(t *testing.T) {
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil || len(rows) != 4 || rows[0][0] != "invitation_id" || !strings.Contains(rows[1][1], "@") {
 		t.Fatalf("invitations CSV (%v):\n%s", err, out)
+	}
+}
+
+// export usage lists the organizations that have a connection (every
+// organization read once), and export user a person's organizations with
+// their roles, both checked against the tenant.
+func TestExportAcrossOrganizations(t *testing.T) {
+	tn := simtest.Start(t, sim.Options{Orgs: 20, Members: 3})
+	admin := tn.Management(t)
+	ctx := context.Background()
+	var conns []map[string]any
+	if err := admin.Request(ctx, "GET", admin.URI("connections")+"?name=acme-saml", &conns); err != nil || len(conns) != 1 {
+		t.Fatalf("acme-saml: %v %v", conns, err)
+	}
+	want := 0
+	l, err := admin.Organization.List(ctx, management.PerPage(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range l.Organizations {
+		var oc []map[string]any
+		if err := admin.Request(ctx, "GET", admin.URI("organizations", o.GetID(), "connections"), &oc); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range oc {
+			if c["connection_id"] == conns[0]["id"] {
+				want++
+			}
+		}
+	}
+	out, _, err := run(t, tenantEnv(tn), "export", "usage", "acme-saml", "--format", "csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil || len(records)-1 != want || want == 0 || records[0][0] != "organization_id" {
+		t.Fatalf("usage: %d rows for %d organizations (%v):\n%s", len(records)-1, want, err, out)
+	}
+
+	members, err := admin.Organization.Members(ctx, l.Organizations[0].GetID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	uid := members.Members[0].GetUserID()
+	orgs, err := admin.User.Organizations(ctx, uid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, err = run(t, tenantEnv(tn), "export", "user", uid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) != len(orgs.Organizations) {
+		t.Fatalf("user: %d rows for %d organizations (%v):\n%s", len(rows), len(orgs.Organizations), err, out)
+	}
+	if _, _, err := run(t, tenantEnv(tn), "export", "usage", "no-such-connection"); err == nil || !strings.Contains(err.Error(), "no connection named") {
+		t.Fatalf("an unknown connection: %v", err)
 	}
 }

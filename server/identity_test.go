@@ -183,6 +183,12 @@ func TestViewerCannotUseTheNewActions(t *testing.T) {
 	tm.wait("cannot edit discovery domain: viewer: read-only")
 	tm.send("d")
 	tm.wait("cannot remove discovery domain: viewer: read-only")
+	tm.send(":connection Username-Password-Authentication\r")
+	tm.wait("every organization read")
+	tm.send("t")
+	tm.wait("cannot toggle connection: viewer: read-only")
+	tm.send("d")
+	tm.wait("cannot remove connection: viewer: read-only")
 	if got := r.memberCount(t); got != before {
 		t.Fatalf("a viewer changed the tenant: %d members, were %d", got, before)
 	}

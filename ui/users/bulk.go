@@ -77,7 +77,7 @@ func membershipErr(rs []client.MemberResult) error {
 		return nil
 	}
 	switch r := rs[0]; r.Outcome {
-	case client.Confirmed, client.Absent:
+	case client.Done, client.Confirmed, client.Absent:
 		return nil
 	case client.Unverified:
 		return &client.Error{Kind: client.Undetermined, Message: "sent, but the tenant still listed them when we stopped looking"}

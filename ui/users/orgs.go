@@ -15,10 +15,7 @@ import (
 )
 
 // Membership is one of a person's organizations and their roles there.
-type Membership struct {
-	Org   client.Organization
-	Roles []client.Role
-}
+type Membership = client.Membership
 
 // Orgs is one person's organizations.
 type Orgs struct {
@@ -40,14 +37,11 @@ func NewOrgs(c *common.Common, u client.User) *Orgs {
 		Columns:  []table.Column{{Title: "ORGANIZATION", Min: 14, Flex: 2}, {Title: "ROLES", Min: 10, Flex: 3}, {Title: "ID", Min: 20}},
 		ID:       func(ms Membership) string { return ms.Org.ID },
 		Row: func(ms Membership) table.Row {
-			names := make([]string, len(ms.Roles))
-			for i, r := range ms.Roles {
-				names[i] = r.Name
-			}
-			return table.NewRow(ms.Org.ID, ms.Org.Name, strings.Join(names, ", "), ms.Org.ID)
+			return table.NewRow(ms.Org.ID, ms.Org.Name, strings.Join(client.RoleNames(ms.Roles), ", "), ms.Org.ID)
 		},
 		Fetch: func(ctx context.Context, cl client.Client, _ string) (client.Page[Membership], error) {
-			return memberships(ctx, cl, u.UserID)
+			ms, err := client.Memberships(ctx, cl, u.UserID)
+			return client.Page[Membership]{Items: ms}, err
 		},
 		Copy: func(ms Membership) []common.Copyable {
 			return []common.Copyable{{Label: "Organization ID", Value: ms.Org.ID}, {Label: "Organization name", Value: ms.Org.Name},
@@ -55,25 +49,6 @@ func NewOrgs(c *common.Common, u client.User) *Orgs {
 		},
 	})
 	return m
-}
-
-// memberships reads the person's organizations and their roles in each.
-func memberships(ctx context.Context, cl client.Client, userID string) (client.Page[Membership], error) {
-	u, err := cl.User(ctx, userID)
-	if err != nil {
-		return client.Page[Membership]{}, err
-	}
-	withRoles := cl.Capabilities().Can(client.ReadMemberRoles).Allowed
-	out := make([]Membership, len(u.Organizations))
-	for i, o := range u.Organizations {
-		out[i].Org = o
-		if withRoles {
-			if out[i].Roles, err = cl.MemberRoles(ctx, o.ID, userID); err != nil {
-				return client.Page[Membership]{Items: out[:i]}, err
-			}
-		}
-	}
-	return client.Page[Membership]{Items: out}, nil
 }
 
 // Init reads the organizations.

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"testing/synctest"
+
+	"github.com/auth0/go-auth0/management"
+	"github.com/orgdash/orgdash/audit"
+	"github.com/orgdash/orgdash/sim"
+	"github.com/orgdash/orgdash/sim/simtest"
+	"github.com/orgdash/orgdash/ui/dialog"
+)
+
+// shared makes a connection and enables it in every third organization
+// listed, n of them; it returns the connection's id and those organizations' ids.
+func (f *flow) shared(n int) (string, []string) {
+	f.t.Helper()
+	admin := f.tn.Management(f.t, management.WithRetries(100, []int{http.StatusTooManyRequests}))
+	ctx := context.Background()
+	if err := admin.Request(ctx, "POST", admin.URI("connections"), &map[string]any{"name": "shared-okta", "strategy": "okta"}); err != nil {
+		f.t.Fatal(err)
+	}
+	var conns []map[string]any
+	if err := admin.Request(ctx, "GET", admin.URI("connections")+"?name=shared-okta", &conns); err != nil {
+		f.t.Fatal(err)
+	}
+	id := conns[0]["id"].(string)
+	l, err := admin.Organization.List(ctx, management.PerPage(100))
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	var orgs []string
+	for i := 0; len(orgs) < n; i += 3 {
+		o := l.Organizations[i].GetID()
+		if err := admin.Request(ctx, "POST", admin.URI("organizations", o, "connections"), &map[string]any{"connection_id": id}); err != nil {
+			f.t.Fatal(err)
+		}
+		orgs = append(orgs, o)
+	}
+	return id, orgs
+}
+
+// :connection finds the organizations that use a connection by a scan;
+// disabling it in all of them shows the plan, takes the count typed, can
+// be copied as curl, ends with the tenant and one audit line per
+// organization agreeing, and z enables it again everywhere.
+func TestFlowDisableAConnectionAcrossOrganizations(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 12, Members: 2})
+		f := startFlow(t, tn, "", "")
+		connID, orgs := f.shared(4)
+		f.wait("12 organizations", "1 of 12")
+		f.press(":")
+		f.typed("connection shared-okta").press("enter")
+		f.wait("shared-okta in 4 organizations", "every organization read")
+		f.press("A", "t")
+		f.want("Disable shared-okta in 4 organizations", "4 calls", "Copy as curl (4 commands)")
+		f.press("down", "enter")
+		f.want("copied 4 curl commands (the token is $TOKEN)")
+		f.press("t", "enter")
+		f.want("Type the number of organizations to confirm.")
+		f.Advance(dialog.ArmDelay)
+		f.typed("3").press("enter")
+		f.want("Type 4 to confirm") // a wrong count runs nothing
+		f.press("backspace")
+		f.typed("4").press("enter")
+		f.wait("z undo disabled shared-okta in 4 organizations") // the status after it is cut at this width
+		for _, o := range orgs {
+			if c, _ := f.orgConn(o, connID); c["is_enabled"] != false {
+				t.Fatalf("%s: after disabling %v", o, c)
+			}
+		}
+		if got := strings.Count(f.screen(), " off "); got < 4 {
+			t.Fatalf("the rows show %d disabled:\n%s", got, f.screen())
+		}
+		f.press("z")
+		f.wait("enabled shared-okta in 4 of 4 organizations")
+		f.wantNot("z undo") // an undo is not undone in turn
+		for _, o := range orgs {
+			if c, _ := f.orgConn(o, connID); c["is_enabled"] != true {
+				t.Fatalf("%s: after undo %v", o, c)
+			}
+		}
+		byOrg := map[string][]string{}
+		for _, e := range f.log.entries(t) {
+			if e.Phase == audit.Ended {
+				byOrg[e.Org] = append(byOrg[e.Org], e.Action+":"+e.Outcome)
+			}
+		}
+		for _, o := range orgs {
+			if strings.Join(byOrg[o], ",") != "disable connection:ok,re-enable connection:ok" {
+				t.Fatalf("%s: audit %v", o, byOrg[o])
+			}
+		}
+	})
+}
+
+// u finds a person; their organizations show with their roles; removing
+// them from one is planned and confirmed by its count, the tenant agrees,
+// and z adds them back with the roles they had.
+func TestFlowRemoveAPersonFromOrganizations(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 5, Members: 3})
+		f := startFlow(t, tn, "", "")
+		f.wait("5 organizations", "1 of 5")
+		ids := f.memberIDs("acme")
+		u, err := f.admin.User.Read(context.Background(), ids[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.press("u")
+		f.want("Find people")
+		f.typed(u.GetEmail()).press("enter")
+		f.wait("1 person found")
+		f.press("enter")
+		f.wait("acme", "admin") // the first member holds admin in acme
+		f.press("d")
+		f.want("Remove " + u.GetEmail() + " in 1 organization")
+		f.press("enter")
+		f.Advance(dialog.ArmDelay)
+		f.typed("1").press("enter")
+		f.wait("z undo removed " + u.GetEmail() + " in 1 organization")
+		if f.members("acme")[u.GetID()] {
+			t.Fatalf("%s is still a member of acme", u.GetEmail())
+		}
+		f.press("z")
+		f.wait("added " + u.GetEmail() + " in 1 of 1 organization")
+		if !f.members("acme")[u.GetID()] {
+			t.Fatalf("%s is not back in acme", u.GetEmail())
+		}
+		roles, err := f.admin.Organization.MemberRoles(context.Background(), f.orgID("acme"), u.GetID())
+		if err != nil || len(roles.Roles) == 0 {
+			t.Fatalf("back without roles: %v %v", roles, err)
+		}
+	})
+}
