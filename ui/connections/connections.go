@@ -82,6 +82,11 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			return m, m.list.Spin()
 		}
 	case changedMsg:
+		if msg.err == nil { // the tenant's index of who uses what follows changes made here
+			cn := msg.conn
+			cn.ID = msg.id
+			client.IndexOf(m.c.Client).Put(msg.org, cn, msg.removed)
+		}
 		if msg.org == m.org.ID {
 			return m, m.onChanged(msg)
 		}

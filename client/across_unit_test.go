@@ -1,0 +1,107 @@
+package client_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync/atomic"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/limits"
+	"github.com/orgdash/orgdash/sim"
+	"github.com/orgdash/orgdash/sim/simtest"
+)
+
+func someOrgs(n int) []client.Organization {
+	out := make([]client.Organization, n)
+	for i := range out {
+		out[i] = client.Organization{ID: fmt.Sprintf("org_%d", i), Name: fmt.Sprintf("o%d", i)}
+	}
+	return out
+}
+
+// Pausing holds the organizations not started yet and resumes them; a
+// stop leaves them not sent, while the calls already made finish; a
+// failure is kept for its organization alone.
+func TestAcrossPausesStopsAndKeepsEachResult(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var calls atomic.Int32
+		do := func(_ context.Context, o client.Organization) error {
+			calls.Add(1)
+			time.Sleep(time.Second) // a call's latency
+			if o.ID == "org_5" {
+				return &client.Error{Kind: client.Forbidden, Message: "refused"}
+			}
+			return nil
+		}
+		a := client.NewAcross("disable okta", limits.OrgConnectionsWrite, someOrgs(20), do)
+		done := make(chan struct{})
+		go func() { a.Run(context.Background(), func() {}); close(done) }()
+		time.Sleep(1500 * time.Millisecond) // 4 made, 4 more under way
+		a.SetPaused(true)
+		time.Sleep(10 * time.Second)
+		held := calls.Load()
+		time.Sleep(10 * time.Second)
+		if calls.Load() != held || held != 8 {
+			t.Fatalf("paused: %d calls, then %d; want 8 and no more", held, calls.Load())
+		}
+		a.SetPaused(false)
+		<-done
+		tally := a.Tally()
+		if tally[client.Applied] != 19 || tally[client.StepFailed] != 1 || a.Those(client.StepFailed)[0].ID != "org_5" {
+			t.Fatalf("after resuming: %v", tally)
+		}
+
+		calls.Store(0)
+		ctx, stop := context.WithCancel(context.Background())
+		b := client.NewAcross("disable okta", limits.OrgConnectionsWrite, someOrgs(20), do)
+		go func() { time.Sleep(1500 * time.Millisecond); stop() }()
+		b.Run(ctx, func() {})
+		tally = b.Tally()
+		if calls.Load() != 8 || tally[client.Applied]+tally[client.StepFailed] != 8 || tally[client.NotStarted] != 12 {
+			t.Fatalf("stopped: %d calls, %v; want the 8 sent to finish and 12 not sent", calls.Load(), tally)
+		}
+	})
+}
+
+// countingClient counts the calls that read an organization's connections.
+type countingClient struct {
+	client.Client
+	reads atomic.Int32
+}
+
+func (c *countingClient) Connections(ctx context.Context, orgID string) ([]client.Connection, error) {
+	c.reads.Add(1)
+	return c.Client.Connections(ctx, orgID)
+}
+
+// A stopped scan keeps what it read; the next goes on from there, reading
+// each organization once in all.
+func TestScanResumesWhereItStopped(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 30, Members: 2})
+		cl := &countingClient{Client: connect(t, tn, func(c *client.Config) { c.Transport = tn.Transport })}
+		x := client.IndexOf(cl)
+		ctx, stop := context.WithCancel(context.Background())
+		err := x.Scan(ctx, cl, true, func(p client.ScanProgress) {
+			if p.Read >= 10 {
+				stop()
+			}
+		})
+		first := x.Progress()
+		if !errors.Is(err, context.Canceled) || first.Read < 10 || first.Done {
+			t.Fatalf("stopped scan: %v, %+v", err, first)
+		}
+		before := cl.reads.Load()
+		ok(t, x.Scan(context.Background(), cl, false, func(client.ScanProgress) {}))
+		if p := x.Progress(); !p.Done || p.Read != 30 {
+			t.Fatalf("resumed: %+v", p)
+		}
+		if n := int(cl.reads.Load() - before); n != 30-first.Read {
+			t.Fatalf("the resumed scan read %d organizations, want the %d left", n, 30-first.Read)
+		}
+	})
+}
