@@ -49,8 +49,8 @@ func (c *auth0Client) User(ctx context.Context, id string) (User, error) {
 	}
 }
 
-// maxFound is how many people one search returns.
-const maxFound = 50
+// MaxFound is how many people one search returns.
+const MaxFound = 50
 
 // FindUsers finds people by email or name: an email address exactly
 // (GET /users-by-email), else a name or email containing the words
@@ -70,7 +70,7 @@ func (c *auth0Client) FindUsers(ctx context.Context, text string) ([]User, error
 	} else {
 		term := strings.ReplaceAll(text, `"`, "")
 		q := fmt.Sprintf(`name:"*%s*" OR email:"*%s*"`, term, term)
-		l, err := c.m.User.List(ctx, management.Query(q), management.Parameter("search_engine", "v3"), management.PerPage(maxFound))
+		l, err := c.m.User.List(ctx, management.Query(q), management.Parameter("search_engine", "v3"), management.PerPage(MaxFound))
 		if err != nil {
 			return nil, c.classify("find users", err)
 		}

@@ -137,3 +137,40 @@ func TestFlowRemoveAPersonFromOrganizations(t *testing.T) {
 		}
 	})
 }
+
+// Organizations where the change did not apply keep their reason on their
+// row; R plans it again for those alone, and then it applies.
+func TestFlowRetryWhereAChangeDidNotApply(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 12, Members: 2})
+		f := startFlow(t, tn, "", "")
+		connID, orgs := f.shared(3)
+		f.wait("12 organizations", "1 of 12")
+		f.press(":")
+		f.typed("connection shared-okta").press("enter")
+		f.wait("shared-okta in 3 organizations", "every organization read")
+		f.press("A", "t", "enter")
+		f.Advance(dialog.ArmDelay)
+		tn.SetFaults(sim.Faults{ErrorRate: 1}) // every call answers 500
+		f.typed("3").press("enter")
+		f.wait("disabled shared-okta in 0 of 3 organizations", "3 unverified") // a 5xx may have applied
+		tn.SetFaults(sim.Faults{})
+		if n := strings.Count(f.screen(), "?  "); n != 3 {
+			t.Fatalf("%d rows say unverified:\n%s", n, f.screen())
+		}
+		f.press("R")
+		f.want("Disable shared-okta in 3 organizations")
+		f.press("enter")
+		f.Advance(dialog.ArmDelay)
+		f.typed("3").press("enter")
+		f.wait("z undo disabled shared-okta in 3 organizations")
+		if n := strings.Count(f.screen(), "?  "); n != 0 {
+			t.Fatalf("%d rows still say unverified:\n%s", n, f.screen())
+		}
+		for _, o := range orgs {
+			if c, _ := f.orgConn(o, connID); c["is_enabled"] != false {
+				t.Fatalf("%s: after the retry %v", o, c)
+			}
+		}
+	})
+}

@@ -318,6 +318,7 @@ func (m Model) renderRow(p int) string {
 	line := b.String()
 	if m.Note != nil {
 		if note := m.Note(r.ID); note != "" {
+			note = ansi.Truncate(note, max(m.width/2, 20), "…") // the row stays recognisable
 			line = ansi.Truncate(line, max(m.width-ansi.StringWidth(note)-1, 0), "…") + " " + note
 		}
 	}

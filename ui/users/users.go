@@ -108,7 +108,11 @@ func (m *Model) View() string {
 	if n == 1 {
 		people = "1 person"
 	}
-	return s.Title.Render(people) + s.Muted.Render(" found for "+common.Clean(m.text)) + "\n" + m.list.View()
+	found := " found for " + common.Clean(m.text)
+	if n >= client.MaxFound {
+		found = " found for " + common.Clean(m.text) + ": the first " + table.Count(client.MaxFound) + ", say more to narrow it"
+	}
+	return s.Title.Render(people) + s.Muted.Render(found) + "\n" + m.list.View()
 }
 
 // Crumb is the breadcrumb's part.
