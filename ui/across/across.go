@@ -31,6 +31,8 @@ type Bulk struct {
 	Curl func(o client.Organization) string
 	// Reverse is the undo of the organizations it applied to; nil: none.
 	Reverse func(applied []client.Organization) *Bulk
+	// Caveat, when set, is said first in the plan ("the scan is not done").
+	Caveat string
 	// Ended, when set, is what its screen does with the organizations it
 	// applied to, once it is over (on the UI goroutine).
 	Ended func(applied []client.Organization)
@@ -66,10 +68,13 @@ func Plan(c *common.Common, b *Bulk) tea.Cmd {
 	}
 	body := fmt.Sprintf("%s in %s (%s).\n\n%s; one audit line per organization. Progress shows row by row: %s pauses, %s stops.",
 		capital(b.Verb), where, strings.Join(names, ", "), est, c.Keys.Pause.Help().Key, c.Keys.Stop.Help().Key)
+	if b.Caveat != "" {
+		body = b.Caveat + "\n\n" + body
+	}
 	items := []dialog.Item{{Label: fmt.Sprintf("Run in %s…", where), Then: dialog.Open(dialog.NewTypeName(c,
 		capital(b.Verb)+" in "+where+"?", body+"\n\nType the number of organizations to confirm.", fmt.Sprint(n), "Run", Start(c, b)))}}
 	if b.Curl != nil {
-		items = append(items, dialog.Item{Label: fmt.Sprintf("Copy as curl (%d commands)", n), Then: copyCurl(b, steps)})
+		items = append(items, dialog.Item{Label: "Copy as curl (" + table.Plural(n, "command") + ")", Then: copyCurl(b, steps)})
 	}
 	return dialog.Open(dialog.NewMenu(c, capital(b.Verb)+" in "+where+"\n\n"+body, items))
 }

@@ -91,7 +91,7 @@ func (m *Model[T]) handleKey(msg tea.Msg) (tea.Cmd, bool) {
 		return tea.Batch(m.more(), m.spinner.Tick), true
 	case m.table.HandleKey(k):
 		return m.more(), true
-	case key.Matches(k, keys.LoadAll):
+	case key.Matches(k, keys.LoadAll) && !m.Complete(): // once complete, L is the screen's
 		return m.loadAll(), true
 	case key.Matches(k, keys.Back) && (m.pages.markAll || m.pages.toEnd):
 		m.pages.markAll, m.pages.toEnd, m.pages.all = false, false, false

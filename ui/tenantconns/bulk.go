@@ -10,6 +10,7 @@ import (
 	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/ui/across"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/table"
 )
 
 // actions is the screen's action table: over the marked organizations,
@@ -54,6 +55,8 @@ func (m *Usage) actions() common.Actions {
 			Unavailable: when(off, "disabled"), Run: func() tea.Cmd { return across.Plan(m.c, m.toggle(off, true)) }},
 		{Key: k.Remove, Label: fmt.Sprintf("Remove from %d…", len(targets)), Needs: []client.Action{client.RemoveConnection},
 			Unavailable: when(targets, "at all"), Run: func() tea.Cmd { return across.Plan(m.c, m.remove(targets)) }},
+		{Key: relabel(k.LoadAll, "scan again"), Label: "Scan every organization again", Needs: []client.Action{client.ReadConnections},
+			Run: func() tea.Cmd { return Scan(m.c, m.idx, m.idx.Progress().Done, m.id) }},
 		{Key: k.Pause, Label: "Pause or resume the change", Unavailable: running, Run: func() tea.Cmd {
 			m.bulk.A.SetPaused(!m.bulk.A.Paused())
 			return nil
@@ -127,6 +130,7 @@ func (m *Usage) toggle(uses []client.Use, enabled bool) *across.Bulk {
 		return err
 	})
 	return &across.Bulk{Scope: m.scope(), Verb: verb, Past: map[bool]string{true: "enabled ", false: "disabled "}[enabled] + common.Clean(conn.Name), A: a,
+		Caveat: m.caveat(),
 		Curl: func(o client.Organization) string {
 			return across.Curl(m.c, "PATCH", "organizations/"+o.ID+"/connections/"+conn.ID, fmt.Sprintf(`{"is_enabled":%t}`, enabled))
 		},
@@ -149,7 +153,7 @@ func (m *Usage) remove(uses []client.Use) *across.Bulk {
 		}
 		return err
 	})
-	return &across.Bulk{Scope: m.scope(), Verb: verb, Past: "removed " + common.Clean(conn.Name), A: a,
+	return &across.Bulk{Scope: m.scope(), Verb: verb, Past: "removed " + common.Clean(conn.Name), A: a, Caveat: m.caveat(),
 		Curl: func(o client.Organization) string {
 			return across.Curl(m.c, "DELETE", "organizations/"+o.ID+"/connections/"+conn.ID, "")
 		},
@@ -186,4 +190,15 @@ func (m *Usage) again(b *across.Bulk) func([]client.Organization) *across.Bulk {
 		}
 		return m.toggle(uses, false)
 	}
+}
+
+// caveat warns while the scan has not read every organization: more may
+// use the connection than the plan names.
+func (m *Usage) caveat() string {
+	p := m.idx.Progress()
+	if p.Done {
+		return ""
+	}
+	return fmt.Sprintf("⚠ The scan has read %s of %s organizations so far: more may use %s than this plan names.",
+		table.Count(p.Read), table.Count(p.Total), common.Clean(m.tc.Name))
 }

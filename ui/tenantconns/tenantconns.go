@@ -132,7 +132,7 @@ func ScanLine(c *common.Common, idx *client.Index) string {
 		return fmt.Sprintf("every organization read %s ago · %s scans again", time.Since(oldest).Round(time.Second), c.Keys.LoadAll.Help().Key)
 	case idx.Scanning():
 		left := c.Client.Tracker().Estimate(limits.OrgConnectionsRead, p.Total-p.Read)
-		return fmt.Sprintf("scanning: %s of %s organizations read, about %s left", table.Count(p.Read), table.Count(p.Total),
+		return fmt.Sprintf("scanning: %s of %s read, about %s left", table.Count(p.Read), table.Count(p.Total),
 			left.Takes.Round(time.Second))
 	case p.Total > 0:
 		return fmt.Sprintf("%s of %s organizations read · %s goes on", table.Count(p.Read), table.Count(p.Total), c.Keys.LoadAll.Help().Key)
