@@ -118,16 +118,16 @@ func TestFlowRemoveAPersonFromOrganizations(t *testing.T) {
 		f.press("enter")
 		f.wait("acme", "admin") // the first member holds admin in acme
 		f.press("d")
-		f.want("Remove " + u.GetEmail() + " in 1 organization")
+		f.want("Remove " + u.GetEmail() + " from 1 organization")
 		f.press("enter")
 		f.Advance(dialog.ArmDelay)
 		f.typed("1").press("enter")
-		f.wait("z undo removed " + u.GetEmail() + " in 1 organization")
+		f.wait("z undo removed " + u.GetEmail() + " from 1 organization")
 		if f.members("acme")[u.GetID()] {
 			t.Fatalf("%s is still a member of acme", u.GetEmail())
 		}
 		f.press("z")
-		f.wait("added " + u.GetEmail() + " in 1 of 1 organization")
+		f.wait("added " + u.GetEmail() + " to 1 of 1 organization")
 		if !f.members("acme")[u.GetID()] {
 			t.Fatalf("%s is not back in acme", u.GetEmail())
 		}

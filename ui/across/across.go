@@ -25,6 +25,7 @@ type Bulk struct {
 	Scope string // the screen that shows it: "conn:con_1", "user:auth0|1"
 	Verb  string // "disable okta"; Past is "disabled okta"
 	Past  string
+	Prep  string // "from" in "remove jane from 3 organizations"; "" is "in"
 	A     *client.Across
 	// Curl is the equivalent call for one organization, the token left as
 	// $TOKEN; nil: none to offer.
@@ -66,17 +67,24 @@ func Plan(c *common.Common, b *Bulk) tea.Cmd {
 	if n > 3 {
 		names = append(names, "…")
 	}
-	body := fmt.Sprintf("%s in %s (%s).\n\n%s; one audit line per organization. Progress shows row by row: %s pauses, %s stops.",
-		capital(b.Verb), where, strings.Join(names, ", "), est, c.Keys.Pause.Help().Key, c.Keys.Stop.Help().Key)
+	body := fmt.Sprintf("%s %s %s (%s).\n\n%s; one audit line per organization. Progress shows row by row: %s pauses, %s stops.",
+		capital(b.Verb), b.prep(), where, strings.Join(names, ", "), est, c.Keys.Pause.Help().Key, c.Keys.Stop.Help().Key)
 	if b.Caveat != "" {
 		body = b.Caveat + "\n\n" + body
 	}
 	items := []dialog.Item{{Label: fmt.Sprintf("Run in %s…", where), Then: dialog.Open(dialog.NewTypeName(c,
-		capital(b.Verb)+" in "+where+"?", body+"\n\nType the number of organizations to confirm.", fmt.Sprint(n), "Run", Start(c, b)))}}
+		capital(b.Verb)+" "+b.prep()+" "+where+"?", body+"\n\nType the number of organizations to confirm.", fmt.Sprint(n), "Run", Start(c, b)))}}
 	if b.Curl != nil {
 		items = append(items, dialog.Item{Label: "Copy as curl (" + table.Plural(n, "command") + ")", Then: copyCurl(b, steps)})
 	}
-	return dialog.Open(dialog.NewMenu(c, capital(b.Verb)+" in "+where+"\n\n"+body, items))
+	return dialog.Open(dialog.NewMenu(c, capital(b.Verb)+" "+b.prep()+" "+where+"\n\n"+body, items))
+}
+
+func (b *Bulk) prep() string {
+	if b.Prep != "" {
+		return b.Prep
+	}
+	return "in"
 }
 
 func capital(s string) string {
@@ -123,7 +131,7 @@ func Start(c *common.Common, b *Bulk) tea.Cmd {
 func outcome(c *common.Common, b *Bulk) common.Outcome {
 	t := b.A.Tally()
 	n := len(b.A.Steps())
-	text := fmt.Sprintf("%s in %d of %s in %s", b.Past, t[client.Applied], table.Plural(n, "organization"), b.A.Took().Round(time.Second))
+	text := fmt.Sprintf("%s %s %d of %s in %s", b.Past, b.prep(), t[client.Applied], table.Plural(n, "organization"), b.A.Took().Round(time.Second))
 	level := common.Success
 	var left []string
 	for _, s := range []client.StepState{client.StepFailed, client.StepUnverified, client.NotStarted} {
@@ -140,7 +148,7 @@ func outcome(c *common.Common, b *Bulk) common.Outcome {
 	if applied := b.A.Those(client.Applied); b.Reverse != nil && len(applied) > 0 {
 		rev := b.Reverse(applied)
 		rev.Reverse = nil // an undo is not undone in turn
-		out.Undo = &common.UndoMsg{Label: b.Past + " in " + table.Plural(len(applied), "organization"), Run: Start(c, rev)}
+		out.Undo = &common.UndoMsg{Label: b.Past + " " + b.prep() + " " + table.Plural(len(applied), "organization"), Run: Start(c, rev)}
 	}
 	return out
 }

@@ -153,7 +153,7 @@ func (m *Usage) remove(uses []client.Use) *across.Bulk {
 		}
 		return err
 	})
-	return &across.Bulk{Scope: m.scope(), Verb: verb, Past: "removed " + common.Clean(conn.Name), A: a, Caveat: m.caveat(),
+	return &across.Bulk{Scope: m.scope(), Verb: verb, Past: "removed " + common.Clean(conn.Name), Prep: "from", A: a, Caveat: m.caveat(),
 		Curl: func(o client.Organization) string {
 			return across.Curl(m.c, "DELETE", "organizations/"+o.ID+"/connections/"+conn.ID, "")
 		},

@@ -99,7 +99,7 @@ func (m *Orgs) View() string {
 	s := m.c.Styles
 	line := common.Clean(m.user.Email)
 	if m.bulk.Running() {
-		line += " · " + m.bulk.Status(m.c)
+		line = m.bulk.Status(m.c)
 	}
 	return s.Title.Render(common.Clean(cmpOr(m.user.Name, m.user.Email))) + s.Muted.Render(" in "+
 		table.Plural(m.list.Count(), "organization")+" · "+line) + "\n" + m.list.View()
