@@ -76,6 +76,7 @@ func (x *Index) Scan(ctx context.Context, cl Client, fresh bool, progress func(S
 	defer stop(nil)
 	todo := make(chan Organization)
 	var wg sync.WaitGroup
+	var told sync.Mutex // progress hears one organization at a time
 	for range scanWorkers {
 		wg.Go(func() {
 			for o := range todo {
@@ -91,7 +92,9 @@ func (x *Index) Scan(ctx context.Context, cl Client, fresh bool, progress func(S
 				x.conns[o.ID], x.readAt[o.ID] = conns, time.Now()
 				p := x.progressLocked()
 				x.mu.Unlock()
+				told.Lock()
 				progress(p)
+				told.Unlock()
 			}
 		})
 	}

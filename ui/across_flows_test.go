@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -171,6 +172,48 @@ func TestFlowRetryWhereAChangeDidNotApply(t *testing.T) {
 			if c, _ := f.orgConn(o, connID); c["is_enabled"] != false {
 				t.Fatalf("%s: after the retry %v", o, c)
 			}
+		}
+	})
+}
+
+// a on a person's organizations adds them to another, by its name, after
+// the same plan and typed count; the tenant has them there.
+func TestFlowAddAPersonToAnotherOrganization(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 5, Members: 3})
+		f := startFlow(t, tn, "", "")
+		f.wait("5 organizations", "1 of 5")
+		ids := f.memberIDs("acme")
+		f.press(":")
+		f.typed("user " + ids[0]).press("enter") // a user id goes straight to them
+		f.wait("1 person found")
+		f.press("enter")
+		f.wait("acme")
+		l, err := f.admin.Organization.List(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		other := ""
+		for _, o := range l.Organizations {
+			if o.GetName() != "acme" && !slices.Contains(f.memberIDs(o.GetName()), ids[0]) {
+				other = o.GetName()
+				break
+			}
+		}
+		if other == "" {
+			t.Fatal("the demo put them in every organization")
+		}
+		f.press("a")
+		f.want("Add", "┃ Organization")
+		f.typed(other).press("enter")
+		f.wait("Add ", "to 1 organization")
+		f.press("enter")
+		f.Advance(dialog.ArmDelay)
+		f.typed("1").press("enter")
+		f.wait("z undo added")
+		f.want(other)
+		if !f.members(other)[ids[0]] {
+			t.Fatalf("%s is not in %s", ids[0], other)
 		}
 	})
 }
