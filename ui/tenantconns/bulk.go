@@ -21,8 +21,8 @@ func (m *Usage) actions() common.Actions {
 	targets := m.list.Targets()
 	on, off := split(targets)
 	busy := func() string {
-		if m.bulk.Running() {
-			return "a change is running here: " + k.Stop.Help().Key + " stops it"
+		if why := m.bulk.Busy(m.c); why != "" {
+			return why
 		}
 		if !ok {
 			return "no organization selected"
@@ -40,13 +40,7 @@ func (m *Usage) actions() common.Actions {
 			return ""
 		}
 	}
-	running := func() string {
-		if !m.bulk.Running() {
-			return "no change is running"
-		}
-		return ""
-	}
-	return common.Actions{
+	return append(common.Actions{
 		{Key: k.Open, Label: "Open the organization", Unavailable: func() string { return map[bool]string{true: "", false: "no organization selected"}[ok] },
 			Run: func() tea.Cmd { return func() tea.Msg { return common.OpenOrgMsg{Org: u.Org} } }},
 		{Key: relabel(k.Toggle, "disable"), Label: fmt.Sprintf("Disable in %d (keeps the settings)…", len(on)), Needs: []client.Action{client.ToggleConnection},
@@ -57,24 +51,10 @@ func (m *Usage) actions() common.Actions {
 			Unavailable: when(targets, "at all"), Run: func() tea.Cmd { return across.Plan(m.c, m.remove(targets)) }},
 		{Key: relabel(k.LoadAll, "scan again"), Label: "Scan every organization again", Needs: []client.Action{client.ReadConnections},
 			Run: func() tea.Cmd { return Scan(m.c, m.idx, m.idx.Progress().Done, m.id) }},
-		{Key: k.Pause, Label: "Pause or resume the change", Unavailable: running, Run: func() tea.Cmd {
-			m.bulk.A.SetPaused(!m.bulk.A.Paused())
-			return nil
-		}},
-		{Key: k.Stop, Label: "Stop the change (what was sent finishes)", Unavailable: running, Run: func() tea.Cmd {
-			m.bulk.Stop()
-			return common.Status(common.Info, "stopping: the calls already sent finish")
-		}},
-		{Key: k.Retry, Label: "Retry where it did not apply", Unavailable: func() string {
-			if m.bulk == nil || m.bulk.Running() {
-				return "no finished change to retry"
-			}
-			return ""
-		}, Run: func() tea.Cmd { return across.Retry(m.c, m.bulk, m.again(m.bulk)) }},
 		{Key: k.Copy, Label: "Copy…", Unavailable: func() string { return map[bool]string{true: "", false: "no organization selected"}[ok] },
 			Run: m.list.CopyMenu},
 		{Key: k.More, Run: m.more},
-	}
+	}, across.Controls(m.c, m.bulk, m.again)...)
 }
 
 // split are the uses with the connection enabled and disabled.

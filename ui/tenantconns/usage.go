@@ -83,31 +83,12 @@ func (m *Usage) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case scannedMsg:
 		m.refill()
 		return m, nil
-	case across.StartedMsg:
-		if msg.B.Scope != m.scope() {
-			return m, nil
+	}
+	if cmd, took := across.Follow(m.c, m.list, &m.bulk, m.scope(), msg); took {
+		if _, tick := msg.(across.TickMsg); tick || m.bulk != nil && !m.bulk.Running() {
+			m.refill() // the index follows the change as it applies
 		}
-		m.bulk = msg.B
-		for _, st := range m.bulk.A.Steps() {
-			m.list.Unmark(st.Org.ID)
-		}
-		across.Show(m.list, m.bulk)
-		return m, tea.Batch(across.Tick(m.c, m.bulk), m.list.Spin())
-	case across.TickMsg:
-		if msg.B != m.bulk || !m.bulk.Running() {
-			return m, nil
-		}
-		across.Show(m.list, m.bulk)
-		m.refill()
-		return m, across.Tick(m.c, m.bulk)
-	case across.EndedMsg:
-		if msg.B != m.bulk {
-			return m, nil
-		}
-		m.bulk.End()
-		across.Show(m.list, m.bulk)
-		m.refill()
-		return m, nil
+		return m, cmd
 	}
 	return m, m.list.Route(msg, m.actions)
 }

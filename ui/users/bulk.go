@@ -29,46 +29,21 @@ func (m *Orgs) actions() common.Actions {
 		return ""
 	}
 	idle := func() string {
-		if m.bulk.Running() {
-			return "a change is running here: " + k.Stop.Help().Key + " stops it"
+		if why := m.bulk.Busy(m.c); why != "" {
+			return why
 		}
 		return none()
 	}
-	running := func() string {
-		if !m.bulk.Running() {
-			return "no change is running"
-		}
-		return ""
-	}
-	return common.Actions{
+	return append(common.Actions{
 		{Key: k.Open, Label: "Open the organization", Unavailable: none,
 			Run: func() tea.Cmd { return func() tea.Msg { return common.OpenOrgMsg{Org: ms.Org} } }},
 		{Key: k.Remove, Label: fmt.Sprintf("Remove from %d…", len(targets)), Needs: []client.Action{client.RemoveMembers},
 			Unavailable: idle, Run: func() tea.Cmd { return across.Plan(m.c, m.removal(targets)) }},
 		{Key: k.Add, Label: "Add to another organization…", Needs: []client.Action{client.AddMembers},
-			Unavailable: func() string {
-				if m.bulk.Running() {
-					return "a change is running here"
-				}
-				return ""
-			}, Run: m.addForm},
-		{Key: k.Pause, Label: "Pause or resume the change", Unavailable: running, Run: func() tea.Cmd {
-			m.bulk.A.SetPaused(!m.bulk.A.Paused())
-			return nil
-		}},
-		{Key: k.Stop, Label: "Stop the change (what was sent finishes)", Unavailable: running, Run: func() tea.Cmd {
-			m.bulk.Stop()
-			return common.Status(common.Info, "stopping: the calls already sent finish")
-		}},
-		{Key: k.Retry, Label: "Retry where it did not apply", Unavailable: func() string {
-			if m.bulk == nil || m.bulk.Running() {
-				return "no finished change to retry"
-			}
-			return ""
-		}, Run: func() tea.Cmd { return across.Retry(m.c, m.bulk, m.again(m.bulk)) }},
+			Unavailable: func() string { return m.bulk.Busy(m.c) }, Run: m.addForm},
 		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
 		{Key: k.More, Run: m.more},
-	}
+	}, across.Controls(m.c, m.bulk, m.again)...)
 }
 
 // membershipErr turns one member's result into a step's error.

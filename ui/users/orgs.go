@@ -64,29 +64,9 @@ func (m *Orgs) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		return m, m.onFoundOrg(msg)
-	case across.StartedMsg:
-		if msg.B.Scope != m.scope() {
-			return m, nil
-		}
-		m.bulk = msg.B
-		for _, st := range m.bulk.A.Steps() {
-			m.list.Unmark(st.Org.ID)
-		}
-		across.Show(m.list, m.bulk)
-		return m, tea.Batch(across.Tick(m.c, m.bulk), m.list.Spin())
-	case across.TickMsg:
-		if msg.B != m.bulk || !m.bulk.Running() {
-			return m, nil
-		}
-		across.Show(m.list, m.bulk)
-		return m, across.Tick(m.c, m.bulk)
-	case across.EndedMsg:
-		if msg.B != m.bulk {
-			return m, nil
-		}
-		across.Show(m.list, m.bulk)
-		m.bulk.End()
-		return m, nil
+	}
+	if cmd, took := across.Follow(m.c, m.list, &m.bulk, m.scope(), msg); took {
+		return m, cmd
 	}
 	return m, m.list.Route(msg, m.actions)
 }
