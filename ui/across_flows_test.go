@@ -116,8 +116,17 @@ func TestFlowRemoveAPersonFromOrganizations(t *testing.T) {
 		f.want("Find people")
 		f.typed(u.GetEmail()).press("enter")
 		f.wait("1 person found")
+		orgs, err := f.admin.User.Organizations(context.Background(), u.GetID())
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := tn.Stats().Calls
 		f.press("enter")
 		f.wait("acme", "admin") // the first member holds admin in acme
+		// the user, a page of their organizations, their roles in each: not the tenant's size
+		if n, want := tn.Stats().Calls-before, int64(2+len(orgs.Organizations)); n != want {
+			t.Fatalf("%d calls to show their %d organizations, want %d", n, len(orgs.Organizations), want)
+		}
 		f.press("d")
 		f.want("Remove " + u.GetEmail() + " from 1 organization")
 		f.press("enter")
