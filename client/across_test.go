@@ -131,6 +131,22 @@ func TestDisableAConnectionIn300Organizations(t *testing.T) {
 				if len(byOrg) != 300 {
 					t.Fatalf("audit changes for %d organizations, want 300", len(byOrg))
 				}
+
+				// the peer: the SDK used as well as it can be (a PATCH per
+				// organization, retrying 429s as long as it takes, honouring
+				// the reset header), on the same 300 enabled again
+				sdk := tn.Management(t, management.WithRetries(50, []int{http.StatusTooManyRequests}))
+				for _, o := range orgs {
+					ok(t, sdk.Request(ctx, "PATCH", sdk.URI("organizations", o.ID, "connections", connID), &map[string]any{"is_enabled": true}))
+				}
+				waitFull(tn, plan)
+				before, start = tn.Stats(), time.Now()
+				for _, o := range orgs {
+					ok(t, sdk.Request(ctx, "PATCH", sdk.URI("organizations", o.ID, "connections", connID), &map[string]any{"is_enabled": false}))
+				}
+				took, after = time.Since(start), tn.Stats()
+				t.Logf("%s: the SDK: %d calls, %d × 429, %s (%.3f× the floor of 300 calls)", plan, after.Calls-before.Calls,
+					after.Throttled-before.Throttled, took.Round(time.Millisecond), took.Seconds()/fl.Seconds())
 			})
 		})
 	}
