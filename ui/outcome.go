@@ -34,8 +34,13 @@ func (m *Model) applyOutcome(o common.Outcome) tea.Cmd {
 	if o.Result != nil {
 		cmds = append(cmds, m.broadcast(o.Result))
 	}
-	if o.Touched != nil && m.c.Changes != nil {
-		m.c.Changes.Publish(m.c.Session, *o.Touched)
+	if m.c.Changes != nil {
+		if o.Touched != nil {
+			m.c.Changes.Publish(m.c.Session, *o.Touched)
+		}
+		for _, t := range o.Touches {
+			m.c.Changes.Publish(m.c.Session, t)
+		}
 	}
 	return tea.Batch(append(cmds, o.Then)...)
 }

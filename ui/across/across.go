@@ -32,6 +32,9 @@ type Bulk struct {
 	Curl func(o client.Organization) string
 	// Reverse is the undo of the organizations it applied to; nil: none.
 	Reverse func(applied []client.Organization) *Bulk
+	// Tab is what it changes in each organization, for other sessions
+	// showing one of them to reload.
+	Tab common.Tab
 	// Caveat, when set, is said first in the plan ("the scan is not done").
 	Caveat string
 	// Ended, when set, is what its screen does with the organizations it
@@ -143,8 +146,10 @@ func outcome(c *common.Common, b *Bulk) common.Outcome {
 		text += "; " + strings.Join(left, ", ") + " · " + c.Keys.Retry.Help().Key + " retries them"
 		level = common.Warning
 	}
-	// no Touched: the news names one organization, and this is many
 	out := common.Outcome{Status: common.StatusMsg{Level: level, Text: text}, Result: EndedMsg{B: b}}
+	for _, o := range b.A.Those(client.Applied, client.StepUnverified) {
+		out.Touches = append(out.Touches, common.Touched{Org: o.ID, Tab: b.Tab})
+	}
 	if applied := b.A.Those(client.Applied); b.Reverse != nil && len(applied) > 0 {
 		rev := b.Reverse(applied)
 		rev.Reverse = nil // an undo is not undone in turn

@@ -38,6 +38,8 @@ type Outcome struct {
 	// Touched is what the change altered, for the server's other sessions
 	// showing it to reload; zero when nothing changed.
 	Touched *Touched
+	// Touches are more of them, for a change across organizations.
+	Touches []Touched
 }
 
 // OutcomeMsg carries an outcome to the root.

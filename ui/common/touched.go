@@ -23,7 +23,7 @@ type TouchedMsg struct{ Touched }
 type Changes struct {
 	mu      sync.Mutex
 	version uint64
-	last    []news // the latest few
+	last    []news // the latest keptNews
 	changed chan struct{}
 }
 
@@ -32,6 +32,10 @@ type news struct {
 	from    int // the publishing session, which needs no news of its own change
 	what    Touched
 }
+
+// keptNews is how much news a slow session can catch up on: a change
+// across organizations tells of each.
+const keptNews = 1024
 
 // NewChanges is an empty news feed.
 func NewChanges() *Changes { return &Changes{changed: make(chan struct{})} }
@@ -42,8 +46,8 @@ func (c *Changes) Publish(from int, what Touched) {
 	defer c.mu.Unlock()
 	c.version++
 	c.last = append(c.last, news{version: c.version, from: from, what: what})
-	if len(c.last) > 64 {
-		c.last = c.last[len(c.last)-64:]
+	if len(c.last) > keptNews {
+		c.last = c.last[len(c.last)-keptNews:]
 	}
 	close(c.changed)
 	c.changed = make(chan struct{})

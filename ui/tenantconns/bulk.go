@@ -109,7 +109,7 @@ func (m *Usage) toggle(uses []client.Use, enabled bool) *across.Bulk {
 		}
 		return err
 	})
-	return &across.Bulk{Scope: m.scope(), Verb: verb, Past: map[bool]string{true: "enabled ", false: "disabled "}[enabled] + common.Clean(conn.Name), A: a,
+	return &across.Bulk{Scope: m.scope(), Tab: common.Connections, Verb: verb, Past: map[bool]string{true: "enabled ", false: "disabled "}[enabled] + common.Clean(conn.Name), A: a,
 		Caveat: m.caveat(),
 		Curl: func(o client.Organization) string {
 			return across.Curl(m.c, "PATCH", "organizations/"+o.ID+"/connections/"+conn.ID, fmt.Sprintf(`{"is_enabled":%t}`, enabled))
@@ -133,7 +133,7 @@ func (m *Usage) remove(uses []client.Use) *across.Bulk {
 		}
 		return err
 	})
-	return &across.Bulk{Scope: m.scope(), Verb: verb, Past: "removed " + common.Clean(conn.Name), Prep: "from", A: a, Caveat: m.caveat(),
+	return &across.Bulk{Scope: m.scope(), Tab: common.Connections, Verb: verb, Past: "removed " + common.Clean(conn.Name), Prep: "from", A: a, Caveat: m.caveat(),
 		Curl: func(o client.Organization) string {
 			return across.Curl(m.c, "DELETE", "organizations/"+o.ID+"/connections/"+conn.ID, "")
 		},
@@ -155,7 +155,7 @@ func (m *Usage) restore(orgs []client.Organization, had map[string]client.Connec
 		}
 		return err
 	})
-	return &across.Bulk{Scope: m.scope(), Verb: verb, Past: "put back " + common.Clean(conn.Name), A: a}
+	return &across.Bulk{Scope: m.scope(), Tab: common.Connections, Verb: verb, Past: "put back " + common.Clean(conn.Name), A: a}
 }
 
 // again is how a retry of b plans: the same change, for other organizations.

@@ -87,7 +87,7 @@ func (m *Orgs) removal(ms []Membership) *across.Bulk {
 		ctx = audit.WithDetail(ctx, audit.Detail{OrgName: o.Name, Names: map[string]string{uid: m.user.Email}})
 		return membershipErr(cl.RemoveMembers(ctx, o.ID, []string{uid}))
 	})
-	return &across.Bulk{Scope: m.scope(), Verb: verb, Past: "removed " + who, Prep: "from", A: a,
+	return &across.Bulk{Scope: m.scope(), Tab: common.Members, Verb: verb, Past: "removed " + who, Prep: "from", A: a,
 		Curl: func(o client.Organization) string {
 			return across.Curl(m.c, "DELETE", "organizations/"+o.ID+"/members", fmt.Sprintf(`{"members":[%q]}`, uid))
 		},
@@ -127,7 +127,7 @@ func (m *Orgs) addition(ms []Membership) *across.Bulk {
 		}
 		return nil
 	})
-	return &across.Bulk{Scope: m.scope(), Verb: verb, Past: "added " + who, Prep: "to", A: a,
+	return &across.Bulk{Scope: m.scope(), Tab: common.Members, Verb: verb, Past: "added " + who, Prep: "to", A: a,
 		Curl: func(o client.Organization) string {
 			return across.Curl(m.c, "POST", "organizations/"+o.ID+"/members", fmt.Sprintf(`{"members":[%q]}`, uid))
 		},
