@@ -27,6 +27,7 @@ func run(t *testing.T, env map[string]string, args ...string) (string, string, e
 		t.Setenv(k, env[k])
 	}
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // the index of connections is kept there
 	var out, errOut bytes.Buffer
 	cmd := rootCmd()
 	cmd.SetArgs(args)

@@ -96,10 +96,16 @@ func openTenant(cfg *config.Config, profile string) (tenant, error) {
 	if err != nil {
 		return tenant{}, usageError{err}
 	}
+	// the index of who uses which connection outlives the process; a bad
+	// or unwritable file only means the next scan reads everything again
+	idx := client.IndexOf(cl)
+	if path, err := client.IndexPath(ch.Cfg.Domain); err == nil {
+		_ = idx.Keep(path, ch.Cfg.Domain)
+	}
 	if ch.Level == config.ReadOnly {
 		cl = client.ReadOnly(cl, "profile "+ch.Name+" is read-only")
 	}
-	return tenant{client: cl, name: ch.Name, level: ch.Level, where: ch.Where, stop: func() {}}, nil
+	return tenant{client: cl, name: ch.Name, level: ch.Level, where: ch.Where, stop: func() { _ = idx.Flush() }}, nil
 }
 
 // tenancy is what the dashboard needs to switch to profile name.

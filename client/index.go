@@ -20,6 +20,10 @@ type Index struct {
 	readAt   map[string]time.Time
 	listedAt time.Time
 	scanning bool
+
+	path, tenant string // where it is kept (Keep), and for which tenant
+	dirty        bool
+	savedAt      time.Time
 }
 
 var indexes sync.Map // *Tracker (one per tenant) → *Index
@@ -53,7 +57,7 @@ func (x *Index) Scan(ctx context.Context, cl Client, fresh bool, progress func(S
 	}
 	x.scanning = true
 	if fresh {
-		x.conns, x.readAt, x.orgs = map[string][]Connection{}, map[string]time.Time{}, nil
+		x.conns, x.readAt, x.orgs, x.dirty = map[string][]Connection{}, map[string]time.Time{}, nil, true
 	}
 	listed := x.orgs != nil
 	x.mu.Unlock()
@@ -69,7 +73,7 @@ func (x *Index) Scan(ctx context.Context, cl Client, fresh bool, progress func(S
 			return err
 		}
 		x.mu.Lock()
-		x.orgs, x.listedAt = orgs, time.Now()
+		x.orgs, x.listedAt, x.dirty = orgs, time.Now(), true
 		x.mu.Unlock()
 	}
 	ctx, stop := context.WithCancelCause(ctx)
@@ -89,7 +93,7 @@ func (x *Index) Scan(ctx context.Context, cl Client, fresh bool, progress func(S
 					continue
 				}
 				x.mu.Lock()
-				x.conns[o.ID], x.readAt[o.ID] = conns, time.Now()
+				x.conns[o.ID], x.readAt[o.ID], x.dirty = conns, time.Now(), true
 				p := x.progressLocked()
 				x.mu.Unlock()
 				told.Lock()
@@ -112,7 +116,11 @@ func (x *Index) Scan(ctx context.Context, cl Client, fresh bool, progress func(S
 	}
 	x.mu.Lock()
 	p := x.progressLocked()
+	saveErr := x.saveLocked(true) // what was read stays read, stopped or not
 	x.mu.Unlock()
+	if first == nil {
+		first = saveErr
+	}
 	p.Err = first
 	progress(p)
 	return first
@@ -211,5 +219,6 @@ func (x *Index) Put(orgID string, conn Connection, gone bool) {
 	if !gone {
 		list = append(list, conn)
 	}
-	x.conns[orgID] = list
+	x.conns[orgID], x.dirty = list, true
+	_ = x.saveLocked(false) // a failure shows at the next scan's end or Flush
 }

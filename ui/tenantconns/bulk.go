@@ -3,6 +3,7 @@ package tenantconns
 import (
 	"context"
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/audit"
@@ -172,11 +173,18 @@ func (m *Usage) again(b *across.Bulk) func([]client.Organization) *across.Bulk {
 	}
 }
 
+// staleAfter is the age past which a plan says the index may be out of date.
+const staleAfter = 15 * time.Minute
+
 // caveat warns while the scan has not read every organization: more may
 // use the connection than the plan names.
 func (m *Usage) caveat() string {
 	p := m.idx.Progress()
 	if p.Done {
+		if _, oldest := m.idx.Using(""); time.Since(oldest) > staleAfter {
+			return fmt.Sprintf("⚠ The organizations were read %s ago: any that took %s since are not in this plan (%s scans again).",
+				time.Since(oldest).Round(time.Minute), common.Clean(m.tc.Name), m.c.Keys.LoadAll.Help().Key)
+		}
 		return ""
 	}
 	return fmt.Sprintf("⚠ The scan has read %s of %s organizations so far: more may use %s than this plan names.",
