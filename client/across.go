@@ -15,6 +15,7 @@ type Across struct {
 	Verb  string       // what it does, for the plan: "disable okta"
 	Group limits.Group // the endpoint group its calls spend
 	do    func(ctx context.Context, o Organization) error
+	calls int // what it costs in all; one per organization unless said
 
 	mu      sync.Mutex
 	steps   []Step
@@ -63,7 +64,19 @@ func NewAcross(verb string, group limits.Group, orgs []Organization, do func(ctx
 }
 
 // Plan is what running it will cost at the budget known now.
-func (a *Across) Plan(t *Tracker) Estimate { return t.Estimate(a.Group, len(a.steps)) }
+func (a *Across) Plan(t *Tracker) Estimate {
+	calls := a.calls
+	if calls == 0 {
+		calls = len(a.steps)
+	}
+	return t.Estimate(a.Group, calls)
+}
+
+// Costs says it makes calls in all, where some organizations take more than one.
+func (a *Across) Costs(calls int) *Across {
+	a.calls = calls
+	return a
+}
 
 // Run makes the change in every waiting organization, calling progress
 // after each; cancelling ctx leaves the unstarted ones NotStarted.

@@ -105,3 +105,15 @@ func TestScanResumesWhereItStopped(t *testing.T) {
 		}
 	})
 }
+
+// A plan counts every call: where some organizations take two, it says so.
+func TestAcrossPlanCountsEveryCall(t *testing.T) {
+	tr := client.NewTracker()
+	a := client.NewAcross("put back okta", limits.OrgConnectionsWrite, someOrgs(3), nil)
+	if got := a.Plan(tr).Calls; got != 3 {
+		t.Fatalf("plan of 3 organizations: %d calls", got)
+	}
+	if got := a.Costs(5).Plan(tr).Calls; got != 5 {
+		t.Fatalf("plan of 3 organizations, two taking two calls: %d calls", got)
+	}
+}

@@ -156,7 +156,13 @@ func (m *Usage) restore(orgs []client.Organization, had map[string]client.Connec
 		}
 		return err
 	})
-	return &across.Bulk{Scope: m.scope(), Tab: common.Connections, Verb: verb, Past: "put back " + common.Clean(conn.Name), A: a}
+	calls := len(orgs)
+	for _, o := range orgs {
+		if !had[o.ID].Enabled {
+			calls++ // enabled with its settings, then disabled again as it was
+		}
+	}
+	return &across.Bulk{Scope: m.scope(), Tab: common.Connections, Verb: verb, Past: "put back " + common.Clean(conn.Name), A: a.Costs(calls)}
 }
 
 // again is how a retry of b plans: the same change, for other organizations.
