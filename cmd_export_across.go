@@ -10,8 +10,9 @@ import (
 )
 
 // exportUsage writes the organizations that have connection ref (its name
-// or id), with its settings in each: a scan of every organization's
-// connections, one call each, its progress on the progress writer.
+// or id), with its settings in each: a fresh scan of every organization's
+// connections, one call each (an export says what is true now, not what a
+// kept index last read), its progress on the progress writer.
 func exportUsage(ctx context.Context, cl client.Client, ref string, out rows, progress io.Writer) error {
 	tcs, err := cl.TenantConnections(ctx)
 	if err != nil {
@@ -27,7 +28,7 @@ func exportUsage(ctx context.Context, cl client.Client, ref string, out rows, pr
 		return fmt.Errorf("the tenant has no connection named %q", ref)
 	}
 	idx := client.IndexOf(cl)
-	err = idx.Scan(ctx, cl, false, func(p client.ScanProgress) {
+	err = idx.Scan(ctx, cl, true, func(p client.ScanProgress) {
 		if p.Read%50 == 0 {
 			fmt.Fprintf(progress, "\rread %d of %d organizations…", p.Read, p.Total)
 		}
