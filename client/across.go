@@ -20,7 +20,8 @@ type Across struct {
 	mu      sync.Mutex
 	steps   []Step
 	paused  bool
-	wake    chan struct{} // closed on resume
+	stopped bool
+	wake    chan struct{} // closed on resume or stop
 	started time.Time
 	took    time.Duration
 }
@@ -79,7 +80,7 @@ func (a *Across) Costs(calls int) *Across {
 }
 
 // Run makes the change in every waiting organization, calling progress
-// after each; cancelling ctx leaves the unstarted ones NotStarted.
+// after each; Stop or cancelling ctx leaves the unstarted ones NotStarted.
 func (a *Across) Run(ctx context.Context, progress func()) {
 	a.mu.Lock()
 	a.started = time.Now()
@@ -127,6 +128,10 @@ func (a *Across) Run(ctx context.Context, progress func()) {
 func (a *Across) next(ctx context.Context) (int, bool) {
 	for {
 		a.mu.Lock()
+		if a.stopped {
+			a.mu.Unlock()
+			return 0, false
+		}
 		if !a.paused {
 			for i := range a.steps {
 				if a.steps[i].State == Waiting {
@@ -154,6 +159,18 @@ func (a *Across) unclaim(i int) bool {
 	defer a.mu.Unlock()
 	a.steps[i].State = Waiting
 	return false
+}
+
+// Stop starts no more organizations; those under way finish (cancelling
+// Run's context, as a session's end does, interrupts them too).
+func (a *Across) Stop() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if !a.stopped {
+		a.stopped = true
+		close(a.wake)
+		a.wake = make(chan struct{})
+	}
 }
 
 // SetPaused pauses the change after the calls already sent, or resumes it.

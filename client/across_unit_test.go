@@ -62,7 +62,24 @@ func TestAcrossPausesStopsAndKeepsEachResult(t *testing.T) {
 		b.Run(ctx, func() {})
 		tally = b.Tally()
 		if calls.Load() != 8 || tally[client.Applied]+tally[client.StepFailed] != 8 || tally[client.NotStarted] != 12 {
-			t.Fatalf("stopped: %d calls, %v; want the 8 sent to finish and 12 not sent", calls.Load(), tally)
+			t.Fatalf("cancelled: %d calls, %v; want the 8 sent to finish and 12 not sent", calls.Load(), tally)
+		}
+
+		// Stop is the user's: the calls under way keep their context and finish
+		calls.Store(0)
+		var interrupted atomic.Int32
+		c := client.NewAcross("disable okta", limits.OrgConnectionsWrite, someOrgs(20), func(ctx context.Context, o client.Organization) error {
+			calls.Add(1)
+			time.Sleep(time.Second)
+			if ctx.Err() != nil {
+				interrupted.Add(1)
+			}
+			return nil
+		})
+		go func() { time.Sleep(1500 * time.Millisecond); c.Stop() }()
+		c.Run(context.Background(), func() {})
+		if tally = c.Tally(); calls.Load() != 8 || interrupted.Load() != 0 || tally[client.Applied] != 8 || tally[client.NotStarted] != 12 {
+			t.Fatalf("stopped: %d calls (%d interrupted), %v; want 8 finished and 12 not sent", calls.Load(), interrupted.Load(), tally)
 		}
 	})
 }

@@ -226,3 +226,35 @@ func TestFlowAddAPersonToAnotherOrganization(t *testing.T) {
 		}
 	})
 }
+
+// X stops a change across organizations: the calls already sent finish,
+// the rest are not sent and say so on their rows.
+func TestFlowStopAChangeAcrossOrganizations(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 20, Members: 2})
+		f := startFlow(t, tn, "", "")
+		connID, orgs := f.shared(6)
+		f.wait("20 organizations", "1 of 20")
+		f.press(":")
+		f.typed("connection shared-okta").press("enter")
+		f.wait("shared-okta in 6 organizations", "every organization read")
+		f.press("A", "t", "enter")
+		f.Advance(dialog.ArmDelay)
+		tn.SetFaults(sim.Faults{LatencyMin: 2e9, LatencyMax: 2e9}) // each call takes 2 s
+		f.typed("6").press("enter")
+		f.Advance(1e9) // 4 calls under way
+		f.want("p pauses, X stops")
+		f.press("X")
+		f.wait("not sent: stopped first")
+		tn.SetFaults(sim.Faults{})
+		disabled := 0
+		for _, o := range orgs {
+			if c, _ := f.orgConn(o, connID); c["is_enabled"] == false {
+				disabled++
+			}
+		}
+		if n := strings.Count(f.screen(), "not sent: stopped first"); disabled != 4 || n != 2 {
+			t.Fatalf("after stopping: %d disabled on the tenant, %d rows not sent, want 4 and 2:\n%s", disabled, n, f.screen())
+		}
+	})
+}

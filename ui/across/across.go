@@ -7,7 +7,6 @@
 package across
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -41,8 +40,7 @@ type Bulk struct {
 	// applied to, once it is over (on the UI goroutine).
 	Ended func(applied []client.Organization)
 
-	cancel context.CancelFunc
-	ended  bool
+	ended bool
 }
 
 // StartedMsg is a bulk change begun, for its screen to follow.
@@ -122,11 +120,8 @@ func Curl(c *common.Common, method, path, body string) string {
 
 // Start runs b as a change: one outcome when it ends, with undo and retry.
 func Start(c *common.Common, b *Bulk) tea.Cmd {
-	ctx, cancel := context.WithCancel(c.Ctx)
-	b.cancel = cancel
 	return common.Change(StartedMsg{B: b}, func() common.Outcome {
-		defer cancel()
-		b.A.Run(ctx, func() {})
+		b.A.Run(c.Ctx, func() {})
 		return outcome(c, b)
 	})
 }
@@ -183,12 +178,8 @@ func (b *Bulk) End() {
 	}
 }
 
-// Stop cancels what has not started; calls already sent finish.
-func (b *Bulk) Stop() {
-	if b.cancel != nil {
-		b.cancel()
-	}
-}
+// Stop starts no more organizations; the calls under way finish.
+func (b *Bulk) Stop() { b.A.Stop() }
 
 // Status is the line a running change shows.
 func (b *Bulk) Status(c *common.Common) string {

@@ -23,9 +23,9 @@ func Controls(c *common.Common, b *Bulk, again func(b *Bulk) func([]client.Organ
 			b.A.SetPaused(!b.A.Paused())
 			return nil
 		}},
-		{Key: k.Stop, Label: "Stop the change (what was sent finishes)", Unavailable: running, Run: func() tea.Cmd {
+		{Key: k.Stop, Label: "Stop the change (what is under way finishes)", Unavailable: running, Run: func() tea.Cmd {
 			b.Stop()
-			return common.Status(common.Info, "stopping: the calls already sent finish")
+			return common.Status(common.Info, "stopping: the calls under way finish, no more start")
 		}},
 		{Key: k.Retry, Label: "Retry where it did not apply", Unavailable: func() string {
 			if b == nil || b.Running() {
