@@ -17,8 +17,9 @@ import (
 )
 
 // sharedConn makes a connection and enables it, through the newer family,
-// in every third of the first 3n organizations listed; it returns its id.
-func sharedConn(t *testing.T, tn *simtest.Tenant, n int) string {
+// in every third of the first 3n organizations listed; it returns its id
+// and those organizations'.
+func sharedConn(t testing.TB, tn *simtest.Tenant, n int) (string, []string) {
 	t.Helper()
 	admin := tn.Management(t, management.WithRetries(100, []int{http.StatusTooManyRequests}))
 	must := func(err error) {
@@ -38,11 +39,13 @@ func sharedConn(t *testing.T, tn *simtest.Tenant, n int) string {
 		must(err)
 		orgs = append(orgs, l.Organizations...)
 	}
+	var ids []string
 	for i := 0; i < 3*n; i += 3 {
 		must(admin.Request(ctx, "POST", admin.URI("organizations", orgs[i].GetID(), "connections"),
 			&map[string]any{"connection_id": conn.ID, "assign_membership_on_login": true}))
+		ids = append(ids, orgs[i].GetID())
 	}
-	return conn.ID
+	return conn.ID, ids
 }
 
 // The done-when of the cross-organization views: in a 1,000-organization
@@ -56,7 +59,7 @@ func TestDisableAConnectionIn300Organizations(t *testing.T) {
 		t.Run(plan, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				tn := simtest.StartInMemory(t, sim.Options{Seed: 5, Orgs: 1000, Members: 3, Plan: plan})
-				connID := sharedConn(t, tn, 300)
+				connID, _ := sharedConn(t, tn, 300)
 				var log bytes.Buffer
 				c, err := client.New(client.Config{Domain: tn.URL, ClientID: tn.ClientID(), ClientSecret: tn.ClientSecret(),
 					Transport: tn.Transport, Plan: plan})
