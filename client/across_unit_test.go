@@ -134,3 +134,50 @@ func TestAcrossPlanCountsEveryCall(t *testing.T) {
 		t.Fatalf("plan of 3 organizations, two taking two calls: %d calls", got)
 	}
 }
+
+// Scanning again lists the organizations again and reads each once more,
+// showing what was read before until it is read anew: an organization
+// deleted since goes, a connection enabled since comes.
+func TestScanAgainKeepsShowingUntilReadAnew(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 30, Members: 2})
+		cl := &countingClient{Client: connect(t, tn, func(c *client.Config) { c.Transport = tn.Transport })}
+		x := client.IndexOf(cl)
+		ok(t, x.Scan(context.Background(), cl, false, func(client.ScanProgress) {}))
+		connID, orgIDs := sharedConn(t, tn, 3) // enabled since the scan, in 3 organizations
+		if uses, _ := x.Using(connID); len(uses) != 0 {
+			t.Fatalf("the index knew of a connection made after it: %v", uses)
+		}
+		admin := tn.Management(t)
+		gone := orgIDs[0]
+		ok(t, admin.Organization.Delete(context.Background(), gone))
+		var db string
+		for id, n := range x.Counts() {
+			if n > 20 {
+				db = id // the database connection, in most organizations
+			}
+		}
+		before, _ := x.Using(db)
+		reads := cl.reads.Load()
+		shown := -1
+		ok(t, x.Scan(context.Background(), cl, true, func(p client.ScanProgress) {
+			if shown < 0 {
+				uses, _ := x.Using(db)
+				shown = len(uses)
+			}
+		}))
+		if shown < len(before)-1 {
+			t.Fatalf("while scanning again the index showed %d of the %d it had", shown, len(before))
+		}
+		if n := cl.reads.Load() - reads; n != 29 {
+			t.Fatalf("the scan again read %d organizations, want the 29 left", n)
+		}
+		uses, _ := x.Using(connID)
+		if len(uses) != 2 || uses[0].Org.ID == gone || uses[1].Org.ID == gone {
+			t.Fatalf("after scanning again: %v (the deleted %s must be gone)", uses, gone)
+		}
+		if p := x.Progress(); !p.Done || p.Total != 29 {
+			t.Fatalf("progress %+v", p)
+		}
+	})
+}

@@ -20,6 +20,8 @@ type Index struct {
 	readAt   map[string]time.Time
 	listedAt time.Time
 	scanning bool
+	round    int            // a fresh scan begins a round: it reads again what earlier ones read
+	readIn   map[string]int // the round each organization was last read in
 
 	path, tenant string // where it is kept (Keep), and for which tenant
 	dirty        bool
@@ -30,7 +32,8 @@ var indexes sync.Map // *Tracker (one per tenant) → *Index
 
 // IndexOf is the tenant's index: every client of one tenant shares its tracker.
 func IndexOf(cl Client) *Index {
-	x, _ := indexes.LoadOrStore(cl.Tracker(), &Index{conns: map[string][]Connection{}, readAt: map[string]time.Time{}})
+	x, _ := indexes.LoadOrStore(cl.Tracker(), &Index{conns: map[string][]Connection{}, readAt: map[string]time.Time{},
+		readIn: map[string]int{}})
 	return x.(*Index)
 }
 
@@ -45,10 +48,12 @@ type ScanProgress struct {
 // more only hides each call's latency.
 const scanWorkers = 4
 
-// Scan reads the connections of every organization not read yet (all of
-// them when fresh), in the background of the budget, calling progress
-// after each. Cancelling keeps what was read: the next scan goes on from
-// there. One scan at a time per tenant; a second call returns at once.
+// Scan reads the connections of every organization not read yet, in the
+// background of the budget, calling progress after each. Fresh lists the
+// organizations again and reads every one again, showing what was read
+// before until each is read anew. Cancelling keeps what was read: the
+// next scan goes on from there. One scan at a time per tenant; a second
+// call returns at once.
 func (x *Index) Scan(ctx context.Context, cl Client, fresh bool, progress func(ScanProgress)) error {
 	x.mu.Lock()
 	if x.scanning {
@@ -57,9 +62,9 @@ func (x *Index) Scan(ctx context.Context, cl Client, fresh bool, progress func(S
 	}
 	x.scanning = true
 	if fresh {
-		x.conns, x.readAt, x.orgs, x.dirty = map[string][]Connection{}, map[string]time.Time{}, nil, true
+		x.round++
 	}
-	listed := x.orgs != nil
+	listed := x.orgs != nil && !fresh
 	x.mu.Unlock()
 	defer func() {
 		x.mu.Lock()
@@ -74,6 +79,7 @@ func (x *Index) Scan(ctx context.Context, cl Client, fresh bool, progress func(S
 		}
 		x.mu.Lock()
 		x.orgs, x.listedAt, x.dirty = orgs, time.Now(), true
+		x.forgetUnlisted()
 		x.mu.Unlock()
 	}
 	ctx, stop := context.WithCancelCause(ctx)
@@ -94,6 +100,7 @@ func (x *Index) Scan(ctx context.Context, cl Client, fresh bool, progress func(S
 				}
 				x.mu.Lock()
 				x.conns[o.ID], x.readAt[o.ID], x.dirty = conns, time.Now(), true
+				x.readIn[o.ID] = x.round
 				p := x.progressLocked()
 				x.mu.Unlock()
 				told.Lock()
@@ -126,12 +133,34 @@ func (x *Index) Scan(ctx context.Context, cl Client, fresh bool, progress func(S
 	return first
 }
 
+// forgetUnlisted drops what was read of organizations the listing no
+// longer has (deleted since).
+func (x *Index) forgetUnlisted() {
+	listed := make(map[string]bool, len(x.orgs))
+	for _, o := range x.orgs {
+		listed[o.ID] = true
+	}
+	for id := range x.readAt {
+		if !listed[id] {
+			delete(x.readAt, id)
+			delete(x.conns, id)
+			delete(x.readIn, id)
+		}
+	}
+}
+
+// readNow reports whether this round has read organization id.
+func (x *Index) readNow(id string) bool {
+	round, ok := x.readIn[id]
+	return ok && round == x.round
+}
+
 func (x *Index) unread() []Organization {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	var out []Organization
 	for _, o := range x.orgs {
-		if _, ok := x.readAt[o.ID]; !ok {
+		if !x.readNow(o.ID) {
 			out = append(out, o)
 		}
 	}
@@ -141,7 +170,7 @@ func (x *Index) unread() []Organization {
 func (x *Index) progressLocked() ScanProgress {
 	read := 0
 	for _, o := range x.orgs {
-		if _, ok := x.readAt[o.ID]; ok {
+		if x.readNow(o.ID) {
 			read++
 		}
 	}

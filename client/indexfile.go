@@ -72,6 +72,9 @@ func (x *Index) Keep(path, tenant string) error {
 	if x.readAt == nil {
 		x.readAt = map[string]time.Time{}
 	}
+	for id := range x.readAt {
+		x.readIn[id] = x.round // read, in this process's first round
+	}
 	return nil
 }
 
