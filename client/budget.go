@@ -93,6 +93,19 @@ func (b *bucketBudget) wait(now time.Time, background bool) time.Duration {
 		return b.reset.Sub(now)
 	case b.inFlight > 0:
 		return time.Second // an answer out there will say more
+	case !b.asOf.Before(b.reset):
+		// the last answer came at or after the reset it named (a token due
+		// at once, or clocks apart): it is the budget now and only the
+		// refill adds to it, so a call to learn more goes a second after it
+		// at most; else every quick answer would let one more call through
+		// in the same instant
+		w := time.Second - now.Sub(b.asOf)
+		if b.rate > 0 {
+			w = min(w, time.Duration((need-have)/b.rate*float64(time.Second)))
+		}
+		if w > 0 {
+			return max(w, time.Millisecond)
+		}
 	}
 	return 0 // past the reset, nothing out: one call learns the new budget
 }
