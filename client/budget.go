@@ -22,6 +22,7 @@ type bucketBudget struct {
 	budget     float64
 	asOf       time.Time
 	reset      time.Time // when tokens are next added, as the last answer said
+	readAt     time.Time // when that answer came
 	inFlight   int
 	holdUntil  time.Time // after this bucket's 429
 
@@ -93,13 +94,13 @@ func (b *bucketBudget) wait(now time.Time, background bool) time.Duration {
 		return b.reset.Sub(now)
 	case b.inFlight > 0:
 		return time.Second // an answer out there will say more
-	case !b.asOf.Before(b.reset):
+	case !b.readAt.IsZero() && !b.readAt.Before(b.reset):
 		// the last answer came at or after the reset it named (a token due
 		// at once, or clocks apart): it is the budget now and only the
 		// refill adds to it, so a call to learn more goes a second after it
 		// at most; else every quick answer would let one more call through
 		// in the same instant
-		w := time.Second - now.Sub(b.asOf)
+		w := time.Second - now.Sub(b.readAt)
 		if b.rate > 0 {
 			w = min(w, time.Duration((need-have)/b.rate*float64(time.Second)))
 		}
@@ -132,7 +133,7 @@ func (b *bucketBudget) read(now time.Time, limit, remaining int, reset time.Time
 	if !b.documented {
 		b.learnRate(now, limit, remaining, reset)
 	}
-	b.known, b.limit, b.reset = true, limit, reset
+	b.known, b.limit, b.reset, b.readAt = true, limit, reset, now
 	b.budget, b.asOf = float64(remaining-b.inFlight), now
 	b.sent, b.quiet = 0, b.inFlight == 0
 }
