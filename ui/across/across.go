@@ -65,11 +65,12 @@ func Plan(c *common.Common, b *Bulk) tea.Cmd {
 	for _, s := range steps[:min(3, n)] {
 		names = append(names, common.Clean(s.Org.Name))
 	}
+	list := strings.Join(names, ", ")
 	if n > 3 {
-		names = append(names, "…")
+		list += fmt.Sprintf(" and %s more", table.Count(n-3))
 	}
-	body := fmt.Sprintf("%s %s %s (%s).\n\n%s; one audit line per organization. Progress shows row by row: %s pauses, %s stops.",
-		capital(b.Verb), b.prep(), where, strings.Join(names, ", "), est, c.Keys.Pause.Help().Key, c.Keys.Stop.Help().Key)
+	body := fmt.Sprintf("In %s.\n\n%s; one audit line per organization. Progress shows row by row: %s pauses, %s stops.",
+		list, est, c.Keys.Pause.Help().Key, c.Keys.Stop.Help().Key)
 	if b.Caveat != "" {
 		body = b.Caveat + "\n\n" + body
 	}
