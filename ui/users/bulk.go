@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -83,18 +84,30 @@ func (m *Orgs) removal(ms []Membership) *across.Bulk {
 		had[x.Org.ID] = x
 	}
 	verb := "remove " + who
+	var mu sync.Mutex
+	gone := map[string]bool{} // not a member any more before this change: nothing to put back
 	a := client.NewAcross(verb, limits.OrgMembersWrite, orgsOf(ms), func(ctx context.Context, o client.Organization) error {
 		ctx = audit.WithDetail(ctx, audit.Detail{OrgName: o.Name, Names: map[string]string{uid: m.user.Email}})
-		return membershipErr(cl.RemoveMembers(ctx, o.ID, []string{uid}))
+		rs := cl.RemoveMembers(ctx, o.ID, []string{uid})
+		if len(rs) > 0 && rs[0].Outcome == client.Absent {
+			mu.Lock()
+			gone[o.ID] = true
+			mu.Unlock()
+		}
+		return membershipErr(rs)
 	})
 	return &across.Bulk{Scope: m.scope(), Tab: common.Members, Verb: verb, Past: "removed " + who, Prep: "from", A: a,
 		Curl: func(o client.Organization) string {
 			return across.Curl(m.c, "DELETE", "organizations/"+o.ID+"/members", fmt.Sprintf(`{"members":[%q]}`, uid))
 		},
 		Reverse: func(applied []client.Organization) *across.Bulk {
-			back := make([]Membership, len(applied))
-			for i, o := range applied {
-				back[i] = had[o.ID]
+			mu.Lock()
+			defer mu.Unlock()
+			var back []Membership
+			for _, o := range applied {
+				if !gone[o.ID] {
+					back = append(back, had[o.ID])
+				}
 			}
 			return m.addition(back)
 		},
