@@ -148,7 +148,7 @@ func outcome(c *common.Common, b *Bulk) common.Outcome {
 	}
 	if applied := b.A.Those(client.Applied); b.Reverse != nil && len(applied) > 0 {
 		rev := b.Reverse(applied)
-		rev.Reverse = nil // an undo is not undone in turn
+		rev.Reverse = nil                   // an undo is not undone in turn
 		if n := len(rev.A.Steps()); n > 0 { // none where there was nothing to do
 			out.Undo = &common.UndoMsg{Label: b.Past + " " + b.prep() + " " + table.Plural(n, "organization"), Run: Start(c, rev)}
 		}
