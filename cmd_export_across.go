@@ -36,7 +36,7 @@ func exportUsage(ctx context.Context, cl client.Client, ref string, out rows, pr
 	if err != nil {
 		return err
 	}
-	uses, _ := idx.Using(tc.ID)
+	uses := idx.Using(tc.ID)
 	fmt.Fprintf(progress, "\r%s: %d organizations.          \n", tc.Name, len(uses))
 	if err := out.header("organization_id", "organization", "enabled", "assign_membership_on_login", "show_as_button", "is_signup_enabled"); err != nil {
 		return err

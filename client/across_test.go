@@ -69,7 +69,7 @@ func TestDisableAConnectionIn300Organizations(t *testing.T) {
 				x := client.IndexOf(ac)
 				scanStart, scanCalls := time.Now(), tn.Stats().Calls
 				ok(t, x.Scan(ctx, ac, true, func(client.ScanProgress) {}))
-				uses, _ := x.Using(connID)
+				uses := x.Using(connID)
 				if len(uses) != 300 {
 					t.Fatalf("the scan found the connection in %d organizations, want 300", len(uses))
 				}

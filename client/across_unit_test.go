@@ -145,7 +145,7 @@ func TestScanAgainKeepsShowingUntilReadAnew(t *testing.T) {
 		x := client.IndexOf(cl)
 		ok(t, x.Scan(context.Background(), cl, false, func(client.ScanProgress) {}))
 		connID, orgIDs := sharedConn(t, tn, 3) // enabled since the scan, in 3 organizations
-		if uses, _ := x.Using(connID); len(uses) != 0 {
+		if uses := x.Using(connID); len(uses) != 0 {
 			t.Fatalf("the index knew of a connection made after it: %v", uses)
 		}
 		admin := tn.Management(t)
@@ -157,12 +157,12 @@ func TestScanAgainKeepsShowingUntilReadAnew(t *testing.T) {
 				db = id // the database connection, in most organizations
 			}
 		}
-		before, _ := x.Using(db)
+		before := x.Using(db)
 		reads := cl.reads.Load()
 		shown := -1
 		ok(t, x.Scan(context.Background(), cl, true, func(p client.ScanProgress) {
 			if shown < 0 {
-				uses, _ := x.Using(db)
+				uses := x.Using(db)
 				shown = len(uses)
 			}
 		}))
@@ -172,7 +172,7 @@ func TestScanAgainKeepsShowingUntilReadAnew(t *testing.T) {
 		if n := cl.reads.Load() - reads; n != 29 {
 			t.Fatalf("the scan again read %d organizations, want the 29 left", n)
 		}
-		uses, _ := x.Using(connID)
+		uses := x.Using(connID)
 		if len(uses) != 2 || uses[0].Org.ID == gone || uses[1].Org.ID == gone {
 			t.Fatalf("after scanning again: %v (the deleted %s must be gone)", uses, gone)
 		}

@@ -198,17 +198,14 @@ type Use struct {
 }
 
 // Using are the organizations read so far that have connID, enabled or
-// not, in listing order, and when the oldest of the index was read.
-func (x *Index) Using(connID string) (uses []Use, oldest time.Time) {
+// not, in listing order.
+func (x *Index) Using(connID string) []Use {
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	var uses []Use
 	for _, o := range x.orgs {
-		at, ok := x.readAt[o.ID]
-		if !ok {
+		if _, read := x.readAt[o.ID]; !read {
 			continue
-		}
-		if oldest.IsZero() || at.Before(oldest) {
-			oldest = at
 		}
 		for _, c := range x.conns[o.ID] {
 			if c.ID == connID {
@@ -216,7 +213,21 @@ func (x *Index) Using(connID string) (uses []Use, oldest time.Time) {
 			}
 		}
 	}
-	return uses, oldest
+	return uses
+}
+
+// Oldest is when the organization read longest ago was read; zero when
+// none is.
+func (x *Index) Oldest() time.Time {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	var oldest time.Time
+	for _, o := range x.orgs {
+		if at, ok := x.readAt[o.ID]; ok && (oldest.IsZero() || at.Before(oldest)) {
+			oldest = at
+		}
+	}
+	return oldest
 }
 
 // Counts are how many organizations read so far have each connection.

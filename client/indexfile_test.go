@@ -31,7 +31,7 @@ func TestIndexOutlivesTheProcess(t *testing.T) {
 	for id := range counts {
 		some = id
 	}
-	uses, _ := x.Using(some)
+	uses := x.Using(some)
 	x.Put(uses[0].Org.ID, uses[0].Conn, true) // removed since the scan
 	ok(t, x.Flush())
 
@@ -42,7 +42,7 @@ func TestIndexOutlivesTheProcess(t *testing.T) {
 	if p := y.Progress(); !p.Done || p.Read != 12 {
 		t.Fatalf("kept index: %+v", p)
 	}
-	if got, _ := y.Using(some); len(got) != len(uses)-1 {
+	if got := y.Using(some); len(got) != len(uses)-1 {
 		t.Fatalf("kept index has %d organizations with %s, want %d (one removed since)", len(got), some, len(uses)-1)
 	}
 	if n := tn.Stats().Calls - before; n != 0 {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -44,19 +45,28 @@ func (f *flow) shared(n int) (string, []string) {
 	return id, orgs
 }
 
+// sharedOpened starts the dashboard on a tenant of orgs organizations with
+// a connection shared by n of them, and opens that connection's
+// organizations through ":connection", the scan done.
+func sharedOpened(t *testing.T, orgs, n int) (*flow, *simtest.Tenant, string, []string) {
+	t.Helper()
+	tn := simtest.StartInMemory(t, sim.Options{Orgs: orgs, Members: 2})
+	f := startFlow(t, tn, "", "")
+	connID, ids := f.shared(n)
+	f.wait(fmt.Sprintf("%d organizations", orgs), fmt.Sprintf("1 of %d", orgs))
+	f.press(":")
+	f.typed("connection shared-okta").press("enter")
+	f.wait(fmt.Sprintf("shared-okta in %d organizations", n), "every organization read")
+	return f, tn, connID, ids
+}
+
 // :connection finds the organizations that use a connection by a scan;
 // disabling it in all of them shows the plan, takes the count typed, can
 // be copied as curl, ends with the tenant and one audit line per
 // organization agreeing, and z enables it again everywhere.
 func TestFlowDisableAConnectionAcrossOrganizations(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		tn := simtest.StartInMemory(t, sim.Options{Orgs: 12, Members: 2})
-		f := startFlow(t, tn, "", "")
-		connID, orgs := f.shared(4)
-		f.wait("12 organizations", "1 of 12")
-		f.press(":")
-		f.typed("connection shared-okta").press("enter")
-		f.wait("shared-okta in 4 organizations", "every organization read")
+		f, _, connID, orgs := sharedOpened(t, 12, 4)
 		f.press("A", "t")
 		f.want("Disable shared-okta in 4 organizations", "4 calls", "Copy as curl (4 commands)")
 		f.press("down", "enter")
@@ -95,6 +105,17 @@ func TestFlowDisableAConnectionAcrossOrganizations(t *testing.T) {
 			if strings.Join(byOrg[o], ",") != "disable connection:ok,re-enable connection:ok" {
 				t.Fatalf("%s: audit %v", o, byOrg[o])
 			}
+		}
+		f.press("esc", "C") // the tenant's connections count from the same index, no scan again
+		f.wait("every organization read")
+		row := ""
+		for _, line := range strings.Split(f.screen(), "\n") {
+			if strings.Contains(line, "shared-okta") && strings.Contains(line, "con_") {
+				row = line
+			}
+		}
+		if fs := strings.Fields(row); len(fs) < 3 || fs[2] != "4" {
+			t.Fatalf("the tenant's connections show %q, want shared-okta in 4 organizations:\n%s", row, f.screen())
 		}
 	})
 }
@@ -152,13 +173,7 @@ func TestFlowRemoveAPersonFromOrganizations(t *testing.T) {
 // row; R plans it again for those alone, and then it applies.
 func TestFlowRetryWhereAChangeDidNotApply(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		tn := simtest.StartInMemory(t, sim.Options{Orgs: 12, Members: 2})
-		f := startFlow(t, tn, "", "")
-		connID, orgs := f.shared(3)
-		f.wait("12 organizations", "1 of 12")
-		f.press(":")
-		f.typed("connection shared-okta").press("enter")
-		f.wait("shared-okta in 3 organizations", "every organization read")
+		f, tn, connID, orgs := sharedOpened(t, 12, 3)
 		f.press("A", "t", "enter")
 		f.Advance(dialog.ArmDelay)
 		tn.SetFaults(sim.Faults{ErrorRate: 1}) // every call answers 500
@@ -231,13 +246,7 @@ func TestFlowAddAPersonToAnotherOrganization(t *testing.T) {
 // the rest are not sent and say so on their rows.
 func TestFlowStopAChangeAcrossOrganizations(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		tn := simtest.StartInMemory(t, sim.Options{Orgs: 20, Members: 2})
-		f := startFlow(t, tn, "", "")
-		connID, orgs := f.shared(6)
-		f.wait("20 organizations", "1 of 20")
-		f.press(":")
-		f.typed("connection shared-okta").press("enter")
-		f.wait("shared-okta in 6 organizations", "every organization read")
+		f, tn, connID, orgs := sharedOpened(t, 20, 6)
 		f.press("A", "t", "enter")
 		f.Advance(dialog.ArmDelay)
 		tn.SetFaults(sim.Faults{LatencyMin: 2e9, LatencyMax: 2e9}) // each call takes 2 s

@@ -6,7 +6,6 @@ import (
 	"context"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
@@ -109,12 +108,12 @@ func (m *Model) actions() common.Actions {
 		return ""
 	}
 	return common.Actions{
-		{Key: relabel(k.New, "add domain"), Label: "Add a domain…", Needs: []client.Action{client.AddDomain}, Run: m.addForm},
+		{Key: dialog.Named(k.New, "add domain"), Label: "Add a domain…", Needs: []client.Action{client.AddDomain}, Run: m.addForm},
 		{Key: k.Open, Label: "Details", Unavailable: none, Run: func() tea.Cmd { return m.details(d) }},
-		{Key: relabel(k.Toggle, "discovery on/off"), Label: map[bool]string{true: "Stop using for discovery", false: "Use for discovery"}[d.UseForDiscovery],
+		{Key: dialog.Named(k.Toggle, "discovery on/off"), Label: map[bool]string{true: "Stop using for discovery", false: "Use for discovery"}[d.UseForDiscovery],
 			Needs: []client.Action{client.EditDomain}, Unavailable: none,
 			Run: func() tea.Cmd { return m.confirmEdit(d, d.Verified, !d.UseForDiscovery) }},
-		{Key: relabel(k.Edit, "edit domain"), Label: "Edit status and discovery…", Needs: []client.Action{client.EditDomain}, Unavailable: none,
+		{Key: dialog.Named(k.Edit, "edit domain"), Label: "Edit status and discovery…", Needs: []client.Action{client.EditDomain}, Unavailable: none,
 			Run: func() tea.Cmd { return m.editForm(d) }},
 		{Key: k.Remove, Label: "Remove domain", Needs: []client.Action{client.RemoveDomain}, Unavailable: none,
 			Run: func() tea.Cmd { return m.remove(d) }},
@@ -123,12 +122,6 @@ func (m *Model) actions() common.Actions {
 			return dialog.Open(dialog.NewMenu(m.c, "More options", dialog.Items(m.c, m.actions())))
 		}},
 	}
-}
-
-// relabel is b with another help text, for a key whose meaning is this tab's.
-func relabel(b key.Binding, desc string) key.Binding {
-	b.SetHelp(b.Help().Key, desc)
-	return b
 }
 
 // SetSize lays the tab out.

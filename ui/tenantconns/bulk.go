@@ -11,6 +11,7 @@ import (
 	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/ui/across"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/table"
 )
 
@@ -44,13 +45,13 @@ func (m *Usage) actions() common.Actions {
 	return append(common.Actions{
 		{Key: k.Open, Label: "Open the organization", Unavailable: func() string { return map[bool]string{true: "", false: "no organization selected"}[ok] },
 			Run: func() tea.Cmd { return func() tea.Msg { return common.OpenOrgMsg{Org: u.Org} } }},
-		{Key: relabel(k.Toggle, "disable"), Label: fmt.Sprintf("Disable in %d (keeps the settings)…", len(on)), Needs: []client.Action{client.ToggleConnection},
+		{Key: dialog.Named(k.Toggle, "disable"), Label: fmt.Sprintf("Disable in %d (keeps the settings)…", len(on)), Needs: []client.Action{client.ToggleConnection},
 			Unavailable: when(on, "enabled"), Run: func() tea.Cmd { return across.Plan(m.c, m.toggle(on, false)) }},
 		{Label: fmt.Sprintf("Enable in %d…", len(off)), Needs: []client.Action{client.ToggleConnection},
 			Unavailable: when(off, "disabled"), Run: func() tea.Cmd { return across.Plan(m.c, m.toggle(off, true)) }},
 		{Key: k.Remove, Label: fmt.Sprintf("Remove from %d…", len(targets)), Needs: []client.Action{client.RemoveConnection},
 			Unavailable: when(targets, "at all"), Run: func() tea.Cmd { return across.Plan(m.c, m.remove(targets)) }},
-		{Key: relabel(k.LoadAll, "scan again"), Label: "Scan every organization again", Needs: []client.Action{client.ReadConnections},
+		{Key: dialog.Named(k.LoadAll, "scan again"), Label: "Scan every organization again", Needs: []client.Action{client.ReadConnections},
 			Run: func() tea.Cmd { return Scan(m.c, m.idx, m.idx.Progress().Done, m.id) }},
 		{Key: k.Copy, Label: "Copy…", Unavailable: func() string { return map[bool]string{true: "", false: "no organization selected"}[ok] },
 			Run: m.list.CopyMenu},
@@ -80,7 +81,7 @@ func orgsOf(uses []client.Use) []client.Organization {
 
 // usesOf are the uses of orgs as the index has them.
 func (m *Usage) usesOf(orgs []client.Organization) []client.Use {
-	all, _ := m.idx.Using(m.tc.ID)
+	all := m.idx.Using(m.tc.ID)
 	want := map[string]bool{}
 	for _, o := range orgs {
 		want[o.ID] = true
@@ -187,7 +188,7 @@ const staleAfter = 15 * time.Minute
 func (m *Usage) caveat() string {
 	p := m.idx.Progress()
 	if p.Done {
-		if _, oldest := m.idx.Using(""); time.Since(oldest) > staleAfter {
+		if oldest := m.idx.Oldest(); time.Since(oldest) > staleAfter {
 			return fmt.Sprintf("⚠ The organizations were read %s ago: any that took %s since are not in this plan (%s scans again).",
 				time.Since(oldest).Round(time.Minute), common.Clean(m.tc.Name), m.c.Keys.LoadAll.Help().Key)
 		}

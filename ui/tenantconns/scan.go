@@ -3,7 +3,6 @@ package tenantconns
 import (
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
@@ -53,18 +52,10 @@ func again(c *common.Common, idx *client.Index, owner int) tea.Cmd {
 func scanStatus(msg scannedMsg) tea.Cmd {
 	switch {
 	case msg.err != nil && msg.p.Read > 0:
-		return common.Status(common.Warning, "the scan stopped at "+itoa(msg.p.Read)+" of "+itoa(msg.p.Total)+" organizations: "+
+		return common.Status(common.Warning, "the scan stopped at "+table.Count(msg.p.Read)+" of "+table.Count(msg.p.Total)+" organizations: "+
 			common.Explain(msg.err)+"; it goes on from there")
 	case msg.err != nil:
 		return common.Status(common.Failure, "scan: "+common.Explain(msg.err))
 	}
-	return common.Status(common.Success, "read the connections of every organization ("+itoa(msg.p.Total)+")")
-}
-
-func itoa(n int) string { return table.Count(n) }
-
-// relabel is b with another help text, for a key whose meaning is this screen's.
-func relabel(b key.Binding, desc string) key.Binding {
-	b.SetHelp(b.Help().Key, desc)
-	return b
+	return common.Status(common.Success, "read the connections of every organization ("+table.Count(msg.p.Total)+")")
 }

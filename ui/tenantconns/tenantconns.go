@@ -25,7 +25,11 @@ type Model struct {
 	c    *common.Common
 	list *list.Model[client.TenantConnection]
 	idx  *client.Index
-	id   int // owns its scan ticks
+	// the index's counts and progress as the rows last drew them: read
+	// once per redraw, not once per row
+	counts map[string]int
+	read   client.ScanProgress
+	id     int // owns its scan ticks
 }
 
 var _ common.Screen = (*Model)(nil)
@@ -54,20 +58,30 @@ func New(c *common.Common) *Model {
 // row shows how many organizations the index has seen with tc: "12" once
 // every organization is read, "12+" while some are not.
 func (m *Model) row(tc client.TenantConnection) table.Row {
-	p := m.idx.Progress()
-	n := m.idx.Counts()[tc.ID]
+	n := m.counts[tc.ID]
 	orgs := "–"
 	switch {
-	case p.Done:
+	case m.read.Done:
 		orgs = table.Count(n)
-	case p.Read > 0:
+	case m.read.Read > 0:
 		orgs = table.Count(n) + "+"
 	}
 	return table.NewRow(tc.ID, tc.Name, tc.Strategy, orgs, tc.ID)
 }
 
 // Init loads the connections.
-func (m *Model) Init() tea.Cmd { return tea.Batch(m.list.Init(), again(m.c, m.idx, m.id)) }
+func (m *Model) Init() tea.Cmd {
+	m.counts, m.read = m.idx.Counts(), m.idx.Progress()
+	return tea.Batch(m.list.Init(), again(m.c, m.idx, m.id))
+}
+
+// redraw shows the index as it is now on every row.
+func (m *Model) redraw() {
+	m.counts, m.read = m.idx.Counts(), m.idx.Progress()
+	for _, tc := range m.list.Items() {
+		m.list.Put(tc)
+	}
+}
 
 // Update follows the scan, then the list, then the action table.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -76,17 +90,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.idx != m.idx {
 			return m, nil
 		}
-		for _, tc := range m.list.Items() { // the counts grow as the scan reads
-			m.list.Put(tc)
-		}
+		m.redraw() // the counts grow as the scan reads
 		if msg.owner != m.id {
 			return m, nil
 		}
 		return m, again(m.c, m.idx, m.id)
 	case scannedMsg:
-		for _, tc := range m.list.Items() {
-			m.list.Put(tc)
-		}
+		m.redraw()
 		return m, scanStatus(msg)
 	}
 	return m, m.list.Route(msg, m.actions)
@@ -104,7 +114,7 @@ func (m *Model) actions() common.Actions {
 	return common.Actions{
 		{Key: k.Open, Label: "Organizations using it", Needs: []client.Action{client.ReadConnections}, Unavailable: none,
 			Run: func() tea.Cmd { return common.Push(NewUsage(m.c, tc)) }},
-		{Key: relabel(k.LoadAll, "scan again"), Label: "Scan every organization again", Needs: []client.Action{client.ReadConnections},
+		{Key: dialog.Named(k.LoadAll, "scan again"), Label: "Scan every organization again", Needs: []client.Action{client.ReadConnections},
 			Run: func() tea.Cmd { return Scan(m.c, m.idx, m.idx.Progress().Done, m.id) }},
 		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
 		{Key: k.More, Unavailable: none, Run: func() tea.Cmd {
@@ -128,7 +138,7 @@ func ScanLine(c *common.Common, idx *client.Index) string {
 	p := idx.Progress()
 	switch {
 	case p.Done:
-		_, oldest := idx.Using("")
+		oldest := idx.Oldest()
 		return fmt.Sprintf("every organization read %s ago · %s scans again", time.Since(oldest).Round(time.Second), c.Keys.LoadAll.Help().Key)
 	case idx.Scanning():
 		left := c.Client.Tracker().Estimate(limits.OrgConnectionsRead, p.Total-p.Read)

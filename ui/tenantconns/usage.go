@@ -47,7 +47,7 @@ func NewUsage(c *common.Common, tc client.TenantConnection) *Usage {
 				dash(u.Conn.ShowAsButton, client.IsEnterprise(tc.Strategy)), dash(u.Conn.SignupEnabled, client.IsDatabase(tc.Strategy)), u.Org.ID)
 		},
 		Fetch: func(context.Context, client.Client, string) (client.Page[client.Use], error) {
-			uses, _ := client.IndexOf(c.Client).Using(tc.ID)
+			uses := client.IndexOf(c.Client).Using(tc.ID)
 			return client.Page[client.Use]{Items: uses}, nil
 		},
 		Copy: func(u client.Use) []common.Copyable {
@@ -98,7 +98,7 @@ func (m *Usage) scope() string { return "conn:" + m.tc.ID }
 // refill shows the index as it is now: new organizations as the scan finds
 // them, changes as they apply, removals gone.
 func (m *Usage) refill() {
-	uses, _ := m.idx.Using(m.tc.ID)
+	uses := m.idx.Using(m.tc.ID)
 	have := map[string]bool{}
 	for _, u := range uses {
 		have[u.Org.ID] = true

@@ -1,6 +1,7 @@
 package users
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -78,7 +79,7 @@ func orgsOf(ms []Membership) []client.Organization {
 // removal is removing the person from ms; undone by adding them back
 // with the roles they had.
 func (m *Orgs) removal(ms []Membership) *across.Bulk {
-	cl, uid, who := m.c.Client, m.user.UserID, common.Clean(cmpOr(m.user.Email, m.user.UserID))
+	cl, uid, who := m.c.Client, m.user.UserID, common.Clean(cmp.Or(m.user.Email, m.user.UserID))
 	had := map[string]Membership{}
 	for _, x := range ms {
 		had[x.Org.ID] = x
@@ -120,7 +121,7 @@ func (m *Orgs) removal(ms []Membership) *across.Bulk {
 
 // addition is adding the person to ms with the roles listed there.
 func (m *Orgs) addition(ms []Membership) *across.Bulk {
-	cl, uid, who := m.c.Client, m.user.UserID, common.Clean(cmpOr(m.user.Email, m.user.UserID))
+	cl, uid, who := m.c.Client, m.user.UserID, common.Clean(cmp.Or(m.user.Email, m.user.UserID))
 	want := map[string]Membership{}
 	for _, x := range ms {
 		want[x.Org.ID] = x
@@ -186,7 +187,7 @@ type foundOrgMsg struct {
 func (m *Orgs) addForm() tea.Cmd {
 	name := ""
 	ctx, cl, uid := m.c.Ctx, m.c.Client, m.user.UserID
-	return dialog.Open(dialog.NewForm(m.c, "Add "+common.Clean(cmpOr(m.user.Email, uid))+" to", func() tea.Cmd {
+	return dialog.Open(dialog.NewForm(m.c, "Add "+common.Clean(cmp.Or(m.user.Email, uid))+" to", func() tea.Cmd {
 		name := strings.TrimSpace(name)
 		return func() tea.Msg {
 			var o client.Organization

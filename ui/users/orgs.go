@@ -1,6 +1,7 @@
 package users
 
 import (
+	"cmp"
 	"context"
 	"strings"
 
@@ -81,19 +82,12 @@ func (m *Orgs) View() string {
 	if m.bulk.Running() {
 		line = m.bulk.Status(m.c)
 	}
-	return s.Title.Render(common.Clean(cmpOr(m.user.Name, m.user.Email))) + s.Muted.Render(" in "+
+	return s.Title.Render(common.Clean(cmp.Or(m.user.Name, m.user.Email))) + s.Muted.Render(" in "+
 		table.Plural(m.list.Count(), "organization")+" · "+line) + "\n" + m.list.View()
 }
 
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 // Crumb is the breadcrumb's part.
-func (m *Orgs) Crumb() string { return common.Clean(cmpOr(m.user.Email, m.user.UserID)) }
+func (m *Orgs) Crumb() string { return common.Clean(cmp.Or(m.user.Email, m.user.UserID)) }
 
 // Capturing reports whether the filter is taking keys.
 func (m *Orgs) Capturing() bool { return m.list.Capturing() }
