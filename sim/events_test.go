@@ -40,7 +40,7 @@ func openStream(t *testing.T, tn *simtest.Tenant, token, query string) *stream {
 	s := &stream{status: res.StatusCode, messages: make(chan sseMessage, 100), cancel: cancel}
 	t.Cleanup(cancel)
 	go func() {
-		defer res.Body.Close()
+		defer func() { _ = res.Body.Close() }()
 		defer close(s.messages)
 		sc := bufio.NewScanner(res.Body)
 		var m sseMessage
