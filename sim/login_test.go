@@ -122,6 +122,13 @@ func TestLoginRules(t *testing.T) {
 	w.try(t, sim.LoginAttempt{UserID: ines, Organization: acme, IP: "198.51.100.2"}, "", "s")
 	must(t, w.m.User.Unblock(ctx, ines))
 	w.try(t, sim.LoginAttempt{UserID: ines, Organization: acme, IP: "198.51.100.1"}, "", "s")
+
+	// the person's own log, newest first
+	mine, err := w.m.User.GetUserLogs(ctx, ines, management.PerPage(3))
+	must(t, err)
+	if len(mine) != 3 || mine[0].GetType() != "s" || mine[1].GetType() != "s" || mine[2].GetType() != "limit_wc" || mine[0].GetUserID() != ines {
+		t.Fatalf("GET /users/{id}/logs: %+v", mine)
+	}
 }
 
 func TestLoginMembershipRules(t *testing.T) {
