@@ -151,7 +151,9 @@ func (s *Server) userLogs(r *http.Request) (int, any, *apiError) {
 	}
 	all := slices.DeleteFunc(s.log.kept(), func(ev *LogEvent) bool { return ev.UserID != r.PathValue("id") })
 	get := logFields[field]
-	slices.SortStableFunc(all, func(a, b *LogEvent) int { return cmp.Or(strings.Compare(get(a), get(b)), strings.Compare(a.LogID, b.LogID)) * dir })
+	slices.SortStableFunc(all, func(a, b *LogEvent) int {
+		return cmp.Or(strings.Compare(get(a), get(b)), strings.Compare(a.LogID, b.LogID)) * dir
+	})
 	lo, hi := p.window(len(all))
 	page := logsJSON(all[lo:hi], nil, true)
 	if !p.totals {
