@@ -100,7 +100,6 @@ type apiLog struct {
 	lastIDAt  time.Time // the time in the newest log_id
 	retention time.Duration
 	now       func() time.Time
-	listeners []func(*LogEvent) // called, unlocked, after each event is kept
 }
 
 func newAPILog(plan string, now func() time.Time) *apiLog {
@@ -154,11 +153,7 @@ func (l *apiLog) record(ev *LogEvent) *LogEvent {
 		}
 		l.events = slices.Delete(l.events, 0, len(l.events)-maxLogEvents)
 	}
-	listeners := slices.Clone(l.listeners)
 	l.mu.Unlock()
-	for _, f := range listeners {
-		f(ev)
-	}
 	return ev
 }
 
