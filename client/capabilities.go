@@ -38,13 +38,17 @@ const (
 	AddDomain
 	EditDomain
 	RemoveDomain
+	ReadLogs
+	ReadUserBlocks
+	ReadConnectionApps
 )
 
 var actionNames = [...]string{"read organizations", "delete organization", "read connections", "read tenant connections",
 	"enable connection", "toggle connection", "edit connection", "remove connection", "read members",
 	"read member roles", "add members", "remove members", "assign roles", "read invitations", "read user organizations",
 	"create organization", "edit organization", "remove roles", "read roles", "revoke invitation", "invite", "read applications",
-	"read discovery domains", "add discovery domain", "edit discovery domain", "remove discovery domain"}
+	"read discovery domains", "add discovery domain", "edit discovery domain", "remove discovery domain",
+	"read logs", "read user blocks", "read connection applications"}
 
 func (a Action) String() string { return actionNames[a] }
 
@@ -58,7 +62,7 @@ func (a Action) Scope() string {
 		"delete:organization_member_roles", "read:roles", "delete:organization_invitations",
 		"create:organization_invitations", "read:clients", "read:organization_discovery_domains",
 		"create:organization_discovery_domains", "update:organization_discovery_domains",
-		"delete:organization_discovery_domains"}[a]
+		"delete:organization_discovery_domains", "read:logs", "read:users", "read:connections"}[a]
 }
 
 // Mutates reports whether the action changes the tenant.

@@ -90,6 +90,15 @@ type Client interface {
 	// UpdateDiscoveryDomain sets a domain's status and whether it routes logins.
 	UpdateDiscoveryDomain(ctx context.Context, orgID, id string, verified, useForDiscovery bool) (DiscoveryDomain, error)
 	RemoveDiscoveryDomain(ctx context.Context, orgID, id string) error
+
+	// ConnectionApps are the ids of the applications a connection is
+	// enabled for.
+	ConnectionApps(ctx context.Context, connID string) ([]string, error)
+	// UserBlocks are the brute-force blocks Auth0 holds on a user.
+	UserBlocks(ctx context.Context, userID string) ([]Block, error)
+	// Logs reads the tenant's log events that q selects, newest first (or
+	// oldest first from q.After).
+	Logs(ctx context.Context, q LogQuery) ([]LogEvent, error)
 }
 
 // Tenant identifies the tenant a client speaks to.

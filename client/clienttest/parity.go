@@ -66,7 +66,7 @@ func (f *Fake) Invite(_ context.Context, orgID string, s client.InviteSpec) (cli
 }
 
 func (f *Fake) Applications(context.Context) ([]client.Application, error) {
-	return []client.Application{{ID: "app_1", Name: "Portal"}}, f.fail("list applications")
+	return []client.Application{{ID: "app_1", Name: "Portal", AppType: "regular_web", OrgUsage: "allow", FirstParty: true}}, f.fail("list applications")
 }
 
 func (f *Fake) RevokeInvitation(_ context.Context, orgID, id string) error {
@@ -142,4 +142,19 @@ func (f *Fake) MemberRoles(_ context.Context, orgID, userID string) ([]client.Ro
 		}
 	}
 	return nil, nil
+}
+
+// ConnectionApps says every connection is enabled for the one application.
+func (f *Fake) ConnectionApps(context.Context, string) ([]string, error) {
+	return []string{"app_1"}, f.fail("read connection applications")
+}
+
+// UserBlocks has no blocks.
+func (f *Fake) UserBlocks(context.Context, string) ([]client.Block, error) {
+	return nil, f.fail("read user blocks")
+}
+
+// Logs has no events.
+func (f *Fake) Logs(context.Context, client.LogQuery) ([]client.LogEvent, error) {
+	return nil, f.fail("read logs")
 }
