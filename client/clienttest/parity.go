@@ -119,14 +119,23 @@ func (f *Fake) DiscoveryDomains(context.Context, string) ([]client.DiscoveryDoma
 }
 
 func (f *Fake) AddDiscoveryDomain(context.Context, string, client.DiscoveryDomain) (client.DiscoveryDomain, error) {
+	if err := f.fail("add discovery domain"); err != nil {
+		return client.DiscoveryDomain{}, err
+	}
 	return client.DiscoveryDomain{}, noDomains("add discovery domain")
 }
 
 func (f *Fake) UpdateDiscoveryDomain(context.Context, string, string, bool, bool) (client.DiscoveryDomain, error) {
+	if err := f.fail("edit discovery domain"); err != nil {
+		return client.DiscoveryDomain{}, err
+	}
 	return client.DiscoveryDomain{}, noDomains("edit discovery domain")
 }
 
 func (f *Fake) RemoveDiscoveryDomain(context.Context, string, string) error {
+	if err := f.fail("remove discovery domain"); err != nil {
+		return err
+	}
 	return noDomains("remove discovery domain")
 }
 
