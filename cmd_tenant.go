@@ -119,9 +119,24 @@ func tenancy(cfg *config.Config, wrap func(client.Client) client.Client) func(st
 	}
 }
 
-// browseScopes are what browsing needs; each action needs one more.
-var browseScopes = []string{"read:organizations", "read:organization_connections", "read:organization_members",
-	"read:organization_member_roles", "read:organization_invitations"}
+// scopeHint lists the scopes to grant, from the client's table of actions:
+// every one, so that no action is found missing later.
+func scopeHint() string {
+	wrap := func(scopes []string) string {
+		var b strings.Builder
+		line := 0
+		for _, s := range scopes {
+			if line > 0 && line+len(s) > 96 {
+				b.WriteString("\n   ")
+				line = 0
+			}
+			b.WriteString(" " + s)
+			line += len(s) + 1
+		}
+		return b.String()
+	}
+	return "  to read:  " + wrap(client.Scopes(true)) + "\n  to change:" + wrap(client.Scopes(false))
+}
 
 // preflight makes one call to a real tenant before the dashboard opens, so
 // wrong credentials, an unreachable domain or missing scopes get one clear
@@ -146,7 +161,7 @@ func preflight(ctx context.Context, cl client.Client, where config.Where) error 
 		return fmt.Errorf("%s refused the credentials: %s.\nCheck %s and %s (a machine-to-machine application authorized for the Auth0 Management API)",
 			domain, strings.TrimRight(e.Message, "."), where.ClientID, where.ClientSecret)
 	case client.Forbidden:
-		return fmt.Errorf("the application may not read organizations on %s (%s).\nGrant it these scopes under Applications › APIs › Auth0 Management API › Machine to Machine Applications:\n  %s\nand, for the actions: delete:organizations, update:organization_connections, create:organization_connections,\n  delete:organization_connections, create:organization_members, delete:organization_members,\n  create:organization_member_roles, read:connections, read:users", domain, e.Message, strings.Join(browseScopes, " "))
+		return fmt.Errorf("the application may not read organizations on %s (%s).\nGrant it these scopes under Applications › APIs › Auth0 Management API › Machine to Machine Applications:\n%s", domain, e.Message, scopeHint())
 	case client.Transport, client.Unavailable:
 		return fmt.Errorf("cannot reach %s: %s.\nCheck %s (your tenant's domain, such as example.eu.auth0.com) and the network", domain, strings.TrimRight(e.Message, "."), where.Domain)
 	}

@@ -36,9 +36,12 @@ func detailOf(ctx context.Context) Detail {
 	return d
 }
 
-// audited logs every change of the client it wraps, intent first.
+// audited logs every change of the client it wraps, intent first. It
+// embeds only the Reader: each write is written out in this package, so a
+// write it forgets does not compile rather than pass by the log.
 type audited struct {
-	client.Client
+	client.Reader
+	w        client.Writer
 	log      *Log
 	who      Who
 	activity *Activity
@@ -46,13 +49,13 @@ type audited struct {
 
 // Client wraps c so that every change writes its intent, then its outcome.
 func Client(c client.Client, log *Log, who Who) client.Client {
-	return audited{Client: c, log: log, who: who}
+	return audited{Reader: c, w: c, log: log, who: who}
 }
 
 // ClientWithActivity is Client that also keeps the outcomes in activity,
 // for the session's activity panel.
 func ClientWithActivity(c client.Client, log *Log, who Who, activity *Activity) client.Client {
-	return audited{Client: c, log: log, who: who, activity: activity}
+	return audited{Reader: c, w: c, log: log, who: who, activity: activity}
 }
 
 // begin writes a change's intent. The change runs even if the log cannot
@@ -169,7 +172,7 @@ func memberOutcome(o client.Outcome) string {
 
 func (a audited) CreateOrganization(ctx context.Context, s client.OrgSpec) (o client.Organization, err error) {
 	err = a.single(ctx, "create organization", "", s.Name, func(ctx context.Context) error {
-		o, err = a.Client.CreateOrganization(ctx, s)
+		o, err = a.w.CreateOrganization(ctx, s)
 		return err
 	})
 	return o, err
@@ -177,19 +180,19 @@ func (a audited) CreateOrganization(ctx context.Context, s client.OrgSpec) (o cl
 
 func (a audited) UpdateOrganization(ctx context.Context, id string, s client.OrgSpec) (o client.Organization, err error) {
 	err = a.single(ctx, "edit organization", id, id, func(ctx context.Context) error {
-		o, err = a.Client.UpdateOrganization(ctx, id, s)
+		o, err = a.w.UpdateOrganization(ctx, id, s)
 		return err
 	})
 	return o, err
 }
 
 func (a audited) DeleteOrganization(ctx context.Context, id string) error {
-	return a.single(ctx, "delete organization", id, id, func(ctx context.Context) error { return a.Client.DeleteOrganization(ctx, id) })
+	return a.single(ctx, "delete organization", id, id, func(ctx context.Context) error { return a.w.DeleteOrganization(ctx, id) })
 }
 
 func (a audited) EnableConnection(ctx context.Context, orgID, connID string, s client.ConnectionSettings) (c client.Connection, err error) {
 	err = a.single(ctx, "enable connection", orgID, connID, func(ctx context.Context) error {
-		c, err = a.Client.EnableConnection(ctx, orgID, connID, s)
+		c, err = a.w.EnableConnection(ctx, orgID, connID, s)
 		return err
 	})
 	return c, err
@@ -201,7 +204,7 @@ func (a audited) SetConnectionEnabled(ctx context.Context, orgID, connID string,
 		action = "re-enable connection"
 	}
 	err = a.single(ctx, action, orgID, connID, func(ctx context.Context) error {
-		c, err = a.Client.SetConnectionEnabled(ctx, orgID, connID, enabled)
+		c, err = a.w.SetConnectionEnabled(ctx, orgID, connID, enabled)
 		return err
 	})
 	return c, err
@@ -209,47 +212,47 @@ func (a audited) SetConnectionEnabled(ctx context.Context, orgID, connID string,
 
 func (a audited) UpdateConnection(ctx context.Context, orgID, connID string, s client.ConnectionSettings) (c client.Connection, err error) {
 	err = a.single(ctx, "edit connection", orgID, connID, func(ctx context.Context) error {
-		c, err = a.Client.UpdateConnection(ctx, orgID, connID, s)
+		c, err = a.w.UpdateConnection(ctx, orgID, connID, s)
 		return err
 	})
 	return c, err
 }
 
 func (a audited) RemoveConnection(ctx context.Context, orgID, connID string) error {
-	return a.single(ctx, "remove connection", orgID, connID, func(ctx context.Context) error { return a.Client.RemoveConnection(ctx, orgID, connID) })
+	return a.single(ctx, "remove connection", orgID, connID, func(ctx context.Context) error { return a.w.RemoveConnection(ctx, orgID, connID) })
 }
 
 func (a audited) AddMembers(ctx context.Context, orgID string, ids []string) []client.MemberResult {
-	return a.bulk(ctx, "add members", orgID, ids, func(ctx context.Context) []client.MemberResult { return a.Client.AddMembers(ctx, orgID, ids) })
+	return a.bulk(ctx, "add members", orgID, ids, func(ctx context.Context) []client.MemberResult { return a.w.AddMembers(ctx, orgID, ids) })
 }
 
 func (a audited) RemoveMembers(ctx context.Context, orgID string, ids []string) []client.MemberResult {
-	return a.bulk(ctx, "remove members", orgID, ids, func(ctx context.Context) []client.MemberResult { return a.Client.RemoveMembers(ctx, orgID, ids) })
+	return a.bulk(ctx, "remove members", orgID, ids, func(ctx context.Context) []client.MemberResult { return a.w.RemoveMembers(ctx, orgID, ids) })
 }
 
 func (a audited) Invite(ctx context.Context, orgID string, s client.InviteSpec) (inv client.Invitation, err error) {
 	err = a.single(ctx, "invite", orgID, s.Email, func(ctx context.Context) error {
-		inv, err = a.Client.Invite(ctx, orgID, s)
+		inv, err = a.w.Invite(ctx, orgID, s)
 		return err
 	})
 	return inv, err
 }
 
 func (a audited) RevokeInvitation(ctx context.Context, orgID, id string) error {
-	return a.single(ctx, "revoke invitation", orgID, id, func(ctx context.Context) error { return a.Client.RevokeInvitation(ctx, orgID, id) })
+	return a.single(ctx, "revoke invitation", orgID, id, func(ctx context.Context) error { return a.w.RevokeInvitation(ctx, orgID, id) })
 }
 
 func (a audited) RemoveRoles(ctx context.Context, orgID, userID string, roleIDs []string) error {
-	return a.single(ctx, "remove roles", orgID, userID, func(ctx context.Context) error { return a.Client.RemoveRoles(ctx, orgID, userID, roleIDs) })
+	return a.single(ctx, "remove roles", orgID, userID, func(ctx context.Context) error { return a.w.RemoveRoles(ctx, orgID, userID, roleIDs) })
 }
 
 func (a audited) AssignRoles(ctx context.Context, orgID, userID string, roleIDs []string) error {
-	return a.single(ctx, "assign roles", orgID, userID, func(ctx context.Context) error { return a.Client.AssignRoles(ctx, orgID, userID, roleIDs) })
+	return a.single(ctx, "assign roles", orgID, userID, func(ctx context.Context) error { return a.w.AssignRoles(ctx, orgID, userID, roleIDs) })
 }
 
 func (a audited) AddDiscoveryDomain(ctx context.Context, orgID string, spec client.DiscoveryDomain) (d client.DiscoveryDomain, err error) {
 	err = a.single(ctx, "add discovery domain", orgID, spec.Domain, func(ctx context.Context) error {
-		d, err = a.Client.AddDiscoveryDomain(ctx, orgID, spec)
+		d, err = a.w.AddDiscoveryDomain(ctx, orgID, spec)
 		return err
 	})
 	return d, err
@@ -257,7 +260,7 @@ func (a audited) AddDiscoveryDomain(ctx context.Context, orgID string, spec clie
 
 func (a audited) UpdateDiscoveryDomain(ctx context.Context, orgID, id string, verified, use bool) (d client.DiscoveryDomain, err error) {
 	err = a.single(ctx, "edit discovery domain", orgID, id, func(ctx context.Context) error {
-		d, err = a.Client.UpdateDiscoveryDomain(ctx, orgID, id, verified, use)
+		d, err = a.w.UpdateDiscoveryDomain(ctx, orgID, id, verified, use)
 		return err
 	})
 	return d, err
@@ -265,6 +268,8 @@ func (a audited) UpdateDiscoveryDomain(ctx context.Context, orgID, id string, ve
 
 func (a audited) RemoveDiscoveryDomain(ctx context.Context, orgID, id string) error {
 	return a.single(ctx, "remove discovery domain", orgID, id, func(ctx context.Context) error {
-		return a.Client.RemoveDiscoveryDomain(ctx, orgID, id)
+		return a.w.RemoveDiscoveryDomain(ctx, orgID, id)
 	})
 }
+
+var _ client.Client = audited{}

@@ -10,10 +10,19 @@ import (
 	"time"
 )
 
-// Client is what the dashboard needs of a tenant. Every method is
-// context-first and safe for concurrent use; errors are *Error where Auth0
-// or the network answered, or the context's error.
+// Client is what the dashboard needs of a tenant: what it reads and what it
+// changes. Every method is context-first and safe for concurrent use;
+// errors are *Error where Auth0 or the network answered, or the context's
+// error.
 type Client interface {
+	Reader
+	Writer
+}
+
+// Reader is every call that leaves the tenant as it was. A wrapper that
+// guards changes (audit, read-only, shared) embeds only a Reader and so
+// must write out every Writer method: a change it forgets does not compile.
+type Reader interface {
 	// Tenant says which tenant this is.
 	Tenant() Tenant
 	// Tracker is the tenant's rate-limit budget, shared by all its users.
@@ -28,44 +37,21 @@ type Client interface {
 	CountOrganizations(ctx context.Context) (int, error)
 	Organization(ctx context.Context, id string) (Organization, error)
 	OrganizationByName(ctx context.Context, name string) (Organization, error)
-	DeleteOrganization(ctx context.Context, id string) error
-	// CreateOrganization makes an organization, after checking s against
-	// Auth0's rules; a lost answer is read back by the name.
-	CreateOrganization(ctx context.Context, s OrgSpec) (Organization, error)
-	// UpdateOrganization sets an organization's name, display name,
-	// branding and metadata to s (branding and metadata whole).
-	UpdateOrganization(ctx context.Context, id string, s OrgSpec) (Organization, error)
 
 	// Connections lists an organization's connections, enabled or not.
 	Connections(ctx context.Context, orgID string) ([]Connection, error)
 	// TenantConnections lists the tenant's connections (for "enable").
 	TenantConnections(ctx context.Context) ([]TenantConnection, error)
-	EnableConnection(ctx context.Context, orgID, connID string, s ConnectionSettings) (Connection, error)
-	// SetConnectionEnabled turns a connection off or on keeping its
-	// settings; tenants without that API answer ErrUnsupported.
-	SetConnectionEnabled(ctx context.Context, orgID, connID string, enabled bool) (Connection, error)
-	UpdateConnection(ctx context.Context, orgID, connID string, s ConnectionSettings) (Connection, error)
-	RemoveConnection(ctx context.Context, orgID, connID string) error
 
 	// Members returns a page of members with their roles.
 	Members(ctx context.Context, orgID, from string) (Page[Member], error)
 	// CountMembers asks how many members an organization has, in one call.
 	CountMembers(ctx context.Context, orgID string) (int, error)
-	// AddMembers adds users in batches within Auth0's cap (10 a request).
-	AddMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult
-	// RemoveMembers removes members in batches within Auth0's cap and
-	// waits until the tenant stops listing them: each ends Confirmed,
-	// Unverified, Failed, Cancelled (never sent) or Absent (a small set is
-	// checked first: not a member any more, so not removed by this call).
-	RemoveMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult
 	// VerifyRemoved polls until the removed members stop listing, ending
 	// each as confirmed, or unverified when time runs out.
 	VerifyRemoved(ctx context.Context, orgID string, userIDs []string) []MemberResult
-	AssignRoles(ctx context.Context, orgID, userID string, roleIDs []string) error
 	// MemberRoles are one member's roles in an organization (one call).
 	MemberRoles(ctx context.Context, orgID, userID string) ([]Role, error)
-	// RemoveRoles takes roles away from a member in the organization.
-	RemoveRoles(ctx context.Context, orgID, userID string, roleIDs []string) error
 	// FindUsers finds people by email or name (one call, at most 50).
 	FindUsers(ctx context.Context, text string) ([]User, error)
 	// User is a user with their organizations, for the member detail.
@@ -74,15 +60,55 @@ type Client interface {
 	Roles(ctx context.Context) ([]Role, error)
 
 	Invitations(ctx context.Context, orgID string) ([]Invitation, error)
-	// Invite invites one person; Applications are what an invitation may log into.
-	Invite(ctx context.Context, orgID string, s InviteSpec) (Invitation, error)
 	Applications(ctx context.Context) ([]Application, error)
-	// RevokeInvitation deletes a pending invitation: its link stops working.
-	RevokeInvitation(ctx context.Context, orgID, id string) error
 
 	// DiscoveryDomains lists an organization's discovery domains; a tenant
 	// without the feature answers Unsupported.
 	DiscoveryDomains(ctx context.Context, orgID string) ([]DiscoveryDomain, error)
+
+	// ConnectionApps are the ids of the applications a connection is
+	// enabled for.
+	ConnectionApps(ctx context.Context, connID string) ([]string, error)
+	// UserBlocks are the brute-force blocks Auth0 holds on a user.
+	UserBlocks(ctx context.Context, userID string) ([]Block, error)
+	// Logs reads the tenant's log events that q selects, newest first (or
+	// oldest first from q.After).
+	Logs(ctx context.Context, q LogQuery) ([]LogEvent, error)
+}
+
+// Writer is every call that changes the tenant.
+type Writer interface {
+	DeleteOrganization(ctx context.Context, id string) error
+	// CreateOrganization makes an organization, after checking s against
+	// Auth0's rules; a lost answer is read back by the name.
+	CreateOrganization(ctx context.Context, s OrgSpec) (Organization, error)
+	// UpdateOrganization sets an organization's name, display name,
+	// branding and metadata to s (branding and metadata whole).
+	UpdateOrganization(ctx context.Context, id string, s OrgSpec) (Organization, error)
+
+	EnableConnection(ctx context.Context, orgID, connID string, s ConnectionSettings) (Connection, error)
+	// SetConnectionEnabled turns a connection off or on keeping its
+	// settings; tenants without that API answer ErrUnsupported.
+	SetConnectionEnabled(ctx context.Context, orgID, connID string, enabled bool) (Connection, error)
+	UpdateConnection(ctx context.Context, orgID, connID string, s ConnectionSettings) (Connection, error)
+	RemoveConnection(ctx context.Context, orgID, connID string) error
+
+	// AddMembers adds users in batches within Auth0's cap (10 a request).
+	AddMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult
+	// RemoveMembers removes members in batches within Auth0's cap and
+	// waits until the tenant stops listing them: each ends Confirmed,
+	// Unverified, Failed, Cancelled (never sent) or Absent (a small set is
+	// checked first: not a member any more, so not removed by this call).
+	RemoveMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult
+	AssignRoles(ctx context.Context, orgID, userID string, roleIDs []string) error
+	// RemoveRoles takes roles away from a member in the organization.
+	RemoveRoles(ctx context.Context, orgID, userID string, roleIDs []string) error
+
+	// Invite invites one person; Applications are what an invitation may log into.
+	Invite(ctx context.Context, orgID string, s InviteSpec) (Invitation, error)
+	// RevokeInvitation deletes a pending invitation: its link stops working.
+	RevokeInvitation(ctx context.Context, orgID, id string) error
+
 	// AddDiscoveryDomain adds d's domain with d's status (pending until its
 	// TXT record is verified, as a rule) and use; a lost answer is read back
 	// by the name.

@@ -10,19 +10,32 @@ import (
 	"github.com/auth0/go-auth0/management"
 )
 
-// Application is a tenant application, for the invite form.
-type Application struct{ ID, Name string }
+// Application is a tenant application: for the invite form, and for the
+// doctor, how it uses organizations.
+type Application struct {
+	ID, Name string
+	AppType  string // spa, regular_web, native, non_interactive, …
+	// OrgUsage is deny, allow or require: whether logins name an
+	// organization (https://auth0.com/docs/manage-users/organizations/configure-organizations/login-flows-for-organizations).
+	OrgUsage string
+	// OrgRequireBehavior is no_prompt, pre_login_prompt or post_login_prompt.
+	OrgRequireBehavior string
+	FirstParty         bool // false: a third-party application
+}
 
-// Applications are the tenant's applications (GET /clients), id and name.
+// Applications are the tenant's applications (GET /clients).
 func (c *auth0Client) Applications(ctx context.Context) ([]Application, error) {
 	var out []Application
 	for page := 0; ; page++ {
-		l, err := c.m.Client.List(ctx, management.Page(page), management.PerPage(pageSize), management.IncludeFields("client_id", "name"))
+		l, err := c.m.Client.List(ctx, management.Page(page), management.PerPage(pageSize), management.IncludeFields("client_id", "name",
+			"app_type", "organization_usage", "organization_require_behavior", "is_first_party"))
 		if err != nil {
 			return out, c.classify("list applications", err)
 		}
 		for _, a := range l.Clients {
-			out = append(out, Application{ID: a.GetClientID(), Name: a.GetName()})
+			out = append(out, Application{ID: a.GetClientID(), Name: a.GetName(), AppType: a.GetAppType(),
+				OrgUsage: a.GetOrganizationUsage(), OrgRequireBehavior: a.GetOrganizationRequireBehavior(),
+				FirstParty: a.IsFirstParty == nil || *a.IsFirstParty})
 		}
 		if !l.HasNext() || len(l.Clients) == 0 {
 			return out, nil

@@ -2,11 +2,14 @@ package client
 
 import "context"
 
-// readOnly refuses every mutation below the UI, whatever the UI sends.
+// readOnly refuses every mutation below the UI, whatever the UI sends. It
+// embeds only the Reader: each write is written out here, refused.
 type readOnly struct {
-	Client
+	Reader
 	why string
 }
+
+var _ Client = readOnly{}
 
 // ReadOnly wraps c so that every call that would change the tenant fails
 // with ErrLocked, giving why ("viewer: read-only", "profile prod is read-only").
@@ -23,7 +26,7 @@ func (r readOnly) refuseAll(op string, ids []string) []MemberResult {
 }
 
 func (r readOnly) Capabilities() Capabilities {
-	c := r.Client.Capabilities()
+	c := r.Reader.Capabilities()
 	c.ReadOnly = r.why
 	return c
 }

@@ -57,9 +57,13 @@ func (m *Model) handleJump(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) runJump(line string) tea.Cmd {
 	verb, arg, _ := strings.Cut(line, " ")
 	arg = strings.TrimSpace(arg)
-	tabs := map[string]common.Tab{"overview": common.Overview, "connections": common.Connections, "c": common.Connections,
-		"members": common.Members, "m": common.Members, "invitations": common.Invitations, "i": common.Invitations,
-		"domains": common.Domains, "d": common.Domains}
+	tabs := map[string]common.Tab{}
+	for _, s := range org.Tabs() {
+		tabs[string(s.Tab)] = s.Tab
+		for _, a := range s.Aliases {
+			tabs[a] = s.Tab
+		}
+	}
 	switch verb {
 	case "":
 		return nil

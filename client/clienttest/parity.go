@@ -66,7 +66,7 @@ func (f *Fake) Invite(_ context.Context, orgID string, s client.InviteSpec) (cli
 }
 
 func (f *Fake) Applications(context.Context) ([]client.Application, error) {
-	return []client.Application{{ID: "app_1", Name: "Portal"}}, f.fail("list applications")
+	return []client.Application{{ID: "app_1", Name: "Portal", AppType: "regular_web", OrgUsage: "allow", FirstParty: true}}, f.fail("list applications")
 }
 
 func (f *Fake) RevokeInvitation(_ context.Context, orgID, id string) error {
@@ -119,14 +119,23 @@ func (f *Fake) DiscoveryDomains(context.Context, string) ([]client.DiscoveryDoma
 }
 
 func (f *Fake) AddDiscoveryDomain(context.Context, string, client.DiscoveryDomain) (client.DiscoveryDomain, error) {
+	if err := f.fail("add discovery domain"); err != nil {
+		return client.DiscoveryDomain{}, err
+	}
 	return client.DiscoveryDomain{}, noDomains("add discovery domain")
 }
 
 func (f *Fake) UpdateDiscoveryDomain(context.Context, string, string, bool, bool) (client.DiscoveryDomain, error) {
+	if err := f.fail("edit discovery domain"); err != nil {
+		return client.DiscoveryDomain{}, err
+	}
 	return client.DiscoveryDomain{}, noDomains("edit discovery domain")
 }
 
 func (f *Fake) RemoveDiscoveryDomain(context.Context, string, string) error {
+	if err := f.fail("remove discovery domain"); err != nil {
+		return err
+	}
 	return noDomains("remove discovery domain")
 }
 
@@ -142,4 +151,19 @@ func (f *Fake) MemberRoles(_ context.Context, orgID, userID string) ([]client.Ro
 		}
 	}
 	return nil, nil
+}
+
+// ConnectionApps says every connection is enabled for the one application.
+func (f *Fake) ConnectionApps(context.Context, string) ([]string, error) {
+	return []string{"app_1"}, f.fail("read connection applications")
+}
+
+// UserBlocks has no blocks.
+func (f *Fake) UserBlocks(context.Context, string) ([]client.Block, error) {
+	return nil, f.fail("read user blocks")
+}
+
+// Logs has no events.
+func (f *Fake) Logs(context.Context, client.LogQuery) ([]client.LogEvent, error) {
+	return nil, f.fail("read logs")
 }

@@ -19,25 +19,6 @@ func Back() tea.Msg { return BackMsg{} }
 // GoneMsg says the organization a screen shows no longer exists.
 type GoneMsg struct{ ID, Name string }
 
-// Tab is a tab of an organization's screen.
-type Tab int
-
-// The tabs, in order.
-const (
-	Overview Tab = iota
-	Connections
-	Members
-	Invitations
-	Domains // discovery domains, where the tenant has them
-)
-
-// Tabs is how many tabs an organization's screen has.
-const Tabs = 5
-
-func (t Tab) String() string {
-	return [...]string{"Overview", "Connections", "Members", "Invitations", "Domains"}[t]
-}
-
 // JumpTabMsg asks the organization screen on top to show a tab.
 type JumpTabMsg struct{ Tab Tab }
 

@@ -4,11 +4,13 @@
 package connections
 
 import (
+	"charm.land/bubbles/v2/key"
 	"context"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/list"
@@ -23,6 +25,13 @@ type Model struct {
 }
 
 var _ common.Pane = (*Model)(nil)
+
+// Spec is the Connections tab of an organization's page.
+func Spec() common.TabSpec {
+	return common.TabSpec{Tab: common.Connections, Title: "Connections", Aliases: []string{"c"}, Eager: true,
+		Key: func(k *keymap.KeyMap) key.Binding { return k.Connections },
+		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+}
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {

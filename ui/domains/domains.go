@@ -3,11 +3,13 @@
 package domains
 
 import (
+	"charm.land/bubbles/v2/key"
 	"context"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/list"
@@ -25,6 +27,13 @@ var (
 	_ common.Pane     = (*Model)(nil)
 	_ common.Hideable = (*Model)(nil)
 )
+
+// Spec is the Domains tab of an organization's page.
+func Spec() common.TabSpec {
+	return common.TabSpec{Tab: common.Domains, Title: "Domains", Aliases: []string{"d"}, Eager: true,
+		Key: func(k *keymap.KeyMap) key.Binding { return k.Domains },
+		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+}
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {

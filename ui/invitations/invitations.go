@@ -2,6 +2,7 @@
 package invitations
 
 import (
+	"charm.land/bubbles/v2/key"
 	"cmp"
 	"context"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/list"
@@ -33,6 +35,13 @@ type roleNamesMsg struct {
 }
 
 var _ common.Pane = (*Model)(nil)
+
+// Spec is the Invitations tab of an organization's page.
+func Spec() common.TabSpec {
+	return common.TabSpec{Tab: common.Invitations, Title: "Invitations", Aliases: []string{"i"}, Eager: true,
+		Key: func(k *keymap.KeyMap) key.Binding { return k.Invites },
+		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+}
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {

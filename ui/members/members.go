@@ -4,6 +4,7 @@
 package members
 
 import (
+	"charm.land/bubbles/v2/key"
 	"context"
 	"fmt"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/list"
@@ -25,6 +27,13 @@ type Model struct {
 }
 
 var _ common.Pane = (*Model)(nil)
+
+// Spec is the Members tab of an organization's page.
+func Spec() common.TabSpec {
+	return common.TabSpec{Tab: common.Members, Title: "Members", Aliases: []string{"m"}, Eager: false,
+		Key: func(k *keymap.KeyMap) key.Binding { return k.Members },
+		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+}
 
 // New makes the tab for o; Init starts loading.
 func New(c *common.Common, o client.Organization) *Model {

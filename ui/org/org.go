@@ -6,6 +6,7 @@
 package org
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -14,19 +15,16 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
-	"github.com/orgdash/orgdash/ui/connections"
-	"github.com/orgdash/orgdash/ui/domains"
-	"github.com/orgdash/orgdash/ui/invitations"
-	"github.com/orgdash/orgdash/ui/members"
 )
 
-// Model is an organization's screen.
+// Model is an organization's screen: a tab bar over the tabs of Tabs.
 type Model struct {
 	c       *common.Common
 	org     client.Organization
-	tab     common.Tab
-	panes   [common.Tabs]common.Pane
-	started [common.Tabs]bool
+	specs   []common.TabSpec
+	tab     int // the shown tab's place in specs
+	panes   []common.Pane
+	started []bool
 	width   int
 	height  int
 }
@@ -35,37 +33,49 @@ var _ common.Screen = (*Model)(nil)
 
 // New makes the screen for o, on its Overview tab.
 func New(c *common.Common, o client.Organization) *Model {
-	return &Model{c: c, org: o, panes: [common.Tabs]common.Pane{
-		newOverview(c, o), connections.New(c, o), members.New(c, o), invitations.New(c, o), domains.New(c, o),
-	}}
+	specs := Tabs()
+	m := &Model{c: c, org: o, specs: specs, panes: make([]common.Pane, len(specs)), started: make([]bool, len(specs))}
+	for i, s := range specs {
+		m.panes[i] = s.New(c, o)
+	}
+	return m
 }
 
-// Init loads the first tab and, for the tab titles, the connections,
-// invitations and discovery domains (one call each; the last also says
-// whether the tenant has them) and the count of members (one call).
+// Init loads the first tab and, for the tab titles, starts the eager tabs
+// (connections, invitations and discovery domains: one call each; the last
+// also says whether the tenant has them) and asks the counters for their
+// counts (members: one call).
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.show(m.tab), m.panes[common.Members].(*members.Model).Count()}
-	for _, t := range []common.Tab{common.Connections, common.Invitations, common.Domains} {
-		if !m.started[t] {
+	cmds := []tea.Cmd{m.show(m.tab)}
+	for t, s := range m.specs {
+		switch counter, ok := m.panes[t].(common.Counter); {
+		case s.Eager && !m.started[t]:
 			m.started[t] = true
 			cmds = append(cmds, m.panes[t].Init())
+		case ok && !m.started[t]:
+			cmds = append(cmds, counter.Count())
 		}
 	}
 	return tea.Batch(cmds...)
 }
 
+// index is where tab t is among the tabs, or -1.
+func (m *Model) index(t common.Tab) int {
+	return slices.IndexFunc(m.specs, func(s common.TabSpec) bool { return s.Tab == t })
+}
+
 // hidden reports whether tab t is hidden: a feature the tenant lacks, or
 // has not said yet that it has.
-func (m *Model) hidden(t common.Tab) bool {
+func (m *Model) hidden(t int) bool {
 	h, ok := m.panes[t].(common.Hideable)
 	return ok && h.Hidden()
 }
 
 // step is the next shown tab from the current one, forwards or back.
-func (m *Model) step(by int) common.Tab {
-	t := m.tab
-	for range common.Tabs {
-		t = common.Tab((int(t) + by + common.Tabs) % common.Tabs)
+func (m *Model) step(by int) int {
+	t, n := m.tab, len(m.specs)
+	for range n {
+		t = (t + by + n) % n
 		if !m.hidden(t) {
 			break
 		}
@@ -74,9 +84,12 @@ func (m *Model) step(by int) common.Tab {
 }
 
 // show switches to tab t, loading it the first time.
-func (m *Model) show(t common.Tab) tea.Cmd {
+func (m *Model) show(t int) tea.Cmd {
+	if t < 0 {
+		return nil
+	}
 	if m.hidden(t) {
-		return common.Status(common.Info, "this tenant has no "+strings.ToLower(t.String())+" tab")
+		return common.Status(common.Info, "this tenant has no "+strings.ToLower(m.specs[t].Title)+" tab")
 	}
 	m.tab = t
 	m.panes[t].SetSize(m.width, m.height-2)
@@ -106,16 +119,16 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, func() tea.Msg { return common.PopMsg{Refresh: true} }
 	case common.JumpTabMsg:
-		return m, m.show(msg.Tab)
+		return m, m.show(m.index(msg.Tab))
 	case EditedMsg:
 		if msg.Org.ID == m.org.ID {
 			m.org = msg.Org // the crumb and the tabs' titles follow a rename
 		}
-		return m, m.forward(common.Overview, msg)
+		return m, m.forward(m.index(common.Overview), msg)
 	case common.CountedMsg: // every tab may show a count, shown or not
 		var cmds []tea.Cmd
 		for t := range m.panes {
-			cmds = append(cmds, m.forward(common.Tab(t), msg))
+			cmds = append(cmds, m.forward(t, msg))
 		}
 		return m, tea.Batch(cmds...)
 	case common.RefreshMsg:
@@ -130,16 +143,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.show(m.step(1))
 		case key.Matches(msg, k.PrevTab):
 			return m, m.show(m.step(-1))
-		case key.Matches(msg, k.Overview):
-			return m, m.show(common.Overview)
-		case key.Matches(msg, k.Connections):
-			return m, m.show(common.Connections)
-		case key.Matches(msg, k.Members):
-			return m, m.show(common.Members)
-		case key.Matches(msg, k.Invites):
-			return m, m.show(common.Invitations)
-		case key.Matches(msg, k.Domains):
-			return m, m.show(common.Domains)
+		}
+		for t, s := range m.specs {
+			if key.Matches(msg, s.Key(k)) {
+				return m, m.show(t)
+			}
 		}
 		if cmd, took := (common.Actions{DeleteAction(m.c, m.org, true)}).Handle(m.c, msg); took {
 			return m, cmd // D deletes from every tab
@@ -160,13 +168,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	var cmds []tea.Cmd
 	for t := range m.panes {
 		if m.started[t] {
-			cmds = append(cmds, m.forward(common.Tab(t), msg))
+			cmds = append(cmds, m.forward(t, msg))
 		}
 	}
 	return m, tea.Batch(cmds...)
 }
 
-func (m *Model) forward(t common.Tab, msg tea.Msg) tea.Cmd {
+func (m *Model) forward(t int, msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	m.panes[t], cmd = m.panes[t].Update(msg)
 	return cmd
@@ -185,15 +193,15 @@ func (m *Model) View() string {
 }
 
 // tabLabels are the shown tabs as the bar draws them, with their tabs.
-func (m *Model) tabLabels() ([]string, []common.Tab) {
+func (m *Model) tabLabels() ([]string, []int) {
 	s := m.c.Styles
-	tabs, which := make([]string, 0, common.Tabs), make([]common.Tab, 0, common.Tabs)
+	tabs, which := make([]string, 0, len(m.panes)), make([]int, 0, len(m.panes))
 	for t, p := range m.panes {
-		if m.hidden(common.Tab(t)) {
+		if m.hidden(t) {
 			continue
 		}
-		which = append(which, common.Tab(t))
-		if common.Tab(t) == m.tab {
+		which = append(which, t)
+		if t == m.tab {
 			tabs = append(tabs, s.TabActive.Render(p.Title()))
 		} else {
 			tabs = append(tabs, s.TabInactive.Render(p.Title()))
@@ -203,7 +211,7 @@ func (m *Model) tabLabels() ([]string, []common.Tab) {
 }
 
 // tabAt is the tab drawn at column x of the bar.
-func (m *Model) tabAt(x int) (common.Tab, bool) {
+func (m *Model) tabAt(x int) (int, bool) {
 	end := 0
 	labels, which := m.tabLabels()
 	for i, label := range labels {
@@ -217,7 +225,7 @@ func (m *Model) tabAt(x int) (common.Tab, bool) {
 }
 
 // Crumb is the organization's name and the shown tab.
-func (m *Model) Crumb() string { return common.Clean(m.org.Name) + " › " + m.tab.String() }
+func (m *Model) Crumb() string { return common.Clean(m.org.Name) + " › " + m.specs[m.tab].Title }
 
 // Capturing reports whether the shown pane takes text.
 func (m *Model) Capturing() bool { return m.panes[m.tab].Capturing() }
@@ -229,9 +237,11 @@ func (m *Model) Help() help.KeyMap {
 	if m.panes[m.tab].Capturing() {
 		return ph
 	}
-	tabs := []key.Binding{k.NextTab, k.PrevTab, k.Overview, k.Connections, k.Members, k.Invites}
-	if !m.hidden(common.Domains) {
-		tabs = append(tabs, k.Domains)
+	tabs := []key.Binding{k.NextTab, k.PrevTab}
+	for t, s := range m.specs {
+		if !m.hidden(t) {
+			tabs = append(tabs, s.Key(k))
+		}
 	}
 	tabs = append(tabs,
 		common.Actions{DeleteAction(m.c, m.org, true)}.Bindings(m.c)...)

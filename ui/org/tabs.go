@@ -1,0 +1,30 @@
+package org
+
+import (
+	"charm.land/bubbles/v2/key"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/keymap"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/connections"
+	"github.com/orgdash/orgdash/ui/domains"
+	"github.com/orgdash/orgdash/ui/invitations"
+	"github.com/orgdash/orgdash/ui/members"
+)
+
+// Tabs are an organization's tabs, in order. A new tab is a package with a
+// Spec and one line here: the tab bar, its key, help and ":" follow.
+func Tabs() []common.TabSpec {
+	return []common.TabSpec{
+		overviewSpec(),
+		connections.Spec(),
+		members.Spec(),
+		invitations.Spec(),
+		domains.Spec(),
+	}
+}
+
+func overviewSpec() common.TabSpec {
+	return common.TabSpec{Tab: common.Overview, Title: "Overview",
+		Key: func(k *keymap.KeyMap) key.Binding { return k.Overview },
+		New: func(c *common.Common, o client.Organization) common.Pane { return newOverview(c, o) }}
+}
