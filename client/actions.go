@@ -81,7 +81,7 @@ var actionTable = [actionCount]ActionInfo{
 	AddDomain:             {"add discovery domain", "create:organization_discovery_domains", limits.NoGroup, true},
 	EditDomain:            {"edit discovery domain", "update:organization_discovery_domains", limits.NoGroup, true},
 	RemoveDomain:          {"remove discovery domain", "delete:organization_discovery_domains", limits.NoGroup, true},
-	ReadLogs:              {"read logs", "read:logs", limits.NoGroup, false},
+	ReadLogs:              {"read logs", "read:logs", limits.LogsRead, false},
 	ReadUserBlocks:        {"read user blocks", "read:users", limits.UsersRead, false},
 	ReadConnectionApps:    {"read connection applications", "read:connections", limits.ConnectionsRead, false},
 }
