@@ -33,6 +33,8 @@ type matrix struct {
 	org   string
 	conn  string
 	users []string
+	roles []string // two tenant roles
+	app   string   // an application invitations log into
 
 	tried, disagreed, unverified int
 	byOutcome                    map[string]int
@@ -96,6 +98,7 @@ func newMatrix(t *testing.T, opts sim.Options) *matrix {
 	m.c = audit.Client(connect(t, tn, func(c *client.Config) {
 		c.Transport, c.VerifyInterval, c.VerifyTimeout = tn.Transport, 200*time.Millisecond, 5*time.Second
 	}), audit.To(m.log), audit.Who{User: "matrix"})
+	m.setupKinds()
 	return m
 }
 
@@ -288,7 +291,8 @@ func TestFaultMatrixAuditAgreesWithTheTenant(t *testing.T) {
 		{DropRate: 0.4},
 		{ErrorRate: 0.4},
 		{LatencyMin: time.Second, LatencyMax: 3 * time.Second},
-		{TruncateRate: 0.15, DropRate: 0.15, ErrorRate: 0.15},
+		{LateErrorRate: 0.4},
+		{TruncateRate: 0.15, DropRate: 0.15, ErrorRate: 0.15, LateErrorRate: 0.15},
 	}
 	total, disagreed, unverified := 0, 0, 0
 	outcomes := map[string]int{}
@@ -298,6 +302,7 @@ func TestFaultMatrixAuditAgreesWithTheTenant(t *testing.T) {
 				m := newMatrix(t, sim.Options{Empty: true, Seed: 7})
 				for range 8 {
 					m.round(f)
+					m.roundKinds(f)
 				}
 				total, disagreed, unverified = total+m.tried, disagreed+m.disagreed, unverified+m.unverified
 				for k, v := range m.byOutcome {
@@ -313,6 +318,7 @@ func TestFaultMatrixAuditAgreesWithTheTenant(t *testing.T) {
 			defer stop()
 			for range 4 {
 				m.round(sim.Faults{})
+				m.roundKinds(sim.Faults{})
 			}
 			total, disagreed, unverified = total+m.tried, disagreed+m.disagreed, unverified+m.unverified
 			for k, v := range m.byOutcome {
