@@ -1,12 +1,16 @@
 package client_test
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"maps"
 	"net/http"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/auth0/go-auth0/management"
@@ -45,6 +49,53 @@ func TestFaultMatrixCoversEveryChange(t *testing.T) {
 			t.Errorf("Client.%s is neither a read nor a kind of change the fault matrix tries", name)
 		}
 	}
+}
+
+// stopper is the network of the matrix's client. Armed, it stops each
+// change as its first write goes out: the write reaches the tenant (and
+// meets its fault), then the session is stopped (X, SIGTERM) and its
+// context ends (a shutdown) before the answer is read.
+type stopper struct {
+	base  http.RoundTripper
+	armed bool
+	mu    sync.Mutex
+	halt  func() // the change's stop and cancel, taken by its first write
+	fired atomic.Int64
+}
+
+func (s *stopper) RoundTrip(r *http.Request) (*http.Response, error) {
+	s.mu.Lock()
+	halt := s.halt
+	if r.Method != http.MethodGet && strings.Contains(r.URL.Path, "/api/v2/") {
+		s.halt = nil
+	} else {
+		halt = nil
+	}
+	s.mu.Unlock()
+	if halt == nil {
+		return s.base.RoundTrip(r)
+	}
+	res, err := s.base.RoundTrip(r)
+	if err == nil {
+		_, _ = io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+	}
+	halt()
+	s.fired.Add(1)
+	return nil, r.Context().Err()
+}
+
+// cx is the context of the next change: stopped on its way when armed.
+func (m *matrix) cx() context.Context {
+	if !m.stop.armed {
+		return ctx
+	}
+	stop := make(chan struct{})
+	c, cancel := context.WithCancel(client.WithStop(ctx, stop))
+	m.stop.mu.Lock()
+	m.stop.halt = func() { close(stop); cancel() }
+	m.stop.mu.Unlock()
+	return c
 }
 
 // setupKinds makes two roles and an application for the rounds of kinds.
@@ -102,13 +153,13 @@ func (m *matrix) roundKinds(faults sim.Faults) {
 	if i := slices.IndexFunc(m.users, func(id string) bool { return members[id] }); i >= 0 {
 		uid := m.users[i]
 		on()
-		_ = m.c.AssignRoles(ctx, m.org, uid, m.roles)
+		_ = m.c.AssignRoles(m.cx(), m.org, uid, m.roles)
 		off()
 		held := m.rolesOf(uid)
 		m.judge("assign roles", faults, held[m.roles[0]] && held[m.roles[1]])
 		if held[m.roles[0]] && held[m.roles[1]] {
 			on()
-			_ = m.c.RemoveRoles(ctx, m.org, uid, m.roles)
+			_ = m.c.RemoveRoles(m.cx(), m.org, uid, m.roles)
 			off()
 			held = m.rolesOf(uid)
 			m.judge("remove roles", faults, !held[m.roles[0]] && !held[m.roles[1]])
@@ -117,7 +168,7 @@ func (m *matrix) roundKinds(faults sim.Faults) {
 
 	email := fmt.Sprintf("invitee%d@example.com", m.tried)
 	on()
-	_, _ = m.c.Invite(ctx, m.org, client.InviteSpec{Email: email, Inviter: "Matrix", ClientID: m.app})
+	_, _ = m.c.Invite(m.cx(), m.org, client.InviteSpec{Email: email, Inviter: "Matrix", ClientID: m.app})
 	off()
 	invs := m.invitationsOf(email)
 	if len(invs) > 1 {
@@ -127,14 +178,14 @@ func (m *matrix) roundKinds(faults sim.Faults) {
 	m.judge("invite", faults, len(invs) > 0)
 	if len(invs) == 1 {
 		on()
-		_ = m.c.RevokeInvitation(ctx, m.org, invs[0].ID)
+		_ = m.c.RevokeInvitation(m.cx(), m.org, invs[0].ID)
 		off()
 		m.judge("revoke invitation", faults, len(m.invitationsOf(email)) == 0)
 	}
 
 	name := fmt.Sprintf("made-%d", m.tried)
 	on()
-	_, _ = m.c.CreateOrganization(ctx, client.OrgSpec{Name: name, Metadata: map[string]string{"tier": "gold"}})
+	_, _ = m.c.CreateOrganization(m.cx(), client.OrgSpec{Name: name, Metadata: map[string]string{"tier": "gold"}})
 	off()
 	o, err := m.truth.OrganizationByName(ctx, name)
 	m.judge("create organization", faults, err == nil)
@@ -157,7 +208,7 @@ func (m *matrix) roundKinds(faults sim.Faults) {
 		s.Colors, s.Metadata = maps.Clone(s.Colors), maps.Clone(s.Metadata)
 		e.edit(&s)
 		on()
-		_, _ = m.c.UpdateOrganization(ctx, o.ID, s)
+		_, _ = m.c.UpdateOrganization(m.cx(), o.ID, s)
 		off()
 		if o, err = m.truth.Organization(ctx, o.ID); err != nil {
 			m.t.Fatal(err)
@@ -165,7 +216,7 @@ func (m *matrix) roundKinds(faults sim.Faults) {
 		m.judge("edit organization ("+e.what+")", faults, s.Holds(o))
 	}
 	on()
-	_ = m.c.DeleteOrganization(ctx, o.ID)
+	_ = m.c.DeleteOrganization(m.cx(), o.ID)
 	off()
 	_, err = m.truth.Organization(ctx, o.ID)
 	m.judge("delete organization", faults, client.KindOf(err) == client.NotFound)

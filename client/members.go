@@ -213,7 +213,10 @@ func (c *auth0Client) AddMembers(ctx context.Context, orgID string, userIDs []st
 	if len(lost) == 0 {
 		return res
 	}
-	// a lost answer is read back: a listed member was added
+	// a lost answer is read back: a listed member was added; one not
+	// listed was not, unless the call was cut off on its way by this side
+	// (a stop, a shutdown): the tenant may still apply it
+	cutOff := Stopped(ctx) || ctx.Err() != nil
 	vctx, cancel, _ := c.settleCtx(ctx)
 	defer cancel()
 	total := -1
@@ -227,7 +230,7 @@ func (c *auth0Client) AddMembers(ctx context.Context, orgID string, userIDs []st
 		}
 		if listed(r.UserID) {
 			res[i] = MemberResult{UserID: r.UserID, Outcome: Confirmed}
-		} else {
+		} else if !cutOff {
 			res[i].Outcome, res[i].Err = Failed, &Error{Kind: Unavailable, Op: "add members", Message: NoteNotApplied, Err: r.Err}
 		}
 	}

@@ -16,6 +16,10 @@ import (
 // readBackTimeout bounds the read-back after a lost answer.
 const readBackTimeout = 10 * time.Second
 
+// readBackTries is how often a read-back that failed is tried again
+// (within readBackTimeout).
+const readBackTries = 3
+
 // The notes a Receipt carries.
 const (
 	NoteConfirmed  = "applied (confirmed after a lost answer)"
@@ -90,6 +94,9 @@ func (c *auth0Client) settle(ctx context.Context, op string, err error, check fu
 	rctx, cancel := readBackContext(ctx)
 	defer cancel()
 	applied, cerr := check(rctx)
+	for try := 1; cerr != nil && try < readBackTries && rctx.Err() == nil; try++ {
+		applied, cerr = check(rctx) // each read was retried already; the tenant may be briefly unwell
+	}
 	why := err.Error()
 	var e *Error
 	if errors.As(err, &e) {
@@ -108,13 +115,18 @@ func (c *auth0Client) settle(ctx context.Context, op string, err error, check fu
 		ReceiptOf(ctx).set(NoteConfirmed)
 		return nil
 	}
+	if interrupted {
+		// cut off on its way by this side: the tenant may have the call and
+		// apply it after this read, so not seeing it yet proves nothing
+		return &Error{Kind: Undetermined, Op: op, Message: "not applied yet when read back, but the call was cut off on its way and may still apply", Err: err}
+	}
 	ReceiptOf(ctx).set(NoteNotApplied)
-	if e != nil && !interrupted {
+	if e != nil {
 		cp := *e
 		cp.Message = "not applied: " + e.Message
 		return &cp
 	}
-	return &Error{Kind: Unavailable, Op: op, Message: "not applied: " + why, Err: err}
+	return err
 }
 
 // readBackContext is a context for reading a change back: ctx's values
