@@ -299,25 +299,24 @@ func TestFaultMatrixAuditAgreesWithTheTenant(t *testing.T) {
 		{LateErrorRate: 0.4},
 		{TruncateRate: 0.15, DropRate: 0.15, ErrorRate: 0.15, LateErrorRate: 0.15},
 	}
-	total, disagreed, unverified := 0, 0, 0
-	outcomes := map[string]int{}
+	var tally matrixTally
+	t.Cleanup(func() { t.Logf("fault matrix: %s", &tally) })
+	// each part in its own bubble and tenant, side by side: CI runs it twice
 	for _, f := range faults {
 		t.Run(f.String(), func(t *testing.T) {
+			t.Parallel()
 			synctest.Test(t, func(t *testing.T) {
 				m := newMatrix(t, sim.Options{Empty: true, Seed: 7})
-				for range 8 {
+				for range 6 {
 					m.round(f)
 					m.roundKinds(f)
 				}
-				total, disagreed, unverified = total+m.tried, disagreed+m.disagreed, unverified+m.unverified
-				t.Logf("%d changes tried, %d disagreements, %d unverified", m.tried, m.disagreed, m.unverified)
-				for k, v := range m.byOutcome {
-					outcomes[k] += v
-				}
+				tally.add(t, m)
 			})
 		})
 	}
 	t.Run("stopped and shut down as each change goes out", func(t *testing.T) {
+		t.Parallel()
 		synctest.Test(t, func(t *testing.T) {
 			m := newMatrix(t, sim.Options{Empty: true, Seed: 7})
 			m.stop.armed = true
@@ -326,17 +325,14 @@ func TestFaultMatrixAuditAgreesWithTheTenant(t *testing.T) {
 				m.round(f)
 				m.roundKinds(f)
 			}
-			total, disagreed, unverified = total+m.tried, disagreed+m.disagreed, unverified+m.unverified
-			t.Logf("%d changes tried, %d disagreements, %d unverified", m.tried, m.disagreed, m.unverified)
-			for k, v := range m.byOutcome {
-				outcomes[k] += v
-			}
+			tally.add(t, m)
 			if m.stop.fired.Load() == 0 {
 				t.Fatal("no change was stopped on its way")
 			}
 		})
 	})
 	t.Run("429 storm", func(t *testing.T) {
+		t.Parallel()
 		synctest.Test(t, func(t *testing.T) {
 			m := newMatrix(t, sim.Options{Empty: true, Seed: 7, Rate: 2, Burst: 4})
 			stop := simtest.Storm(t, m.tn, 400*time.Millisecond)
@@ -345,15 +341,36 @@ func TestFaultMatrixAuditAgreesWithTheTenant(t *testing.T) {
 				m.round(sim.Faults{})
 				m.roundKinds(sim.Faults{})
 			}
-			total, disagreed, unverified = total+m.tried, disagreed+m.disagreed, unverified+m.unverified
-			t.Logf("%d changes tried, %d disagreements, %d unverified", m.tried, m.disagreed, m.unverified)
-			for k, v := range m.byOutcome {
-				outcomes[k] += v
-			}
+			tally.add(t, m)
 			if m.tn.Stats().Throttled == 0 {
 				t.Fatal("no 429 was answered: the storm did not happen")
 			}
 		})
 	})
-	t.Logf("fault matrix: %d changes tried, %d disagreements, %d unverified; outcomes %v", total, disagreed, unverified, outcomes)
+}
+
+// matrixTally sums the matrix's parts.
+type matrixTally struct {
+	mu                           sync.Mutex
+	tried, disagreed, unverified int
+	outcomes                     map[string]int
+}
+
+func (y *matrixTally) add(t *testing.T, m *matrix) {
+	t.Logf("%d changes tried, %d disagreements, %d unverified", m.tried, m.disagreed, m.unverified)
+	y.mu.Lock()
+	defer y.mu.Unlock()
+	y.tried, y.disagreed, y.unverified = y.tried+m.tried, y.disagreed+m.disagreed, y.unverified+m.unverified
+	if y.outcomes == nil {
+		y.outcomes = map[string]int{}
+	}
+	for k, v := range m.byOutcome {
+		y.outcomes[k] += v
+	}
+}
+
+func (y *matrixTally) String() string {
+	y.mu.Lock()
+	defer y.mu.Unlock()
+	return fmt.Sprintf("%d changes tried, %d disagreements, %d unverified; outcomes %v", y.tried, y.disagreed, y.unverified, y.outcomes)
 }
