@@ -87,7 +87,9 @@ func (c *auth0Client) settle(ctx context.Context, op string, err error, check fu
 	if KindOf(err) == NotSent || unsent(err) && ctx.Err() != nil {
 		return &Error{Kind: NotSent, Op: op, Message: "cancelled before it was sent", Err: err}
 	}
-	interrupted := errors.Is(err, context.Canceled) && ctx.Err() != nil
+	// cut off by this side: the caller's context ended (a stop's grace, a
+	// shutdown, its deadline) while the call was out
+	interrupted := (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) && ctx.Err() != nil
 	if !interrupted && !lostAnswer(err) {
 		return err
 	}
