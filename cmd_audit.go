@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,7 +15,6 @@ import (
 
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/ui/common"
-	"github.com/orgdash/orgdash/ui/table"
 	"github.com/spf13/cobra"
 )
 
@@ -46,7 +46,7 @@ to read the tenant and record what it found.`,
 			if err != nil {
 				return err
 			}
-			return listAudit(cmd.Context(), path, f, cmd.OutOrStdout())
+			return listAudit(cmd.Context(), path, f, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	fl := cmd.Flags()
@@ -57,7 +57,7 @@ to read the tenant and record what it found.`,
 	fl.StringVar(&f.since, "since", "", "only changes since `WHEN`: a duration (24h) or a date (2026-12-01)")
 	fl.BoolVar(&f.json, "json", false, "one JSON object a change, with its state")
 	fl.BoolVar(&f.follow, "follow", false, "keep reading as changes are written (ctrl+c ends)")
-	cmd.AddCommand(reconcileCmd(g, f))
+	cmd.AddCommand(reconcileCmd(g))
 	return cmd
 }
 
@@ -112,8 +112,9 @@ func (g *globals) auditPath(flag string) (string, error) {
 	return audit.DefaultPath()
 }
 
-// listAudit prints the log's changes, then (with --follow) each line as it comes.
-func listAudit(ctx context.Context, path string, f *auditFilter, w io.Writer) error {
+// listAudit prints the log's changes, then (with --follow) each line as it
+// comes. A torn line is skipped and reported on errw; the rest is shown.
+func listAudit(ctx context.Context, path string, f *auditFilter, w, errw io.Writer) error {
 	file, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) && !f.follow {
 		fmt.Fprintf(w, "no audit log at %s yet: no change has been made\n", path)
@@ -140,7 +141,8 @@ func listAudit(ctx context.Context, path string, f *auditFilter, w io.Writer) er
 			}
 			ch, err := r.Add(line)
 			if err != nil {
-				return err
+				fmt.Fprintln(errw, common.Clean(err.Error()))
+				continue
 			}
 			if print != nil {
 				print(ch)
@@ -149,6 +151,12 @@ func listAudit(ctx context.Context, path string, f *auditFilter, w io.Writer) er
 	}
 	if err := feed(nil); err != nil {
 		return err
+	}
+	if len(bytes.TrimSpace(partial)) > 0 && !f.follow { // a last line without its end
+		if _, err := r.Add(partial); err != nil {
+			fmt.Fprintln(errw, common.Clean(err.Error()))
+		}
+		partial = nil
 	}
 	out := bufio.NewWriter(w)
 	for _, ch := range r.Changes() {
@@ -223,73 +231,4 @@ func writeChange(w io.Writer, ch audit.Change, asJSON bool) {
 	for _, id := range ids {
 		fmt.Fprintln(w, common.Clean(fmt.Sprintf("    %s %s %s", e.Results[id], id, e.Failed[id])))
 	}
-}
-
-func reconcileCmd(g *globals, f *auditFilter) *cobra.Command {
-	return &cobra.Command{
-		Use:   "reconcile",
-		Short: "Read the tenant for interrupted changes and record what it shows",
-		Long: `reconcile finds the changes whose outcome was never written (the process was
-killed mid-change), reads the tenant's current state for each, and appends an
-outcome line saying what it found: ok (the change is in place), failed (it is
-not), partial (target by target) or unverified (the state cannot tell). It
-uses the profile (or environment) given; changes to other tenants are skipped.`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			path, err := g.auditPath(f.file)
-			if err != nil {
-				return err
-			}
-			file, err := os.Open(path)
-			if err != nil {
-				return fmt.Errorf("cannot read the audit log: %w", err)
-			}
-			changes, err := audit.Read(file)
-			file.Close()
-			if err != nil {
-				return err
-			}
-			cfg, err := g.loadConfig()
-			if err != nil {
-				return err
-			}
-			t, err := openTenant(cfg, g.profile)
-			if err != nil {
-				return err
-			}
-			defer t.stop()
-			log, err := audit.Open(path)
-			if err != nil {
-				return err
-			}
-			defer log.Close()
-			return reconcile(cmd.Context(), changes, t, log, cmd.OutOrStdout())
-		},
-	}
-}
-
-func reconcile(ctx context.Context, changes []audit.Change, t tenant, log *audit.Log, w io.Writer) error {
-	domain := t.client.Tenant().Domain
-	done, skipped := 0, 0
-	for _, ch := range changes {
-		if ch.State() != audit.Interrupted {
-			continue
-		}
-		if ch.Intent.Tenant != domain {
-			skipped++
-			continue
-		}
-		e := audit.Reconcile(ctx, t.client, ch)
-		if err := log.Write(e); err != nil {
-			return err
-		}
-		done++
-		writeChange(w, audit.Change{Intent: ch.Intent, Outcome: &e}, false)
-	}
-	fmt.Fprintf(w, "%s reconciled", table.Plural(done, "interrupted change"))
-	if skipped > 0 {
-		fmt.Fprintf(w, "; %d belong to another tenant (use --profile for it)", skipped)
-	}
-	fmt.Fprintln(w)
-	return nil
 }

@@ -46,6 +46,7 @@ type Entry struct {
 	Remote  string            `json:"remote,omitempty"`  // SSH remote address
 	Tenant  string            `json:"tenant"`
 	Profile string            `json:"profile,omitempty"`
+	Writer  string            `json:"writer,omitempty"` // the process that wrote the line (see Live)
 	Action  string            `json:"action"`
 	Org     string            `json:"organization,omitempty"`
 	OrgName string            `json:"organization_name,omitempty"`
@@ -70,22 +71,52 @@ func newID() string {
 
 // Log is an append-only JSONL file, safe for concurrent use.
 type Log struct {
-	mu    sync.Mutex
-	w     io.Writer
-	f     *os.File
-	sinks []sink
+	mu     sync.Mutex
+	w      io.Writer
+	f      *os.File
+	sinks  []sink
+	writer string   // this process's name on its lines
+	lease  *os.File // held while the log is open
 }
 
-// Open appends to the log at path, creating it (and its folder) private to the user.
+// Open appends to the log at path, creating it (and its folder) private
+// to the user, and takes this writer's lease (see Live). A last line cut
+// short by an earlier writer is ended first, so the next line stays whole.
 func Open(path string) (*Log, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
 		return nil, err
 	}
-	return &Log{w: f, f: f}, nil
+	if err := endTornTail(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	writer := newWriterID()
+	lease, err := takeLease(path, writer)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &Log{w: f, f: f, writer: writer, lease: lease}, nil
+}
+
+// endTornTail writes a newline after a last line that has none.
+func endTornTail(f *os.File) error {
+	st, err := f.Stat()
+	if err != nil || st.Size() == 0 {
+		return err
+	}
+	last := make([]byte, 1)
+	if _, err := f.ReadAt(last, st.Size()-1); err != nil {
+		return err
+	}
+	if last[0] != '\n' {
+		_, err = f.Write([]byte{'\n'})
+	}
+	return err
 }
 
 // To writes the log to w (tests, stderr).
@@ -95,6 +126,9 @@ func To(w io.Writer) *Log { return &Log{w: w} }
 func (l *Log) Write(e Entry) error {
 	if l == nil {
 		return nil
+	}
+	if e.Writer == "" {
+		e.Writer = l.writer
 	}
 	b, err := json.Marshal(e)
 	if err != nil {
@@ -118,12 +152,21 @@ func (l *Log) Write(e Entry) error {
 	return nil
 }
 
-// Close closes the file.
+// Close closes the file and gives up the writer's lease.
 func (l *Log) Close() error {
 	if l == nil || l.f == nil {
 		return nil
 	}
+	dropLease(l.lease)
 	return l.f.Close()
+}
+
+// Writer is the name this log writes on its lines ("" for To).
+func (l *Log) Writer() string {
+	if l == nil {
+		return ""
+	}
+	return l.writer
 }
 
 // DefaultPath is $XDG_STATE_HOME/orgdash/audit.jsonl, or under ~/.local/state.

@@ -36,6 +36,22 @@ func detailOf(ctx context.Context) Detail {
 	return d
 }
 
+// asking records what a change asks for as its after-values when the
+// screen gave none, so that reconcile can read it back.
+func asking(ctx context.Context, after map[string]any) context.Context {
+	d := detailOf(ctx)
+	if d.After != nil {
+		return ctx
+	}
+	d.After = after
+	return WithDetail(ctx, d)
+}
+
+// specFields are an organization spec's fields as the log keeps them.
+func specFields(s client.OrgSpec) map[string]any {
+	return map[string]any{"name": s.Name, "display_name": s.DisplayName, "logo_url": s.LogoURL, "colors": s.Colors, "metadata": s.Metadata}
+}
+
 // audited logs every change of the client it wraps, intent first. It
 // embeds only the Reader: each write is written out in this package, so a
 // write it forgets does not compile rather than pass by the log.
@@ -171,7 +187,7 @@ func memberOutcome(o client.Outcome) string {
 }
 
 func (a audited) CreateOrganization(ctx context.Context, s client.OrgSpec) (o client.Organization, err error) {
-	err = a.single(ctx, "create organization", "", s.Name, func(ctx context.Context) error {
+	err = a.single(asking(ctx, specFields(s)), "create organization", "", s.Name, func(ctx context.Context) error {
 		o, err = a.w.CreateOrganization(ctx, s)
 		return err
 	})
@@ -179,7 +195,7 @@ func (a audited) CreateOrganization(ctx context.Context, s client.OrgSpec) (o cl
 }
 
 func (a audited) UpdateOrganization(ctx context.Context, id string, s client.OrgSpec) (o client.Organization, err error) {
-	err = a.single(ctx, "edit organization", id, id, func(ctx context.Context) error {
+	err = a.single(asking(ctx, specFields(s)), "edit organization", id, id, func(ctx context.Context) error {
 		o, err = a.w.UpdateOrganization(ctx, id, s)
 		return err
 	})
@@ -231,7 +247,7 @@ func (a audited) RemoveMembers(ctx context.Context, orgID string, ids []string) 
 }
 
 func (a audited) Invite(ctx context.Context, orgID string, s client.InviteSpec) (inv client.Invitation, err error) {
-	err = a.single(ctx, "invite", orgID, s.Email, func(ctx context.Context) error {
+	err = a.single(asking(ctx, map[string]any{"client_id": s.ClientID, "inviter": s.Inviter, "roles": s.Roles}), "invite", orgID, s.Email, func(ctx context.Context) error {
 		inv, err = a.w.Invite(ctx, orgID, s)
 		return err
 	})
@@ -243,11 +259,11 @@ func (a audited) RevokeInvitation(ctx context.Context, orgID, id string) error {
 }
 
 func (a audited) RemoveRoles(ctx context.Context, orgID, userID string, roleIDs []string) error {
-	return a.single(ctx, "remove roles", orgID, userID, func(ctx context.Context) error { return a.w.RemoveRoles(ctx, orgID, userID, roleIDs) })
+	return a.single(asking(ctx, map[string]any{"roles": roleIDs}), "remove roles", orgID, userID, func(ctx context.Context) error { return a.w.RemoveRoles(ctx, orgID, userID, roleIDs) })
 }
 
 func (a audited) AssignRoles(ctx context.Context, orgID, userID string, roleIDs []string) error {
-	return a.single(ctx, "assign roles", orgID, userID, func(ctx context.Context) error { return a.w.AssignRoles(ctx, orgID, userID, roleIDs) })
+	return a.single(asking(ctx, map[string]any{"roles": roleIDs}), "assign roles", orgID, userID, func(ctx context.Context) error { return a.w.AssignRoles(ctx, orgID, userID, roleIDs) })
 }
 
 func (a audited) AddDiscoveryDomain(ctx context.Context, orgID string, spec client.DiscoveryDomain) (d client.DiscoveryDomain, err error) {

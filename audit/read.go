@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -35,22 +36,45 @@ func (c Change) Last() Entry {
 	return c.Intent
 }
 
+// Torn is a line that is not a whole entry: a write cut short (the
+// process died mid-line, the disk filled) or a damaged line. Readers skip
+// it, keep reading, and report it.
+type Torn struct {
+	Line int    // 1-based
+	Text string // its start, for the report
+	Err  error
+}
+
+func (t Torn) Error() string {
+	return fmt.Sprintf("audit log line %d is torn (skipped): %v", t.Line, t.Err)
+}
+
 // Reader pairs a log's intents with their outcomes as lines come.
 type Reader struct {
 	changes []Change
 	byID    map[string]int
 	line    int
+	torn    []Torn
 }
 
 // NewReader is an empty reader.
 func NewReader() *Reader { return &Reader{byID: map[string]int{}} }
 
-// Add takes one line; it returns the change it belongs to as it now stands.
+// Add takes one line; it returns the change it belongs to as it now
+// stands. A torn line is kept in Torn and returned as a Torn error; the
+// reader goes on with the next line. When a torn start was glued to a
+// whole entry (a later writer appended after a cut-short line), the
+// whole entry is recovered.
 func (r *Reader) Add(line []byte) (Change, error) {
 	r.line++
 	var e Entry
 	if err := json.Unmarshal(line, &e); err != nil {
-		return Change{}, fmt.Errorf("audit log line %d: %w", r.line, err)
+		e = Entry{}
+		t := Torn{Line: r.line, Text: string(line[:min(len(line), 80)]), Err: err}
+		r.torn = append(r.torn, t)
+		if !recoverGlued(line, &e) {
+			return Change{}, t
+		}
 	}
 	if e.ID == "" { // a line from before intents: one complete change
 		e.Phase = Ended
@@ -71,21 +95,49 @@ func (r *Reader) Add(line []byte) (Change, error) {
 	return r.changes[i], nil
 }
 
+// recoverGlued finds a whole entry glued after a torn start of line.
+func recoverGlued(line []byte, e *Entry) bool {
+	start := []byte(`{"time":`)
+	for i := 1; i < len(line); i++ {
+		j := bytes.Index(line[i:], start)
+		if j < 0 {
+			return false
+		}
+		i += j
+		var x Entry
+		if json.Unmarshal(line[i:], &x) == nil {
+			*e = x
+			return true
+		}
+	}
+	return false
+}
+
+// Torn are the lines skipped so far.
+func (r *Reader) Torn() []Torn { return append([]Torn(nil), r.torn...) }
+
 // Changes are the changes so far, in the order their intents were written.
 func (r *Reader) Changes() []Change { return append([]Change(nil), r.changes...) }
 
-// Read reads a whole log.
+// Read reads a whole log, skipping torn lines (see ReadAll to learn of them).
 func Read(in io.Reader) ([]Change, error) {
+	changes, _, err := ReadAll(in)
+	return changes, err
+}
+
+// ReadAll reads a whole log: its changes, and the torn lines it skipped
+// (a last line without its newline counts as torn when it is not a whole
+// entry). The error is the reader's own, never a torn line.
+func ReadAll(in io.Reader) ([]Change, []Torn, error) {
 	r := NewReader()
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	for sc.Scan() {
-		if len(sc.Bytes()) == 0 {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			r.line++
 			continue
 		}
-		if _, err := r.Add(sc.Bytes()); err != nil {
-			return r.Changes(), err
-		}
+		_, _ = r.Add(sc.Bytes())
 	}
-	return r.Changes(), sc.Err()
+	return r.Changes(), r.Torn(), sc.Err()
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -33,6 +34,9 @@ type matrix struct {
 	org   string
 	conn  string
 	users []string
+	roles []string // two tenant roles
+	app   string   // an application invitations log into
+	stop  *stopper // between m.c and the tenant
 
 	tried, disagreed, unverified int
 	byOutcome                    map[string]int
@@ -63,7 +67,7 @@ func (s *syncBuffer) last(t *testing.T) audit.Change {
 func newMatrix(t *testing.T, opts sim.Options) *matrix {
 	tn := simtest.StartInMemory(t, opts)
 	admin := tn.Management(t, management.WithRetries(10, []int{http.StatusTooManyRequests}))
-	m := &matrix{t: t, tn: tn, log: &syncBuffer{}, byOutcome: map[string]int{}}
+	m := &matrix{t: t, tn: tn, log: &syncBuffer{}, byOutcome: map[string]int{}, stop: &stopper{base: tn.Transport}}
 	must := func(err error) {
 		if err != nil {
 			t.Fatal(err)
@@ -94,8 +98,9 @@ func newMatrix(t *testing.T, opts sim.Options) *matrix {
 	m.org, m.conn = o.ID, cn.ID
 	m.truth = connect(t, tn, func(c *client.Config) { c.Transport, c.MaxAttempts = tn.Transport, 50 }) // the truth must be read, storm or not
 	m.c = audit.Client(connect(t, tn, func(c *client.Config) {
-		c.Transport, c.VerifyInterval, c.VerifyTimeout = tn.Transport, 200*time.Millisecond, 5*time.Second
+		c.Transport, c.VerifyInterval, c.VerifyTimeout = m.stop, 200*time.Millisecond, 5*time.Second
 	}), audit.To(m.log), audit.Who{User: "matrix"})
+	m.setupKinds()
 	return m
 }
 
@@ -156,6 +161,9 @@ func (m *matrix) judge(what string, faults sim.Faults, applied bool) {
 	case audit.Unverified:
 		agree = true
 		m.unverified++
+		if os.Getenv("MATRIX_DEBUG") != "" {
+			m.t.Logf("unverified %s: %s", what, ch.Last().Error)
+		}
 	}
 	if !agree {
 		m.disagreed++
@@ -196,7 +204,7 @@ func (m *matrix) round(faults sim.Faults) {
 	cur, found := m.association()
 	if found {
 		on()
-		_, _ = m.c.SetConnectionEnabled(ctx, m.org, m.conn, !cur.Enabled)
+		_, _ = m.c.SetConnectionEnabled(m.cx(), m.org, m.conn, !cur.Enabled)
 		off()
 		got, _ := m.association()
 		m.judge("toggle", faults, got.Enabled == !cur.Enabled)
@@ -205,20 +213,20 @@ func (m *matrix) round(faults sim.Faults) {
 		s := cur.ConnectionSettings
 		s.AssignMembershipOnLogin = !s.AssignMembershipOnLogin
 		on()
-		_, _ = m.c.UpdateConnection(ctx, m.org, m.conn, s)
+		_, _ = m.c.UpdateConnection(m.cx(), m.org, m.conn, s)
 		off()
 		got, _ = m.association()
 		m.judge("edit", faults, got.AssignMembershipOnLogin == s.AssignMembershipOnLogin)
 
 		on()
-		_ = m.c.RemoveConnection(ctx, m.org, m.conn)
+		_ = m.c.RemoveConnection(m.cx(), m.org, m.conn)
 		off()
 		_, still := m.association()
 		m.judge("remove connection", faults, !still)
 	}
 	if _, found = m.association(); !found {
 		on()
-		_, _ = m.c.EnableConnection(ctx, m.org, m.conn, client.ConnectionSettings{ShowAsButton: true})
+		_, _ = m.c.EnableConnection(m.cx(), m.org, m.conn, client.ConnectionSettings{ShowAsButton: true})
 		off()
 		_, back := m.association()
 		m.judge("enable connection", faults, back)
@@ -237,30 +245,30 @@ func (m *matrix) round(faults sim.Faults) {
 		in = in[:3]
 	}
 	on()
-	m.c.RemoveMembers(ctx, m.org, in)
+	m.c.RemoveMembers(m.cx(), m.org, in)
 	off()
 	m.judgeMembers("remove member", faults, in, false)
 	if len(out) > 0 {
 		on()
-		m.c.AddMembers(ctx, m.org, out)
+		m.c.AddMembers(m.cx(), m.org, out)
 		off()
 		m.judgeMembers("add member", faults, out, true)
 	}
 
 	name := fmt.Sprintf("d%d.example", m.tried)
 	on()
-	_, _ = m.c.AddDiscoveryDomain(ctx, m.org, client.DiscoveryDomain{Domain: name, UseForDiscovery: true})
+	_, _ = m.c.AddDiscoveryDomain(m.cx(), m.org, client.DiscoveryDomain{Domain: name, UseForDiscovery: true})
 	off()
 	d, added := m.domain(name)
 	m.judge("add discovery domain", faults, added)
 	if added {
 		on()
-		_, _ = m.c.UpdateDiscoveryDomain(ctx, m.org, d.ID, true, false)
+		_, _ = m.c.UpdateDiscoveryDomain(m.cx(), m.org, d.ID, true, false)
 		off()
 		got, _ := m.domain(name)
 		m.judge("edit discovery domain", faults, got.Verified && !got.UseForDiscovery)
 		on()
-		_ = m.c.RemoveDiscoveryDomain(ctx, m.org, d.ID)
+		_ = m.c.RemoveDiscoveryDomain(m.cx(), m.org, d.ID)
 		off()
 		_, still := m.domain(name)
 		m.judge("remove discovery domain", faults, !still)
@@ -276,7 +284,7 @@ func (m *matrix) round(faults sim.Faults) {
 		m.t.Fatal(err)
 	}
 	on()
-	_ = m.c.DeleteOrganization(ctx, spare.ID)
+	_ = m.c.DeleteOrganization(m.cx(), spare.ID)
 	off()
 	_, err := m.truth.Organization(ctx, spare.ID)
 	m.judge("delete organization", faults, client.KindOf(err) == client.NotFound)
@@ -288,40 +296,81 @@ func TestFaultMatrixAuditAgreesWithTheTenant(t *testing.T) {
 		{DropRate: 0.4},
 		{ErrorRate: 0.4},
 		{LatencyMin: time.Second, LatencyMax: 3 * time.Second},
-		{TruncateRate: 0.15, DropRate: 0.15, ErrorRate: 0.15},
+		{LateErrorRate: 0.4},
+		{TruncateRate: 0.15, DropRate: 0.15, ErrorRate: 0.15, LateErrorRate: 0.15},
 	}
-	total, disagreed, unverified := 0, 0, 0
-	outcomes := map[string]int{}
+	var tally matrixTally
+	t.Cleanup(func() { t.Logf("fault matrix: %s", &tally) })
+	// each part in its own bubble and tenant, side by side: CI runs it twice
 	for _, f := range faults {
 		t.Run(f.String(), func(t *testing.T) {
+			t.Parallel()
 			synctest.Test(t, func(t *testing.T) {
 				m := newMatrix(t, sim.Options{Empty: true, Seed: 7})
-				for range 8 {
+				for range 6 {
 					m.round(f)
+					m.roundKinds(f)
 				}
-				total, disagreed, unverified = total+m.tried, disagreed+m.disagreed, unverified+m.unverified
-				for k, v := range m.byOutcome {
-					outcomes[k] += v
-				}
+				tally.add(t, m)
 			})
 		})
 	}
+	t.Run("stopped and shut down as each change goes out", func(t *testing.T) {
+		t.Parallel()
+		synctest.Test(t, func(t *testing.T) {
+			m := newMatrix(t, sim.Options{Empty: true, Seed: 7})
+			m.stop.armed = true
+			f := sim.Faults{ErrorRate: 0.15, DropRate: 0.15, TruncateRate: 0.15, LateErrorRate: 0.15}
+			for range 4 {
+				m.round(f)
+				m.roundKinds(f)
+			}
+			tally.add(t, m)
+			if m.stop.fired.Load() == 0 {
+				t.Fatal("no change was stopped on its way")
+			}
+		})
+	})
 	t.Run("429 storm", func(t *testing.T) {
+		t.Parallel()
 		synctest.Test(t, func(t *testing.T) {
 			m := newMatrix(t, sim.Options{Empty: true, Seed: 7, Rate: 2, Burst: 4})
 			stop := simtest.Storm(t, m.tn, 400*time.Millisecond)
 			defer stop()
 			for range 4 {
 				m.round(sim.Faults{})
+				m.roundKinds(sim.Faults{})
 			}
-			total, disagreed, unverified = total+m.tried, disagreed+m.disagreed, unverified+m.unverified
-			for k, v := range m.byOutcome {
-				outcomes[k] += v
-			}
+			tally.add(t, m)
 			if m.tn.Stats().Throttled == 0 {
 				t.Fatal("no 429 was answered: the storm did not happen")
 			}
 		})
 	})
-	t.Logf("fault matrix: %d changes tried, %d disagreements, %d unverified; outcomes %v", total, disagreed, unverified, outcomes)
+}
+
+// matrixTally sums the matrix's parts.
+type matrixTally struct {
+	mu                           sync.Mutex
+	tried, disagreed, unverified int
+	outcomes                     map[string]int
+}
+
+func (y *matrixTally) add(t *testing.T, m *matrix) {
+	t.Logf("%d changes tried, %d disagreements, %d unverified", m.tried, m.disagreed, m.unverified)
+	y.mu.Lock()
+	defer y.mu.Unlock()
+	y.tried, y.disagreed, y.unverified = y.tried+m.tried, y.disagreed+m.disagreed, y.unverified+m.unverified
+	if y.outcomes == nil {
+		y.outcomes = map[string]int{}
+	}
+	for k, v := range m.byOutcome {
+		y.outcomes[k] += v
+	}
+}
+
+func (y *matrixTally) String() string {
+	y.mu.Lock()
+	defer y.mu.Unlock()
+	return fmt.Sprintf("%d changes tried, %d disagreements, %d unverified; outcomes %v", y.tried, y.disagreed, y.unverified, y.outcomes)
 }

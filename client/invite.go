@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/mail"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -82,10 +83,44 @@ func (c *auth0Client) Invite(ctx context.Context, orgID string, s InviteSpec) (I
 	if len(s.Roles) > 0 {
 		inv.Roles = s.Roles
 	}
-	// not repeated on a lost answer: a second POST would be a second invitation
-	if err := c.classify("invite", c.m.Organization.CreateInvitation(ctx, orgID, inv)); err != nil {
+	// never repeated: a second POST would be a second invitation (and a
+	// second email); a lost answer is read back instead
+	start := time.Now()
+	err := c.classify("invite", c.m.Organization.CreateInvitation(ctx, orgID, inv))
+	var found Invitation
+	err = c.settle(ctx, "invite", err, func(ctx context.Context) (bool, error) {
+		var ok bool
+		found, ok, err = c.findInvitation(ctx, orgID, s, start)
+		return ok, err
+	})
+	if err != nil {
 		return Invitation{}, err
+	}
+	if found.ID != "" {
+		return found, nil
 	}
 	return Invitation{ID: inv.GetID(), Invitee: s.Email, Inviter: s.Inviter, CreatedAt: parseTime(inv.GetCreatedAt()),
 		ExpiresAt: parseTime(inv.GetExpiresAt()), Roles: inv.Roles, ClientID: s.ClientID, URL: inv.GetInvitationURL()}, nil
+}
+
+// inviteSkew is how far Auth0's clock may be from ours when an invitation
+// made just now is told apart from older ones by its created_at (a guess:
+// Auth0 documents no bound).
+const inviteSkew = time.Minute
+
+// findInvitation lists the organization's invitations for s's invitee and
+// finds one made by this call: same application and inviter, created
+// since the call began (less inviteSkew).
+func (c *auth0Client) findInvitation(ctx context.Context, orgID string, s InviteSpec, since time.Time) (Invitation, bool, error) {
+	invs, err := c.Invitations(ctx, orgID)
+	if err != nil {
+		return Invitation{}, false, err
+	}
+	for _, inv := range invs {
+		if strings.EqualFold(inv.Invitee, s.Email) && inv.ClientID == s.ClientID && inv.Inviter == s.Inviter &&
+			!inv.CreatedAt.Before(since.Add(-inviteSkew)) {
+			return inv, true, nil
+		}
+	}
+	return Invitation{}, false, nil
 }

@@ -1,8 +1,10 @@
 package client
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"time"
 
 	"github.com/auth0/go-auth0/management"
 	"github.com/orgdash/orgdash/limits"
@@ -77,7 +79,9 @@ const precheckMax = 20
 // bulk runs call over ids in batches. A batch Auth0 refuses as invalid is
 // split in halves until the members at fault are found, so one bad member
 // does not hide the others' results. A batch whose answer is lost ends
-// Unverified; once ctx is stopped, the batches not yet sent end Cancelled.
+// Unverified (the caller reads it back); once ctx is stopped or done, the
+// batches not yet sent end Cancelled, and a batch sent before it (whose
+// answer was lost) stays Unverified: it is never called cancelled.
 func (c *auth0Client) bulk(ctx context.Context, op string, ids []string, call func(context.Context, []string) error) []MemberResult {
 	results := make([]MemberResult, 0, len(ids))
 	all := func(batch []string, o Outcome, err error) {
@@ -87,27 +91,37 @@ func (c *auth0Client) bulk(ctx context.Context, op string, ids []string, call fu
 	}
 	var run func(batch []string)
 	run = func(batch []string) {
-		var err error
+		var err, lost error // lost: the answer of an attempt that went out
 		for attempt := 1; ; attempt++ {
-			if Stopped(ctx) {
-				all(batch, Cancelled, cancelled(op))
-				return
-			}
-			if err := ctx.Err(); err != nil {
-				all(batch, Cancelled, err)
-				return
+			if Stopped(ctx) || ctx.Err() != nil {
+				if lost == nil {
+					all(batch, Cancelled, cmp.Or(ctx.Err(), cancelled(op)))
+					return
+				}
+				err = lost
+				break
 			}
 			// adding a member twice, or removing a non-member, is harmless:
 			// a batch whose answer was lost is sent again
-			if err = c.classify(op, call(ctx, batch)); !lostAnswer(err) || attempt == bulkAttempts {
+			err = c.classify(op, call(ctx, batch))
+			if KindOf(err) == NotSent || unsent(err) {
+				if lost != nil {
+					err = lost // an earlier attempt went out
+				}
+				break
+			}
+			if lostAnswer(err) || errors.Is(err, context.Canceled) {
+				lost = err
+			}
+			if !lostAnswer(err) || attempt == bulkAttempts {
 				break
 			}
 		}
 		switch {
 		case err == nil:
 			all(batch, Done, nil)
-		case KindOf(err) == NotSent:
-			all(batch, Cancelled, err)
+		case KindOf(err) == NotSent || unsent(err):
+			all(batch, Cancelled, cancelled(op))
 		case len(batch) > 1 && KindOf(err) == Invalid:
 			run(batch[:len(batch)/2])
 			run(batch[len(batch)/2:])
@@ -121,6 +135,17 @@ func (c *auth0Client) bulk(ctx context.Context, op string, ids []string, call fu
 		run(b)
 	}
 	return results
+}
+
+// settleCtx is the context a bulk change's read-back runs in, and how
+// long it polls: ctx itself while it runs on, else (stopped, or done) a
+// fresh one bounded in time that checks once.
+func (c *auth0Client) settleCtx(ctx context.Context) (context.Context, context.CancelFunc, time.Duration) {
+	if !Stopped(ctx) && ctx.Err() == nil {
+		return ctx, func() {}, c.cfg.VerifyTimeout
+	}
+	rctx, cancel := readBackContext(ctx)
+	return rctx, cancel, 0
 }
 
 func (c *auth0Client) RemoveMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult {
@@ -143,13 +168,15 @@ func (c *auth0Client) RemoveMembers(ctx context.Context, orgID string, userIDs [
 	})
 	var sent []string
 	for _, r := range res {
-		if r.Outcome == Done || (r.Outcome == Unverified && ctx.Err() == nil) {
+		if r.Outcome == Done || r.Outcome == Unverified {
 			sent = append(sent, r.UserID)
 		}
 	}
-	if len(sent) > 0 && ctx.Err() == nil {
+	if len(sent) > 0 {
+		vctx, cancel, timeout := c.settleCtx(ctx)
+		defer cancel()
 		verdict := map[string]MemberResult{}
-		for _, v := range c.VerifyRemoved(ctx, orgID, sent) {
+		for _, v := range c.verifyRemoved(vctx, orgID, sent, timeout) {
 			verdict[v.UserID] = v
 		}
 		for i, r := range res {
@@ -174,13 +201,40 @@ func all(ids []string) map[string]bool {
 
 func (c *auth0Client) AddMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult {
 	c.listed.forget(orgID, userIDs) // an added member lists at a new place
-	return c.bulk(ctx, "add members", userIDs, func(ctx context.Context, batch []string) error {
+	res := c.bulk(ctx, "add members", userIDs, func(ctx context.Context, batch []string) error {
 		return c.m.Organization.AddMembers(ctx, orgID, batch)
 	})
-}
-
-func (c *auth0Client) AssignRoles(ctx context.Context, orgID, userID string, roleIDs []string) error {
-	return c.classify("assign roles", c.m.Organization.AssignMemberRoles(ctx, orgID, userID, roleIDs))
+	var lost []string
+	for _, r := range res {
+		if r.Outcome == Unverified {
+			lost = append(lost, r.UserID)
+		}
+	}
+	if len(lost) == 0 {
+		return res
+	}
+	// a lost answer is read back: a listed member was added; one not
+	// listed was not, unless the call was cut off on its way by this side
+	// (a stop, a shutdown): the tenant may still apply it
+	cutOff := Stopped(ctx) || ctx.Err() != nil
+	vctx, cancel, _ := c.settleCtx(ctx)
+	defer cancel()
+	total := -1
+	listed, err := c.listedNow(Background(vctx), orgID, lost, &total)
+	if err != nil {
+		return res
+	}
+	for i, r := range res {
+		if r.Outcome != Unverified {
+			continue
+		}
+		if listed(r.UserID) {
+			res[i] = MemberResult{UserID: r.UserID, Outcome: Confirmed}
+		} else if !cutOff {
+			res[i].Outcome, res[i].Err = Failed, &Error{Kind: Unavailable, Op: "add members", Message: NoteNotApplied, Err: r.Err}
+		}
+	}
+	return res
 }
 
 // stillMembers asks, for each pending user, whether orgID is still among

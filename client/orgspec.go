@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/url"
 	"regexp"
 	"unicode/utf8"
@@ -103,7 +104,16 @@ func (c *auth0Client) CreateOrganization(ctx context.Context, s OrgSpec) (Organi
 			return Organization{}, err
 		}
 	}
-	return c.Organization(ctx, o.GetID())
+	return c.readMade(ctx, o.GetID(), s), nil
+}
+
+// readMade reads an organization just made or edited as s; when that read
+// fails the change still happened, so it is s as sent.
+func (c *auth0Client) readMade(ctx context.Context, id string, s OrgSpec) Organization {
+	if o, err := c.Organization(ctx, id); err == nil {
+		return o
+	}
+	return Organization{ID: id, Name: s.Name, DisplayName: s.DisplayName, LogoURL: s.LogoURL, Colors: nonEmpty(s.Colors), Metadata: s.Metadata}
 }
 
 func nonEmpty(m map[string]string) map[string]string {
@@ -114,6 +124,22 @@ func nonEmpty(m map[string]string) map[string]string {
 		}
 	}
 	return out
+}
+
+// Holds reports whether o carries every field s sets: name, display
+// name, logo, colors and metadata (branding and metadata whole, as an
+// edit replaces them). A read-back compares them all, so an edit of one
+// metadata value is confirmed only when that value is there.
+func (s OrgSpec) Holds(o Organization) bool {
+	return o.Name == s.Name && o.DisplayName == s.DisplayName && o.LogoURL == s.LogoURL &&
+		maps.Equal(nonEmpty(o.Colors), nonEmpty(s.Colors)) && maps.Equal(nonNil(o.Metadata), nonNil(s.Metadata))
+}
+
+func nonNil(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return m
 }
 
 // SpecOf is what o says, for editing it.
@@ -142,10 +168,10 @@ func (c *auth0Client) UpdateOrganization(ctx context.Context, id string, s OrgSp
 	err := c.classify("edit organization", c.m.Organization.Update(ctx, id, o))
 	err = c.settle(ctx, "edit organization", err, func(ctx context.Context) (bool, error) {
 		now, err := c.Organization(ctx, id)
-		return err == nil && now.Name == s.Name && now.DisplayName == s.DisplayName, err
+		return err == nil && s.Holds(now), err
 	})
 	if err != nil {
 		return Organization{}, err
 	}
-	return c.Organization(ctx, id)
+	return c.readMade(ctx, id, s), nil
 }

@@ -16,6 +16,10 @@ import (
 // readBackTimeout bounds the read-back after a lost answer.
 const readBackTimeout = 10 * time.Second
 
+// readBackTries is how often a read-back that failed is tried again
+// (within readBackTimeout).
+const readBackTries = 3
+
 // The notes a Receipt carries.
 const (
 	NoteConfirmed  = "applied (confirmed after a lost answer)"
@@ -69,29 +73,38 @@ func lostAnswer(err error) bool {
 	return errors.Is(err, context.DeadlineExceeded)
 }
 
-// settle decides a change whose call ended in err. When the answer was
-// lost, check reads the resource back and says whether the change is in
-// place; an interrupted call (its context ended) is unverified.
+// settle decides a change whose call ended in err: it is the one place
+// every change's lost answer goes through. When the answer was lost, or
+// the call was interrupted after it went out (the session stopped, the
+// context was cancelled), check reads the resource back in a fresh context
+// bounded by readBackTimeout and says whether the change is in place; a
+// call that never went out is NotSent; one that cannot be read back is
+// Undetermined.
 func (c *auth0Client) settle(ctx context.Context, op string, err error, check func(context.Context) (bool, error)) error {
 	if err == nil {
 		return nil
 	}
-	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
-		if stopped, sent := sentBefore(ctx); stopped && !sent {
-			return &Error{Kind: NotSent, Op: op, Message: "cancelled before it was sent", Err: err}
-		}
-		return &Error{Kind: Undetermined, Op: op, Message: "interrupted before the answer came; the tenant may or may not have applied it", Err: err}
+	if KindOf(err) == NotSent || unsent(err) && ctx.Err() != nil {
+		return &Error{Kind: NotSent, Op: op, Message: "cancelled before it was sent", Err: err}
 	}
-	if !lostAnswer(err) {
+	// cut off by this side: the caller's context ended (a stop's grace, a
+	// shutdown, its deadline) while the call was out
+	interrupted := (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) && ctx.Err() != nil
+	if !interrupted && !lostAnswer(err) {
 		return err
 	}
-	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), readBackTimeout)
+	rctx, cancel := readBackContext(ctx)
 	defer cancel()
 	applied, cerr := check(rctx)
+	for try := 1; cerr != nil && try < readBackTries && rctx.Err() == nil; try++ {
+		applied, cerr = check(rctx) // each read was retried already; the tenant may be briefly unwell
+	}
 	why := err.Error()
 	var e *Error
 	if errors.As(err, &e) {
 		why = e.Message
+	} else if interrupted {
+		why = "interrupted before the answer came"
 	}
 	switch {
 	case cerr != nil:
@@ -99,10 +112,15 @@ func (c *auth0Client) settle(ctx context.Context, op string, err error, check fu
 		if errors.As(cerr, &e) {
 			msg = e.Message
 		}
-		return &Error{Kind: Undetermined, Op: op, Message: "the answer was lost (" + why + ") and reading it back failed (" + msg + ")", Err: err}
+		return &Error{Kind: Undetermined, Op: op, Message: "the answer was lost (" + why + ") and reading it back failed (" + msg + "); the tenant may or may not have applied it", Err: err}
 	case applied:
 		ReceiptOf(ctx).set(NoteConfirmed)
 		return nil
+	}
+	if interrupted {
+		// cut off on its way by this side: the tenant may have the call and
+		// apply it after this read, so not seeing it yet proves nothing
+		return &Error{Kind: Undetermined, Op: op, Message: "not applied yet when read back, but the call was cut off on its way and may still apply", Err: err}
 	}
 	ReceiptOf(ctx).set(NoteNotApplied)
 	if e != nil {
@@ -113,17 +131,23 @@ func (c *auth0Client) settle(ctx context.Context, op string, err error, check fu
 	return err
 }
 
-// sentBefore reports whether ctx was stopped (see WithStop), and if so
-// whether the call had gone out before it was.
-func sentBefore(ctx context.Context) (stopped, sent bool) {
-	s := stopOf(ctx)
-	if s == nil {
-		return false, true
-	}
-	select {
-	case <-s.ch:
-		return true, false
-	default:
-		return false, true
-	}
+// readBackContext is a context for reading a change back: ctx's values
+// (receipt, audit detail) without its cancellation or its stop signal, so
+// a change interrupted by a stop or a shutdown is still read back, and
+// bounded in time, so the stop is not held up for long.
+func readBackContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(WithStop(context.WithoutCancel(ctx), nil), readBackTimeout)
+}
+
+// unsentError is an error of a call that never left: it waited for budget,
+// or after a 429 (which Auth0 does not apply), when its context ended.
+type unsentError struct{ err error }
+
+func (e *unsentError) Error() string { return e.err.Error() }
+func (e *unsentError) Unwrap() error { return e.err }
+
+// unsent reports whether err says the call never left.
+func unsent(err error) bool {
+	var u *unsentError
+	return errors.As(err, &u)
 }

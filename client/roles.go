@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"slices"
 
 	"github.com/auth0/go-auth0/management"
 )
@@ -24,7 +25,37 @@ func (c *auth0Client) Roles(ctx context.Context) ([]Role, error) {
 }
 
 func (c *auth0Client) RemoveRoles(ctx context.Context, orgID, userID string, roleIDs []string) error {
-	return c.classify("remove roles", c.m.Organization.DeleteMemberRoles(ctx, orgID, userID, roleIDs))
+	const op = "remove roles"
+	err := c.classify(op, c.m.Organization.DeleteMemberRoles(ctx, orgID, userID, roleIDs))
+	return c.settle(ctx, op, err, func(ctx context.Context) (bool, error) {
+		held, err := c.heldRoles(ctx, orgID, userID, roleIDs)
+		return err == nil && held == 0, err
+	})
+}
+
+func (c *auth0Client) AssignRoles(ctx context.Context, orgID, userID string, roleIDs []string) error {
+	const op = "assign roles"
+	err := c.classify(op, c.m.Organization.AssignMemberRoles(ctx, orgID, userID, roleIDs))
+	return c.settle(ctx, op, err, func(ctx context.Context) (bool, error) {
+		held, err := c.heldRoles(ctx, orgID, userID, roleIDs)
+		return err == nil && held == len(slices.Compact(slices.Sorted(slices.Values(roleIDs)))), err
+	})
+}
+
+// heldRoles reads a member's roles back and counts how many of roleIDs
+// they hold (Auth0 applies an assignment or removal whole).
+func (c *auth0Client) heldRoles(ctx context.Context, orgID, userID string, roleIDs []string) (int, error) {
+	roles, err := c.MemberRoles(ctx, orgID, userID)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, id := range slices.Compact(slices.Sorted(slices.Values(roleIDs))) {
+		if slices.ContainsFunc(roles, func(r Role) bool { return r.ID == id }) {
+			n++
+		}
+	}
+	return n, nil
 }
 
 func (c *auth0Client) RevokeInvitation(ctx context.Context, orgID, id string) error {

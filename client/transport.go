@@ -30,7 +30,7 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 	for attempt := 1; ; attempt++ {
 		permit, err := p.tracker.acquire(ctx, group)
 		if err != nil {
-			return nil, err
+			return nil, &unsentError{err} // waiting for budget, or after a 429: Auth0 has not applied it
 		}
 		res, err := p.base.RoundTrip(rewound(req, attempt))
 		if err == nil {
@@ -42,7 +42,7 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 				return nil, err
 			}
 			if err := p.tracker.pause(ctx, backoff(attempt)); err != nil {
-				return nil, err
+				return nil, err // a read: nothing to apply
 			}
 			continue
 		}

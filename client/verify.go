@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -80,6 +81,11 @@ const (
 // pending: a call per member, the pages that listed them, or the whole
 // list; so the cost follows what changed, not the organization's size.
 func (c *auth0Client) VerifyRemoved(ctx context.Context, orgID string, userIDs []string) []MemberResult {
+	return c.verifyRemoved(ctx, orgID, userIDs, c.cfg.VerifyTimeout)
+}
+
+// verifyRemoved is VerifyRemoved polling for at most timeout (0: once).
+func (c *auth0Client) verifyRemoved(ctx context.Context, orgID string, userIDs []string, timeout time.Duration) []MemberResult {
 	ctx = Background(ctx)
 	pending := map[string]bool{}
 	for _, id := range userIDs {
@@ -95,7 +101,7 @@ func (c *auth0Client) VerifyRemoved(ctx context.Context, orgID string, userIDs [
 		return results
 	}
 	total := -1 // counted when a whole listing is the only way
-	deadline := time.Now().Add(c.cfg.VerifyTimeout)
+	deadline := time.Now().Add(timeout)
 	for {
 		ids := make([]string, 0, len(pending))
 		for _, id := range userIDs {
@@ -103,20 +109,9 @@ func (c *auth0Client) VerifyRemoved(ctx context.Context, orgID string, userIDs [
 				ids = append(ids, id)
 			}
 		}
-		plan, cursors, err := c.verifyPlan(ctx, orgID, ids, &total)
-		if err != nil {
+		listed, err := c.listedNow(ctx, orgID, ids, &total)
+		if errors.Is(err, errTooMany) {
 			return finish(Unverified, err)
-		}
-		var listed func(string) bool
-		switch plan {
-		case byUser:
-			listed, err = c.stillMembers(ctx, orgID, ids, pending)
-		case byPages:
-			listed, err = c.listedIn(ctx, orgID, cursors)
-		default:
-			var all map[string]bool
-			all, err = c.memberIDs(ctx, orgID)
-			listed = func(id string) bool { return all[id] }
 		}
 		if err == nil {
 			for _, id := range ids {
@@ -130,7 +125,7 @@ func (c *auth0Client) VerifyRemoved(ctx context.Context, orgID string, userIDs [
 			return results
 		}
 		if err == nil {
-			err = &Error{Kind: Unavailable, Op: "verify removal", Message: "still listed after " + c.cfg.VerifyTimeout.String()}
+			err = &Error{Kind: Unavailable, Op: "verify removal", Message: "still listed after " + timeout.String()}
 		}
 		if ctx.Err() != nil || Stopped(ctx) || time.Now().Add(c.cfg.VerifyInterval).After(deadline) {
 			return finish(Unverified, err)
@@ -142,6 +137,26 @@ func (c *auth0Client) VerifyRemoved(ctx context.Context, orgID string, userIDs [
 			t.Stop()
 		}
 	}
+}
+
+// errTooMany marks an organization too large to verify by listing.
+var errTooMany = errors.New("too many members to verify by listing")
+
+// listedNow says which of ids the organization lists now, each checked
+// the cheapest way verifyPlan finds (total caches the member count).
+func (c *auth0Client) listedNow(ctx context.Context, orgID string, ids []string, total *int) (func(string) bool, error) {
+	plan, cursors, err := c.verifyPlan(ctx, orgID, ids, total)
+	if err != nil {
+		return nil, err
+	}
+	switch plan {
+	case byUser:
+		return c.stillMembers(ctx, orgID, ids, all(ids))
+	case byPages:
+		return c.listedIn(ctx, orgID, cursors)
+	}
+	listed, err := c.memberIDs(ctx, orgID)
+	return func(id string) bool { return listed[id] }, err
 }
 
 // verifyPlan picks the cheapest way to check ids, in calls: one per
@@ -173,7 +188,7 @@ func (c *auth0Client) verifyPlan(ctx context.Context, orgID string, ids []string
 	}
 	if *total > verifyMaxMembers {
 		return 0, nil, &Error{Kind: Unsupported, Op: "verify removal",
-			Message: fmt.Sprintf("the organization has %d members, too many to verify by listing", *total)}
+			Message: fmt.Sprintf("the organization has %d members, too many to verify by listing", *total), Err: errTooMany}
 	}
 	return byListing, nil, nil
 }

@@ -18,6 +18,7 @@ type Faults struct {
 	ErrorRate              float64       // share answered 500 or 503
 	DropRate               float64       // share whose connection is dropped
 	TruncateRate           float64       // share whose JSON body is cut short
+	LateErrorRate          float64       // share applied, then answered 500 (as a gateway that fails after the backend acted)
 }
 
 // ParseFaults reads a spec such as "latency=20ms-200ms,error=0.05,drop=1%,truncate=0.01".
@@ -31,7 +32,7 @@ func ParseFaults(spec string) (Faults, error) {
 	for _, part := range strings.Split(spec, ",") {
 		key, val, ok := strings.Cut(strings.TrimSpace(part), "=")
 		if !ok {
-			return f, fmt.Errorf("fault %q: want key=value (latency, error, drop, truncate)", part)
+			return f, fmt.Errorf("fault %q: want key=value (latency, error, drop, truncate, late-error)", part)
 		}
 		var err error
 		switch key {
@@ -43,15 +44,17 @@ func ParseFaults(spec string) (Faults, error) {
 			f.DropRate, err = parseShare(val)
 		case "truncate":
 			f.TruncateRate, err = parseShare(val)
+		case "late-error":
+			f.LateErrorRate, err = parseShare(val)
 		default:
-			return f, fmt.Errorf("unknown fault %q: want latency, error, drop or truncate", key)
+			return f, fmt.Errorf("unknown fault %q: want latency, error, drop, truncate or late-error", key)
 		}
 		if err != nil {
 			return f, fmt.Errorf("fault %s: %w", key, err)
 		}
 	}
-	if f.ErrorRate+f.DropRate+f.TruncateRate > 1 {
-		return f, fmt.Errorf("error, drop and truncate add up to more than 100%%")
+	if f.ErrorRate+f.DropRate+f.TruncateRate+f.LateErrorRate > 1 {
+		return f, fmt.Errorf("error, drop, truncate and late-error add up to more than 100%%")
 	}
 	return f, nil
 }
@@ -97,7 +100,7 @@ func (f Faults) String() string {
 	for _, p := range []struct {
 		k string
 		v float64
-	}{{"error", f.ErrorRate}, {"drop", f.DropRate}, {"truncate", f.TruncateRate}} {
+	}{{"error", f.ErrorRate}, {"drop", f.DropRate}, {"truncate", f.TruncateRate}, {"late-error", f.LateErrorRate}} {
 		if p.v > 0 {
 			parts = append(parts, fmt.Sprintf("%s=%g", p.k, p.v))
 		}
@@ -109,7 +112,7 @@ func (f Faults) String() string {
 }
 
 func (f Faults) active() bool {
-	return f.LatencyMax > 0 || f.ErrorRate+f.DropRate+f.TruncateRate > 0
+	return f.LatencyMax > 0 || f.ErrorRate+f.DropRate+f.TruncateRate+f.LateErrorRate > 0
 }
 
 // faultKind is what happens to one request.
@@ -122,6 +125,7 @@ const (
 	faultDrop                  // before the call is applied
 	faultDropAfter             // after it is applied, before the answer
 	faultTruncate              // applied, the answer cut short
+	faultErrorAfter            // applied, then answered 500
 )
 
 // injector draws each request's fate from a seeded source, so a run is
@@ -158,6 +162,8 @@ func (in *injector) draw() (time.Duration, faultKind) {
 		return lat, faultDropAfter // a guess: Auth0 documents nothing of where a connection drops
 	case x < in.f.ErrorRate+in.f.DropRate+in.f.TruncateRate:
 		return lat, faultTruncate
+	case x < in.f.ErrorRate+in.f.DropRate+in.f.TruncateRate+in.f.LateErrorRate:
+		return lat, faultErrorAfter // a guess: Auth0 documents no 5xx after a change, but a gateway can answer one
 	}
 	return lat, faultNone
 }
@@ -171,6 +177,9 @@ func serveWithFault(kind faultKind, w http.ResponseWriter, r *http.Request, next
 		writeError(w, &apiError{Status: http.StatusServiceUnavailable, Message: "The service is temporarily unavailable. Please try again later."})
 	case faultDrop:
 		panic(http.ErrAbortHandler) // the server closes the connection unanswered
+	case faultErrorAfter:
+		next.ServeHTTP(&recorder{header: http.Header{}, status: http.StatusOK}, r)
+		writeError(w, &apiError{Status: http.StatusInternalServerError, Message: "An internal server error occurred."})
 	case faultDropAfter:
 		next.ServeHTTP(&recorder{header: http.Header{}, status: http.StatusOK}, r)
 		panic(http.ErrAbortHandler) // done, but the answer never leaves

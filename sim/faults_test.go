@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,4 +89,34 @@ func TestFaultLatency(t *testing.T) {
 	if d := time.Since(start); d < 40*time.Millisecond {
 		t.Fatalf("call took %s, want at least 40ms", d)
 	}
+}
+
+// late-error applies the call, then answers 500: the change is there
+// although the answer says it failed.
+func TestLateErrorAppliesThenAnswers500(t *testing.T) {
+	f, err := sim.ParseFaults("late-error=100%")
+	if err != nil || f != (sim.Faults{LateErrorRate: 1}) || f.String() != "late-error=1" {
+		t.Fatalf("parsed %+v %q (%v)", f, f.String(), err)
+	}
+	tn := simtest.Start(t, sim.Options{Empty: true})
+	tok := all(tn, t)
+	tn.SetFaults(f)
+	req, _ := http.NewRequest("POST", tn.URL+"/api/v2/organizations", strings.NewReader(`{"name":"late"}`))
+	req.Header.Set("Authorization", "Bearer "+tok)
+	req.Header.Set("Content-Type", "application/json")
+	res, err := fresh.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	tn.SetFaults(sim.Faults{})
+	if res.StatusCode != http.StatusInternalServerError {
+		t.Fatalf("answered %d, want 500", res.StatusCode)
+	}
+	req, _ = http.NewRequest("GET", tn.URL+"/api/v2/organizations/name/late", nil)
+	req.Header.Set("Authorization", "Bearer "+tok)
+	if res, err = fresh.Do(req); err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("the organization was not made: %v %v", res.StatusCode, err)
+	}
+	res.Body.Close()
 }

@@ -122,3 +122,28 @@ func (f *flow) memberIDs(orgName string) []string {
 	}
 	return ids
 }
+
+// An invitation whose answer was lost and could not be read back is never
+// reported as failed: that would invite a second try, and a second email.
+// The status says it may exist and to look first.
+func TestAnInvitationThatMayExistIsNotCalledFailed(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		fake := clienttest.New(2, 10)
+		fake.Fail = func(op string) error {
+			if op == "invite" {
+				return &client.Error{Kind: client.Undetermined, Op: op, Message: "the answer was lost (EOF) and reading it back failed (EOF)"}
+			}
+			return nil
+		}
+		s := open(t, fake, 200, 48)
+		s.press("enter", "4", "i")
+		s.want("Invite to acme", "┃ Emails")
+		s.typed("ada@example.com").press("enter")
+		s.typed("Ops").press("enter")
+		s.press("enter", "enter", "enter", "enter")
+		s.want("Invite 1 person?")
+		s.confirm("y")
+		s.want("1 invitation may have been made", "before inviting again")
+		s.wantNot("failed")
+	})
+}

@@ -145,19 +145,25 @@ func invite(c *common.Common, o client.Organization, specs []client.InviteSpec) 
 	return common.Change(nil, func() common.Outcome {
 		ctx := audit.WithDetail(ctx, audit.Detail{OrgName: o.Name})
 		var made []client.Invitation
-		failed := 0
+		failed, unknown := 0, 0
 		var why error
 		for _, s := range specs {
 			inv, err := cl.Invite(ctx, o.ID, s)
-			if err != nil {
+			switch {
+			case client.KindOf(err) == client.Undetermined:
+				unknown++
+			case err != nil:
 				failed, why = failed+1, err
-				continue
+			default:
+				made = append(made, inv)
 			}
-			made = append(made, inv)
 		}
 		st := common.StatusMsg{Level: common.Success, Text: "invited " + people(len(made))}
 		if failed > 0 {
 			st = common.StatusMsg{Level: common.Warning, Text: st.Text + "; " + table.Plural(failed, "invitation") + " failed: " + common.Explain(why)}
+		}
+		if unknown > 0 {
+			st = common.StatusMsg{Level: common.Warning, Text: st.Text + "; " + table.Plural(unknown, "invitation") + " " + mayExist}
 		}
 		out := common.Outcome{Status: st, Result: invitedMsg{org: o.ID, invs: made}, Touched: &common.Touched{Org: o.ID, Tab: common.Invitations}}
 		if len(made) == 1 && !specs[0].SendEmail && made[0].URL != "" {
@@ -167,6 +173,10 @@ func invite(c *common.Common, o client.Organization, specs []client.InviteSpec) 
 		return out
 	})
 }
+
+// mayExist is what a lost, unread answer to an invitation means: never a
+// plain "failed", which would invite a blind second try (and email).
+const mayExist = "may have been made (the answer was lost and could not be read back): refresh (r) and look before inviting again, or a second email goes out"
 
 // people is n people: "1 person", "2 people".
 func people(n int) string {

@@ -77,6 +77,10 @@ func (m *Model) resend(inv client.Invitation) tea.Cmd {
 		made, err := cl.Invite(ctx, o.ID, client.InviteSpec{Email: inv.Invitee, Inviter: inv.Inviter, ClientID: inv.ClientID,
 			Roles: inv.Roles, TTL: ttl, SendEmail: true})
 		out := common.Outcome{Result: revokedMsg{org: o.ID, id: inv.ID}, Touched: &common.Touched{Org: o.ID, Tab: common.Invitations}}
+		if client.KindOf(err) == client.Undetermined {
+			out.Status = common.StatusMsg{Level: common.Warning, Text: "revoked the invitation of " + who + "; the new one " + mayExist}
+			return out
+		}
 		if err != nil {
 			out.Status = common.StatusMsg{Level: common.Failure, Text: "revoked the invitation of " + who + ", but inviting again failed: " + common.Explain(err)}
 			return out

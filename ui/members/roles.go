@@ -113,7 +113,7 @@ func changeRoles(c *common.Common, o client.Organization, ts []client.Member, ro
 		ctx := detail(ctx, o, ts)
 		var changed []client.Member
 		done := map[string][]client.Role{}
-		failed := 0
+		failed, unknown := 0, 0
 		for _, t := range ts {
 			var ids []string
 			var which []client.Role
@@ -130,7 +130,10 @@ func changeRoles(c *common.Common, o client.Organization, ts []client.Member, ro
 			if assign {
 				call = cl.AssignRoles
 			}
-			if err := call(ctx, o.ID, t.UserID, ids); err != nil {
+			if err := call(ctx, o.ID, t.UserID, ids); client.KindOf(err) == client.Undetermined {
+				unknown++ // the answer was lost and could not be read back
+				continue
+			} else if err != nil {
 				failed++
 				continue
 			}
@@ -142,6 +145,9 @@ func changeRoles(c *common.Common, o client.Organization, ts []client.Member, ro
 		st := common.StatusMsg{Level: common.Success, Text: verb + table.Plural(len(changed), "member")}
 		if failed > 0 {
 			st = common.StatusMsg{Level: common.Warning, Text: st.Text + "; " + table.Plural(failed, "member") + " failed"}
+		}
+		if unknown > 0 {
+			st = common.StatusMsg{Level: common.Warning, Text: st.Text + "; " + table.Plural(unknown, "member") + " not known (the answer was lost and could not be read back: r shows the roles)"}
 		}
 		out := common.Outcome{Status: st, Result: putMsg{org: o.ID, members: changed}, Touched: &common.Touched{Org: o.ID, Tab: common.Members}}
 		if len(changed) > 0 {
