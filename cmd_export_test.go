@@ -150,7 +150,7 @@ func TestPreflightSaysWhatToChange(t *testing.T) {
 	env = tenantEnv(tn)
 	env["AUTH0_CLIENT_ID"], env["AUTH0_CLIENT_SECRET"] = "narrow", "narrow-secret"
 	_, _, err = run(t, env)
-	if err == nil || !strings.Contains(err.Error(), "read:organizations read:organization_connections") {
+	if err == nil || !strings.Contains(err.Error(), "read:organization_members read:organizations") {
 		t.Fatalf("missing scopes: %v", err)
 	}
 	_, _, err = run(t, map[string]string{"AUTH0_DOMAIN": "http://127.0.0.1:1", "AUTH0_API_TOKEN": "x"})
