@@ -1,0 +1,67 @@
+package safetext
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/orgdash/orgdash/safetext/safetexttest"
+)
+
+// runSh runs script with sh in an empty directory and returns its output
+// and the files it left there.
+func runSh(t *testing.T, script string) (string, []string) {
+	t.Helper()
+	dir := t.TempDir()
+	cmd := exec.Command("sh", "-c", script)
+	cmd.Dir = dir
+	var out, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("sh -c %q: %v: %s", script, err, stderr.String())
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	for _, e := range entries {
+		left = append(left, filepath.Join(dir, e.Name()))
+	}
+	return out.String(), left
+}
+
+// Every word arrives in the command as it was, NUL aside, and nothing in
+// it runs: sh prints the arguments it got, and no file appears.
+func TestShellWordsArriveVerbatim(t *testing.T) {
+	var words, want []string
+	for _, h := range safetexttest.Corpus() {
+		words = append(words, h.S)
+		want = append(want, strings.ReplaceAll(h.S, "\x00", ""))
+	}
+	words = append(words, safetexttest.Survivors()...)
+	want = append(want, safetexttest.Survivors()...)
+	words, want = append(words, ""), append(want, "")
+	out, left := runSh(t, "set -- "+Command(words...)+"\n"+`for a; do printf '%s\0' "$a"; done`)
+	if len(left) > 0 {
+		t.Fatalf("the shell ran something: it left %v", left)
+	}
+	got := strings.Split(strings.TrimSuffix(out, "\x00"), "\x00")
+	if len(got) != len(want) {
+		t.Fatalf("%d arguments arrived, want %d: %q", len(got), len(want), got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("argument %d arrived as %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestShellQuotesEachQuote(t *testing.T) {
+	if got := Shell("ines.o'brien@x"); got != `'ines.o'\''brien@x'` {
+		t.Fatalf("got %s", got)
+	}
+}
