@@ -2,6 +2,7 @@ package safetext
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -63,5 +64,26 @@ func TestShellWordsArriveVerbatim(t *testing.T) {
 func TestShellQuotesEachQuote(t *testing.T) {
 	if got := Shell("ines.o'brien@x"); got != `'ines.o'\''brien@x'` {
 		t.Fatalf("got %s", got)
+	}
+}
+
+// A JSON body keeps its meaning through a copy: what the clipboard would
+// drop is written as an escape, and the value decodes as it was.
+func TestJSONSurvivesTheClipboard(t *testing.T) {
+	for _, s := range append([]string{"invoice\u202Efdp.exe", "ac\u200Bme", "one\u2028two", "🏴\U000E0067\U000E0062\U000E007F x\U000E0067"}, safetexttest.Survivors()...) {
+		j, err := JSON(map[string]string{"id": s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if Clipboard(j) != j {
+			t.Errorf("JSON(%q) = %s: a copy changes it to %s", s, j, Clipboard(j))
+		}
+		var back map[string]string
+		if err := json.Unmarshal([]byte(j), &back); err != nil || back["id"] != s {
+			t.Errorf("JSON(%q) = %s decodes as %q (%v)", s, j, back["id"], err)
+		}
+	}
+	if j, _ := JSON("👩‍💻"); j != `"👩‍💻"` {
+		t.Errorf("an emoji ZWJ sequence is escaped: %s", j)
 	}
 }
