@@ -104,3 +104,34 @@ func TestFlowCopyAsCurlRunsNothingOfAUserID(t *testing.T) {
 		})
 	}
 }
+
+// y copies what the menu shows: a name carrying a bracketed-paste end, a
+// CR and an OSC 52 write is copied without them (pasted into bash it
+// would have run touch with no Enter), and the menu and the status say
+// the copy is not the stored value; a clean email is copied as it is.
+func TestFlowCopyCopiesWhatItShows(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 3})
+		f := startFlow(t, tn, "", "")
+		f.wait("3 organizations")
+		email := "bob.o'paste@example.com"
+		f.person(email, "Bob Paste\x1b[201~; touch PASTEPWN\r\x1b]52;c;dG91Y2ggUFdORUQK\a", 1)
+		f.press("u")
+		f.want("Find people")
+		f.typed(email).press("enter")
+		f.wait("1 person found")
+		f.press("y")
+		f.want("Copy", "Bob Paste; touch PASTEPWN (cleaned)", email)
+		f.press("down", "down", "enter")
+		f.want("copied name: Bob Paste; touch PASTEPWN (hidden characters left out")
+		if got := f.Clipboard(); got != "Bob Paste; touch PASTEPWN" {
+			t.Fatalf("copied %q", got)
+		}
+		f.press("y", "down", "enter")
+		f.want("copied email: " + email)
+		f.wantNot("hidden characters left out")
+		if got := f.Clipboard(); got != email {
+			t.Fatalf("copied %q, want %q", got, email)
+		}
+	})
+}
