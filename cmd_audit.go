@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/audit"
-	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/safetext"
 	"github.com/orgdash/orgdash/ui/table"
 	"github.com/spf13/cobra"
 )
@@ -212,7 +212,7 @@ func writeChange(w io.Writer, ch audit.Change, asJSON bool) {
 	if e.Error != "" {
 		line += "  · " + e.Error
 	}
-	fmt.Fprintln(w, common.Clean(line))
+	fmt.Fprintln(w, safetext.Terminal(line))
 	ids := make([]string, 0, len(e.Results))
 	for id, r := range e.Results {
 		if r != audit.OK {
@@ -221,7 +221,7 @@ func writeChange(w io.Writer, ch audit.Change, asJSON bool) {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		fmt.Fprintln(w, common.Clean(fmt.Sprintf("    %s %s %s", e.Results[id], id, e.Failed[id])))
+		fmt.Fprintln(w, safetext.Terminal(fmt.Sprintf("    %s %s %s", e.Results[id], id, e.Failed[id])))
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 	"github.com/orgdash/orgdash/client"
-	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/safetext"
 	"github.com/spf13/cobra"
 )
 
@@ -172,20 +172,11 @@ func (c *csvRows) header(cols ...string) error { return c.w.Write(cols) }
 func (c *csvRows) row(_ map[string]any, cells ...string) error {
 	safe := make([]string, len(cells))
 	for i, s := range cells {
-		safe[i] = csvCell(s)
+		safe[i] = safetext.CSV(s) // no escape or control character, no formula
 	}
 	return c.w.Write(safe)
 }
 
-// csvCell is s made safe for a spreadsheet: control characters and escape
-// sequences out, and a cell that would run as a formula quoted with a
-// leading ' (OWASP's advice on CSV injection).
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		s = "'" + s
-	}
-	return common.Clean(s)
-}
 func (c *csvRows) close() error { c.w.Flush(); return c.w.Error() }
 
 // export streams the list args names to out.
