@@ -31,3 +31,19 @@ func TestFlowListsSayWhatTheTokenCannotRead(t *testing.T) {
 		f.wantNot("no discovery domains")
 	})
 }
+
+// Without read:organization_members the Overview's count and the Members
+// tab both say the token lacks it, not "unknown" or "no members".
+func TestFlowMembersUnreadableSaySo(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5})
+		tn.AddClient("orgs-only", "orgs-secret", []string{"read:organizations"})
+		f := startFlow(t, tn, "orgs-only", "orgs-secret")
+		f.want("3 organizations")
+		f.press("enter")
+		f.wait("unknown: the token lacks read:organization_members")
+		f.press("3")
+		f.wait("cannot list members: the token lacks read:organization_members")
+		f.wantNot("no members")
+	})
+}
