@@ -18,15 +18,6 @@ func Shell(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// Command is a command line of words, each made safe by Shell.
-func Command(words ...string) string {
-	quoted := make([]string, len(words))
-	for i, w := range words {
-		quoted[i] = Shell(w)
-	}
-	return strings.Join(quoted, " ")
-}
-
 // JSON is v as JSON (encoding/json) in which every character that
 // Clipboard or Terminal would drop or mark (bidi controls, zero-width
 // characters, U+2028/2029: encoding/json escapes only the controls among

@@ -46,7 +46,11 @@ func TestShellWordsArriveVerbatim(t *testing.T) {
 	words = append(words, safetexttest.Survivors()...)
 	want = append(want, safetexttest.Survivors()...)
 	words, want = append(words, ""), append(want, "")
-	out, left := runSh(t, "set -- "+Command(words...)+"\n"+`for a; do printf '%s\0' "$a"; done`)
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = Shell(w)
+	}
+	out, left := runSh(t, "set -- "+strings.Join(quoted, " ")+"\n"+`for a; do printf '%s\0' "$a"; done`)
 	if len(left) > 0 {
 		t.Fatalf("the shell ran something: it left %v", left)
 	}
