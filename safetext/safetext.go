@@ -5,7 +5,8 @@
 //
 //   - Terminal: what is drawn on a screen or printed to one;
 //   - Clipboard: what is copied (and so pasted into a shell);
-//   - Shell: one word of a command line for a POSIX shell;
+//   - Shell: one word of a command line for a POSIX shell (JSON: a body
+//     for one, that survives a copy and paste unchanged);
 //   - CSV: one cell of a file a spreadsheet will open.
 //
 // A string bound for a destination goes through its function and through
