@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/audit"
-	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/safetext"
 	"github.com/spf13/cobra"
 )
 
@@ -141,7 +141,7 @@ func listAudit(ctx context.Context, path string, f *auditFilter, w, errw io.Writ
 			}
 			ch, err := r.Add(line)
 			if err != nil {
-				fmt.Fprintln(errw, common.Clean(err.Error()))
+				fmt.Fprintln(errw, safetext.Terminal(err.Error()))
 				continue
 			}
 			if print != nil {
@@ -154,7 +154,7 @@ func listAudit(ctx context.Context, path string, f *auditFilter, w, errw io.Writ
 	}
 	if len(bytes.TrimSpace(partial)) > 0 && !f.follow { // a last line without its end
 		if _, err := r.Add(partial); err != nil {
-			fmt.Fprintln(errw, common.Clean(err.Error()))
+			fmt.Fprintln(errw, safetext.Terminal(err.Error()))
 		}
 		partial = nil
 	}
@@ -220,7 +220,7 @@ func writeChange(w io.Writer, ch audit.Change, asJSON bool) {
 	if e.Error != "" {
 		line += "  · " + e.Error
 	}
-	fmt.Fprintln(w, common.Clean(line))
+	fmt.Fprintln(w, safetext.Terminal(line))
 	ids := make([]string, 0, len(e.Results))
 	for id, r := range e.Results {
 		if r != audit.OK {
@@ -229,6 +229,6 @@ func writeChange(w io.Writer, ch audit.Change, asJSON bool) {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		fmt.Fprintln(w, common.Clean(fmt.Sprintf("    %s %s %s", e.Results[id], id, e.Failed[id])))
+		fmt.Fprintln(w, safetext.Terminal(fmt.Sprintf("    %s %s %s", e.Results[id], id, e.Failed[id])))
 	}
 }

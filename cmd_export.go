@@ -1,20 +1,18 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/orgdash/orgdash/client"
-	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/safetext"
 	"github.com/spf13/cobra"
 )
 
@@ -30,7 +28,10 @@ with a progress line when standard error is a terminal. ORG is an organization's
 or id. usage CONNECTION lists the organizations that have a connection (its name or
 id), which takes reading every organization's connections, one call each; user lists
 a person's organizations with their roles. Nothing is written unless the whole list was read: the output goes through a
-temporary file (renamed into place with -o). CSV cells are stripped of control
+temporary file: with -o FILE it is renamed into place (an existing
+file keeps its mode, a new one is 0600, a symlink's target is written and
+the link kept); a device or FIFO (-o /dev/stderr, a named pipe) is written
+to, never replaced; -o - is standard output. CSV cells are stripped of control
 characters and escape sequences, and a cell a spreadsheet would run as a formula
 (starting with = + - @, a tab or CR) gets a leading '.`,
 		Example: `  orgdash export orgs --format csv -o orgs.csv
@@ -80,43 +81,9 @@ characters and escape sequences, and a cell a spreadsheet would run as a formula
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "json or csv")
-	cmd.Flags().StringVarP(&output, "output", "o", "", "write to FILE (through a temporary file renamed into place)")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to FILE (through a temporary file renamed into place; a device or FIFO is written to; - is stdout)")
 	cmd.Flags().BoolVar(&demo, "demo", false, "export the built-in demo tenant")
 	return cmd
-}
-
-// exportTo runs write into a temporary file and, only once it has
-// succeeded, renames it to path or copies it to stdout: a failed export
-// leaves nothing behind and writes nothing.
-func exportTo(path string, stdout io.Writer, write func(io.Writer) error) error {
-	dir := os.TempDir()
-	if path != "" {
-		dir = filepath.Dir(path)
-	}
-	f, err := os.CreateTemp(dir, ".orgdash-export-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name()) // a no-op once renamed
-	defer f.Close()
-	w := bufio.NewWriter(f)
-	if err := write(w); err != nil {
-		return err
-	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	if path != "" {
-		if err := f.Close(); err != nil {
-			return err
-		}
-		return os.Rename(f.Name(), path)
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	_, err = io.Copy(stdout, f)
-	return err
 }
 
 // progressTo is where the progress line goes: stderr when it is a
@@ -172,20 +139,11 @@ func (c *csvRows) header(cols ...string) error { return c.w.Write(cols) }
 func (c *csvRows) row(_ map[string]any, cells ...string) error {
 	safe := make([]string, len(cells))
 	for i, s := range cells {
-		safe[i] = csvCell(s)
+		safe[i] = safetext.CSV(s) // no escape or control character, no formula
 	}
 	return c.w.Write(safe)
 }
 
-// csvCell is s made safe for a spreadsheet: control characters and escape
-// sequences out, and a cell that would run as a formula quoted with a
-// leading ' (OWASP's advice on CSV injection).
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		s = "'" + s
-	}
-	return common.Clean(s)
-}
 func (c *csvRows) close() error { c.w.Flush(); return c.w.Error() }
 
 // export streams the list args names to out.

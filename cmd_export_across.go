@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/safetext"
 )
 
 // exportUsage writes the organizations that have connection ref (its name
@@ -37,7 +38,7 @@ func exportUsage(ctx context.Context, cl client.Client, ref string, out rows, pr
 		return err
 	}
 	uses := idx.Using(tc.ID)
-	fmt.Fprintf(progress, "\r%s: %d organizations.          \n", tc.Name, len(uses))
+	fmt.Fprintf(progress, "\r%s: %d organizations.          \n", safetext.Terminal(tc.Name), len(uses))
 	if err := out.header("organization_id", "organization", "enabled", "assign_membership_on_login", "show_as_button", "is_signup_enabled"); err != nil {
 		return err
 	}

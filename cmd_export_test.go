@@ -191,7 +191,7 @@ func TestExportWithoutATenantSaysWhatToSet(t *testing.T) {
 func TestExportWritesSafeCellsOrNothing(t *testing.T) {
 	tn := simtest.Start(t, sim.Options{Orgs: 3, Members: 5})
 	admin := tn.Management(t)
-	for _, dn := range []string{"=HYPERLINK(\"http://evil\")", "Evil \x1b]0;owned\x07\x1b[2J corp", "@SUM(A1)", "invoice\u202Efdp.exe\u200B"} {
+	for _, dn := range []string{"=HYPERLINK(\"http://evil\")", "Evil \x1b]0;owned\x07\x1b[2J corp", "@SUM(A1)", "invoice\u202Efdp.exe\u200B", "\x1b[0m=cmd|' /C calc'!A0"} {
 		name := fmt.Sprintf("hostile-%d", len(dn))
 		if err := admin.Request(context.Background(), "POST", admin.URI("organizations"), &map[string]any{"name": name, "display_name": dn}); err != nil {
 			t.Fatal(err)
@@ -201,7 +201,7 @@ func TestExportWritesSafeCellsOrNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.ContainsAny(out, "\x1b\x07\u202E\u200B") || !strings.Contains(out, "'=HYPERLINK") || !strings.Contains(out, "'@SUM(A1)") || strings.Contains(out, ",=") {
+	if strings.ContainsAny(out, "\x1b\x07\u202E\u200B") || !strings.Contains(out, "'=HYPERLINK") || !strings.Contains(out, "'@SUM(A1)") || !strings.Contains(out, "'=cmd|") || strings.Contains(out, ",=") {
 		t.Fatalf("unsafe CSV:\n%s", out)
 	}
 

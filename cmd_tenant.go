@@ -17,6 +17,7 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/config"
 	"github.com/orgdash/orgdash/keymap"
+	"github.com/orgdash/orgdash/safetext"
 	"github.com/orgdash/orgdash/ui/common"
 )
 
@@ -261,7 +262,7 @@ func askProfile(cfg *config.Config) (string, error) {
 	var choice string
 	opts := make([]huh.Option[string], 0, len(cfg.Profiles))
 	for _, n := range cfg.Names() {
-		opts = append(opts, huh.NewOption(common.Clean(cfg.Label(n)), n))
+		opts = append(opts, huh.NewOption(safetext.Terminal(cfg.Label(n)), n))
 	}
 	err := huh.NewSelect[string]().Title("Which tenant? (set default_profile to skip this)").Options(opts...).Value(&choice).Run()
 	if err != nil {

@@ -8,11 +8,13 @@ package across
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/safetext"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/list"
@@ -102,19 +104,32 @@ func copyCurl(b *Bulk, steps []client.Step) tea.Cmd {
 	for i, s := range steps {
 		lines[i] = b.Curl(s.Org)
 	}
-	text := strings.Join(lines, "\n") + "\n"
-	return tea.Batch(tea.SetClipboard(text), common.Status(common.Info, fmt.Sprintf("copied %d curl commands (the token is $TOKEN)", len(lines))))
+	return tea.Batch(tea.SetClipboard(safetext.ClipboardLines(lines)), common.Status(common.Info, fmt.Sprintf("copied %d curl commands (the token is $TOKEN)", len(lines))))
 }
 
-// Curl is one curl call against the tenant, the token left as $TOKEN.
-func Curl(c *common.Common, method, path, body string) string {
+// Curl is one curl call against the tenant, the token left as $TOKEN: the
+// path's segments escaped one by one, the body (nil: none) written by
+// safetext.JSON, and every word that carries them quoted for the shell
+// by safetext.Shell, so that an id a customer chose (a SAML NameID, an
+// OIDC sub) arrives at curl as it is and runs nothing.
+func Curl(c *common.Common, method string, path []string, body map[string]any) string {
 	base := c.Client.Tenant().Domain
 	if !strings.Contains(base, "://") {
 		base = "https://" + base
 	}
-	cmd := fmt.Sprintf(`curl -sS -X %s "%s/api/v2/%s" -H "Authorization: Bearer $TOKEN"`, method, strings.TrimSuffix(base, "/"), path)
-	if body != "" {
-		cmd += ` -H "Content-Type: application/json" -d '` + body + `'`
+	segs := make([]string, len(path))
+	for i, p := range path {
+		segs[i] = url.PathEscape(p)
+	}
+	u := strings.TrimSuffix(base, "/") + "/api/v2/" + strings.Join(segs, "/")
+	// the token's header alone is in double quotes: the shell fills in $TOKEN
+	cmd := "curl -sS -X " + safetext.Shell(method) + " " + safetext.Shell(u) + ` -H "Authorization: Bearer $TOKEN"`
+	if body != nil {
+		b, err := safetext.JSON(body)
+		if err != nil { // not a value JSON can hold (NaN, a channel): a comment, which runs nothing
+			return "# " + safetext.Clipboard(method+" "+u+": no JSON body: "+err.Error())
+		}
+		cmd += " -H " + safetext.Shell("Content-Type: application/json") + " -d " + safetext.Shell(b)
 	}
 	return cmd
 }

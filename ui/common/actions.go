@@ -85,7 +85,5 @@ func (c *Common) Reason(a client.Action) string {
 }
 
 // Copy puts id on the clipboard (OSC 52: it reaches the person's terminal,
-// over SSH too) and says so.
-func Copy(id string) tea.Cmd {
-	return tea.Batch(tea.SetClipboard(id), Status(Info, "copied "+id))
-}
+// over SSH too) as CopyCmd does, and says so.
+func Copy(id string) tea.Cmd { return CopyCmd(Copyable{Label: "ID", Value: id}) }

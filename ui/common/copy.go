@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/safetext"
 )
 
 // Copyable is one thing the copy menu offers: "Name", "acme".
@@ -45,7 +46,25 @@ func CopyItems(things ...Copyable) []Copyable {
 	return out
 }
 
-// CopyCmd copies one thing: its value on the clipboard, its label in the status.
+// Copied is what copying t puts on the clipboard: its value made safe by
+// safetext.Clipboard (no escape sequence, control, bidi or invisible
+// character reaches a paste), and whether that differs from the value as
+// the tenant holds it. A menu shows this text, so y copies what it shows.
+func (t Copyable) Copied() (text string, cleaned bool) {
+	text = safetext.Clipboard(t.Value)
+	return text, text != t.Value
+}
+
+// CleanedNote is what a copy says when its text is not the stored value.
+const CleanedNote = "hidden characters left out: not the value as stored"
+
+// CopyCmd copies one thing: its value on the clipboard, its label in the
+// status, and a warning when the copy had to leave characters out.
 func CopyCmd(t Copyable) tea.Cmd {
-	return tea.Batch(tea.SetClipboard(t.Value), Status(Info, "copied "+strings.ToLower(t.Label)+": "+Clean(t.Value)))
+	text, cleaned := t.Copied()
+	st := StatusMsg{Level: Info, Text: "copied " + strings.ToLower(t.Label) + ": " + text}
+	if cleaned {
+		st = StatusMsg{Level: Warning, Text: st.Text + " (" + CleanedNote + ")"}
+	}
+	return tea.Batch(tea.SetClipboard(text), func() tea.Msg { return st })
 }

@@ -43,3 +43,19 @@ func Explain(err error) string {
 	}
 	return msg + "."
 }
+
+// CannotList is what a list that could not read its rows says in place
+// of its rows, so that an empty list is never shown for one that could
+// not be read: "cannot list invitations: the token lacks
+// read:organization_invitations".
+func CannotList(noun string, err error) string { return "cannot list " + noun + ": " + Unread(err) }
+
+// Unread is why something could not be read: the scope the token lacks
+// ("the token lacks read:organization_members"), else Explain's account.
+func Unread(err error) string {
+	var e *client.Error
+	if errors.As(err, &e) && e.Kind == client.Forbidden && len(e.Scopes) > 0 {
+		return "the token lacks " + strings.Join(e.Scopes, " or ")
+	}
+	return Explain(err)
+}

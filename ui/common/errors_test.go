@@ -2,6 +2,7 @@ package common
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/orgdash/orgdash/client"
@@ -41,5 +42,18 @@ func TestDashboardURL(t *testing.T) {
 		if got := DashboardURL(domain, "organizations/org_1/overview"); got != want {
 			t.Errorf("%s: %q, want %q", domain, got, want)
 		}
+	}
+}
+
+// A list that could not be read names the scope the token lacks, or what
+// went wrong: never silence that reads as "none".
+func TestCannotListNamesTheScope(t *testing.T) {
+	forbidden := &client.Error{Kind: client.Forbidden, Scopes: []string{"read:organization_invitations"}}
+	if got := CannotList("invitations", forbidden); got != "cannot list invitations: the token lacks read:organization_invitations" {
+		t.Fatalf("got %q", got)
+	}
+	down := &client.Error{Kind: client.Unavailable, Status: 503, Message: "down"}
+	if got := CannotList("members", down); !strings.HasPrefix(got, "cannot list members: The tenant answered with an error (503)") {
+		t.Fatalf("got %q", got)
 	}
 }

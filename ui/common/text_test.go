@@ -1,23 +1,24 @@
 package common
 
-import "testing"
+import (
+	"testing"
 
-func TestClean(t *testing.T) {
-	for in, want := range map[string]string{
-		"Acme":                           "Acme",
-		"Zürich Rückversicherung":        "Zürich Rückversicherung",
-		"東京ロボティクス":                       "東京ロボティクス",
-		"Evil \x1b[2J\x1b[31mRed\x1b[0m": "Evil Red",
-		"title\x1b]0;owned\x07 corp":     "title corp",
-		"bell\x07 tab\t nl\n":            "bell� tab� nl�",
-		"c1\u009b31m":                    "c1�31m",
-		"invoice\u202Efdp.exe":           "invoice�fdp.exe", // a right-to-left override would show "invoiceexe.pdf"
-		"ac\u200Bme":                     "ac�me",           // a zero-width space: not "acme"
-		"isolate\u2066x\u2069":           "isolate�x�",
-		"bom\uFEFF":                      "bom�",
-	} {
-		if got := Clean(in); got != want {
-			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+	"github.com/orgdash/orgdash/safetext/safetexttest"
+)
+
+// What the screens draw is what safetext.Terminal makes of it: the whole
+// hostile corpus comes out with no escape and no control character.
+func TestCleanIsTheTerminalSanitiser(t *testing.T) {
+	for _, h := range safetexttest.Corpus() {
+		for _, r := range Clean(h.S) {
+			if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == '\u202E' || r == '\u2028' {
+				t.Errorf("%s: Clean(%q) keeps %U", h.Name, h.S, r)
+			}
+		}
+	}
+	for _, s := range safetexttest.Survivors() {
+		if Clean(s) != s {
+			t.Errorf("Clean(%q) = %q", s, Clean(s))
 		}
 	}
 }

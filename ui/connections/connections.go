@@ -37,6 +37,7 @@ func Spec() common.TabSpec {
 func New(c *common.Common, o client.Organization) *Model {
 	org := o
 	return &Model{c: c, org: o, list: list.New(c, list.Spec[client.Connection]{
+		Noun:  "connections",
 		Empty: "no connections enabled for this organization",
 		Columns: []table.Column{{Title: "CONNECTION", Min: 14, Flex: 3}, {Title: "STRATEGY", Min: 13, Flex: 1},
 			{Title: "ENABLED", Min: 7}, {Title: "AUTO-MEMBER", Min: 11}, {Title: "BUTTON", Min: 6}, {Title: "SIGNUP", Min: 6}},

@@ -161,7 +161,8 @@ func padTo(s string, w int) string {
 	return s
 }
 
-// CopyMenu offers things to copy, each with its value shown.
+// CopyMenu offers things to copy, each with its value shown as it will be
+// copied; a value the copy had to clean says "(cleaned)".
 func CopyMenu(c *common.Common, things []common.Copyable) tea.Cmd {
 	things = common.CopyItems(things...)
 	width := 0
@@ -171,7 +172,12 @@ func CopyMenu(c *common.Common, things []common.Copyable) tea.Cmd {
 	items := make([]Item, len(things))
 	for i, t := range things {
 		label := fmt.Sprintf("%-*s  ", width, t.Label)
-		items[i] = Item{Label: label + c.Styles.Muted.Render(ansi.Truncate(common.Clean(t.Value), 44, "…")), Then: common.CopyCmd(t)}
+		text, cleaned := t.Copied() // what y copies, as it is shown
+		shown := c.Styles.Muted.Render(ansi.Truncate(text, 44, "…"))
+		if cleaned {
+			shown += " " + c.Styles.Warn.Render("(cleaned)")
+		}
+		items[i] = Item{Label: label + shown, Then: common.CopyCmd(t)}
 	}
 	return Open(NewMenu(c, "Copy", items))
 }

@@ -9,16 +9,36 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/safetext"
 	"github.com/orgdash/orgdash/ui/common"
 )
 
 // NewOrgForm asks for an organization's fields, starting from start (a
 // new one: empty), each under Auth0's rules, said before anything is
-// sent; submit makes the command to run with them.
+// sent; submit makes the command to run with them. The fields start with
+// start's values without what would act on the terminal (escape
+// sequences, controls, bidi and invisible characters: an input holds
+// text, not the � a screen shows in their place, so they are left out as
+// safetext.Clipboard does); a field left as shown keeps the value the
+// tenant holds, so that saving one field does not rewrite the others.
 func NewOrgForm(c *common.Common, title string, start client.OrgSpec, conns []client.TenantConnection, submit func(client.OrgSpec) tea.Cmd) *Form {
-	name, display, logo := start.Name, start.DisplayName, start.LogoURL
-	primary, background := start.Colors["primary"], start.Colors["page_background"]
-	metadata := formatMetadata(start.Metadata)
+	shown := client.OrgSpec{Name: editable(start.Name), DisplayName: editable(start.DisplayName),
+		LogoURL: editable(start.LogoURL), Metadata: map[string]string{}}
+	for k, v := range start.Metadata {
+		shown.Metadata[editable(k)] = editable(v)
+	}
+	name, display, logo := shown.Name, shown.DisplayName, shown.LogoURL
+	primary, background := editable(start.Colors["primary"]), editable(start.Colors["page_background"])
+	shownPrimary, shownBackground := primary, background
+	shownMetadata := formatMetadata(shown.Metadata)
+	metadata := shownMetadata
+	// kept is the value to send for a field: the stored one while the field is as shown
+	kept := func(typed, shown, stored string) string {
+		if typed == shown {
+			typed = stored
+		}
+		return strings.TrimSpace(typed)
+	}
 	var enable []string
 	nameHint := "Lowercase letters, digits, _ and -; up to 50. It is in login URLs."
 	if start.Name != "" {
@@ -36,32 +56,42 @@ func NewOrgForm(c *common.Common, title string, start client.OrgSpec, conns []cl
 	}
 	spec := func() client.OrgSpec {
 		md, _ := parseMetadata(metadata)
+		if metadata == shownMetadata && len(start.Metadata) > 0 {
+			md = start.Metadata
+		}
 		colors := map[string]string{}
-		for k, v := range map[string]string{"primary": primary, "page_background": background} {
-			if v = strings.TrimSpace(v); v != "" {
+		for k, v := range map[string]string{"primary": kept(primary, shownPrimary, start.Colors["primary"]),
+			"page_background": kept(background, shownBackground, start.Colors["page_background"])} {
+			if v != "" {
 				colors[k] = v
 			}
 		}
-		return client.OrgSpec{Name: strings.TrimSpace(name), DisplayName: strings.TrimSpace(display),
-			LogoURL: strings.TrimSpace(logo), Colors: colors, Metadata: md, Connections: enable}
+		return client.OrgSpec{Name: kept(name, shown.Name, start.Name), DisplayName: kept(display, shown.DisplayName, start.DisplayName),
+			LogoURL: kept(logo, shown.LogoURL, start.LogoURL), Colors: colors, Metadata: md, Connections: enable}
 	}
 	swatch := func(v string) string { // the colour as it is now, beside its value
 		if v == "" {
 			return ""
 		}
-		return " Now " + c.Styles.Swatch(v) + " " + common.Clean(v) + "."
+		return " Now " + c.Styles.Swatch(v) + " " + safetext.Terminal(v) + "."
+	}
+	cleaned := func(desc, shown, stored string) string {
+		if shown != stored {
+			desc += " Shown without hidden characters; kept as stored unless changed."
+		}
+		return desc
 	}
 	fields := []huh.Field{
 		huh.NewInput().Title("Name").Description(nameHint).
 			Value(&name).Validate(func(v string) error {
 			return client.OrgSpec{Name: strings.TrimSpace(v)}.Check()
 		}),
-		huh.NewInput().Title("Display name").Description("What people see; up to 255 characters. Optional.").
+		huh.NewInput().Title("Display name").Description(cleaned("What people see; up to 255 characters. Optional.", shown.DisplayName, start.DisplayName)).
 			Value(&display).Validate(field(client.OrgSpec.Check)),
 		huh.NewInput().Title("Logo URL").Description("https://…, optional.").Value(&logo).Validate(field(client.OrgSpec.Check)),
 		huh.NewInput().Title("Primary colour").Description("#rrggbb, optional." + swatch(primary)).Value(&primary).Validate(field(client.OrgSpec.Check)),
 		huh.NewInput().Title("Page background").Description("#rrggbb, optional." + swatch(background)).Value(&background).Validate(field(client.OrgSpec.Check)),
-		huh.NewText().Title("Metadata").Description("key=value, one a line; at most 25. Optional.").Lines(3).
+		huh.NewText().Title("Metadata").Description(cleaned("key=value, one a line; at most 25. Optional.", shownMetadata, formatMetadata(start.Metadata))).Lines(3).
 			Value(&metadata).Validate(field(client.OrgSpec.Check)),
 	}
 	if len(conns) > 0 { // a new organization: the connections its people log in with, enabled at creation
@@ -74,6 +104,10 @@ func NewOrgForm(c *common.Common, title string, start client.OrgSpec, conns []cl
 	}
 	return NewForm(c, title, func() tea.Cmd { return submit(spec()) }, fields...)
 }
+
+// editable is s as an input starts with it: safetext.Clipboard's text, and
+// no U+FFFD (which an input drops).
+func editable(s string) string { return strings.ReplaceAll(safetext.Clipboard(s), "\uFFFD", "") }
 
 // formatMetadata is "key=value" lines, sorted.
 func formatMetadata(md map[string]string) string {

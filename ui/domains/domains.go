@@ -40,6 +40,7 @@ func New(c *common.Common, o client.Organization) *Model {
 	org := o
 	m := &Model{c: c, org: o}
 	m.list = list.New(c, list.Spec[client.DiscoveryDomain]{
+		Noun:  "discovery domains",
 		Empty: "no discovery domains: n adds one",
 		Columns: []table.Column{{Title: "DOMAIN", Min: 16, Flex: 3}, {Title: "STATUS", Min: 8},
 			{Title: "DISCOVERY", Min: 9}, {Title: "ID", Min: 12, Flex: 1}},

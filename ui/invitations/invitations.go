@@ -48,6 +48,7 @@ func New(c *common.Common, o client.Organization) *Model {
 	org := o
 	m := &Model{c: c, org: o}
 	m.list = list.New(c, list.Spec[client.Invitation]{
+		Noun:  "invitations",
 		Empty: "no pending invitations",
 		Columns: []table.Column{{Title: "INVITEE", Min: 16, Flex: 3}, {Title: "INVITER", Min: 10, Flex: 2},
 			{Title: "EXPIRES", Min: 17}, {Title: "ROLES", Min: 8, Flex: 2}},

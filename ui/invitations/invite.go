@@ -167,7 +167,8 @@ func invite(c *common.Common, o client.Organization, specs []client.InviteSpec) 
 		}
 		out := common.Outcome{Status: st, Result: invitedMsg{org: o.ID, invs: made}, Touched: &common.Touched{Org: o.ID, Tab: common.Invitations}}
 		if len(made) == 1 && !specs[0].SendEmail && made[0].URL != "" {
-			out.Then = tea.SetClipboard(made[0].URL)
+			link, _ := common.Copyable{Label: "Invitation link", Value: made[0].URL}.Copied()
+			out.Then = tea.SetClipboard(link)
 			out.Status.Text += "; the link is on the clipboard"
 		}
 		return out

@@ -20,7 +20,14 @@ import (
 
 // Spec is what a list shows.
 type Spec[T any] struct {
-	Empty    string // what an empty list says
+	Empty string // what an empty list says
+	// Noun is what the rows are, plural, for what a list that could not
+	// read them says: "cannot list invitations: the token lacks …".
+	Noun string
+	// Lacks, when set, says what the rows cannot show and why ("ROLES
+	// unknown: needs read:organization_member_roles"), under the list;
+	// "" when they show everything.
+	Lacks    func() string
 	Columns  []table.Column
 	ID       func(T) string
 	Row      func(T) table.Row

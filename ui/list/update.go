@@ -1,6 +1,7 @@
 package list
 
 import (
+	"cmp"
 	"strings"
 	"time"
 
@@ -194,6 +195,7 @@ func (m *Model[T]) nextSort() tea.Cmd {
 func (m *Model[T]) View() string {
 	s := m.c.Styles
 	m.table.SetStyles(s)
+	m.table.SetEmpty(m.emptyText())
 	bottom := s.Muted.Render(m.position())
 	if f := m.filter.View(s, m.width/2); f != "" {
 		bottom = f + "  " + bottom
@@ -213,10 +215,29 @@ func (m *Model[T]) View() string {
 	if n := len(m.marks); n > 0 {
 		bottom += "  " + s.Marked.Render(table.Count(n)+" marked")
 	}
+	if m.spec.Lacks != nil && m.table.Total() > 0 {
+		if lacks := m.spec.Lacks(); lacks != "" {
+			bottom += "  " + s.Warn.Render(lacks)
+		}
+	}
 	if m.err != nil {
 		bottom = s.Error.Render(common.Explain(m.err))
 	}
 	return m.table.View() + "\n" + bottom
+}
+
+// emptyText is what the list says with no rows: that it could not read
+// them (naming the scope the token lacks) rather than that there are
+// none, and that they are coming while they are.
+func (m *Model[T]) emptyText() string {
+	noun := cmp.Or(m.spec.Noun, "rows")
+	switch {
+	case m.err != nil:
+		return common.CannotList(noun, m.err)
+	case m.loading || m.seq == 0:
+		return "loading " + noun + "…"
+	}
+	return m.spec.Empty
 }
 
 // Help is the filter's keys while it has the focus; else the screen's

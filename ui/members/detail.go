@@ -96,16 +96,12 @@ func (d *Detail) View() string {
 	row := func(label, value string) string {
 		return s.Label.Render(fmt.Sprintf("%-14s", label)) + s.Value.Render(value)
 	}
-	roles := make([]string, len(d.member.Roles))
-	for i, r := range d.member.Roles {
-		roles[i] = common.Clean(r.Name)
-	}
 	u := d.user
 	lines := []string{
 		row("Name", common.Clean(d.member.Name)),
 		row("Email", common.Clean(d.member.Email)),
 		row("User ID", common.Clean(d.member.UserID)),
-		row("Roles here", cmp.Or(strings.Join(roles, ", "), "none")),
+		row("Roles here", rolesHere(d.member, d.c.Reason(client.ReadMemberRoles))),
 	}
 	switch {
 	case d.err != nil:
@@ -153,3 +149,11 @@ func (d *Detail) Help() help.KeyMap {
 
 // Capturing: the page takes no text.
 func (d *Detail) Capturing() bool { return false }
+
+// rolesHere is the member's roles on their page, or why they are not known.
+func rolesHere(mem client.Member, rolesUnread string) string {
+	if rolesUnread != "" {
+		return "unknown: " + rolesUnread
+	}
+	return common.Clean(cmp.Or(RolesCell(mem, ""), "none"))
+}

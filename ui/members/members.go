@@ -39,11 +39,18 @@ func Spec() common.TabSpec {
 func New(c *common.Common, o client.Organization) *Model {
 	org := o
 	return &Model{c: c, org: o, list: list.New(c, list.Spec[client.Member]{
+		Noun:  "members",
 		Empty: "no members",
 		Columns: []table.Column{{Title: "NAME", Min: 10, Flex: 3}, {Title: "EMAIL", Min: 12, Flex: 4},
 			{Title: "USER ID", Min: 12, Flex: 3}, {Title: "ROLES", Min: 8, Flex: 2}},
-		ID:       func(mem client.Member) string { return mem.UserID },
-		Row:      Row,
+		ID:  func(mem client.Member) string { return mem.UserID },
+		Row: func(mem client.Member) table.Row { return Row(mem, c.Reason(client.ReadMemberRoles)) },
+		Lacks: func() string {
+			if why := c.Reason(client.ReadMemberRoles); why != "" {
+				return "ROLES unknown: " + why
+			}
+			return ""
+		},
 		Markable: true,
 		Org:      &org,
 		Fetch: func(ctx context.Context, cl client.Client, from string) (client.Page[client.Member], error) {
@@ -58,13 +65,24 @@ func New(c *common.Common, o client.Organization) *Model {
 	})}
 }
 
-// Row is how a member shows in the table.
-func Row(mem client.Member) table.Row {
+// Row is how a member shows in the table; rolesUnread is why their roles
+// could not be read ("needs read:organization_member_roles"), "" if they were.
+func Row(mem client.Member, rolesUnread string) table.Row {
+	return table.NewRow(mem.UserID, mem.Name, mem.Email, mem.UserID, RolesCell(mem, rolesUnread))
+}
+
+// RolesCell is a member's roles, or "— unknown" when they could not be
+// read (an empty cell would say the member has none); the list says why
+// under its rows.
+func RolesCell(mem client.Member, rolesUnread string) string {
+	if rolesUnread != "" {
+		return "— unknown"
+	}
 	roles := make([]string, len(mem.Roles))
 	for i, r := range mem.Roles {
 		roles[i] = r.Name
 	}
-	return table.NewRow(mem.UserID, mem.Name, mem.Email, mem.UserID, strings.Join(roles, ", "))
+	return strings.Join(roles, ", ")
 }
 
 // Init starts loading the members.

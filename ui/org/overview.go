@@ -19,14 +19,15 @@ import (
 // overview is the Overview tab: identity, branding, metadata, counts and
 // the Danger Zone.
 type overview struct {
-	c       *common.Common
-	org     client.Organization
-	members int // -1 until counted
-	seq     int
-	loading bool
-	err     error
-	width   int
-	height  int
+	c          *common.Common
+	org        client.Organization
+	members    int   // -1 until counted
+	membersErr error // why the count failed, nil if it did not
+	seq        int
+	loading    bool
+	err        error
+	width      int
+	height     int
 }
 
 func newOverview(c *common.Common, o client.Organization) *overview {
@@ -69,8 +70,11 @@ func (p *overview) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			p.org = msg.Org
 		}
 	case common.CountedMsg:
-		if msg.Scope == members.CountScope(p.org.ID) && msg.Err == nil {
-			p.members = msg.N
+		if msg.Scope == members.CountScope(p.org.ID) {
+			p.members, p.membersErr = msg.N, msg.Err
+			if msg.Err != nil {
+				p.members = -1
+			}
 		}
 	case common.RefreshMsg:
 		return p, p.Init()
@@ -136,6 +140,8 @@ func (p *overview) View() string {
 	members := s.Muted.Render("…")
 	if p.members >= 0 {
 		members = table.Count(p.members)
+	} else if p.membersErr != nil {
+		members = s.Warn.Render("unknown: " + common.Unread(p.membersErr))
 	} else if !p.loading {
 		members = s.Muted.Render("unknown")
 	}

@@ -28,6 +28,7 @@ var _ common.Screen = (*Model)(nil)
 // New makes the screen; Init starts loading.
 func New(c *common.Common) *Model {
 	return &Model{c: c, list: list.New(c, list.Spec[client.Organization]{
+		Noun:  "organizations",
 		Empty: "no organizations yet",
 		Columns: []table.Column{{Title: "NAME", Min: 12, Flex: 3}, {Title: "DISPLAY NAME", Min: 12, Flex: 4},
 			{Title: "ID", Min: 20}},

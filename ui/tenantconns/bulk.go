@@ -114,7 +114,7 @@ func (m *Usage) toggle(uses []client.Use, enabled bool) *across.Bulk {
 	return &across.Bulk{Scope: m.scope(), Tab: common.Connections, Verb: verb, Past: map[bool]string{true: "enabled ", false: "disabled "}[enabled] + common.Clean(conn.Name), A: a,
 		Caveat: m.caveat(),
 		Curl: func(o client.Organization) string {
-			return across.Curl(m.c, "PATCH", "organizations/"+o.ID+"/connections/"+conn.ID, fmt.Sprintf(`{"is_enabled":%t}`, enabled))
+			return across.Curl(m.c, "PATCH", []string{"organizations", o.ID, "connections", conn.ID}, map[string]any{"is_enabled": enabled})
 		},
 		Reverse: func(applied []client.Organization) *across.Bulk { return m.toggle(m.usesOf(applied), !enabled) }}
 }
@@ -137,7 +137,7 @@ func (m *Usage) remove(uses []client.Use) *across.Bulk {
 	})
 	return &across.Bulk{Scope: m.scope(), Tab: common.Connections, Verb: verb, Past: "removed " + common.Clean(conn.Name), Prep: "from", A: a, Caveat: m.caveat(),
 		Curl: func(o client.Organization) string {
-			return across.Curl(m.c, "DELETE", "organizations/"+o.ID+"/connections/"+conn.ID, "")
+			return across.Curl(m.c, "DELETE", []string{"organizations", o.ID, "connections", conn.ID}, nil)
 		},
 		Reverse: func(applied []client.Organization) *across.Bulk { return m.restore(applied, had) }}
 }

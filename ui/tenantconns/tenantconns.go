@@ -38,6 +38,7 @@ var _ common.Screen = (*Model)(nil)
 func New(c *common.Common) *Model {
 	m := &Model{c: c, idx: client.IndexOf(c.Client), id: c.NextID()}
 	m.list = list.New(c, list.Spec[client.TenantConnection]{
+		Noun:  "connections",
 		Empty: "the tenant has no connections",
 		Columns: []table.Column{{Title: "NAME", Min: 14, Flex: 3}, {Title: "STRATEGY", Min: 9, Flex: 1},
 			{Title: "ORGANIZATIONS", Min: 13}, {Title: "ID", Min: 20}},

@@ -31,6 +31,7 @@ var _ common.Screen = (*Usage)(nil)
 func NewUsage(c *common.Common, tc client.TenantConnection) *Usage {
 	m := &Usage{c: c, tc: tc, idx: client.IndexOf(c.Client), id: c.NextID()}
 	m.list = list.New(c, list.Spec[client.Use]{
+		Noun:     "organizations",
 		Empty:    "no organization read so far uses " + common.Clean(tc.Name),
 		Markable: true,
 		Columns: []table.Column{{Title: "ORGANIZATION", Min: 14, Flex: 3}, {Title: "ENABLED", Min: 7},

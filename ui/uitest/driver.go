@@ -25,6 +25,8 @@ type Driver struct {
 	queue  []tea.Msg
 	closed bool
 	quit   bool
+
+	clipboard string // the last text the model copied
 }
 
 // NewDriver drives m. When the test ends, commands still waiting are let
@@ -42,6 +44,10 @@ func NewDriver(tb testing.TB, m tea.Model) *Driver {
 
 // Model is the model as it stands.
 func (d *Driver) Model() tea.Model { return d.model }
+
+// Clipboard is the last text the model copied (tea.SetClipboard), as
+// the terminal would receive it.
+func (d *Driver) Clipboard() string { return d.clipboard }
 
 // Quit reports whether the model asked to quit.
 func (d *Driver) Quit() bool { return d.quit }
@@ -136,6 +142,10 @@ func (d *Driver) update(msg tea.Msg) {
 		go d.inOrder(seq)
 		return
 	}
+	if text, ok := copied(msg); ok {
+		d.clipboard = text
+		return
+	}
 	var next tea.Cmd
 	d.model, next = d.model.Update(msg)
 	d.start(next)
@@ -175,4 +185,12 @@ func sequence(msg tea.Msg) ([]tea.Cmd, bool) {
 		cmds[i], _ = v.Index(i).Interface().(tea.Cmd)
 	}
 	return cmds, true
+}
+
+// copied recognises tea.SetClipboard's message, whose type is unexported.
+func copied(msg tea.Msg) (string, bool) {
+	if reflect.TypeOf(msg) != reflect.TypeOf(tea.SetClipboard("")()) {
+		return "", false
+	}
+	return reflect.ValueOf(msg).String(), true
 }

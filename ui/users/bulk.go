@@ -99,7 +99,7 @@ func (m *Orgs) removal(ms []Membership) *across.Bulk {
 	})
 	return &across.Bulk{Scope: m.scope(), Tab: common.Members, Verb: verb, Past: "removed " + who, Prep: "from", A: a,
 		Curl: func(o client.Organization) string {
-			return across.Curl(m.c, "DELETE", "organizations/"+o.ID+"/members", fmt.Sprintf(`{"members":[%q]}`, uid))
+			return across.Curl(m.c, "DELETE", []string{"organizations", o.ID, "members"}, map[string]any{"members": []string{uid}})
 		},
 		Reverse: func(applied []client.Organization) *across.Bulk {
 			mu.Lock()
@@ -143,7 +143,7 @@ func (m *Orgs) addition(ms []Membership) *across.Bulk {
 	})
 	return &across.Bulk{Scope: m.scope(), Tab: common.Members, Verb: verb, Past: "added " + who, Prep: "to", A: a,
 		Curl: func(o client.Organization) string {
-			return across.Curl(m.c, "POST", "organizations/"+o.ID+"/members", fmt.Sprintf(`{"members":[%q]}`, uid))
+			return across.Curl(m.c, "POST", []string{"organizations", o.ID, "members"}, map[string]any{"members": []string{uid}})
 		},
 		Reverse: func(applied []client.Organization) *across.Bulk {
 			back := make([]Membership, len(applied))

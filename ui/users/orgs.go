@@ -33,6 +33,7 @@ var _ common.Screen = (*Orgs)(nil)
 func NewOrgs(c *common.Common, u client.User) *Orgs {
 	m := &Orgs{c: c, user: u}
 	m.list = list.New(c, list.Spec[Membership]{
+		Noun:     "organizations",
 		Empty:    common.Clean(u.Email) + " is in no organization",
 		Markable: true,
 		Columns:  []table.Column{{Title: "ORGANIZATION", Min: 14, Flex: 2}, {Title: "ROLES", Min: 10, Flex: 3}, {Title: "ID", Min: 20}},

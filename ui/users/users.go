@@ -32,6 +32,7 @@ var _ common.Screen = (*Model)(nil)
 func New(c *common.Common, text string) *Model {
 	m := &Model{c: c, text: text}
 	m.list = list.New(c, list.Spec[client.User]{
+		Noun:    "people",
 		Empty:   "nobody matches " + common.Clean(text),
 		Columns: []table.Column{{Title: "NAME", Min: 12, Flex: 2}, {Title: "EMAIL", Min: 16, Flex: 3}, {Title: "USER ID", Min: 20, Flex: 1}},
 		ID:      func(u client.User) string { return u.UserID },
