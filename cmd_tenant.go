@@ -123,6 +123,10 @@ func tenancy(cfg *config.Config, wrap func(client.Client) client.Client) func(st
 var browseScopes = []string{"read:organizations", "read:organization_connections", "read:organization_members",
 	"read:organization_member_roles", "read:organization_invitations"}
 
+// sharedFor is how long the first page a preflight read, or a page another
+// screen read, is fresh enough to show again without a call.
+const sharedFor = 5 * time.Second
+
 // preflight makes one call to a real tenant before the dashboard opens, so
 // wrong credentials, an unreachable domain or missing scopes get one clear
 // message instead of a broken screen.
@@ -199,6 +203,8 @@ func (g *globals) prepare(ctx context.Context, auditPaths ...string) (setup, err
 		return s, err
 	}
 	if !s.tenant.client.Tenant().Demo {
+		// the dashboard's first list then reuses the page the preflight read
+		s.tenant.client = client.SharePages(s.tenant.client, sharedFor)
 		if err := preflight(ctx, s.tenant.client, s.tenant.where); err != nil {
 			s.tenant.stop()
 			return s, err

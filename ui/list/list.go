@@ -98,6 +98,7 @@ func (m *Model[T]) fetch(from string, background bool) tea.Cmd {
 // actions' notes go (the reload shows the truth); rows whose action is
 // still running keep saying so.
 func (m *Model[T]) Init() tea.Cmd {
+	first := m.seq == 0 // never loaded
 	m.seq = m.c.NextID()
 	m.loading, m.err = true, nil
 	m.items = map[string]T{}
@@ -108,7 +109,11 @@ func (m *Model[T]) Init() tea.Cmd {
 		}
 	}
 	m.table.SetRows(nil)
-	m.pages = paging{total: -1}
+	if first { // keeps a count already read or asked for: an organization counts its members when it opens
+		m.pages = paging{total: m.pages.total, counting: m.pages.counting}
+	} else {
+		m.pages = paging{total: -1}
+	}
 	return tea.Batch(m.fetch("", false), m.CountCmd(), m.spinner.Tick)
 }
 
