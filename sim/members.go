@@ -35,6 +35,7 @@ func (o *org) purge(now time.Time) {
 			return false
 		}
 		delete(o.memberIdx, m.user.UserID)
+		m.user.leave(m)
 		o.pending--
 		return true
 	})
@@ -156,9 +157,10 @@ func (t *tenant) addMember(o *org, u *user) {
 		}
 		return
 	}
-	m := &membership{seq: t.next(), user: u}
+	m := &membership{seq: t.next(), user: u, org: o}
 	o.members = append(o.members, m)
 	o.memberIdx[u.UserID] = m
+	u.in = append(u.in, m)
 }
 
 func (s *Server) removeMembers(r *http.Request) (int, any, *apiError) {

@@ -105,6 +105,7 @@ type orgConn struct {
 type membership struct {
 	seq      int64
 	user     *user
+	org      *org
 	removeAt time.Time // zero while a member; else the time it stops listing
 }
 
@@ -136,6 +137,20 @@ type user struct {
 	CreatedAt  string     `json:"created_at"`
 	UpdatedAt  string     `json:"updated_at"`
 	Identities []identity `json:"identities"`
+
+	in []*membership // the user's memberships, in no order: GET /users/{id}/organizations reads these, not every organization
+}
+
+// leave forgets m among u's memberships.
+func (u *user) leave(m *membership) {
+	for i, x := range u.in {
+		if x == m {
+			last := len(u.in) - 1
+			u.in[i], u.in[last] = u.in[last], nil
+			u.in = u.in[:last]
+			return
+		}
+	}
 }
 
 type identity struct {

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -221,6 +222,7 @@ func (s *Server) deleteUser(r *http.Request) (int, any, *apiError) {
 				o.pending--
 			}
 			delete(o.memberIdx, u.UserID)
+			u.leave(m)
 			o.members = slices.DeleteFunc(o.members, func(x *membership) bool { return x == m })
 		}
 	}
@@ -240,13 +242,13 @@ func (s *Server) userOrgs(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	now := s.now()
-	in := []*org{}
-	for _, o := range t.orgOrder {
-		o.purge(now)
-		if o.memberIdx[u.UserID] != nil {
-			in = append(in, o)
+	in := make([]*org, 0, len(u.in))
+	for _, m := range u.in { // the user's own memberships, not every organization
+		if m.removeAt.IsZero() || now.Before(m.removeAt) { // still listed, as in the members list
+			in = append(in, m.org)
 		}
 	}
+	slices.SortFunc(in, func(a, b *org) int { return cmp.Compare(a.seq, b.seq) })
 	return http.StatusOK, offsetList(p, "organizations", in), nil
 }
 
