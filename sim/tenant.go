@@ -44,6 +44,15 @@ func newTenant(seed int64) *tenant {
 	}
 }
 
+// reserve sizes the tenant's maps and lists for orgs organizations and
+// users users, so seeding a large tenant does not grow them step by step.
+func (t *tenant) reserve(orgs, users int) {
+	t.orgs, t.orgByName = make(map[string]*org, orgs), make(map[string]*org, orgs)
+	t.orgOrder = make([]*org, 0, orgs)
+	t.users, t.userEmail = make(map[string]*user, users), make(map[string]*user, users)
+	t.userOrder = make([]*user, 0, users)
+}
+
 func (t *tenant) next() int64 { t.seq++; return t.seq }
 
 const alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
