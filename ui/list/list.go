@@ -196,6 +196,12 @@ func (m *Model[T]) Selected() (T, bool) {
 // the cursor when none is marked.
 func (m *Model[T]) Targets() []T {
 	var out []T
+	if len(m.marks) == 0 { // the usual case, asked on every redraw: no pass over the rows
+		if it, ok := m.Selected(); ok {
+			out = append(out, it)
+		}
+		return out
+	}
 	for _, r := range m.table.Rows() {
 		if m.marks[r.ID] {
 			out = append(out, m.items[r.ID])
