@@ -99,6 +99,7 @@ func (m *Model[T]) markVisible() int {
 	for _, id := range ids {
 		m.marks[id] = true
 	}
+	m.marksVer++
 	return len(ids)
 }
 

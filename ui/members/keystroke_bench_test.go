@@ -15,8 +15,15 @@ import (
 // members and reports the median time from a key press to the next frame:
 // the tab's Update, its View and its help (which asks for the action
 // table), as the dashboard does on every key. Filters are typed letter by
-// letter, deleted back and cleared, as people do.
+// letter, deleted back and cleared, as people do; with no row marked, and
+// with 1,000 marked (the action table then names the marked members).
 func BenchmarkKeystroke100k(b *testing.B) {
+	for _, marked := range []int{0, 1000} {
+		b.Run(fmt.Sprintf("marked=%d", marked), func(b *testing.B) { keystrokes(b, marked) })
+	}
+}
+
+func keystrokes(b *testing.B, marked int) {
 	f := clienttest.New(1, 0)
 	m := New(uitest.Common(b, f), f.Orgs[0])
 	m.SetSize(120, 34)
@@ -26,6 +33,9 @@ func BenchmarkKeystroke100k(b *testing.B) {
 	}
 	if m.list.Total() != 100000 {
 		b.Fatalf("%d rows loaded", m.list.Total())
+	}
+	for i := range marked {
+		m.list.Mark(fmt.Sprintf("auth0|%024d", i*100))
 	}
 	var keys []string
 	for _, q := range []string{"user9", "example", "User 42", "nobody"} {

@@ -47,6 +47,10 @@ func (h *hays) of(rows []Row, exact bool) []string {
 	return h.lower
 }
 
+// Version changes whenever the rows are set, added to, replaced, removed
+// or reordered: what is worked out from the rows holds while it stays.
+func (m Model) Version() int { return m.ver }
+
 // filterAll makes the view anew from every row.
 func (m *Model) filterAll() {
 	m.view = m.view[:0]

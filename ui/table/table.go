@@ -52,6 +52,7 @@ type Model struct {
 	filter string
 	exact  bool // the filter has a capital: its case counts (smart case)
 	search hays // the rows' text laid out for the filter
+	ver    int  // counts the changes to the rows: set, added, replaced, removed, reordered
 	cursor int  // position in view
 	offset int  // first visible position in view
 	width  int
@@ -79,7 +80,7 @@ func (m *Model) SetStyles(s *theme.Styles) { m.styles = s }
 // SetRows replaces the rows, keeping the cursor on the same id if it stays.
 func (m *Model) SetRows(rows []Row) {
 	sel, _ := m.Selected()
-	m.rows, m.search = rows, hays{}
+	m.rows, m.search, m.ver = rows, hays{}, m.ver+1
 	m.nextIn = 0
 	m.number(m.rows)
 	m.sortRows()
@@ -92,6 +93,7 @@ func (m *Model) Append(rows ...Row) {
 	m.rows = append(m.rows, rows...)
 	m.number(m.rows[start:])
 	m.search.add(m.rows[start:])
+	m.ver++
 	if m.sort.active() {
 		sel, _ := m.Selected()
 		m.sortRows()
@@ -110,7 +112,7 @@ func (m *Model) Replace(r Row) {
 		if m.rows[i].ID == r.ID {
 			r.arrival = m.rows[i].arrival
 			m.rows[i] = r
-			m.search = hays{}
+			m.search, m.ver = hays{}, m.ver+1
 			return
 		}
 	}
@@ -122,7 +124,7 @@ func (m *Model) Remove(ids ...string) {
 	sel, _ := m.Selected()
 	at := m.cursor
 	m.rows = slices.DeleteFunc(m.rows, func(r Row) bool { return slices.Contains(ids, r.ID) })
-	m.search = hays{}
+	m.search, m.ver = hays{}, m.ver+1
 	m.refilter(sel.ID)
 	if slices.Contains(ids, sel.ID) {
 		m.cursor = at
