@@ -218,7 +218,7 @@ func (s *Server) deleteUser(r *http.Request) (int, any, *apiError) {
 	for _, o := range t.orgOrder {
 		delete(o.memberRoles, u.UserID)
 		if m := o.memberIdx[u.UserID]; m != nil {
-			if !m.removeAt.IsZero() {
+			if m.leaving() {
 				o.pending--
 			}
 			delete(o.memberIdx, u.UserID)
@@ -244,7 +244,7 @@ func (s *Server) userOrgs(r *http.Request) (int, any, *apiError) {
 	now := s.now()
 	in := make([]*org, 0, len(u.in))
 	for _, m := range u.in { // the user's own memberships, not every organization
-		if m.removeAt.IsZero() || now.Before(m.removeAt) { // still listed, as in the members list
+		if m.listed(now) { // still listed, as in the members list
 			in = append(in, m.org)
 		}
 	}
