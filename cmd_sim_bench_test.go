@@ -1,14 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
-	"os"
-	"os/exec"
-	"strconv"
-	"strings"
 	"testing"
-	"time"
 )
 
 // BenchmarkSimAtEntityLimits starts `orgdash sim` as a process at Auth0's
@@ -31,39 +25,8 @@ func BenchmarkSimAtEntityLimits(b *testing.B) {
 
 // runSimProcess runs the simulator until it says it is ready, then reads its RSS.
 func runSimProcess(tb testing.TB, orgs, members int) (secs, rssMB float64) {
-	cmd := exec.Command(os.Args[0])
-	cmd.Env = append(os.Environ(), "ORGDASH_RUN_MAIN=1",
-		fmt.Sprintf("ORGDASH_ARGS=sim --addr 127.0.0.1:0 --orgs %d --members %d", orgs, members))
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	start := time.Now()
-	if err := cmd.Start(); err != nil {
-		tb.Fatal(err)
-	}
-	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
-	sc := bufio.NewScanner(out)
-	for sc.Scan() {
-		if strings.Contains(sc.Text(), "ready in") {
-			secs = time.Since(start).Seconds()
-			break
-		}
-	}
-	if secs == 0 {
-		tb.Fatal("the simulator never said it was ready")
-	}
-	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", cmd.Process.Pid))
-	if err != nil {
-		tb.Skip("no /proc to read RSS from")
-	}
-	for _, l := range strings.Split(string(status), "\n") {
-		if v, ok := strings.CutPrefix(l, "VmRSS:"); ok {
-			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			rssMB = float64(kb) / 1024
-		}
-	}
-	return secs, rssMB
+	p := startSimProcess(tb, orgs, members)
+	return p.ready, p.rssMB(tb)
 }
 
 // The simulator at Auth0's entity limits fits in 300 MB of resident memory.

@@ -139,6 +139,10 @@ func scopeHint() string {
 	return "  to read:  " + wrap(client.Scopes(true)) + "\n  to change:" + wrap(client.Scopes(false))
 }
 
+// sharedFor is how long the first page a preflight read, or a page another
+// screen read, is fresh enough to show again without a call.
+const sharedFor = 5 * time.Second
+
 // preflight makes one call to a real tenant before the dashboard opens, so
 // wrong credentials, an unreachable domain or missing scopes get one clear
 // message instead of a broken screen.
@@ -215,6 +219,8 @@ func (g *globals) prepare(ctx context.Context, auditPaths ...string) (setup, err
 		return s, err
 	}
 	if !s.tenant.client.Tenant().Demo {
+		// the dashboard's first list then reuses the page the preflight read
+		s.tenant.client = client.SharePages(s.tenant.client, sharedFor)
 		if err := preflight(ctx, s.tenant.client, s.tenant.where); err != nil {
 			s.tenant.stop()
 			return s, err

@@ -17,12 +17,14 @@ import (
 
 // BenchmarkDisableAcross disables one connection in the organizations that
 // have it (ORGDASH_BENCH_ORGS of them, 50 by default; 300 takes minutes), in
-// real time on loopback under a plan's real buckets, two ways:
+// real time on loopback under a plan's real buckets, three ways:
 //
 //   - orgdash: client.Across over this client, which knows the plan, as
 //     the dashboard runs it (4 workers, paced by the budget);
-//   - sdk: the SDK used as well as it can be: a PATCH per organization,
-//     retrying 429s as long as it takes, honouring the reset header.
+//   - sdk-paced: the SDK used well: a PATCH per organization under a token
+//     bucket per plan bucket, retries off (the peer the README compares with);
+//   - sdk-unpaced: a PATCH per organization unpaced, retrying 429s as long
+//     as it takes, honouring the reset header.
 //
 // Each reports calls, 429s, wall seconds and the floor (the largest over
 // the buckets of max(0, calls − burst) ÷ refill). Run with -benchtime=1x.
@@ -32,7 +34,7 @@ func BenchmarkDisableAcross(b *testing.B) {
 		n = v
 	}
 	for _, plan := range []string{"enterprise", "free"} {
-		for _, way := range []string{"orgdash", "sdk"} {
+		for _, way := range []string{"orgdash", "sdk-paced", "sdk-unpaced"} {
 			b.Run(plan+"/"+way, func(b *testing.B) {
 				for range b.N {
 					b.StopTimer()
@@ -60,8 +62,11 @@ func BenchmarkDisableAcross(b *testing.B) {
 
 // disabler sets up (untimed) one way to disable the connection in orgIDs.
 func disabler(b *testing.B, tn *simtest.Tenant, plan, way, connID string, orgIDs []string) func() {
-	if way == "sdk" {
+	if way != "orgdash" {
 		m := tn.Management(b, management.WithRetries(100, []int{http.StatusTooManyRequests}))
+		if way == "sdk-paced" {
+			m = pacedSDK(b, tn, plan)
+		}
 		return func() {
 			for _, id := range orgIDs {
 				if err := m.Request(context.Background(), "PATCH", m.URI("organizations", id, "connections", connID),

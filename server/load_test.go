@@ -34,7 +34,7 @@ func fiftySessions(b *testing.B) {
 	start := time.Now()
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	var slowest, slowestHeader time.Duration
+	var slowest, slowestHeader, slowestCount time.Duration
 	terms := make([]*term, n)
 	for i := range n {
 		wg.Add(1)
@@ -45,8 +45,10 @@ func fiftySessions(b *testing.B) {
 			h := time.Since(start)
 			tm.wait("acme", "1 of ") // the first page is on screen
 			d := time.Since(start)
+			tm.wait("150 organizations", "1 of 150") // and the tenant's count: every call this session makes is made
+			c := time.Since(start)
 			mu.Lock()
-			slowest, slowestHeader = max(slowest, d), max(slowestHeader, h)
+			slowest, slowestHeader, slowestCount = max(slowest, d), max(slowestHeader, h), max(slowestCount, c)
 			terms[i] = tm
 			mu.Unlock()
 		}()
@@ -56,6 +58,7 @@ func fiftySessions(b *testing.B) {
 	after := rssKB()
 	b.ReportMetric(float64(slowestHeader.Milliseconds()), "ms-until-all-50-draw")
 	b.ReportMetric(float64(slowest.Milliseconds()), "ms-until-all-50-show-the-list")
+	b.ReportMetric(float64(slowestCount.Milliseconds()), "ms-until-all-50-show-the-count")
 	b.ReportMetric(float64(r.tn.Stats().Calls), "api-calls")
 	b.ReportMetric(float64(after-before)/1024/n, "MB-per-session")
 	b.ReportMetric(float64(r.srv.Sessions()), "sessions")

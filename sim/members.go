@@ -31,10 +31,11 @@ func (o *org) purge(now time.Time) {
 		return
 	}
 	o.members = slices.DeleteFunc(o.members, func(m *membership) bool {
-		if m.removeAt.IsZero() || now.Before(m.removeAt) {
+		if m.listed(now) {
 			return false
 		}
 		delete(o.memberIdx, m.user.UserID)
+		m.user.leave(m)
 		o.pending--
 		return true
 	})
@@ -150,15 +151,16 @@ func (s *Server) addMembers(r *http.Request) (int, any, *apiError) {
 // still settling keeps the membership.
 func (t *tenant) addMember(o *org, u *user) {
 	if m := o.memberIdx[u.UserID]; m != nil {
-		if !m.removeAt.IsZero() {
-			m.removeAt = time.Time{}
+		if m.leaving() {
+			m.removeAt = 0
 			o.pending--
 		}
 		return
 	}
-	m := &membership{seq: t.next(), user: u}
+	m := &membership{seq: t.next(), user: u, org: o}
 	o.members = append(o.members, m)
 	o.memberIdx[u.UserID] = m
+	u.in = append(u.in, m)
 }
 
 func (s *Server) removeMembers(r *http.Request) (int, any, *apiError) {
@@ -176,11 +178,11 @@ func (s *Server) removeMembers(r *http.Request) (int, any, *apiError) {
 	at := now.Add(t.removalDelay(s.opts.RemovalDelayMin, s.opts.RemovalDelayMax))
 	for _, id := range ids {
 		m := o.memberIdx[id]
-		if m == nil || !m.removeAt.IsZero() {
+		if m == nil || m.leaving() {
 			continue
 		}
 		delete(o.memberRoles, id)
-		m.removeAt = at
+		m.removeAt = at.UnixNano()
 		o.pending++
 	}
 	o.purge(now) // a zero delay removes at once

@@ -229,6 +229,9 @@ func (s *Server) deleteOrg(r *http.Request) (int, any, *apiError) {
 	}
 	delete(t.orgs, o.ID)
 	delete(t.orgByName, o.Name)
+	for _, m := range o.members { // its members' organizations no longer list it
+		m.user.leave(m)
+	}
 	i := indexBySeq(t.orgOrder, func(o *org) int64 { return o.seq }, o.seq-1)
 	t.orgOrder = slices.Delete(t.orgOrder, i, i+1)
 	return http.StatusNoContent, nil, nil

@@ -27,11 +27,12 @@ func seedTenant(t *tenant, opts Options, now time.Time) []*LogEvent {
 	if members <= 0 {
 		members = 5000
 	}
-	d.addUsers(max(members, 2000))
 	orgs := opts.Orgs
 	if orgs <= 0 {
 		orgs = 150
 	}
+	t.reserve(orgs, max(members, 2000))
+	d.addUsers(max(members, 2000))
 	// the other organizations' members are drawn from a distribution whose
 	// mean is about 68; past a few thousand organizations they shrink so
 	// that the tenant holds at most demoMemberships of them in all (a
@@ -249,6 +250,7 @@ func (d *demo) addOrg(name string, i, size int, scale float64) {
 	}
 	md := map[string]string{"tier": tiers[rnd.IntN(3)], "region": regions[rnd.IntN(3)], "crm_id": "CRM-" + strconv.Itoa(10000+i)}
 	o := t.addOrg(name, display, b, md)
+	o.members, o.memberIdx = make([]*membership, 0, size), make(map[string]*membership, size) // sized once, not grown
 
 	// connections: usually the database, plus up to three others; some disabled
 	if i == 0 || rnd.IntN(10) < 8 {

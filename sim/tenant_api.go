@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"net/http"
 	"regexp"
 	"slices"
@@ -215,10 +216,11 @@ func (s *Server) deleteUser(r *http.Request) (int, any, *apiError) {
 	for _, o := range t.orgOrder {
 		delete(o.memberRoles, u.UserID)
 		if m := o.memberIdx[u.UserID]; m != nil {
-			if !m.removeAt.IsZero() {
+			if m.leaving() {
 				o.pending--
 			}
 			delete(o.memberIdx, u.UserID)
+			u.leave(m)
 			o.members = slices.DeleteFunc(o.members, func(x *membership) bool { return x == m })
 		}
 	}
@@ -238,13 +240,13 @@ func (s *Server) userOrgs(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	now := s.now()
-	in := []*org{}
-	for _, o := range t.orgOrder {
-		o.purge(now)
-		if o.memberIdx[u.UserID] != nil {
-			in = append(in, o)
+	in := make([]*org, 0, len(u.in))
+	for _, m := range u.in { // the user's own memberships, not every organization
+		if m.listed(now) { // still listed, as in the members list
+			in = append(in, m.org)
 		}
 	}
+	slices.SortFunc(in, func(a, b *org) int { return cmp.Compare(a.seq, b.seq) })
 	return http.StatusOK, offsetList(p, "organizations", in), nil
 }
 

@@ -9,6 +9,7 @@ package list
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/spinner"
@@ -66,7 +67,9 @@ type Model[T any] struct {
 	width    int
 	height   int
 	pages    paging
-	loadedAt time.Time // when the first page came
+	marksVer int           // counts the changes to marks
+	targets  targetMemo[T] // the marked rows' items, worked out once per change
+	loadedAt time.Time     // when the first page came
 }
 
 // New makes an empty list; Init loads it.
@@ -105,17 +108,23 @@ func (m *Model[T]) fetch(from string, background bool) tea.Cmd {
 // actions' notes go (the reload shows the truth); rows whose action is
 // still running keep saying so.
 func (m *Model[T]) Init() tea.Cmd {
+	first := m.seq == 0 // never loaded
 	m.seq = m.c.NextID()
 	m.loading, m.err = true, nil
 	m.items = map[string]T{}
 	m.marks = map[string]bool{}
+	m.marksVer++
 	for id, st := range m.states {
 		if st.Phase != Pending {
 			delete(m.states, id)
 		}
 	}
 	m.table.SetRows(nil)
-	m.pages = paging{total: -1}
+	if first { // keeps a count already read or asked for: an organization counts its members when it opens
+		m.pages = paging{total: m.pages.total, counting: m.pages.counting}
+	} else {
+		m.pages = paging{total: -1}
+	}
 	return tea.Batch(m.fetch("", false), m.CountCmd(), m.spinner.Tick)
 }
 
@@ -194,14 +203,33 @@ func (m *Model[T]) Selected() (T, bool) {
 	return m.Item(r.ID)
 }
 
+// targetMemo holds the marked rows' items for as long as neither the marks
+// (marks) nor the rows (rows, the table's version) change.
+type targetMemo[T any] struct {
+	ok          bool
+	marks, rows int
+	items       []T
+}
+
 // Targets are the marked items in the table's order, or the one under
 // the cursor when none is marked.
 func (m *Model[T]) Targets() []T {
 	var out []T
-	for _, r := range m.table.Rows() {
-		if m.marks[r.ID] {
-			out = append(out, m.items[r.ID])
+	if len(m.marks) == 0 { // the usual case, asked on every redraw: no pass over the rows
+		if it, ok := m.Selected(); ok {
+			out = append(out, it)
 		}
+		return out
+	}
+	if t := m.targets; t.ok && t.marks == m.marksVer && t.rows == m.table.Version() {
+		out = slices.Clone(t.items) // nothing marked or listed changed since: no pass over the rows on a redraw
+	} else {
+		for _, r := range m.table.Rows() {
+			if m.marks[r.ID] {
+				out = append(out, m.items[r.ID])
+			}
+		}
+		m.targets = targetMemo[T]{ok: true, marks: m.marksVer, rows: m.table.Version(), items: out}
 	}
 	if len(out) == 0 {
 		if it, ok := m.Selected(); ok {
@@ -241,6 +269,7 @@ func (m *Model[T]) Drop(ids ...string) {
 		delete(m.items, id)
 		delete(m.marks, id)
 		delete(m.states, id)
+		m.marksVer++
 	}
 	m.table.Remove(ids...)
 }
@@ -253,6 +282,7 @@ func (m *Model[T]) Mark(ids ...string) {
 	for _, id := range ids {
 		if _, ok := m.items[id]; ok {
 			m.marks[id] = true
+			m.marksVer++
 		}
 	}
 }
@@ -262,6 +292,7 @@ func (m *Model[T]) Unmark(ids ...string) {
 	for _, id := range ids {
 		delete(m.marks, id)
 	}
+	m.marksVer++
 }
 
 // Capturing reports whether the filter is taking keys.

@@ -12,6 +12,7 @@ import (
 // paging is how much of a list is loaded, and what else is wanted.
 type paging struct {
 	total    int    // as the tenant counted, -1 until known
+	counting bool   // a count is asked for and not answered yet
 	next     string // the cursor of the page after the loaded ones; "" once all are
 	fetching bool
 	all      bool // every page is wanted: a filter, mark all, export or L
@@ -20,11 +21,12 @@ type paging struct {
 }
 
 // CountCmd asks the tenant for the list's count in one call, when the
-// list has a way and does not know it yet.
+// list has a way, does not know it yet and has not asked already.
 func (m *Model[T]) CountCmd() tea.Cmd {
-	if m.spec.Count == nil || m.pages.total >= 0 {
+	if m.spec.Count == nil || m.pages.total >= 0 || m.pages.counting {
 		return nil
 	}
+	m.pages.counting = true
 	ctx, cl, count, scope := m.c.Ctx, m.c.Client, m.spec.Count, m.spec.CountScope
 	return func() tea.Msg {
 		n, err := count(ctx, cl)
@@ -33,6 +35,7 @@ func (m *Model[T]) CountCmd() tea.Cmd {
 }
 
 func (m *Model[T]) onCount(msg common.CountedMsg) {
+	m.pages.counting = false
 	if msg.Err != nil {
 		return // the rows still load; the count is left out
 	}
@@ -96,6 +99,7 @@ func (m *Model[T]) markVisible() int {
 	for _, id := range ids {
 		m.marks[id] = true
 	}
+	m.marksVer++
 	return len(ids)
 }
 

@@ -33,12 +33,26 @@ func (m *Model[T]) StateOf(id string) (State, bool) {
 // Failed are the ids whose last action failed, in the table's order.
 func (m *Model[T]) Failed() []string {
 	var out []string
+	if !m.anyFailed() {
+		return nil // asked on every redraw: no pass over the rows unless one failed
+	}
 	for _, r := range m.table.Rows() {
 		if st, ok := m.states[r.ID]; ok && st.Phase == Failed {
 			out = append(out, r.ID)
 		}
 	}
 	return out
+}
+
+// anyFailed reports whether some row's last action failed (the states are
+// the few rows acted on, not every row).
+func (m *Model[T]) anyFailed() bool {
+	for _, st := range m.states {
+		if st.Phase == Failed {
+			return true
+		}
+	}
+	return false
 }
 
 // Busy reports whether any row's action is still pending.

@@ -100,6 +100,7 @@ func (m *Model[T]) handleKey(msg tea.Msg) (tea.Cmd, bool) {
 	case key.Matches(k, keys.Back):
 		if len(m.marks) > 0 { // esc clears the marks before it goes back
 			m.marks = map[string]bool{}
+			m.marksVer++
 			return common.Status(common.Info, "marks cleared"), true
 		}
 		return common.Back, true
@@ -123,6 +124,7 @@ func (m *Model[T]) handleKey(msg tea.Msg) (tea.Cmd, bool) {
 		m.markVisible()
 	case m.spec.Markable && key.Matches(k, keys.Unmark):
 		m.marks = map[string]bool{}
+		m.marksVer++
 	default:
 		return nil, false
 	}
@@ -149,6 +151,7 @@ func (m *Model[T]) toggleMark() {
 		} else {
 			m.marks[r.ID] = true
 		}
+		m.marksVer++
 		m.table.SetCursor(m.table.Cursor() + 1)
 	}
 }

@@ -62,6 +62,7 @@ func (m *Model) number(rows []Row) {
 
 func (m *Model) sortRows() {
 	o := m.sort
+	m.search, m.ver = hays{}, m.ver+1 // they follow the rows' order
 	slices.SortStableFunc(m.rows, func(a, b Row) int {
 		if o.set {
 			c := cmp.Compare(strings.ToLower(cell(a, o.col)), strings.ToLower(cell(b, o.col)))

@@ -50,8 +50,11 @@ type Model struct {
 	rows   []Row
 	view   []int // indices of the rows the filter lets through
 	filter string
-	cursor int // position in view
-	offset int // first visible position in view
+	exact  bool // the filter has a capital: its case counts (smart case)
+	search hays // the rows' text laid out for the filter
+	ver    int  // counts the changes to the rows: set, added, replaced, removed, reordered
+	cursor int  // position in view
+	offset int  // first visible position in view
 	width  int
 	height int // rows shown, header excluded
 	keys   *keymap.KeyMap
@@ -77,7 +80,7 @@ func (m *Model) SetStyles(s *theme.Styles) { m.styles = s }
 // SetRows replaces the rows, keeping the cursor on the same id if it stays.
 func (m *Model) SetRows(rows []Row) {
 	sel, _ := m.Selected()
-	m.rows = rows
+	m.rows, m.search, m.ver = rows, hays{}, m.ver+1
 	m.nextIn = 0
 	m.number(m.rows)
 	m.sortRows()
@@ -89,17 +92,15 @@ func (m *Model) Append(rows ...Row) {
 	start := len(m.rows)
 	m.rows = append(m.rows, rows...)
 	m.number(m.rows[start:])
+	m.search.add(m.rows[start:])
+	m.ver++
 	if m.sort.active() {
 		sel, _ := m.Selected()
 		m.sortRows()
 		m.refilter(sel.ID)
 		return
 	}
-	for i := start; i < len(m.rows); i++ {
-		if m.matches(m.rows[i]) {
-			m.view = append(m.view, i)
-		}
-	}
+	m.filterFrom(start)
 }
 
 // Rows are all rows, filtered or not.
@@ -111,6 +112,7 @@ func (m *Model) Replace(r Row) {
 		if m.rows[i].ID == r.ID {
 			r.arrival = m.rows[i].arrival
 			m.rows[i] = r
+			m.search, m.ver = hays{}, m.ver+1
 			return
 		}
 	}
@@ -122,6 +124,7 @@ func (m *Model) Remove(ids ...string) {
 	sel, _ := m.Selected()
 	at := m.cursor
 	m.rows = slices.DeleteFunc(m.rows, func(r Row) bool { return slices.Contains(ids, r.ID) })
+	m.search, m.ver = hays{}, m.ver+1
 	m.refilter(sel.ID)
 	if slices.Contains(ids, sel.ID) {
 		m.cursor = at
@@ -133,30 +136,26 @@ func (m *Model) Remove(ids ...string) {
 // capital letter (smart case).
 func (m *Model) SetFilter(q string) {
 	sel, _ := m.Selected()
-	m.filter = q
+	old, oldExact := m.filter, m.exact
+	m.filter, m.exact = q, strings.ToLower(q) != q
+	if old != "" && m.exact == oldExact && strings.Contains(q, old) {
+		m.narrow() // typing on: only the rows shown can still match
+		m.keepCursor(sel.ID)
+		return
+	}
 	m.refilter(sel.ID)
 }
 
 // Filter is the current filter.
 func (m Model) Filter() string { return m.filter }
 
-func (m Model) matches(r Row) bool {
-	switch {
-	case m.filter == "":
-		return true
-	case strings.ToLower(m.filter) != m.filter:
-		return strings.Contains(r.hay, m.filter)
-	}
-	return strings.Contains(r.lower, m.filter)
+func (m *Model) refilter(keep string) {
+	m.filterAll()
+	m.keepCursor(keep)
 }
 
-func (m *Model) refilter(keep string) {
-	m.view = m.view[:0]
-	for i, r := range m.rows {
-		if m.matches(r) {
-			m.view = append(m.view, i)
-		}
-	}
+// keepCursor puts the cursor on the row keep if it shows, else the first.
+func (m *Model) keepCursor(keep string) {
 	m.cursor = 0
 	for p, i := range m.view {
 		if m.rows[i].ID == keep {

@@ -1,0 +1,49 @@
+package server
+
+import (
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/orgdash/orgdash/sim"
+)
+
+// Fifty SSH sessions opening together against 150 organizations each show
+// the tenant's count within a second of their first page (a count per
+// session queued behind the organizations bucket took up to 10 s), and
+// the tenant saw at most the pages shown plus two calls: one page and one
+// count shared by all, not a count per session.
+func TestFiftySessionsShareTheirReads(t *testing.T) {
+	if testing.Short() {
+		t.Skip("50 SSH sessions")
+	}
+	const n = 50
+	r := newRig(t, sim.DefaultOptions(), func(c *Config) { c.PerAddressBurst, c.MaxStartups = 1000, 100 })
+	before := r.tn.Stats()
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var slowest time.Duration
+	for i := range n {
+		wg.Go(func() {
+			tm := r.connect(t, "u"+strconv.Itoa(i), r.viewer, 100, 30)
+			tm.wait("acme", "1 of ") // the first page is on screen
+			listed := time.Now()
+			tm.wait("150 organizations", "1 of 150")
+			mu.Lock()
+			slowest = max(slowest, time.Since(listed))
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	after := r.tn.Stats()
+	const pages = 1
+	calls := after.Calls - before.Calls
+	t.Logf("%d sessions: %d calls, the slowest count showed %v after its session's first page", n, calls, slowest)
+	if calls > pages+2 {
+		t.Errorf("%d sessions made %d calls, want at most %d (a page and a count, shared)", n, calls, pages+2)
+	}
+	if slowest > time.Second {
+		t.Errorf("a session's count showed %v after its first page, want within 1s", slowest)
+	}
+}
