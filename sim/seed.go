@@ -136,13 +136,33 @@ var orgSuffixes = []string{"", "-eu", "-us", "-apac", "-labs", "-health", "-bank
 
 // demo builds the demo tenant.
 type demo struct {
-	t     *tenant
-	now   time.Time
-	conns []*connection
-	roles []*role
-	users []*user
-	appID string
-	times []string // a few shared timestamps, so 100,000 users cost little
+	t       *tenant
+	palette map[int]map[string]string // shared colour maps past the first thousand organizations
+	now     time.Time
+	conns   []*connection
+	roles   []*role
+	users   []*user
+	appID   string
+	times   []string // a few shared timestamps, so 100,000 users cost little
+}
+
+// colors are the i-th organization's branding colours from a random draw.
+// Past the first thousand organizations they come from 64 shared maps: at
+// Auth0's entity limits 100,000 maps of their own cost 21 MB. Sharing is
+// safe because an edit replaces an organization's colours, never writes
+// into the map.
+func (d *demo) colors(i, draw int) map[string]string {
+	if i < 1000 {
+		return map[string]string{"primary": fmt.Sprintf("#%06x", draw), "page_background": "#000000"}
+	}
+	if d.palette == nil {
+		d.palette = make(map[int]map[string]string, 64)
+	}
+	k := draw % 64
+	if d.palette[k] == nil {
+		d.palette[k] = map[string]string{"primary": fmt.Sprintf("#%06x", draw), "page_background": "#000000"}
+	}
+	return d.palette[k]
 }
 
 func (d *demo) addUsers(n int) {
@@ -243,8 +263,7 @@ func (d *demo) addOrg(name string, i, size int, scale float64) {
 	}
 	tiers := []string{"enterprise", "business", "startup"}
 	regions := []string{"eu-west-1", "us-east-1", "ap-southeast-2"}
-	b := &branding{LogoURL: "https://cdn.example.com/logos/" + name + ".png",
-		Colors: map[string]string{"primary": fmt.Sprintf("#%06x", rnd.IntN(1<<24)), "page_background": "#000000"}}
+	b := &branding{LogoURL: "https://cdn.example.com/logos/" + name + ".png", Colors: d.colors(i, rnd.IntN(1<<24))}
 	if i%4 == 3 {
 		b = nil
 	}
