@@ -94,7 +94,7 @@ type session struct {
 	profile   string // the profile it shows, and its role there
 	role      Role
 	roles     map[string]Role // every grant it holds, derived from the keys on login, switch and reload
-	lastInput atomic.Int64 // unix nanoseconds of the last key or mouse input
+	lastInput atomic.Int64    // unix nanoseconds of the last key or mouse input
 }
 
 // idledKey marks, on the session's context, a session ended for want of input.
