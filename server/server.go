@@ -52,10 +52,10 @@ type Config struct {
 
 	LoginGrace time.Duration // a connection must log in within it (default 20s, as OpenSSH's LoginGraceTime)
 	// MaxStartups limits the connections not yet logged in, with OpenSSH's
-	// random early drop (default DefaultStartups: 100:30:300).
+	// random early drop (default DefaultStartups: 128:30:384).
 	MaxStartups        Startups
 	PerAddressStartups int           // not yet logged in from one address (default 64)
-	PerPrefixStartups  int           // not yet logged in from one /24 or /64 (default 96)
+	PerPrefixStartups  int           // not yet logged in from one /24 or /64 (default 64)
 	PerAddressRate     time.Duration // one new connection per address this often, after a burst (default 100ms)
 	PerAddressBurst    int           // (default 64: a team behind one address at the start of an incident)
 	PerPrefixRate      time.Duration // one new connection per /24 or /64 this often, after a burst (default 50ms)

@@ -15,17 +15,17 @@ import (
 // everyone out the way a hard limit does.
 type Startups struct{ Start, Rate, Full int }
 
-// DefaultStartups lets 50 people behind one address log in together (no
-// drop below 100 pending), and a flood from one network (at most
-// DefaultPerPrefixStartups pending) never reaches the drop.
-func DefaultStartups() Startups { return Startups{Start: 100, Rate: 30, Full: 300} }
+// DefaultStartups lets 50 people behind one address log in together while
+// one network floods (at most DefaultPerPrefixStartups pending): 64 + 50
+// stay below the 128 where the random drop begins.
+func DefaultStartups() Startups { return Startups{Start: 128, Rate: 30, Full: 384} }
 
 // The default limits per source, as OpenSSH's PerSourceMaxStartups and
 // PerSourceNetBlockSize (which it leaves unlimited): connections not yet
 // logged in from one address, and from one network (/24 IPv4, /64 IPv6).
 const (
 	DefaultPerAddressStartups = 64
-	DefaultPerPrefixStartups  = 96
+	DefaultPerPrefixStartups  = 64
 )
 
 // The default rates of new connections: a burst, then one per interval,
