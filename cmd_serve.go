@@ -40,6 +40,12 @@ The tenant comes from AUTH0_* variables, or is the demo tenant without them.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd, g, f) },
 	}
+	f.register(cmd)
+	return cmd
+}
+
+// register defines serve's flags on cmd, their defaults in f.
+func (f *serveFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.listen, "listen", "127.0.0.1:2222", "`HOST:PORT` to listen on")
 	fl.StringVar(&f.hostKey, "host-key", "orgdash_host_ed25519", "host key `PATH` (an ed25519 key is generated there, mode 0600, when absent)")
@@ -60,7 +66,6 @@ The tenant comes from AUTH0_* variables, or is the demo tenant without them.`,
 	fl.DurationVar(&f.perPrefixRate, "per-prefix-rate", server.DefaultPerPrefixRate, "after the burst, one new connection per network this often")
 	fl.DurationVar(&f.writeTimeout, "write-timeout", 30*time.Second, "cut off a client that reads nothing for this long")
 	fl.BoolVar(&f.check, "check", false, "check the config, the keys and the host key, say what was found, and exit")
-	return cmd
 }
 
 // fromConfig takes the config file's settings for the flags not given.

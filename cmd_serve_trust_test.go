@@ -16,8 +16,10 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/vt"
+	"github.com/orgdash/orgdash/config"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
+	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -287,5 +289,41 @@ func TestServeCutsOffAClientThatStopsReading(t *testing.T) {
 		t.Logf("serve ended %s after SIGTERM with a client reading nothing", time.Since(term).Round(10*time.Millisecond))
 	case <-time.After(12 * time.Second):
 		t.Fatal("serve still runs 12s after SIGTERM (grace 10s) with a client reading nothing")
+	}
+}
+
+// Every admission limit is a flag and a config key: a flag given wins, the
+// config's setting is taken where none is, the default elsewhere.
+func TestServeLimitsFromFlagsAndConfig(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "config.yaml")
+	body := "serve:\n  max_startups: 10\n  per_address_startups: 3\n  per_prefix_startups: 5\n  per_address_burst: 70\n  per_address_rate: 2s\n  per_prefix_burst: 90\n  per_prefix_rate: 1s\n"
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(p, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f serveFlags
+	cmd := &cobra.Command{}
+	f.register(cmd)
+	if err := cmd.Flags().Parse([]string{"--per-prefix-burst", "200", "--max-startups", "20:50:60"}); err != nil {
+		t.Fatal(err)
+	}
+	f.fromConfig(cmd, cfg.Serve)
+	want := serveFlags{maxStartups: "20:50:60", perAddressStartups: 3, perPrefixStartups: 5, perAddressBurst: 70, perAddressRate: 2 * time.Second,
+		perPrefixBurst: 200, perPrefixRate: time.Second}
+	got := serveFlags{maxStartups: f.maxStartups, perAddressStartups: f.perAddressStartups, perPrefixStartups: f.perPrefixStartups,
+		perAddressBurst: f.perAddressBurst, perAddressRate: f.perAddressRate, perPrefixBurst: f.perPrefixBurst, perPrefixRate: f.perPrefixRate}
+	if got != want {
+		t.Fatalf("limits %+v, want %+v", got, want)
+	}
+	var none serveFlags
+	cmd = &cobra.Command{}
+	none.register(cmd)
+	none.fromConfig(cmd, cfg.Serve)
+	if none.maxStartups != "10" { // a number in YAML reads as OpenSSH's single-number form
+		t.Fatalf("max_startups: 10 read as %q", none.maxStartups)
 	}
 }
