@@ -205,7 +205,7 @@ func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 	m, ok := s.keys[fp]
 	s.keyMu.RUnlock()
 	if !ok || len(m.roles) == 0 {
-		s.cfg.Logger.Warn("refused key", "user", ctx.User(), "key", fp, "remote", ctx.RemoteAddr().String())
+		s.cfg.Logger.Warn("refused key", "login", ctx.User(), "key", fp, "remote", ctx.RemoteAddr().String())
 		return false
 	}
 	ctx.SetValue(memberKey{}, m)
