@@ -75,9 +75,10 @@ type grant struct {
 // the default profile, then each Access entry. A key given two roles on
 // one profile is an error naming both lines, not a silent promotion; so is
 // a file others may write (they could add their own key). An empty path is
-// no file. At start a missing file, or no key at all, is an error (a typo
-// would serve nobody); on a reload (revoking) they are valid: a missing
-// file grants nothing, and each is named in the notes for the log.
+// no file. A missing or empty file grants nothing (removing or emptying a
+// file revokes its keys): each is named in the notes, for the log. No key
+// at all is an error at start (nobody could log in), and valid on a reload
+// (revoking everyone).
 func loadKeys(viewers, operators, def string, access []Access, revoking bool) (keyring, []string, error) {
 	grants := []grant{{viewers, Viewer, []string{def}}, {operators, Operator, []string{def}}}
 	for _, a := range access {
@@ -91,7 +92,7 @@ func loadKeys(viewers, operators, def string, access []Access, revoking bool) (k
 			continue
 		}
 		keys, err := readAuthorized(g.path)
-		if revoking && errors.Is(err, os.ErrNotExist) {
+		if errors.Is(err, os.ErrNotExist) {
 			notes = append(notes, g.path+" is missing: it grants nothing now")
 			continue
 		}
@@ -185,9 +186,10 @@ func hostKeyFingerprint(path string) (string, error) {
 }
 
 // Check reads the key files and looks at the host key as New would, and
-// says what it found: "2 viewers, 1 operator; host key SHA256:…".
+// says what it found: "2 viewers, 1 operator; host key SHA256:…", and any
+// file that grants nothing.
 func Check(viewers, operators, hostKey string, access []Access) (string, error) {
-	ring, _, err := loadKeys(viewers, operators, "", access, false)
+	ring, notes, err := loadKeys(viewers, operators, "", access, false)
 	if err != nil {
 		return "", err
 	}
@@ -203,6 +205,9 @@ func Check(viewers, operators, hostKey string, access []Access) (string, error) 
 		n[top]++
 	}
 	found := fmt.Sprintf("%d viewer key(s), %d operator key(s)", n[Viewer], n[Operator])
+	for _, note := range notes {
+		found += "; " + note
+	}
 	fp, err := hostKeyFingerprint(hostKey)
 	switch {
 	case errors.Is(err, os.ErrNotExist):

@@ -164,9 +164,12 @@ func New(cfg Config) (*Server, error) {
 	cfg.PerPrefixRate, cfg.PerPrefixBurst = cmp.Or(cfg.PerPrefixRate, DefaultPerPrefixRate), cmp.Or(cfg.PerPrefixBurst, DefaultPerPrefixBurst)
 	cfg.WriteTimeout = cmp.Or(cfg.WriteTimeout, 30*time.Second)
 	cfg.Client = client.SharePages(cfg.Client, sharedPagesFor) // sessions opening together share the list
-	keys, _, err := loadKeys(cfg.AuthorizedKeys, cfg.OperatorKeys, cfg.Profile, cfg.Access, false)
+	keys, notes, err := loadKeys(cfg.AuthorizedKeys, cfg.OperatorKeys, cfg.Profile, cfg.Access, false)
 	if err != nil {
 		return nil, err
+	}
+	for _, n := range notes {
+		cfg.Logger.Warn("keys: " + n)
 	}
 	if err := checkHostKey(cfg.HostKeyPath); err != nil {
 		return nil, err
