@@ -27,7 +27,8 @@ import (
 type served struct {
 	cmd    *exec.Cmd
 	addr   string
-	logged chan string
+	mu     sync.Mutex
+	lines  []string // its log so far
 	exited chan error
 }
 
@@ -37,7 +38,7 @@ type served struct {
 func startServe(t *testing.T, dir string, env []string, args ...string) *served {
 	t.Helper()
 	l, _ := net.Listen("tcp", "127.0.0.1:0") // a free port
-	s := &served{addr: l.Addr().String(), logged: make(chan string, 1000), exited: make(chan error, 1)}
+	s := &served{addr: l.Addr().String(), exited: make(chan error, 1)}
 	l.Close()
 	s.cmd = exec.Command(os.Args[0])
 	s.cmd.Env = append(append(os.Environ(), "ORGDASH_RUN_MAIN=1", "XDG_CONFIG_HOME="+dir, "HOME="+dir,
@@ -49,10 +50,9 @@ func startServe(t *testing.T, dir string, env []string, args ...string) *served 
 	go func() {
 		sc := bufio.NewScanner(logs)
 		for sc.Scan() {
-			select { // never block serve's logging: a line nobody waits for is dropped
-			case s.logged <- sc.Text():
-			default:
-			}
+			s.mu.Lock()
+			s.lines = append(s.lines, sc.Text())
+			s.mu.Unlock()
 		}
 		s.exited <- s.cmd.Wait()
 	}()
@@ -61,19 +61,29 @@ func startServe(t *testing.T, dir string, env []string, args ...string) *served 
 	return s
 }
 
+// logged is how many lines of serve's log so far have want.
+func (s *served) logged(want string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, l := range s.lines {
+		if strings.Contains(l, want) {
+			n++
+		}
+	}
+	return n
+}
+
 // waitLog waits for a line of serve's log that has want.
 func (s *served) waitLog(t *testing.T, want string) {
 	t.Helper()
-	deadline := time.After(20 * time.Second)
-	for {
+	for deadline := time.Now().Add(20 * time.Second); s.logged(want) == 0; time.Sleep(20 * time.Millisecond) {
 		select {
-		case line := <-s.logged:
-			if strings.Contains(line, want) {
-				return
-			}
 		case err := <-s.exited:
 			t.Fatalf("serve ended (%v) before logging %q", err, want)
-		case <-deadline:
+		default:
+		}
+		if time.Now().After(deadline) {
 			t.Fatalf("serve never logged %q", want)
 		}
 	}
@@ -175,26 +185,36 @@ func (sc *sshScreen) send(t *testing.T, s string) {
 }
 
 // fill stops reading and sends keys that redraw much of the screen (the
-// full help, about 10 kB) until the server sends nothing for 20 of them:
-// the channel's window is full, the server's write waits. It returns
-// when the last byte came.
-func (sc *sshScreen) fill(t *testing.T) time.Time {
+// full help, about 10 kB), filling the channel's 2 MB window, until done
+// (at most a minute). It returns when the connection last received a
+// byte: when the server's write began to wait.
+func (sc *sshScreen) fill(t *testing.T, done func() bool) time.Time {
 	t.Helper()
 	close(sc.stop)
-	last, lastAt, quiet := sc.wire.Load(), time.Now(), 0
-	for keys := 0; quiet < 20; keys++ {
-		if keys > 3000 {
-			t.Fatal("the server still sends after 3000 redraws: the window never filled")
+	last, lastAt := sc.wire.Load(), time.Now()
+	for start := time.Now(); !done(); {
+		if time.Since(start) > time.Minute {
+			t.Fatal("still not done after a minute of redraws")
 		}
 		_, _ = io.WriteString(sc.in, "?")
 		time.Sleep(25 * time.Millisecond) // a key a frame: pacing input, not a wait for an outcome
 		if n := sc.wire.Load(); n != last {
-			last, lastAt, quiet = n, time.Now(), 0
-		} else {
-			quiet++
+			last, lastAt = n, time.Now()
 		}
 	}
 	return lastAt
+}
+
+// quietFor is a condition for fill: nothing received for d while keys
+// that redraw were sent: the window is full, the server's write waits.
+func (sc *sshScreen) quietFor(d time.Duration) func() bool {
+	last, lastAt := sc.wire.Load(), time.Now()
+	return func() bool {
+		if n := sc.wire.Load(); n != last {
+			last, lastAt = n, time.Now()
+		}
+		return time.Since(lastAt) >= d
+	}
 }
 
 // Real processes: a key is an operator of staging (through
@@ -263,8 +283,7 @@ func TestServeCutsOffAClientThatStopsReading(t *testing.T) {
 	s := startServe(t, dir, nil, "--operator-keys", keys, "--write-timeout", "2s", "--max-sessions", "1")
 	first := s.connect(t, signer, 500, 200)
 	first.waitFor(t, "organizations")
-	blocked := first.fill(t)
-	s.waitLog(t, "session cut off: its client read nothing")
+	blocked := first.fill(t, func() bool { return s.logged("session cut off: its client read nothing") > 0 })
 	t.Logf("cut off %s after the server's last byte (write timeout 2s)", time.Since(blocked).Round(10*time.Millisecond))
 	if took := time.Since(blocked); took > 6*time.Second {
 		t.Fatalf("cut off %s after the server's write began to wait, with a write timeout of 2s", took)
@@ -279,7 +298,7 @@ func TestServeCutsOffAClientThatStopsReading(t *testing.T) {
 			t.Fatal("the only slot is still taken 10s after the stalled session was cut off")
 		}
 	}
-	second.fill(t)
+	second.fill(t, second.quietFor(time.Second))
 	term := time.Now()
 	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)

@@ -83,24 +83,38 @@ func (r *rig) stall(t *testing.T, k keyPair) *stalled {
 }
 
 // fill sends keys that redraw much of a 500×200 screen (the full help,
-// opened and closed: about 10 kB each) until the server sends nothing more
-// for 20 of them in a row: the channel's 2 MB window is full and the
-// server's write waits. It reports the redraws sent and when the last
-// byte arrived.
-func (st *stalled) fill(t *testing.T) (int, time.Time) {
+// opened and closed: about 10 kB each), filling the channel's 2 MB window
+// of a client that reads nothing, until done (at most a minute). It
+// reports the redraws sent and when the connection last received a byte:
+// when the server's write began to wait.
+func (st *stalled) fill(t *testing.T, done func() bool) (int, time.Time) {
 	t.Helper()
-	last, lastAt, quiet := st.wire.Load(), time.Now(), 0
-	for keys := 0; ; keys++ {
-		if keys > 3000 {
-			t.Fatalf("the server still sends after %d redraws: its window never filled", keys)
+	last, lastAt := st.wire.Load(), time.Now()
+	for keys, start := 0, time.Now(); ; keys++ {
+		if done() {
+			return keys, lastAt
+		}
+		if time.Since(start) > time.Minute {
+			t.Fatalf("still not done after %d redraws in a minute", keys)
 		}
 		_, _ = st.in.Write([]byte("?"))
 		time.Sleep(25 * time.Millisecond) // a key a frame (two in one frame draw nothing): pacing input, not a wait for an outcome
 		if n := st.wire.Load(); n != last {
-			last, lastAt, quiet = n, time.Now(), 0
-		} else if quiet++; quiet == 20 {
-			return keys, lastAt
+			last, lastAt = n, time.Now()
 		}
+	}
+}
+
+// fullFor is a condition for fill: the connection has received nothing for
+// d while keys that redraw were sent: the window is full, the server's
+// write waits.
+func (st *stalled) fullFor(d time.Duration) func() bool {
+	last, lastAt := st.wire.Load(), time.Now()
+	return func() bool {
+		if n := st.wire.Load(); n != last {
+			last, lastAt = n, time.Now()
+		}
+		return time.Since(lastAt) >= d
 	}
 }
 
@@ -125,14 +139,11 @@ func TestClientThatStopsReadingItsChannelIsCutOff(t *testing.T) {
 	r := newRig(t, sim.Options{Orgs: 1000, Members: 1}, func(c *Config) { c.WriteTimeout, c.MaxSessions = 300*time.Millisecond, 1 })
 	st := r.stall(t, r.viewer)
 	close(st.stop)
-	keys, blocked := st.fill(t)
-	for r.srv.Sessions() != 0 {
-		if time.Since(blocked) > 5*time.Second {
-			t.Fatalf("a client that reads nothing still holds its session 5s after the server's write began to wait (write timeout 300ms); log:\n%s", r.log.String())
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	keys, blocked := st.fill(t, func() bool { return r.srv.Sessions() == 0 })
 	took := time.Since(blocked)
+	if took > 300*time.Millisecond+3*time.Second {
+		t.Fatalf("the session ended %s after the server's write began to wait, with a write timeout of 300ms", took)
+	}
 	t.Logf("cut off %s after the server's last byte (write timeout 300ms; %d redraws filled the 2 MB window)", took.Round(10*time.Millisecond), keys)
 	if !strings.Contains(r.log.String(), "session cut off: its client read nothing") {
 		t.Fatalf("the log does not say why the session ended:\n%s", r.log.String())
@@ -155,7 +166,7 @@ func TestShutdownWithinGraceDespiteAStalledClient(t *testing.T) {
 	r := newRig(t, sim.Options{Orgs: 1000, Members: 1}, func(c *Config) { c.WriteTimeout, c.Grace = time.Hour, 2*time.Second })
 	st := r.stall(t, r.viewer)
 	close(st.stop)
-	st.fill(t)
+	st.fill(t, st.fullFor(time.Second))
 	start := time.Now()
 	done := make(chan error, 1)
 	go func() { done <- r.srv.Shutdown(context.Background()) }()
