@@ -197,7 +197,7 @@ func (sc *sshScreen) fill(t *testing.T, done func() bool) time.Time {
 			t.Fatal("still not done after a minute of redraws")
 		}
 		_, _ = io.WriteString(sc.in, "?")
-		time.Sleep(25 * time.Millisecond) // a key a frame: pacing input, not a wait for an outcome
+		sc.waitDrawn(last) // the next key once this one is drawn (two in one frame draw nothing)
 		if n := sc.wire.Load(); n != last {
 			last, lastAt = n, time.Now()
 		}
@@ -344,5 +344,13 @@ func TestServeLimitsFromFlagsAndConfig(t *testing.T) {
 	none.fromConfig(cmd, cfg.Serve)
 	if none.maxStartups != "10" { // a number in YAML reads as OpenSSH's single-number form
 		t.Fatalf("max_startups: 10 read as %q", none.maxStartups)
+	}
+}
+
+// waitDrawn waits until the connection has received more than seen bytes (the
+// last key was drawn), or 200ms (the window is full: nothing comes).
+func (sc *sshScreen) waitDrawn(seen int64) {
+	for deadline := time.Now().Add(200 * time.Millisecond); sc.wire.Load() == seen && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
 	}
 }

@@ -42,7 +42,7 @@ type pendingKey struct{}
 func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 	addr := remoteHost(conn)
 	prefix := prefixOf(addr)
-	if why := s.admission.enter(s.cfg, addr, prefix); why != "" {
+	if why := s.admission.enter(&s.cfg, addr, prefix); why != "" {
 		return s.refuse(conn, addr, why)
 	}
 	g := &guardedConn{Conn: conn, writeTimeout: s.cfg.WriteTimeout}
@@ -53,7 +53,7 @@ func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 
 // enter counts a new connection from addr in prefix as pending, or says
 // why it is refused.
-func (a *admission) enter(cfg Config, addr, prefix string) string {
+func (a *admission) enter(cfg *Config, addr, prefix string) string {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.byAddr == nil {

@@ -98,7 +98,7 @@ func (st *stalled) fill(t *testing.T, done func() bool) (int, time.Time) {
 			t.Fatalf("still not done after %d redraws in a minute", keys)
 		}
 		_, _ = st.in.Write([]byte("?"))
-		time.Sleep(25 * time.Millisecond) // a key a frame (two in one frame draw nothing): pacing input, not a wait for an outcome
+		st.waitDrawn(last) // the next key once this one is drawn (two in one frame draw nothing)
 		if n := st.wire.Load(); n != last {
 			last, lastAt = n, time.Now()
 		}
@@ -194,4 +194,12 @@ func waitFor(tm *term, want ...string) string {
 	}
 	tm.t.Fatalf("the screen never showed any of %q; it shows:\n%s", want, tm.out.String())
 	return ""
+}
+
+// waitDrawn waits until the connection has received more than seen bytes (the
+// last key was drawn), or 200ms (the window is full: nothing comes).
+func (st *stalled) waitDrawn(seen int64) {
+	for deadline := time.Now().Add(200 * time.Millisecond); st.wire.Load() == seen && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+	}
 }
