@@ -223,7 +223,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	g := limits.NoGroup
 	if _, pattern := s.api.Handler(r); pattern != "" {
-		g = limits.GroupOf(r.Method, r.URL.Path)
+		g = limits.GroupOfURL(r.Method, r.URL)
 	}
 	if s.limits != nil && !s.limits.allow(w, g, s.now()) {
 		s.stats.throttled.Add(1)
