@@ -13,6 +13,9 @@ var orgProps = map[string]string{
 	"display_name": "Friendly name of this organization.",
 	"branding":     "Theme defines how to style the login pages.",
 	"metadata":     "Metadata associated with the organization, in the form of an object with string values (max 255 chars). Maximum of 25 metadata properties allowed.",
+	// the newer settings (org_fields.go)
+	"token_quota": orgSettingsProps["token_quota"], "third_party_client_access": orgSettingsProps["third_party_client_access"],
+	"is_app_entitlement_active": orgSettingsProps["is_app_entitlement_active"],
 }
 
 // orgCreateProps adds what only creation accepts.
@@ -34,8 +37,9 @@ type orgBody struct {
 	Name               *string           `json:"name"`
 	DisplayName        *string           `json:"display_name"`
 	Branding           *branding         `json:"branding"`
-	Metadata           map[string]string `json:"metadata"`
-	EnabledConnections []orgConnBody     `json:"enabled_connections"`
+	Metadata           map[string]*string `json:"metadata"` // a null value clears its key
+	EnabledConnections []orgConnBody      `json:"enabled_connections"`
+	orgSettingsBody
 }
 
 func (b *orgBody) validate(create bool) *apiError {
@@ -53,6 +57,12 @@ func (b *orgBody) validate(create bool) *apiError {
 		}
 	}
 	if b.Branding != nil {
+		// Auth0's spec requires both colors of a color scheme
+		for _, k := range []string{"primary", "page_background"} {
+			if _, ok := b.Branding.Colors[k]; b.Branding.Colors != nil && !ok {
+				return errBody("'Missing required property: %s' on property branding.colors (Color scheme used to customize the login pages.).", k)
+			}
+		}
 		for k, v := range b.Branding.Colors {
 			if k != "primary" && k != "page_background" {
 				return errBody("'Additional properties not allowed: %s' on property branding.colors (Color scheme used to customize the login pages.).", k)
@@ -65,7 +75,7 @@ func (b *orgBody) validate(create bool) *apiError {
 	if len(b.Metadata) > 25 {
 		return errBody("'Too many properties defined (%d), maximum 25' on property metadata (%s).", len(b.Metadata), orgProps["metadata"])
 	}
-	for k, v := range b.Metadata {
+	for k, v := range metadataValues(b.Metadata) {
 		if e := checkLen(v, "metadata."+k, "metadata value", 0, 255); e != nil {
 			return e
 		}
@@ -156,8 +166,12 @@ func (s *Server) createOrg(r *http.Request) (int, any, *apiError) {
 		}
 		conns = append(conns, oc)
 	}
-	o := t.addOrg(*b.Name, deref(b.DisplayName), b.Branding, b.Metadata)
-	o.conns = conns
+	var settings orgSettings
+	if e := b.orgSettingsBody.apply(&settings); e != nil {
+		return 0, nil, e
+	}
+	o := t.addOrg(*b.Name, deref(b.DisplayName), b.Branding, metadataValues(b.Metadata))
+	o.conns, o.orgSettings = conns, settings
 	out := orgJSON{org: o}
 	for _, oc := range conns {
 		out.EnabledConnections = append(out.EnabledConnections, oc.json(false))
@@ -201,6 +215,10 @@ func (s *Server) updateOrg(r *http.Request) (int, any, *apiError) {
 	if e := b.validate(false); e != nil {
 		return 0, nil, e
 	}
+	settings := o.orgSettings
+	if e := b.orgSettingsBody.apply(&settings); e != nil {
+		return 0, nil, e
+	}
 	if b.Name != nil && *b.Name != o.Name {
 		if t.orgByName[*b.Name] != nil {
 			return 0, nil, errOrgConflict()
@@ -216,8 +234,9 @@ func (s *Server) updateOrg(r *http.Request) (int, any, *apiError) {
 		o.Branding = b.Branding
 	}
 	if b.Metadata != nil {
-		o.Metadata = b.Metadata
+		o.Metadata = metadataValues(b.Metadata)
 	}
+	o.orgSettings = settings
 	return http.StatusOK, o, nil
 }
 

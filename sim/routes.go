@@ -76,6 +76,7 @@ func (s *Server) routes() {
 	s.handle("DELETE /api/v2/clients/{id}", scopes("delete:clients"), s.deleteClient)
 
 	s.handle("GET /api/v2/logs", scopes("read:logs"), s.listLogs)
+	s.surfaceRoutes()
 
 	s.api.HandleFunc("/api/v2/", func(w http.ResponseWriter, _ *http.Request) { writeError(w, errRoute) })
 }

@@ -45,6 +45,7 @@ func seedTenant(t *tenant, opts Options, now time.Time) {
 		d.addOrg(name, i, size, scale)
 	}
 	d.addDomains()
+	d.addSurface()
 }
 
 // addDomains gives acme two discovery domains and every seventh

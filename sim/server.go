@@ -33,6 +33,11 @@ var AllScopes = []string{
 	"read:users", "create:users", "delete:users",
 	"read:roles", "create:roles", "update:roles", "delete:roles",
 	"read:clients", "create:clients", "delete:clients", "read:logs",
+	"read:organization_client_grants", "create:organization_client_grants", "delete:organization_client_grants",
+	"read:client_grants", "create:client_grants", "update:client_grants", "delete:client_grants",
+	"read:resource_servers", "create:resource_servers", "delete:resource_servers",
+	"read:organization_clients", "create:organization_clients", "update:organization_clients", "delete:organization_clients",
+	"read:organization_groups", "read:organization_group_roles", "create:organization_group_roles", "delete:organization_group_roles",
 }
 
 // Options configure a simulated tenant. DefaultOptions gives those of
@@ -70,6 +75,16 @@ type Options struct {
 	NoConnectionsAPI bool // a tenant without /organizations/{id}/connections
 	// NoDiscoveryDomains is a tenant without /organizations/{id}/discovery-domains.
 	NoDiscoveryDomains bool
+	// NoOrgClients is a tenant without organization applications
+	// (/organizations/{id}/clients, Early Access).
+	NoOrgClients bool
+	// NoOrgRoles is a tenant without organization-level roles (Early
+	// Access): POST /roles refuses type and owner_id, and
+	// /organizations/{id}/roles/… is no route.
+	NoOrgRoles bool
+	// NoGroups is a tenant without groups in organizations (Early Access):
+	// /organizations/{id}/groups and a member's roles through groups.
+	NoGroups bool
 
 	Now func() time.Time // the clock; time.Now when nil
 }

@@ -29,6 +29,8 @@ type tenant struct {
 	roleOrder []*role
 
 	clients map[string]*apiClient
+
+	surface // resource servers, client grants, groups (surface.go)
 }
 
 func newTenant(seed int64) *tenant {
@@ -88,6 +90,9 @@ type org struct {
 	pending     int                // memberships removed but still listed
 	invitations []*invitation
 	domains     []*discoveryDomain // by seq
+
+	orgSettings             // token_quota and the newer settings (org_fields.go)
+	orgSurface  orgSurface // client grants, applications, groups (surface.go)
 }
 
 // orgConn associates a tenant connection with an organization.
@@ -151,6 +156,10 @@ type role struct {
 	ID          string `json:"id"`
 	Name        string `json:"name"`
 	Description string `json:"description,omitempty"`
+	// Type is "tenant" or "organization" (an organization-level role,
+	// Early Access), OwnerID the owning organization of the latter.
+	Type    string `json:"type,omitempty"`
+	OwnerID string `json:"owner_id,omitempty"`
 }
 
 // apiClient is an application; the simulator's own clients may call the

@@ -3,6 +3,7 @@ package sim
 import (
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"regexp"
 	"slices"
@@ -257,6 +258,8 @@ var roleProps = map[string]string{"name": "Name of the role.", "description": "D
 type roleBody struct {
 	Name        *string `json:"name"`
 	Description *string `json:"description"`
+	Type        *string `json:"type"`     // organization-level roles (org_roles.go)
+	OwnerID     *string `json:"owner_id"` // the same
 }
 
 func (s *Server) listRoles(r *http.Request) (int, any, *apiError) {
@@ -264,28 +267,40 @@ func (s *Server) listRoles(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	return http.StatusOK, offsetList(p, "roles", s.t.roleOrder), nil
+	return http.StatusOK, offsetList(p, "roles", rolesFilter(s.t.roleOrder, r)), nil
 }
 
 func (s *Server) createRole(r *http.Request) (int, any, *apiError) {
 	var b roleBody
-	if e := decodeBody(r, &b, roleProps); e != nil {
+	props := roleProps
+	if !s.opts.NoOrgRoles {
+		props = map[string]string{"type": orgRoleProps["type"], "owner_id": orgRoleProps["owner_id"]}
+		maps.Copy(props, roleProps)
+	}
+	if e := decodeBody(r, &b, props); e != nil {
 		return 0, nil, e
 	}
 	if e := requireString(b.Name, "name", roleProps["name"], 1, 50); e != nil {
 		return 0, nil, e
 	}
+	kind, owner, e := s.t.newRoleKind(b.Type, b.OwnerID)
+	if e != nil {
+		return 0, nil, e
+	}
 	for _, rl := range s.t.roleOrder {
-		if rl.Name == *b.Name {
+		if rl.Name == *b.Name && rl.OwnerID == owner { // an organization's role names are its own (a guess)
 			return 0, nil, &apiError{Status: http.StatusConflict, Message: "Role already exists"}
 		}
 	}
-	return http.StatusOK, s.t.addRole(*b.Name, deref(b.Description)), nil
+	rl := s.t.addRole(*b.Name, deref(b.Description))
+	rl.Type, rl.OwnerID = kind, owner
+	return http.StatusOK, rl, nil
 }
 
 // addRole creates a tenant role.
 func (t *tenant) addRole(name, description string) *role {
 	rl := &role{seq: t.next(), ID: t.newID("rol_", 16), Name: name, Description: description}
+	rl.Type = "tenant"
 	t.roles[rl.ID] = rl
 	t.roleOrder = append(t.roleOrder, rl)
 	return rl
@@ -326,6 +341,7 @@ func (s *Server) deleteRole(r *http.Request) (int, any, *apiError) {
 	}
 	delete(t.roles, rl.ID)
 	t.roleOrder = slices.DeleteFunc(t.roleOrder, func(x *role) bool { return x == rl })
+	t.forgetRole(rl)
 	for _, o := range t.orgOrder {
 		for uid, held := range o.memberRoles {
 			o.memberRoles[uid] = slices.DeleteFunc(held, func(x *role) bool { return x == rl })
