@@ -28,7 +28,7 @@ var grantProps = map[string]string{
 	"client_id": "ID of the client.", "audience": "The audience (API identifier) of this client grant",
 	"scope": "Scopes allowed for this client grant.", "organization_usage": "Defines whether organizations can be used with client credentials exchanges for this grant.",
 	"allow_any_organization": "If enabled, any organization can be used with this grant. If disabled (default), the grant must be explicitly assigned to the desired organizations.",
-	"subject_type": "The type of application access the client grant allows.", "default_for": "Applies this client grant as the default for all clients in the specified group.",
+	"subject_type":           "The type of application access the client grant allows.", "default_for": "Applies this client grant as the default for all clients in the specified group.",
 	"authorization_details_types": "Types of authorization_details allowed for this client grant.", "allow_all_scopes": "If enabled, all scopes configured on the resource server are allowed for this grant.",
 }
 

@@ -34,9 +34,9 @@ var (
 )
 
 type orgBody struct {
-	Name               *string           `json:"name"`
-	DisplayName        *string           `json:"display_name"`
-	Branding           *branding         `json:"branding"`
+	Name               *string            `json:"name"`
+	DisplayName        *string            `json:"display_name"`
+	Branding           *branding          `json:"branding"`
 	Metadata           map[string]*string `json:"metadata"` // a null value clears its key
 	EnabledConnections []orgConnBody      `json:"enabled_connections"`
 	orgSettingsBody

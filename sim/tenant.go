@@ -91,7 +91,7 @@ type org struct {
 	invitations []*invitation
 	domains     []*discoveryDomain // by seq
 
-	orgSettings             // token_quota and the newer settings (org_fields.go)
+	orgSettings            // token_quota and the newer settings (org_fields.go)
 	orgSurface  orgSurface // client grants, applications, groups (surface.go)
 }
 
