@@ -103,6 +103,9 @@ func (s *Server) listOrgs(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	t := s.t
+	if srt := q.Get("sort"); p.checkpoint && srt != "" {
+		return sortedCheckpoint(p, t.orgOrder, srt)
+	}
 	if p.checkpoint {
 		i := indexBySeq(t.orgOrder, func(o *org) int64 { return o.seq }, p.after)
 		page := t.orgOrder[i:min(i+p.take, len(t.orgOrder))]
@@ -125,6 +128,24 @@ func (s *Server) listOrgs(r *http.Request) (int, any, *apiError) {
 		all = sortOrgs(all, m[1], m[2] == "-1")
 	}
 	return http.StatusOK, offsetList(p, "organizations", all), nil
+}
+
+// sortedCheckpoint is a checkpoint page of the organizations in sort
+// order (Auth0 takes sort with from and take): its cursor holds the
+// position in that order, so it only continues a listing of the same sort.
+func sortedCheckpoint(p paging, all []*org, srt string) (int, any, *apiError) {
+	m := sortRe.FindStringSubmatch(srt)
+	if m == nil {
+		return 0, nil, errQuery("'String does not match pattern ^(name|display_name|created_at):(1|-1)$: %s' on property sort (Field to sort by. Use field:order where order is 1 for ascending and -1 for descending. Defaults to created_at:1.).", srt)
+	}
+	sorted := sortOrgs(all, m[1], m[2] == "-1")
+	i := min(int(p.after), len(sorted))
+	page := slices.Clip(sorted[i:min(i+p.take, len(sorted))])
+	env := envelope{key: "organizations", items: page}
+	if i+len(page) < len(sorted) {
+		env.next = cursor(int64(i+len(page)), srt)
+	}
+	return http.StatusOK, env, nil
 }
 
 func sortOrgs(list []*org, field string, desc bool) []*org {

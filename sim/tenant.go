@@ -141,6 +141,10 @@ type user struct {
 	CreatedAt  string     `json:"created_at"`
 	UpdatedAt  string     `json:"updated_at"`
 	Identities []identity `json:"identities"`
+	// kept from POST /users
+	Username     string         `json:"username,omitempty"`
+	UserMetadata map[string]any `json:"user_metadata,omitempty"`
+	AppMetadata  map[string]any `json:"app_metadata,omitempty"`
 }
 
 type identity struct {

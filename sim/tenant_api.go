@@ -55,17 +55,22 @@ func (s *Server) listConnections(r *http.Request) (int, any, *apiError) {
 			all = append(all, c)
 		}
 	}
-	if !p.checkpoint {
-		return http.StatusOK, offsetList(p, "connections", all), nil
+	var res any = offsetList(p, "connections", all)
+	if p.checkpoint {
+		i := indexBySeq(all, func(c *connection) int64 { return c.seq }, p.after)
+		page := slices.Clip(all[i:min(i+p.take, len(all))])
+		env := envelope{key: "connections", items: page}
+		if len(page) > 0 && i+len(page) < len(all) {
+			last := page[len(page)-1]
+			env.next = cursor(last.seq, last.ID)
+		}
+		res = env
 	}
-	i := indexBySeq(all, func(c *connection) int64 { return c.seq }, p.after)
-	page := slices.Clip(all[i:min(i+p.take, len(all))])
-	env := envelope{key: "connections", items: page}
-	if len(page) > 0 && i+len(page) < len(all) {
-		last := page[len(page)-1]
-		env.next = cursor(last.seq, last.ID)
+	res, err := withFields(q, res)
+	if err != nil {
+		return 0, nil, errQuery("'%s' on property fields.", err)
 	}
-	return http.StatusOK, env, nil
+	return http.StatusOK, res, nil
 }
 
 func (s *Server) createConnection(r *http.Request) (int, any, *apiError) {
@@ -145,23 +150,23 @@ var userProps = map[string]string{
 }
 
 type userBody struct {
-	Connection *string `json:"connection"`
-	Email      *string `json:"email"`
-	Password   *string `json:"password"`
-	Name       *string `json:"name"`
-	GivenName  *string `json:"given_name"`
-	FamilyName *string `json:"family_name"`
-	Nickname   *string `json:"nickname"`
-	Verified   *bool   `json:"email_verified"`
-	Blocked    *bool   `json:"blocked"`
-	Picture    *string `json:"picture"`
-	UserID     *string `json:"user_id"`
-	// accepted and not kept
+	Connection   *string        `json:"connection"`
+	Email        *string        `json:"email"`
+	Password     *string        `json:"password"`
+	Name         *string        `json:"name"`
+	GivenName    *string        `json:"given_name"`
+	FamilyName   *string        `json:"family_name"`
+	Nickname     *string        `json:"nickname"`
+	Verified     *bool          `json:"email_verified"`
+	Blocked      *bool          `json:"blocked"`
+	Picture      *string        `json:"picture"`
+	UserID       *string        `json:"user_id"`
 	Username     *string        `json:"username"`
 	UserMetadata map[string]any `json:"user_metadata"`
 	AppMetadata  map[string]any `json:"app_metadata"`
-	VerifyEmail  *bool          `json:"verify_email"`
-	Phone        *string        `json:"phone_number"`
+	// accepted and not kept
+	VerifyEmail *bool   `json:"verify_email"`
+	Phone       *string `json:"phone_number"`
 }
 
 func (s *Server) createUser(r *http.Request) (int, any, *apiError) {
@@ -195,6 +200,8 @@ func (s *Server) createUser(r *http.Request) (int, any, *apiError) {
 	setIf(&u.Verified, b.Verified)
 	setIf(&u.Blocked, b.Blocked)
 	setIf(&u.Picture, b.Picture)
+	setIf(&u.Username, b.Username)
+	u.UserMetadata, u.AppMetadata = b.UserMetadata, b.AppMetadata
 	return http.StatusCreated, u, nil
 }
 

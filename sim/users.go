@@ -20,12 +20,25 @@ func (s *Server) listUsers(r *http.Request) (int, any, *apiError) {
 	if q := r.URL.Query().Get("q"); q != "" {
 		users = slices.DeleteFunc(slices.Clone(users), func(u *user) bool { return !matchesQuery(u, q) })
 	}
+	if p.totals { // Auth0's users envelope also says how many this page holds
+		lo, hi := p.window(len(users))
+		return http.StatusOK, usersPage{Start: lo, Limit: p.perPage, Length: hi - lo, Total: len(users), Users: append([]*user{}, users[lo:hi]...)}, nil
+	}
 	return http.StatusOK, offsetList(p, "users", users), nil
 }
 
+// usersPage is GET /users with include_totals, fields in Auth0's order.
+type usersPage struct {
+	Start  int     `json:"start"`
+	Limit  int     `json:"limit"`
+	Length int     `json:"length"`
+	Total  int     `json:"total"`
+	Users  []*user `json:"users"`
+}
+
 // matchesQuery is a small part of Auth0's user search syntax (Lucene, search
-// engine v3), enough for finding people by name or email: terms
-// `field:value` (email, name; value quoted or not, * as a wildcard) joined
+// engine v3), enough for finding people by name, email or id: terms
+// `field:value` (email, name, user_id; value quoted or not, * as a wildcard) joined
 // by OR, or a bare word matched against both. The rest of the syntax is
 // not modelled: a guess at what tools send, not the whole engine.
 func matchesQuery(u *user, q string) bool {
@@ -55,6 +68,10 @@ func matchesQuery(u *user, q string) bool {
 			}
 		case "name":
 			if match(u.Name) {
+				return true
+			}
+		case "user_id":
+			if match(u.UserID) {
 				return true
 			}
 		case "":
