@@ -69,6 +69,7 @@ const (
 	UsersWrite            Group = "users_write"
 	ClientsRead           Group = "clients_read"
 	ConnectionsRead       Group = "connections_read"
+	LogsRead              Group = "logs_read" // GET /logs and /logs/{id}
 	// OrgClientGrantsRead and OrgClientGrantsWrite are the organization
 	// client grants (GET, POST, DELETE …/client-grants).
 	OrgClientGrantsRead  Group = "organization_client_grants_read"
@@ -109,6 +110,7 @@ var Plans = map[string]Plan{
 			OrgMemberRolesRead: perMin(20, 200), OrgMemberRolesWrite: perMin(20, 200),
 			OrgConnectionsRead: perMin(5, 50), OrgConnectionsWrite: perMin(5, 25),
 			UsersRead: perMin(40, 500), UsersWrite: perMin(20, 200), ClientsRead: perMin(5, 100), ConnectionsRead: perMin(5, 50),
+			LogsRead:            perMin(10, 100), // the page's "logs" row (API.md)
 			OrgClientGrantsRead: perMin(10, 100), OrgClientGrantsWrite: perMin(5, 150),
 		}},
 	"enterprise": {Name: "enterprise", Page: "rate-limit-configurations/enterprise-public",

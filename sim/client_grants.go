@@ -34,7 +34,6 @@ var grantProps = map[string]string{
 
 var (
 	grantPatchProps = without(without(without(without(grantProps, "client_id"), "audience"), "subject_type"), "default_for")
-	orgUsages       = []string{"deny", "allow", "require"}
 	errGrantMissing = &apiError{Status: http.StatusNotFound, Message: "The grant does not exist.", Code: "inexistent_client_grant"}
 )
 

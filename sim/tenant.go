@@ -30,6 +30,9 @@ type tenant struct {
 
 	clients map[string]*apiClient
 
+	blocks   map[string][]bruteBlock // brute-force blocks by user id (blocks.go)
+	failures map[string]int          // failed logins in a row, by "user_id ip"
+
 	surface // resource servers, client grants, groups (surface.go)
 }
 
@@ -173,6 +176,7 @@ type apiClient struct {
 	Secret string
 	Name   string
 	Scopes []string // nil: the client may not call the Management API
+	appSettings
 }
 
 // invitation is a pending organization invitation.
