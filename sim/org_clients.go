@@ -25,13 +25,21 @@ type orgAppJSON struct {
 	Client             orgAppDetails `json:"client"`
 }
 
-// orgAppDetails is what an association tells of the application.
+// orgAppDetails is what an association tells of the application
+// (go-auth0/v3's OrganizationClientMetadata).
 type orgAppDetails struct {
-	Name string `json:"name"`
+	Name              string   `json:"name"`
+	AppType           string   `json:"app_type,omitempty"`
+	IsFirstParty      bool     `json:"is_first_party"`
+	GrantTypes        []string `json:"grant_types,omitempty"`
+	OrganizationUsage string   `json:"organization_usage"`
 }
 
 func (a *orgApp) json() orgAppJSON {
-	return orgAppJSON{a.client.ID, a.useForMemberAccess, orgAppDetails{Name: a.client.Name}}
+	c := a.client
+	grants, _ := c.json()["grant_types"].([]string)
+	return orgAppJSON{c.ID, a.useForMemberAccess, orgAppDetails{Name: c.Name, AppType: c.AppType,
+		IsFirstParty: c.FirstParty, GrantTypes: grants, OrganizationUsage: c.usage()}}
 }
 
 // Auth0's caps on organization applications.

@@ -92,3 +92,21 @@ func metadataValues(md map[string]*string) map[string]string {
 	}
 	return out
 }
+
+// nullable is a body property that may be absent, null (which clears
+// it) or a value.
+type nullable[T any] struct {
+	set, null bool
+	v         T
+}
+
+// UnmarshalJSON records that the property was sent, and whether as null
+// (encoding/json calls it for null too).
+func (n *nullable[T]) UnmarshalJSON(raw []byte) error {
+	n.set = true
+	if string(raw) == "null" {
+		n.null = true
+		return nil
+	}
+	return json.Unmarshal(raw, &n.v)
+}

@@ -91,9 +91,8 @@ func (s *Server) createConnection(r *http.Request) (int, any, *apiError) {
 		}
 	}
 	c := s.t.addConnection(*b.Name, deref(b.DisplayName), *b.Strategy)
-	if b.Options != nil {
-		c.Options = b.Options
-	}
+	c.Options = connDefaults(*b.Strategy, c.Options)
+	maps.Copy(c.Options, b.Options) // what the request says wins over the defaults
 	if b.EnabledClients != nil {
 		c.EnabledClient = b.EnabledClients
 	}
