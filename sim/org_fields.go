@@ -20,6 +20,17 @@ type orgSettings struct {
 	IsAppEntitlementActive *bool       `json:"is_app_entitlement_active,omitempty"`
 }
 
+// newOrgSettings are a new organization's: on a tenant with organization
+// applications, third-party applications blocked and entitlement off
+// (the cassettes of such a tenant answer them unasked); else none.
+func (s *Server) newOrgSettings() orgSettings {
+	if s.opts.NoOrgClients {
+		return orgSettings{}
+	}
+	off := false
+	return orgSettings{ThirdPartyClientAccess: "block", IsAppEntitlementActive: &off}
+}
+
 // tokenQuota limits the client credentials tokens issued for the organization.
 type tokenQuota struct {
 	ClientCredentials struct {

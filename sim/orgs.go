@@ -187,7 +187,7 @@ func (s *Server) createOrg(r *http.Request) (int, any, *apiError) {
 		}
 		conns = append(conns, oc)
 	}
-	var settings orgSettings
+	settings := s.newOrgSettings()
 	if e := b.orgSettingsBody.apply(&settings); e != nil {
 		return 0, nil, e
 	}
