@@ -38,6 +38,7 @@ var AllScopes = []string{
 	"read:resource_servers", "create:resource_servers", "delete:resource_servers",
 	"read:organization_clients", "create:organization_clients", "update:organization_clients", "delete:organization_clients",
 	"read:organization_groups", "read:organization_group_roles", "create:organization_group_roles", "delete:organization_group_roles",
+	"read:organization_templates", "create:organization_templates", "update:organization_templates",
 	"update:clients", "update:users", "update:connections", "read:events",
 }
 
@@ -86,6 +87,9 @@ type Options struct {
 	// NoGroups is a tenant without groups in organizations (Early Access):
 	// /organizations/{id}/groups and a member's roles through groups.
 	NoGroups bool
+	// NoOrgTemplates is a tenant without organization templates (Early
+	// Access): /organization-templates and /organizations/{id}/organization-templates.
+	NoOrgTemplates bool
 	// NoEventsAPI is a tenant without GET /api/v2/events (Enterprise, Early
 	// Access); EventsHeartbeat is its heartbeat interval (15 s when zero).
 	NoEventsAPI     bool

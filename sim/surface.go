@@ -17,6 +17,7 @@ type surface struct {
 	grantOrder []*clientGrant
 	groups     map[string]*group // by id
 	groupOrder []*group
+	templates  []*orgTemplate // organization templates, by creation
 }
 
 // orgSurface is one organization's part of it.
@@ -70,6 +71,9 @@ func (s *Server) surfaceRoutes() {
 	if !s.opts.NoOrgRoles {
 		// a guess: listing who holds a role reads members and roles
 		s.handle("GET "+org+"/roles/{rid}/members", scopes("read:organization_members"), s.orgRoleMembers)
+	}
+	if !s.opts.NoOrgTemplates {
+		s.templateRoutes()
 	}
 	if !s.opts.NoGroups {
 		// scopes: read:organization_groups is Auth0's; the group roles' are a guess in its style
