@@ -162,7 +162,9 @@ func (t *tenant) dropGrant(g *clientGrant) {
 	delete(t.grants, g.ID)
 	t.grantOrder = slices.DeleteFunc(t.grantOrder, func(x *clientGrant) bool { return x == g })
 	for _, o := range t.orgOrder {
-		o.orgSurface.grants = slices.DeleteFunc(o.orgSurface.grants, func(x *clientGrant) bool { return x == g })
+		if o.orgSurface != nil {
+			o.orgSurface.grants = slices.DeleteFunc(o.orgSurface.grants, func(x *clientGrant) bool { return x == g })
+		}
 	}
 }
 
@@ -179,7 +181,7 @@ func (s *Server) grantOrgs(r *http.Request) (int, any, *apiError) {
 	}
 	in := []*org{}
 	for _, o := range s.t.orgOrder {
-		if slices.Contains(o.orgSurface.grants, g) {
+		if o.orgSurface != nil && slices.Contains(o.orgSurface.grants, g) {
 			in = append(in, o)
 		}
 	}
@@ -223,7 +225,7 @@ func (s *Server) listOrgGrants(r *http.Request) (int, any, *apiError) {
 		ids = append(ids, strings.Split(v, ",")...)
 	}
 	all := []orgGrantJSON{}
-	for _, g := range o.orgSurface.grants {
+	for _, g := range o.surf().grants {
 		if (q.Has("audience") && g.Audience != q.Get("audience")) || (q.Has("client_id") && g.ClientID != q.Get("client_id")) ||
 			(len(ids) > 0 && !slices.Contains(ids, g.ID)) {
 			continue
@@ -260,8 +262,8 @@ func (s *Server) addOrgGrant(r *http.Request) (int, any, *apiError) {
 		return 0, nil, &apiError{Status: http.StatusBadRequest, Code: "invalid_body",
 			Message: "The client grant's organization_usage must be allow or require to associate it with an organization."}
 	}
-	if !slices.Contains(o.orgSurface.grants, g) {
-		o.orgSurface.grants = append(o.orgSurface.grants, g)
+	if !slices.Contains(o.surf().grants, g) {
+		o.surf().grants = append(o.surf().grants, g)
 	}
 	return http.StatusCreated, struct {
 		GrantID           string   `json:"grant_id"`
@@ -282,6 +284,6 @@ func (s *Server) removeOrgGrant(r *http.Request) (int, any, *apiError) {
 	if g == nil {
 		return 0, nil, errGrantMissing
 	}
-	o.orgSurface.grants = slices.DeleteFunc(o.orgSurface.grants, func(x *clientGrant) bool { return x == g })
+	o.surf().grants = slices.DeleteFunc(o.surf().grants, func(x *clientGrant) bool { return x == g })
 	return http.StatusNoContent, nil, nil
 }

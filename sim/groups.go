@@ -37,7 +37,7 @@ func (t *tenant) addGroup(o *org, name string, conn *connection, members []*user
 	}
 	t.groups[g.ID] = g
 	t.groupOrder = append(t.groupOrder, g)
-	o.orgSurface.groups = append(o.orgSurface.groups, g)
+	o.surf().groups = append(o.surf().groups, g)
 	return g
 }
 
@@ -64,7 +64,7 @@ func (s *Server) listOrgGroups(r *http.Request) (int, any, *apiError) {
 	if o == nil {
 		return 0, nil, errOrgNotFound
 	}
-	return pagedList(r, "groups", o.orgSurface.groups, groupAt)
+	return pagedList(r, "groups", o.surf().groups, groupAt)
 }
 
 // pagedList answers a list the newest SDKs page with from and take, and
@@ -85,7 +85,7 @@ func (s *Server) listGroupRoles(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	return pagedList(r, "roles", o.orgSurface.groupRoles[g.ID], func(rl *role) (int64, string) { return rl.seq, rl.ID })
+	return pagedList(r, "roles", o.surf().groupRoles[g.ID], func(rl *role) (int64, string) { return rl.seq, rl.ID })
 }
 
 // groupRoleIDs reads {"roles": [...]}: tenant roles, or organization-level
@@ -119,17 +119,17 @@ func (s *Server) assignGroupRoles(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	if o.orgSurface.groupRoles == nil {
-		o.orgSurface.groupRoles = map[string][]*role{}
+	if o.surf().groupRoles == nil {
+		o.surf().groupRoles = map[string][]*role{}
 	}
-	have := o.orgSurface.groupRoles[g.ID]
+	have := o.surf().groupRoles[g.ID]
 	for _, rl := range add {
 		if !slices.Contains(have, rl) {
 			have = append(have, rl)
 		}
 	}
 	slices.SortFunc(have, func(a, b *role) int { return int(a.seq - b.seq) }) // checkpoint order
-	o.orgSurface.groupRoles[g.ID] = have
+	o.surf().groupRoles[g.ID] = have
 	return http.StatusNoContent, nil, nil
 }
 
@@ -142,7 +142,7 @@ func (s *Server) removeGroupRoles(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	o.orgSurface.groupRoles[g.ID] = slices.DeleteFunc(o.orgSurface.groupRoles[g.ID], func(rl *role) bool { return slices.Contains(drop, rl) })
+	o.surf().groupRoles[g.ID] = slices.DeleteFunc(o.surf().groupRoles[g.ID], func(rl *role) bool { return slices.Contains(drop, rl) })
 	return http.StatusNoContent, nil, nil
 }
 
@@ -150,8 +150,8 @@ func (s *Server) removeGroupRoles(r *http.Request) (int, any, *apiError) {
 // (any role when rl is nil).
 func (o *org) groupsOf(uid string, rl *role) []*group {
 	var out []*group
-	for _, g := range o.orgSurface.groups {
-		if g.members[uid] && (rl == nil || slices.Contains(o.orgSurface.groupRoles[g.ID], rl)) {
+	for _, g := range o.surf().groups {
+		if g.members[uid] && (rl == nil || slices.Contains(o.surf().groupRoles[g.ID], rl)) {
 			out = append(out, g)
 		}
 	}
@@ -193,8 +193,8 @@ func (s *Server) orgRoleGroups(r *http.Request) (int, any, *apiError) {
 		return 0, nil, errRoleNotFound
 	}
 	var out []roleGroupJSON
-	for _, g := range o.orgSurface.groups {
-		if slices.Contains(o.orgSurface.groupRoles[g.ID], rl) {
+	for _, g := range o.surf().groups {
+		if slices.Contains(o.surf().groupRoles[g.ID], rl) {
 			out = append(out, roleGroupJSON{g, o.ID})
 		}
 	}

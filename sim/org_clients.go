@@ -54,11 +54,11 @@ var (
 )
 
 func (o *org) app(clientID string) *orgApp {
-	i := slices.IndexFunc(o.orgSurface.apps, func(a *orgApp) bool { return a.client.ID == clientID })
+	i := slices.IndexFunc(o.surf().apps, func(a *orgApp) bool { return a.client.ID == clientID })
 	if i < 0 {
 		return nil
 	}
-	return o.orgSurface.apps[i]
+	return o.surf().apps[i]
 }
 
 // listOrgApps lists the applications, checkpoint paged (go-auth0/v3
@@ -73,11 +73,11 @@ func (s *Server) listOrgApps(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	if p.checkpoint {
-		env := checkpointList(p, "clients", o.orgSurface.apps, func(a *orgApp) (int64, string) { return a.seq, a.client.ID })
+		env := checkpointList(p, "clients", o.surf().apps, func(a *orgApp) (int64, string) { return a.seq, a.client.ID })
 		env.items = appsJSON(env.items.([]*orgApp))
 		return http.StatusOK, env, nil
 	}
-	return http.StatusOK, offsetList(p, "clients", appsJSON(o.orgSurface.apps)), nil
+	return http.StatusOK, offsetList(p, "clients", appsJSON(o.surf().apps)), nil
 }
 
 func appsJSON(apps []*orgApp) []orgAppJSON {
@@ -124,7 +124,7 @@ func (s *Server) addOrgApps(r *http.Request) (int, any, *apiError) {
 			fresh++
 		}
 	}
-	if len(o.orgSurface.apps)+fresh > maxOrgApps {
+	if len(o.surf().apps)+fresh > maxOrgApps {
 		return 0, nil, &apiError{Status: http.StatusBadRequest, Code: "invalid_body",
 			Message: "An organization can have at most 100 associated clients."}
 	}
@@ -133,7 +133,7 @@ func (s *Server) addOrgApps(r *http.Request) (int, any, *apiError) {
 		a := o.app(*c.ClientID)
 		if a == nil {
 			a = &orgApp{seq: t.next(), client: t.clients[*c.ClientID]}
-			o.orgSurface.apps = append(o.orgSurface.apps, a)
+			o.surf().apps = append(o.surf().apps, a)
 		}
 		setIf(&a.useForMemberAccess, c.UseForMemberAccess)
 		out = append(out, a.json())
@@ -154,7 +154,7 @@ func (s *Server) removeOrgApps(r *http.Request) (int, any, *apiError) {
 	if len(ids) > maxOrgAppsRequest {
 		return 0, nil, errBody("'Array is too long (%d), maximum %d' on property clients (Clients to disassociate from the organization.).", len(ids), maxOrgAppsRequest)
 	}
-	o.orgSurface.apps = slices.DeleteFunc(o.orgSurface.apps, func(a *orgApp) bool { return slices.Contains(ids, a.client.ID) })
+	o.surf().apps = slices.DeleteFunc(o.surf().apps, func(a *orgApp) bool { return slices.Contains(ids, a.client.ID) })
 	return http.StatusNoContent, nil, nil
 }
 

@@ -71,6 +71,9 @@ func rolesFilter(all []*role, r *http.Request) []*role {
 // forgetRole drops a deleted role from every group that gave it.
 func (t *tenant) forgetRole(rl *role) {
 	for _, o := range t.orgOrder {
+		if o.orgSurface == nil {
+			continue
+		}
 		for gid, held := range o.orgSurface.groupRoles {
 			o.orgSurface.groupRoles[gid] = slices.DeleteFunc(held, func(x *role) bool { return x == rl })
 		}
@@ -108,7 +111,7 @@ func (s *Server) effectiveRoles(r *http.Request) (int, any, *apiError) {
 		add(rl, "direct")
 	}
 	for _, g := range o.groupsOf(u.UserID, nil) {
-		for _, rl := range o.orgSurface.groupRoles[g.ID] {
+		for _, rl := range o.surf().groupRoles[g.ID] {
 			add(rl, "groups")
 		}
 	}

@@ -192,7 +192,10 @@ func (s *Server) createOrg(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	o := t.addOrg(*b.Name, deref(b.DisplayName), b.Branding, metadataValues(b.Metadata))
-	o.conns, o.orgSettings = conns, settings
+	o.conns = conns
+	if settings != (orgSettings{}) {
+		o.orgSettings = &settings
+	}
 	out := orgJSON{org: o}
 	for _, oc := range conns {
 		out.EnabledConnections = append(out.EnabledConnections, oc.json(false))
@@ -236,7 +239,10 @@ func (s *Server) updateOrg(r *http.Request) (int, any, *apiError) {
 	if e := b.validate(false); e != nil {
 		return 0, nil, e
 	}
-	settings := o.orgSettings
+	var settings orgSettings
+	if o.orgSettings != nil {
+		settings = *o.orgSettings
+	}
 	if e := b.orgSettingsBody.apply(&settings); e != nil {
 		return 0, nil, e
 	}
@@ -257,7 +263,10 @@ func (s *Server) updateOrg(r *http.Request) (int, any, *apiError) {
 	if b.Metadata != nil {
 		o.Metadata = metadataValues(b.Metadata)
 	}
-	o.orgSettings = settings
+	o.orgSettings = nil
+	if settings != (orgSettings{}) {
+		o.orgSettings = &settings
+	}
 	return http.StatusOK, o, nil
 }
 

@@ -17,8 +17,8 @@ func (d demo) addSurface() {
 	allow := true
 	g := t.addGrant(d.appID, api.Identifier, []string{"read:invoices", "read:usage"})
 	g.OrganizationUsage, g.AllowAnyOrg, g.SubjectType = "allow", &allow, "client"
-	acme.orgSurface.grants = append(acme.orgSurface.grants, g)
-	acme.orgSurface.apps = append(acme.orgSurface.apps, &orgApp{seq: t.next(), client: t.clients[d.appID], useForMemberAccess: true})
+	acme.surf().grants = append(acme.surf().grants, g)
+	acme.surf().apps = append(acme.surf().apps, &orgApp{seq: t.next(), client: t.clients[d.appID], useForMemberAccess: true})
 
 	billing := t.addRole("acme-billing-admin", "Manages Acme's invoices")
 	billing.Type, billing.OwnerID = "organization", acme.ID
@@ -32,13 +32,13 @@ func (d demo) addSurface() {
 	for _, m := range acme.members[:min(len(acme.members), 60)] {
 		users = append(users, m.user)
 	}
-	acme.orgSurface.groupRoles = map[string][]*role{}
+	acme.surf().groupRoles = map[string][]*role{}
 	for i, name := range []string{"engineering", "support", "finance"} {
 		lo, hi := min(i*20, len(users)), min(i*20+25, len(users)) // overlapping: some people are in two groups
 		grp := t.addGroup(acme, name, saml, users[lo:hi], d.now)
 		if i < len(d.roles) {
-			acme.orgSurface.groupRoles[grp.ID] = []*role{d.roles[i]}
+			acme.surf().groupRoles[grp.ID] = []*role{d.roles[i]}
 		}
 	}
-	acme.orgSurface.groupRoles[acme.orgSurface.groups[2].ID] = append(acme.orgSurface.groupRoles[acme.orgSurface.groups[2].ID], billing)
+	acme.surf().groupRoles[acme.surf().groups[2].ID] = append(acme.surf().groupRoles[acme.surf().groups[2].ID], billing)
 }

@@ -28,6 +28,16 @@ type orgSurface struct {
 	groupRoles map[string][]*role // group id -> roles the group gives in this organization
 }
 
+// surf is the organization's part, made on first use: most organizations
+// of a large tenant never have one, and memory at Auth0's entity limits
+// counts.
+func (o *org) surf() *orgSurface {
+	if o.orgSurface == nil {
+		o.orgSurface = &orgSurface{}
+	}
+	return o.orgSurface
+}
+
 func (t *tenant) surfaceInit() {
 	if t.apis == nil {
 		t.apis, t.grants, t.groups = map[string]*resourceServer{}, map[string]*clientGrant{}, map[string]*group{}

@@ -94,8 +94,8 @@ type org struct {
 	invitations []*invitation
 	domains     []*discoveryDomain // by seq
 
-	orgSettings            // token_quota and the newer settings (org_fields.go)
-	orgSurface  orgSurface // client grants, applications, groups (surface.go)
+	*orgSettings             // token_quota and the newer settings (org_fields.go); nil until set
+	orgSurface   *orgSurface // client grants, applications, groups (surface.go); nil until used
 }
 
 // orgConn associates a tenant connection with an organization.
@@ -131,20 +131,24 @@ type connection struct {
 
 // user is a tenant user.
 type user struct {
-	seq        int64
-	UserID     string     `json:"user_id"`
-	Email      string     `json:"email,omitempty"`
-	Verified   bool       `json:"email_verified"`
-	Name       string     `json:"name,omitempty"`
-	GivenName  string     `json:"given_name,omitempty"`
-	FamilyName string     `json:"family_name,omitempty"`
-	Nickname   string     `json:"nickname,omitempty"`
-	Picture    string     `json:"picture,omitempty"`
-	Blocked    bool       `json:"blocked"`
-	CreatedAt  string     `json:"created_at"`
-	UpdatedAt  string     `json:"updated_at"`
-	Identities []identity `json:"identities"`
-	// kept from POST /users
+	seq          int64
+	UserID       string     `json:"user_id"`
+	Email        string     `json:"email,omitempty"`
+	Verified     bool       `json:"email_verified"`
+	Name         string     `json:"name,omitempty"`
+	GivenName    string     `json:"given_name,omitempty"`
+	FamilyName   string     `json:"family_name,omitempty"`
+	Nickname     string     `json:"nickname,omitempty"`
+	Picture      string     `json:"picture,omitempty"`
+	Blocked      bool       `json:"blocked"`
+	CreatedAt    string     `json:"created_at"`
+	UpdatedAt    string     `json:"updated_at"`
+	Identities   []identity `json:"identities"`
+	*userProfile            // kept from POST /users (nil for the demo's users)
+}
+
+// userProfile is what POST /users may set beyond the simulator's fields.
+type userProfile struct {
 	Username     string         `json:"username,omitempty"`
 	UserMetadata map[string]any `json:"user_metadata,omitempty"`
 	AppMetadata  map[string]any `json:"app_metadata,omitempty"`

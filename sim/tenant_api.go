@@ -197,8 +197,9 @@ func (s *Server) createUser(r *http.Request) (int, any, *apiError) {
 	setIf(&u.Verified, b.Verified)
 	setIf(&u.Blocked, b.Blocked)
 	setIf(&u.Picture, b.Picture)
-	setIf(&u.Username, b.Username)
-	u.UserMetadata, u.AppMetadata = b.UserMetadata, b.AppMetadata
+	if b.Username != nil || b.UserMetadata != nil || b.AppMetadata != nil {
+		u.userProfile = &userProfile{Username: deref(b.Username), UserMetadata: b.UserMetadata, AppMetadata: b.AppMetadata}
+	}
 	return http.StatusCreated, u, nil
 }
 

@@ -5,7 +5,6 @@ package sim
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 )
 
@@ -17,7 +16,7 @@ func (s *Server) listUsers(r *http.Request) (int, any, *apiError) {
 	}
 	users := s.t.userOrder
 	if q := r.URL.Query().Get("q"); q != "" {
-		users = slices.DeleteFunc(slices.Clone(users), func(u *user) bool { return !matchesQuery(u, q) })
+		users = s.searchUsers(q) // user_search.go
 	}
 	if p.totals { // Auth0's users envelope also says how many this page holds
 		lo, hi := p.window(len(users))
