@@ -68,6 +68,10 @@ type Client interface {
 	RemoveRoles(ctx context.Context, orgID, userID string, roleIDs []string) error
 	// FindUsers finds people by email or name (one call, at most 50).
 	FindUsers(ctx context.Context, text string) ([]User, error)
+	// SearchMembers finds an organization's members by email, name or user
+	// id through Auth0's user search: one call, at most 50, on
+	// organizations of any size, without loading the members.
+	SearchMembers(ctx context.Context, orgID, text string) ([]Member, error)
 	// User is a user with their organizations, for the member detail.
 	User(ctx context.Context, id string) (User, error)
 	// Roles are the tenant's roles (GET /roles), for pickers and names.

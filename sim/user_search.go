@@ -31,7 +31,7 @@ func parseUserQuery(q string) userQuery {
 			out.org = strings.Trim(v, `"`)
 			continue
 		}
-		out.clauses = append(out.clauses, strings.Split(clause, " OR "))
+		out.clauses = append(out.clauses, splitOutside(clause, " OR "))
 	}
 	return out
 }
@@ -86,7 +86,7 @@ func (s *Server) searchUsers(q string) []*user {
 
 func (uq userQuery) matches(u *user) bool {
 	for _, terms := range uq.clauses {
-		if !matchesQuery(u, strings.Join(terms, " OR ")) {
+		if !slices.ContainsFunc(terms, func(term string) bool { return matchesQuery(u, term) }) {
 			return false
 		}
 	}

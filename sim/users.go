@@ -40,7 +40,7 @@ type usersPage struct {
 // by OR, or a bare word matched against both. The rest of the syntax is
 // not modelled: a guess at what tools send, not the whole engine.
 func matchesQuery(u *user, q string) bool {
-	for _, term := range strings.Split(q, " OR ") {
+	for _, term := range splitOutside(q, " OR ") { // quote-aware (user_search.go)
 		field, value, ok := strings.Cut(strings.TrimSpace(term), ":")
 		if !ok {
 			field, value = "", field
