@@ -74,9 +74,7 @@ func (c *auth0Client) CreateOrganization(ctx context.Context, s OrgSpec) (Organi
 		if s.LogoURL != "" {
 			o.Branding.LogoURL = &s.LogoURL
 		}
-		if colors := nonEmpty(s.Colors); len(colors) > 0 {
-			o.Branding.Colors = &colors
-		}
+		o.Branding.Colors = colorScheme(s.Colors)
 	}
 	if len(s.Metadata) > 0 {
 		md := map[string]string(s.Metadata)
@@ -116,6 +114,30 @@ func nonEmpty(m map[string]string) map[string]string {
 	return out
 }
 
+// Auth0's default colours of the login page (Universal Login's branding
+// defaults): what a scheme gets for the colour it was not given.
+const (
+	DefaultPrimaryColor   = "#635dff"
+	DefaultPageBackground = "#000000"
+)
+
+// colorScheme is the branding colours to send: none when neither is set,
+// else both, as Auth0's spec requires a scheme to have both primary and
+// page_background (a 400 otherwise); the one not set is Auth0's default.
+func colorScheme(m map[string]string) *map[string]string {
+	colors := nonEmpty(m)
+	if len(colors) == 0 {
+		return nil
+	}
+	if colors["primary"] == "" {
+		colors["primary"] = DefaultPrimaryColor
+	}
+	if colors["page_background"] == "" {
+		colors["page_background"] = DefaultPageBackground
+	}
+	return &colors
+}
+
 // SpecOf is what o says, for editing it.
 func SpecOf(o Organization) OrgSpec {
 	return OrgSpec{Name: o.Name, DisplayName: o.DisplayName, LogoURL: o.LogoURL, Colors: o.Colors, Metadata: o.Metadata}
@@ -129,8 +151,7 @@ func (c *auth0Client) UpdateOrganization(ctx context.Context, id string, s OrgSp
 	// branding and metadata are replaced whole, so what was removed goes;
 	// an empty branding object clears it (the simulator's reading; Auth0
 	// documents the replacement, not the empty object)
-	colors := nonEmpty(s.Colors)
-	o.Branding = &management.OrganizationBranding{Colors: &colors}
+	o.Branding = &management.OrganizationBranding{Colors: colorScheme(s.Colors)}
 	if s.LogoURL != "" {
 		o.Branding.LogoURL = &s.LogoURL
 	}

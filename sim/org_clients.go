@@ -188,3 +188,44 @@ func (s *Server) updateOrgApp(r *http.Request) (int, any, *apiError) {
 	setIf(&a.useForMemberAccess, b.UseForMemberAccess)
 	return http.StatusOK, a.json(), nil
 }
+
+// orgWithClient is an organization listed with
+// include_client_association_for: whether that application is associated
+// with it, and how (go-auth0/v3's Organization.client).
+type orgWithClient struct {
+	*org
+	Client *orgClientAssociation `json:"client,omitempty"`
+}
+
+// orgClientAssociation is an application's association with an organization.
+type orgClientAssociation struct {
+	UseForMemberAccess bool `json:"use_for_member_access"`
+}
+
+// withClientAssociation adds clientID's association to each listed
+// organization that has one.
+func withClientAssociation(answer any, clientID string) any {
+	wrap := func(list []*org) []orgWithClient {
+		out := make([]orgWithClient, 0, len(list))
+		for _, o := range list {
+			j := orgWithClient{org: o}
+			if o.orgSurface != nil {
+				if a := o.app(clientID); a != nil {
+					j.Client = &orgClientAssociation{a.useForMemberAccess}
+				}
+			}
+			out = append(out, j)
+		}
+		return out
+	}
+	switch v := answer.(type) {
+	case envelope:
+		if list, ok := v.items.([]*org); ok {
+			v.items = wrap(list)
+		}
+		return v
+	case []*org:
+		return wrap(v)
+	}
+	return answer
+}

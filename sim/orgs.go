@@ -97,6 +97,14 @@ type orgJSON struct {
 }
 
 func (s *Server) listOrgs(r *http.Request) (int, any, *apiError) {
+	code, body, e := s.listOrgsPage(r)
+	if id := r.URL.Query().Get("include_client_association_for"); e == nil && id != "" {
+		body = withClientAssociation(body, id) // org_clients.go
+	}
+	return code, body, e
+}
+
+func (s *Server) listOrgsPage(r *http.Request) (int, any, *apiError) {
 	q := r.URL.Query()
 	p, e := parsePaging(q, true)
 	if e != nil {

@@ -76,6 +76,21 @@ func (s *suite) applications(org string) {
 		}
 		return shape(c, nil, "ClientID")
 	})
+	s.check("GET /organizations?include_client_association_for=", 200, func() error {
+		p, err := m.Organizations.List(ctx, &management.ListOrganizationsRequestParameters{IncludeClientAssociationFor: ptr(s.ids.app)})
+		if err != nil {
+			return err
+		}
+		for _, o := range p.Results {
+			if o.GetID() == org && (o.Client == nil || o.Client.GetUseForMemberAccess()) {
+				return errf("the organization's association with the application: %+v", o.Client)
+			}
+			if o.GetID() != org && o.Client != nil {
+				return errf("%s is not associated with the application, listed with %+v", o.GetName(), o.Client)
+			}
+		}
+		return shapes(p.Results, 2, "ID")
+	})
 	s.check("DELETE /organizations/{id}/clients", 204, func() error {
 		return m.Organizations.Clients.Delete(ctx, org, &management.DeleteOrganizationClientsRequestContent{Clients: []string{s.ids.app}})
 	})
