@@ -162,8 +162,8 @@ func (t *tenant) dropGrant(g *clientGrant) {
 	delete(t.grants, g.ID)
 	t.grantOrder = slices.DeleteFunc(t.grantOrder, func(x *clientGrant) bool { return x == g })
 	for _, o := range t.orgOrder {
-		if o.orgSurface != nil {
-			o.orgSurface.grants = slices.DeleteFunc(o.orgSurface.grants, func(x *clientGrant) bool { return x == g })
+		if o.orgExt != nil {
+			o.surface.grants = slices.DeleteFunc(o.surface.grants, func(x *clientGrant) bool { return x == g })
 		}
 	}
 }
@@ -181,7 +181,7 @@ func (s *Server) grantOrgs(r *http.Request) (int, any, *apiError) {
 	}
 	in := []*org{}
 	for _, o := range s.t.orgOrder {
-		if o.orgSurface != nil && slices.Contains(o.orgSurface.grants, g) {
+		if o.orgExt != nil && slices.Contains(o.surface.grants, g) {
 			in = append(in, o)
 		}
 	}

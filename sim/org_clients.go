@@ -209,7 +209,7 @@ func withClientAssociation(answer any, clientID string) any {
 		out := make([]orgWithClient, 0, len(list))
 		for _, o := range list {
 			j := orgWithClient{org: o}
-			if o.orgSurface != nil {
+			if o.orgExt != nil {
 				if a := o.app(clientID); a != nil {
 					j.Client = &orgClientAssociation{a.useForMemberAccess}
 				}

@@ -71,11 +71,11 @@ func rolesFilter(all []*role, r *http.Request) []*role {
 // forgetRole drops a deleted role from every group that gave it.
 func (t *tenant) forgetRole(rl *role) {
 	for _, o := range t.orgOrder {
-		if o.orgSurface == nil {
+		if o.orgExt == nil {
 			continue
 		}
-		for gid, held := range o.orgSurface.groupRoles {
-			o.orgSurface.groupRoles[gid] = slices.DeleteFunc(held, func(x *role) bool { return x == rl })
+		for gid, held := range o.surface.groupRoles {
+			o.surface.groupRoles[gid] = slices.DeleteFunc(held, func(x *role) bool { return x == rl })
 		}
 	}
 }

@@ -201,9 +201,7 @@ func (s *Server) createOrg(r *http.Request) (int, any, *apiError) {
 	}
 	o := t.addOrg(*b.Name, deref(b.DisplayName), b.Branding, metadataValues(b.Metadata))
 	o.conns = conns
-	if settings != (orgSettings{}) {
-		o.orgSettings = &settings
-	}
+	o.setSettings(settings)
 	out := orgJSON{org: o}
 	for _, oc := range conns {
 		out.EnabledConnections = append(out.EnabledConnections, oc.json(false))
@@ -247,10 +245,7 @@ func (s *Server) updateOrg(r *http.Request) (int, any, *apiError) {
 	if e := b.validate(false); e != nil {
 		return 0, nil, e
 	}
-	var settings orgSettings
-	if o.orgSettings != nil {
-		settings = *o.orgSettings
-	}
+	settings := o.settings()
 	if e := b.orgSettingsBody.apply(&settings); e != nil {
 		return 0, nil, e
 	}
@@ -271,10 +266,7 @@ func (s *Server) updateOrg(r *http.Request) (int, any, *apiError) {
 	if b.Metadata != nil {
 		o.Metadata = metadataValues(b.Metadata)
 	}
-	o.orgSettings = nil
-	if settings != (orgSettings{}) {
-		o.orgSettings = &settings
-	}
+	o.setSettings(settings)
 	return http.StatusOK, o, nil
 }
 

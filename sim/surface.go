@@ -28,14 +28,39 @@ type orgSurface struct {
 	groupRoles map[string][]*role // group id -> roles the group gives in this organization
 }
 
-// surf is the organization's part, made on first use: most organizations
-// of a large tenant never have one, and memory at Auth0's entity limits
-// counts.
+// orgExt is what an organization has of the newer settings and surface,
+// behind one pointer made on first use: most organizations of a large
+// tenant never have any, and memory at Auth0's entity limits counts.
+type orgExt struct {
+	orgSettings            // on the wire beside the organization's fields (org_fields.go)
+	surface     orgSurface // client grants, applications, groups
+}
+
+// surf is the organization's part of the surface, made on first use.
 func (o *org) surf() *orgSurface {
-	if o.orgSurface == nil {
-		o.orgSurface = &orgSurface{}
+	if o.orgExt == nil {
+		o.orgExt = &orgExt{}
 	}
-	return o.orgSurface
+	return &o.orgExt.surface
+}
+
+// settings are the organization's newer settings (zero when none).
+func (o *org) settings() orgSettings {
+	if o.orgExt == nil {
+		return orgSettings{}
+	}
+	return o.orgExt.orgSettings
+}
+
+// setSettings replaces them, keeping no extension for none.
+func (o *org) setSettings(s orgSettings) {
+	if o.orgExt == nil && s == (orgSettings{}) {
+		return
+	}
+	if o.orgExt == nil {
+		o.orgExt = &orgExt{}
+	}
+	o.orgExt.orgSettings = s
 }
 
 func (t *tenant) surfaceInit() {

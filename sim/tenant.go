@@ -94,8 +94,7 @@ type org struct {
 	invitations []*invitation
 	domains     []*discoveryDomain // by seq
 
-	*orgSettings             // token_quota and the newer settings (org_fields.go); nil until set
-	orgSurface   *orgSurface // client grants, applications, groups (surface.go); nil until used
+	*orgExt // the newer settings and the 2025–26 surface (surface.go); nil until used
 }
 
 // orgConn associates a tenant connection with an organization.
