@@ -94,6 +94,20 @@ type Client interface {
 	// UpdateDiscoveryDomain sets a domain's status and whether it routes logins.
 	UpdateDiscoveryDomain(ctx context.Context, orgID, id string, verified, useForDiscovery bool) (DiscoveryDomain, error)
 	RemoveDiscoveryDomain(ctx context.Context, orgID, id string) error
+
+	// OrgClientGrants lists the machine-to-machine grants associated with
+	// an organization.
+	OrgClientGrants(ctx context.Context, orgID string) ([]ClientGrant, error)
+	// OrgApplications lists the applications an organization's members
+	// may use; a tenant without the feature answers Unsupported.
+	OrgApplications(ctx context.Context, orgID string) ([]OrgApplication, error)
+	// OrgRoles lists an organization's own (organization-level) roles.
+	OrgRoles(ctx context.Context, orgID string) ([]Role, error)
+	// OrgGroups lists an organization's groups with the roles each gives;
+	// a tenant without the feature answers Unsupported.
+	OrgGroups(ctx context.Context, orgID string) ([]Group, error)
+	// EffectiveRoles lists a member's roles, direct or through groups.
+	EffectiveRoles(ctx context.Context, orgID, userID string) ([]EffectiveRole, error)
 }
 
 // Tenant identifies the tenant a client speaks to.
