@@ -119,3 +119,22 @@ func TestEffectiveRolesThroughGroups(t *testing.T) {
 		t.Fatalf("sources after the group lost the role: %v", got)
 	}
 }
+
+// A demo tenant without groups gives nobody a role through one.
+func TestNoGroupsNoRolesThroughGroups(t *testing.T) {
+	tn := simtest.Start(t, sim.Options{Orgs: 2, Members: 100, NoGroups: true, NoOrgRoles: true})
+	tok := all(tn, t)
+	acme := field(t, mustStatus(t, call(t, tn, tok, "GET", "/api/v2/organizations/name/acme", ""), 200), "id")
+	members := items(t, mustStatus(t, call(t, tn, tok, "GET", "/api/v2/organizations/"+acme+"/members?take=100", ""), 200), "members")
+	for _, m := range members[:60] {
+		base := "/api/v2/organizations/" + acme + "/members/" + url.PathEscape(m["user_id"].(string)) + "/effective-roles"
+		for _, r := range items(t, mustStatus(t, call(t, tn, tok, "GET", base, ""), 200), "roles") {
+			if slices.Contains(r["sources"].([]any), any("groups")) {
+				t.Fatalf("%s holds %s through a group on a tenant without groups", m["user_id"], r["name"])
+			}
+		}
+	}
+	if got := items(t, call(t, tn, tok, "GET", "/api/v2/roles?include_totals=true&type=organization", ""), "roles"); len(got) != 0 {
+		t.Fatalf("organization roles on a tenant without them: %v", got)
+	}
+}

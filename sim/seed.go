@@ -49,7 +49,7 @@ func seedTenant(t *tenant, opts Options, now time.Time) []*LogEvent {
 	broken := d.breakThree(apps)
 	d.tidyHealthy(broken)
 	h := d.history(apps, broken, opts.ClientID)
-	d.addSurface() // last: the ids above stay as they were
+	d.addSurface(opts) // last: the ids above stay as they were
 	return h
 }
 

@@ -3,8 +3,9 @@ package sim
 // addSurface gives the demo tenant the newer organization surface: an API
 // with a machine-to-machine grant associated with acme, acme's
 // applications, an organization-level role and SCIM groups mapped to
-// roles. Last, so the other demo ids stay as they were.
-func (d demo) addSurface() {
+// roles, each where the tenant has the Early Access feature. Last, so the
+// other demo ids stay as they were.
+func (d demo) addSurface(opts Options) {
 	t := d.t
 	t.surfaceInit()
 	acme := t.orgByName["acme"]
@@ -18,10 +19,17 @@ func (d demo) addSurface() {
 	g := t.addGrant(d.appID, api.Identifier, []string{"read:invoices", "read:usage"})
 	g.OrganizationUsage, g.AllowAnyOrg, g.SubjectType = "allow", &allow, "client"
 	acme.surf().grants = append(acme.surf().grants, g)
-	acme.surf().apps = append(acme.surf().apps, &orgApp{seq: t.next(), client: t.clients[d.appID], useForMemberAccess: true})
-
-	billing := t.addRole("acme-billing-admin", "Manages Acme's invoices")
-	billing.Type, billing.OwnerID = "organization", acme.ID
+	if !opts.NoOrgClients {
+		acme.surf().apps = append(acme.surf().apps, &orgApp{seq: t.next(), client: t.clients[d.appID], useForMemberAccess: true})
+	}
+	var billing *role
+	if !opts.NoOrgRoles {
+		billing = t.addRole("acme-billing-admin", "Manages Acme's invoices")
+		billing.Type, billing.OwnerID = "organization", acme.ID
+	}
+	if opts.NoGroups {
+		return
+	}
 	var saml *connection
 	for _, c := range d.conns {
 		if c.Strategy == "samlp" {
@@ -40,5 +48,8 @@ func (d demo) addSurface() {
 			acme.surf().groupRoles[grp.ID] = []*role{d.roles[i]}
 		}
 	}
-	acme.surf().groupRoles[acme.surf().groups[2].ID] = append(acme.surf().groupRoles[acme.surf().groups[2].ID], billing)
+	if billing != nil {
+		finance := acme.surf().groups[2].ID
+		acme.surf().groupRoles[finance] = append(acme.surf().groupRoles[finance], billing)
+	}
 }
