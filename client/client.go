@@ -54,6 +54,10 @@ type Reader interface {
 	MemberRoles(ctx context.Context, orgID, userID string) ([]Role, error)
 	// FindUsers finds people by email or name (one call, at most 50).
 	FindUsers(ctx context.Context, text string) ([]User, error)
+	// SearchMembers finds an organization's members by email, name or user
+	// id through Auth0's user search: one call, at most 50, on
+	// organizations of any size, without loading the members.
+	SearchMembers(ctx context.Context, orgID, text string) ([]Member, error)
 	// User is a user with their organizations, for the member detail.
 	User(ctx context.Context, id string) (User, error)
 	// Roles are the tenant's roles (GET /roles), for pickers and names.
@@ -74,6 +78,20 @@ type Reader interface {
 	// Logs reads the tenant's log events that q selects, newest first (or
 	// oldest first from q.After).
 	Logs(ctx context.Context, q LogQuery) ([]LogEvent, error)
+
+	// OrgClientGrants lists the machine-to-machine grants associated with
+	// an organization.
+	OrgClientGrants(ctx context.Context, orgID string) ([]ClientGrant, error)
+	// OrgApplications lists the applications an organization's members
+	// may use; a tenant without the feature answers Unsupported.
+	OrgApplications(ctx context.Context, orgID string) ([]OrgApplication, error)
+	// OrgRoles lists an organization's own (organization-level) roles.
+	OrgRoles(ctx context.Context, orgID string) ([]Role, error)
+	// OrgGroups lists an organization's groups with the roles each gives;
+	// a tenant without the feature answers Unsupported.
+	OrgGroups(ctx context.Context, orgID string) ([]Group, error)
+	// EffectiveRoles lists a member's roles, direct or through groups.
+	EffectiveRoles(ctx context.Context, orgID, userID string) ([]EffectiveRole, error)
 }
 
 // Writer is every call that changes the tenant.

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/orgdash/orgdash/client"
 )
@@ -81,6 +82,25 @@ func (f *Fake) RevokeInvitation(_ context.Context, orgID, id string) error {
 
 func (f *Fake) FindUsers(context.Context, string) ([]client.User, error) {
 	return nil, f.fail("find users")
+}
+
+// SearchMembers finds the organization's members whose name, email or
+// user id contains text, case-insensitively.
+func (f *Fake) SearchMembers(_ context.Context, orgID, text string) ([]client.Member, error) {
+	if err := f.fail("search members"); err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	text = strings.ToLower(strings.TrimSpace(text))
+	var out []client.Member
+	for _, m := range f.MemberLists[orgID] {
+		if text != "" && len(out) < client.MaxFound && (strings.Contains(strings.ToLower(m.Name), text) ||
+			strings.Contains(strings.ToLower(m.Email), text) || strings.Contains(strings.ToLower(m.UserID), text)) {
+			out = append(out, client.Member{UserID: m.UserID, Name: m.Name, Email: m.Email, Picture: m.Picture})
+		}
+	}
+	return out, nil
 }
 
 func (f *Fake) User(_ context.Context, id string) (client.User, error) {
