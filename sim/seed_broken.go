@@ -106,12 +106,19 @@ func (d demo) loneMembers(o *org, db *connection) (*user, *user) {
 		}
 	}
 	for i := len(o.members) - 1; len(lone) < 2; i-- {
+		u := d.t.addUser(db, "member"+strconv.Itoa(len(lone))+"@"+o.Name+".example", "", "", d.now)
+		lone = append(lone, u)
+		if i < 0 { // fewer members than two: add one
+			d.t.addMember(o, u)
+			continue
+		}
 		m := o.members[i]
+		m.user.leave(m) // the user's index of memberships follows
 		delete(o.memberIdx, m.user.UserID)
 		delete(o.memberRoles, m.user.UserID)
-		m.user = d.t.addUser(db, "member"+strconv.Itoa(len(lone))+"@"+o.Name+".example", "", "", d.now)
-		o.memberIdx[m.user.UserID] = m
-		lone = append(lone, m.user)
+		m.user = u
+		u.in = append(u.in, m)
+		o.memberIdx[u.UserID] = m
 	}
 	return lone[0], lone[1]
 }

@@ -166,3 +166,35 @@ func initech(t *testing.T, m *management.Management) string {
 	must(t, err)
 	return o.GetID()
 }
+
+// A demo with fewer than two members an organization still gets acme's
+// two blocked members, each listed among their organizations as the
+// membership index says (the seed once indexed past the start of the list
+// and panicked, or left the index pointing at the users it replaced).
+func TestBrokenAcmeWithFewMembers(t *testing.T) {
+	for _, members := range []int{0, 1, 3} {
+		tn := simtest.Start(t, sim.Options{Orgs: 20, Members: members})
+		m := tn.Management(t)
+		ctx := context.Background()
+		acme, err := m.Organization.ReadByName(ctx, "acme")
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := m.Organization.Members(ctx, acme.GetID(), management.PerPage(100))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list.Members) < 2 {
+			t.Fatalf("members=%d: acme has %d members, want at least the two blocked ones", members, len(list.Members))
+		}
+		for _, mem := range list.Members {
+			orgs, err := m.User.Organizations(ctx, mem.GetUserID())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.ContainsFunc(orgs.Organizations, func(o *management.Organization) bool { return o.GetID() == acme.GetID() }) {
+				t.Errorf("members=%d: %s is listed in acme, but acme is not among their organizations", members, mem.GetUserID())
+			}
+		}
+	}
+}
