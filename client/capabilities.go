@@ -41,6 +41,10 @@ const (
 	ReadLogs
 	ReadUserBlocks
 	ReadConnectionApps
+	ReadBlockedUsers
+	EnableConnectionApp
+	BlockUser
+	RemoveUserBlocks
 )
 
 var actionNames = [...]string{"read organizations", "delete organization", "read connections", "read tenant connections",
@@ -48,7 +52,8 @@ var actionNames = [...]string{"read organizations", "delete organization", "read
 	"read member roles", "add members", "remove members", "assign roles", "read invitations", "read user organizations",
 	"create organization", "edit organization", "remove roles", "read roles", "revoke invitation", "invite", "read applications",
 	"read discovery domains", "add discovery domain", "edit discovery domain", "remove discovery domain",
-	"read logs", "read user blocks", "read connection applications"}
+	"read logs", "read user blocks", "read connection applications",
+	"read blocked users", "enable connection for application", "block or unblock user", "remove brute-force blocks"}
 
 func (a Action) String() string { return actionNames[a] }
 
@@ -62,14 +67,16 @@ func (a Action) Scope() string {
 		"delete:organization_member_roles", "read:roles", "delete:organization_invitations",
 		"create:organization_invitations", "read:clients", "read:organization_discovery_domains",
 		"create:organization_discovery_domains", "update:organization_discovery_domains",
-		"delete:organization_discovery_domains", "read:logs", "read:users", "read:connections"}[a]
+		"delete:organization_discovery_domains", "read:logs", "read:users", "read:connections",
+		"read:users", "update:connections", "update:users", "update:users"}[a]
 }
 
 // Mutates reports whether the action changes the tenant.
 func (a Action) Mutates() bool {
 	switch a {
 	case DeleteOrganization, EnableConnection, ToggleConnection, EditConnection, RemoveConnection, AddMembers, RemoveMembers, AssignRoles,
-		CreateOrganization, EditOrganization, RemoveRoles, RevokeInvitation, Invite, AddDomain, EditDomain, RemoveDomain:
+		CreateOrganization, EditOrganization, RemoveRoles, RevokeInvitation, Invite, AddDomain, EditDomain, RemoveDomain,
+		EnableConnectionApp, BlockUser, RemoveUserBlocks:
 		return true
 	}
 	return false

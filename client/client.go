@@ -99,6 +99,18 @@ type Client interface {
 	// Logs reads the tenant's log events that q selects, newest first (or
 	// oldest first from q.After).
 	Logs(ctx context.Context, q LogQuery) ([]LogEvent, error)
+
+	// BlockedUsers are the tenant's users Auth0 marks blocked (one search,
+	// at most MaxFound), with their organizations unread.
+	BlockedUsers(ctx context.Context) ([]User, error)
+	// SetConnectionApp enables (or disables) a connection for one
+	// application (PATCH /connections/{id}/clients).
+	SetConnectionApp(ctx context.Context, connID, clientID string, enabled bool) error
+	// SetUserBlocked blocks or unblocks a user (PATCH /users/{id} blocked).
+	SetUserBlocked(ctx context.Context, userID string, blocked bool) error
+	// RemoveUserBlocks lifts the brute-force blocks on a user
+	// (DELETE /user-blocks/{id}); it cannot be undone.
+	RemoveUserBlocks(ctx context.Context, userID string) error
 }
 
 // Tenant identifies the tenant a client speaks to.
@@ -132,6 +144,12 @@ type Organization struct {
 	LogoURL               string
 	Colors                map[string]string // primary, page_background
 	Metadata              map[string]string
+	// ThirdPartyAccess is third_party_client_access: "allow" lets
+	// third-party applications log people in to it; "" or "block" does not.
+	ThirdPartyAccess string
+	// AppEntitlement is is_app_entitlement_active (Early Access): only the
+	// applications the organization lists may log its people in.
+	AppEntitlement bool
 }
 
 // Connection is a connection as enabled (or disabled) for an organization.
