@@ -1,0 +1,93 @@
+// Package doctor answers on-call's two questions from the Management API
+// alone, so it works on a real tenant as on the simulator: why can this
+// person not log in to this organization (Why walks the chain a login
+// takes, link by link), and what is wrong with this organization (Check,
+// Popeye-style findings). Every verdict carries its evidence; a link that
+// could not be checked says why (a scope, the budget, a feature the tenant
+// lacks) and is never shown as passed. Where orgdash can fix what failed,
+// the fix is data (Fix): the dashboard and the CLI apply it as an ordinary,
+// confirmed, audited change.
+package doctor
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/orgdash/orgdash/client"
+)
+
+// Verdict is how one link of the chain stands.
+type Verdict int
+
+// The verdicts: the link holds, it is broken, or it could not be checked.
+const (
+	Passed Verdict = iota
+	Failed
+	Unknown
+)
+
+func (v Verdict) String() string { return [...]string{"passed", "failed", "unknown"}[v] }
+
+// MarshalText writes the verdict as its word, for --json.
+func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+
+// Link is one condition a login needs.
+type Link struct {
+	Name    string  // "connection enabled in the organization"
+	Verdict Verdict // passed, failed or unknown
+	// Reason is what failed, or why it could not be checked.
+	Reason string `json:",omitempty"`
+	// Scope is the scope whose lack left the link unknown, if that is why.
+	Scope    string   `json:",omitempty"`
+	Evidence []string `json:",omitempty"`
+	Fix      *Fix     `json:",omitempty"`
+	// Record marks Auth0's own log of the attempts: evidence of the
+	// outcome, not a condition of it.
+	Record bool `json:",omitempty"`
+}
+
+// unknownFrom is a link left unknown by err: which scope, the budget, or a
+// feature the tenant lacks.
+func unknownFrom(name string, err error) Link {
+	l := Link{Name: name, Verdict: Unknown, Reason: Unchecked(err)}
+	var e *client.Error
+	if errors.As(err, &e) && e.Kind == client.Forbidden && len(e.Scopes) > 0 {
+		l.Scope = strings.Join(e.Scopes, " or ")
+		l.Reason = "needs " + l.Scope
+	}
+	return l
+}
+
+// unknownScope is a link not checked because the token lacks a's scope.
+func unknownScope(name string, a client.Action, why string) Link {
+	l := Link{Name: name, Verdict: Unknown, Reason: why}
+	if strings.HasPrefix(why, "needs ") {
+		l.Scope = a.Scope()
+	}
+	return l
+}
+
+// Unchecked says in a few words why a read failed, for an unknown link.
+func Unchecked(err error) string {
+	var e *client.Error
+	if !errors.As(err, &e) {
+		return err.Error()
+	}
+	switch e.Kind {
+	case client.Forbidden:
+		if len(e.Scopes) > 0 {
+			return "needs " + strings.Join(e.Scopes, " or ")
+		}
+		return "forbidden: " + e.Message
+	case client.RateLimited:
+		return "the rate-limit budget is spent; try again when it refills"
+	case client.Unsupported:
+		return "this tenant lacks the feature: " + e.Message
+	}
+	return e.Op + ": " + e.Message
+}
+
+// can says why a cannot be read with these credentials, or "".
+func can(cl client.Client, a client.Action) string {
+	return cl.Capabilities().Can(a).Reason
+}
