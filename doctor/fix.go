@@ -12,15 +12,15 @@ type FixKind string
 
 // The changes a fix makes, and the ones that undo them.
 const (
-	EnableInOrg      FixKind = "enable-connection-in-organization"  // EnableConnection
-	ReenableInOrg    FixKind = "re-enable-connection"               // SetConnectionEnabled(true)
-	EditConnection   FixKind = "edit-connection-settings"           // UpdateConnection: show_as_button, assign_membership_on_login
-	EnableForApp     FixKind = "enable-connection-for-application"  // SetConnectionApp(true)
-	AddMember        FixKind = "add-member"                         // AddMembers
-	RevokeInvitation FixKind = "revoke-invitation"                  // RevokeInvitation
-	VerifyDomain     FixKind = "mark-domain-verified"               // UpdateDiscoveryDomain(verified)
-	UnblockUser      FixKind = "unblock-user"                       // SetUserBlocked(false)
-	RemoveBlocks     FixKind = "remove-brute-force-blocks"          // RemoveUserBlocks
+	EnableInOrg      FixKind = "enable-connection-in-organization"   // EnableConnection
+	ReenableInOrg    FixKind = "re-enable-connection"                // SetConnectionEnabled(true)
+	EditConnection   FixKind = "edit-connection-settings"            // UpdateConnection: show_as_button, assign_membership_on_login
+	EnableForApp     FixKind = "enable-connection-for-application"   // SetConnectionApp(true)
+	AddMember        FixKind = "add-member"                          // AddMembers
+	RevokeInvitation FixKind = "revoke-invitation"                   // RevokeInvitation
+	VerifyDomain     FixKind = "mark-domain-verified"                // UpdateDiscoveryDomain(verified)
+	UnblockUser      FixKind = "unblock-user"                        // SetUserBlocked(false)
+	RemoveBlocks     FixKind = "remove-brute-force-blocks"           // RemoveUserBlocks
 	removeFromOrg    FixKind = "remove-connection-from-organization" // undoes EnableInOrg
 	disableInOrg     FixKind = "disable-connection"                  // undoes ReenableInOrg
 	disableForApp    FixKind = "disable-connection-for-application"  // undoes EnableForApp

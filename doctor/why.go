@@ -21,7 +21,7 @@ type Question struct {
 type Explanation struct {
 	Email  string
 	Org    client.Organization
-	UserID string `json:",omitempty"`
+	UserID string              `json:",omitempty"`
 	App    *client.Application `json:",omitempty"`
 	Links  []Link
 }

@@ -54,10 +54,10 @@ func TestWhyPassesEveryLinkOfAWorkingLogin(t *testing.T) {
 // orgdash has one, and after the fix every link passes.
 func TestWhyNamesEachBrokenLinkAndItsFixMendsIt(t *testing.T) {
 	cases := []struct {
-		name  string
+		name   string
 		break_ func(f *clienttest.Fake)
-		link  string
-		fix   FixKind // "" where orgdash has none
+		link   string
+		fix    FixKind // "" where orgdash has none
 	}{
 		{"blocked", func(f *clienttest.Fake) { u := f.Login.Users[ines]; u.Blocked = true; f.Login.Users[ines] = u }, LinkBlocked, UnblockUser},
 		{"brute force", func(f *clienttest.Fake) {
