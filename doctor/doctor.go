@@ -33,17 +33,17 @@ func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil 
 
 // Link is one condition a login needs.
 type Link struct {
-	Name    string  // "connection enabled in the organization"
-	Verdict Verdict // passed, failed or unknown
+	Name    string  `json:"name"`    // "connection enabled in the organization"
+	Verdict Verdict `json:"verdict"` // passed, failed or unknown
 	// Reason is what failed, or why it could not be checked.
-	Reason string `json:",omitempty"`
+	Reason string `json:"reason,omitempty"`
 	// Scope is the scope whose lack left the link unknown, if that is why.
-	Scope    string   `json:",omitempty"`
-	Evidence []string `json:",omitempty"`
-	Fix      *Fix     `json:",omitempty"`
+	Scope    string   `json:"scope,omitempty"`
+	Evidence []string `json:"evidence,omitempty"`
+	Fix      *Fix     `json:"fix,omitempty"`
 	// Record marks Auth0's own log of the attempts: evidence of the
 	// outcome, not a condition of it.
-	Record bool `json:",omitempty"`
+	Record bool `json:"record,omitempty"`
 }
 
 // unknownFrom is a link left unknown by err: which scope, the budget, or a

@@ -34,13 +34,15 @@ const (
 // confirms it first per the profile's protection, and the client's audit
 // wrapper records it.
 type Fix struct {
-	Kind             FixKind
-	Label            string // "Enable okta for the application Portal"
-	OrgID, OrgName   string `json:",omitempty"`
-	ConnID, ConnName string `json:",omitempty"`
-	ClientID         string `json:",omitempty"` // the application
-	UserID           string `json:",omitempty"`
-	TargetID         string `json:",omitempty"` // the invitation or the discovery domain
+	Kind     FixKind `json:"kind"`
+	Label    string  `json:"label"` // "Enable okta for the application Portal"
+	OrgID    string  `json:"org_id,omitempty"`
+	OrgName  string  `json:"org_name,omitempty"`
+	ConnID   string  `json:"connection_id,omitempty"`
+	ConnName string  `json:"connection_name,omitempty"`
+	ClientID string  `json:"client_id,omitempty"` // the application
+	UserID   string  `json:"user_id,omitempty"`
+	TargetID string  `json:"target_id,omitempty"` // the invitation or the discovery domain
 	// Settings are what EnableInOrg and EditConnection set; Before what
 	// EditConnection found, for its undo.
 	Settings client.ConnectionSettings `json:"-"`

@@ -45,26 +45,26 @@ var Checks = [checkCount]string{CheckNoConnection, CheckHidden, CheckConnUnused,
 
 // Finding is one thing wrong with an organization.
 type Finding struct {
-	Check    string
-	Severity Severity
-	Title    string
-	Evidence []string `json:",omitempty"`
-	Fix      *Fix     `json:",omitempty"`
+	Check    string   `json:"check"`
+	Severity Severity `json:"severity"`
+	Title    string   `json:"title"`
+	Evidence []string `json:"evidence,omitempty"`
+	Fix      *Fix     `json:"fix,omitempty"`
 }
 
 // Skipped is a check that could not run, and why.
 type Skipped struct {
-	Check  string
-	Reason string
-	Scope  string `json:",omitempty"` // the scope it lacks, when that is why
+	Check  string `json:"check"`
+	Reason string `json:"reason"`
+	Scope  string `json:"scope,omitempty"` // the scope it lacks, when that is why
 }
 
 // Report is one organization's checkup.
 type Report struct {
-	Org      client.Organization
-	Findings []Finding
-	Ran      []string  // the checks that ran
-	Skipped  []Skipped `json:",omitempty"`
+	Org      client.Organization `json:"-"`
+	Findings []Finding           `json:"findings"`
+	Ran      []string            `json:"ran"` // the checks that ran
+	Skipped  []Skipped           `json:"skipped,omitempty"`
 }
 
 // Problems are the findings of warning or error severity.

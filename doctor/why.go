@@ -19,11 +19,11 @@ type Question struct {
 
 // Explanation is the chain a login takes, link by link, in order.
 type Explanation struct {
-	Email  string
-	Org    client.Organization
-	UserID string              `json:",omitempty"`
-	App    *client.Application `json:",omitempty"`
-	Links  []Link
+	Email  string              `json:"email"`
+	Org    client.Organization `json:"-"`
+	UserID string              `json:"user_id,omitempty"`
+	App    *client.Application `json:"-"`
+	Links  []Link              `json:"links"`
 }
 
 // Cause is the first link that failed (Auth0's record only when no
@@ -88,7 +88,7 @@ type walk struct {
 // asked at all: no such organization, or none readable.
 func Why(ctx context.Context, cl client.Client, q Question) (Explanation, error) {
 	w := &walk{ctx: ctx, cl: cl, q: q, ex: Explanation{Email: strings.TrimSpace(q.Email)}, now: time.Now()}
-	org, err := findOrg(ctx, cl, q.Org)
+	org, err := FindOrg(ctx, cl, q.Org)
 	if err != nil {
 		return w.ex, err
 	}
@@ -103,8 +103,8 @@ func Why(ctx context.Context, cl client.Client, q Question) (Explanation, error)
 	return w.ex, nil
 }
 
-// findOrg reads an organization by id (org_…) or name.
-func findOrg(ctx context.Context, cl client.Client, ref string) (client.Organization, error) {
+// FindOrg reads an organization by its id (org_…) or name.
+func FindOrg(ctx context.Context, cl client.Client, ref string) (client.Organization, error) {
 	ref = strings.TrimSpace(ref)
 	if strings.HasPrefix(ref, "org_") {
 		return cl.Organization(ctx, ref)
