@@ -15,6 +15,7 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/connections"
+	"github.com/orgdash/orgdash/ui/doctor"
 	"github.com/orgdash/orgdash/ui/domains"
 	"github.com/orgdash/orgdash/ui/invitations"
 	"github.com/orgdash/orgdash/ui/members"
@@ -141,8 +142,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case key.Matches(msg, k.Domains):
 			return m, m.show(common.Domains)
 		}
-		if cmd, took := (common.Actions{DeleteAction(m.c, m.org, true)}).Handle(m.c, msg); took {
-			return m, cmd // D deletes from every tab
+		if cmd, took := (common.Actions{DeleteAction(m.c, m.org, true), doctor.CheckupAction(m.c, m.org)}).Handle(m.c, msg); took {
+			return m, cmd // D deletes, ! checks, from every tab
 		}
 		return m, m.forward(m.tab, msg)
 	case tea.MouseClickMsg:
@@ -234,7 +235,7 @@ func (m *Model) Help() help.KeyMap {
 		tabs = append(tabs, k.Domains)
 	}
 	tabs = append(tabs,
-		common.Actions{DeleteAction(m.c, m.org, true)}.Bindings(m.c)...)
+		common.Actions{DeleteAction(m.c, m.org, true), doctor.CheckupAction(m.c, m.org)}.Bindings(m.c)...)
 	full := append([][]key.Binding{tabs}, ph.FullHelp()...)
 	return common.HelpMap{Short: append(ph.ShortHelp(), k.NextTab, k.Back), Full: full}
 }
