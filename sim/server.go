@@ -33,6 +33,7 @@ var AllScopes = []string{
 	"read:users", "create:users", "delete:users",
 	"read:roles", "create:roles", "update:roles", "delete:roles",
 	"read:clients", "create:clients", "delete:clients", "read:logs",
+	"update:clients", "update:users", "update:connections", "read:events",
 }
 
 // Options configure a simulated tenant. DefaultOptions gives those of
@@ -70,6 +71,10 @@ type Options struct {
 	NoConnectionsAPI bool // a tenant without /organizations/{id}/connections
 	// NoDiscoveryDomains is a tenant without /organizations/{id}/discovery-domains.
 	NoDiscoveryDomains bool
+	// NoEventsAPI is a tenant without GET /api/v2/events (Enterprise, Early
+	// Access); EventsHeartbeat is its heartbeat interval (15 s when zero).
+	NoEventsAPI     bool
+	EventsHeartbeat time.Duration
 
 	Now func() time.Time // the clock; time.Now when nil
 }
@@ -97,6 +102,7 @@ type Server struct {
 	key    []byte
 	limits *limiter
 	log    *apiLog
+	events *eventHub
 	faults atomic.Pointer[injector]
 	api    *http.ServeMux
 	now    func() time.Time
@@ -138,7 +144,8 @@ func New(opts Options) (*Server, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
-	s.log = &apiLog{now: s.now}
+	s.log = newAPILog(opts.Plan, s.now)
+	s.events = newEventHub(opts)
 	var err error
 	if s.limits, err = newLimiter(opts, s.log); err != nil {
 		return nil, err
@@ -152,12 +159,14 @@ func New(opts Options) (*Server, error) {
 	if s.opts.ClientSecret == "" {
 		s.opts.ClientSecret = randomSecret()
 	}
-	s.t.clients[s.opts.ClientID] = &apiClient{ID: s.opts.ClientID, Secret: s.opts.ClientSecret,
-		Name: "orgdash", Scopes: s.opts.Scopes}
+	s.t.putClient(&apiClient{ID: s.opts.ClientID, Secret: s.opts.ClientSecret,
+		Name: "orgdash", Scopes: s.opts.Scopes, appSettings: machineApp})
 	for _, c := range opts.Clients {
 		s.AddClient(c.ID, c.Secret, c.Scopes)
 	}
-	seedTenant(s.t, opts, s.now())
+	for _, ev := range seedTenant(s.t, s.opts, s.now()) {
+		s.log.record(ev)
+	}
 	s.routes()
 	return s, nil
 }
@@ -190,7 +199,7 @@ func (s *Server) ClientSecret() string { return s.opts.ClientSecret }
 func (s *Server) AddClient(id, secret string, scopes []string) {
 	s.t.mu.Lock()
 	defer s.t.mu.Unlock()
-	s.t.clients[id] = &apiClient{ID: id, Secret: secret, Name: id, Scopes: append([]string{}, scopes...)}
+	s.t.putClient(&apiClient{ID: id, Secret: secret, Name: id, Scopes: append([]string{}, scopes...), appSettings: machineApp})
 }
 
 // ServeHTTP serves the Management API under /api/v2 and the token endpoint.
@@ -198,6 +207,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.URL.Path == "/oauth/token" && r.Method == http.MethodPost:
 		s.handleToken(w, r)
+	case r.URL.Path == "/sim/login" && r.Method == http.MethodPost: // not Auth0's: see login.go
+		s.serveLogin(w, r)
 	case strings.HasPrefix(r.URL.Path, "/api/v2/"):
 		s.serveAPI(w, r)
 	default:
@@ -240,12 +251,18 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		writeError(w, e)
 		return
 	}
-	serveWithFault(kind, w, withClaims(r, c), s.api)
+	s.audited(kind, w, withClaims(r, c), c)
 }
 
 // handler does one API call's work under the tenant lock and returns the
 // status and body to answer with, or an error.
 type handler func(r *http.Request) (int, any, *apiError)
+
+// headed is a handler's body with response headers of its own.
+type headed struct {
+	header http.Header
+	body   any
+}
 
 // handle registers pattern, callable by tokens holding any of scopes.
 func (s *Server) handle(pattern string, scopes []string, h handler) {
@@ -261,6 +278,10 @@ func (s *Server) handle(pattern string, scopes []string, h handler) {
 		}
 		s.t.mu.Lock()
 		status, body, e := h(r)
+		if hb, ok := body.(headed); ok {
+			maps.Copy(w.Header(), hb.header)
+			body = hb.body
+		}
 		var raw []byte
 		var err error
 		if e == nil && body != nil {
