@@ -15,8 +15,8 @@ import (
 	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/ui/across"
 	"github.com/orgdash/orgdash/ui/common"
-	"github.com/orgdash/orgdash/ui/doctor"
 	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/doctor"
 )
 
 // actions is the screen's action table: over the marked organizations,
