@@ -151,17 +151,20 @@ func (c *checkup) appsAndConnections(on []client.Connection) {
 	if len(using) == 0 {
 		return // no application logs anyone in to an organization: nothing to compare
 	}
+	// the applications a connection must serve: those that require
+	// organizations, where there are any; else those that allow them
+	must, what := using, "use"
+	if len(requiring) > 0 {
+		must, what = requiring, "require"
+	}
 	for _, cn := range on {
-		if len(usable[cn.ID]) > 0 {
+		if slices.ContainsFunc(must, func(a client.Application) bool { return slices.Contains(usable[cn.ID], a.ID) }) {
 			continue
 		}
-		target := using[0]
-		if len(requiring) > 0 {
-			target = requiring[0]
-		}
+		target := must[0]
 		c.r.find(Finding{Check: CheckConnUnused, Severity: Warning,
-			Title:    cn.Name + " is enabled in " + o.Name + " but for none of the applications that use organizations: nobody can log in with it",
-			Evidence: []string{"applications that use organizations: " + appNames(using)},
+			Title:    cn.Name + " is enabled in " + o.Name + " but for none of the applications that " + what + " organizations",
+			Evidence: []string{"applications that " + what + " organizations: " + appNames(must)},
 			Fix: &Fix{Kind: EnableForApp, Label: "Enable " + cn.Name + " for " + target.Name, ConnID: cn.ID, ConnName: cn.Name,
 				ClientID: target.ID, OrgName: o.Name}})
 	}

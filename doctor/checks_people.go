@@ -18,11 +18,15 @@ func (c *checkup) pendingDomains(doms []client.DiscoveryDomain) {
 	o := c.r.Org
 	c.r.ran(CheckPendingDomain)
 	for _, d := range doms {
-		if d.Verified || !d.UseForDiscovery {
+		if d.Verified {
 			continue
 		}
+		title := d.Domain + " is pending: people with @" + d.Domain + " email are not sent to " + o.Name + " until its TXT record is verified"
+		if !d.UseForDiscovery {
+			title = d.Domain + " is pending (and not used for discovery yet): its TXT record was never verified"
+		}
 		c.r.find(Finding{Check: CheckPendingDomain, Severity: Warning,
-			Title:    d.Domain + " is pending: people with @" + d.Domain + " email are not sent to " + o.Name + " until its TXT record is verified",
+			Title:    title,
 			Evidence: []string{"TXT record " + d.TXTHost + " = " + d.TXTValue},
 			Fix: &Fix{Kind: VerifyDomain, Label: "Mark " + d.Domain + " verified (once its TXT record is in place)", OrgID: o.ID, OrgName: o.Name,
 				TargetID: d.ID}})
@@ -35,7 +39,20 @@ func (c *checkup) blocked() {
 		c.r.skip(CheckBlocked, *c.s.blockedMiss)
 		return
 	}
+	if c.s.bruteMiss != nil {
+		c.r.skip(CheckBlocked, *c.s.bruteMiss)
+		return
+	}
 	c.r.ran(CheckBlocked)
+	for _, u := range c.s.bruteForced[c.r.Org.ID] {
+		f := Finding{Check: CheckBlocked, Severity: Warning,
+			Title: cmp.Or(u.Email, u.UserID) + " is a member of " + c.r.Org.Name + " and blocked by brute-force protection after too many failed logins",
+			Fix:   &Fix{Kind: RemoveBlocks, Label: "Lift the brute-force blocks on " + cmp.Or(u.Email, u.UserID), UserID: u.UserID, OrgName: c.r.Org.Name}}
+		for _, b := range u.blocks {
+			f.Evidence = append(f.Evidence, "blocked: "+b.Identifier+" from "+b.IP)
+		}
+		c.r.find(f)
+	}
 	for _, u := range c.s.blocked[c.r.Org.ID] {
 		c.r.find(Finding{Check: CheckBlocked, Severity: Warning,
 			Title: cmp.Or(u.Email, u.UserID) + " is a member of " + c.r.Org.Name + " and blocked: they cannot log in anywhere",

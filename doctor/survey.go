@@ -18,6 +18,10 @@ type Survey struct {
 	// appsMiss, blockedMiss say why those could not be read (nil if read).
 	appsMiss, blockedMiss *Link
 	blocked               map[string][]client.User // organization id → its blocked members
+	// bruteForced are the members Auth0's brute-force protection blocks
+	// (from the last day's limit_wc events, each checked with its blocks).
+	bruteForced map[string][]bruteForced
+	bruteMiss   *Link
 
 	mu       sync.Mutex
 	connApps map[string]connApps
@@ -60,7 +64,54 @@ func NewSurvey(ctx context.Context, cl client.Client) *Survey {
 			s.blocked[o.ID] = append(s.blocked[o.ID], full)
 		}
 	}
+	s.readBruteForced(ctx)
 	return s
+}
+
+// bruteForced is a user brute-force protection blocks, and its blocks.
+type bruteForced struct {
+	client.User
+	blocks []client.Block
+}
+
+// maxBruteForced bounds the users whose blocks the survey reads.
+const maxBruteForced = 20
+
+// readBruteForced finds the users the last day's limit_wc events name,
+// reads their blocks and, for those still blocked, their organizations.
+func (s *Survey) readBruteForced(ctx context.Context) {
+	cl := s.cl
+	s.bruteForced = map[string][]bruteForced{}
+	es, miss := read(cl, client.ReadLogs, "brute-force blocks", func() ([]client.LogEvent, error) {
+		return cl.Logs(ctx, client.LogQuery{Types: []string{"limit_wc"}, Since: s.Now.Add(-failedLoginsLookback * time.Hour), Limit: 100})
+	})
+	if miss != nil {
+		s.bruteMiss = miss
+		return
+	}
+	seen := map[string]bool{}
+	for _, e := range es {
+		if e.UserID == "" || seen[e.UserID] || len(seen) == maxBruteForced {
+			continue
+		}
+		seen[e.UserID] = true
+		bs, miss := read(cl, client.ReadUserBlocks, "brute-force blocks", func() ([]client.Block, error) { return cl.UserBlocks(ctx, e.UserID) })
+		if miss != nil {
+			s.bruteMiss = miss
+			return
+		}
+		if len(bs) == 0 {
+			continue // lifted since, or expired
+		}
+		u, miss := read(cl, client.ReadUserOrganizations, "brute-force blocks", func() (client.User, error) { return cl.User(ctx, e.UserID) })
+		if miss != nil {
+			s.bruteMiss = miss
+			return
+		}
+		for _, o := range u.Organizations {
+			s.bruteForced[o.ID] = append(s.bruteForced[o.ID], bruteForced{User: u, blocks: bs})
+		}
+	}
 }
 
 // BlockedCount is how many blocked users the survey read the organizations of.

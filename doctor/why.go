@@ -72,16 +72,17 @@ const (
 
 // walk is one explanation in the making, with what earlier links read.
 type walk struct {
-	ctx   context.Context
-	cl    client.Client
-	q     Question
-	ex    Explanation
-	user  *client.User
-	conns []client.Connection // the organization's, nil when unread
-	conn  *client.Connection  // the identity's connection as the organization has it
-	tconn *client.TenantConnection
-	doms  []client.DiscoveryDomain
-	now   time.Time
+	ctx       context.Context
+	cl        client.Client
+	q         Question
+	ex        Explanation
+	user      *client.User
+	conns     []client.Connection // the organization's
+	connsRead bool                // whether conns were read
+	conn      *client.Connection  // the identity's connection as the organization has it
+	tconn     *client.TenantConnection
+	doms      []client.DiscoveryDomain
+	now       time.Time
 }
 
 // Why walks the chain for q. The error is for a question that cannot be

@@ -22,7 +22,7 @@ func (w *walk) connection() {
 	} else if cs, err := w.cl.Connections(w.ctx, w.ex.Org.ID); err != nil {
 		w.add(unknownFrom(LinkConnOrg, err))
 	} else {
-		w.conns = cs
+		w.conns, w.connsRead = cs, true
 	}
 	// the identity whose connection the organization has on, else any it has, else the first
 	names := make([]string, len(w.user.Identities))
@@ -51,7 +51,7 @@ func (w *walk) connection() {
 		}
 	}
 	w.connForApp(name, connID)
-	if w.conns != nil {
+	if w.connsRead {
 		w.connInOrg(name, connID)
 	}
 	w.button()

@@ -48,6 +48,10 @@ func matchesQuery(u *user, q string) bool {
 			return s == value
 		}
 		switch field {
+		case "blocked": // a searchable field of Auth0's user search (auth0.com/docs/manage-users/user-search/user-search-query-syntax)
+			if (value == "true") == u.Blocked {
+				return true
+			}
 		case "email":
 			if match(u.Email) {
 				return true

@@ -67,6 +67,10 @@ func (m *Why) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 	case FixedMsg:
 		return m, m.Init() // a fix here or elsewhere: walk again
+	case appsMsg:
+		return m, m.onApps(msg)
+	case chosenMsg:
+		return m, m.onChosen(msg)
 	case common.RefreshMsg:
 		if !msg.Auto {
 			return m, m.Init()
@@ -111,7 +115,7 @@ func (m *Why) actions() common.Actions {
 			}
 			return ""
 		},
-		Run: func() tea.Cmd { return askFix(m.c, *fix) }}}
+		Run: func() tea.Cmd { return askFix(m.c, *fix) }}, m.chooseAction()}
 }
 
 // View draws the question, the cause and its fix, then the chain.
