@@ -11,6 +11,7 @@ package doctor
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/orgdash/orgdash/client"
@@ -30,6 +31,17 @@ func (v Verdict) String() string { return [...]string{"passed", "failed", "unkno
 
 // MarshalText writes the verdict as its word, for --json.
 func (v Verdict) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
+
+// UnmarshalText reads the verdict's word, for scripts that read --json back.
+func (v *Verdict) UnmarshalText(b []byte) error {
+	for _, x := range []Verdict{Passed, Failed, Unknown} {
+		if x.String() == string(b) {
+			*v = x
+			return nil
+		}
+	}
+	return fmt.Errorf("doctor: no verdict %q", b)
+}
 
 // Link is one condition a login needs.
 type Link struct {

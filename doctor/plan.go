@@ -25,7 +25,8 @@ type Plan struct {
 // perOrg are the calls one organization's checks make, by group, given
 // what the credentials allow: its connections (one more, once, where the
 // tenant lacks the newer family), discovery domains, invitations, a page
-// of members, and its logs.
+// of members and the empty page that ends Auth0's checkpoint paging of
+// them, and its logs.
 func perOrg(cl client.Client) map[limits.Group]int {
 	g := map[limits.Group]int{}
 	add := func(a client.Action, group limits.Group) {
@@ -37,6 +38,7 @@ func perOrg(cl client.Client) map[limits.Group]int {
 	add(client.ReadDomains, limits.NoGroup)
 	add(client.ReadInvitations, limits.OrgInvitationsRead)
 	if can(cl, client.ReadMemberRoles) == "" {
+		add(client.ReadMembers, limits.OrgMembersRead)
 		add(client.ReadMembers, limits.OrgMembersRead)
 	}
 	add(client.ReadLogs, limits.NoGroup)

@@ -1,6 +1,7 @@
 package doctor
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/orgdash/orgdash/client"
@@ -20,6 +21,17 @@ func (s Severity) String() string { return [...]string{"notice", "warning", "err
 
 // MarshalText writes the severity as its word, for --json.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads the severity's word, for scripts that read --json back.
+func (s *Severity) UnmarshalText(b []byte) error {
+	for _, v := range []Severity{Notice, Warning, Error} {
+		if v.String() == string(b) {
+			*s = v
+			return nil
+		}
+	}
+	return fmt.Errorf("doctor: no severity %q", b)
+}
 
 // The checks, by the name --json and the README use.
 const (

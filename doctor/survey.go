@@ -23,11 +23,15 @@ type Survey struct {
 	bruteForced map[string][]bruteForced
 	bruteMiss   *Link
 
-	mu       sync.Mutex
-	connApps map[string]connApps
+	mu       sync.Mutex // held only to find or add an entry, never across a call
+	connApps map[string]*connApps
 }
 
+// connApps is one connection's applications, read once: done closes when
+// they are in (a channel, so a worker waiting on another's read is
+// durably blocked, as testing/synctest needs).
 type connApps struct {
+	done chan struct{}
 	ids  []string
 	miss *Link
 }
@@ -50,7 +54,7 @@ func read[T any](cl client.Client, a client.Action, name string, fn func() (T, e
 // NewSurvey reads the tenant-wide facts: the applications (a page per
 // 100), the blocked users (one search) and each one's organizations.
 func NewSurvey(ctx context.Context, cl client.Client) *Survey {
-	s := &Survey{cl: cl, Now: time.Now(), blocked: map[string][]client.User{}, connApps: map[string]connApps{}}
+	s := &Survey{cl: cl, Now: time.Now(), blocked: map[string][]client.User{}, connApps: map[string]*connApps{}}
 	s.Apps, s.appsMiss = read(cl, client.ReadApplications, "applications", func() ([]client.Application, error) { return cl.Applications(ctx) })
 	users, miss := read(cl, client.ReadBlockedUsers, "blocked users", func() ([]client.User, error) { return cl.BlockedUsers(ctx) })
 	s.blockedMiss = miss
@@ -129,13 +133,24 @@ func (s *Survey) BlockedCount() int {
 // once per connection for every organization.
 func (s *Survey) appsOf(ctx context.Context, connID string) ([]string, *Link) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if c, ok := s.connApps[connID]; ok {
+	c, ok := s.connApps[connID]
+	if !ok {
+		c = &connApps{done: make(chan struct{})}
+		s.connApps[connID] = c
+	}
+	s.mu.Unlock()
+	if ok {
+		select {
+		case <-c.done:
+		case <-ctx.Done():
+			l := unknownFrom("connection applications", ctx.Err())
+			return nil, &l
+		}
 		return c.ids, c.miss
 	}
-	ids, miss := read(s.cl, client.ReadConnectionApps, "connection applications", func() ([]string, error) { return s.cl.ConnectionApps(ctx, connID) })
-	s.connApps[connID] = connApps{ids: ids, miss: miss}
-	return ids, miss
+	c.ids, c.miss = read(s.cl, client.ReadConnectionApps, "connection applications", func() ([]string, error) { return s.cl.ConnectionApps(ctx, connID) })
+	close(c.done)
+	return c.ids, c.miss
 }
 
 // usingOrgs are the applications that log people in to organizations
