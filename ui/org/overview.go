@@ -104,6 +104,7 @@ func (p *overview) actions() common.Actions {
 				{Label: "Dashboard URL", Value: common.DashboardURL(p.c.Client.Tenant().Domain, "organizations/"+p.org.ID+"/overview")}})
 		}},
 		EditAction(p.c, p.org),
+		doctor.CheckupAction(p.c, p.org),
 		DeleteAction(p.c, p.org, true),
 		{Key: k.More, Run: func() tea.Cmd {
 			return dialog.Open(dialog.NewMenu(p.c, "More options: "+common.Clean(p.org.Name), dialog.Items(p.c, p.actions())))
