@@ -116,6 +116,16 @@ func TestWhyNamesEachBrokenLinkAndItsFixMendsIt(t *testing.T) {
 			if after := why(t, f).Cause(); after != nil {
 				t.Fatalf("after %q the chain still fails at %+v", cause.Fix.Label, after)
 			}
+			u := cause.Fix.Undo()
+			if u == nil {
+				return // lifting brute-force blocks cannot be undone
+			}
+			if err := u.Apply(context.Background(), f); err != nil {
+				t.Fatal(err)
+			}
+			if again := why(t, f).Cause(); again == nil || again.Name != c.link {
+				t.Fatalf("after undoing %q the cause is %+v, want %q again", cause.Fix.Label, again, c.link)
+			}
 		})
 	}
 }

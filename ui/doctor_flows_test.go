@@ -122,3 +122,29 @@ func TestFlowWhyWithFewScopesNamesThem(t *testing.T) {
 		f.wantNot("✓ the application", "✓ connection enabled for the application", "Every link holds")
 	})
 }
+
+// z undoes a fix like any other change: the member added is removed again,
+// and the audit has both.
+func TestFlowWhyFixIsUndoable(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
+		p := newProbe(t, tn)
+		whyCases()[3].brk(t, p) // not a member
+		f := startFlow(t, tn, "", "")
+		f.wait("organizations")
+		f.press(":").typed("why " + probeEmail + " " + probeOrg).press("enter")
+		f.wait("Cause: not a member of probe")
+		f.press("f")
+		f.confirm("y")
+		f.wait("z undo add member", "✓ membership")
+		if !f.members(probeOrg)[p.userID] {
+			t.Fatal("the fix did not add them")
+		}
+		f.press("z")
+		f.wait("Cause: not a member of probe")
+		if f.members(probeOrg)[p.userID] {
+			t.Fatal("the undo left them a member")
+		}
+		f.audited("add members", "remove members")
+	})
+}
