@@ -125,6 +125,21 @@ func whyCases() []whyCase {
 			},
 			shows: []string{"Cause: not a member of probe, and " + dbConn + " does not add members at login"},
 			fix:   "Add " + probeEmail + " to probe", audit: "add members"},
+		{name: "invitation expired", sim: sim.CauseInvitationExpired,
+			brk: func(t *testing.T, p *probe) {
+				if err := p.admin.Organization.DeleteMembers(ctx, p.orgID, []string{p.userID}); err != nil {
+					t.Fatal(err)
+				}
+				inv := &management.OrganizationInvitation{Inviter: &management.OrganizationInvitationInviter{Name: auth0.String("Ops")},
+					Invitee: &management.OrganizationInvitationInvitee{Email: auth0.String(probeEmail)}, ClientID: auth0.String(p.portalID),
+					TTLSec: auth0.Int(1), SendInvitationEmail: auth0.Bool(false)}
+				if err := p.admin.Organization.CreateInvitation(ctx, p.orgID, inv); err != nil {
+					t.Fatal(err)
+				}
+				time.Sleep(2 * time.Second) // the bubble's clock: the invitation expires
+			},
+			shows: []string{"Cause: not a member of probe", "their invitation expired on"},
+			fix:   "Add " + probeEmail + " to probe", audit: "add members"},
 		{name: "blocked by an administrator", sim: sim.CauseUserBlocked,
 			brk: func(t *testing.T, p *probe) {
 				if err := p.admin.User.Update(ctx, p.userID, &management.User{Blocked: auth0.Bool(true)}); err != nil {
