@@ -111,7 +111,7 @@ func (c *checkup) failedLogins() {
 	o := c.r.Org
 	since := c.s.Now.Add(-failedLoginsLookback * time.Hour)
 	es, miss := read(c.cl, client.ReadLogs, "logs", func() ([]client.LogEvent, error) {
-		return c.cl.Logs(c.ctx, client.LogQuery{OrgID: o.ID, Since: since, Limit: limits.MaxPerPage})
+		return c.cl.Logs(c.ctx, client.LogQuery{OrgID: o.ID, Types: LoginFailures, Since: since, Limit: limits.MaxPerPage})
 	})
 	if miss != nil {
 		c.r.skip(CheckFailedLogins, *miss)
@@ -120,9 +120,7 @@ func (c *checkup) failedLogins() {
 	c.r.ran(CheckFailedLogins)
 	count := map[string]int{}
 	for _, e := range es {
-		if e.Failed() {
-			count[e.Type+"  "+e.Description]++
-		}
+		count[e.Type+"  "+e.Description]++
 	}
 	if len(count) == 0 {
 		return

@@ -12,6 +12,7 @@ package doctor
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/orgdash/orgdash/client"
@@ -98,6 +99,18 @@ func Unchecked(err error) string {
 	}
 	return e.Op + ": " + e.Message
 }
+
+// LoginFailures are the log event codes of a failed login: a failed
+// login, a wrong password, an unknown user, failed cross-origin and silent
+// authentication, and the blocks (too many attempts from an IP, too many
+// signups, a user blocked after multiple attempts). Not fapi (a failed
+// Management API call) nor the other f… codes, which are no logins.
+// https://auth0.com/docs/deploy-monitor/logs/log-event-type-codes
+var LoginFailures = []string{"f", "fp", "fu", "fcoa", "fsa", "limit_wc", "limit_sul", "limit_mu"}
+
+// loginEvent reports whether e is a login's outcome: a success or one of
+// LoginFailures.
+func loginEvent(e client.LogEvent) bool { return e.Type == "s" || slices.Contains(LoginFailures, e.Type) }
 
 // can says why a cannot be read with these credentials, or "".
 func can(cl client.Client, a client.Action) string {

@@ -97,7 +97,7 @@ func (w *walk) appFromLogs() (string, string) {
 			return "", ""
 		}
 		for _, e := range es {
-			if e.ClientID != "" {
+			if e.ClientID != "" && loginEvent(e) {
 				return e.ClientID, "from their log event of " + e.Date.UTC().Format("2006-01-02 15:04") + " UTC"
 			}
 		}

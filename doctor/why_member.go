@@ -124,7 +124,7 @@ func (w *walk) record() {
 		w.add(l)
 		return
 	}
-	q := client.LogQuery{UserID: w.user.UserID, OrgID: w.ex.Org.ID, Limit: 10}
+	q := client.LogQuery{UserID: w.user.UserID, OrgID: w.ex.Org.ID, Types: append([]string{"s"}, LoginFailures...), Limit: 10}
 	if w.ex.App != nil {
 		q.ClientID = w.ex.App.ID
 	}
@@ -138,6 +138,12 @@ func (w *walk) record() {
 	l := Link{Name: LinkRecord, Verdict: Passed, Record: true}
 	if len(es) == 0 {
 		l.Evidence = []string{"no log events for them here in the tenant's retention window"}
+		w.add(l)
+		return
+	}
+	es = slices.DeleteFunc(es, func(e client.LogEvent) bool { return !loginEvent(e) })
+	if len(es) == 0 {
+		l.Evidence = []string{"no login of theirs here in the tenant's retention window"}
 		w.add(l)
 		return
 	}
