@@ -151,8 +151,16 @@ func runDoctor(ctx context.Context, cl client.Client, names []string, asJSON boo
 		enc.SetIndent("", "  ")
 		return code, enc.Encode(out)
 	}
+	healthy := 0
 	for _, r := range reports {
+		if len(names) == 0 && r.Healthy() && len(r.Findings) == 0 {
+			healthy++ // --all names only what needs reading
+			continue
+		}
 		writeReport(stdout, r)
+	}
+	if len(names) == 0 {
+		fmt.Fprintf(stdout, "%d of %d organizations healthy, with nothing to note\n", healthy, len(reports))
 	}
 	return code, nil
 }

@@ -46,6 +46,7 @@ func Check(ctx context.Context, cl client.Client, s *Survey, org client.Organiza
 	c.invitations()
 	c.roles()
 	c.failedLogins()
+	slices.SortStableFunc(c.r.Findings, func(a, b Finding) int { return int(b.Severity) - int(a.Severity) }) // errors first
 	return c.r
 }
 

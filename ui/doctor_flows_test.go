@@ -43,9 +43,9 @@ func TestFlowDoctorFindsAndFixesGlobex(t *testing.T) {
 		f.press(":").typed("org globex").press("enter")
 		f.wait("globex › Overview", "Not checked yet: ! runs the doctor")
 		f.press("!")
-		f.wait("Checkup of globex", "2 problems", "WARNING globex-sso is enabled in globex but for none of the applications that require organizations",
+		f.wait("Checkup of globex", "2 problems", "ERROR   Customer Portal requires", "WARNING globex-sso is enabled in globex but for none of the applications that require organizations",
 			"ERROR   Customer Portal requires an organization", "fix (f): Enable globex-sso for Customer Portal")
-		f.press("down", "f")
+		f.press("f") // the error comes first
 		f.want("Enable globex-sso for Customer Portal?")
 		f.confirm("y")
 		f.wait("done: Enable globex-sso", "healthy; 1 notice") // the footer cuts the status short beside the undo offer
