@@ -190,3 +190,22 @@ func TestWhyNamesTheScopeItLacks(t *testing.T) {
 		}
 	}
 }
+
+// A read the budget refused leaves its link unknown, saying so.
+func TestWhySaysWhenTheBudgetStoppedALink(t *testing.T) {
+	f := tenant()
+	f.Fail = func(op string) error {
+		if op == "read logs" {
+			return &client.Error{Kind: client.RateLimited, Op: op, Status: 429, Message: "Global limit has been reached"}
+		}
+		return nil
+	}
+	ex := why(t, f)
+	rec := ex.Links[len(ex.Links)-1]
+	if rec.Verdict != Unknown || !strings.Contains(rec.Reason, "budget") {
+		t.Fatalf("record %+v", rec)
+	}
+	if ex.Cause() != nil || len(ex.Unchecked()) != 1 {
+		t.Fatalf("cause %+v, unchecked %+v", ex.Cause(), ex.Unchecked())
+	}
+}
