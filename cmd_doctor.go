@@ -12,6 +12,7 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/doctor"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/table"
 	"github.com/spf13/cobra"
 )
 
@@ -170,7 +171,7 @@ func writeReport(w io.Writer, r doctor.Report) {
 	state := "healthy"
 	switch {
 	case len(r.Problems()) > 0:
-		state = fmt.Sprintf("%d problems", len(r.Problems()))
+		state = table.Plural(len(r.Problems()), "problem")
 	case len(r.Skipped) > 0:
 		state = "not fully checked"
 	}
