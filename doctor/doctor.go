@@ -110,7 +110,9 @@ var LoginFailures = []string{"f", "fp", "fu", "fcoa", "fsa", "limit_wc", "limit_
 
 // loginEvent reports whether e is a login's outcome: a success or one of
 // LoginFailures.
-func loginEvent(e client.LogEvent) bool { return e.Type == "s" || slices.Contains(LoginFailures, e.Type) }
+func loginEvent(e client.LogEvent) bool {
+	return e.Type == "s" || slices.Contains(LoginFailures, e.Type)
+}
 
 // can says why a cannot be read with these credentials, or "".
 func can(cl client.Client, a client.Action) string {
