@@ -126,7 +126,7 @@ func runDoctor(ctx context.Context, cl client.Client, names []string, asJSON boo
 		if tcs, err := cl.TenantConnections(ctx); err == nil {
 			conns = len(tcs)
 		}
-		p := doctor.NewPlan(cl, len(orgs), conns)
+		p := doctor.NewPlan(cl, s, len(orgs), conns)
 		plan = &p
 		fmt.Fprintln(stderr, "plan:", p)
 	}

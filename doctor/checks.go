@@ -42,9 +42,10 @@ func Check(ctx context.Context, cl client.Client, s *Survey, org client.Organiza
 	} else {
 		c.pendingDomains(doms)
 	}
-	c.blocked()
+	ms, miss := c.members()
+	c.blocked(ms, miss)
 	c.invitations()
-	c.roles()
+	c.roles(ms, miss)
 	c.failedLogins()
 	slices.SortStableFunc(c.r.Findings, func(a, b Finding) int { return int(b.Severity) - int(a.Severity) }) // errors first
 	return c.r

@@ -33,30 +33,57 @@ func (c *checkup) pendingDomains(doms []client.DiscoveryDomain) {
 	}
 }
 
-// blocked finds members an administrator blocked.
-func (c *checkup) blocked() {
-	if c.s.blockedMiss != nil {
-		c.r.skip(CheckBlocked, *c.s.blockedMiss)
-		return
+// members reads the organization's members (a page per 100, with their
+// roles where the scope allows), for the checks on blocked members and
+// roles.
+func (c *checkup) members() ([]client.Member, *Link) {
+	return read(c.cl, client.ReadMembers, "members", func() ([]client.Member, error) {
+		return client.All(c.ctx, func(ctx context.Context, from string) (client.Page[client.Member], error) {
+			return c.cl.Members(ctx, c.r.Org.ID, from)
+		})
+	})
+}
+
+// blocked finds members an administrator blocked, and members brute-force
+// protection blocks (named by the last day's limit_wc events, their
+// blocks read to see they still hold).
+func (c *checkup) blocked(ms []client.Member, miss *Link) {
+	for _, m := range []*Link{miss, c.s.blockedMiss, c.s.bruteMiss} {
+		if m != nil {
+			c.r.skip(CheckBlocked, *m)
+			return
+		}
 	}
-	if c.s.bruteMiss != nil {
-		c.r.skip(CheckBlocked, *c.s.bruteMiss)
-		return
-	}
-	c.r.ran(CheckBlocked)
-	for _, u := range c.s.bruteForced[c.r.Org.ID] {
+	var found []Finding
+	for _, m := range ms {
+		who := cmp.Or(m.Email, m.UserID)
+		if _, ok := c.s.blocked[m.UserID]; ok {
+			found = append(found, Finding{Check: CheckBlocked, Severity: Warning,
+				Title: who + " is a member of " + c.r.Org.Name + " and blocked: they cannot log in anywhere",
+				Fix:   &Fix{Kind: UnblockUser, Label: "Unblock " + who, UserID: m.UserID, OrgName: c.r.Org.Name}})
+		}
+		if !c.s.hammered[m.UserID] {
+			continue
+		}
+		bs, miss := c.s.blocksOf(c.ctx, m.UserID)
+		if miss != nil {
+			c.r.skip(CheckBlocked, *miss)
+			return
+		}
+		if len(bs) == 0 {
+			continue // lifted since, or expired
+		}
 		f := Finding{Check: CheckBlocked, Severity: Warning,
-			Title: cmp.Or(u.Email, u.UserID) + " is a member of " + c.r.Org.Name + " and blocked by brute-force protection after too many failed logins",
-			Fix:   &Fix{Kind: RemoveBlocks, Label: "Lift the brute-force blocks on " + cmp.Or(u.Email, u.UserID), UserID: u.UserID, OrgName: c.r.Org.Name}}
-		for _, b := range u.blocks {
+			Title: who + " is a member of " + c.r.Org.Name + " and blocked by brute-force protection after too many failed logins",
+			Fix:   &Fix{Kind: RemoveBlocks, Label: "Lift the brute-force blocks on " + who, UserID: m.UserID, OrgName: c.r.Org.Name}}
+		for _, b := range bs {
 			f.Evidence = append(f.Evidence, "blocked: "+b.Identifier+" from "+b.IP)
 		}
-		c.r.find(f)
+		found = append(found, f)
 	}
-	for _, u := range c.s.blocked[c.r.Org.ID] {
-		c.r.find(Finding{Check: CheckBlocked, Severity: Warning,
-			Title: cmp.Or(u.Email, u.UserID) + " is a member of " + c.r.Org.Name + " and blocked: they cannot log in anywhere",
-			Fix:   &Fix{Kind: UnblockUser, Label: "Unblock " + cmp.Or(u.Email, u.UserID), UserID: u.UserID, OrgName: c.r.Org.Name}})
+	c.r.ran(CheckBlocked)
+	for _, f := range found {
+		c.r.find(f)
 	}
 }
 
@@ -79,21 +106,15 @@ func (c *checkup) invitations() {
 	}
 }
 
-// roles finds members near Auth0's limit of roles per member (a page of
-// members per 100, with their roles).
-func (c *checkup) roles() {
+// roles finds members near Auth0's limit of roles per member.
+func (c *checkup) roles(ms []client.Member, miss *Link) {
 	o := c.r.Org
-	for _, a := range []client.Action{client.ReadMembers, client.ReadMemberRoles} {
-		if why := can(c.cl, a); why != "" {
-			c.r.skip(CheckRoleLimit, unknownScope("members", a, why))
-			return
-		}
+	if miss != nil {
+		c.r.skip(CheckRoleLimit, *miss)
+		return
 	}
-	ms, err := client.All(c.ctx, func(ctx context.Context, from string) (client.Page[client.Member], error) {
-		return c.cl.Members(ctx, o.ID, from)
-	})
-	if err != nil {
-		c.r.skip(CheckRoleLimit, unknownFrom("members", err))
+	if why := can(c.cl, client.ReadMemberRoles); why != "" {
+		c.r.skip(CheckRoleLimit, unknownScope("member roles", client.ReadMemberRoles, why))
 		return
 	}
 	c.r.ran(CheckRoleLimit)

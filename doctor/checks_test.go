@@ -142,7 +142,7 @@ func TestCheckSaysWhichScopeItLacks(t *testing.T) {
 
 func TestPlanCountsTheCallsPerOrganization(t *testing.T) {
 	f := tenant()
-	p := NewPlan(f, 40, 3)
+	p := NewPlan(f, NewSurvey(context.Background(), f), 40, 3)
 	// 40 × (connections, domains, invitations, 2 of members, logs) + 1 fallback + 3 connections' applications
 	if p.Calls != 40*6+1+3 || !strings.HasPrefix(p.String(), "40 organizations: at most 244 calls") {
 		t.Fatalf("%d calls: %s", p.Calls, p)

@@ -37,18 +37,17 @@ func perOrg(cl client.Client) map[limits.Group]int {
 	add(client.ReadConnections, limits.OrgConnectionsRead)
 	add(client.ReadDomains, limits.NoGroup)
 	add(client.ReadInvitations, limits.OrgInvitationsRead)
-	if can(cl, client.ReadMemberRoles) == "" {
-		add(client.ReadMembers, limits.OrgMembersRead)
-		add(client.ReadMembers, limits.OrgMembersRead)
-	}
+	add(client.ReadMembers, limits.OrgMembersRead)
+	add(client.ReadMembers, limits.OrgMembersRead)
 	add(client.ReadLogs, limits.NoGroup)
 	return g
 }
 
 // NewPlan plans checking orgs organizations of a tenant with tenantConns
-// connections (-1 when unknown): each connection's applications are read
-// once, at most ten a organization (Auth0's limit).
-func NewPlan(cl client.Client, orgs, tenantConns int) Plan {
+// connections (-1 when unknown), after s: each connection's applications
+// are read once, at most ten an organization (Auth0's limit), and the
+// blocks of each user the last day's brute-force blocks name.
+func NewPlan(cl client.Client, s *Survey, orgs, tenantConns int) Plan {
 	p := Plan{Orgs: orgs, Groups: map[limits.Group]int{}}
 	for g, n := range perOrg(cl) {
 		p.Groups[g] += n * orgs
@@ -62,6 +61,9 @@ func NewPlan(cl client.Client, orgs, tenantConns int) Plan {
 			apps = min(apps, tenantConns)
 		}
 		p.Groups[limits.ConnectionsRead] += apps
+	}
+	if can(cl, client.ReadUserBlocks) == "" {
+		p.Groups[limits.GroupOf("GET", "/api/v2/user-blocks/{id}")] += s.Hammered()
 	}
 	t := cl.Tracker()
 	for g, n := range p.Groups {
