@@ -136,7 +136,7 @@ func (m *Why) View() string {
 			lines = append(lines, s.Muted.Render("orgdash has no fix for this: the reason says where to change it"))
 		}
 	} else if u := m.ex.Unchecked(); len(u) > 0 {
-		lines = append(lines, s.Warn.Render("Nothing checked fails, but "+table.Plural(len(u), "link")+" could not be checked: see ?"), "")
+		lines = append(lines, s.Warn.Render("Nothing checked fails, but "+table.Plural(len(u), "link")+" could not be checked (marked ?)"), "")
 	} else {
 		lines = append(lines, s.OK.Render("Every link holds: nothing orgdash can see stops this login"), "")
 	}
