@@ -46,7 +46,7 @@ func TestFlowDoctorFindsAndFixesGlobex(t *testing.T) {
 		f.wait("Checkup of globex", "2 problems", "ERROR   Customer Portal requires", "WARNING globex-sso is enabled in globex but for none of the applications that require organizations",
 			"ERROR   Customer Portal requires an organization", "fix (f): Enable globex-sso for Customer Portal")
 		f.press("f") // the error comes first
-		f.want("Enable globex-sso for Customer Portal?")
+		f.want("Enable globex-sso for Customer Portal?", "in every organization that has it")
 		f.confirm("y")
 		f.wait("done: Enable globex-sso", "healthy; 1 notice") // the footer cuts the status short beside the undo offer
 		if out := login(); !out.OK {

@@ -31,14 +31,11 @@ func askFix(c *common.Common, fx doctor.Fix) tea.Cmd {
 	if why := c.Reason(fx.Action()); why != "" {
 		return common.Status(common.Warning, "cannot "+strings.ToLower(common.Clean(fx.Label))+": "+why)
 	}
-	body := common.Clean(fx.Label) + "."
+	body := what(fx)
 	if u := fx.Undo(); u != nil {
 		body += "\n\nz undoes it for " + common.UndoWindow.String() + "."
 	} else {
 		body += "\n\nThis cannot be undone from orgdash."
-	}
-	if fx.Kind == doctor.VerifyDomain {
-		body += "\n\nMark a domain verified only once its TXT record is in place: people with its email are then sent to the organization."
 	}
 	return dialog.Guard(c, common.Clean(fx.Label)+"?", body, "Fix", fx.OrgName, applyFix(c.Ctx, c.Client, fx, true))
 }
@@ -112,4 +109,46 @@ func tabOf(k doctor.FixKind) common.Tab {
 		return common.Domains
 	}
 	return common.Connections
+}
+
+// what says what a fix changes, beyond its label.
+func what(fx doctor.Fix) string {
+	conn, org := common.Clean(fx.ConnName), common.Clean(fx.OrgName)
+	switch fx.Kind {
+	case doctor.EnableInOrg:
+		return "Adds " + conn + " to " + org + ", shown as a button, without membership on login."
+	case doctor.ReenableInOrg:
+		return "Turns " + conn + " on again in " + org + "; its settings are kept."
+	case doctor.EditConnection:
+		var lines []string
+		row := func(label string, a, b bool) {
+			if a != b {
+				lines = append(lines, label+": "+onOff(a)+" → "+onOff(b))
+			}
+		}
+		row("Show as a button", fx.Before.ShowAsButton, fx.Settings.ShowAsButton)
+		row("Membership on login", fx.Before.AssignMembershipOnLogin, fx.Settings.AssignMembershipOnLogin)
+		row("Signup", fx.Before.SignupEnabled, fx.Settings.SignupEnabled)
+		return conn + " in " + org + ":\n" + strings.Join(lines, "\n")
+	case doctor.EnableForApp:
+		return "Lets the application use " + conn + ": a setting of the connection, so in every organization that has it, not " + org + " alone."
+	case doctor.AddMember:
+		return "Makes them a member of " + org + ", with no role."
+	case doctor.RevokeInvitation:
+		return "Deletes the invitation: its link stops working."
+	case doctor.VerifyDomain:
+		return "Mark a domain verified only once its TXT record is in place: people with its email are then sent to " + org + "."
+	case doctor.UnblockUser:
+		return "Clears the block an administrator set: they can log in everywhere again."
+	case doctor.RemoveBlocks:
+		return "Lifts the brute-force blocks: logins from the blocked addresses are let through again."
+	}
+	return common.Clean(fx.Label) + "."
+}
+
+func onOff(b bool) string {
+	if b {
+		return "on"
+	}
+	return "off"
 }
