@@ -98,6 +98,7 @@ func orgFrom(o *management.Organization) Organization {
 	if b := o.Branding; b != nil {
 		out.LogoURL, out.Colors = b.GetLogoURL(), b.GetColors()
 	}
+	out.ThirdPartyAccess, out.AppEntitlement = o.GetThirdPartyClientAccess(), o.GetIsAppEntitlementActive()
 	return out
 }
 

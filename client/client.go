@@ -92,6 +92,9 @@ type Reader interface {
 	OrgGroups(ctx context.Context, orgID string) ([]Group, error)
 	// EffectiveRoles lists a member's roles, direct or through groups.
 	EffectiveRoles(ctx context.Context, orgID, userID string) ([]EffectiveRole, error)
+	// BlockedUsers are the tenant's users Auth0 marks blocked (one search,
+	// at most MaxFound), with their organizations unread.
+	BlockedUsers(ctx context.Context) ([]User, error)
 }
 
 // Writer is every call that changes the tenant.
@@ -134,6 +137,15 @@ type Writer interface {
 	// UpdateDiscoveryDomain sets a domain's status and whether it routes logins.
 	UpdateDiscoveryDomain(ctx context.Context, orgID, id string, verified, useForDiscovery bool) (DiscoveryDomain, error)
 	RemoveDiscoveryDomain(ctx context.Context, orgID, id string) error
+
+	// SetConnectionApp enables (or disables) a connection for one
+	// application (PATCH /connections/{id}/clients).
+	SetConnectionApp(ctx context.Context, connID, clientID string, enabled bool) error
+	// SetUserBlocked blocks or unblocks a user (PATCH /users/{id} blocked).
+	SetUserBlocked(ctx context.Context, userID string, blocked bool) error
+	// RemoveUserBlocks lifts the brute-force blocks on a user
+	// (DELETE /user-blocks/{id}); it cannot be undone.
+	RemoveUserBlocks(ctx context.Context, userID string) error
 }
 
 // Tenant identifies the tenant a client speaks to.
@@ -167,6 +179,12 @@ type Organization struct {
 	LogoURL               string
 	Colors                map[string]string // primary, page_background
 	Metadata              map[string]string
+	// ThirdPartyAccess is third_party_client_access: "allow" lets
+	// third-party applications log people in to it; "" or "block" does not.
+	ThirdPartyAccess string
+	// AppEntitlement is is_app_entitlement_active (Early Access): only the
+	// applications the organization lists may log its people in.
+	AppEntitlement bool
 }
 
 // Connection is a connection as enabled (or disabled) for an organization.

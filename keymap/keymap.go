@@ -24,6 +24,7 @@ type KeyMap struct {
 	Create, Invite, Add                     key.Binding
 	Undo, Activity, Profile, Retry          key.Binding
 	Pause, Stop, Users, TenantConns         key.Binding
+	Why, Doctor, Fix                        key.Binding // the login explainer, the doctor, a fix
 
 	// Dialog is what the keys mean inside a dialog; Filtering inside the "/" line.
 	Dialog    DialogKeys
@@ -90,6 +91,9 @@ func Default() *KeyMap {
 		Stop:        b("X", "stop the change", "X"),
 		Users:       b("u", "users", "u"),
 		TenantConns: b("C", "tenant connections", "C"),
+		Why:         b("w", "why can't they log in?", "w"),
+		Doctor:      b("!", "doctor", "!"),
+		Fix:         b("f", "fix", "f"),
 		Dialog: DialogKeys{
 			Yes:    b("y", "confirm", "y"),
 			No:     b("n/esc", "cancel", "n", "esc", "q"),
@@ -116,6 +120,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"more": &k.More, "mark": &k.Mark, "mark-all": &k.MarkAll, "unmark": &k.Unmark, "load-all": &k.LoadAll, "toggle": &k.Toggle,
 		"edit": &k.Edit, "new": &k.New, "remove": &k.Remove, "delete-org": &k.DeleteOrg, "create": &k.Create, "invite": &k.Invite, "add": &k.Add, "undo": &k.Undo,
 		"activity": &k.Activity, "profile": &k.Profile, "retry": &k.Retry, "pause": &k.Pause, "stop": &k.Stop, "users": &k.Users, "tenant-connections": &k.TenantConns,
+		"why": &k.Why, "doctor": &k.Doctor, "fix": &k.Fix,
 	}
 }
 

@@ -68,6 +68,8 @@ func (t userTerm) matches(u *user) bool {
 		return t.match(u.Name)
 	case "user_id":
 		return t.match(u.UserID)
+	case "blocked": // blocked:true, as Auth0's user search takes it
+		return strings.EqualFold(t.text, "true") == u.Blocked
 	case "":
 		return t.match(u.Email) || t.match(u.Name)
 	}
