@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"slices"
 	"sync"
@@ -51,7 +52,8 @@ type Feed struct {
 	run        sync.Mutex // one read at a time
 	mu         sync.Mutex
 	logs       map[string]client.LogEvent
-	checkpoint string    // the newest log id read: Poll reads on from there
+	names      map[string]string // the tenant's connections by id, once read
+	checkpoint string            // the newest log id read: Poll reads on from there
 	cpDate     time.Time // and its date
 	read       bool
 }
@@ -85,7 +87,8 @@ func cmpOrZero(v, def int) int {
 }
 
 // Load reads the activity anew: the audit, the tenant logs (two searches
-// for an organization, one for the tenant, newest first) and the archive.
+// for an organization, one for the tenant, newest first) and the archive;
+// the first time, also the tenant's connections, to name them (one call).
 // What was read is kept (and archived) even when a read fails.
 func (f *Feed) Load(ctx context.Context) ([]Entry, error) {
 	f.run.Lock()
@@ -99,8 +102,20 @@ func (f *Feed) Load(ctx context.Context) ([]Entry, error) {
 		}
 	}
 	f.mu.Lock()
+	named := f.names != nil
 	f.read = true
 	f.mu.Unlock()
+	if !named { // once: "disabled okta-workforce" reads better than its id
+		names := map[string]string{}
+		if cs, err := f.src.Client.TenantConnections(ctx); err == nil {
+			for _, c := range cs {
+				names[c.ID] = c.Name
+			}
+		}
+		f.mu.Lock()
+		f.names = names
+		f.mu.Unlock()
+	}
 	return f.finish(errs...)
 }
 
@@ -176,7 +191,10 @@ func (f *Feed) finish(errs ...error) ([]Entry, error) {
 	for _, e := range f.logs {
 		logs = append(logs, e)
 	}
+	names := map[string]string{}
+	maps.Copy(names, f.names)
 	f.mu.Unlock()
+	maps.Copy(names, f.src.Names)
 	if a := f.src.Archive; a != nil {
 		if err := a.Add(logs); err != nil {
 			errs = append(errs, err)
@@ -193,7 +211,7 @@ func (f *Feed) finish(errs ...error) ([]Entry, error) {
 	}
 	c := f.src.Client
 	return Build(Input{Tenant: c.Tenant().Domain, Org: f.q.Org, OurClient: c.Capabilities().ClientID,
-		Changes: changes, Logs: logs, Names: f.src.Names}), errors.Join(errs...)
+		Changes: changes, Logs: logs, Names: names}), errors.Join(errs...)
 }
 
 // readAudit reads the audit log at path through the audit package's reader.

@@ -24,6 +24,8 @@ type KeyMap struct {
 	Create, Invite, Add                     key.Binding
 	Undo, Activity, Profile, Retry          key.Binding
 	Pause, Stop, Users, TenantConns         key.Binding
+	// The Activity tab: open it, follow live, filter by kind and by person.
+	ActivityTab, Follow, Kind, Person key.Binding
 
 	// Dialog is what the keys mean inside a dialog; Filtering inside the "/" line.
 	Dialog    DialogKeys
@@ -90,6 +92,10 @@ func Default() *KeyMap {
 		Stop:        b("X", "stop the change", "X"),
 		Users:       b("u", "users", "u"),
 		TenantConns: b("C", "tenant connections", "C"),
+		ActivityTab: b("6", "activity", "6"),
+		Follow:      b("f", "follow live", "f"),
+		Kind:        b("K", "kind", "K"),
+		Person:      b("w", "only this person", "w"),
 		Dialog: DialogKeys{
 			Yes:    b("y", "confirm", "y"),
 			No:     b("n/esc", "cancel", "n", "esc", "q"),
@@ -116,6 +122,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"more": &k.More, "mark": &k.Mark, "mark-all": &k.MarkAll, "unmark": &k.Unmark, "load-all": &k.LoadAll, "toggle": &k.Toggle,
 		"edit": &k.Edit, "new": &k.New, "remove": &k.Remove, "delete-org": &k.DeleteOrg, "create": &k.Create, "invite": &k.Invite, "add": &k.Add, "undo": &k.Undo,
 		"activity": &k.Activity, "profile": &k.Profile, "retry": &k.Retry, "pause": &k.Pause, "stop": &k.Stop, "users": &k.Users, "tenant-connections": &k.TenantConns,
+		"activity-tab": &k.ActivityTab, "follow": &k.Follow, "kind": &k.Kind, "person": &k.Person,
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/activity"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/org"
@@ -80,6 +81,8 @@ func (m *Model) runJump(line string) tea.Cmd {
 		return m.findConnection(arg)
 	case "user", "u":
 		return m.findUser(arg)
+	case "activity", "act":
+		return common.Push(activity.NewScreen(m.c)) // the tenant's; an organization's is its tab (6)
 	}
 	if t, ok := tabs[verb]; ok {
 		if len(m.stack) < 2 {

@@ -28,14 +28,15 @@ const (
 	Connections
 	Members
 	Invitations
-	Domains // discovery domains, where the tenant has them
+	Domains  // discovery domains, where the tenant has them
+	Activity // what changed, from the audit and the tenant logs
 )
 
 // Tabs is how many tabs an organization's screen has.
-const Tabs = 5
+const Tabs = 6
 
 func (t Tab) String() string {
-	return [...]string{"Overview", "Connections", "Members", "Invitations", "Domains"}[t]
+	return [...]string{"Overview", "Connections", "Members", "Invitations", "Domains", "Activity"}[t]
 }
 
 // JumpTabMsg asks the organization screen on top to show a tab.

@@ -1,5 +1,5 @@
 // Package org is an organization's screen: its tabs Overview, Connections,
-// Members, Invitations and, where the tenant has them, Domains. Opening it
+// Members, Invitations, where the tenant has them Domains, and Activity. Opening it
 // reads the organization, counts its members and lists its connections,
 // invitations and discovery domains (one call each, for the tab titles);
 // members load page by page when their tab is shown.
@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/activity"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/connections"
 	"github.com/orgdash/orgdash/ui/domains"
@@ -37,6 +38,7 @@ var _ common.Screen = (*Model)(nil)
 func New(c *common.Common, o client.Organization) *Model {
 	return &Model{c: c, org: o, panes: [common.Tabs]common.Pane{
 		newOverview(c, o), connections.New(c, o), members.New(c, o), invitations.New(c, o), domains.New(c, o),
+		activity.New(c, o),
 	}}
 }
 
@@ -140,6 +142,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.show(common.Invitations)
 		case key.Matches(msg, k.Domains):
 			return m, m.show(common.Domains)
+		case key.Matches(msg, k.ActivityTab):
+			return m, m.show(common.Activity)
 		}
 		if cmd, took := (common.Actions{DeleteAction(m.c, m.org, true)}).Handle(m.c, msg); took {
 			return m, cmd // D deletes from every tab
@@ -233,6 +237,7 @@ func (m *Model) Help() help.KeyMap {
 	if !m.hidden(common.Domains) {
 		tabs = append(tabs, k.Domains)
 	}
+	tabs = append(tabs, k.ActivityTab)
 	tabs = append(tabs,
 		common.Actions{DeleteAction(m.c, m.org, true)}.Bindings(m.c)...)
 	full := append([][]key.Binding{tabs}, ph.FullHelp()...)
