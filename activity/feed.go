@@ -54,7 +54,7 @@ type Feed struct {
 	logs       map[string]client.LogEvent
 	names      map[string]string // the tenant's connections by id, once read
 	checkpoint string            // the newest log id read: Poll reads on from there
-	cpDate     time.Time // and its date
+	cpDate     time.Time         // and its date
 	read       bool
 }
 
