@@ -50,6 +50,10 @@ func GroupOf(method, path string) Group {
 		if read {
 			return ConnectionsRead
 		}
+	case "logs":
+		if read {
+			return LogsRead
+		}
 	}
 	return NoGroup
 }

@@ -25,7 +25,9 @@ func TestGroupOfRequests(t *testing.T) {
 		{"GET", "/api/v2/clients", ClientsRead},
 		{"GET", "/api/v2/connections", ConnectionsRead},
 		{"GET", "/api/v2/roles", NoGroup},
-		{"GET", "/api/v2/logs", NoGroup},
+		{"GET", "/api/v2/logs", LogsRead},
+		{"GET", "/api/v2/logs/90020261202", LogsRead},
+		{"GET", "/api/v2/user-blocks/auth0|1", NoGroup},
 	} {
 		if got := GroupOf(c.method, c.path); got != c.want {
 			t.Errorf("%s %s: %q, want %q", c.method, c.path, got, c.want)

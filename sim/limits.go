@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/orgdash/orgdash/limits"
@@ -105,64 +103,4 @@ func (l *limiter) refuse(w http.ResponseWriter, t take, message string) {
 	}
 	l.log.add("api_limit", t.bucket, message)
 	writeError(w, &apiError{Status: http.StatusTooManyRequests, Message: message, Code: "too_many_requests"})
-}
-
-// apiLog keeps the tenant log events tests and tools count: api_limit on
-// a 429, api_limit_warning as a bucket passes 80% use.
-type apiLog struct {
-	mu     sync.Mutex
-	events []logEvent
-	now    func() time.Time
-}
-
-type logEvent struct {
-	LogID       string         `json:"log_id"`
-	Date        string         `json:"date"`
-	Type        string         `json:"type"`
-	Description string         `json:"description"`
-	Details     map[string]any `json:"details"`
-}
-
-// maxLogEvents bounds the log kept in memory.
-const maxLogEvents = 10000
-
-func (l *apiLog) add(kind, bucket, description string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.events = append(l.events, logEvent{LogID: strconv.Itoa(len(l.events) + 1), Date: l.now().UTC().Format(time.RFC3339Nano),
-		Type: kind, Description: description, Details: map[string]any{"bucket": bucket}})
-	if len(l.events) > maxLogEvents {
-		l.events = l.events[len(l.events)-maxLogEvents:]
-	}
-}
-
-// list is the events of kind (all when ""), newest first as Auth0 lists them.
-func (l *apiLog) list(kind string) []logEvent {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	out := []logEvent{}
-	for i := len(l.events) - 1; i >= 0; i-- {
-		if kind == "" || l.events[i].Type == kind {
-			out = append(out, l.events[i])
-		}
-	}
-	return out
-}
-
-// listLogs answers GET /api/v2/logs: the rate-limit events, newest first,
-// filtered by q=type:KIND (the one Lucene term tests need).
-func (s *Server) listLogs(r *http.Request) (int, any, *apiError) {
-	kind := ""
-	if q := r.URL.Query().Get("q"); q != "" {
-		k, v, ok := strings.Cut(q, ":")
-		if !ok || k != "type" {
-			return 0, nil, errQuery("'Unsupported query: %s' on property q (Query in Lucene query string syntax.).", q)
-		}
-		kind = strings.Trim(v, `"`)
-	}
-	p, e := parsePaging(r.URL.Query(), false)
-	if e != nil {
-		return 0, nil, e
-	}
-	return http.StatusOK, offsetList(p, "logs", s.log.list(kind)), nil
 }

@@ -73,9 +73,9 @@ func (s *Server) routes() {
 	s.handle("POST /api/v2/clients", scopes("create:clients"), s.createClient)
 	s.handle("GET /api/v2/clients", scopes("read:clients"), s.listClients)
 	s.handle("GET /api/v2/clients/{id}", scopes("read:clients"), s.readClient)
+	s.handle("PATCH /api/v2/clients/{id}", scopes("update:clients"), s.updateClient)
 	s.handle("DELETE /api/v2/clients/{id}", scopes("delete:clients"), s.deleteClient)
-
-	s.handle("GET /api/v2/logs", scopes("read:logs"), s.listLogs)
+	s.diagnosisRoutes()
 
 	s.api.HandleFunc("/api/v2/", func(w http.ResponseWriter, _ *http.Request) { writeError(w, errRoute) })
 }

@@ -8,14 +8,14 @@ import (
 )
 
 // seedTenant fills t with the database connection and, unless opts.Empty, a
-// believable demo tenant, all derived from opts.Seed.
-func seedTenant(t *tenant, opts Options, now time.Time) {
+// believable demo tenant, all derived from opts.Seed, and returns the demo's
+// log history, oldest first.
+func seedTenant(t *tenant, opts Options, now time.Time) []*LogEvent {
 	db := t.addConnection("Username-Password-Authentication", "", "auth0")
 	if opts.Empty {
-		return
+		return nil
 	}
-	app := &apiClient{ID: t.newID("", 32), Name: "Customer Portal"} // invitations name it
-	t.clients[app.ID] = app
+	app := t.putClient(&apiClient{ID: t.newID("", 32), Name: "Customer Portal", appSettings: portalApp}) // invitations name it
 	d := demo{t: t, now: now, conns: []*connection{db}, appID: app.ID}
 	for _, c := range demoConnections {
 		d.conns = append(d.conns, t.addConnection(c[0], c[1], c[2]))
@@ -45,6 +45,10 @@ func seedTenant(t *tenant, opts Options, now time.Time) {
 		d.addOrg(name, i, size, scale)
 	}
 	d.addDomains()
+	apps := d.addApps()
+	broken := d.breakThree(apps)
+	d.tidyHealthy(broken)
+	return d.history(apps, broken, opts.ClientID)
 }
 
 // addDomains gives acme two discovery domains and every seventh

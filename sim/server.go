@@ -33,6 +33,7 @@ var AllScopes = []string{
 	"read:users", "create:users", "delete:users",
 	"read:roles", "create:roles", "update:roles", "delete:roles",
 	"read:clients", "create:clients", "delete:clients", "read:logs",
+	"update:clients", "update:users", "update:connections", "read:events",
 }
 
 // Options configure a simulated tenant. DefaultOptions gives those of
@@ -138,7 +139,7 @@ func New(opts Options) (*Server, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
-	s.log = &apiLog{now: s.now}
+	s.log = newAPILog(opts.Plan, s.now)
 	var err error
 	if s.limits, err = newLimiter(opts, s.log); err != nil {
 		return nil, err
@@ -152,12 +153,14 @@ func New(opts Options) (*Server, error) {
 	if s.opts.ClientSecret == "" {
 		s.opts.ClientSecret = randomSecret()
 	}
-	s.t.clients[s.opts.ClientID] = &apiClient{ID: s.opts.ClientID, Secret: s.opts.ClientSecret,
-		Name: "orgdash", Scopes: s.opts.Scopes}
+	s.t.putClient(&apiClient{ID: s.opts.ClientID, Secret: s.opts.ClientSecret,
+		Name: "orgdash", Scopes: s.opts.Scopes, appSettings: machineApp})
 	for _, c := range opts.Clients {
 		s.AddClient(c.ID, c.Secret, c.Scopes)
 	}
-	seedTenant(s.t, opts, s.now())
+	for _, ev := range seedTenant(s.t, s.opts, s.now()) {
+		s.log.record(ev)
+	}
 	s.routes()
 	return s, nil
 }
@@ -190,7 +193,7 @@ func (s *Server) ClientSecret() string { return s.opts.ClientSecret }
 func (s *Server) AddClient(id, secret string, scopes []string) {
 	s.t.mu.Lock()
 	defer s.t.mu.Unlock()
-	s.t.clients[id] = &apiClient{ID: id, Secret: secret, Name: id, Scopes: append([]string{}, scopes...)}
+	s.t.putClient(&apiClient{ID: id, Secret: secret, Name: id, Scopes: append([]string{}, scopes...), appSettings: machineApp})
 }
 
 // ServeHTTP serves the Management API under /api/v2 and the token endpoint.
@@ -198,6 +201,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.URL.Path == "/oauth/token" && r.Method == http.MethodPost:
 		s.handleToken(w, r)
+	case r.URL.Path == "/sim/login" && r.Method == http.MethodPost: // not Auth0's: see login.go
+		s.serveLogin(w, r)
 	case strings.HasPrefix(r.URL.Path, "/api/v2/"):
 		s.serveAPI(w, r)
 	default:
@@ -247,6 +252,12 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 // status and body to answer with, or an error.
 type handler func(r *http.Request) (int, any, *apiError)
 
+// headed is a handler's body with response headers of its own.
+type headed struct {
+	header http.Header
+	body   any
+}
+
 // handle registers pattern, callable by tokens holding any of scopes.
 func (s *Server) handle(pattern string, scopes []string, h handler) {
 	s.api.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
@@ -261,6 +272,10 @@ func (s *Server) handle(pattern string, scopes []string, h handler) {
 		}
 		s.t.mu.Lock()
 		status, body, e := h(r)
+		if hb, ok := body.(headed); ok {
+			maps.Copy(w.Header(), hb.header)
+			body = hb.body
+		}
 		var raw []byte
 		var err error
 		if e == nil && body != nil {

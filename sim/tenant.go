@@ -29,6 +29,9 @@ type tenant struct {
 	roleOrder []*role
 
 	clients map[string]*apiClient
+
+	blocks   map[string][]bruteBlock // brute-force blocks by user id (blocks.go)
+	failures map[string]int          // failed logins in a row, by "user_id ip"
 }
 
 func newTenant(seed int64) *tenant {
@@ -160,6 +163,7 @@ type apiClient struct {
 	Secret string
 	Name   string
 	Scopes []string // nil: the client may not call the Management API
+	appSettings
 }
 
 // invitation is a pending organization invitation.

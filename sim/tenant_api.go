@@ -1,8 +1,6 @@
 package sim
 
 import (
-	"encoding/json"
-	"io"
 	"net/http"
 	"regexp"
 	"slices"
@@ -332,38 +330,4 @@ func (s *Server) deleteRole(r *http.Request) (int, any, *apiError) {
 		}
 	}
 	return http.StatusOK, map[string]any{}, nil
-}
-
-// --- clients ---
-
-// createClient accepts Auth0's many client settings and keeps the ones the
-// simulator uses. Such clients may not call the Management API: they hold
-// no grant, as a new Auth0 application does not.
-func (s *Server) createClient(r *http.Request) (int, any, *apiError) {
-	raw, _ := io.ReadAll(io.LimitReader(r.Body, maxBody))
-	var b map[string]any
-	if err := json.Unmarshal(raw, &b); err != nil || b == nil {
-		return 0, nil, errBody("'Expected type object but found type %s'.", jsonType(raw))
-	}
-	name, _ := b["name"].(string)
-	if name == "" {
-		return 0, nil, errBody("'Missing required property: name'.")
-	}
-	c := &apiClient{ID: s.t.newID("", 32), Secret: s.t.newID("", 64), Name: name}
-	s.t.clients[c.ID] = c
-	b["client_id"], b["client_secret"] = c.ID, c.Secret
-	return http.StatusCreated, b, nil
-}
-
-func (s *Server) readClient(r *http.Request) (int, any, *apiError) {
-	c := s.t.clients[r.PathValue("id")]
-	if c == nil {
-		return 0, nil, &apiError{Status: http.StatusNotFound, Message: "The client does not exist", Code: "inexistent_client"}
-	}
-	return http.StatusOK, map[string]string{"client_id": c.ID, "name": c.Name}, nil
-}
-
-func (s *Server) deleteClient(r *http.Request) (int, any, *apiError) {
-	delete(s.t.clients, r.PathValue("id"))
-	return http.StatusNoContent, nil, nil
 }

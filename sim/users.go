@@ -4,7 +4,6 @@ package sim
 // applications an invitation may log into.
 
 import (
-	"cmp"
 	"net/http"
 	"slices"
 	"strings"
@@ -78,21 +77,4 @@ func (s *Server) usersByEmail(r *http.Request) (int, any, *apiError) {
 		out = append(out, u)
 	}
 	return http.StatusOK, out, nil
-}
-
-// listClients lists the applications by name, offset paged (the invite
-// form's application picker). Only client_id and name: secrets stay here.
-func (s *Server) listClients(r *http.Request) (int, any, *apiError) {
-	p, e := parsePaging(r.URL.Query(), false)
-	if e != nil {
-		return 0, nil, e
-	}
-	all := make([]map[string]string, 0, len(s.t.clients))
-	for _, c := range s.t.clients {
-		all = append(all, map[string]string{"client_id": c.ID, "name": c.Name})
-	}
-	slices.SortFunc(all, func(a, b map[string]string) int {
-		return cmp.Compare(a["name"]+a["client_id"], b["name"]+b["client_id"])
-	})
-	return http.StatusOK, offsetList(p, "clients", all), nil
 }
