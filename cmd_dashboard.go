@@ -49,7 +49,8 @@ func runDashboard(ctx context.Context, g *globals) error {
 		Protected: t.level == config.Protected, Activity: activity, Profiles: cfg.Names(), ProfileLabels: labels(cfg), Switch: tenancy(cfg, wrap),
 		StopSending: func() { once.Do(func() { close(stop) }) }, Refresh: cmp.Or(g.refresh, cfg.Refresh)}
 	if path, err := g.auditPath(""); err == nil {
-		c.History = newHistories(path, io.Discard).source
+		c.Changes = common.NewChanges() // the Events API's news reaches the screens through it
+		newHistories(ctx, path, c.Changes, io.Discard).setup(c)
 	}
 	p := tea.NewProgram(ui.New(c), tea.WithContext(ctx), tea.WithoutSignalHandler())
 	st.sinkFailed.set(func(err error) {

@@ -138,7 +138,7 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 			o, err := openTenant(cfg, profile)
 			return server.Tenant{Client: o.client, Protected: o.level == config.Protected}, err
 		},
-		Protected: t.level == config.Protected, Keys: func() *keymap.KeyMap { k := *km; return &k }})
+		Protected: t.level == config.Protected, Keys: func() *keymap.KeyMap { k := *km; return &k }, Setup: serveHistory(ctx, g, f.auditLog)})
 	if err != nil {
 		return err
 	}

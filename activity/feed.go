@@ -28,6 +28,9 @@ type Source struct {
 	Depth int
 	// Names turns ids into what people call them (optional).
 	Names map[string]string
+	// Live is the tenant's Events API subscription, where it has one: news
+	// of changes as they happen (nil: the logs are polled alone).
+	Live *Live
 }
 
 // DefaultDepth is how many sapi events a first read takes: three calls.

@@ -99,6 +99,10 @@ type Client interface {
 	// Logs reads the tenant's log events that q selects, newest first (or
 	// oldest first from q.After).
 	Logs(ctx context.Context, q LogQuery) ([]LogEvent, error)
+	// Events reads the tenant's Events API stream after offset from,
+	// giving each event to yield; it returns the last offset read, to
+	// resume after a drop (see events.go).
+	Events(ctx context.Context, from string, yield func(Event) bool) (string, error)
 }
 
 // Tenant identifies the tenant a client speaks to.

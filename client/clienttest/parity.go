@@ -158,3 +158,8 @@ func (f *Fake) UserBlocks(context.Context, string) ([]client.Block, error) {
 func (f *Fake) Logs(context.Context, client.LogQuery) ([]client.LogEvent, error) {
 	return nil, f.fail("read logs")
 }
+
+// Events: the fake tenant has no Events API.
+func (f *Fake) Events(_ context.Context, from string, _ func(client.Event) bool) (string, error) {
+	return from, &client.Error{Kind: client.Unsupported, Op: "read events", Message: "this tenant has no Events API"}
+}
