@@ -24,6 +24,7 @@ type simFlags struct {
 	tlsCert, tlsKey              string
 	empty, noConnectionsAPI      bool
 	noDomains                    bool
+	noEvents                     bool
 	seed                         int64
 	orgs, members                int
 	removalDelay                 string
@@ -79,6 +80,7 @@ CLI or a curl script at it with the variables it prints.`,
 	fl.StringVar(&f.faults, "faults", "off", "faults to inject: `SPEC` such as latency=20ms-200ms,error=5%,drop=1%,truncate=1%")
 	fl.BoolVar(&f.noConnectionsAPI, "no-connections-api", false, "a tenant without the newer /organizations/{id}/connections family")
 	fl.BoolVar(&f.noDomains, "no-discovery-domains", false, "a tenant without /organizations/{id}/discovery-domains")
+	fl.BoolVar(&f.noEvents, "no-events-api", false, "a tenant without GET /api/v2/events (the Events API)")
 	return cmd
 }
 
@@ -86,6 +88,7 @@ CLI or a curl script at it with the variables it prints.`,
 func (f simFlags) options() (sim.Options, error) {
 	o := sim.DefaultOptions()
 	o.Seed, o.Empty, o.NoConnectionsAPI, o.NoDiscoveryDomains = f.seed, f.empty, f.noConnectionsAPI, f.noDomains
+	o.NoEventsAPI = f.noEvents
 	o.ClientID, o.ClientSecret = f.clientID, f.clientSecret
 	if f.orgs < 1 || f.orgs > limits.MaxOrgs {
 		return o, usagef("--orgs %d: want 1 to %d (Auth0's limit of organizations per tenant)", f.orgs, limits.MaxOrgs)

@@ -108,7 +108,9 @@ func (s *Server) attempt(a LoginAttempt) (LoginOutcome, *apiError) {
 		return out, e
 	}
 	for _, extra := range ev[:len(ev)-1] {
-		s.log.record(extra)
+		if s.log.record(extra).Type == "organization_member_added" {
+			s.publishJoin(extra)
+		}
 	}
 	last := s.log.record(ev[len(ev)-1])
 	out.Type, out.Description, out.LogID = last.Type, last.Description, last.LogID

@@ -160,6 +160,9 @@ func TestLoginMembershipRules(t *testing.T) {
 	if len(members.Members) != 3 {
 		t.Fatalf("%d members, want Ines, Omar and Zoe", len(members.Members))
 	}
+	if evs := w.tn.Events(); len(evs) == 0 || evs[len(evs)-1].Type != "organization.member.added" {
+		t.Fatalf("the Events API did not hear of the join: %+v", evs)
+	}
 	logs, err := w.m.Log.List(ctx, management.Query(`type:organization_member_added AND organization_id:`+acme))
 	must(t, err)
 	if len(logs) != 2 || logs[0].GetDetails()["reason"] != "auto_membership" || logs[1].GetDetails()["reason"] != "invitation" ||

@@ -71,6 +71,10 @@ type Options struct {
 	NoConnectionsAPI bool // a tenant without /organizations/{id}/connections
 	// NoDiscoveryDomains is a tenant without /organizations/{id}/discovery-domains.
 	NoDiscoveryDomains bool
+	// NoEventsAPI is a tenant without GET /api/v2/events (Enterprise, Early
+	// Access); EventsHeartbeat is its heartbeat interval (15 s when zero).
+	NoEventsAPI     bool
+	EventsHeartbeat time.Duration
 
 	Now func() time.Time // the clock; time.Now when nil
 }
@@ -98,6 +102,7 @@ type Server struct {
 	key    []byte
 	limits *limiter
 	log    *apiLog
+	events *eventHub
 	faults atomic.Pointer[injector]
 	api    *http.ServeMux
 	now    func() time.Time
@@ -140,6 +145,7 @@ func New(opts Options) (*Server, error) {
 		s.now = time.Now
 	}
 	s.log = newAPILog(opts.Plan, s.now)
+	s.events = newEventHub(opts)
 	var err error
 	if s.limits, err = newLimiter(opts, s.log); err != nil {
 		return nil, err
@@ -245,7 +251,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		writeError(w, e)
 		return
 	}
-	serveWithFault(kind, w, withClaims(r, c), s.api)
+	s.audited(kind, w, withClaims(r, c), c)
 }
 
 // handler does one API call's work under the tenant lock and returns the
