@@ -163,4 +163,3 @@ func TestATenantWithoutTheEventsAPIIsPolled(t *testing.T) {
 		}
 	})
 }
-
