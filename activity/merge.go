@@ -238,3 +238,14 @@ func kindOfLog(e client.LogEvent) Kind {
 // LoginFailureTypes are the codes of failed logins and blocks the timeline
 // shows (auth0.com/docs/deploy-monitor/logs/log-event-type-codes).
 var LoginFailureTypes = []string{"f", "fp", "fu", "fc", "fco", "fcoa", "limit_wc", "limit_sul", "limit_mu"}
+
+// Channel is where a change was made, as Auth0 logged it
+// (https://manage.auth0.com/ for the Dashboard), where it says.
+func (e Entry) Channel() string {
+	for _, l := range e.Logs {
+		if c := requestOf(l).Channel; c != "" {
+			return c
+		}
+	}
+	return ""
+}

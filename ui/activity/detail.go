@@ -57,6 +57,7 @@ func DetailText(e activity.Entry) string {
 	if e.Method != "" {
 		line("Call", e.Method+" "+e.Path)
 	}
+	line("Channel", e.Channel())
 	if e.Body != nil {
 		b.WriteString("\nRequest body\n" + indent(jsonText(e.Body)))
 	}
