@@ -32,7 +32,7 @@ func (c *countLogs) RoundTrip(req *http.Request) (*http.Response, error) {
 
 // followRun is one 10-minute run's figures.
 type followRun struct {
-	logCalls    int64         // GET /logs calls while following
+	logCalls    int64           // GET /logs calls while following
 	interactive []time.Duration // each interactive call's wait and answer
 }
 
