@@ -24,6 +24,7 @@ type Model struct {
 	org    client.Organization // ID "": the whole tenant
 	id     int
 	feed   *activity.Feed
+	live   *activity.Live // the tenant's Events API subscription, if any
 	table  table.Model
 	filter table.Filter
 
@@ -53,7 +54,8 @@ func New(c *common.Common, o client.Organization) *Model {
 	}
 	m := &Model{c: c, org: o, id: c.NextID(), filter: table.NewFilter(c.Keys), byID: map[string]activity.Entry{},
 		table: table.New(c.Keys, c.Styles, "nothing logged in the window the tenant keeps", cols...)}
-	m.feed = activity.NewFeed(c.ActivitySource(), activity.Query{Org: o.ID})
+	src := c.ActivitySource()
+	m.feed, m.live = activity.NewFeed(src, activity.Query{Org: o.ID}), src.Live
 	return m
 }
 
@@ -99,6 +101,17 @@ func (m *Model) tick(after time.Duration) tea.Cmd {
 	return common.Tick(m.c.Ctx, after, func(time.Time) tea.Msg { return followTickMsg{id: id, seq: seq} })
 }
 
+// every is how often following polls: every FollowEvery, or with the
+// Events API streaming, every QuietEvery (its news polls sooner).
+func (m *Model) every() time.Duration {
+	if m.live != nil {
+		if st, _ := m.live.State(); st == activity.Streaming {
+			return activity.QuietEvery
+		}
+	}
+	return activity.FollowEvery
+}
+
 // Update handles reads, the follow pace, news and keys.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -112,7 +125,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			m.show(msg.entries)
 		}
 		if m.following && msg.polled {
-			return m, m.tick(activity.FollowEvery)
+			return m, m.tick(m.every())
 		}
 		return m, nil
 	case followTickMsg:
@@ -121,8 +134,16 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 		return m, m.read(true)
 	case common.TouchedMsg: // news of a change (another session, the Events API): read on, within the pace
-		if (msg.Org == m.org.ID || m.org.ID == "") && m.loaded && time.Since(m.polledAt) >= activity.FollowEvery {
+		if (msg.Org != m.org.ID && m.org.ID != "") || !m.loaded {
+			return m, nil
+		}
+		wait := activity.FollowEvery - time.Since(m.polledAt)
+		switch {
+		case wait <= 0:
 			return m, m.read(true)
+		case m.following: // at the pace's next slot, not a minute later
+			m.seq++
+			return m, m.tick(wait)
 		}
 		return m, nil
 	case common.RefreshMsg:
@@ -171,7 +192,7 @@ func (m *Model) toggleFollow() tea.Cmd {
 	if !m.following {
 		return common.Status(common.Info, "stopped following")
 	}
-	note := "following: the tenant logs are read every " + activity.FollowEvery.String() +
+	note := "following: the tenant logs are read every " + m.every().String() +
 		", behind interactive calls (f stops)"
 	wait := max(activity.FollowEvery-time.Since(m.polledAt), 0)
 	return tea.Batch(m.tick(wait), common.Status(common.Info, note))
