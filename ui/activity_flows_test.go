@@ -178,3 +178,25 @@ func TestFlowAMembershipAddedElsewhereUpdatesAnOpenMembersTab(t *testing.T) {
 		f.waitFor(time.Second, fmt.Sprintf("Members (%d)", n+1), newcomer.GetEmail()) // no r pressed, no auto-refresh set
 	})
 }
+
+func TestFlowTheTenantsActivityCleansWhatTheLogsCarry(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 2, Members: 3})
+		f := startActivityFlow(t, tn, false)
+		f.want("2 organizations")
+		org := f.orgID("acme")
+		if _, err := tn.AddLogEvent(sim.LogEvent{Type: "organization_member_added", OrganizationID: org,
+			UserName: "eve\x1b]0;pwned\x07\x1b[2J@example.com", Details: map[string]any{"reason": "invitation"}}); err != nil {
+			t.Fatal(err)
+		}
+		f.press(":")
+		f.typed("activity")
+		f.press("enter")
+		f.wait("activity (every organization)", "ORGANIZATION", "(invitation)")
+		f.press("g", "enter")
+		f.want("Tenant log", "invitation")
+		if sc := f.root().Render(); strings.Contains(sc, "pwned\x07") || strings.Contains(sc, "\x1b]0;") || strings.Contains(sc, "\x1b[2J") {
+			t.Fatalf("an escape sequence from the logs reached the terminal: %q", sc)
+		}
+	})
+}

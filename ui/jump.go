@@ -90,7 +90,7 @@ func (m *Model) runJump(line string) tea.Cmd {
 		}
 		return m.toTop(common.JumpTabMsg{Tab: t})
 	}
-	return common.Status(common.Warning, "unknown command :"+common.Clean(verb)+" (try :org NAME, :members, :connection NAME, :user EMAIL)")
+	return common.Status(common.Warning, "unknown command :"+common.Clean(verb)+" (try :org NAME, :members, :connection NAME, :user EMAIL, :activity)")
 }
 
 func (m *Model) onJumped(msg jumpedMsg) tea.Cmd {
