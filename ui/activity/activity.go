@@ -147,8 +147,11 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 		return m, nil
 	case common.RefreshMsg:
-		if msg.Auto && m.following {
-			return m, nil // following reads already
+		if msg.Auto { // the auto-refresh: read on in the background, unless following does already
+			if m.following || !m.loaded {
+				return m, nil
+			}
+			return m, m.read(true)
 		}
 		m.loading = true
 		return m, m.read(false)

@@ -29,6 +29,7 @@ var _ common.Screen = (*Detail)(nil)
 // NewDetail makes the detail screen of e.
 func NewDetail(c *common.Common, e activity.Entry) *Detail {
 	d := &Detail{c: c, entry: e, view: viewport.New()}
+	d.view.SoftWrap = true // a long request body wraps within the screen
 	d.view.SetContent(DetailText(e))
 	return d
 }
