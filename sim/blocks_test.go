@@ -51,6 +51,7 @@ func TestConnectionClientsStayOneWithEnabledClients(t *testing.T) {
 	}
 
 	// the older way changes the same list; deleting a client drops it
+	//nolint:staticcheck // the older way (a connection's enabled_clients), on purpose
 	must(t, m.Connection.Update(ctx, db.GetID(), &management.Connection{EnabledClients: &[]string{ids[1]}}))
 	must(t, m.Client.Delete(ctx, ids[1]))
 	l, err = m.Connection.ReadEnabledClients(ctx, db.GetID())
@@ -82,7 +83,7 @@ func TestBlockedUsersAndBruteForceBlocks(t *testing.T) {
 	must(t, m.Client.Create(ctx, app))
 	db, err := m.Connection.ReadByName(ctx, "Username-Password-Authentication")
 	must(t, err)
-	must(t, m.Connection.Update(ctx, db.GetID(), &management.Connection{EnabledClients: &[]string{app.GetClientID()}}))
+	must(t, m.Connection.UpdateEnabledClients(ctx, db.GetID(), []management.ConnectionEnabledClient{{ClientID: app.ClientID, Status: auth0.Bool(true)}}))
 	blocks, err := m.User.Blocks(ctx, u.GetID())
 	must(t, err)
 	if len(blocks) != 0 {

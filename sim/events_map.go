@@ -42,6 +42,15 @@ func decodeObject(raw []byte) map[string]any {
 // publishWrite publishes the events of a successful write.
 func (s *Server) publishWrite(method, path string, body, resp, before []byte, at time.Time) {
 	parts := apiParts(path)
+	if parts[0] == "users" && (len(parts) == 1 && method == http.MethodPost || len(parts) == 2) {
+		kind := map[string]string{http.MethodPost: "user.created", http.MethodPatch: "user.updated", http.MethodDelete: "user.deleted"}[method]
+		obj := decodeObject(resp)
+		if obj == nil && len(parts) == 2 {
+			obj = map[string]any{"user_id": parts[1]}
+		}
+		s.events.publish(kind, map[string]any{"object": obj}, at)
+		return
+	}
 	if parts[0] != "organizations" || len(parts) < 2 || parts[1] == "" {
 		if parts[0] == "organizations" && len(parts) == 1 && method == http.MethodPost {
 			s.events.publish("organization.created", map[string]any{"object": decodeObject(resp)}, at)

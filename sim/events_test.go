@@ -40,7 +40,7 @@ func openStream(t *testing.T, tn *simtest.Tenant, token, query string) *stream {
 	s := &stream{status: res.StatusCode, messages: make(chan sseMessage, 100), cancel: cancel}
 	t.Cleanup(cancel)
 	go func() {
-		defer res.Body.Close()
+		defer func() { _ = res.Body.Close() }()
 		defer close(s.messages)
 		sc := bufio.NewScanner(res.Body)
 		var m sseMessage
@@ -104,6 +104,9 @@ func TestEventsStream(t *testing.T) {
 		}
 		u := &management.User{Connection: auth0.String("Username-Password-Authentication"), Email: auth0.String("ines@acme.example"), Password: auth0.String("x-Secret-1")}
 		must(t, m.User.Create(ctx, u))
+		if ev := s.next(t); ev.event != "user.created" {
+			t.Fatalf("user created: %+v", ev)
+		}
 		must(t, m.Organization.AddMembers(ctx, o.GetID(), []string{u.GetID()}))
 		added := s.next(t)
 		obj := added.data["data"].(map[string]any)["object"].(map[string]any)
@@ -128,10 +131,10 @@ func TestEventsStream(t *testing.T) {
 		must(t, m.Organization.DeleteConnection(ctx, o.GetID(), db.GetID()))
 		resumed := openStream(t, tn, tok, "?from="+created.id)
 		var kinds []string
-		for range 4 {
+		for range 5 {
 			kinds = append(kinds, resumed.next(t).event)
 		}
-		if got := strings.Join(kinds, ","); got != "organization.member.added,organization.updated,organization.connection.added,organization.connection.removed" {
+		if got := strings.Join(kinds, ","); got != "user.created,organization.member.added,organization.updated,organization.connection.added,organization.connection.removed" {
 			t.Fatalf("resumed: %s", got)
 		}
 		resumed.cancel()

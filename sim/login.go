@@ -148,7 +148,7 @@ func (t *tenant) login(a LoginAttempt, now time.Time) ([]*LogEvent, LoginOutcome
 	switch u := c.usage(); {
 	case o != nil && u == "deny": // guess at the wording
 		return fail("f", CauseOrganizationsDenied, "client is not configured to use organizations")
-	case o == nil && u == "require": // guess at the wording
+	case o == nil && u == "require": // guess at the wording; with a prompt the person would be asked first, and an attempt naming no organization is that prompt left unanswered
 		return fail("f", CauseOrganizationRequired, "parameter organization is required for this client ("+cmp.Or(c.OrgRequire, "no_prompt")+")")
 	}
 
@@ -166,8 +166,8 @@ func (t *tenant) login(a LoginAttempt, now time.Time) ([]*LogEvent, LoginOutcome
 			conn = x
 		}
 	}
-	if conn == nil && name == "" {
-		conn = t.connOrder[0] // the database, where an unknown email is tried
+	if conn == nil && name == "" && len(t.connOrder) > 0 {
+		conn = t.connOrder[0] // the first (the database), where an unknown email is tried
 	}
 	if conn == nil {
 		return fail("f", CauseConnectionNotForApp, "the connection is not enabled")

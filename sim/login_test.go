@@ -43,9 +43,12 @@ func newLoginWorld(t *testing.T) *loginWorld {
 		return c.GetClientID()
 	}
 	w.portal, w.console, w.site = app("Portal", "require"), app("Console", "allow"), app("Site", "deny")
-	all := []string{w.portal, w.console, w.site}
-	must(t, w.m.Connection.Update(ctx, w.db.GetID(), &management.Connection{EnabledClients: &all}))
-	must(t, w.m.Connection.Update(ctx, w.google.GetID(), &management.Connection{EnabledClients: &all}))
+	var all []management.ConnectionEnabledClient
+	for _, id := range []string{w.portal, w.console, w.site} {
+		all = append(all, management.ConnectionEnabledClient{ClientID: auth0.String(id), Status: auth0.Bool(true)})
+	}
+	must(t, w.m.Connection.UpdateEnabledClients(ctx, w.db.GetID(), all))
+	must(t, w.m.Connection.UpdateEnabledClients(ctx, w.google.GetID(), all))
 	w.acme = &management.Organization{Name: auth0.String("acme")}
 	must(t, w.m.Organization.Create(ctx, w.acme))
 	must(t, w.m.Organization.AddConnection(ctx, w.acme.GetID(), &management.OrganizationConnection{ConnectionID: w.db.ID, AssignMembershipOnLogin: auth0.Bool(false)}))
@@ -119,6 +122,13 @@ func TestLoginRules(t *testing.T) {
 	w.try(t, sim.LoginAttempt{UserID: ines, Organization: acme, IP: "198.51.100.2"}, "", "s")
 	must(t, w.m.User.Unblock(ctx, ines))
 	w.try(t, sim.LoginAttempt{UserID: ines, Organization: acme, IP: "198.51.100.1"}, "", "s")
+
+	// the person's own log, newest first
+	mine, err := w.m.User.GetUserLogs(ctx, ines, management.PerPage(3))
+	must(t, err)
+	if len(mine) != 3 || mine[0].GetType() != "s" || mine[1].GetType() != "s" || mine[2].GetType() != "limit_wc" || mine[0].GetUserID() != ines {
+		t.Fatalf("GET /users/{id}/logs: %+v", mine)
+	}
 }
 
 func TestLoginMembershipRules(t *testing.T) {
@@ -190,7 +200,7 @@ func TestLoginRouteIsOutsideTheAPI(t *testing.T) {
 	}
 	res2, err := http.Post(w.tn.URL+"/sim/login", "application/json", strings.NewReader(`{"client_id":"nope"}`))
 	must(t, err)
-	res2.Body.Close()
+	_ = res2.Body.Close()
 	if res2.StatusCode != 404 {
 		t.Fatalf("unknown client: %d", res2.StatusCode)
 	}

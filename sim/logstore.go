@@ -4,6 +4,7 @@ package sim
 // retention, in log_id order.
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -13,8 +14,9 @@ import (
 
 // LogEvent is one tenant log event in Auth0's shape (the fields of
 // go-auth0's management.Log and of Auth0's Tenant Log Catalog,
-// auth0.com/docs/deploy-monitor/logs/log-event-type-codes). Empty fields
-// are left out, as Auth0 leaves out what does not apply.
+// auth0.com/docs/deploy-monitor/logs/log-event-type-codes). On the wire
+// every field is present, null where it does not apply, with _id equal to
+// log_id: as go-auth0's recordings TestLogManager*.yaml show them.
 type LogEvent struct {
 	LogID            string         `json:"log_id"`
 	Date             string         `json:"date"`
@@ -38,6 +40,47 @@ type LogEvent struct {
 	at time.Time
 }
 
+// MarshalJSON writes the event as Auth0 does: every key, in its order,
+// null for what does not apply (the description stays a string).
+func (e LogEvent) MarshalJSON() ([]byte, error) {
+	or := func(s string) any {
+		if s == "" {
+			return nil
+		}
+		return s
+	}
+	var details any
+	if e.Details != nil {
+		details = e.Details
+	}
+	return json.Marshal(struct {
+		ID               any    `json:"_id"`
+		LogID            string `json:"log_id"`
+		Date             string `json:"date"`
+		Type             string `json:"type"`
+		Description      string `json:"description"`
+		Connection       any    `json:"connection"`
+		ConnectionID     any    `json:"connection_id"`
+		OrganizationID   any    `json:"organization_id"`
+		OrganizationName any    `json:"organization_name"`
+		ClientID         any    `json:"client_id"`
+		ClientName       any    `json:"client_name"`
+		IP               any    `json:"ip"`
+		Hostname         any    `json:"hostname"`
+		Details          any    `json:"details"`
+		UserID           any    `json:"user_id"`
+		UserName         any    `json:"user_name"`
+		UserAgent        any    `json:"user_agent"`
+		Audience         any    `json:"audience"`
+		Strategy         any    `json:"strategy"`
+		StrategyType     any    `json:"strategy_type"`
+		IsMobile         bool   `json:"isMobile"`
+		LocationInfo     any    `json:"location_info"`
+	}{e.LogID, e.LogID, e.Date, e.Type, e.Description, or(e.Connection), or(e.ConnectionID), or(e.OrganizationID),
+		or(e.OrganizationName), or(e.ClientID), or(e.ClientName), or(e.IP), or(e.Hostname), details, or(e.UserID),
+		or(e.UserName), or(e.UserAgent), nil, or(e.Strategy), or(e.StrategyType), false, nil})
+}
+
 // retentionDays is how long a plan keeps its logs, from Auth0's Log Data
 // Retention page (auth0.com/docs/deploy-monitor/logs/log-data-retention):
 // Free 1 day, Essentials 5, Professional 10, Enterprise 30. The simulator's
@@ -57,7 +100,6 @@ type apiLog struct {
 	lastIDAt  time.Time // the time in the newest log_id
 	retention time.Duration
 	now       func() time.Time
-	listeners []func(*LogEvent) // called, unlocked, after each event is kept
 }
 
 func newAPILog(plan string, now func() time.Time) *apiLog {
@@ -111,11 +153,7 @@ func (l *apiLog) record(ev *LogEvent) *LogEvent {
 		}
 		l.events = slices.Delete(l.events, 0, len(l.events)-maxLogEvents)
 	}
-	listeners := slices.Clone(l.listeners)
 	l.mu.Unlock()
-	for _, f := range listeners {
-		f(ev)
-	}
 	return ev
 }
 

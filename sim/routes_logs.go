@@ -18,6 +18,7 @@ func (s *Server) diagnosisRoutes() {
 
 	s.handle("GET /api/v2/logs", scopes("read:logs"), s.listLogs)
 	s.handle("GET /api/v2/logs/{id}", scopes("read:logs"), s.readLog)
+	s.handle("GET /api/v2/users/{id}/logs", scopes("read:logs", "read:logs_users"), s.userLogs)
 	if !s.opts.NoEventsAPI {
 		s.api.HandleFunc("GET /api/v2/events", s.serveEvents) // a stream: no tenant lock, its own scope check
 	}

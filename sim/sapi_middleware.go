@@ -90,7 +90,11 @@ func (s *Server) logWrite(r *http.Request, c *tokenClaims, body []byte, tap *ans
 	}
 	ip, _, _ := strings.Cut(r.RemoteAddr, ":")
 	status := cmp.Or(tap.status, http.StatusOK)
-	s.log.record(sapiEvent(r.Method, r.URL.Path, r.URL.Query(), logged, status, tap.body.Bytes(), who, name, ip))
+	var granted []string
+	if who.Email == "" {
+		granted = strings.Fields(c.Scope)
+	}
+	s.log.record(sapiEvent(r.Method, r.URL.EscapedPath(), r.URL.Query(), logged, status, tap.body.Bytes(), who, name, ip, r.UserAgent(), granted))
 	if status < http.StatusBadRequest && s.events != nil {
 		s.publishWrite(r.Method, r.URL.Path, body, tap.body.Bytes(), before, s.now())
 	}

@@ -46,7 +46,7 @@ func (d demo) history(apps demoApplications, b brokenDemo, orgdashID string) []*
 		if c := t.clients[who.ClientID]; c != nil {
 			name = c.Name
 		}
-		ev := sapiEvent(method, path, url.Values{}, raw, status, out, who, name, "192.0.2.44")
+		ev := sapiEvent(method, path, url.Values{}, raw, status, out, who, name, "192.0.2.44", "Mozilla/5.0", nil)
 		ev.at = ago(h)
 		steps = append(steps, historyStep{at: ev.at, event: ev})
 	}
