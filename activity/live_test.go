@@ -163,3 +163,73 @@ func TestATenantWithoutTheEventsAPIIsPolled(t *testing.T) {
 		}
 	})
 }
+
+// nameless is an update of the display name alone.
+func nameless(display string) *management.Organization {
+	return &management.Organization{DisplayName: &display}
+}
+
+func asAdmin(email string) management.RequestOption {
+	return management.Header("X-Sim-Actor", "dashboard:"+email)
+}
+
+func TestConnectionEventsKeepTheIndexCurrent(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 2, Members: 3, Plan: "enterprise"})
+		cl, err := client.New(client.Config{Domain: tn.URL, ClientID: tn.ClientID(), ClientSecret: tn.ClientSecret(),
+			Demo: true, Transport: tn.Transport})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		x := client.IndexOf(cl)
+		if err := x.Scan(ctx, cl, true, func(client.ScanProgress) {}); err != nil {
+			t.Fatal(err)
+		}
+		acme, err := cl.OrganizationByName(ctx, "acme")
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns, err := cl.Connections(ctx, acme.ID)
+		if err != nil || len(conns) == 0 {
+			t.Fatal(err)
+		}
+		c := conns[0]
+		if uses := usesIn(x, c.ID, acme.ID); len(uses) != 1 || !uses[0].Conn.Enabled {
+			t.Fatalf("scanned: %+v", uses)
+		}
+		live := activity.NewLive(cl)
+		live.Subscribe(activity.KeepIndex(x))
+		live.Start(ctx)
+		synctest.Wait()
+		off := false
+		if err := tn.Management(t).Request(ctx, "PATCH", tn.Management(t).URI("organizations", acme.ID, "connections", c.ID),
+			map[string]any{"is_enabled": off}, asAdmin("ops@example.com")); err != nil {
+			t.Fatal(err)
+		}
+		synctest.Wait()
+		uses := usesIn(x, c.ID, acme.ID)
+		if len(uses) != 1 || uses[0].Conn.Enabled || uses[0].Conn.Name != c.Name {
+			t.Fatalf("disabled in the Dashboard: the index says %+v", uses)
+		}
+		m := tn.Management(t)
+		if err := m.Request(ctx, "DELETE", m.URI("organizations", acme.ID, "connections", c.ID), nil, asAdmin("ops@example.com")); err != nil {
+			t.Fatal(err)
+		}
+		synctest.Wait()
+		if uses := usesIn(x, c.ID, acme.ID); len(uses) != 0 {
+			t.Fatalf("removed in the Dashboard: the index says %+v", uses)
+		}
+	})
+}
+
+func usesIn(x *client.Index, connID, orgID string) []client.Use {
+	var out []client.Use
+	for _, u := range x.Using(connID) {
+		if u.Org.ID == orgID {
+			out = append(out, u)
+		}
+	}
+	return out
+}
