@@ -70,7 +70,10 @@ func Build(in Input) []Entry {
 	}
 	var changes []audit.Change
 	for _, c := range in.Changes {
-		if c.Intent.Tenant == in.Tenant && (in.Org == "" || c.Intent.Org == in.Org) {
+		// a creation names no organization yet: it belongs to the one whose
+		// logged creation it claims (below)
+		creation := c.Intent.Action == "create organization" && c.Intent.Org == ""
+		if c.Intent.Tenant == in.Tenant && (in.Org == "" || c.Intent.Org == in.Org || creation) {
 			changes = append(changes, c)
 		}
 	}
@@ -101,7 +104,13 @@ func Build(in Input) []Entry {
 				ent.Logs = append(ent.Logs, e)
 			}
 		}
+		if in.Org != "" && ent.Org == "" && len(ent.Logs) == 0 {
+			continue // another organization's creation
+		}
 		if len(ent.Logs) > 0 {
+			if ent.Org == "" {
+				ent.Org, _ = sapiOrg(ent.Logs[0])
+			}
 			r := requestOf(ent.Logs[0])
 			ent.Method, ent.Path, ent.Body = r.Method, r.Path, r.Body
 			if ent.Before == nil {

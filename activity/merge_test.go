@@ -154,3 +154,16 @@ func TestTheTenantWideTimelineSkipsOtherTenantsAudit(t *testing.T) {
 		t.Errorf("got %+v", es)
 	}
 }
+
+func TestACreationThroughOrgdashShowsOnceInTheNewOrganization(t *testing.T) {
+	c := change("c1", t0, "create organization", []string{"acme"}, nil)
+	c.Intent.Org, c.Outcome.Org = "", ""
+	other := change("c2", t0, "create organization", []string{"globex"}, nil)
+	other.Intent.Org, other.Outcome.Org = "", ""
+	created := sapi("1", t0.Add(time.Second), ours, "POST", "/api/v2/organizations", map[string]any{"name": "acme"}, "")
+	created.Details["response"] = map[string]any{"statusCode": 201.0, "body": map[string]any{"id": org, "name": "acme"}}
+	es := Build(Input{Tenant: tenant, Org: org, OurClient: ours, Changes: []audit.Change{c, other}, Logs: []client.LogEvent{created}})
+	if len(es) != 1 || es[0].ID != "audit:c1" || es[0].Elsewhere || es[0].Org != org || es[0].What != "created organization acme" {
+		t.Fatalf("got %+v", es)
+	}
+}

@@ -62,6 +62,7 @@ func New(c *common.Common, o client.Organization) *Model {
 // loadedMsg is a read's timeline.
 type loadedMsg struct {
 	id      int
+	seq     int // the follow loop it belongs to
 	entries []activity.Entry
 	err     error
 	polled  bool
@@ -78,7 +79,7 @@ func (m *Model) Init() tea.Cmd {
 
 // read loads anew, or polls from the checkpoint at background priority.
 func (m *Model) read(poll bool) tea.Cmd {
-	ctx, feed, id := m.c.Ctx, m.feed, m.id
+	ctx, feed, id, seq := m.c.Ctx, m.feed, m.id, m.seq
 	m.polledAt = time.Now()
 	return func() tea.Msg {
 		var es []activity.Entry
@@ -91,7 +92,7 @@ func (m *Model) read(poll bool) tea.Cmd {
 		if ctx.Err() != nil {
 			return nil
 		}
-		return loadedMsg{id: id, entries: es, err: err, polled: poll}
+		return loadedMsg{id: id, seq: seq, entries: es, err: err, polled: poll}
 	}
 }
 
@@ -124,7 +125,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if msg.entries != nil || msg.err == nil {
 			m.show(msg.entries)
 		}
-		if m.following && msg.polled {
+		if m.following && msg.polled && msg.seq == m.seq { // one follow loop at a time
 			return m, m.tick(m.every())
 		}
 		return m, nil
@@ -140,6 +141,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		wait := activity.FollowEvery - time.Since(m.polledAt)
 		switch {
 		case wait <= 0:
+			m.seq++ // this read continues the follow loop: the pending tick goes
 			return m, m.read(true)
 		case m.following: // at the pace's next slot, not a minute later
 			m.seq++
