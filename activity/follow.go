@@ -46,6 +46,9 @@ func (f *Feed) Follow(ctx context.Context, nudge <-chan struct{}, yield func([]E
 			case <-t.C:
 			}
 		}
+		if ctx.Err() != nil {
+			return
+		}
 		last = time.Now()
 		es, err := f.Poll(bg)
 		if ctx.Err() != nil || !yield(es, err) {

@@ -200,3 +200,26 @@ func TestFlowTheTenantsActivityCleansWhatTheLogsCarry(t *testing.T) {
 		}
 	})
 }
+
+func TestFlowFollowingKeepsToItsShareOfTheLogs(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 2, Members: 3})
+		f := startActivityFlow(t, tn, false)
+		f.want("2 organizations")
+		f.press("enter", "6")
+		f.wait("Activity (")
+		f.press("f")
+		before := tn.Stats().ByGroup["logs_read"]
+		f.Advance(2 * time.Minute)
+		calls := tn.Stats().ByGroup["logs_read"] - before
+		if share := int64(2 * activity.LogsPerMinute * activity.FollowShare); calls > share || calls < share*3/4 {
+			t.Errorf("%d logs calls in 2 minutes of following, want at most %d (and close to it)", calls, share)
+		}
+		f.press("f")
+		before = tn.Stats().ByGroup["logs_read"]
+		f.Advance(time.Minute)
+		if calls := tn.Stats().ByGroup["logs_read"] - before; calls != 0 {
+			t.Errorf("%d logs calls after f stopped following", calls)
+		}
+	})
+}
