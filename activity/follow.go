@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/limits"
 )
 
 // Following reads the tenant logs at a pace that leaves them to others:
@@ -23,8 +24,30 @@ const (
 // FollowEvery is how often following reads the logs: 6 s, one call each.
 const FollowEvery = time.Duration(float64(time.Minute) / (LogsPerMinute * FollowShare))
 
-// QuietEvery is how often following polls when the Events API tells of news.
+// QuietEvery is how often following polls when the Events API tells of
+// news; and the longest it defers to others using the logs bucket.
 const QuietEvery = time.Minute
+
+// RoomEvery is how often a deferred poll looks at the bucket again (a
+// local look: it costs no call).
+const RoomEvery = time.Second
+
+// Room reports whether following may read the logs now: the bucket GET
+// /logs draws on is full as the tracker last knew it (nobody else is
+// using it, so a call takes nothing anyone waits for), or not known yet.
+// A bucket in use stays below full; following waits for it, at most
+// QuietEvery after its last read, so it never starves.
+func Room(cl client.Client, now time.Time) bool {
+	snap := cl.Tracker().Snapshot()
+	for _, name := range []string{string(limits.GroupOf("GET", "/api/v2/logs")), string(limits.OtherEndpoints), "global"} {
+		for _, b := range snap.Buckets {
+			if b.Name == name && b.Known {
+				return b.RemainingAt(now) >= b.Limit
+			}
+		}
+	}
+	return true
+}
 
 // Follow polls f every FollowEvery until ctx ends, at background priority,
 // giving each timeline to yield (which returns false to stop). With news
@@ -37,13 +60,17 @@ func (f *Feed) Follow(ctx context.Context, nudge <-chan struct{}, yield func([]E
 		every = QuietEvery
 	}
 	for {
-		if wait := FollowEvery - time.Since(last); !last.IsZero() && wait > 0 {
+		for wait := FollowEvery - time.Since(last); !last.IsZero() && wait > 0; {
 			t := time.NewTimer(wait)
 			select {
 			case <-ctx.Done():
 				t.Stop()
 				return
 			case <-t.C:
+			}
+			wait = 0
+			if !Room(f.src.Client, time.Now()) && time.Since(last) < QuietEvery {
+				wait = RoomEvery // the bucket is in use: defer to whoever uses it
 			}
 		}
 		if ctx.Err() != nil {

@@ -133,6 +133,9 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if msg.id != m.id || msg.seq != m.seq || !m.following {
 			return m, nil
 		}
+		if !activity.Room(m.c.Client, time.Now()) && time.Since(m.polledAt) < activity.QuietEvery {
+			return m, m.tick(activity.RoomEvery) // the logs bucket is in use: defer to whoever uses it
+		}
 		return m, m.read(true)
 	case common.TouchedMsg: // news of a change (another session, the Events API): read on, within the pace
 		if (msg.Org != m.org.ID && m.org.ID != "") || !m.loaded {
