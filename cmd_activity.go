@@ -17,6 +17,9 @@ import (
 // activityFlags are `orgdash activity`'s flags.
 type activityFlags struct {
 	since, auditFile string
+	kinds            []string
+	who              string
+	filter           activity.Filter
 	json, csv        bool
 	follow, archive  bool
 }
@@ -36,6 +39,7 @@ what was read on this machine (per tenant, 0600, bounded) so older events still 
 --follow reads on every ` + activity.FollowEvery.String() + ` (a tenth of the logs bucket), as background work.`,
 		Example: `  orgdash activity acme --since 24h
   orgdash activity acme --json | jq 'select(.elsewhere)'
+  orgdash activity acme --kind change --who admin@example.com
   orgdash activity - --csv --since 2026-12-01
   orgdash activity acme --follow --archive`,
 		Args: cobra.ExactArgs(1),
@@ -43,6 +47,14 @@ what was read on this machine (per tenant, 0600, bounded) so older events still 
 			if f.json && f.csv {
 				return usagef("--json or --csv, not both")
 			}
+			for _, k := range f.kinds {
+				kind, ok := activity.ParseKind(k)
+				if !ok {
+					return usagef("--kind %q: change, membership, login or login-failure", k)
+				}
+				f.filter.Kinds = append(f.filter.Kinds, kind)
+			}
+			f.filter.Person = f.who
 			var since time.Time
 			if f.since != "" {
 				af := &auditFilter{since: f.since}
@@ -79,6 +91,8 @@ what was read on this machine (per tenant, 0600, bounded) so older events still 
 	fl.BoolVar(&f.csv, "csv", false, "CSV: time, kind, who, what, organization, where")
 	fl.BoolVar(&f.follow, "follow", false, "keep reading as the tenant logs more (ctrl+c ends)")
 	fl.BoolVar(&f.archive, "archive", false, "keep what is read on this machine, and show what the tenant no longer keeps")
+	fl.StringSliceVar(&f.kinds, "kind", nil, "only entries of these `KINDS`: change, membership, login, login-failure")
+	fl.StringVar(&f.who, "who", "", "only entries by this `PERSON`: part of a name, email, SSH key or client id")
 	fl.StringVar(&f.auditFile, "audit", "", "audit log `FILE` (default as for orgdash audit)")
 	return cmd
 }
@@ -151,7 +165,7 @@ func (a *activityWriter) write(es []activity.Entry, seen map[string]bool) error 
 	for i := len(es) - 1; i >= 0; i-- {
 		e := es[i]
 		key := e.ID + "\x00" + e.Outcome // an interrupted change that ends prints again
-		if seen[key] {
+		if seen[key] || !a.f.filter.Match(e) {
 			continue
 		}
 		seen[key] = true

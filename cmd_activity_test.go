@@ -83,3 +83,23 @@ func TestActivityCSVIsSafeAndTheFlagsAreChecked(t *testing.T) {
 		t.Error("an unreadable --since is refused")
 	}
 }
+
+func TestActivityFiltersByKindAndPerson(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	out, _, err := run(t, nil, "activity", "-", "--json", "--kind", "change", "--who", "ADMIN@example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := activityLines(t, out)
+	if len(recs) < 2 {
+		t.Fatalf("the demo admin's changes: %d", len(recs))
+	}
+	for _, r := range recs {
+		if r.Kind != "change" || r.Who.Name != "admin@example.com" || r.Who.Actor != "dashboard" {
+			t.Errorf("not the admin's change: %+v", r)
+		}
+	}
+	if _, _, err := run(t, nil, "activity", "acme", "--kind", "logins"); err == nil {
+		t.Error("an unknown kind is refused")
+	}
+}

@@ -12,6 +12,7 @@
 package activity
 
 import (
+	"strings"
 	"time"
 
 	"github.com/orgdash/orgdash/audit"
@@ -38,22 +39,13 @@ func (k Kind) String() string {
 
 // ParseKind is the kind named s ("change", "login-failure"), if any.
 func ParseKind(s string) (Kind, bool) {
+	s = strings.NewReplacer("-", " ", "_", " ").Replace(s)
 	for _, k := range Kinds {
-		if k.String() == s || k.String() == replaceDash(s) {
+		if k.String() == s {
 			return k, true
 		}
 	}
 	return 0, false
-}
-
-func replaceDash(s string) string {
-	b := []byte(s)
-	for i := range b {
-		if b[i] == '-' || b[i] == '_' {
-			b[i] = ' '
-		}
-	}
-	return string(b)
 }
 
 // Actor is the kind of party behind an entry.
