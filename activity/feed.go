@@ -214,7 +214,7 @@ func (f *Feed) finish(errs ...error) ([]Entry, error) {
 	}
 	c := f.src.Client
 	return Build(Input{Tenant: c.Tenant().Domain, Org: f.q.Org, OurClient: c.Capabilities().ClientID,
-		Changes: changes, Logs: logs, Names: names}), errors.Join(errs...)
+		Changes: changes, Logs: logs, Names: names, Events: f.src.Live.Recent()}), errors.Join(errs...)
 }
 
 // readAudit reads the audit log at path through the audit package's reader.

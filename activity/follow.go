@@ -34,7 +34,8 @@ const RoomEvery = time.Second
 
 // Room reports whether following may read the logs now: the bucket GET
 // /logs draws on is full as the tracker last knew it (nobody else is
-// using it, so a call takes nothing anyone waits for), or not known yet.
+// using it, so a call takes nothing anyone waits for), or not known yet
+// (nor how fast it refills).
 // A bucket in use stays below full; following waits for it, at most
 // QuietEvery after its last read, so it never starves.
 func Room(cl client.Client, now time.Time) bool {
@@ -42,7 +43,8 @@ func Room(cl client.Client, now time.Time) bool {
 	for _, name := range []string{string(limits.GroupOf("GET", "/api/v2/logs")), string(limits.OtherEndpoints), "global"} {
 		for _, b := range snap.Buckets {
 			if b.Name == name && b.Known {
-				return b.RemainingAt(now) >= b.Limit
+				// a refill rate not yet learnt cannot say when it is full: go
+				return b.Rate == 0 || b.RemainingAt(now) >= b.Limit
 			}
 		}
 	}

@@ -25,6 +25,20 @@ type Live struct {
 	nextSub int
 	started bool
 	drops   int
+	recent  []client.Event // the latest keptEvents, for what logs lack (previous_object)
+}
+
+// keptEvents is how many recent events a subscription keeps.
+const keptEvents = 1000
+
+// Recent are the latest events read, oldest first.
+func (l *Live) Recent() []client.Event {
+	if l == nil {
+		return nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]client.Event(nil), l.recent...)
 }
 
 // LiveState is how a tenant's subscription stands.
@@ -114,6 +128,12 @@ func (l *Live) run(ctx context.Context) {
 				l.offset = ev.Offset
 			}
 			l.state, l.err = Streaming, nil
+			if ev.Type != "" {
+				l.recent = append(l.recent, ev)
+				if len(l.recent) > keptEvents {
+					l.recent = l.recent[len(l.recent)-keptEvents:]
+				}
+			}
 			subs := make([]func(client.Event), 0, len(l.subs))
 			for _, fn := range l.subs {
 				subs = append(subs, fn)

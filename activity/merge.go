@@ -56,6 +56,10 @@ type Input struct {
 	Changes   []audit.Change
 	Logs      []client.LogEvent
 	Names     map[string]string // ids (connections, users) to what people call them
+	// Events are the Events API's recent events: an organization's update
+	// there carries what it was before (previous_object), which its log
+	// event does not.
+	Events []client.Event
 }
 
 // Build merges in's audit and logs into one timeline, newest first: each
@@ -127,8 +131,32 @@ func Build(in Input) []Entry {
 	for _, e := range other {
 		out = append(out, logEntry(e))
 	}
+	for i := range out {
+		beforeFromEvents(&out[i], in.Events)
+	}
 	slices.SortStableFunc(out, func(a, b Entry) int { return b.When.Compare(a.When) })
 	return out
+}
+
+// beforeFromEvents fills an organization edit's before and after from the
+// Events API's organization.updated of the same organization at the same
+// time (± Slack), where the entry has no before of its own.
+func beforeFromEvents(e *Entry, events []client.Event) {
+	if e.Before != nil || e.Method != "PATCH" || len(segments(e.Path)) != 2 {
+		return
+	}
+	for _, ev := range events {
+		if ev.Type != "organization.updated" || ev.OrgID() != e.Org || ev.Time.Sub(e.When).Abs() > Slack {
+			continue
+		}
+		if prev := object(ev.Data, "previous_object"); prev != nil {
+			e.Before = prev
+			if now := object(ev.Data, "object"); now != nil {
+				e.After = now
+			}
+			return
+		}
+	}
 }
 
 // sapiOrg is the organization a sapi event's call names; a creation names

@@ -167,3 +167,16 @@ func TestACreationThroughOrgdashShowsOnceInTheNewOrganization(t *testing.T) {
 		t.Fatalf("got %+v", es)
 	}
 }
+
+func TestADashboardEditGetsItsBeforeFromTheEventsAPI(t *testing.T) {
+	edit := sapi("1", t0, "", "PATCH", "/api/v2/organizations/org_acme", map[string]any{"display_name": "Acme Two"}, "ops@example.com")
+	updated := client.Event{Type: "organization.updated", Time: t0.Add(time.Second), Data: map[string]any{
+		"object":          map[string]any{"id": org, "display_name": "Acme Two"},
+		"previous_object": map[string]any{"id": org, "display_name": "Acme"}}}
+	elsewhere := updated
+	elsewhere.Data = map[string]any{"object": map[string]any{"id": "org_other"}, "previous_object": map[string]any{"id": "org_other"}}
+	es := Build(Input{Tenant: tenant, Org: org, Logs: []client.LogEvent{edit}, Events: []client.Event{elsewhere, updated}})
+	if len(es) != 1 || es[0].Before["display_name"] != "Acme" || es[0].After["display_name"] != "Acme Two" {
+		t.Fatalf("before → after from the event: %+v", es)
+	}
+}

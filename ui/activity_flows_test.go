@@ -223,3 +223,22 @@ func TestFlowFollowingKeepsToItsShareOfTheLogs(t *testing.T) {
 		}
 	})
 }
+
+func TestFlowADashboardRenameShowsBeforeAndAfterFromTheEventsAPI(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 2, Members: 3, Plan: "enterprise"})
+		f := startActivityFlow(t, tn, true)
+		f.want("2 organizations")
+		f.press("enter", "6")
+		f.wait("Activity (")
+		display := "Acme Renamed"
+		if err := f.admin.Organization.Update(context.Background(), f.orgID("acme"),
+			&management.Organization{DisplayName: &display}, asDashboard("ops@example.com")); err != nil {
+			t.Fatal(err)
+		}
+		// no f pressed: the event's news reads on
+		f.waitFor(activity.FollowEvery+time.Second, "edited organization (display_name)")
+		f.press("g", "enter")
+		f.want("Before → after", `display_name: "`, `→ "Acme Renamed"`)
+	})
+}

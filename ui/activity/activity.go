@@ -36,6 +36,7 @@ type Model struct {
 	loaded    bool
 	err       error
 	following bool
+	news      bool      // news came too soon after a read: read on at the pace's next slot
 	seq       int       // the follow loop: ticks of an older one are dropped
 	polledAt  time.Time // the last read, for the pace of nudges
 	width     int
@@ -130,12 +131,13 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 		return m, nil
 	case followTickMsg:
-		if msg.id != m.id || msg.seq != m.seq || !m.following {
+		if msg.id != m.id || msg.seq != m.seq || !(m.following || m.news) {
 			return m, nil
 		}
-		if !activity.Room(m.c.Client, time.Now()) && time.Since(m.polledAt) < activity.QuietEvery {
-			return m, m.tick(activity.RoomEvery) // the logs bucket is in use: defer to whoever uses it
+		if !m.news && !activity.Room(m.c.Client, time.Now()) && time.Since(m.polledAt) < activity.QuietEvery {
+			return m, m.tick(activity.RoomEvery) // nothing new said, and the logs bucket is in use: defer to whoever uses it
 		}
+		m.news = false
 		return m, m.read(true)
 	case common.TouchedMsg: // news of a change (another session, the Events API): read on, within the pace
 		if (msg.Org != m.org.ID && m.org.ID != "") || !m.loaded {
@@ -146,7 +148,8 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		case wait <= 0:
 			m.seq++ // this read continues the follow loop: the pending tick goes
 			return m, m.read(true)
-		case m.following: // at the pace's next slot, not a minute later
+		case !m.news: // at the pace's next slot (not a minute later, when following)
+			m.news = true
 			m.seq++
 			return m, m.tick(wait)
 		}
