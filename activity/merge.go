@@ -248,8 +248,12 @@ const DashboardChannel = "https://manage.auth0.com/"
 
 func logEntry(e client.LogEvent) Entry {
 	k := kindOfLog(e)
+	who := Who{Actor: EndUser, Name: firstOf(e.UserName, e.UserID), ClientID: e.ClientID}
+	if who.Name == "" { // a login that named no one Auth0 knows
+		who.Name = "someone via " + firstOf(e.ClientName, e.ClientID, "an application")
+	}
 	out := Entry{ID: "log:" + e.ID, When: e.Date, Kind: k, Org: e.OrgID, What: describeLog(e), Elsewhere: true,
-		Who: Who{Actor: EndUser, Name: firstOf(e.UserName, e.UserID), ClientID: e.ClientID}, Logs: []client.LogEvent{e}}
+		Who: who, Logs: []client.LogEvent{e}}
 	if k == LoginFailure {
 		out.Outcome = audit.Failed
 	} else {

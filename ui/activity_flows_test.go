@@ -121,6 +121,11 @@ func TestFlowAChangeThroughOrgdashShowsOnce(t *testing.T) {
 		}
 		f.press("enter")
 		f.want("through orgdash", "Tenant log", "Audit")
+		f.press("esc") // back to the timeline, then to the organizations
+		f.want("acme › Activity", "removed 12 members")
+		f.press("esc")
+		f.want("2 organizations")
+		f.wantNot("acme › Activity")
 	})
 }
 

@@ -192,6 +192,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Refresh):
 		m.loading = true
 		return m.read(false)
+	case key.Matches(msg, k.Back): // a kept filter took it first
+		return common.Back
 	}
 	m.table.HandleKey(msg)
 	return nil
@@ -262,5 +264,5 @@ func (m *Model) Help() help.KeyMap {
 	k := m.c.Keys
 	own := []key.Binding{k.Open, k.Follow, k.Kind, k.Person, k.Filter, k.Refresh}
 	move := []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
-	return common.HelpMap{Short: own, Full: [][]key.Binding{move, own}}
+	return common.HelpMap{Short: own, Full: [][]key.Binding{move, append(own, k.Back)}}
 }

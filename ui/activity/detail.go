@@ -62,10 +62,16 @@ func DetailText(e activity.Entry) string {
 	if e.Body != nil {
 		b.WriteString("\nRequest body\n" + indent(jsonText(e.Body)))
 	}
-	if len(e.Before) > 0 || len(e.After) > 0 {
+	switch {
+	case len(e.Before) > 0:
 		b.WriteString("\nBefore → after\n")
 		for _, k := range changedKeys(e.Before, e.After) {
 			fmt.Fprintf(&b, "  %s: %s → %s\n", common.Clean(k), valueText(e.Before, k), valueText(e.After, k))
+		}
+	case len(e.After) > 0: // no before known: what the answer said it is now
+		b.WriteString("\nAfter (Auth0's answer; what it was before is not logged)\n")
+		for _, k := range slices.Sorted(maps.Keys(e.After)) {
+			fmt.Fprintf(&b, "  %s: %s\n", common.Clean(k), valueText(e.After, k))
 		}
 	}
 	if a := e.Audit; a != nil {
@@ -104,12 +110,17 @@ func changedKeys(before, after map[string]any) []string {
 	return out
 }
 
+// valueText is m[k] as compact JSON on one line, cleaned; "–" if absent.
 func valueText(m map[string]any, k string) string {
 	v, ok := m[k]
 	if !ok {
 		return "–"
 	}
-	return strings.ReplaceAll(jsonText(v), "\n", " ")
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return common.Clean(fmt.Sprint(v))
+	}
+	return common.Clean(string(raw))
 }
 
 // jsonText is v as indented JSON, cleaned for the terminal.
@@ -149,6 +160,8 @@ func (d *Detail) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case key.Matches(k, keys.Bottom):
 			d.view.GotoBottom()
 			return d, nil
+		case key.Matches(k, keys.Back):
+			return d, common.Back
 		}
 	}
 	var cmd tea.Cmd
@@ -166,7 +179,7 @@ func (d *Detail) SetSize(w, h int) {
 }
 
 // Crumb names the entry.
-func (d *Detail) Crumb() string { return "activity › " + common.Clean(d.entry.What) }
+func (d *Detail) Crumb() string { return common.Clean(d.entry.What) }
 
 // Capturing: the detail takes no text.
 func (d *Detail) Capturing() bool { return false }
