@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -201,7 +202,7 @@ func (a *activityWriter) one(e activity.Entry) error {
 			}
 		}
 		return a.csv.Write([]string{e.When.UTC().Format(time.RFC3339), e.Kind.String(), csvCell(e.Who.String()),
-			csvCell(e.What), csvCell(e.Org), e.Outcome, where})
+			csvCell(e.What), csvCell(cmp.Or(e.OrgName, e.Org)), e.Outcome, where})
 	}
 	_, err := fmt.Fprintf(a.w, "%s  %-13s  %-32s  %s  [%s]\n", e.When.Local().Format("2006-01-02 15:04:05"), e.Kind,
 		common.Clean(e.Who.String()), common.Clean(e.What), where)
@@ -216,6 +217,7 @@ type activityRecord struct {
 	Who       activityWho       `json:"who"`
 	What      string            `json:"what"`
 	Org       string            `json:"organization,omitempty"`
+	OrgName   string            `json:"organization_name,omitempty"`
 	Elsewhere bool              `json:"elsewhere"`
 	Outcome   string            `json:"outcome,omitempty"`
 	Method    string            `json:"method,omitempty"`
@@ -235,7 +237,7 @@ type activityWho struct {
 }
 
 func activityJSON(e activity.Entry) activityRecord {
-	r := activityRecord{ID: e.ID, Time: e.When.UTC(), Kind: e.Kind.String(), What: e.What, Org: e.Org,
+	r := activityRecord{ID: e.ID, Time: e.When.UTC(), Kind: e.Kind.String(), What: e.What, Org: e.Org, OrgName: e.OrgName,
 		Who:       activityWho{Actor: e.Who.Actor.String(), Name: e.Who.Name, Key: e.Who.Key, ClientID: e.Who.ClientID},
 		Elsewhere: e.Elsewhere, Outcome: e.Outcome, Method: e.Method, Path: e.Path, Body: e.Body,
 		Before: e.Before, After: e.After, Logs: e.Logs}

@@ -109,8 +109,11 @@ type Entry struct {
 	When time.Time
 	Kind Kind
 	Org  string // the organization's id, where known
-	Who  Who
-	What string // in words: "disabled okta-workforce", "removed 12 members"
+	// OrgName is what the organization is called, where the logs, the
+	// audit or the events said.
+	OrgName string
+	Who     Who
+	What    string // in words: "disabled okta-workforce", "removed 12 members"
 	// Elsewhere: not made through orgdash (Dashboard, Terraform, scripts,
 	// provisioning, Auth0 itself), or made by an orgdash whose audit this is not.
 	Elsewhere bool

@@ -131,8 +131,12 @@ func Build(in Input) []Entry {
 	for _, e := range other {
 		out = append(out, logEntry(e))
 	}
+	names := orgNames(in)
 	for i := range out {
 		beforeFromEvents(&out[i], in.Events)
+		if out[i].OrgName == "" {
+			out[i].OrgName = names[out[i].Org]
+		}
 	}
 	slices.SortStableFunc(out, func(a, b Entry) int { return b.When.Compare(a.When) })
 	return out
@@ -289,4 +293,32 @@ func (e Entry) Channel() string {
 		}
 	}
 	return ""
+}
+
+// orgNames are the organizations' names by id, as the logs, the audit, the
+// events and the caller's names tell them.
+func orgNames(in Input) map[string]string {
+	out := map[string]string{}
+	for id, n := range in.Names {
+		if strings.HasPrefix(id, "org_") {
+			out[id] = n
+		}
+	}
+	for _, e := range in.Logs {
+		if e.OrgID != "" && e.OrgName != "" {
+			out[e.OrgID] = e.OrgName
+		}
+	}
+	for _, c := range in.Changes {
+		if e := c.Last(); e.Org != "" && e.OrgName != "" {
+			out[e.Org] = e.OrgName
+		}
+	}
+	for _, ev := range in.Events {
+		name := firstOf(str(ev.Data, "object", "organization", "name"), str(ev.Data, "object", "name"))
+		if id := ev.OrgID(); id != "" && name != "" && strings.HasPrefix(ev.Type, "organization.") {
+			out[id] = name
+		}
+	}
+	return out
 }

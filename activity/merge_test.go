@@ -180,3 +180,15 @@ func TestADashboardEditGetsItsBeforeFromTheEventsAPI(t *testing.T) {
 		t.Fatalf("before → after from the event: %+v", es)
 	}
 }
+
+func TestTheTenantWideTimelineNamesOrganizations(t *testing.T) {
+	logs := []client.LogEvent{
+		sapi("1", t0, "tf", "DELETE", "/api/v2/organizations/org_acme/members", map[string]any{"members": []any{"auth0|1"}}, ""),
+		{ID: "2", Date: t0, Type: "s", OrgID: org, OrgName: "acme", UserName: "ines@example.com"},
+	}
+	for _, e := range Build(Input{Tenant: tenant, Logs: logs}) {
+		if e.OrgName != "acme" {
+			t.Errorf("%s: named %q", e.ID, e.OrgName)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package activity
 
 import (
+	"cmp"
 	"strings"
 	"time"
 
@@ -58,7 +59,7 @@ func (m *Model) row(e activity.Entry) table.Row {
 	}
 	cells := []string{When(e.When, time.Now()), e.Who.String(), what, e.Kind.String()}
 	if m.org.ID == "" {
-		cells = append(cells, e.Org)
+		cells = append(cells, cmp.Or(e.OrgName, e.Org))
 	}
 	return table.NewRow(e.ID, append(cells, where)...)
 }
