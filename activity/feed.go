@@ -136,6 +136,9 @@ func (f *Feed) Poll(ctx context.Context) ([]Entry, error) {
 	defer f.run.Unlock()
 	l, err := f.src.Client.Logs(ctx, client.LogQuery{After: cp, Limit: PollPage})
 	f.mu.Lock()
+	if client.KindOf(err) == client.Invalid && f.checkpoint == cp {
+		f.checkpoint = "" // a checkpoint Auth0 no longer takes (past retention): the next poll reads anew
+	}
 	if len(l) > 0 {
 		last := l[len(l)-1] // oldest first: the last is the newest
 		f.checkpoint, f.cpDate = last.ID, last.Date
