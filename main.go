@@ -51,6 +51,6 @@ AUTH0_API_TOKEN.`,
 	root.PersistentFlags().StringVar(&g.auditSyslog, "audit-syslog", "", "copy the audit to syslog at `WHERE` (unixgram:///dev/log, udp://host:514, tcp://host:601); the file stays the record")
 	root.PersistentFlags().StringVar(&g.profile, "profile", "", "the profile (tenant) `NAME` to use (default: the config's default_profile)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(simCmd(), serveCmd(g), exportCmd(g), auditCmd(g), versionCmd(), whyCmd(g), doctorCmd(g))
+	root.AddCommand(simCmd(), serveCmd(g), exportCmd(g), auditCmd(g), activityCmd(g), versionCmd(), whyCmd(g), doctorCmd(g))
 	return root
 }

@@ -95,6 +95,10 @@ type Reader interface {
 	// BlockedUsers are the tenant's users Auth0 marks blocked (one search,
 	// at most MaxFound), with their organizations unread.
 	BlockedUsers(ctx context.Context) ([]User, error)
+	// Events reads the tenant's Events API stream after offset from,
+	// giving each event to yield; it returns the last offset read, to
+	// resume after a drop (see events.go).
+	Events(ctx context.Context, from string, yield func(Event) bool) (string, error)
 }
 
 // Writer is every call that changes the tenant.

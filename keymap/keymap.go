@@ -25,6 +25,8 @@ type KeyMap struct {
 	Undo, Activity, Profile, Retry          key.Binding
 	Pause, Stop, Users, TenantConns         key.Binding
 	Why, Doctor, Fix                        key.Binding // the login explainer, the doctor, a fix
+	// The Activity tab: open it, follow live, filter by kind and by person.
+	ActivityTab, Follow, Kind, Person key.Binding
 
 	// Dialog is what the keys mean inside a dialog; Filtering inside the "/" line.
 	Dialog    DialogKeys
@@ -93,7 +95,11 @@ func Default() *KeyMap {
 		TenantConns: b("C", "tenant connections", "C"),
 		Why:         b("w", "why can't they log in?", "w"),
 		Doctor:      b("!", "doctor", "!"),
-		Fix:         b("f", "fix", "f"),
+		Fix:         b("F", "fix", "F"),
+		ActivityTab: b("6", "activity", "6"),
+		Follow:      b("f", "follow live", "f"),
+		Kind:        b("K", "kind", "K"),
+		Person:      b("P", "only this person", "P"),
 		Dialog: DialogKeys{
 			Yes:    b("y", "confirm", "y"),
 			No:     b("n/esc", "cancel", "n", "esc", "q"),
@@ -121,6 +127,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"edit": &k.Edit, "new": &k.New, "remove": &k.Remove, "delete-org": &k.DeleteOrg, "create": &k.Create, "invite": &k.Invite, "add": &k.Add, "undo": &k.Undo,
 		"activity": &k.Activity, "profile": &k.Profile, "retry": &k.Retry, "pause": &k.Pause, "stop": &k.Stop, "users": &k.Users, "tenant-connections": &k.TenantConns,
 		"why": &k.Why, "doctor": &k.Doctor, "fix": &k.Fix,
+		"activity-tab": &k.ActivityTab, "follow": &k.Follow, "kind": &k.Kind, "person": &k.Person,
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/doctor"
+	"github.com/orgdash/orgdash/ui/activity"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
 	uidoctor "github.com/orgdash/orgdash/ui/doctor"
@@ -88,6 +89,8 @@ func (m *Model) runJump(line string) tea.Cmd {
 		return m.findUser(arg)
 	case "why":
 		return whyJump(m.c, arg)
+	case "activity", "act":
+		return common.Push(activity.NewScreen(m.c)) // the tenant's; an organization's is its tab (6)
 	}
 	if t, ok := tabs[verb]; ok {
 		if len(m.stack) < 2 {
@@ -95,7 +98,7 @@ func (m *Model) runJump(line string) tea.Cmd {
 		}
 		return m.toTop(common.JumpTabMsg{Tab: t})
 	}
-	return common.Status(common.Warning, "unknown command :"+common.Clean(verb)+" (try :org NAME, :members, :connection NAME, :user EMAIL, :why EMAIL ORG)")
+	return common.Status(common.Warning, "unknown command :"+common.Clean(verb)+" (try :org NAME, :members, :connection NAME, :user EMAIL, :why EMAIL ORG, :activity)")
 }
 
 func (m *Model) onJumped(msg jumpedMsg) tea.Cmd {

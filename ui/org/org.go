@@ -1,6 +1,6 @@
-// Package org is an organization's screen: its tabs Overview, Connections,
-// Members, Invitations and, where the tenant has them, Domains. Opening it
-// reads the organization, counts its members and lists its connections,
+// Package org is an organization's screen: the tabs of Tabs (Overview,
+// Connections, Members, Invitations, Domains where the tenant has them,
+// Activity). Opening it reads the organization, counts its members and lists its connections,
 // invitations and discovery domains (one call each, for the tab titles);
 // members load page by page when their tab is shown.
 package org
