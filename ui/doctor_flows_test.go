@@ -44,8 +44,8 @@ func TestFlowDoctorFindsAndFixesGlobex(t *testing.T) {
 		f.wait("globex › Overview", "Not checked yet: ! runs the doctor")
 		f.press("!")
 		f.wait("Checkup of globex", "2 problems", "ERROR   Customer Portal requires", "WARNING globex-sso is enabled in globex but for none of the applications that require organizations",
-			"ERROR   Customer Portal requires an organization", "fix (f): Enable globex-sso for Customer Portal")
-		f.press("f") // the error comes first
+			"ERROR   Customer Portal requires an organization", "fix (F): Enable globex-sso for Customer Portal")
+		f.press("F") // the error comes first
 		f.want("Enable globex-sso for Customer Portal?", "in every organization that has it")
 		f.confirm("y")
 		f.wait("done: Enable globex-sso", "healthy; 1 notice") // the footer cuts the status short beside the undo offer
@@ -97,7 +97,7 @@ func TestFlowWhyFixRefusedReadOnly(t *testing.T) {
 		f.wait("organizations")
 		f.press(":").typed("why " + probeEmail + " " + probeOrg).press("enter")
 		f.wait("Cause: not a member of probe")
-		f.press("f")
+		f.press("F")
 		f.want("cannot add members: profile prod is read-only")
 		f.audited()
 		if out := p.attempt(t, false); out.OK {
@@ -134,7 +134,7 @@ func TestFlowWhyFixIsUndoable(t *testing.T) {
 		f.wait("organizations")
 		f.press(":").typed("why " + probeEmail + " " + probeOrg).press("enter")
 		f.wait("Cause: not a member of probe")
-		f.press("f")
+		f.press("F")
 		f.confirm("y")
 		f.wait("z undo add member", "✓ membership")
 		if !f.members(probeOrg)[p.userID] {

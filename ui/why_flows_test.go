@@ -190,13 +190,13 @@ func TestFlowWhyNamesEachCauseAndItsFixLetsThemIn(t *testing.T) {
 				f.press(":").typed("why " + probeEmail + " " + probeOrg).press("enter")
 				f.wait(append([]string{"Why can't " + probeEmail + " log in to probe?"}, c.shows...)...)
 				if c.fix == "" {
-					f.press("f")
+					f.press("F")
 					f.want("cannot fix: orgdash has no fix for this link")
 					f.audited()
 					return
 				}
-				f.want("f  " + c.fix)
-				f.press("f")
+				f.want("F  " + c.fix)
+				f.press("F")
 				f.want("Cancel", "Fix") // the dialog (its title wraps)
 				f.confirm("y")
 				f.wait("done: " + c.fix[:10]) // the footer cuts it short beside the undo offer

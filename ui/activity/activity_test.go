@@ -37,11 +37,11 @@ func TestKindAndPersonFilters(t *testing.T) {
 		t.Fatalf("changes: %d\n%s", m.table.Len(), m.View())
 	}
 	m.Update(uitest.Key("j")) // the orgdash change
-	m.Update(uitest.Key("w"))
+	m.Update(uitest.Key("P"))
 	if m.table.Len() != 1 || !strings.Contains(m.View(), "removed 12 members") {
 		t.Fatalf("ines's changes: %d\n%s", m.table.Len(), ansi.Strip(m.View()))
 	}
-	m.Update(uitest.Key("w"))
+	m.Update(uitest.Key("P"))
 	for range 4 { // memberships, logins, login failures, every kind
 		m.Update(uitest.Key("K"))
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // Checkup is an organization's checkup: every finding with its severity,
-// evidence and fix (f), and the checks that could not run, saying why.
+// evidence and fix (F), and the checks that could not run, saying why.
 type Checkup struct {
 	c       *common.Common
 	org     client.Organization

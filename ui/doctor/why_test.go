@@ -29,12 +29,12 @@ func TestWhyShowsTheCauseAndOffersItsFix(t *testing.T) {
 	m := NewWhy(c, doctor.Question{Email: "ines@acme.example", Org: "acme", ClientID: "app_1"})
 	m.Update(m.Init()()) // the walk, run here: the fake answers at once
 	view := ansi.Strip(m.View())
-	for _, want := range []string{"Cause: an administrator blocked auth0|ines", "f  Unblock ines@acme.example", "✗ not blocked", "✓ membership"} {
+	for _, want := range []string{"Cause: an administrator blocked auth0|ines", "F  Unblock ines@acme.example", "✗ not blocked", "✓ membership"} {
 		if !strings.Contains(view, want) {
 			t.Fatalf("view lacks %q:\n%s", want, view)
 		}
 	}
-	_, cmd := m.Update(uitest.Key("f"))
+	_, cmd := m.Update(uitest.Key("F"))
 	if _, ok := cmd().(dialog.OpenMsg); !ok {
 		t.Fatal("f on the cause opens no confirmation")
 	}
