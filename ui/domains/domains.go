@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"context"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
@@ -18,6 +17,7 @@ import (
 
 // Model is the Domains tab.
 type Model struct {
+	list.Tab[client.DiscoveryDomain]
 	c    *common.Common
 	org  client.Organization
 	list *list.Model[client.DiscoveryDomain]
@@ -39,7 +39,8 @@ func Spec() common.TabSpec {
 func New(c *common.Common, o client.Organization) *Model {
 	org := o
 	m := &Model{c: c, org: o}
-	m.list = list.New(c, list.Spec[client.DiscoveryDomain]{
+	m.Tab = list.NewTab(c, list.Spec[client.DiscoveryDomain]{
+		Label: "Domains", One: "domain", News: &common.Touched{Org: o.ID, Tab: common.Domains},
 		Noun:  "discovery domains",
 		Empty: "no discovery domains: n adds one",
 		Columns: []table.Column{{Title: "DOMAIN", Min: 16, Flex: 3}, {Title: "STATUS", Min: 8},
@@ -56,7 +57,8 @@ func New(c *common.Common, o client.Organization) *Model {
 			ds, err := cl.DiscoveryDomains(ctx, org.ID)
 			return client.Page[client.DiscoveryDomain]{Items: ds}, err
 		},
-	})
+	}, m.actions)
+	m.list = m.List()
 	return m
 }
 
@@ -81,16 +83,9 @@ func (m *Model) Hidden() bool {
 	return err == nil || client.KindOf(err) == client.Unsupported
 }
 
-// Init loads the domains.
-func (m *Model) Init() tea.Cmd { return m.list.Init() }
-
 // Update handles the list's messages, then the action table.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
-	case common.TouchedMsg:
-		if msg.Org == m.org.ID && msg.Tab == common.Domains {
-			return m, m.list.Route(common.RefreshMsg{Auto: true}, m.actions) // another session changed them
-		}
 	case changedMsg:
 		if msg.org != m.org.ID {
 			return m, nil
@@ -104,19 +99,14 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 		return m, nil
 	}
-	return m, m.list.Route(msg, m.actions)
+	return m, m.Route(msg)
 }
 
 // actions is the tab's action table.
 func (m *Model) actions() common.Actions {
 	k := m.c.Keys
-	d, ok := m.list.Selected()
-	none := func() string {
-		if !ok {
-			return "no domain selected"
-		}
-		return ""
-	}
+	d, _ := m.list.Selected()
+	none := m.NeedsSelection()
 	return common.Actions{
 		{Key: dialog.Named(k.New, "add domain"), Label: "Add a domain…", Needs: []client.Action{client.AddDomain}, Run: m.addForm},
 		{Key: k.Open, Label: "Details", Unavailable: none, Run: func() tea.Cmd { return m.details(d) }},
@@ -127,24 +117,7 @@ func (m *Model) actions() common.Actions {
 			Run: func() tea.Cmd { return m.editForm(d) }},
 		{Key: k.Remove, Label: "Remove domain", Needs: []client.Action{client.RemoveDomain}, Unavailable: none,
 			Run: func() tea.Cmd { return m.remove(d) }},
-		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
-		{Key: k.More, Run: func() tea.Cmd {
-			return dialog.Open(dialog.NewMenu(m.c, "More options", dialog.Items(m.c, m.actions())))
-		}},
+		m.CopyAction(),
+		m.MoreAction("More options", nil),
 	}
 }
-
-// SetSize lays the tab out.
-func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h) }
-
-// View draws the list.
-func (m *Model) View() string { return m.list.View() }
-
-// Title is the tab label with the count once loaded.
-func (m *Model) Title() string { return m.list.Title("Domains") }
-
-// Capturing reports whether the filter takes keys.
-func (m *Model) Capturing() bool { return m.list.Capturing() }
-
-// Help is the filter's keys while it has the focus, else the tab's.
-func (m *Model) Help() help.KeyMap { return m.list.Help(m.actions().Bindings(m.c)) }

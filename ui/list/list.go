@@ -48,6 +48,15 @@ type Spec[T any] struct {
 	// Org is the organization the rows belong to: a 404 saying it is gone
 	// closes its screen. Nil for the organizations list.
 	Org *client.Organization
+	// News, when set, is what another session's change must have touched
+	// for the list to reload (as an automatic refresh: not while the user
+	// is in the middle of something here); nil: it follows no news.
+	News *common.Touched
+
+	// What a Tab uses:
+	Label  string        // the tab's label before its count: "Members"
+	One    string        // one row, for "no member selected"
+	Header func() string // a line over the list (a screen's title), or nil
 }
 
 // Model is a list pane of T.
