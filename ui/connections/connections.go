@@ -23,8 +23,6 @@ type Model struct {
 	list *list.Model[client.Connection]
 }
 
-var _ common.Pane = (*Model)(nil)
-
 // Spec is the Connections tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: common.Connections, Title: "Connections", Aliases: []string{"c"}, Eager: true,
@@ -34,23 +32,21 @@ func Spec() common.TabSpec {
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	org := o
 	m := &Model{c: c, org: o}
-	m.Tab = list.NewTab(c, list.Spec[client.Connection]{
-		Label: "Connections", One: "connection", News: &common.Touched{Org: o.ID, Tab: common.Connections},
+	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Connection]{
+		One:   "connection",
 		Noun:  "connections",
 		Empty: "no connections enabled for this organization",
 		Columns: []table.Column{{Title: "CONNECTION", Min: 14, Flex: 3}, {Title: "STRATEGY", Min: 13, Flex: 1},
 			{Title: "ENABLED", Min: 7}, {Title: "AUTO-MEMBER", Min: 11}, {Title: "BUTTON", Min: 6}, {Title: "SIGNUP", Min: 6}},
 		ID:  func(cn client.Connection) string { return cn.ID },
 		Row: Row,
-		Org: &org,
 		Copy: func(cn client.Connection) []common.Copyable {
 			return []common.Copyable{{Label: "Connection ID", Value: cn.ID}, {Label: "Name", Value: cn.Name},
-				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+org.ID+"/connections")}}
+				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+o.ID+"/connections")}}
 		},
 		Fetch: func(ctx context.Context, cl client.Client, _ string) (client.Page[client.Connection], error) {
-			conns, err := cl.Connections(ctx, org.ID)
+			conns, err := cl.Connections(ctx, o.ID)
 			return client.Page[client.Connection]{Items: conns}, err
 		},
 	}, m.actions)

@@ -23,10 +23,7 @@ type Model struct {
 	list *list.Model[client.DiscoveryDomain]
 }
 
-var (
-	_ common.Pane     = (*Model)(nil)
-	_ common.Hideable = (*Model)(nil)
-)
+var _ common.Hideable = (*Model)(nil)
 
 // Spec is the Domains tab of an organization's page.
 func Spec() common.TabSpec {
@@ -37,24 +34,22 @@ func Spec() common.TabSpec {
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	org := o
 	m := &Model{c: c, org: o}
-	m.Tab = list.NewTab(c, list.Spec[client.DiscoveryDomain]{
-		Label: "Domains", One: "domain", News: &common.Touched{Org: o.ID, Tab: common.Domains},
+	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.DiscoveryDomain]{
+		One:   "domain",
 		Noun:  "discovery domains",
 		Empty: "no discovery domains: n adds one",
 		Columns: []table.Column{{Title: "DOMAIN", Min: 16, Flex: 3}, {Title: "STATUS", Min: 8},
 			{Title: "DISCOVERY", Min: 9}, {Title: "ID", Min: 12, Flex: 1}},
 		ID:  func(d client.DiscoveryDomain) string { return d.ID },
 		Row: row,
-		Org: &org,
 		Copy: func(d client.DiscoveryDomain) []common.Copyable {
 			return []common.Copyable{{Label: "Domain", Value: d.Domain}, {Label: "Domain ID", Value: d.ID},
 				{Label: "TXT record host", Value: d.TXTHost}, {Label: "TXT record value", Value: d.TXTValue},
-				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+org.ID+"/overview")}}
+				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+o.ID+"/overview")}}
 		},
 		Fetch: func(ctx context.Context, cl client.Client, _ string) (client.Page[client.DiscoveryDomain], error) {
-			ds, err := cl.DiscoveryDomains(ctx, org.ID)
+			ds, err := cl.DiscoveryDomains(ctx, o.ID)
 			return client.Page[client.DiscoveryDomain]{Items: ds}, err
 		},
 	}, m.actions)
@@ -105,8 +100,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 // actions is the tab's action table.
 func (m *Model) actions() common.Actions {
 	k := m.c.Keys
-	d, _ := m.list.Selected()
-	none := m.NeedsSelection()
+	d, none := m.Selection()
 	return common.Actions{
 		{Key: dialog.Named(k.New, "add domain"), Label: "Add a domain…", Needs: []client.Action{client.AddDomain}, Run: m.addForm},
 		{Key: k.Open, Label: "Details", Unavailable: none, Run: func() tea.Cmd { return m.details(d) }},

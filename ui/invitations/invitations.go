@@ -33,8 +33,6 @@ type roleNamesMsg struct {
 	roles []client.Role
 }
 
-var _ common.Pane = (*Model)(nil)
-
 // Spec is the Invitations tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: common.Invitations, Title: "Invitations", Aliases: []string{"i"}, Eager: true,
@@ -44,24 +42,22 @@ func Spec() common.TabSpec {
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	org := o
 	m := &Model{c: c, org: o}
-	m.Tab = list.NewTab(c, list.Spec[client.Invitation]{
-		Label: "Invitations", One: "invitation", News: &common.Touched{Org: o.ID, Tab: common.Invitations},
+	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Invitation]{
+		One:   "invitation",
 		Noun:  "invitations",
 		Empty: "no pending invitations",
 		Columns: []table.Column{{Title: "INVITEE", Min: 16, Flex: 3}, {Title: "INVITER", Min: 10, Flex: 2},
 			{Title: "EXPIRES", Min: 17}, {Title: "ROLES", Min: 8, Flex: 2}},
 		ID:  func(inv client.Invitation) string { return inv.ID },
 		Row: func(inv client.Invitation) table.Row { return Row(inv, m.names, time.Now()) },
-		Org: &org,
 		Copy: func(inv client.Invitation) []common.Copyable {
 			return []common.Copyable{{Label: "Invitation ID", Value: inv.ID}, {Label: "Invitee", Value: inv.Invitee},
 				{Label: "Invitation link", Value: inv.URL},
-				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+org.ID+"/invitations")}}
+				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+o.ID+"/invitations")}}
 		},
 		Fetch: func(ctx context.Context, cl client.Client, _ string) (client.Page[client.Invitation], error) {
-			invs, err := cl.Invitations(ctx, org.ID)
+			invs, err := cl.Invitations(ctx, o.ID)
 			return client.Page[client.Invitation]{Items: invs}, err
 		},
 	}, m.actions)
@@ -157,8 +153,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 // actions is the tab's action table.
 func (m *Model) actions() common.Actions {
 	k := m.c.Keys
-	inv, _ := m.list.Selected()
-	none := m.NeedsSelection()
+	inv, none := m.Selection()
 	return common.Actions{
 		m.inviteAction(),
 		{Key: k.Open, Label: "Details", Unavailable: none, Run: func() tea.Cmd { return m.details(inv) }},

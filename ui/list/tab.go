@@ -3,6 +3,7 @@ package list
 import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
 )
@@ -23,6 +24,14 @@ type Tab[T any] struct {
 // actions makes (called again for each key, the menu and the help).
 func NewTab[T any](c *common.Common, spec Spec[T], actions func() common.Actions) Tab[T] {
 	return Tab[T]{c: c, list: New(c, spec), actions: actions}
+}
+
+// NewOrgTab is NewTab for tab of o's page: labelled by the tab's title,
+// its rows o's (a 404 for o closes the page), reloaded on another
+// session's news of that tab of o.
+func NewOrgTab[T any](c *common.Common, o client.Organization, tab common.TabSpec, spec Spec[T], actions func() common.Actions) Tab[T] {
+	spec.Label, spec.Org, spec.News = tab.Title, &o, &common.Touched{Org: o.ID, Tab: tab.Tab}
+	return NewTab(c, spec, actions)
 }
 
 // List is the tab's list.
@@ -77,6 +86,13 @@ func (t *Tab[T]) NeedsSelection() func() string {
 		}
 		return ""
 	}
+}
+
+// Selection is the item under the cursor (the zero T when there is none)
+// and NeedsSelection: what an action table starts from.
+func (t *Tab[T]) Selection() (T, func() string) {
+	it, _ := t.list.Selected()
+	return it, t.NeedsSelection()
 }
 
 // CopyAction is the "Copy…" row: what y offers from the row under the cursor.

@@ -25,8 +25,6 @@ type Model struct {
 	list *list.Model[client.Member]
 }
 
-var _ common.Pane = (*Model)(nil)
-
 // Spec is the Members tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: common.Members, Title: "Members", Aliases: []string{"m"}, Eager: false,
@@ -36,10 +34,9 @@ func Spec() common.TabSpec {
 
 // New makes the tab for o; Init starts loading.
 func New(c *common.Common, o client.Organization) *Model {
-	org := o
 	m := &Model{c: c, org: o}
-	m.Tab = list.NewTab(c, list.Spec[client.Member]{
-		Label: "Members", One: "member", News: &common.Touched{Org: o.ID, Tab: common.Members},
+	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Member]{
+		One:   "member",
 		Noun:  "members",
 		Empty: "no members",
 		Columns: []table.Column{{Title: "NAME", Min: 10, Flex: 3}, {Title: "EMAIL", Min: 12, Flex: 4},
@@ -53,12 +50,11 @@ func New(c *common.Common, o client.Organization) *Model {
 			return ""
 		},
 		Markable: true,
-		Org:      &org,
 		Fetch: func(ctx context.Context, cl client.Client, from string) (client.Page[client.Member], error) {
-			return cl.Members(ctx, org.ID, from)
+			return cl.Members(ctx, o.ID, from)
 		},
-		Count:      func(ctx context.Context, cl client.Client) (int, error) { return cl.CountMembers(ctx, org.ID) },
-		CountScope: CountScope(org.ID),
+		Count:      func(ctx context.Context, cl client.Client) (int, error) { return cl.CountMembers(ctx, o.ID) },
+		CountScope: CountScope(o.ID),
 		Copy: func(mem client.Member) []common.Copyable {
 			return []common.Copyable{{Label: "User ID", Value: mem.UserID}, {Label: "Email", Value: mem.Email}, {Label: "Name", Value: mem.Name},
 				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, common.UserPath(mem.UserID))}}

@@ -107,8 +107,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (m *Model) actions() common.Actions {
 	k := m.c.Keys
-	tc, _ := m.list.Selected()
-	none := m.NeedsSelection()
+	tc, none := m.Selection()
 	return common.Actions{
 		{Key: k.Open, Label: "Organizations using it", Needs: []client.Action{client.ReadConnections}, Unavailable: none,
 			Run: func() tea.Cmd { return common.Push(NewUsage(m.c, tc)) }},

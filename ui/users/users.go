@@ -80,8 +80,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 
 func (m *Model) actions() common.Actions {
 	k := m.c.Keys
-	u, _ := m.list.Selected()
-	none := m.NeedsSelection()
+	u, none := m.Selection()
 	return common.Actions{
 		{Key: k.Open, Label: "Their organizations", Needs: []client.Action{client.ReadUserOrganizations}, Unavailable: none,
 			Run: func() tea.Cmd { return common.Push(NewOrgs(m.c, u)) }},
