@@ -18,8 +18,8 @@ import (
 	"github.com/orgdash/orgdash/ui/dialog"
 )
 
-// actions are the screen's own changes: over the marked organizations,
-// or the one under the cursor.
+// actions are what can change about the person: removing them from the
+// marked organizations (or the one under the cursor), adding them to another.
 func (m *Orgs) actions() common.Actions {
 	k := m.c.Keys
 	targets := m.list.Targets()
