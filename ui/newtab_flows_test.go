@@ -92,7 +92,9 @@ func (m *rolesTab) actions() common.Actions {
 	})
 	return common.Actions{
 		{Key: m.c.Keys.Remove, Label: "Remove role", Needs: []client.Action{client.RemoveRoles}, Unavailable: none,
-			Run: func() tea.Cmd { return dialog.Guard(m.c, "Take "+what+"?", "In "+common.Clean(o.Name)+".", "Remove", o.Name, remove) }},
+			Run: func() tea.Cmd {
+				return dialog.Guard(m.c, "Take "+what+"?", "In "+common.Clean(o.Name)+".", "Remove", o.Name, remove)
+			}},
 		m.CopyAction(),
 		m.MoreAction("More options", nil),
 	}
