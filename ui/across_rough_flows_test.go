@@ -26,12 +26,15 @@ func (f *flow) enabledIn(orgs []string, connID string) int {
 // there), which nothing would act on but the next change.
 func TestFlowMarksLeftOutOfAChangeAreCleared(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		f, _, connID, orgs := sharedOpened(t, 12, 4)
-		f.press("t") // the first row alone
-		f.confirm("y")
-		f.wait("z undo disabled shared-okta in 1 organization") // the status line says the undo
+		f, _, connID, orgs := sharedOpened(t, 15, 5)
+		f.press("space", "space", "t") // the first two rows
+		f.want("Disable shared-okta in 2 organizations")
+		f.press("enter")
+		f.Advance(dialog.ArmDelay)
+		f.typed("2").press("enter")
+		f.wait("z undo disabled shared-okta in 2 organizations") // the status line says the undo
 		f.press("A", "t")
-		f.want("Disable shared-okta in 3 organizations") // one of the 4 marked has it off already
+		f.want("Disable shared-okta in 3 organizations") // two of the 5 marked have it off already
 		f.press("enter")
 		f.Advance(dialog.ArmDelay)
 		f.typed("3").press("enter")
