@@ -1,6 +1,8 @@
 package dialog
 
 import (
+	"reflect"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -12,6 +14,13 @@ import (
 // Form is a huh form embedded in a dialog box (never Run: the dashboard
 // keeps running): in orgdash's theme, sized to the terminal, esc cancels,
 // and completing it runs what done makes.
+//
+// huh moves the focus to the next field asynchronously: the key that
+// leaves a field returns a command whose message moves the focus. Keys
+// typed ahead (a fast typist, a paste of keys, an SSH burst) that arrive
+// before that message would land in the field being left, so a form holds
+// them while a move is on its way and replays them once the next field has
+// the focus.
 type Form struct {
 	c      *common.Common
 	title  string
@@ -19,6 +28,9 @@ type Form struct {
 	fields []huh.Field
 	done   func() tea.Cmd
 	sized  bool // given its height: all of it, or what the terminal has room for
+
+	moving bool      // a key has sent huh's focus to another field; its message has not arrived
+	held   []tea.Msg // keys typed meanwhile, for the field that gets the focus
 }
 
 // NewForm puts fields in a dialog titled title.
@@ -33,11 +45,79 @@ func NewForm(c *common.Common, title string, done func() tea.Cmd, fields ...huh.
 // Init starts the form.
 func (d *Form) Init() tea.Cmd { return d.form.Init() }
 
-// Update runs the form; esc cancels.
+// isFocusMove reports whether msg is one of huh's messages that move the
+// focus between fields (unexported in huh; known by the values its
+// commands return).
+func isFocusMove(msg tea.Msg) bool {
+	t := reflect.TypeOf(msg)
+	return t == reflect.TypeOf(huh.NextField()) || t == reflect.TypeOf(huh.PrevField())
+}
+
+// Update runs the form; esc cancels, typed-ahead keys wait for their field.
 func (d *Form) Update(msg tea.Msg) (Dialog, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, d.c.Keys.Dialog.Cancel) {
-		return d, Done(nil)
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if key.Matches(msg, d.c.Keys.Dialog.Cancel) {
+			return d, Done(nil) // whatever is held: the user wants out
+		}
+		if d.moving {
+			d.held = append(d.held, msg)
+			return d, nil
+		}
+		return d.key(msg)
+	case tea.PasteMsg:
+		if d.moving {
+			d.held = append(d.held, msg)
+			return d, nil
+		}
+		return d.key(msg)
 	}
+	if !isFocusMove(msg) {
+		return d.step(msg)
+	}
+	d.moving = false
+	_, cmd := d.step(msg)
+	cmds := []tea.Cmd{cmd}
+	for len(d.held) > 0 && !d.moving && d.form.State == huh.StateNormal {
+		next := d.held[0]
+		d.held = d.held[1:]
+		_, cmd := d.key(next)
+		cmds = append(cmds, cmd)
+	}
+	if d.form.State != huh.StateNormal {
+		d.held = nil // typed past the end of the form
+	}
+	return d, tea.Batch(cmds...)
+}
+
+// key gives huh one key (or paste) and notes whether it sent the focus on.
+func (d *Form) key(msg tea.Msg) (Dialog, tea.Cmd) {
+	field := d.form.GetFocusedField()
+	k, isKey := msg.(tea.KeyPressMsg)
+	_, cmd := d.step(msg)
+	if isKey && d.form.State == huh.StateNormal && field.Error() == nil && leaves(field, k) {
+		d.moving = true
+	}
+	return d, cmd
+}
+
+// leaves reports whether k is one of field's enabled keys that move the
+// focus on (next, submit, back, and a confirm's yes and no).
+func leaves(field huh.Field, k tea.KeyPressMsg) bool {
+	for _, b := range field.KeyBinds() {
+		if !b.Enabled() || !key.Matches(k, b) {
+			continue
+		}
+		switch b.Help().Desc {
+		case "next", "submit", "back", "select", "confirm", "Yes", "No":
+			return true
+		}
+	}
+	return false
+}
+
+// step gives huh msg and finishes the dialog when the form is done.
+func (d *Form) step(msg tea.Msg) (Dialog, tea.Cmd) {
 	m, cmd := d.form.Update(msg)
 	if f, ok := m.(*huh.Form); ok {
 		d.form = f
