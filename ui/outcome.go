@@ -31,6 +31,11 @@ func (m *Model) applyOutcome(o common.Outcome) tea.Cmd {
 	if o.Undo != nil {
 		cmds = append(cmds, m.offerUndo(*o.Undo))
 	}
+	if u := m.undo; u != nil && o.Deleted != "" && u.org == o.Deleted {
+		// what it would restore into is gone: z would only fail
+		m.undo = nil
+		m.footer.SetUndo("", time.Time{})
+	}
 	if o.Result != nil {
 		cmds = append(cmds, m.broadcast(o.Result))
 	}
@@ -94,13 +99,14 @@ func (m *Model) onRefreshTick() tea.Cmd {
 
 // undoOffer is the removal that z puts back, until its window closes.
 type undoOffer struct {
+	org   string // the organization it restores into
 	label string
 	run   tea.Cmd
 	until time.Time
 }
 
 func (m *Model) offerUndo(u common.UndoMsg) tea.Cmd {
-	m.undo = &undoOffer{label: u.Label, run: u.Run, until: m.now().Add(common.UndoWindow)}
+	m.undo = &undoOffer{org: u.Org, label: u.Label, run: u.Run, until: m.now().Add(common.UndoWindow)}
 	m.footer.SetUndo(u.Label, m.undo.until)
 	return m.countdown()
 }

@@ -184,7 +184,7 @@ func (m *Model) remove(cn client.Connection) tea.Cmd {
 	}
 	c := m.c
 	undo := func() *common.UndoMsg {
-		return &common.UndoMsg{Label: "removal of " + common.Clean(cn.Name), Run: restore(c, o, cn)}
+		return &common.UndoMsg{Org: o.ID, Label: "removal of " + common.Clean(cn.Name), Run: restore(c, o, cn)}
 	}
 	return dialog.Guard(m.c, "Remove connection "+common.Clean(cn.Name)+"?", body, "Remove", o.Name,
 		change(o, cn, client.Connection{ID: cn.ID, Name: cn.Name}, "removing…", "removed "+common.Clean(cn.Name), undo, ctx,

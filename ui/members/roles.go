@@ -151,7 +151,7 @@ func changeRoles(c *common.Common, o client.Organization, ts []client.Member, ro
 		}
 		out := common.Outcome{Status: st, Result: putMsg{org: o.ID, members: changed}, Touched: &common.Touched{Org: o.ID, Tab: common.Members}}
 		if len(changed) > 0 {
-			out.Undo = &common.UndoMsg{Label: strings.ToLower(verb) + table.Plural(len(changed), "member"), Run: undoRoles(c, o, changed, done, assign)}
+			out.Undo = &common.UndoMsg{Org: o.ID, Label: strings.ToLower(verb) + table.Plural(len(changed), "member"), Run: undoRoles(c, o, changed, done, assign)}
 		}
 		return out
 	})

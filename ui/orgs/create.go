@@ -85,6 +85,6 @@ func create(c *common.Common, s client.OrgSpec) tea.Cmd {
 		})
 		return common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: fmt.Sprintf("created organization %s (%s)", common.Clean(o.Name), o.ID)},
 			Result: createdMsg{org: o}, Touched: &common.Touched{},
-			Undo: &common.UndoMsg{Label: "creation of " + common.Clean(o.Name), Run: undo}}
+			Undo: &common.UndoMsg{Org: o.ID, Label: "creation of " + common.Clean(o.Name), Run: undo}}
 	})
 }
