@@ -125,6 +125,9 @@ func (m *Model[T]) Init() tea.Cmd {
 	} else {
 		m.pages = paging{total: -1}
 	}
+	if col, _ := m.table.SortedBy(); col >= 0 { // a sorted list reloads whole, to stay sorted whole
+		m.pages.all, m.pages.sortAll = true, true
+	}
 	return tea.Batch(m.fetch("", false), m.CountCmd(), m.spinner.Tick)
 }
 

@@ -94,6 +94,11 @@ func (m *Model[T]) handleKey(msg tea.Msg) (tea.Cmd, bool) {
 		return m.more(), true
 	case key.Matches(k, keys.LoadAll) && !m.Complete(): // once complete, L is the screen's
 		return m.loadAll(), true
+	case key.Matches(k, keys.Back) && m.pages.sortAll:
+		// a sort of what is loaded would pass for a sort of the list
+		m.pages.sortAll, m.pages.all = false, false
+		m.table.SortBy(-1, false)
+		return common.Status(common.Info, "stopped loading the rest; as listed by the tenant (a sort needs every row)"), true
 	case key.Matches(k, keys.Back) && (m.pages.markAll || m.pages.toEnd):
 		m.pages.markAll, m.pages.toEnd, m.pages.all = false, false, false
 		return common.Status(common.Info, "stopped loading the rest"), true
@@ -166,7 +171,9 @@ func (m *Model[T]) MarkCmd() tea.Cmd {
 }
 
 // nextSort steps through every column ascending then descending, then
-// back to the order the tenant listed them in.
+// back to the order the tenant listed them in. A list not wholly loaded
+// loads the rest first: a sort of the rows at hand would put rows still
+// to come in the wrong place (and say "sorted" of a part).
 func (m *Model[T]) nextSort() tea.Cmd {
 	cols := m.table.Columns()
 	col, desc := m.table.SortedBy()
@@ -183,14 +190,28 @@ func (m *Model[T]) nextSort() tea.Cmd {
 	}
 	if col >= len(cols) {
 		m.table.SortBy(-1, false)
+		m.pages.sortAll = false
 		return common.Status(common.Info, "as listed by the tenant")
 	}
 	m.table.SortBy(col, desc)
+	if m.pages.next != "" {
+		m.pages.sortAll = true
+		return tea.Batch(common.Status(common.Info, m.sortedText()+": loading the rest first (esc stops)"), m.loadAll())
+	}
+	return common.Status(common.Info, m.sortedText())
+}
+
+// sortedText says the sort: "sorted by name, ascending".
+func (m *Model[T]) sortedText() string {
+	col, desc := m.table.SortedBy()
+	if col < 0 {
+		return "as listed by the tenant"
+	}
 	dir := "ascending"
 	if desc {
 		dir = "descending"
 	}
-	return common.Status(common.Info, "sorted by "+strings.ToLower(cols[col])+", "+dir)
+	return "sorted by " + strings.ToLower(m.table.Columns()[col]) + ", " + dir
 }
 
 // View draws the table and the status line: the filter, where the cursor
