@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/ui/common"
 )
 
@@ -22,12 +23,14 @@ import (
 // them while a move is on its way and replays them once the next field has
 // the focus.
 type Form struct {
-	c      *common.Common
-	title  string
-	form   *huh.Form
-	fields []huh.Field
-	done   func() tea.Cmd
-	sized  bool // given its height: all of it, or what the terminal has room for
+	c        *common.Common
+	title    string
+	form     *huh.Form
+	fields   []huh.Field
+	done     func() tea.Cmd
+	full     int // the height of every field, shown whole
+	height   int // the height last given to huh: all of it, or what the terminal has room for
+	errLines int // the lines of validation errors when it was given
 
 	moving bool      // a key has sent huh's focus to another field; its message has not arrived
 	held   []tea.Msg // keys typed meanwhile, for the field that gets the focus
@@ -131,29 +134,50 @@ func (d *Form) step(msg tea.Msg) (Dialog, tea.Cmd) {
 	return d, cmd
 }
 
-// View draws the form in a dialog box.
+// View draws the form in a dialog box that fits the terminal, a
+// validation error included: huh's height takes the error from the
+// fields' room (it scrolls to the focused one) rather than growing the
+// box past the screen.
 func (d *Form) View() string {
-	if c := d.c; !d.sized {
+	c := d.c
+	if d.full == 0 {
 		// huh's own guess of the height cuts the last field short: every
-		// field is shown whole where there is room, else huh scrolls to the
-		// focused one, its title included
-		d.sized = true
-		full := len(d.fields) - 1 // the blank lines between fields
+		// field is shown whole where there is room
+		d.full = len(d.fields) - 1 // the blank lines between fields
 		for _, f := range d.fields {
-			full += lipgloss.Height(f.View())
+			d.full += lipgloss.Height(f.View())
 		}
-		room := full
-		if c.Height > 0 {
-			// the border and padding, the title and its gap, the hint, and
-			// the line huh adds below the fields for an error
-			room = c.Height - 4 - 2 - 1 - 1
-			if compact(c) {
-				room = c.Height - 2 - 1 - 1 - 1
-			}
-		}
-		d.form.WithHeight(max(min(full, room), 4))
 	}
-	return box(d.c, d.c.Styles.DialogTitle.Render(d.title), "", d.form.View(), "", hint(d.c, d.Help()))
+	errLines := 0
+	if errs := d.form.Errors(); len(errs) > 0 {
+		errLines++ // the blank line above them
+		for _, err := range errs {
+			errLines += lipgloss.Height(ansi.Wrap(err.Error(), textWidth(c), ""))
+		}
+	}
+	want := d.full + errLines
+	room := want
+	if c.Height > 0 {
+		// the border and padding, the title and its gap, and the hint
+		room = c.Height - 4 - 2 - 1
+		if compact(c) {
+			room = c.Height - 2 - 1 - 1
+		}
+		want = min(want, room)
+	}
+	if want = max(want, 4); want != d.height || errLines != d.errLines {
+		// huh takes the errors' lines from the fields' when given a height
+		d.height, d.errLines = want, errLines
+		d.form.WithHeight(want)
+	}
+	v := d.form.View()
+	if over := lipgloss.Height(v) - max(room, 4); over > 0 && d.height-over >= 4 {
+		// huh draws more than it was given (its scroll marks): take it off
+		d.height -= over
+		d.form.WithHeight(d.height)
+		v = d.form.View()
+	}
+	return box(d.c, d.c.Styles.DialogTitle.Render(d.title), "", v, "", hint(d.c, d.Help()))
 }
 
 // Help is the form's own keys and esc.

@@ -116,9 +116,13 @@ func (m *Menu) View() string {
 			cur = s.Marked.Render("▸ ")
 		}
 		k := it.Key.Help().Key
-		label := padTo(it.Label, 36) + " " + s.Muted.Render(k)
+		text := it.Label
+		if k != "" { // a long label is cut short of the key column, never into it
+			text = padTo(ansi.Truncate(text, max(textWidth(m.c)-2-1-ansi.StringWidth(k), 8), "…"), 36)
+		}
+		label := text + " " + s.Muted.Render(k)
 		if it.Reason != "" {
-			label = s.Muted.Render(padTo(it.Label, 36) + " " + k)
+			label = s.Muted.Render(text + " " + k)
 		}
 		lines = append(lines, ansi.Truncate(cur+label, textWidth(m.c), "…"))
 		if it.Reason != "" { // why it is unavailable, on a line of its own
@@ -135,7 +139,7 @@ func (m *Menu) View() string {
 func (m *Menu) window(lines []string) []string {
 	room := len(lines)
 	if m.c.Height > 0 {
-		room = max(m.c.Height-4-2, 3) // the border, the title, its gap, the hint
+		room = max(m.c.Height-4-3, 3) // the border and padding, the title, its gap, the hint
 		if compact(m.c) {
 			room = max(m.c.Height-2-2, 3)
 		}

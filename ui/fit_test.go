@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/synctest"
+
+	"github.com/orgdash/orgdash/client/clienttest"
+)
+
+// A form dialog showing a validation error still fits: its whole frame,
+// its error and its key line, at 80×24 and 120×36.
+func TestFormWithAnErrorFits(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 36}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				s := open(t, clienttest.New(40, 120), size[0], size[1])
+				s.press("c")
+				s.want("Create an organization", "┃ Name")
+				s.typed("Bad Name").press("enter")
+				sc := s.screen()
+				if strings.Count(sc, "╭") != 1 || strings.Count(sc, "╰") != 1 {
+					t.Fatalf("the dialog's frame is not whole on screen:\n%s", sc)
+				}
+				s.want("the name must be 1 to 50", "esc")
+			})
+		})
+	}
+}
+
+// The budget and changes panel (@) fits 80×24 with every bucket listed.
+func TestActivityPanelFits80x24(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := demoFlow(t, 80, 24)
+		s.press("enter", "3", "space", "d")
+		s.confirm("y")
+		s.wait("Members (4)")
+		s.press("@")
+		sc := s.screen()
+		if strings.Count(sc, "╭") != 1 || strings.Count(sc, "╰") != 1 {
+			t.Fatalf("the panel's frame is not whole on screen:\n%s", sc)
+		}
+		s.want("Budget and this session's changes", "esc")
+	})
+}
