@@ -123,10 +123,26 @@ func Gauge(s *theme.Styles, b client.Snapshot, now time.Time) string {
 		style = s.GaugeLow
 	}
 	rate := ""
-	if b.Rate > 0 && left < b.Limit {
-		rate = fmt.Sprintf(" +%.3g/s", b.Rate)
+	if left < b.Limit {
+		rate = refill(b.BucketState)
+	}
+	if b.HeldUntil.After(now) { // background work (a scan, an export) waits for this bucket
+		rate += fmt.Sprintf(" · held %ds", max(int(b.HeldUntil.Sub(now).Round(time.Second)/time.Second), 1))
 	}
 	return style.Render(fmt.Sprintf("%s ▕%s▏%s", figures(b.BucketState, left), bar(frac, 10), rate))
+}
+
+// refill is a bucket's refill rate as far as it is known: the plan's
+// documented rate as a fact, else "learning" (a rate measured from a
+// few answers is a guess: another client may share the bucket).
+func refill(b client.BucketState) string {
+	switch {
+	case b.Documented && b.Rate > 0:
+		return fmt.Sprintf(" +%.3g/s", b.Rate)
+	case b.Documented:
+		return ""
+	}
+	return " refill: learning"
 }
 
 // figures names a bucket and its tokens: "read members 12/40".
@@ -142,8 +158,8 @@ func Buckets(b client.Snapshot, now time.Time) []string {
 			continue
 		}
 		line := fmt.Sprintf("%-18s %d/%d", client.BucketLabel(k.Name), k.RemainingAt(now), k.Limit)
-		if k.Rate > 0 {
-			line += fmt.Sprintf(" +%.3g/s", k.Rate)
+		if k.RemainingAt(now) < k.Limit || k.Documented {
+			line += refill(k)
 		}
 		if k.WaitingUntil.After(now) {
 			line += fmt.Sprintf(" · held %ds", int(k.WaitingUntil.Sub(now).Round(time.Second)/time.Second))
