@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/orgdash/orgdash/theme"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
@@ -133,19 +134,49 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onSwitched(msg)
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
-	case tea.MouseClickMsg:
-		if m.dialog != nil || m.helpOpen || m.jumping {
-			return m, nil
-		}
-		msg.Y -= m.headerHeight() // screens count from the top of the body
-		if msg.Y < 0 || msg.Y >= m.bodyHeight() {
-			return m, nil
-		}
-		return m, m.toTop(msg)
 	case tea.MouseMsg, tea.PasteMsg:
-		return m, m.toTop(msg)
+		return m, m.pointer(msg)
 	}
 	return m, m.broadcast(msg)
+}
+
+// pointer routes the mouse and pastes: to the open dialog (never the
+// screen behind it), else to the screen, a click counted from its top.
+func (m *Model) pointer(msg tea.Msg) tea.Cmd {
+	switch {
+	case m.dialog != nil:
+		return m.toDialog(msg)
+	case m.helpOpen || m.jumping:
+		if _, ok := msg.(tea.PasteMsg); !ok {
+			return nil
+		}
+	}
+	if c, ok := msg.(tea.MouseClickMsg); ok {
+		c.Y -= m.headerHeight() // screens count from the top of the body
+		if c.Y < 0 || c.Y >= m.bodyHeight() {
+			return nil
+		}
+		msg = c
+	}
+	return m.toTop(msg)
+}
+
+// toDialog gives the open dialog an input message, a mouse position
+// counted from the dialog box's top left.
+func (m *Model) toDialog(msg tea.Msg) tea.Cmd {
+	box := m.dialog.View()
+	x, y := max((m.width-lipgloss.Width(box))/2, 0), max((m.height-lipgloss.Height(box))/2, 0) // as overlay places it
+	switch mm := msg.(type) {
+	case tea.MouseClickMsg:
+		mm.X, mm.Y = mm.X-x, mm.Y-y
+		msg = mm
+	case tea.MouseWheelMsg:
+		mm.X, mm.Y = mm.X-x, mm.Y-y
+		msg = mm
+	}
+	var cmd tea.Cmd
+	m.dialog, cmd = m.dialog.Update(msg)
+	return cmd
 }
 
 // broadcast gives msg to the footer, the dialog and every screen.

@@ -61,8 +61,26 @@ func NewMenu(c *common.Common, title string, items []Item) *Menu {
 // Init does nothing.
 func (m *Menu) Init() tea.Cmd { return nil }
 
-// Update moves and picks: an item's own key picks it directly.
+// Update moves and picks: an item's own key picks it directly; the wheel
+// moves, a click picks (coordinates from the box's top left).
 func (m *Menu) Update(msg tea.Msg) (Dialog, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		n := max(len(m.items), 1)
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.cursor = (m.cursor + n - 1) % n
+		case tea.MouseWheelDown:
+			m.cursor = (m.cursor + 1) % n
+		}
+		return m, nil
+	case tea.MouseClickMsg:
+		if i := m.itemAt(msg.Y); msg.Button == tea.MouseLeft && i >= 0 {
+			m.cursor = i
+			return m, m.pick(i)
+		}
+		return m, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
@@ -108,8 +126,29 @@ func (m *Menu) Help() help.KeyMap {
 
 // View lists the items, disabled ones with their reason.
 func (m *Menu) View() string {
+	lines, _ := m.lines()
+	return box(m.c, m.c.Styles.DialogTitle.Render(m.title), "", strings.Join(lines, "\n"), "", hint(m.c, m.Help()))
+}
+
+// itemAt is the item drawn on line y of the box, or -1.
+func (m *Menu) itemAt(y int) int {
+	top := 4 // the border, the padding, the title and its gap
+	if compact(m.c) {
+		top = 2
+	}
+	_, items := m.lines()
+	if y -= top; y < 0 || y >= len(items) {
+		return -1
+	}
+	return items[y]
+}
+
+// lines are the menu's lines as shown (a window of them on a short
+// terminal), with the item each belongs to (-1: none).
+func (m *Menu) lines() ([]string, []int) {
 	s := m.c.Styles
 	lines := make([]string, 0, len(m.items))
+	owner := make([]int, 0, len(m.items))
 	for i, it := range m.items {
 		cur := "  "
 		if i == m.cursor {
@@ -124,28 +163,29 @@ func (m *Menu) View() string {
 		if it.Reason != "" {
 			label = s.Muted.Render(text + " " + k)
 		}
-		lines = append(lines, ansi.Truncate(cur+label, textWidth(m.c), "…"))
+		lines, owner = append(lines, ansi.Truncate(cur+label, textWidth(m.c), "…")), append(owner, i)
 		if it.Reason != "" { // why it is unavailable, on a line of its own
-			lines = append(lines, ansi.Truncate("    "+s.Warn.Render(it.Reason), textWidth(m.c), "…"))
+			lines, owner = append(lines, ansi.Truncate("    "+s.Warn.Render(it.Reason), textWidth(m.c), "…")), append(owner, i)
 		}
 	}
 	if len(lines) == 0 {
-		lines = append(lines, s.Muted.Render("nothing here yet"))
+		return []string{s.Muted.Render("nothing here yet")}, []int{-1}
 	}
-	return box(m.c, s.DialogTitle.Render(m.title), "", strings.Join(m.window(lines), "\n"), "", hint(m.c, m.Help()))
+	start, end := m.window(len(lines))
+	return lines[start:end], owner[start:end]
 }
 
-// window is the lines a short terminal has room for, around the cursor.
-func (m *Menu) window(lines []string) []string {
-	room := len(lines)
+// window is the span of n lines a short terminal has room for, around the cursor.
+func (m *Menu) window(n int) (int, int) {
+	room := n
 	if m.c.Height > 0 {
 		room = max(m.c.Height-4-3, 3) // the border and padding, the title, its gap, the hint
 		if compact(m.c) {
 			room = max(m.c.Height-2-2, 3)
 		}
 	}
-	if len(lines) <= room {
-		return lines
+	if n <= room {
+		return 0, n
 	}
 	at := 0 // the cursor's line: items with a reason take two
 	for i := 0; i < m.cursor; i++ {
@@ -154,8 +194,8 @@ func (m *Menu) window(lines []string) []string {
 			at++
 		}
 	}
-	start := min(max(at-room/2, 0), len(lines)-room)
-	return lines[start : start+room]
+	start := min(max(at-room/2, 0), n-room)
+	return start, start + room
 }
 
 func padTo(s string, w int) string {

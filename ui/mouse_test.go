@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"testing/synctest"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client/clienttest"
+	"github.com/orgdash/orgdash/ui/dialog"
+)
+
+// at is where text first shows on the screen (column, line), or -1, -1.
+func (s *session) at(text string) (int, int) {
+	for y, line := range strings.Split(s.screen(), "\n") {
+		if i := strings.Index(line, text); i >= 0 {
+			return len([]rune(line[:i])), y
+		}
+	}
+	return -1, -1
+}
+
+// The mouse belongs to the open dialog: the wheel moves the menu, not the
+// list behind it, and a click on an item picks it; a click on a confirm
+// dialog's Cancel cancels it.
+func TestMouseGoesToTheOpenDialog(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := open(t, clienttest.New(40, 120), 80, 24)
+		s.press(".")
+		s.want("More options", "1 of 40")
+		for range 3 {
+			s.Send(tea.MouseWheelMsg{Button: tea.MouseWheelDown, X: 2, Y: 10})
+		}
+		s.want("1 of 40") // the list behind did not move
+		x, y := s.at("Delete organization")
+		if x < 0 {
+			t.Fatalf("no Delete item:\n%s", s.screen())
+		}
+		s.Send(tea.MouseClickMsg{Button: tea.MouseLeft, X: x + 2, Y: y})
+		s.want("Delete organization acme?", "Type acme to confirm")
+		s.press("esc")
+		s.wantNot("Delete organization acme?")
+
+		s.press("enter", "3", "space", "d")
+		s.Advance(dialog.ArmDelay)
+		s.want("Remove 1 member?")
+		x, y = s.at("Cancel")
+		s.Send(tea.MouseClickMsg{Button: tea.MouseLeft, X: x + 1, Y: y})
+		s.wantNot("Remove 1 member?")
+		if n := len(s.root().c.Client.(*clienttest.Fake).MemberLists["org_0000000000000000"]); n != 120 {
+			t.Fatalf("a click on Cancel removed members: %d left", n)
+		}
+	})
+}
