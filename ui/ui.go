@@ -251,7 +251,7 @@ func (m *Model) quit() tea.Cmd {
 		return tea.Quit
 	}
 	return dialog.Open(dialog.NewConfirm(m.c, "Quit with changes in flight?",
-		fmt.Sprintf("%s sent and not answered yet. Quitting now stops waiting for them: what was not sent yet is cancelled; what was is read back (10 s at most) and the audit log records what the tenant shows, or unverified when it cannot tell (orgdash audit reconcile settles those later).", table.Plural(n, "change")+map[bool]string{true: " was", false: " were"}[n == 1]),
+		fmt.Sprintf("%s still running (a change across organizations may not have sent all its calls yet). Quitting now sends nothing more: what was not sent is cancelled; what was sent is read back (10 s at most) and the audit log records what the tenant shows, or unverified when it cannot tell (orgdash audit reconcile settles those later).", table.Plural(n, "change")+map[bool]string{true: " is", false: " are"}[n == 1]),
 		"Quit", tea.Quit))
 }
 

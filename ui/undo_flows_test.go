@@ -4,6 +4,7 @@ import (
 	"testing"
 	"testing/synctest"
 
+	"github.com/orgdash/orgdash/client/clienttest"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
 )
@@ -30,5 +31,28 @@ func TestUndoOfferEndsWhenItsOrganizationIsDeleted(t *testing.T) {
 		f.press("z")
 		f.want("nothing to undo")
 		f.wantNot("undoing")
+	})
+}
+
+// Quitting with a change running asks, and says the change is still
+// running (a change across organizations may have calls not sent yet),
+// never that it "was sent and not answered".
+func TestQuitSaysAChangeIsStillRunning(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		fake := clienttest.New(2, 10)
+		release := make(chan struct{})
+		fake.Fail = func(op string) error {
+			if op == "remove members" {
+				<-release
+			}
+			return nil
+		}
+		s := open(t, fake, 120, 36)
+		s.press("enter", "3", "space", "d")
+		s.confirm("y")
+		s.press("esc", "esc", "q")
+		s.want("Quit with changes in flight?", "1 change is still running")
+		s.wantNot("sent and not answered")
+		close(release)
 	})
 }
