@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -54,7 +55,7 @@ to read the tenant and record what it found.`,
 	fl.StringVar(&f.org, "org", "", "only changes to the organization with this `NAME` or id")
 	fl.StringVar(&f.who, "who", "", "only changes by this `PERSON` (user name, SSH key comment or fingerprint)")
 	fl.StringVar(&f.outcome, "outcome", "", "only changes that ended so: ok, failed, partial, unverified, cancelled or interrupted")
-	fl.StringVar(&f.since, "since", "", "only changes since `WHEN`: a duration (24h) or a date (2026-12-01)")
+	fl.StringVar(&f.since, "since", "", "only changes since `WHEN`: a duration (24h, 7d) or a date (2026-12-01)")
 	fl.BoolVar(&f.json, "json", false, "one JSON object a change, with its state")
 	fl.BoolVar(&f.follow, "follow", false, "keep reading as changes are written (ctrl+c ends)")
 	cmd.AddCommand(reconcileCmd(g))
@@ -70,7 +71,7 @@ func (f *auditFilter) parse() error {
 	if f.since == "" {
 		return nil
 	}
-	if d, err := time.ParseDuration(f.since); err == nil {
+	if d, err := parseAge(f.since); err == nil {
 		f.after = time.Now().Add(-d)
 		return nil
 	}
@@ -80,7 +81,28 @@ func (f *auditFilter) parse() error {
 			return nil
 		}
 	}
-	return usagef("--since %q: a duration such as 24h, or a date such as 2026-12-01", f.since)
+	return usagef("--since %q: a duration such as 24h or 7d, or a date such as 2026-12-01", f.since)
+}
+
+// parseAge is a Go duration, or whole days: "7d", "1d12h".
+func parseAge(s string) (time.Duration, error) {
+	days, rest, ok := strings.Cut(s, "d")
+	if !ok {
+		return time.ParseDuration(s)
+	}
+	n, err := strconv.Atoi(days)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("%q: not a number of days", days)
+	}
+	d := time.Duration(n) * 24 * time.Hour
+	if rest != "" {
+		more, err := time.ParseDuration(rest)
+		if err != nil {
+			return 0, err
+		}
+		d += more
+	}
+	return d, nil
 }
 
 // keep reports whether ch passes the filter.

@@ -45,6 +45,9 @@ func (g *globals) loadConfig() (*config.Config, error) {
 	if err != nil {
 		return nil, usageError{err}
 	}
+	if _, err := keys(cfg); err != nil { // every command refuses the file the dashboard would
+		return nil, err
+	}
 	return cfg, nil
 }
 

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/orgdash/orgdash/audit"
+)
+
+// Every mistake in the command line is a usage error (exit 2): an unknown
+// command as much as a wrong flag.
+func TestUnknownCommandIsAUsageError(t *testing.T) {
+	var usage usageError
+	for _, args := range [][]string{{"bogus"}, {"--bogus"}, {"version", "extra"}} {
+		if _, _, err := run(t, nil, args...); !errors.As(err, &usage) {
+			t.Errorf("orgdash %s: %v, want a usage error (exit 2)", strings.Join(args, " "), err)
+		}
+	}
+}
+
+// --version says what the version command says.
+func TestVersionFlag(t *testing.T) {
+	out, _, err := run(t, nil, "--version")
+	want, _, _ := run(t, nil, "version")
+	if err != nil || out != want || !strings.HasPrefix(out, "orgdash ") {
+		t.Fatalf("--version: %q (%v), want %q", out, err, want)
+	}
+}
+
+// --since takes days as people write them.
+func TestAuditSinceTakesDays(t *testing.T) {
+	now := time.Now().UTC()
+	e := audit.Entry{Time: now.Add(-36 * time.Hour), ID: "a1", Phase: audit.Intent, User: "ada", Tenant: "t", Action: "remove members",
+		Org: "org_1", OrgName: "acme", Targets: []string{"u1"}}
+	path := writeLog(t, e)
+	for since, shown := range map[string]bool{"1d": false, "2d": true, "1d12h30m": true, "24h": false} {
+		out, _, err := run(t, nil, "audit", "--file", path, "--since", since)
+		if err != nil {
+			t.Fatalf("--since %s: %v", since, err)
+		}
+		if got := strings.Contains(out, "remove members"); got != shown {
+			t.Errorf("--since %s shows the change of 36 h ago: %v, want %v", since, got, shown)
+		}
+	}
+	if _, _, err := run(t, nil, "audit", "--file", path, "--since", "xd"); err == nil {
+		t.Fatal("--since xd was accepted")
+	}
+}
+
+// A keys section the dashboard refuses, export refuses too (exit 2),
+// rather than running on a file the dashboard would not start with.
+func TestExportRefusesABadKeysSection(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(path, []byte("keys:\n  explode: [x]\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var usage usageError
+	_, _, err := run(t, map[string]string{"ORGDASH_CONFIG": path}, "export", "orgs", "--demo")
+	if !errors.As(err, &usage) || !strings.Contains(err.Error(), `unknown action "explode"`) {
+		t.Fatalf("export with a bad keys section: %v", err)
+	}
+}
