@@ -44,3 +44,33 @@ func TestActivityPanelFits80x24(t *testing.T) {
 		s.want("Budget and this session's changes", "esc")
 	})
 }
+
+// At 80 columns every screen's key line still ends with "? help": the
+// screen's own keys are cut before it.
+func TestEveryScreenOffersHelpAt80Columns(t *testing.T) {
+	for _, keys := range [][]string{nil, {"enter"}, {"enter", "2"}, {"enter", "3"}, {"enter", "4"}, {"C"}, {"enter", "3", "enter"}} {
+		t.Run(strings.Join(keys, "_"), func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				s := open(t, clienttest.New(40, 120), 80, 24)
+				s.press(keys...)
+				lines := strings.Split(s.screen(), "\n")
+				if last := lines[len(lines)-1]; !strings.HasSuffix(strings.TrimSpace(last), "? help") {
+					t.Fatalf("the key line lacks ? help at 80 columns: %q\n%s", last, s.screen())
+				}
+			})
+		})
+	}
+}
+
+// At 80 columns the tenant's Connections say how to start the scan, and
+// before any scan L offers to scan, not to scan "again".
+func TestTenantConnectionsAt80Columns(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := open(t, clienttest.New(40, 120), 80, 24)
+		s.press("C")
+		s.want("enter or L scans")
+		s.wantNot("scan again")
+		s.press("enter")
+		s.want("L scans again")
+	})
+}

@@ -33,7 +33,11 @@ func (m *Model) Render() string {
 	if m.helpOpen {
 		body = m.fullHelp()
 	}
-	foot := m.footer.View(s, m.help(), m.now())
+	var always []key.Binding
+	if m.dialog == nil { // a dialog has every key: ? is not help there
+		always = append(always, m.c.Keys.Help)
+	}
+	foot := m.footer.View(s, m.help(), m.now(), always...)
 	if m.jumping {
 		m.jump.SetWidth(m.width - 2)
 		foot = m.jump.View() + "\n" + m.shortHelp(jumpHelp(m.c))

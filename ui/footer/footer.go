@@ -5,10 +5,12 @@ package footer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/client"
@@ -67,8 +69,10 @@ func (m *Model) SetWidth(w int) {
 // Height is the footer's height in lines.
 func (Model) Height() int { return 2 }
 
-// View draws the status/gauge line and the help line.
-func (m Model) View(s *theme.Styles, km help.KeyMap, now time.Time) string {
+// View draws the status/gauge line and the help line; the always keys
+// (the full help's) end the help line at any width, the focus's keys
+// before them cut short where the line is too narrow.
+func (m Model) View(s *theme.Styles, km help.KeyMap, now time.Time, always ...key.Binding) string {
 	m.help.Styles = s.Help
 	right := Gauge(s, m.budget, now)
 	if n := m.budget.InFlight; n > 0 {
@@ -93,7 +97,32 @@ func (m Model) View(s *theme.Styles, km help.KeyMap, now time.Time) string {
 	left = ansi.Truncate(left, max(room, 0), "…")
 	gap := max(m.width-ansi.StringWidth(left)-ansi.StringWidth(right), 1)
 	line := left + strings.Repeat(" ", gap) + right
-	return ansi.Truncate(line, m.width, "") + "\n" + m.help.ShortHelpView(km.ShortHelp())
+	return ansi.Truncate(line, m.width, "") + "\n" + m.helpLine(km.ShortHelp(), always)
+}
+
+// helpLine is short, then always (taken out of short where it has them).
+func (m Model) helpLine(short, always []key.Binding) string {
+	var tail []key.Binding
+	for _, a := range always {
+		if a.Enabled() {
+			tail = append(tail, a)
+		}
+	}
+	short = slices.DeleteFunc(slices.Clone(short), func(b key.Binding) bool {
+		return slices.ContainsFunc(tail, func(a key.Binding) bool { return slices.Equal(b.Keys(), a.Keys()) })
+	})
+	if len(tail) == 0 || m.width <= 0 {
+		return m.help.ShortHelpView(short)
+	}
+	h := m.help
+	end := h.ShortHelpView(tail)
+	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
+	h.SetWidth(max(m.width-ansi.StringWidth(end)-ansi.StringWidth(sep), 0))
+	main := h.ShortHelpView(short)
+	if main == "" {
+		return end
+	}
+	return main + sep + end
 }
 
 // Gauge draws the budget of the bucket that limits what the user is doing:
