@@ -44,7 +44,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.jumping, m.recalled = true, 0
 		m.jump.SetValue("")
 		m.refreshSuggestions()
-		return m.jump.Focus()
+		return tea.Batch(m.jump.Focus(), m.askConnNames())
 	}
 	return m.toTop(msg)
 }

@@ -27,28 +27,30 @@ const minWidth, minHeight = 50, 12
 
 // Model is the root model.
 type Model struct {
-	c        *common.Common
-	stack    []common.Screen
-	dialog   dialog.Dialog // at most one, over the screen
-	footer   footer.Model
-	width    int
-	height   int
-	helpOpen bool
-	jumping  bool
-	jump     textinput.Model
-	history  []string // earlier jump lines, the newest last
-	recalled int      // how far back ↑ has gone; 0 at the line being typed
-	ticking  bool     // a countdown tick is pending
-	undo     *undoOffer
-	stopping bool // told to stop: waiting for changes already sent
-	now      func() time.Time
+	c         *common.Common
+	stack     []common.Screen
+	dialog    dialog.Dialog // at most one, over the screen
+	footer    footer.Model
+	width     int
+	height    int
+	helpOpen  bool
+	jumping   bool
+	jump      textinput.Model
+	history   []string // earlier jump lines, the newest last
+	recalled  int      // how far back ↑ has gone; 0 at the line being typed
+	connNames []string // the tenant's connections, for ":connection NAME" to complete
+	connAsked bool     // they have been asked for
+	ticking   bool     // a countdown tick is pending
+	undo      *undoOffer
+	stopping  bool // told to stop: waiting for changes already sent
+	now       func() time.Time
 }
 
 // New builds the root for one session, starting on the organizations screen.
 func New(c *common.Common) *Model {
 	in := textinput.New()
 	in.Prompt = ":"
-	in.Placeholder = "org NAME · members · connections · invitations · overview · q"
+	in.Placeholder = "org NAME · connection NAME · user EMAIL · orgs · members · connections · invitations · domains · overview · q"
 	in.KeyMap.Paste.SetEnabled(false)
 	in.ShowSuggestions = true // tab completes a name or a command
 	in.KeyMap.NextSuggestion = key.NewBinding(key.WithKeys("ctrl+n"))
@@ -130,6 +132,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onJumped(msg)
 	case foundConnMsg:
 		return m, m.onFoundConn(msg)
+	case connNamesMsg:
+		return m, m.onConnNames(msg)
 	case switchedMsg:
 		return m, m.onSwitched(msg)
 	case tea.KeyPressMsg:
