@@ -6,6 +6,7 @@ import (
 	"testing/synctest"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/client/clienttest"
 	"github.com/orgdash/orgdash/ui/dialog"
 )
@@ -50,5 +51,26 @@ func TestMouseGoesToTheOpenDialog(t *testing.T) {
 		if n := len(s.root().c.Client.(*clienttest.Fake).MemberLists["org_0000000000000000"]); n != 120 {
 			t.Fatalf("a click on Cancel removed members: %d left", n)
 		}
+	})
+}
+
+// The enable-connection picker shows each connection's strategy and
+// narrows by typed text after /.
+func TestEnablePickerFiltersAndShowsStrategy(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		fake := clienttest.New(2, 5)
+		fake.TenantConns = append(fake.TenantConns, client.TenantConnection{ID: "con_gh", Name: "github", Strategy: "github"},
+			client.TenantConnection{ID: "con_goo", Name: "google-oauth2", Strategy: "google-oauth2"})
+		s := open(t, fake, 120, 36)
+		s.press("enter", "2", "n")
+		s.want("Enable a connection for acme", "okta", "github", "/ filter")
+		if _, y := s.at("okta"); !strings.Contains(strings.Split(s.screen(), "\n")[y], "okta    ") {
+			t.Fatalf("no strategy column:\n%s", s.screen())
+		}
+		s.press("/").typed("goo")
+		s.want("google-oauth2", "/ goo")
+		s.wantNot("github", "okta  ")
+		s.press("enter")
+		s.want("Enable google-oauth2 (google-oauth2)")
 	})
 }

@@ -42,8 +42,12 @@ func Items(c *common.Common, as common.Actions) []Item {
 type Menu struct {
 	c      *common.Common
 	title  string
-	items  []Item
+	items  []Item // those shown: all of them, or those the filter keeps
 	cursor int
+
+	filterable, filtering bool
+	all                   []Item // every item, when filterable
+	query                 string
 }
 
 // NewMenu lists items under title.
@@ -85,6 +89,9 @@ func (m *Menu) Update(msg tea.Msg) (Dialog, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
+	if cmd, took := m.filterKey(k); took {
+		return m, cmd
+	}
 	keys := m.c.Keys
 	n := max(len(m.items), 1)
 	switch {
@@ -121,13 +128,16 @@ func (m *Menu) pick(i int) tea.Cmd {
 func (m *Menu) Help() help.KeyMap {
 	d := m.c.Keys.Dialog
 	short := []key.Binding{d.Prev, d.Next, d.Choose, Named(d.Cancel, "close")}
+	if m.filterable {
+		short = append(short[:3:3], m.c.Keys.Filter, Named(d.Cancel, "close"))
+	}
 	return common.HelpMap{Short: short, Full: [][]key.Binding{short}}
 }
 
 // View lists the items, disabled ones with their reason.
 func (m *Menu) View() string {
 	lines, _ := m.lines()
-	return box(m.c, m.c.Styles.DialogTitle.Render(m.title), "", strings.Join(lines, "\n"), "", hint(m.c, m.Help()))
+	return box(m.c, m.c.Styles.DialogTitle.Render(m.title)+m.filterLine(), "", strings.Join(lines, "\n"), "", hint(m.c, m.Help()))
 }
 
 // itemAt is the item drawn on line y of the box, or -1.
@@ -167,6 +177,9 @@ func (m *Menu) lines() ([]string, []int) {
 		if it.Reason != "" { // why it is unavailable, on a line of its own
 			lines, owner = append(lines, ansi.Truncate("    "+s.Warn.Render(it.Reason), textWidth(m.c), "…")), append(owner, i)
 		}
+	}
+	if len(lines) == 0 && m.query != "" {
+		return []string{s.Muted.Render("nothing matches")}, []int{-1}
 	}
 	if len(lines) == 0 {
 		return []string{s.Muted.Render("nothing here yet")}, []int{-1}
