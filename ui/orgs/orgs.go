@@ -66,6 +66,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if a, ok := msg.(createAgainMsg); ok {
+		return m, m.createFormWith(a.spec, a.conns)
+	}
 	if t, ok := msg.(tenantConnsMsg); ok {
 		return m, m.createForm(t.conns)
 	}
