@@ -38,6 +38,11 @@ type Form struct {
 
 // NewForm puts fields in a dialog titled title.
 func NewForm(c *common.Common, title string, done func() tea.Cmd, fields ...huh.Field) *Form {
+	for _, fl := range fields {
+		if c, ok := fl.(*huh.Confirm); ok { // yes/no at the left of every field, not centred under each title
+			c.WithButtonAlignment(lipgloss.Left)
+		}
+	}
 	// sized once, here: huh wraps descriptions when a field is made, and
 	// cuts rather than re-wraps them after a change of width
 	f := huh.NewForm(huh.NewGroup(fields...)).WithShowHelp(false).WithWidth(textWidth(c)).WithTheme(c.Styles.Form())

@@ -49,3 +49,20 @@ func TestOrgFormShowsCleanValuesAndKeepsStoredOnes(t *testing.T) {
 		}
 	})
 }
+
+// Every yes/no field of a form puts its buttons in the same column.
+func TestYesNoButtonsStayInOneColumn(t *testing.T) {
+	c := uitest.Common(t, clienttest.New(1, 0))
+	c.Width, c.Height = 120, 40
+	d := NewSettings(c, "Settings", "auth0", false, client.ConnectionSettings{AssignMembershipOnLogin: true}, func(client.ConnectionSettings) tea.Cmd { return nil })
+	d.Init()
+	cols := map[int]bool{}
+	for _, line := range strings.Split(ansi.Strip(d.View()), "\n") {
+		if i := strings.Index(line, "Yes"); i >= 0 && strings.Contains(line, "No") && !strings.Contains(line, "toggle") {
+			cols[ansi.StringWidth(line[:i])] = true
+		}
+	}
+	if len(cols) != 1 {
+		t.Fatalf("the Yes buttons stand in columns %v:\n%s", cols, ansi.Strip(d.View()))
+	}
+}
