@@ -74,3 +74,19 @@ func TestTenantConnectionsAt80Columns(t *testing.T) {
 		s.want("L scans again")
 	})
 }
+
+// An informational status speaks of the screen it came from: leaving the
+// screen drops it, where an outcome stays its time.
+func TestInfoStatusGoesWithItsScreen(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := open(t, clienttest.New(3, 5), 120, 36)
+		s.press("enter", "3", "s")
+		s.want("sorted by name, ascending")
+		s.press("esc")
+		s.wantNot("sorted by name")
+		s.press("s")
+		s.want("sorted by name, ascending")
+		s.press("enter")
+		s.wantNot("sorted by name")
+	})
+}

@@ -109,12 +109,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case stopWaitedMsg:
 		return m, tea.Quit
 	case common.PushMsg:
+		m.footer.ClearInfo()
 		m.stack = append(m.stack, msg.Screen)
 		m.layout()
 		return m, msg.Screen.Init()
 	case common.PopMsg:
 		return m, m.pop(msg)
 	case common.BackMsg:
+		m.footer.ClearInfo()
 		return m, m.pop(common.PopMsg{})
 	case dialog.OpenMsg:
 		m.dialog = msg.Dialog

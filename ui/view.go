@@ -34,7 +34,7 @@ func (m *Model) Render() string {
 		body = m.fullHelp()
 	}
 	var always []key.Binding
-	if m.dialog == nil { // a dialog has every key: ? is not help there
+	if m.dialog == nil && !m.top().Capturing() { // a dialog or a filter being typed takes ? as any key
 		always = append(always, m.c.Keys.Help)
 	}
 	foot := m.footer.View(s, m.help(), m.now(), always...)

@@ -50,6 +50,15 @@ func (m *Model) SetStatus(s common.StatusMsg) tea.Cmd {
 	return common.Tick(m.ctx, statusFor, func(time.Time) tea.Msg { return clearMsg{id} })
 }
 
+// ClearInfo drops an informational status ("sorted by name", "copied"):
+// it spoke of the screen the user has just left. Outcomes, warnings and
+// failures stay their time.
+func (m *Model) ClearInfo() {
+	if m.status.Level == common.Info {
+		m.status = common.StatusMsg{}
+	}
+}
+
 // Update clears the status line when its time is up.
 func (m *Model) Update(msg tea.Msg) {
 	if c, ok := msg.(clearMsg); ok && c.id == m.statusID {
