@@ -6,6 +6,7 @@ import (
 	"testing"
 	"testing/synctest"
 
+	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/client/clienttest"
 )
 
@@ -89,4 +90,19 @@ func TestInfoStatusGoesWithItsScreen(t *testing.T) {
 		s.press("enter")
 		s.wantNot("sorted by name")
 	})
+}
+
+// The read-only lock leads the header at every width: wide or narrow, it
+// is where the eye finds it.
+func TestLockLeadsTheHeaderAtEveryWidth(t *testing.T) {
+	for _, w := range []int{100, 200} {
+		synctest.Test(t, func(t *testing.T) {
+			f := clienttest.New(1, 3)
+			f.Demo = false
+			s := open(t, client.ReadOnly(f, "viewer: read-only"), w, 30)
+			if head := strings.SplitN(s.screen(), "\n", 2)[0]; !strings.HasPrefix(head, "🔒 ") {
+				t.Fatalf("at %d columns the header does not start with the lock: %q", w, head)
+			}
+		})
+	}
 }

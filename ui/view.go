@@ -104,31 +104,27 @@ func (m *Model) readOnly() string {
 	return "read-only: the token grants no write scope"
 }
 
-// badges adds the session's read-only lock and the profile's protection
-// to the tenant line. When the line is too narrow for all of it, the lock
-// comes first, then the protection, each in short, then the tenant.
+// badges puts the session's read-only lock and the profile's protection
+// before the tenant line, in the same place at every width (whatever the
+// credentials): in full where the line has room, else each in short, then
+// the tenant cut to fit.
 func (m *Model) badges(tenant string) string {
 	s := m.c.Styles
 	ro := m.readOnly()
-	full := tenant
-	if m.c.Protected {
-		full += "  " + s.Danger.Render("⚠ protected: removals and toggles need the organization's name")
-	}
+	var full, short []string
 	if ro != "" {
-		full += "  " + s.Lock.Render("🔒 "+common.Clean(ro))
-	}
-	if m.width <= 0 || ansi.StringWidth(full) <= m.width {
-		return full
-	}
-	var short []string
-	if ro != "" {
+		full = append(full, s.Lock.Render("🔒 "+common.Clean(ro)))
 		short = append(short, s.Lock.Render("🔒 read-only"))
 	}
 	if m.c.Protected {
+		full = append(full, s.Danger.Render("⚠ protected: removals and toggles need the organization's name"))
 		short = append(short, s.Danger.Render("⚠ protected"))
 	}
-	short = append(short, tenant)
-	return ansi.Truncate(strings.Join(short, "  "), m.width, "…")
+	line := strings.Join(append(full, tenant), "  ")
+	if m.width <= 0 || ansi.StringWidth(line) <= m.width {
+		return line
+	}
+	return ansi.Truncate(strings.Join(append(short, tenant), "  "), m.width, "…")
 }
 
 // header is the tenant line, the demo hint, and the breadcrumb.
