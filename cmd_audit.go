@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/safetext"
 	"github.com/spf13/cobra"
@@ -181,10 +182,15 @@ func listAudit(ctx context.Context, path string, f *auditFilter, w, errw io.Writ
 		partial = nil
 	}
 	out := bufio.NewWriter(w)
+	var kept []audit.Change
 	for _, ch := range r.Changes() {
 		if f.keep(ch) {
-			writeChange(out, ch, f.json)
+			kept = append(kept, ch)
 		}
+	}
+	whoWidth := whoColumn(kept) // kept for what --follow adds: the columns stay put
+	for _, ch := range kept {
+		writeChangeIn(out, ch, f.json, whoWidth)
 	}
 	if err := out.Flush(); err != nil || !f.follow {
 		return err
@@ -197,7 +203,7 @@ func listAudit(ctx context.Context, path string, f *auditFilter, w, errw io.Writ
 		}
 		err := feed(func(ch audit.Change) {
 			if f.keep(ch) {
-				writeChange(out, ch, f.json)
+				writeChangeIn(out, ch, f.json, whoWidth)
 			}
 		})
 		if err != nil {
@@ -209,8 +215,29 @@ func listAudit(ctx context.Context, path string, f *auditFilter, w, errw io.Writ
 	}
 }
 
+// whoColumn is the width of the who column for chs: the widest, from 12
+// to 28 cells (a longer one is cut with "…").
+func whoColumn(chs []audit.Change) int {
+	w := 12
+	for _, ch := range chs {
+		w = max(w, ansi.StringWidth(safetext.Terminal(who(ch.Last()))))
+	}
+	return min(w, 28)
+}
+
+// who is the person of e: "comment (user)", or the user.
+func who(e audit.Entry) string {
+	if e.Comment != "" {
+		return e.Comment + " (" + e.User + ")"
+	}
+	return e.User
+}
+
 // writeChange prints one change: a line, and a line per target that did not end ok.
-func writeChange(w io.Writer, ch audit.Change, asJSON bool) {
+func writeChange(w io.Writer, ch audit.Change, asJSON bool) { writeChangeIn(w, ch, asJSON, 12) }
+
+// writeChangeIn is writeChange with the who column whoWidth cells wide.
+func writeChangeIn(w io.Writer, ch audit.Change, asJSON bool, whoWidth int) {
 	e := ch.Last()
 	state := ch.State()
 	if asJSON {
@@ -221,10 +248,8 @@ func writeChange(w io.Writer, ch audit.Change, asJSON bool) {
 		fmt.Fprintf(w, "%s\n", b)
 		return
 	}
-	who := e.User
-	if e.Comment != "" {
-		who = e.Comment + " (" + e.User + ")"
-	}
+	person := ansi.Truncate(safetext.Terminal(who(e)), whoWidth, "…")
+	person += strings.Repeat(" ", max(whoWidth-ansi.StringWidth(person), 0)) // cells, not bytes: names are not ASCII
 	where := e.OrgName
 	if where == "" {
 		where = e.Org
@@ -235,7 +260,7 @@ func writeChange(w io.Writer, ch audit.Change, asJSON bool) {
 	} else if n == 1 && e.Names[e.Targets[0]] != "" {
 		what += " " + e.Names[e.Targets[0]]
 	}
-	line := fmt.Sprintf("%s  %-12s %-11s %s  in %s", ch.Intent.Time.Local().Format("2006-01-02 15:04:05"), who, state, what, where)
+	line := fmt.Sprintf("%s  %s %-11s %s  in %s", ch.Intent.Time.Local().Format("2006-01-02 15:04:05"), person, state, what, where)
 	if e.Note != "" {
 		line += "  · " + e.Note
 	}

@@ -64,3 +64,30 @@ func TestExportRefusesABadKeysSection(t *testing.T) {
 		t.Fatalf("export with a bad keys section: %v", err)
 	}
 }
+
+// The audit's columns line up whoever made the changes: a long SSH key
+// comment, a name with accents.
+func TestAuditWhoColumnKeepsAlignment(t *testing.T) {
+	now := time.Now().UTC()
+	mk := func(id, user, comment string) audit.Entry {
+		return audit.Entry{Time: now, ID: id, Phase: audit.Intent, User: user, Comment: comment, Tenant: "t", Action: "remove members",
+			Org: "org_1", OrgName: "acme", Targets: []string{"u1"}}
+	}
+	path := writeLog(t, mk("a", "ada", ""), mk("b", "bo", "bo.long-name@corp.example"), mk("c", "zoë", ""))
+	out, _, err := run(t, nil, "audit", "--file", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		i := strings.Index(line, "interrupted")
+		if i < 0 {
+			t.Fatalf("no state on %q", line)
+		}
+		if c := len([]rune(line[:i])); col < 0 {
+			col = c
+		} else if c != col {
+			t.Fatalf("the state column moves (%d, then %d):\n%s", col, c, out)
+		}
+	}
+}
