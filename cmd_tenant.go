@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -229,7 +230,14 @@ func (g *globals) prepare(ctx context.Context, auditPaths ...string) (setup, err
 			return s, err
 		}
 	}
-	if s.audit, err = openAudit(append(auditPaths, os.Getenv("ORGDASH_AUDIT_LOG"), s.cfg.AuditLog)...); err != nil {
+	paths := append(auditPaths, os.Getenv("ORGDASH_AUDIT_LOG"), s.cfg.AuditLog)
+	if s.tenant.client.Tenant().Demo {
+		if paths, err = demoAudit(paths); err != nil {
+			s.tenant.stop()
+			return s, err
+		}
+	}
+	if s.audit, err = openAudit(paths...); err != nil {
 		s.tenant.stop()
 		return s, err
 	}
@@ -243,6 +251,27 @@ func (g *globals) prepare(ctx context.Context, auditPaths ...string) (setup, err
 		s.audit.AddSink(sys, s.sinkFailed.tell)
 	}
 	return s, nil
+}
+
+// demoAudit is the demo tenant's own log: "demo-" and the name of the log
+// a real tenant would use, beside it, so that changes to a simulator never
+// mix with a real tenant's record.
+func demoAudit(paths []string) ([]string, error) {
+	path := ""
+	for _, p := range paths {
+		if p != "" {
+			path = p
+			break
+		}
+	}
+	if path == "" {
+		p, err := audit.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	return []string{filepath.Join(filepath.Dir(path), "demo-"+filepath.Base(path))}, nil
 }
 
 // close ends what prepare began.

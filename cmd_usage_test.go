@@ -91,3 +91,16 @@ func TestAuditWhoColumnKeepsAlignment(t *testing.T) {
 		}
 	}
 }
+
+// The demo tenant writes its own log, named as such, beside the log a
+// real tenant would use: a simulator's changes never mix with a tenant's.
+func TestDemoHasItsOwnAuditLog(t *testing.T) {
+	got, err := demoAudit([]string{"", "/var/log/orgdash/audit.jsonl", "/other.jsonl"})
+	if err != nil || len(got) != 1 || got[0] != "/var/log/orgdash/demo-audit.jsonl" {
+		t.Fatalf("demo log %v (%v)", got, err)
+	}
+	t.Setenv("XDG_STATE_HOME", "/state")
+	if got, _ := demoAudit(nil); got[0] != "/state/orgdash/demo-audit.jsonl" {
+		t.Fatalf("demo log by default %v", got)
+	}
+}
