@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/audit"
+	"github.com/orgdash/orgdash/client"
 )
 
 // Every mistake in the command line is a usage error (exit 2): an unknown
@@ -102,5 +103,17 @@ func TestDemoHasItsOwnAuditLog(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", "/state")
 	if got, _ := demoAudit(nil); got[0] != "/state/orgdash/demo-audit.jsonl" {
 		t.Fatalf("demo log by default %v", got)
+	}
+}
+
+// An export's scan says how far it is and about how long is left, from
+// the first organization on.
+func TestScanProgressSaysTimeLeft(t *testing.T) {
+	line := scanProgress(client.ScanProgress{Read: 1, Total: 5000}, client.Estimate{Known: true, Takes: 150 * time.Second})
+	if !strings.HasPrefix(line, "read 1 of 5000 organizations, about 2m30s left…") {
+		t.Fatalf("progress %q", line)
+	}
+	if line := scanProgress(client.ScanProgress{Read: 3, Total: 10}, client.Estimate{}); !strings.HasPrefix(line, "read 3 of 10 organizations…") {
+		t.Fatalf("progress without an estimate %q", line)
 	}
 }
