@@ -39,13 +39,20 @@ type Form struct {
 // NewForm puts fields in a dialog titled title.
 func NewForm(c *common.Common, title string, done func() tea.Cmd, fields ...huh.Field) *Form {
 	for _, fl := range fields {
-		if c, ok := fl.(*huh.Confirm); ok { // yes/no at the left of every field, not centred under each title
-			c.WithButtonAlignment(lipgloss.Left)
+		switch fl := fl.(type) {
+		case *huh.Confirm: // yes/no at the left of every field, not centred under each title
+			fl.WithButtonAlignment(lipgloss.Left)
+		case *huh.Text:
+			// ctrl+e would run $EDITOR where orgdash runs: over SSH, a
+			// process on the server. Never from a dashboard.
+			fl.ExternalEditor(false)
 		}
 	}
+	km := huh.NewDefaultKeyMap()
+	km.Text.Editor.SetEnabled(false) // huh only disables it when asked for its keys
 	// sized once, here: huh wraps descriptions when a field is made, and
 	// cuts rather than re-wraps them after a change of width
-	f := huh.NewForm(huh.NewGroup(fields...)).WithShowHelp(false).WithWidth(textWidth(c)).WithTheme(c.Styles.Form())
+	f := huh.NewForm(huh.NewGroup(fields...)).WithShowHelp(false).WithWidth(textWidth(c)).WithTheme(c.Styles.Form()).WithKeyMap(km)
 	f.SubmitCmd, f.CancelCmd = nil, nil
 	return &Form{c: c, title: title, form: f, fields: fields, done: done}
 }
