@@ -2,6 +2,7 @@ package dialog
 
 import (
 	"reflect"
+	"slices"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -146,6 +147,23 @@ func (d *Form) step(msg tea.Msg) (Dialog, tea.Cmd) {
 	return d, cmd
 }
 
+// byUse orders a field's keys for a narrow key line: those that go on
+// first, then those that change the value, the arrows last (known to all).
+func byUse(keys []key.Binding) []key.Binding {
+	rank := func(b key.Binding) int {
+		switch b.Help().Desc {
+		case "next", "submit", "select", "confirm":
+			return 0
+		case "up", "down", "back":
+			return 2
+		}
+		return 1
+	}
+	out := slices.Clone(keys)
+	slices.SortStableFunc(out, func(a, b key.Binding) int { return rank(a) - rank(b) })
+	return out
+}
+
 // View draws the form in a dialog box that fits the terminal, a
 // validation error included: huh's height takes the error from the
 // fields' room (it scrolls to the focused one) rather than growing the
@@ -189,7 +207,7 @@ func (d *Form) View() string {
 		d.form.WithHeight(d.height)
 		v = d.form.View()
 	}
-	return box(d.c, d.c.Styles.DialogTitle.Render(d.title), "", v, "", hint(d.c, d.Help()))
+	return box(d.c, d.c.Styles.DialogTitle.Render(d.title), "", v, "", hintEndingWith(d.c, byUse(d.form.KeyBinds()), d.c.Keys.Dialog.Cancel))
 }
 
 // Help is the form's own keys and esc.
