@@ -102,6 +102,11 @@ func (m Model) View(s *theme.Styles, km help.KeyMap, now time.Time, always ...ke
 			left = u
 		}
 	}
+	if room := m.width - ansi.StringWidth(right) - 1; ansi.StringWidth(left) > room {
+		// the status says what happened: the gauge gives up its bar, rate
+		// and calls in flight before the status is cut
+		right = Compact(s, m.budget, now)
+	}
 	room := m.width - ansi.StringWidth(right) - 1
 	left = ansi.Truncate(left, max(room, 0), "…")
 	gap := max(m.width-ansi.StringWidth(left)-ansi.StringWidth(right), 1)
@@ -181,6 +186,19 @@ func refill(b client.BucketState) string {
 		return ""
 	}
 	return " refill: learning"
+}
+
+// Compact is the gauge in short: the bucket and its tokens, and for how
+// long calls wait, for a footer whose status needs the room.
+func Compact(s *theme.Styles, b client.Snapshot, now time.Time) string {
+	switch {
+	case b.Waiting(now):
+		secs := int(b.WaitingUntil.Sub(now).Round(time.Second) / time.Second)
+		return s.GaugeEmpty.Render(fmt.Sprintf("%s · waiting %ds", figures(b.BucketState, b.RemainingAt(now)), max(secs, 1)))
+	case !b.Known:
+		return ""
+	}
+	return s.Muted.Render(figures(b.BucketState, b.RemainingAt(now)))
 }
 
 // figures names a bucket and its tokens: "read members 12/40".

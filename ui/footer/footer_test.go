@@ -72,3 +72,18 @@ func TestStatusClearsItself(t *testing.T) {
 		t.Fatal("status did not clear")
 	}
 }
+
+// A long status keeps its words: the gauge gives up its bar and rate first.
+func TestLongStatusShortensTheGaugeFirst(t *testing.T) {
+	now := time.Unix(1_800_000_000, 0)
+	m := New(context.Background())
+	m.SetWidth(120)
+	m.SetBudget(client.Snapshot{BucketState: client.BucketState{Name: "organization_members_read", Known: true, Limit: 40, Remaining: 32,
+		Seen: now, Rate: 8.33, Documented: true}, InFlight: 3})
+	text := "removed 10 of 200 members from acme; 190 failed: rate limited; retry in 8s, check the audit"
+	m.SetStatus(common.StatusMsg{Text: text, Level: common.Warning})
+	line := strings.SplitN(ansi.Strip(m.View(theme.New(true, true), common.HelpMap{}, now)), "\n", 2)[0]
+	if !strings.Contains(line, text) || !strings.Contains(line, "read members 32/40") {
+		t.Fatalf("at 120 columns the footer reads %q", line)
+	}
+}
