@@ -24,6 +24,7 @@ type KeyMap struct {
 	Create, Invite, Add                     key.Binding
 	Undo, Activity, Profile, Retry          key.Binding
 	Pause, Stop, Users, TenantConns         key.Binding
+	SortBy                                  key.Binding
 
 	// Dialog is what the keys mean inside a dialog; Filtering inside the "/" line.
 	Dialog    DialogKeys
@@ -65,6 +66,7 @@ func Default() *KeyMap {
 		Domains:     b("5", "domains", "5"),
 		Filter:      b("/", "filter", "/"),
 		Sort:        b("s", "sort", "s"),
+		SortBy:      b("S", "sort by…", "S"),
 		Refresh:     b("r", "refresh", "r"),
 		Copy:        b("y", "copy…", "y"),
 		Jump:        b(":", "jump", ":"),
@@ -116,6 +118,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"more": &k.More, "mark": &k.Mark, "mark-all": &k.MarkAll, "unmark": &k.Unmark, "load-all": &k.LoadAll, "toggle": &k.Toggle,
 		"edit": &k.Edit, "new": &k.New, "remove": &k.Remove, "delete-org": &k.DeleteOrg, "create": &k.Create, "invite": &k.Invite, "add": &k.Add, "undo": &k.Undo,
 		"activity": &k.Activity, "profile": &k.Profile, "retry": &k.Retry, "pause": &k.Pause, "stop": &k.Stop, "users": &k.Users, "tenant-connections": &k.TenantConns,
+		"sort-by": &k.SortBy,
 	}
 }
 

@@ -74,3 +74,24 @@ func TestEnablePickerFiltersAndShowsStrategy(t *testing.T) {
 		s.want("Enable google-oauth2 (google-oauth2)")
 	})
 }
+
+// With rows marked, copy offers each thing for all of them at once, one
+// a line: the marked people's emails, ready to paste.
+func TestCopyTheMarkedRowsEmails(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := open(t, clienttest.New(2, 5), 140, 40)
+		s.press("enter", "3", "space", "j", "space", "y")
+		s.want("Email of the 2 marked", "2 lines: user0@example.com…")
+		for range 12 {
+			if strings.Contains(s.screen(), "▸ Email of the 2 marked") {
+				break
+			}
+			s.press("j")
+		}
+		s.press("enter")
+		if got := s.Clipboard(); got != "user0@example.com\nuser2@example.com\n" {
+			t.Fatalf("the clipboard has %q", got)
+		}
+		s.want("copied email of the 2 marked: 2 lines")
+	})
+}

@@ -31,3 +31,17 @@ func TestSortOfAPartlyLoadedListSortsItAll(t *testing.T) {
 		}
 	})
 }
+
+// S picks the sort column directly, from a menu of the shown columns.
+func TestSortByPicksAColumn(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := open(t, clienttest.New(2, 250), 120, 36)
+		s.press("enter", "3", "S")
+		s.want("Sort by", "email, descending", "as listed by the tenant")
+		s.press("/").typed("email, desc").press("enter")
+		s.want("sorted by email, descending (all 250 rows)", "EMAIL ▼")
+		if sc := s.screen(); strings.Index(sc, "user99@") > strings.Index(sc, "user98@") {
+			t.Fatalf("not sorted by email, descending:\n%s", sc)
+		}
+	})
+}

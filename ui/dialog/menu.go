@@ -229,8 +229,8 @@ func CopyMenu(c *common.Common, things []common.Copyable) tea.Cmd {
 	items := make([]Item, len(things))
 	for i, t := range things {
 		label := fmt.Sprintf("%-*s  ", width, t.Label)
-		text, cleaned := t.Copied() // what y copies, as it is shown
-		shown := c.Styles.Muted.Render(ansi.Truncate(text, 44, "…"))
+		_, cleaned := t.Copied() // what y copies, as it is shown
+		shown := c.Styles.Muted.Render(ansi.Truncate(t.Shown(), 44, "…"))
 		if cleaned {
 			shown += " " + c.Styles.Warn.Render("(cleaned)")
 		}

@@ -46,6 +46,11 @@ func (m *Model[T]) Update(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		m.toggleMark()
 		return nil, true
+	case sortMsg:
+		if msg.id != m.id {
+			return nil, false
+		}
+		return m.sortBy(msg.col, msg.desc), true
 	case common.RefreshMsg:
 		if msg.Auto && (len(m.marks) > 0 || m.Busy() || m.pages.all || m.filter.Active()) {
 			return nil, true // the user is in the middle of something here: not now
@@ -115,6 +120,8 @@ func (m *Model[T]) handleKey(msg tea.Msg) (tea.Cmd, bool) {
 		return m.Init(), true
 	case key.Matches(k, keys.Sort):
 		return m.nextSort(), true
+	case key.Matches(k, keys.SortBy):
+		return m.sortMenu(), true
 	case m.spec.Markable && m.c.Client.Capabilities().ReadOnly != "" &&
 		(key.Matches(k, keys.Mark) || key.Matches(k, keys.MarkAll)):
 		// marks are for changes: a session that can make none has nothing to mark for
@@ -145,7 +152,38 @@ func (m *Model[T]) CopyMenu() tea.Cmd {
 	if m.spec.Copy == nil {
 		return common.Copy(m.spec.ID(it))
 	}
-	return dialog.CopyMenu(m.c, m.spec.Copy(it))
+	return dialog.CopyMenu(m.c, append(m.spec.Copy(it), m.copyMarked()...))
+}
+
+// copyMarked offers each thing the copy menu has of a row, for every
+// marked row at once, one a line in the list's order ("Email of the 3
+// marked"); nothing while fewer than two rows are marked.
+func (m *Model[T]) copyMarked() []common.Copyable {
+	if len(m.marks) < 2 {
+		return nil
+	}
+	var labels []string
+	lines := map[string][]string{}
+	for _, r := range m.table.Rows() {
+		it, ok := m.items[r.ID]
+		if !ok || !m.marks[r.ID] {
+			continue
+		}
+		for _, c := range m.spec.Copy(it) {
+			if c.Value == "" {
+				continue
+			}
+			if _, seen := lines[c.Label]; !seen {
+				labels = append(labels, c.Label)
+			}
+			lines[c.Label] = append(lines[c.Label], c.Value)
+		}
+	}
+	out := make([]common.Copyable, 0, len(labels))
+	for _, l := range labels {
+		out = append(out, common.Copyable{Label: l + " of the " + table.Count(len(m.marks)) + " marked", Lines: lines[l]})
+	}
+	return out
 }
 
 // ToggleMark marks or unmarks the row under the cursor and moves down.
@@ -189,6 +227,15 @@ func (m *Model[T]) nextSort() tea.Cmd {
 		col++
 	}
 	if col >= len(cols) {
+		col = -1
+	}
+	return m.sortBy(col, desc)
+}
+
+// sortBy sorts by column col (-1: as the tenant listed them), loading the
+// rest first when the list is not wholly loaded.
+func (m *Model[T]) sortBy(col int, desc bool) tea.Cmd {
+	if col < 0 {
 		m.table.SortBy(-1, false)
 		m.pages.sortAll = false
 		return common.Status(common.Info, "as listed by the tenant")
@@ -199,6 +246,30 @@ func (m *Model[T]) nextSort() tea.Cmd {
 		return tea.Batch(common.Status(common.Info, m.sortedText()+": loading the rest first (esc stops)"), m.loadAll())
 	}
 	return common.Status(common.Info, m.sortedText())
+}
+
+// sortMsg sorts list id by col.
+type sortMsg struct {
+	id, col int
+	desc    bool
+}
+
+// sortMenu offers every shown column, each way, and the tenant's order.
+func (m *Model[T]) sortMenu() tea.Cmd {
+	id := m.id
+	item := func(label string, col int, desc bool) dialog.Item {
+		return dialog.Item{Label: label, Then: func() tea.Msg { return sortMsg{id: id, col: col, desc: desc} }}
+	}
+	var items []dialog.Item
+	for col, title := range m.table.Columns() {
+		if m.table.Hidden(col) || title == "" {
+			continue
+		}
+		name := strings.ToLower(title)
+		items = append(items, item(name+", ascending", col, false), item(name+", descending", col, true))
+	}
+	items = append(items, item("as listed by the tenant", -1, false))
+	return dialog.Open(dialog.NewMenu(m.c, "Sort by", items).Filterable())
 }
 
 // sortedText says the sort: "sorted by name, ascending".
@@ -286,7 +357,7 @@ func (m *Model[T]) Help(actions []key.Binding) help.KeyMap {
 		}
 	}
 	short = append(short, k.Filter)
-	all := []key.Binding{k.Filter, k.Sort, k.Copy, k.Refresh, k.LoadAll, k.Back}
+	all := []key.Binding{k.Filter, k.Sort, k.SortBy, k.Copy, k.Refresh, k.LoadAll, k.Back}
 	if m.spec.Markable {
 		all = append([]key.Binding{k.Mark, k.MarkAll, k.Unmark}, all...)
 	}
