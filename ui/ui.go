@@ -245,7 +245,8 @@ func activityItems(c *common.Common, now time.Time) []dialog.Item {
 		if n := len(e.Targets); n > 1 {
 			what += fmt.Sprintf(" (%d)", n)
 		}
-		items = append(items, dialog.Item{Label: e.Time.Local().Format("15:04:05") + " " + what + " · " + e.Outcome})
+		items = append(items, dialog.Item{Label: e.Time.Local().Format("15:04:05") + " " + common.Clean(what) + " · " + e.Outcome,
+			Then: entryDetail(c, e)})
 	}
 	return items
 }
