@@ -5,9 +5,11 @@ import (
 	"strings"
 	"testing"
 	"testing/synctest"
+	"time"
 
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/client/clienttest"
+	"github.com/orgdash/orgdash/ui/common"
 )
 
 // A form dialog showing a validation error still fits: its whole frame,
@@ -105,4 +107,15 @@ func TestLockLeadsTheHeaderAtEveryWidth(t *testing.T) {
 			}
 		})
 	}
+}
+
+// With an auto-refresh the header says its interval and when it next
+// reloads, or that it waits while a dialog is open.
+func TestRefreshTimerIsShown(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := open(t, clienttest.New(3, 5), 120, 36, func(c *common.Common) { c.Refresh = time.Minute })
+		s.want("⟳ every 1m0s, next at " + time.Now().Add(time.Minute).Local().Format("15:04:05"))
+		s.press(".")
+		s.want("⟳ every 1m0s, paused while a dialog is open")
+	})
 }

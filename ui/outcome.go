@@ -86,6 +86,7 @@ func (m *Model) autoRefresh() tea.Cmd {
 	if m.c.Refresh <= 0 {
 		return nil
 	}
+	m.refreshAt = m.now().Add(m.c.Refresh)
 	return common.Tick(m.c.Ctx, m.c.Refresh, func(time.Time) tea.Msg { return refreshTickMsg{} })
 }
 
@@ -95,6 +96,22 @@ func (m *Model) onRefreshTick() tea.Cmd {
 		cmds = append(cmds, m.toTop(common.RefreshMsg{Auto: true}))
 	}
 	return tea.Batch(cmds...)
+}
+
+// refreshState says the auto-refresh's state for the header: "" when
+// off, else its interval and when it next reloads, or why it will not.
+func (m *Model) refreshState() string {
+	if m.c.Refresh <= 0 {
+		return ""
+	}
+	s := "⟳ every " + m.c.Refresh.String()
+	switch {
+	case m.dialog != nil:
+		return s + ", paused while a dialog is open"
+	case m.helpOpen || m.jumping || m.top().Capturing():
+		return s + ", paused while you type"
+	}
+	return s + ", next at " + m.refreshAt.Local().Format("15:04:05")
 }
 
 // undoOffer is the removal that z puts back, until its window closes.

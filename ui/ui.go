@@ -36,11 +36,12 @@ type Model struct {
 	helpOpen  bool
 	jumping   bool
 	jump      textinput.Model
-	history   []string // earlier jump lines, the newest last
-	recalled  int      // how far back ↑ has gone; 0 at the line being typed
-	connNames []string // the tenant's connections, for ":connection NAME" to complete
-	connAsked bool     // they have been asked for
-	ticking   bool     // a countdown tick is pending
+	history   []string  // earlier jump lines, the newest last
+	recalled  int       // how far back ↑ has gone; 0 at the line being typed
+	connNames []string  // the tenant's connections, for ":connection NAME" to complete
+	connAsked bool      // they have been asked for
+	ticking   bool      // a countdown tick is pending
+	refreshAt time.Time // when the auto-refresh next reloads the shown screen
 	undo      *undoOffer
 	stopping  bool // told to stop: waiting for changes already sent
 	now       func() time.Time

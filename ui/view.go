@@ -146,6 +146,9 @@ func (m *Model) header() string {
 		crumbs[i] = sc.Crumb()
 	}
 	crumb := s.Breadcrumb.Render(strings.Join(crumbs, " › "))
+	if r := m.refreshState(); r != "" {
+		crumb += s.Muted.Render("  " + r)
+	}
 	if m.c.Protected { // the frame in the danger colour: this is the tenant to be careful with
 		crumb = s.Danger.Render("▌") + crumb
 	}
