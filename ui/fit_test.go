@@ -119,3 +119,13 @@ func TestRefreshTimerIsShown(t *testing.T) {
 		s.want("⟳ every 1m0s, paused while a dialog is open")
 	})
 }
+
+// The full help lists the keys that do not apply yet, marked so: R
+// (retry) is findable before a removal has failed.
+func TestHelpListsKeysThatApplyLater(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := open(t, clienttest.New(3, 5), 120, 36)
+		s.press("enter", "3", "?")
+		s.want("R retry failed (not now)")
+	})
+}

@@ -166,6 +166,9 @@ func (m *Model) fullHelp() string {
 	s := m.c.Styles
 	k := m.c.Keys
 	groups := append(m.help().FullHelp(), []key.Binding{k.Jump, k.Undo, k.Activity, k.Profile, k.Help, k.Close, k.Quit})
+	if later := notNow(groups); len(later) > 0 { // keys of this screen that apply in other states: found here before they are needed
+		groups = append(groups, later)
+	}
 	h := help.New()
 	h.Styles = s.Help
 	var rows []string
@@ -186,6 +189,27 @@ func (m *Model) fullHelp() string {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
 	return s.Section.Render("Keys") + s.Muted.Render("  (any key closes)") + "\n\n" + strings.Join(rows, "\n\n")
+}
+
+// notNow are the disabled bindings of groups (the screen's keys that do
+// not apply now: nothing marked, nothing failed, no scope), shown enabled
+// with "(not now)" so that the full help lists every key the screen has.
+func notNow(groups [][]key.Binding) []key.Binding {
+	var out []key.Binding
+	seen := map[string]bool{}
+	for _, g := range groups {
+		for _, b := range g {
+			h := b.Help()
+			if b.Enabled() || h.Key == "" || seen[h.Key] {
+				continue
+			}
+			seen[h.Key] = true
+			b.SetEnabled(true)
+			b.SetHelp(h.Key, h.Desc+" (not now)")
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // shortHelp is one line of bindings.
