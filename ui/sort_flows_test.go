@@ -45,3 +45,34 @@ func TestSortByPicksAColumn(t *testing.T) {
 		}
 	})
 }
+
+// Organizations the tenant can sort whole (up to Auth0's 1,000 of offset
+// paging) are sorted by it, a page at a time: the first page shows the
+// first names of the whole list at once, without loading the rest.
+func TestTenantSortsOrganizationsAPageAtATime(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := open(t, clienttest.New(250, 5), 120, 36)
+		s.want("250 organizations", "loaded 100 of 250")
+		s.press("s")
+		s.want("sorted by name, ascending (by the tenant", "loaded 100 of 250", "NAME ▲")
+		sc := s.screen()
+		if i, j := strings.Index(sc, "org-10 "), strings.Index(sc, "org-100 "); i < 0 || j < i || strings.Contains(sc[i:j], "org-11 ") {
+			t.Fatalf("the first page is not the start of the whole list sorted:\n%s", sc)
+		}
+		s.press("G") // the rest, in the tenant's order, which is the sort's
+		s.want("250 of 250", "org-99 ")
+		s.press("s") // all here now: sorted here, no call
+		s.want("sorted by name, descending", "NAME ▼")
+		s.wantNot("by the tenant")
+	})
+}
+
+// Past what the tenant can sort, the list is loaded whole and sorted here.
+func TestLongListsAreSortedHere(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := open(t, clienttest.New(1200, 5), 120, 36)
+		s.want("1,200 organizations")
+		s.press("s")
+		s.want("sorted by name, ascending (all 1,200 rows)")
+	})
+}

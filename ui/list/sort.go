@@ -32,20 +32,43 @@ func (m *Model[T]) nextSort() tea.Cmd {
 	return m.sortBy(col, desc)
 }
 
-// sortBy sorts by column col (-1: as the tenant listed them), loading the
-// rest first when the list is not wholly loaded.
+// sortBy sorts by column col (-1: as the tenant listed them): by the
+// tenant page by page where it can sort the whole list, else here, loading
+// the rest first when the list is not wholly loaded.
 func (m *Model[T]) sortBy(col int, desc bool) tea.Cmd {
-	if col < 0 {
-		m.table.SortBy(-1, false)
-		m.pages.sortAll = false
-		return common.Status(common.Info, "as listed by the tenant")
+	if f := m.tenantSort(col, desc); f != nil {
+		m.sorted = f
+		m.table.SortBy(col, desc)
+		return tea.Batch(common.Status(common.Info, m.sortedText()+" (by the tenant, a page at a time)"), m.Init())
 	}
+	// the rows of a tenant's sort are its first pages, of no use to another order
+	reload := m.sorted != nil && !m.Complete()
+	m.sorted = nil
 	m.table.SortBy(col, desc)
-	if m.pages.next != "" {
+	switch {
+	case col < 0:
+		m.pages.sortAll = false
+		if reload {
+			return tea.Batch(common.Status(common.Info, "as listed by the tenant"), m.Init())
+		}
+		return common.Status(common.Info, "as listed by the tenant")
+	case reload:
+		return tea.Batch(common.Status(common.Info, m.sortedText()+": loading the whole list first (esc stops)"), m.Init())
+	case m.pages.next != "":
 		m.pages.sortAll = true
 		return tea.Batch(common.Status(common.Info, m.sortedText()+": loading the rest first (esc stops)"), m.loadAll())
 	}
 	return common.Status(common.Info, m.sortedText())
+}
+
+// tenantSort is the fetch of the rows as the tenant sorts them by col,
+// when it can sort the whole list and the list is not all here (a whole
+// list is sorted here at no cost); else nil.
+func (m *Model[T]) tenantSort(col int, desc bool) FetchFunc[T] {
+	if m.spec.Sorted == nil || col < 0 || m.Complete() || m.pages.total < 0 || m.pages.total > m.spec.SortedUpTo {
+		return nil
+	}
+	return m.spec.Sorted(col, desc)
 }
 
 // sortMsg sorts list id by col.
