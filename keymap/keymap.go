@@ -27,6 +27,7 @@ type KeyMap struct {
 	Why, Doctor, Fix                        key.Binding // the login explainer, the doctor, a fix
 	// The Activity tab: open it, follow live, filter by kind and by person.
 	ActivityTab, Follow, Kind, Person key.Binding
+	SortBy                            key.Binding
 
 	// Dialog is what the keys mean inside a dialog; Filtering inside the "/" line.
 	Dialog    DialogKeys
@@ -68,6 +69,7 @@ func Default() *KeyMap {
 		Domains:     b("5", "domains", "5"),
 		Filter:      b("/", "filter", "/"),
 		Sort:        b("s", "sort", "s"),
+		SortBy:      b("S", "sort by…", "S"),
 		Refresh:     b("r", "refresh", "r"),
 		Copy:        b("y", "copy…", "y"),
 		Jump:        b(":", "jump", ":"),
@@ -128,6 +130,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"activity": &k.Activity, "profile": &k.Profile, "retry": &k.Retry, "pause": &k.Pause, "stop": &k.Stop, "users": &k.Users, "tenant-connections": &k.TenantConns,
 		"why": &k.Why, "doctor": &k.Doctor, "fix": &k.Fix,
 		"activity-tab": &k.ActivityTab, "follow": &k.Follow, "kind": &k.Kind, "person": &k.Person,
+		"sort-by": &k.SortBy,
 	}
 }
 

@@ -10,9 +10,11 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/safetext"
 	"github.com/spf13/cobra"
@@ -54,7 +56,7 @@ to read the tenant and record what it found.`,
 	fl.StringVar(&f.org, "org", "", "only changes to the organization with this `NAME` or id")
 	fl.StringVar(&f.who, "who", "", "only changes by this `PERSON` (local user name, or SSH key comment or fingerprint)")
 	fl.StringVar(&f.outcome, "outcome", "", "only changes that ended so: ok, failed, partial, unverified, cancelled or interrupted")
-	fl.StringVar(&f.since, "since", "", "only changes since `WHEN`: a duration (24h) or a date (2026-12-01)")
+	fl.StringVar(&f.since, "since", "", "only changes since `WHEN`: a duration (24h, 7d) or a date (2026-12-01)")
 	fl.BoolVar(&f.json, "json", false, "one JSON object a change, with its state")
 	fl.BoolVar(&f.follow, "follow", false, "keep reading as changes are written (ctrl+c ends)")
 	cmd.AddCommand(reconcileCmd(g))
@@ -70,7 +72,7 @@ func (f *auditFilter) parse() error {
 	if f.since == "" {
 		return nil
 	}
-	if d, err := time.ParseDuration(f.since); err == nil {
+	if d, err := parseAge(f.since); err == nil {
 		f.after = time.Now().Add(-d)
 		return nil
 	}
@@ -80,7 +82,28 @@ func (f *auditFilter) parse() error {
 			return nil
 		}
 	}
-	return usagef("--since %q: a duration such as 24h, or a date such as 2026-12-01", f.since)
+	return usagef("--since %q: a duration such as 24h or 7d, or a date such as 2026-12-01", f.since)
+}
+
+// parseAge is a Go duration, or whole days: "7d", "1d12h".
+func parseAge(s string) (time.Duration, error) {
+	days, rest, ok := strings.Cut(s, "d")
+	if !ok {
+		return time.ParseDuration(s)
+	}
+	n, err := strconv.Atoi(days)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("%q: not a number of days", days)
+	}
+	d := time.Duration(n) * 24 * time.Hour
+	if rest != "" {
+		more, err := time.ParseDuration(rest)
+		if err != nil {
+			return 0, err
+		}
+		d += more
+	}
+	return d, nil
 }
 
 // isWho reports whether e was made by --who: over SSH the key names the
@@ -169,10 +192,15 @@ func listAudit(ctx context.Context, path string, f *auditFilter, w, errw io.Writ
 		partial = nil
 	}
 	out := bufio.NewWriter(w)
+	var kept []audit.Change
 	for _, ch := range r.Changes() {
 		if f.keep(ch) {
-			writeChange(out, ch, f.json)
+			kept = append(kept, ch)
 		}
+	}
+	whoWidth := whoColumn(kept) // kept for what --follow adds: the columns stay put
+	for _, ch := range kept {
+		writeChangeIn(out, ch, f.json, whoWidth)
 	}
 	if err := out.Flush(); err != nil || !f.follow {
 		return err
@@ -185,7 +213,7 @@ func listAudit(ctx context.Context, path string, f *auditFilter, w, errw io.Writ
 		}
 		err := feed(func(ch audit.Change) {
 			if f.keep(ch) {
-				writeChange(out, ch, f.json)
+				writeChangeIn(out, ch, f.json, whoWidth)
 			}
 		})
 		if err != nil {
@@ -197,8 +225,34 @@ func listAudit(ctx context.Context, path string, f *auditFilter, w, errw io.Writ
 	}
 }
 
+// whoColumn is the width of the who column for chs: the widest, from 12
+// to 28 cells (a longer one is cut with "…").
+func whoColumn(chs []audit.Change) int {
+	w := 12
+	for _, ch := range chs {
+		w = max(w, ansi.StringWidth(safetext.Terminal(who(ch.Last()))))
+	}
+	return min(w, 28)
+}
+
+// who is the person of e: over SSH the key's comment, if any, and its
+// fingerprint (never the login name a client sent); else "comment (user)",
+// or the user.
+func who(e audit.Entry) string {
+	switch {
+	case e.Key != "":
+		return strings.TrimSpace(e.Comment + " " + e.Key)
+	case e.Comment != "":
+		return e.Comment + " (" + e.User + ")"
+	}
+	return e.User
+}
+
 // writeChange prints one change: a line, and a line per target that did not end ok.
-func writeChange(w io.Writer, ch audit.Change, asJSON bool) {
+func writeChange(w io.Writer, ch audit.Change, asJSON bool) { writeChangeIn(w, ch, asJSON, 12) }
+
+// writeChangeIn is writeChange with the who column whoWidth cells wide.
+func writeChangeIn(w io.Writer, ch audit.Change, asJSON bool, whoWidth int) {
 	e := ch.Last()
 	state := ch.State()
 	if asJSON {
@@ -209,13 +263,8 @@ func writeChange(w io.Writer, ch audit.Change, asJSON bool) {
 		fmt.Fprintf(w, "%s\n", b)
 		return
 	}
-	who := e.User
-	switch {
-	case e.Key != "": // over SSH: the key's comment, if any, and its fingerprint
-		who = strings.TrimSpace(e.Comment + " " + e.Key)
-	case e.Comment != "":
-		who = e.Comment + " (" + e.User + ")"
-	}
+	person := ansi.Truncate(safetext.Terminal(who(e)), whoWidth, "…")
+	person += strings.Repeat(" ", max(whoWidth-ansi.StringWidth(person), 0)) // cells, not bytes: names are not ASCII
 	where := e.OrgName
 	if where == "" {
 		where = e.Org
@@ -226,7 +275,7 @@ func writeChange(w io.Writer, ch audit.Change, asJSON bool) {
 	} else if n == 1 && e.Names[e.Targets[0]] != "" {
 		what += " " + e.Names[e.Targets[0]]
 	}
-	line := fmt.Sprintf("%s  %-12s %-11s %s  in %s", ch.Intent.Time.Local().Format("2006-01-02 15:04:05"), who, state, what, where)
+	line := fmt.Sprintf("%s  %s %-11s %s  in %s", ch.Intent.Time.Local().Format("2006-01-02 15:04:05"), person, state, what, where)
 	if e.Note != "" {
 		line += "  · " + e.Note
 	}

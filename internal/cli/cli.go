@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"github.com/orgdash/orgdash/internal/app"
 	"github.com/spf13/cobra"
@@ -58,5 +59,29 @@ AUTH0_API_TOKEN.`,
 	root.PersistentFlags().StringVar(&g.profile, "profile", "", "the profile (tenant) `NAME` to use (default: the config's default_profile)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(simCmd(), serveCmd(g), exportCmd(g), auditCmd(g), activityCmd(g), versionCmd(), whyCmd(g), doctorCmd(g))
+	info, _ := debug.ReadBuildInfo()
+	root.Version = versionLine(info, version, commit) // --version, as the version command says it
+	root.SetVersionTemplate("{{.Version}}\n")
+	argsAreUsage(root)
 	return root
+}
+
+// argsAreUsage makes a wrong argument to any command (an unknown command,
+// too many arguments) a usage error, exit 2 like a wrong flag.
+func argsAreUsage(cmd *cobra.Command) {
+	check := cmd.Args
+	if check == nil && !cmd.HasSubCommands() {
+		check = cobra.ArbitraryArgs
+	}
+	if check != nil {
+		cmd.Args = func(c *cobra.Command, args []string) error {
+			if err := check(c, args); err != nil {
+				return usageError{err}
+			}
+			return nil
+		}
+	}
+	for _, sub := range cmd.Commands() {
+		argsAreUsage(sub)
+	}
 }

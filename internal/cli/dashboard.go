@@ -56,19 +56,19 @@ func runDashboard(ctx context.Context, g *globals) error {
 	st.sinkFailed.set(func(err error) {
 		p.Send(common.StatusMsg{Level: common.Warning, Text: "the audit's syslog copy failed (the audit file has the entry): " + err.Error()})
 	})
-	signalled := make(chan string, 1)
+	signalled := make(chan stopSignal, 1)
 	go relaySignals(ctx, p, signalled)
 	_, err = p.Run()
 	cancel() // what is still out ends now; its outcome is written as it returns
 	for deadline := time.Now().Add(3 * time.Second); c.Pending() > 0 && time.Now().Before(deadline); {
 		time.Sleep(20 * time.Millisecond)
 	}
-	var why string
+	var sig stopSignal
 	select {
-	case why = <-signalled:
+	case sig = <-signalled:
 	default:
 	}
-	if sumErr := summarize(os.Stderr, why, activity.Entries(), c.Pending()); sumErr != nil {
+	if sumErr := summarize(os.Stderr, sig.name, endedSince(activity.Entries(), sig.at), c.Pending()); sumErr != nil {
 		return sumErr
 	}
 	if errors.Is(err, tea.ErrProgramKilled) || errors.Is(err, context.Canceled) {
@@ -77,16 +77,47 @@ func runDashboard(ctx context.Context, g *globals) error {
 	return err
 }
 
+// stopSignal is the signal that stopped the session, by its name, and when.
+type stopSignal struct {
+	name string
+	at   time.Time
+}
+
+// signalName is a signal as people write it: "SIGTERM", not "terminated".
+func signalName(s os.Signal) string {
+	switch s {
+	case syscall.SIGINT:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	case syscall.SIGHUP:
+		return "SIGHUP"
+	}
+	return s.String()
+}
+
+// endedSince are the entries of changes that ended at or after at: the
+// ones in flight when the signal came (nothing new is sent after it).
+func endedSince(es []audit.Entry, at time.Time) []audit.Entry {
+	var out []audit.Entry
+	for _, e := range es {
+		if !e.Time.Before(at) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // relaySignals turns SIGINT, SIGTERM and SIGHUP into a stop; a second
 // signal ends the program at once.
-func relaySignals(ctx context.Context, p *tea.Program, signalled chan<- string) {
+func relaySignals(ctx context.Context, p *tea.Program, signalled chan<- stopSignal) {
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sigs)
 	select {
 	case s := <-sigs:
-		signalled <- s.String()
-		p.Send(ui.StopMsg{Why: s.String()})
+		signalled <- stopSignal{name: signalName(s), at: time.Now()}
+		p.Send(ui.StopMsg{Why: signalName(s)})
 	case <-ctx.Done():
 		return
 	}
@@ -97,8 +128,9 @@ func relaySignals(ctx context.Context, p *tea.Program, signalled chan<- string) 
 	}
 }
 
-// summarize says on w how a signalled session's changes ended; it is an
-// error when anything is unresolved (unverified, cancelled, or still out).
+// summarize says on w how the changes in flight when a signal came ended
+// (es: those that ended since; out: those still without an answer); it is
+// an error when anything is unresolved (unverified, cancelled, or still out).
 func summarize(w io.Writer, signal string, es []audit.Entry, out int) error {
 	if signal == "" {
 		return nil
@@ -119,7 +151,7 @@ func summarize(w io.Writer, signal string, es []audit.Entry, out int) error {
 			}
 		}
 	}
-	fmt.Fprintf(w, "orgdash: stopped by %s: %s: %d ok, %d partial, %d failed, %d unverified, %d cancelled, %d without an answer\n",
+	fmt.Fprintf(w, "orgdash: stopped by %s: %s in flight: %d ok, %d partial, %d failed, %d unverified, %d cancelled, %d without an answer\n",
 		signal, table.Plural(len(es)+out, "change"), n[audit.OK], n[audit.Partial], n[audit.Failed], n[audit.Unverified], n[audit.Cancelled], out)
 	if unresolved > 0 {
 		return fmt.Errorf("%s did not end as asked; see the audit log (orgdash audit)", table.Plural(unresolved, "change"))

@@ -151,6 +151,7 @@ func (c *csvRows) close() error { c.w.Flush(); return c.w.Error() }
 func exportList(ctx context.Context, cl client.Client, args []string, out rows, progress io.Writer) error {
 	ctx = client.Background(ctx) // an export leaves a reserve of every bucket to the people at a dashboard
 	n := 0
+	fmt.Fprint(progress, "\rexporting…") // at once: the first page can take a while
 	tick := func(what string) {
 		n++
 		if n%100 == 0 {

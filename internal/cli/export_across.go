@@ -5,10 +5,22 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/safetext"
 )
+
+// scanProgress is a scan's progress line: "read 120 of 5,000
+// organizations, about 2m30s left…", padded over a longer line before it.
+func scanProgress(p client.ScanProgress, left client.Estimate) string {
+	line := fmt.Sprintf("read %d of %d organizations", p.Read, p.Total)
+	if left.Known && p.Read < p.Total {
+		line += fmt.Sprintf(", about %s left", left.Takes.Round(time.Second))
+	}
+	return line + "…" + strings.Repeat(" ", max(0, 48-len(line)))
+}
 
 // exportUsage writes the organizations that have connection ref (its name
 // or id), with its settings in each: a fresh scan of every organization's
@@ -29,10 +41,9 @@ func exportUsage(ctx context.Context, cl client.Client, ref string, out rows, pr
 		return fmt.Errorf("the tenant has no connection named %q", ref)
 	}
 	idx := client.IndexOf(cl)
+	fmt.Fprint(progress, "\rlisting the organizations (then one call each)…") // said at once: the listing takes a while
 	err = idx.Scan(ctx, cl, true, func(p client.ScanProgress) {
-		if p.Read%50 == 0 {
-			fmt.Fprintf(progress, "\rread %d of %d organizations…", p.Read, p.Total)
-		}
+		fmt.Fprint(progress, "\r"+scanProgress(p, cl.Tracker().Estimate(limits.OrgConnectionsRead, p.Total-p.Read)))
 	})
 	if err != nil {
 		return err

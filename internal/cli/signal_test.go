@@ -137,7 +137,10 @@ func TestSIGTERMMidRemovalLeavesTheTruthInTheAudit(t *testing.T) {
 	case <-copied:
 	case <-time.After(5 * time.Second):
 	}
-	if !strings.Contains(stderr.String(), "stopped by terminated") {
+	if sc := tm.screen(); strings.Contains(sc, "Members (200)") || strings.Contains(sc, "API budget") {
+		t.Fatalf("the dashboard's last frame stays on the terminal after the exit:\n%s", sc)
+	}
+	if !strings.Contains(stderr.String(), "stopped by SIGTERM: 1 change in flight") {
 		t.Fatalf("no summary on the terminal after SIGTERM:\n%s", stderr.String())
 	}
 
@@ -202,4 +205,51 @@ func lastLine(s string) string {
 		return s[i:]
 	}
 	return s
+}
+
+// SIGTERM to an idle dashboard: it ends at once, exit 0, the terminal
+// back as it was (no last frame left on it), and the summary says nothing
+// was in flight.
+func TestSIGTERMWhenIdleRestoresTheTerminal(t *testing.T) {
+	tn := simtest.Start(t, sim.Options{Orgs: 2, Members: 5})
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "ORGDASH_RUN_MAIN=1", "AUTH0_DOMAIN="+tn.URL, "AUTH0_CLIENT_ID="+tn.ClientID(),
+		"AUTH0_CLIENT_SECRET="+tn.ClientSecret(), "ORGDASH_AUDIT_LOG="+filepath.Join(dir, "audit.jsonl"), "XDG_CONFIG_HOME="+dir, "HOME="+dir,
+		"TERM=xterm-256color")
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 120, Rows: 36})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	tm := &terminal{emu: vt.NewEmulator(120, 36), pty: f}
+	var out syncBuffer
+	copied := make(chan struct{})
+	go func() { _, _ = io.Copy(io.MultiWriter(tm, &out), f); close(copied) }()
+	go func() { _, _ = io.Copy(f, tm.emu) }()
+	tm.wait(t, "acme")
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("orgdash exited with %v after SIGTERM with nothing in flight; want 0", err)
+		}
+	case <-time.After(20 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatalf("orgdash did not end within 20 s of SIGTERM:\n%s", tm.screen())
+	}
+	select {
+	case <-copied:
+	case <-time.After(5 * time.Second):
+	}
+	if sc := tm.screen(); strings.Contains(sc, "acme") || strings.Contains(sc, "API budget") {
+		t.Fatalf("the dashboard's last frame stays on the terminal after the exit:\n%s", sc)
+	}
+	if !strings.Contains(out.String(), "stopped by SIGTERM: 0 changes in flight") {
+		t.Fatalf("no summary after SIGTERM:\n%s", out.String())
+	}
 }

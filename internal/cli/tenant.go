@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync/atomic"
 	"time"
 
@@ -41,6 +42,9 @@ func (g *globals) loadConfig() (*config.Config, error) {
 	cfg, err := config.Load(path, required)
 	if err != nil {
 		return nil, usageError{err}
+	}
+	if _, err := app.Keys(cfg); err != nil { // every command refuses the file the dashboard would
+		return nil, err
 	}
 	return cfg, nil
 }
@@ -98,7 +102,14 @@ func (g *globals) prepare(ctx context.Context, auditPaths ...string) (setup, err
 			return s, err
 		}
 	}
-	if s.audit, err = openAudit(append(auditPaths, os.Getenv("ORGDASH_AUDIT_LOG"), s.cfg.AuditLog)...); err != nil {
+	paths := append(auditPaths, os.Getenv("ORGDASH_AUDIT_LOG"), s.cfg.AuditLog)
+	if s.tenant.client.Tenant().Demo {
+		if paths, err = demoAudit(paths); err != nil {
+			s.tenant.stop()
+			return s, err
+		}
+	}
+	if s.audit, err = openAudit(paths...); err != nil {
 		s.tenant.stop()
 		return s, err
 	}
@@ -112,6 +123,27 @@ func (g *globals) prepare(ctx context.Context, auditPaths ...string) (setup, err
 		s.audit.AddSink(sys, s.sinkFailed.tell)
 	}
 	return s, nil
+}
+
+// demoAudit is the demo tenant's own log: "demo-" and the name of the log
+// a real tenant would use, beside it, so that changes to a simulator never
+// mix with a real tenant's record.
+func demoAudit(paths []string) ([]string, error) {
+	path := ""
+	for _, p := range paths {
+		if p != "" {
+			path = p
+			break
+		}
+	}
+	if path == "" {
+		p, err := audit.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	return []string{filepath.Join(filepath.Dir(path), "demo-"+filepath.Base(path))}, nil
 }
 
 // close ends what prepare began.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
@@ -184,7 +185,7 @@ func (m *Model) remove(cn client.Connection) tea.Cmd {
 	}
 	c := m.c
 	undo := func() *common.UndoMsg {
-		return &common.UndoMsg{Label: "removal of " + common.Clean(cn.Name), Run: restore(c, o, cn)}
+		return &common.UndoMsg{Org: o.ID, Label: "removal of " + common.Clean(cn.Name), Run: restore(c, o, cn)}
 	}
 	return dialog.Guard(m.c, "Remove connection "+common.Clean(cn.Name)+"?", body, "Remove", o.Name,
 		change(o, cn, client.Connection{ID: cn.ID, Name: cn.Name}, "removing…", "removed "+common.Clean(cn.Name), undo, ctx,
@@ -229,7 +230,9 @@ func (m *Model) onPick(msg pickMsg) tea.Cmd {
 		cn := client.Connection{ID: tc.ID, Name: tc.Name, Strategy: tc.Strategy}
 		defaults := client.ConnectionSettings{ShowAsButton: true}
 		c := m.c
-		items = append(items, dialog.Item{Label: common.Clean(tc.Name), Then: dialog.Open(dialog.NewSettings(m.c,
+		name := ansi.Truncate(common.Clean(tc.Name), 32, "…") // a column, then the strategy
+		label := name + strings.Repeat(" ", 33-ansi.StringWidth(name)) + m.c.Styles.Muted.Render(common.Clean(tc.Strategy))
+		items = append(items, dialog.Item{Label: label, Then: dialog.Open(dialog.NewSettings(m.c,
 			"Enable "+common.Clean(tc.Name)+" ("+tc.Strategy+")", tc.Strategy, !m.legacy(), defaults, func(s client.ConnectionSettings) tea.Cmd {
 				next := cn
 				next.Enabled, next.ConnectionSettings = true, s
@@ -245,7 +248,7 @@ func (m *Model) onPick(msg pickMsg) tea.Cmd {
 	if len(items) == 0 {
 		return common.Status(common.Info, "every tenant connection is already enabled here")
 	}
-	return dialog.Open(dialog.NewMenu(m.c, "Enable a connection for "+common.Clean(o.Name), items))
+	return dialog.Open(dialog.NewMenu(m.c, "Enable a connection for "+common.Clean(o.Name), items).Filterable())
 }
 
 // onChanged updates the row a change was about.

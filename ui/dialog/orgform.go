@@ -14,7 +14,7 @@ import (
 )
 
 // NewOrgForm asks for an organization's fields, starting from start (a
-// new one: empty), each under Auth0's rules, said before anything is
+// new one: empty, or as typed before; conns non-nil), each under Auth0's rules, said before anything is
 // sent; submit makes the command to run with them. The fields start with
 // start's values without what would act on the terminal (escape
 // sequences, controls, bidi and invisible characters: an input holds
@@ -39,9 +39,9 @@ func NewOrgForm(c *common.Common, title string, start client.OrgSpec, conns []cl
 		}
 		return strings.TrimSpace(typed)
 	}
-	var enable []string
+	enable := slices.Clone(start.Connections)
 	nameHint := "Lowercase letters, digits, _ and -; up to 50. It is in login URLs."
-	if start.Name != "" {
+	if start.Name != "" && conns == nil { // an edit (a new organization comes with the connections to offer)
 		nameHint = "Renaming changes every login URL and organization parameter that uses the name."
 	}
 	field := func(f func(client.OrgSpec) error) func(string) error {
