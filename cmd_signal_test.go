@@ -71,6 +71,8 @@ func (tm *terminal) send(t *testing.T, s string) {
 // call, at one call a second: it sends nothing new, records an outcome for every
 // membership the tenant lost, says so on stderr and exits non-zero.
 func TestSIGTERMMidRemovalLeavesTheTruthInTheAudit(t *testing.T) {
+	// its own tenant, directory and process: it waits on a rate limit, not the CPU
+	t.Parallel()
 	tn := simtest.Start(t, sim.Options{Orgs: 2, Members: 200, Rate: 1, Burst: 10}) // one call a second once the burst is spent
 	admin := tn.Management(t, management.WithRetries(20, []int{429}))
 	acme, err := admin.Organization.ReadByName(context.Background(), "acme")
