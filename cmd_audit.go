@@ -52,7 +52,7 @@ to read the tenant and record what it found.`,
 	fl := cmd.Flags()
 	fl.StringVar(&f.file, "file", "", "audit log `FILE` (default $ORGDASH_AUDIT_LOG, the config's audit_log, or $XDG_STATE_HOME/orgdash/audit.jsonl)")
 	fl.StringVar(&f.org, "org", "", "only changes to the organization with this `NAME` or id")
-	fl.StringVar(&f.who, "who", "", "only changes by this `PERSON` (user name, SSH key comment or fingerprint)")
+	fl.StringVar(&f.who, "who", "", "only changes by this `PERSON` (local user name, or SSH key comment or fingerprint)")
 	fl.StringVar(&f.outcome, "outcome", "", "only changes that ended so: ok, failed, partial, unverified, cancelled or interrupted")
 	fl.StringVar(&f.since, "since", "", "only changes since `WHEN`: a duration (24h) or a date (2026-12-01)")
 	fl.BoolVar(&f.json, "json", false, "one JSON object a change, with its state")
@@ -83,13 +83,23 @@ func (f *auditFilter) parse() error {
 	return usagef("--since %q: a duration such as 24h, or a date such as 2026-12-01", f.since)
 }
 
+// isWho reports whether e was made by --who: over SSH the key names the
+// person (its comment or fingerprint), never the login name the client
+// chose; locally, the user name.
+func (f *auditFilter) isWho(e audit.Entry) bool {
+	if e.Key != "" {
+		return strings.EqualFold(f.who, e.Comment) || f.who == e.Key
+	}
+	return strings.EqualFold(f.who, e.User) || strings.EqualFold(f.who, e.Comment)
+}
+
 // keep reports whether ch passes the filter.
 func (f *auditFilter) keep(ch audit.Change) bool {
 	e := ch.Last()
 	switch {
 	case f.org != "" && f.org != e.Org && !strings.EqualFold(f.org, e.OrgName):
 		return false
-	case f.who != "" && !strings.EqualFold(f.who, e.User) && !strings.EqualFold(f.who, e.Comment) && f.who != e.Key:
+	case f.who != "" && !f.isWho(e):
 		return false
 	case f.outcome != "" && f.outcome != ch.State():
 		return false
@@ -200,7 +210,10 @@ func writeChange(w io.Writer, ch audit.Change, asJSON bool) {
 		return
 	}
 	who := e.User
-	if e.Comment != "" {
+	switch {
+	case e.Key != "": // over SSH: the key's comment, if any, and its fingerprint
+		who = strings.TrimSpace(e.Comment + " " + e.Key)
+	case e.Comment != "":
 		who = e.Comment + " (" + e.User + ")"
 	}
 	where := e.OrgName

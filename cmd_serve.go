@@ -17,10 +17,12 @@ import (
 
 // serveFlags are the flags of `orgdash serve`.
 type serveFlags struct {
-	listen, hostKey, viewers, operators, auditLog, logFile string
-	idle, maxSession, loginGrace, writeTimeout             time.Duration
-	maxSessions, maxStartups                               int
-	check                                                  bool
+	listen, hostKey, viewers, operators, auditLog, logFile, maxStartups    string
+	idle, maxSession, loginGrace, writeTimeout                             time.Duration
+	maxSessions                                                            int
+	perAddressStartups, perPrefixStartups, perAddressBurst, perPrefixBurst int
+	perAddressRate, perPrefixRate                                          time.Duration
+	check                                                                  bool
 }
 
 func serveCmd(g *globals) *cobra.Command {
@@ -38,6 +40,12 @@ The tenant comes from AUTH0_* variables, or is the demo tenant without them.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd, g, f) },
 	}
+	f.register(cmd)
+	return cmd
+}
+
+// register defines serve's flags on cmd, their defaults in f.
+func (f *serveFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.listen, "listen", "127.0.0.1:2222", "`HOST:PORT` to listen on")
 	fl.StringVar(&f.hostKey, "host-key", "orgdash_host_ed25519", "host key `PATH` (an ed25519 key is generated there, mode 0600, when absent)")
@@ -49,10 +57,15 @@ The tenant comes from AUTH0_* variables, or is the demo tenant without them.`,
 	fl.DurationVar(&f.maxSession, "max-session", 12*time.Hour, "end a session after this long in any case")
 	fl.IntVar(&f.maxSessions, "max-sessions", 100, "concurrent sessions at most")
 	fl.DurationVar(&f.loginGrace, "login-grace", 20*time.Second, "close a connection that has not logged in within this long (OpenSSH's LoginGraceTime)")
-	fl.IntVar(&f.maxStartups, "max-startups", 10, "connections not yet logged in at most; more are refused (OpenSSH's MaxStartups)")
+	fl.StringVar(&f.maxStartups, "max-startups", server.DefaultStartups().String(), "`START:RATE:FULL` connections not yet logged in: from START, RATE% of new ones are dropped at random, rising to all at FULL (OpenSSH's MaxStartups)")
+	fl.IntVar(&f.perAddressStartups, "per-address-startups", server.DefaultPerAddressStartups, "connections not yet logged in from one address at most")
+	fl.IntVar(&f.perPrefixStartups, "per-prefix-startups", server.DefaultPerPrefixStartups, "connections not yet logged in from one network (/24 IPv4, /64 IPv6) at most")
+	fl.IntVar(&f.perAddressBurst, "per-address-burst", server.DefaultPerAddressBurst, "new connections one address may open at once, before --per-address-rate applies")
+	fl.DurationVar(&f.perAddressRate, "per-address-rate", server.DefaultPerAddressRate, "after the burst, one new connection per address this often")
+	fl.IntVar(&f.perPrefixBurst, "per-prefix-burst", server.DefaultPerPrefixBurst, "new connections one network (/24, /64) may open at once, before --per-prefix-rate applies")
+	fl.DurationVar(&f.perPrefixRate, "per-prefix-rate", server.DefaultPerPrefixRate, "after the burst, one new connection per network this often")
 	fl.DurationVar(&f.writeTimeout, "write-timeout", 30*time.Second, "cut off a client that reads nothing for this long")
 	fl.BoolVar(&f.check, "check", false, "check the config, the keys and the host key, say what was found, and exit")
-	return cmd
 }
 
 // fromConfig takes the config file's settings for the flags not given.
@@ -68,23 +81,28 @@ func (f *serveFlags) fromConfig(cmd *cobra.Command, s config.Serve) {
 	set("operator-keys", &f.operators, s.OperatorKeys)
 	set("audit-log", &f.auditLog, s.AuditLog)
 	set("log-file", &f.logFile, s.LogFile)
-	if !cmd.Flags().Changed("idle-timeout") && s.IdleTimeout > 0 {
-		f.idle = s.IdleTimeout
+	set("max-startups", &f.maxStartups, s.MaxStartups)
+	for _, d := range []struct {
+		flag string
+		dst  *time.Duration
+		v    time.Duration
+	}{{"idle-timeout", &f.idle, s.IdleTimeout}, {"max-session", &f.maxSession, s.MaxSession}, {"login-grace", &f.loginGrace, s.LoginGrace},
+		{"write-timeout", &f.writeTimeout, s.WriteTimeout}, {"per-address-rate", &f.perAddressRate, s.PerAddressRate},
+		{"per-prefix-rate", &f.perPrefixRate, s.PerPrefixRate}} {
+		if !cmd.Flags().Changed(d.flag) && d.v > 0 {
+			*d.dst = d.v
+		}
 	}
-	if !cmd.Flags().Changed("max-session") && s.MaxSession > 0 {
-		f.maxSession = s.MaxSession
-	}
-	if !cmd.Flags().Changed("max-sessions") && s.MaxSessions > 0 {
-		f.maxSessions = s.MaxSessions
-	}
-	if !cmd.Flags().Changed("login-grace") && s.LoginGrace > 0 {
-		f.loginGrace = s.LoginGrace
-	}
-	if !cmd.Flags().Changed("max-startups") && s.MaxStartups > 0 {
-		f.maxStartups = s.MaxStartups
-	}
-	if !cmd.Flags().Changed("write-timeout") && s.WriteTimeout > 0 {
-		f.writeTimeout = s.WriteTimeout
+	for _, n := range []struct {
+		flag string
+		dst  *int
+		v    int
+	}{{"max-sessions", &f.maxSessions, s.MaxSessions}, {"per-address-startups", &f.perAddressStartups, s.PerAddressStartups},
+		{"per-prefix-startups", &f.perPrefixStartups, s.PerPrefixStartups}, {"per-address-burst", &f.perAddressBurst, s.PerAddressBurst},
+		{"per-prefix-burst", &f.perPrefixBurst, s.PerPrefixBurst}} {
+		if !cmd.Flags().Changed(n.flag) && n.v > 0 {
+			*n.dst = n.v
+		}
 	}
 }
 
@@ -96,6 +114,10 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 	}
 	f.fromConfig(cmd, cfg.Serve)
 	access := serveAccess(cfg.Serve.Access)
+	startups, err := server.ParseStartups(f.maxStartups)
+	if err != nil {
+		return usageError{err}
+	}
 	if f.viewers == "" && f.operators == "" && len(access) == 0 {
 		return usagef("give --authorized-keys (viewers) and/or --operator-keys (operators), or serve.access in the config: without keys nobody could connect")
 	}
@@ -133,7 +155,9 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 	srv, err := server.New(server.Config{Listen: f.listen, HostKeyPath: f.hostKey, AuthorizedKeys: f.viewers,
 		OperatorKeys: f.operators, Client: t.client, Audit: st.audit, Logger: logger, IdleTimeout: f.idle,
 		MaxSession: f.maxSession, MaxSessions: f.maxSessions, Profile: t.name,
-		LoginGrace: f.loginGrace, MaxStartups: f.maxStartups, WriteTimeout: f.writeTimeout,
+		LoginGrace: f.loginGrace, MaxStartups: startups, WriteTimeout: f.writeTimeout,
+		PerAddressStartups: f.perAddressStartups, PerPrefixStartups: f.perPrefixStartups,
+		PerAddressBurst: f.perAddressBurst, PerAddressRate: f.perAddressRate, PerPrefixBurst: f.perPrefixBurst, PerPrefixRate: f.perPrefixRate,
 		Access: access, Open: func(profile string) (server.Tenant, error) {
 			o, err := openTenant(cfg, profile)
 			return server.Tenant{Client: o.client, Protected: o.level == config.Protected}, err
@@ -158,8 +182,8 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 			if err == nil {
 				err = srv.Reload(serveAccess(again.Serve.Access))
 			}
-			if err != nil {
-				logger.Error("reload failed: the keys are unchanged", "err", err)
+			if err != nil { // loudly: whoever sent the HUP may believe a key is revoked
+				logger.Error("RELOAD REFUSED: the keys from before still log in, revoked ones too; fix the file and send SIGHUP again", "err", err)
 			}
 		case <-sig.Done():
 			running = false

@@ -69,8 +69,17 @@ type Serve struct {
 	MaxSession     time.Duration `yaml:"max_session"`
 	MaxSessions    int           `yaml:"max_sessions"`
 	LoginGrace     time.Duration `yaml:"login_grace"`
-	MaxStartups    int           `yaml:"max_startups"`
+	MaxStartups    string        `yaml:"max_startups"` // start:rate:full, as OpenSSH's MaxStartups
 	WriteTimeout   time.Duration `yaml:"write_timeout"`
+	// Admission limits per source: connections not yet logged in from one
+	// address and from one network (/24, /64), and new connections: a
+	// burst, then one per interval.
+	PerAddressStartups int           `yaml:"per_address_startups"`
+	PerPrefixStartups  int           `yaml:"per_prefix_startups"`
+	PerAddressBurst    int           `yaml:"per_address_burst"`
+	PerAddressRate     time.Duration `yaml:"per_address_rate"`
+	PerPrefixBurst     int           `yaml:"per_prefix_burst"`
+	PerPrefixRate      time.Duration `yaml:"per_prefix_rate"`
 	// Access gives the keys of a file a role on profiles: staging for some
 	// people, production for others, from one server.
 	Access []ServeAccess `yaml:"access"`
@@ -97,9 +106,10 @@ type Config struct {
 	Refresh time.Duration `yaml:"refresh"`
 	Serve   Serve         `yaml:"serve"`
 
-	path    string
-	private bool // only its owner can read the file
-	keyLine map[string]int
+	path     string
+	private  bool        // only its owner can read the file
+	writable os.FileMode // its mode when others may change it (group or other may write), else 0
+	keyLine  map[string]int
 }
 
 // Path is where the file was read from ("" when there was none).
@@ -138,6 +148,9 @@ func Load(path string, required bool) (*Config, error) {
 	c.path = path
 	if st, err := os.Stat(path); err == nil {
 		c.private = st.Mode().Perm()&0o077 == 0
+		if st.Mode().Perm()&0o022 != 0 {
+			c.writable = st.Mode().Perm()
+		}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
@@ -184,12 +197,18 @@ func lineOf(root *yaml.Node, keys ...string) int {
 
 var errEmpty = errors.New("empty")
 
-// trimYAML reads the library's "yaml: line 3: ..." as "3: ...".
+// trimYAML reads the library's "yaml: line 3: ..." as "3: ...", with no
+// value of the file in it: the value may be a secret, and errors are
+// printed and logged.
 func trimYAML(err error) string {
 	var te *yaml.TypeError
 	msg := err.Error()
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = te.Errors[0]
+	}
+	msg = hideQuoted(msg)
+	if strings.Contains(msg, "cannot unmarshal") { // "cannot unmarshal !!str a value into config.Secret"
+		msg += " (the value is not shown: it may be a secret)"
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
@@ -198,6 +217,25 @@ func trimYAML(err error) string {
 		}
 	}
 	return " " + msg
+}
+
+// hideQuoted replaces what the YAML library quotes in its errors
+// ("cannot unmarshal !!str `s3cr3t` into …"), a value that may be a
+// secret, with "a value".
+func hideQuoted(msg string) string {
+	var b strings.Builder
+	for {
+		before, rest, ok := strings.Cut(msg, "`")
+		if !ok {
+			return b.String() + msg
+		}
+		_, after, closed := strings.Cut(rest, "`")
+		b.WriteString(before + "a value")
+		if !closed {
+			return b.String()
+		}
+		msg = after
+	}
 }
 
 // keyLines finds the line of each action under "keys".
@@ -231,6 +269,9 @@ func (c *Config) check(root *yaml.Node) error {
 	default:
 		return at(lineOf(root, "theme"), "theme %q: want auto, dark or light", c.Theme)
 	}
+	if c.writable != 0 && (c.Serve.AuthorizedKeys != "" || c.Serve.OperatorKeys != "" || len(c.Serve.Access) > 0) {
+		return at(lineOf(root, "serve"), "serve: this file has mode %04o: others may change it and give their own keys access; chmod go-w %s", c.writable, c.path)
+	}
 	for i, a := range c.Serve.Access {
 		line := lineOf(root, "serve", "access")
 		switch {
@@ -260,6 +301,10 @@ func (c *Config) check(root *yaml.Node) error {
 		for _, what := range []string{"client_secret", "api_token"} {
 			s := map[string]Secret{"client_secret": p.ClientSecret, "api_token": p.APIToken}[what]
 			line := lineOf(root, "profiles", name, what)
+			if s != (Secret{}) && c.writable != 0 {
+				return at(line, "profile %q: %s: this file has mode %04o: others may change it (to run their own command:, or send the secret to their own domain); a file that gives a secret must be writable by you alone (chmod go-w %s)",
+					name, what, c.writable, c.path)
+			}
 			if s.Value != "" && !c.private {
 				return at(line, "profile %q: a plaintext %s is allowed only in a file only you can read (chmod 600 %s), or use env: or command:", name, what, c.path)
 			}

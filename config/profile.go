@@ -113,7 +113,8 @@ func (s Secret) resolve(getenv func(string) string) (string, error) {
 		defer cancel()
 		out, err := exec.CommandContext(ctx, "sh", "-c", s.Command).Output()
 		if err != nil {
-			return "", fmt.Errorf("command %q failed: %v", s.Command, err) // its output may be the secret: not shown
+			// neither its text (it may hold a secret) nor its output (it may be one) is shown
+			return "", fmt.Errorf("its command: failed (%v)", err)
 		}
 		return strings.TrimSpace(string(out)), nil
 	}

@@ -44,8 +44,15 @@ func (s *Server) tenant(profile string) (Tenant, error) {
 }
 
 // tenancy is a session's view of profile: its tenant, read-only for a
-// viewer of it, audited with the session's identity.
-func (s *Server) tenancy(se *session, m member, who audit.Who, activity *audit.Activity, profile string) (common.Tenancy, error) {
+// viewer of it, audited with the session's identity. The grant is derived
+// from the keys as they are now, not as they were at login.
+func (s *Server) tenancy(se *session, who audit.Who, activity *audit.Activity, profile string) (common.Tenancy, error) {
+	s.keyMu.RLock()
+	m, listed := s.keys[se.key]
+	s.keyMu.RUnlock()
+	if !listed {
+		return common.Tenancy{}, fmt.Errorf("your key is no longer among the server's keys")
+	}
 	role, ok := m.roles[profile]
 	if !ok {
 		return common.Tenancy{}, fmt.Errorf("your key has no access to profile %s (it has %s)", profile, strings.Join(m.profiles(), ", "))

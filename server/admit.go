@@ -1,9 +1,9 @@
 package server
 
 import (
+	"math/rand/v2"
 	"net"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"charm.land/ssh"
@@ -11,19 +11,24 @@ import (
 )
 
 // Login limits, as OpenSSH's: LoginGraceTime (a connection must log in
-// within it), MaxStartups (connections not yet logged in), and a rate of
-// new connections per address. A refused connection gets one line before
-// it is closed (SSH lets a server send lines before its version), and the
+// within it), MaxStartups with its random early drop (connections not yet
+// logged in), PerSourceMaxStartups for an address and for its network
+// (PerSourceNetBlockSize /24 and /64), and a rate of new connections per
+// address and per network. A refused connection gets one line before it is
+// closed (SSH lets a server send lines before its version), and the
 // server's log one line.
 
 // admission counts and limits the connections not yet logged in.
 type admission struct {
-	pending atomic.Int64
-	mu      sync.Mutex
-	perAddr map[string]*addrRate
+	mu       sync.Mutex
+	pending  int
+	byAddr   map[string]int // pending, per address
+	byPrefix map[string]int // pending, per network
+	rates    map[string]*sourceRate
+	drop     func(percent int) bool // rolls the random early drop
 }
 
-type addrRate struct {
+type sourceRate struct {
 	lim  *rate.Limiter
 	seen time.Time
 }
@@ -36,17 +41,78 @@ type pendingKey struct{}
 // pending until they log in or close.
 func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 	addr := remoteHost(conn)
-	if !s.admission.allow(addr, s.cfg.PerAddressRate, s.cfg.PerAddressBurst) {
-		return s.refuse(conn, addr, "too many new connections from your address; try again in a minute")
-	}
-	if s.admission.pending.Add(1) > int64(s.cfg.MaxStartups) {
-		s.admission.pending.Add(-1)
-		return s.refuse(conn, addr, "too many connections are logging in; try again shortly")
+	prefix := prefixOf(addr)
+	if why := s.admission.enter(&s.cfg, addr, prefix); why != "" {
+		return s.refuse(conn, addr, why)
 	}
 	g := &guardedConn{Conn: conn, writeTimeout: s.cfg.WriteTimeout}
-	g.release = sync.OnceFunc(func() { s.admission.pending.Add(-1) })
+	g.release = sync.OnceFunc(func() { s.admission.leave(addr, prefix) })
 	ctx.SetValue(pendingKey{}, g)
 	return g
+}
+
+// enter counts a new connection from addr in prefix as pending, or says
+// why it is refused.
+func (a *admission) enter(cfg *Config, addr, prefix string) string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.byAddr == nil {
+		a.byAddr, a.byPrefix, a.rates = map[string]int{}, map[string]int{}, map[string]*sourceRate{}
+	}
+	now := time.Now()
+	for k, r := range a.rates {
+		if now.Sub(r.seen) > 10*time.Minute {
+			delete(a.rates, k)
+		}
+	}
+	roll := a.drop
+	if roll == nil {
+		roll = func(percent int) bool { return rand.IntN(100) < percent }
+	}
+	switch {
+	case !a.allow("address "+addr, now, cfg.PerAddressRate, cfg.PerAddressBurst):
+		return "too many new connections from your address; try again in a minute"
+	case !a.allow("network "+prefix, now, cfg.PerPrefixRate, cfg.PerPrefixBurst):
+		return "too many new connections from your network; try again in a minute"
+	case a.byAddr[addr] >= cfg.PerAddressStartups:
+		return "too many connections from your address are logging in; try again shortly"
+	case a.byPrefix[prefix] >= cfg.PerPrefixStartups:
+		return "too many connections from your network are logging in; try again shortly"
+	case roll(cfg.MaxStartups.dropPercent(a.pending)):
+		return "too many connections are logging in; try again shortly"
+	}
+	a.pending++
+	a.byAddr[addr]++
+	a.byPrefix[prefix]++
+	return ""
+}
+
+// leave stops counting a connection as pending.
+func (a *admission) leave(addr, prefix string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.pending--
+	if a.byAddr[addr]--; a.byAddr[addr] <= 0 {
+		delete(a.byAddr, addr)
+	}
+	if a.byPrefix[prefix]--; a.byPrefix[prefix] <= 0 {
+		delete(a.byPrefix, prefix)
+	}
+}
+
+// allow spends one of source's new-connection tokens; idle sources are
+// forgotten after ten minutes.
+func (a *admission) allow(source string, now time.Time, per time.Duration, burst int) bool {
+	if per <= 0 {
+		return true
+	}
+	r := a.rates[source]
+	if r == nil {
+		r = &sourceRate{lim: rate.NewLimiter(rate.Every(per), burst)}
+		a.rates[source] = r
+	}
+	r.seen = now
+	return r.lim.AllowN(now, 1)
 }
 
 // loggedIn stops counting ctx's connection as pending.
@@ -64,32 +130,6 @@ func (s *Server) refuse(conn net.Conn, addr, why string) net.Conn {
 	return nil
 }
 
-// allow spends one of addr's new-connection tokens; idle addresses are
-// forgotten after ten minutes.
-func (a *admission) allow(addr string, per time.Duration, burst int) bool {
-	if per <= 0 {
-		return true
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	now := time.Now()
-	if a.perAddr == nil {
-		a.perAddr = map[string]*addrRate{}
-	}
-	for k, r := range a.perAddr {
-		if now.Sub(r.seen) > 10*time.Minute {
-			delete(a.perAddr, k)
-		}
-	}
-	r := a.perAddr[addr]
-	if r == nil {
-		r = &addrRate{lim: rate.NewLimiter(rate.Every(per), burst)}
-		a.perAddr[addr] = r
-	}
-	r.seen = now
-	return r.lim.AllowN(now, 1)
-}
-
 func remoteHost(conn net.Conn) string {
 	a := conn.RemoteAddr().String()
 	if host, _, err := net.SplitHostPort(a); err == nil {
@@ -99,8 +139,9 @@ func remoteHost(conn net.Conn) string {
 }
 
 // guardedConn is a connection whose every write must finish within
-// writeTimeout: a client that stops reading is cut off, and its session
-// and resources freed, instead of holding the server's writes for ever.
+// writeTimeout: a client whose TCP connection stops taking data is cut
+// off. (A client that stops reading its channel but not its connection is
+// cut off by the session's deadlined output.)
 type guardedConn struct {
 	net.Conn
 	writeTimeout time.Duration

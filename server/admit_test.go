@@ -63,7 +63,7 @@ func asNetErr(err error, ne *net.Error) bool {
 // opening connections too fast is refused too. Every refusal is logged.
 func TestLoginLimits(t *testing.T) {
 	r := newRig(t, sim.Options{Orgs: 1, Members: 1}, func(c *Config) {
-		c.LoginGrace, c.MaxStartups, c.PerAddressBurst, c.PerAddressRate = 500*time.Millisecond, 3, 5, time.Hour
+		c.LoginGrace, c.MaxStartups, c.PerAddressBurst, c.PerAddressRate = 500*time.Millisecond, Startups{Start: 3, Rate: 100, Full: 3}, 5, time.Hour
 	})
 	start := time.Now()
 	var held []net.Conn

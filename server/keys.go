@@ -73,22 +73,34 @@ type grant struct {
 
 // loadKeys reads OpenSSH authorized_keys files: viewers and operators of
 // the default profile, then each Access entry. A key given two roles on
-// one profile is an error naming both lines, not a silent promotion. A
-// missing file is an error; an empty path is no file.
-func loadKeys(viewers, operators, def string, access []Access) (keyring, error) {
+// one profile is an error naming both lines, not a silent promotion; so is
+// a file others may write (they could add their own key). An empty path is
+// no file. A missing or empty file grants nothing (removing or emptying a
+// file revokes its keys): each is named in the notes, for the log. No key
+// at all is an error at start (nobody could log in), and valid on a reload
+// (revoking everyone).
+func loadKeys(viewers, operators, def string, access []Access, revoking bool) (keyring, []string, error) {
 	grants := []grant{{viewers, Viewer, []string{def}}, {operators, Operator, []string{def}}}
 	for _, a := range access {
 		grants = append(grants, grant{a.Keys, a.Role, a.Profiles})
 	}
 	ring := keyring{}
+	var notes []string
 	where := map[string]string{} // fingerprint and profile → FILE:LINE
 	for _, g := range grants {
 		if g.path == "" {
 			continue
 		}
 		keys, err := readAuthorized(g.path)
+		if errors.Is(err, os.ErrNotExist) {
+			notes = append(notes, g.path+" is missing: it grants nothing now")
+			continue
+		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
+		}
+		if len(keys) == 0 {
+			notes = append(notes, g.path+" lists no key: it grants nothing now")
 		}
 		for _, k := range keys {
 			fp := gossh.FingerprintSHA256(k.key)
@@ -98,7 +110,7 @@ func loadKeys(viewers, operators, def string, access []Access) (keyring, error) 
 			}
 			for _, p := range g.profiles {
 				if at, dup := where[fp+" "+p]; dup && m.roles[p] != g.role {
-					return nil, fmt.Errorf("%s: key %s is listed already at %s: a key has one role on a profile; remove one of the lines", k.at, fp, at)
+					return nil, nil, fmt.Errorf("%s: key %s is listed already at %s: a key has one role on a profile; remove one of the lines", k.at, fp, at)
 				}
 				where[fp+" "+p] = k.at
 				m.roles[p] = g.role
@@ -106,10 +118,10 @@ func loadKeys(viewers, operators, def string, access []Access) (keyring, error) 
 			ring[fp] = m
 		}
 	}
-	if len(ring) == 0 {
-		return nil, fmt.Errorf("no keys: give --authorized-keys (viewers) or --operator-keys with at least one key")
+	if len(ring) == 0 && !revoking {
+		return nil, nil, fmt.Errorf("no keys: give --authorized-keys (viewers) or --operator-keys with at least one key")
 	}
-	return ring, nil
+	return ring, notes, nil
 }
 
 // listedKey is one line of an authorized_keys file.
@@ -123,6 +135,9 @@ func readAuthorized(path string) ([]listedKey, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
+	}
+	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o022 != 0 {
+		return nil, fmt.Errorf("%s has mode %04o: others may write it and add their own key; chmod go-w %s", path, st.Mode().Perm(), path)
 	}
 	var keys []listedKey
 	sc := bufio.NewScanner(bytes.NewReader(b))
@@ -171,9 +186,10 @@ func hostKeyFingerprint(path string) (string, error) {
 }
 
 // Check reads the key files and looks at the host key as New would, and
-// says what it found: "2 viewers, 1 operator; host key SHA256:…".
+// says what it found: "2 viewers, 1 operator; host key SHA256:…", and any
+// file that grants nothing.
 func Check(viewers, operators, hostKey string, access []Access) (string, error) {
-	ring, err := loadKeys(viewers, operators, "", access)
+	ring, notes, err := loadKeys(viewers, operators, "", access, false)
 	if err != nil {
 		return "", err
 	}
@@ -189,6 +205,9 @@ func Check(viewers, operators, hostKey string, access []Access) (string, error) 
 		n[top]++
 	}
 	found := fmt.Sprintf("%d viewer key(s), %d operator key(s)", n[Viewer], n[Operator])
+	for _, note := range notes {
+		found += "; " + note
+	}
 	fp, err := hostKeyFingerprint(hostKey)
 	switch {
 	case errors.Is(err, os.ErrNotExist):

@@ -28,7 +28,7 @@ func BenchmarkFiftySessions(b *testing.B) {
 
 func fiftySessions(b *testing.B) {
 	const n = 50
-	r := newRig(b, sim.DefaultOptions(), func(c *Config) { c.PerAddressBurst, c.MaxStartups = 1000, 100 }) // 50 at once from one address
+	r := newRig(b, sim.DefaultOptions()) // the default limits let 50 at once in from one address
 	runtime.GC()
 	before := rssKB()
 	start := time.Now()
@@ -80,7 +80,7 @@ func rssKB() int {
 // did idle: its heap within 20% (and 2 MB) of the idle figure, and no
 // goroutine left behind.
 func TestMemoryReturnsAfterFiftySessions(t *testing.T) {
-	r := newRig(t, sim.Options{Orgs: 20, Members: 50}, func(c *Config) { c.PerAddressBurst, c.MaxStartups = 1000, 100 })
+	r := newRig(t, sim.Options{Orgs: 20, Members: 50}, func(c *Config) { c.PerAddressBurst, c.PerPrefixBurst = 1000, 1000 })
 	session := func() { // a client that keeps nothing once it has gone
 		cl, err := gossh.Dial("tcp", r.addr, &gossh.ClientConfig{User: "warm", Auth: []gossh.AuthMethod{gossh.PublicKeys(r.viewer.signer)},
 			HostKeyCallback: gossh.InsecureIgnoreHostKey()}) //nolint:gosec // a test server's key

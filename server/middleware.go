@@ -72,8 +72,8 @@ func (s *Server) logSessions(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		start := time.Now()
 		fp := gossh.FingerprintSHA256(sess.PublicKey())
-		s.cfg.Logger.Info("session start", "user", sess.User(), "name", memberOf(sess).comment, "role", s.roleOf(sess), "key", fp, "remote", sess.RemoteAddr().String())
+		s.cfg.Logger.Info("session start", "login", sess.User(), "name", memberOf(sess).comment, "role", s.roleOf(sess), "key", fp, "remote", sess.RemoteAddr().String())
 		next(sess)
-		s.cfg.Logger.Info("session end", "user", sess.User(), "key", fp, "after", time.Since(start).Round(time.Second))
+		s.cfg.Logger.Info("session end", "login", sess.User(), "key", fp, "after", time.Since(start).Round(time.Second))
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"maps"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -49,11 +50,17 @@ type Config struct {
 	MaxSessions int           // concurrent sessions (default 100)
 	Grace       time.Duration // on shutdown, how long changes in flight may finish (default 10s)
 
-	LoginGrace      time.Duration // a connection must log in within it (default 20s, as OpenSSH's LoginGraceTime)
-	MaxStartups     int           // connections not yet logged in (default 10, as OpenSSH's MaxStartups)
-	PerAddressRate  time.Duration // one new connection per address this often, after a burst (default 3s)
-	PerAddressBurst int           // (default 20: a team behind one address at the start of an incident)
-	WriteTimeout    time.Duration // a client that reads nothing for this long is cut off (default 30s)
+	LoginGrace time.Duration // a connection must log in within it (default 20s, as OpenSSH's LoginGraceTime)
+	// MaxStartups limits the connections not yet logged in, with OpenSSH's
+	// random early drop (default DefaultStartups: 128:30:384).
+	MaxStartups        Startups
+	PerAddressStartups int           // not yet logged in from one address (default 64)
+	PerPrefixStartups  int           // not yet logged in from one /24 or /64 (default 64)
+	PerAddressRate     time.Duration // one new connection per address this often, after a burst (default 100ms)
+	PerAddressBurst    int           // (default 64: a team behind one address at the start of an incident)
+	PerPrefixRate      time.Duration // one new connection per /24 or /64 this often, after a burst (default 50ms)
+	PerPrefixBurst     int           // (default 128)
+	WriteTimeout       time.Duration // a client that reads nothing for this long is cut off (default 30s)
 }
 
 // Server is the SSH server.
@@ -86,7 +93,8 @@ type session struct {
 	mu        sync.Mutex
 	profile   string // the profile it shows, and its role there
 	role      Role
-	lastInput atomic.Int64 // unix nanoseconds of the last key or mouse input
+	roles     map[string]Role // every grant it holds, derived from the keys on login, switch and reload
+	lastInput atomic.Int64    // unix nanoseconds of the last key or mouse input
 }
 
 // idledKey marks, on the session's context, a session ended for want of input.
@@ -95,11 +103,13 @@ type idledKey struct{}
 // filter notes input (for the idle timeout) and, as Wish's own filter
 // does, resumes instead of suspending: ctrl+z cannot suspend a remote shell.
 func (se *session) filter(_ tea.Model, msg tea.Msg) tea.Msg {
-	switch msg.(type) {
+	switch msg := msg.(type) {
 	case tea.KeyPressMsg, tea.MouseMsg, tea.PasteMsg:
 		se.lastInput.Store(time.Now().UnixNano())
 	case tea.SuspendMsg:
 		return tea.ResumeMsg{}
+	case tea.WindowSizeMsg: // a window-change the client sends is clamped as its first size was
+		return tea.WindowSizeMsg{Width: min(msg.Width, maxWidth), Height: min(msg.Height, maxHeight)}
 	}
 	return msg
 }
@@ -147,13 +157,19 @@ func New(cfg Config) (*Server, error) {
 		cfg.Keys = keymap.Default
 	}
 	cfg.LoginGrace = cmp.Or(cfg.LoginGrace, 20*time.Second)
-	cfg.MaxStartups = cmp.Or(cfg.MaxStartups, 10)
-	cfg.PerAddressRate, cfg.PerAddressBurst = cmp.Or(cfg.PerAddressRate, 3*time.Second), cmp.Or(cfg.PerAddressBurst, 20)
+	cfg.MaxStartups = cmp.Or(cfg.MaxStartups, DefaultStartups())
+	cfg.PerAddressStartups = cmp.Or(cfg.PerAddressStartups, DefaultPerAddressStartups)
+	cfg.PerPrefixStartups = cmp.Or(cfg.PerPrefixStartups, DefaultPerPrefixStartups)
+	cfg.PerAddressRate, cfg.PerAddressBurst = cmp.Or(cfg.PerAddressRate, DefaultPerAddressRate), cmp.Or(cfg.PerAddressBurst, DefaultPerAddressBurst)
+	cfg.PerPrefixRate, cfg.PerPrefixBurst = cmp.Or(cfg.PerPrefixRate, DefaultPerPrefixRate), cmp.Or(cfg.PerPrefixBurst, DefaultPerPrefixBurst)
 	cfg.WriteTimeout = cmp.Or(cfg.WriteTimeout, 30*time.Second)
 	cfg.Client = client.SharePages(cfg.Client, sharedPagesFor) // sessions opening together share the list
-	keys, err := loadKeys(cfg.AuthorizedKeys, cfg.OperatorKeys, cfg.Profile, cfg.Access)
+	keys, notes, err := loadKeys(cfg.AuthorizedKeys, cfg.OperatorKeys, cfg.Profile, cfg.Access, false)
 	if err != nil {
 		return nil, err
+	}
+	for _, n := range notes {
+		cfg.Logger.Warn("keys: " + n)
 	}
 	if err := checkHostKey(cfg.HostKeyPath); err != nil {
 		return nil, err
@@ -192,7 +208,7 @@ func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 	m, ok := s.keys[fp]
 	s.keyMu.RUnlock()
 	if !ok || len(m.roles) == 0 {
-		s.cfg.Logger.Warn("refused key", "user", ctx.User(), "key", fp, "remote", ctx.RemoteAddr().String())
+		s.cfg.Logger.Warn("refused key", "login", ctx.User(), "key", fp, "remote", ctx.RemoteAddr().String())
 		return false
 	}
 	ctx.SetValue(memberKey{}, m)
@@ -223,12 +239,13 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	if role == 0 {
 		return nil // not authorized: never gets a session
 	}
-	// the key's comment names the person; the typed user is kept beside it
-	who := audit.Who{User: sess.User(), Comment: m.comment, Key: gossh.FingerprintSHA256(sess.PublicKey()),
-		Remote: sess.RemoteAddr().String()}
+	// the key names the person (its comment, else its fingerprint): never
+	// the login name, which the client chooses (ssh -l anything)
+	fp := gossh.FingerprintSHA256(sess.PublicKey())
+	who := audit.Who{User: cmp.Or(m.comment, fp), Comment: m.comment, Key: fp, Remote: sess.RemoteAddr().String()}
 	activity := &audit.Activity{}
-	se := &session{key: who.Key, ctx: sess.Context()}
-	ten, err := s.tenancy(se, m, who, activity, profile)
+	se := &session{key: fp, ctx: sess.Context(), roles: maps.Clone(m.roles)}
+	ten, err := s.tenancy(se, who, activity, profile)
 	if err != nil {
 		wish.Println(sess, "orgdash: "+err.Error())
 		return nil
@@ -240,11 +257,14 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		StopSending: func() { once.Do(func() { close(stop) }) }, Changes: s.changes, Session: int(s.nextID.Add(1))}
 	if names := m.profiles(); len(names) > 1 { // T switches among the profiles this key may open
 		c.Profiles = names
-		c.Switch = func(name string) (common.Tenancy, error) { return s.tenancy(se, m, who, activity, name) }
+		// every switch derives the grant again from the keys as they are now
+		c.Switch = func(name string) (common.Tenancy, error) { return s.tenancy(se, who, activity, name) }
 	}
 	se.common = c
 	se.lastInput.Store(time.Now().UnixNano())
-	opts := append(bm.MakeOptions(sess), tea.WithContext(sess.Context()), tea.WithFilter(se.filter))
+	w, h := clampSize(sess)
+	opts := append(bm.MakeOptions(sess), tea.WithContext(sess.Context()), tea.WithFilter(se.filter),
+		tea.WithOutput(s.deadlined(sess)), tea.WithWindowSize(w, h))
 	p := tea.NewProgram(ui.New(c), opts...)
 	se.program = p
 	go s.idle(sess, se)
@@ -255,8 +275,11 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	s.keyMu.RLock()
 	now, ok := s.keys[se.key]
 	s.keyMu.RUnlock()
-	if r, still := now.roles[profile]; !ok || !still || r != role {
-		sess.Context().SetValue(revokedKey{}, "your key's access changed while you logged in; connect again")
+	se.mu.Lock()
+	why, _ := lost(se.roles, now, ok) // on login, any loss ends it: it has shown nothing yet
+	se.mu.Unlock()
+	if why != "" {
+		sess.Context().SetValue(revokedKey{}, why)
 		go p.Quit()
 	}
 	go func() {
@@ -311,7 +334,8 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Unlock()
 	for _, se := range open {
 		se.common.StopSending() // nothing new goes out; what is out finishes and is recorded
-		se.program.Send(common.StatusMsg{Level: common.Warning, Text: "the server is shutting down: this session ends once changes in flight finish"})
+		// never waits on a session: one whose client reads nothing holds its program
+		go se.program.Send(common.StatusMsg{Level: common.Warning, Text: "the server is shutting down: this session ends once changes in flight finish"})
 	}
 	deadline := time.Now().Add(s.cfg.Grace)
 	pause := func(d time.Duration) {
@@ -325,11 +349,12 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		pause(50 * time.Millisecond) // changes in flight finish, up to the grace period
 	}
 	for _, se := range open {
-		se.program.Quit()
+		go se.program.Quit()
 	}
 	s.cfg.Logger.Info("shutting down", "sessions", len(open))
-	// connections whose sessions ended get a moment to close; then they are cut
-	shut, cancel := context.WithTimeout(ctx, 2*time.Second)
+	// connections whose sessions ended get a moment to close, within the
+	// grace period; then every one is cut, whether its client reads or not
+	shut, cancel := context.WithTimeout(ctx, min(2*time.Second, max(time.Until(deadline), 100*time.Millisecond)))
 	defer cancel()
 	err := s.ssh.Shutdown(shut)
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {

@@ -82,7 +82,7 @@ func TestOperatorCanAndIsAudited(t *testing.T) {
 		t.Fatalf("%d audit lines, want 1: %+v", len(es), es)
 	}
 	e := es[0]
-	if e.User != "olu" || e.Comment != "operators-1@corp" || e.Key != gossh.FingerprintSHA256(r.operator.pub) || !strings.HasPrefix(e.Remote, "127.0.0.1:") ||
+	if e.User != "operators-1@corp" || e.Comment != "operators-1@corp" || e.Key != gossh.FingerprintSHA256(r.operator.pub) || !strings.HasPrefix(e.Remote, "127.0.0.1:") ||
 		e.Action != "remove members" || e.Outcome != "ok" {
 		t.Fatalf("audit line %+v", e)
 	}
