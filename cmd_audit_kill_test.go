@@ -28,7 +28,7 @@ func TestReconcileAfterSIGKILLMidRemoval(t *testing.T) {
 	t.Parallel()
 	tn := simtest.Start(t, sim.Options{Orgs: 2, Members: 200, Rate: 1, Burst: 10,
 		RemovalDelayMin: 30 * time.Second, RemovalDelayMax: 30 * time.Second})
-	admin := tn.Management(t, management.WithRetries(20, []int{429}))
+	admin := tn.Management(t, management.WithRetryStrategy(management.RetryStrategy{MaxRetries: 20, Statuses: []int{429}}))
 	if _, err := admin.Organization.ReadByName(context.Background(), "acme"); err != nil {
 		t.Fatal(err)
 	}

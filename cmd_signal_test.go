@@ -74,7 +74,7 @@ func TestSIGTERMMidRemovalLeavesTheTruthInTheAudit(t *testing.T) {
 	// its own tenant, directory and process: it waits on a rate limit, not the CPU
 	t.Parallel()
 	tn := simtest.Start(t, sim.Options{Orgs: 2, Members: 200, Rate: 1, Burst: 10}) // one call a second once the burst is spent
-	admin := tn.Management(t, management.WithRetries(20, []int{429}))
+	admin := tn.Management(t, management.WithRetryStrategy(management.RetryStrategy{MaxRetries: 20, Statuses: []int{429}}))
 	acme, err := admin.Organization.ReadByName(context.Background(), "acme")
 	if err != nil {
 		t.Fatal(err)

@@ -80,7 +80,7 @@ func (c *auth0Client) CreateOrganization(ctx context.Context, s OrgSpec) (Organi
 		}
 	}
 	if len(s.Metadata) > 0 {
-		md := map[string]string(s.Metadata)
+		md := s.Metadata
 		o.Metadata = &md
 	}
 	for _, id := range s.Connections {
