@@ -1,9 +1,10 @@
-// Package list is the dashboard's list pane, shared by the organizations,
-// members, connections and invitations screens: its count in one call, its
-// pages on demand (the first at once, more near the end, all for a
-// filter, mark all or L), the
-// "/" filter, marks, sort by any column, each row's action state, the
-// status line and the help. A screen supplies what its rows are and its
+// Package list is the dashboard's list pane, shared by every list screen
+// (the organizations, each organization's list tabs, the tenant's
+// connections, users, a user's organizations, the view across
+// organizations): its count in one call, its pages on demand (the first at
+// once, more near the end, all for a filter, mark all or L), the "/"
+// filter, marks, sort by any column, each row's action state, the status
+// line and the help. A screen supplies what its rows are and its
 // action table; everything a list does the same way lives here once.
 package list
 
