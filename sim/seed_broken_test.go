@@ -166,3 +166,25 @@ func initech(t *testing.T, m *management.Management) string {
 	must(t, err)
 	return o.GetID()
 }
+
+// A demo of one member an organization (orgdash sim --members 1) still
+// has acme's two members who belong nowhere else: both are acme's and
+// listed as its members.
+func TestDemoOfOneMemberAnOrganizationStarts(t *testing.T) {
+	tn := simtest.Start(t, sim.Options{Orgs: 20, Members: 1})
+	m := tn.Management(t)
+	ctx := context.Background()
+	acme, err := m.Organization.ReadByName(ctx, "acme")
+	must(t, err)
+	members, err := m.Organization.Members(ctx, acme.GetID(), management.Take(100))
+	must(t, err)
+	var lone int
+	for _, mb := range members.Members {
+		if orgs, err := m.User.Organizations(ctx, mb.GetUserID()); err == nil && len(orgs.Organizations) == 1 {
+			lone++
+		}
+	}
+	if lone < 2 {
+		t.Fatalf("acme has %d members, %d of them in acme alone; want at least 2 such", len(members.Members), lone)
+	}
+}
