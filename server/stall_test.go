@@ -136,6 +136,7 @@ func (c *countingConn) Read(p []byte) (int, error) {
 // Before, the write waited for ever in x/crypto/ssh's channel window,
 // holding the renderer and the slot.
 func TestClientThatStopsReadingItsChannelIsCutOff(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	if raceEnabled {
 		t.Skip("the race detector slows rendering about 20×: filling a 2 MB window takes minutes")
 	}
@@ -166,6 +167,7 @@ func TestClientThatStopsReadingItsChannelIsCutOff(t *testing.T) {
 // Shutdown ends within its grace period even while a session's client
 // reads nothing and the write timeout is far away.
 func TestShutdownWithinGraceDespiteAStalledClient(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	if raceEnabled {
 		t.Skip("the race detector slows rendering about 20×: filling a 2 MB window takes minutes")
 	}
