@@ -308,8 +308,8 @@ func TestServeCutsOffAClientThatStopsReading(t *testing.T) {
 		t.Fatal(err)
 	}
 	select {
-	case <-s.exited:
-		t.Logf("serve ended %s after SIGTERM with a client reading nothing", time.Since(term).Round(10*time.Millisecond))
+	case err := <-s.exited:
+		t.Logf("serve ended %s after SIGTERM with a client reading nothing (%v)", time.Since(term).Round(10*time.Millisecond), err)
 	case <-time.After(12 * time.Second):
 		t.Fatal("serve still runs 12s after SIGTERM (grace 10s) with a client reading nothing")
 	}
