@@ -48,6 +48,10 @@ func runDashboard(ctx context.Context, g *globals) error {
 	c := &common.Common{Ctx: client.WithStop(ctx, stop), Client: wrap(t.client), Keys: st.keys, Styles: styles(cfg), Profile: t.name,
 		Protected: t.level == config.Protected, Activity: activity, Profiles: cfg.Names(), ProfileLabels: labels(cfg), Switch: tenancy(cfg, wrap),
 		StopSending: func() { once.Do(func() { close(stop) }) }, Refresh: cmp.Or(g.refresh, cfg.Refresh)}
+	if path, err := g.auditPath(""); err == nil {
+		c.Changes = common.NewChanges() // the Events API's news reaches the screens through it
+		newHistories(ctx, path, c.Changes, io.Discard).setup(c)
+	}
 	p := tea.NewProgram(ui.New(c), tea.WithContext(ctx), tea.WithoutSignalHandler())
 	st.sinkFailed.set(func(err error) {
 		p.Send(common.StatusMsg{Level: common.Warning, Text: "the audit's syslog copy failed (the audit file has the entry): " + err.Error()})

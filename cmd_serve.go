@@ -151,6 +151,8 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 	}
 	defer st.close()
 	t, km := st.tenant, st.keys
+	live, endLive := context.WithCancel(ctx) // the tenants' event subscriptions end with the server
+	defer endLive()
 	st.sinkFailed.set(func(err error) { logger.Error("audit syslog copy failed; the audit file has the entry", "err", err) })
 	srv, err := server.New(server.Config{Listen: f.listen, HostKeyPath: f.hostKey, AuthorizedKeys: f.viewers,
 		OperatorKeys: f.operators, Client: t.client, Audit: st.audit, Logger: logger, IdleTimeout: f.idle,
@@ -162,7 +164,7 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 			o, err := openTenant(cfg, profile)
 			return server.Tenant{Client: o.client, Protected: o.level == config.Protected}, err
 		},
-		Protected: t.level == config.Protected, Keys: func() *keymap.KeyMap { k := *km; return &k }})
+		Protected: t.level == config.Protected, Keys: func() *keymap.KeyMap { k := *km; return &k }, Setup: serveHistory(live, g, f.auditLog)})
 	if err != nil {
 		return err
 	}

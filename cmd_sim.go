@@ -26,6 +26,8 @@ type simFlags struct {
 	empty, noConnectionsAPI      bool
 	noDomains                    bool
 	noEvents                     bool
+	noOrgClients, noOrgRoles     bool
+	noGroups, noTemplates        bool
 	seed                         int64
 	orgs, members                int
 	removalDelay                 string
@@ -82,6 +84,10 @@ CLI or a curl script at it with the variables it prints.`,
 	fl.BoolVar(&f.noConnectionsAPI, "no-connections-api", false, "a tenant without the newer /organizations/{id}/connections family")
 	fl.BoolVar(&f.noDomains, "no-discovery-domains", false, "a tenant without /organizations/{id}/discovery-domains")
 	fl.BoolVar(&f.noEvents, "no-events-api", false, "a tenant without GET /api/v2/events (the Events API)")
+	fl.BoolVar(&f.noOrgClients, "no-organization-clients", false, "a tenant without organization applications (/organizations/{id}/clients, Early Access)")
+	fl.BoolVar(&f.noOrgRoles, "no-organization-roles", false, "a tenant without organization-level roles (Early Access)")
+	fl.BoolVar(&f.noGroups, "no-groups", false, "a tenant without groups in organizations (/organizations/{id}/groups, Early Access)")
+	fl.BoolVar(&f.noTemplates, "no-organization-templates", false, "a tenant without organization templates (Early Access)")
 	return cmd
 }
 
@@ -90,6 +96,7 @@ func (f simFlags) options() (sim.Options, error) {
 	o := sim.DefaultOptions()
 	o.Seed, o.Empty, o.NoConnectionsAPI, o.NoDiscoveryDomains = f.seed, f.empty, f.noConnectionsAPI, f.noDomains
 	o.NoEventsAPI = f.noEvents
+	o.NoOrgClients, o.NoOrgRoles, o.NoGroups, o.NoOrgTemplates = f.noOrgClients, f.noOrgRoles, f.noGroups, f.noTemplates
 	o.ClientID, o.ClientSecret = f.clientID, f.clientSecret
 	if f.orgs < 1 || f.orgs > limits.MaxOrgs {
 		return o, usagef("--orgs %d: want 1 to %d (Auth0's limit of organizations per tenant)", f.orgs, limits.MaxOrgs)

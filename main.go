@@ -18,6 +18,10 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 func main() {
 	root := rootCmd()
 	if err := root.Execute(); err != nil {
+		var code exitCode
+		if errors.As(err, &code) { // the command has said all it has to
+			os.Exit(int(code))
+		}
 		fmt.Fprintln(os.Stderr, "orgdash:", err)
 		var ue usageError
 		if errors.As(err, &ue) {
@@ -47,6 +51,6 @@ AUTH0_API_TOKEN.`,
 	root.PersistentFlags().StringVar(&g.auditSyslog, "audit-syslog", "", "copy the audit to syslog at `WHERE` (unixgram:///dev/log, udp://host:514, tcp://host:601); the file stays the record")
 	root.PersistentFlags().StringVar(&g.profile, "profile", "", "the profile (tenant) `NAME` to use (default: the config's default_profile)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(simCmd(), serveCmd(g), exportCmd(g), auditCmd(g), versionCmd())
+	root.AddCommand(simCmd(), serveCmd(g), exportCmd(g), auditCmd(g), activityCmd(g), versionCmd(), whyCmd(g), doctorCmd(g))
 	return root
 }

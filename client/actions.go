@@ -41,6 +41,10 @@ const (
 	ReadLogs
 	ReadUserBlocks
 	ReadConnectionApps
+	ReadBlockedUsers
+	EnableConnectionApp
+	BlockUser
+	RemoveUserBlocks
 	actionCount // keep last
 )
 
@@ -84,6 +88,10 @@ var actionTable = [actionCount]ActionInfo{
 	ReadLogs:              {"read logs", "read:logs", limits.LogsRead, false},
 	ReadUserBlocks:        {"read user blocks", "read:users", limits.UsersRead, false},
 	ReadConnectionApps:    {"read connection applications", "read:connections", limits.ConnectionsRead, false},
+	ReadBlockedUsers:      {"read blocked users", "read:users", limits.UsersRead, false},
+	EnableConnectionApp:   {"enable connection for application", "update:connections", limits.NoGroup, true},
+	BlockUser:             {"block or unblock user", "update:users", limits.UsersWrite, true},
+	RemoveUserBlocks:      {"remove brute-force blocks", "update:users", limits.NoGroup, true},
 }
 
 // Actions are every action, in order.

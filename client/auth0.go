@@ -22,6 +22,7 @@ type auth0Client struct {
 	// connections family (a time.Time; zero when it has it).
 	legacyUntil atomic.Value
 	noDomains   domainsMissing // the tenant lacks discovery domains, lately
+	noSurface   surfaceMissing // Early Access features it lacks, lately (org_surface.go)
 }
 
 var _ Client = (*auth0Client)(nil)
@@ -97,6 +98,7 @@ func orgFrom(o *management.Organization) Organization {
 	if b := o.Branding; b != nil {
 		out.LogoURL, out.Colors = b.GetLogoURL(), b.GetColors()
 	}
+	out.ThirdPartyAccess, out.AppEntitlement = o.GetThirdPartyClientAccess(), o.GetIsAppEntitlementActive()
 	return out
 }
 

@@ -20,6 +20,10 @@ type Capabilities struct {
 	Scopes   map[string]bool
 	ReadOnly string // why this session may not change the tenant; "" if it may
 	NoToggle bool   // the tenant lacks the connection toggle API
+	// ClientID is the application the token was issued to (its azp claim,
+	// or its subject without "@clients"): the client_id Auth0 writes in the
+	// tenant log of every change made with it. "" when not known.
+	ClientID string
 }
 
 // Can says whether a is available.
@@ -62,11 +66,17 @@ func (b *scopeBook) sawToken(authorization string) {
 	payload, err := base64.RawURLEncoding.DecodeString(parts[1])
 	var claims struct {
 		Scope string `json:"scope"`
+		AZP   string `json:"azp"`
+		Sub   string `json:"sub"`
 	}
 	if err != nil || json.Unmarshal(payload, &claims) != nil {
 		return
 	}
 	b.caps.Known = true
+	b.caps.ClientID = claims.AZP
+	if id, ok := strings.CutSuffix(claims.Sub, "@clients"); ok && b.caps.ClientID == "" {
+		b.caps.ClientID = id
+	}
 	b.caps.Scopes = map[string]bool{}
 	for _, s := range strings.Fields(claims.Scope) {
 		if !b.denied[s] {

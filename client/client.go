@@ -54,6 +54,10 @@ type Reader interface {
 	MemberRoles(ctx context.Context, orgID, userID string) ([]Role, error)
 	// FindUsers finds people by email or name (one call, at most 50).
 	FindUsers(ctx context.Context, text string) ([]User, error)
+	// SearchMembers finds an organization's members by email, name or user
+	// id through Auth0's user search: one call, at most 50, on
+	// organizations of any size, without loading the members.
+	SearchMembers(ctx context.Context, orgID, text string) ([]Member, error)
 	// User is a user with their organizations, for the member detail.
 	User(ctx context.Context, id string) (User, error)
 	// Roles are the tenant's roles (GET /roles), for pickers and names.
@@ -74,6 +78,27 @@ type Reader interface {
 	// Logs reads the tenant's log events that q selects, newest first (or
 	// oldest first from q.After).
 	Logs(ctx context.Context, q LogQuery) ([]LogEvent, error)
+
+	// OrgClientGrants lists the machine-to-machine grants associated with
+	// an organization.
+	OrgClientGrants(ctx context.Context, orgID string) ([]ClientGrant, error)
+	// OrgApplications lists the applications an organization's members
+	// may use; a tenant without the feature answers Unsupported.
+	OrgApplications(ctx context.Context, orgID string) ([]OrgApplication, error)
+	// OrgRoles lists an organization's own (organization-level) roles.
+	OrgRoles(ctx context.Context, orgID string) ([]Role, error)
+	// OrgGroups lists an organization's groups with the roles each gives;
+	// a tenant without the feature answers Unsupported.
+	OrgGroups(ctx context.Context, orgID string) ([]Group, error)
+	// EffectiveRoles lists a member's roles, direct or through groups.
+	EffectiveRoles(ctx context.Context, orgID, userID string) ([]EffectiveRole, error)
+	// BlockedUsers are the tenant's users Auth0 marks blocked (one search,
+	// at most MaxFound), with their organizations unread.
+	BlockedUsers(ctx context.Context) ([]User, error)
+	// Events reads the tenant's Events API stream after offset from,
+	// giving each event to yield; it returns the last offset read, to
+	// resume after a drop (see events.go).
+	Events(ctx context.Context, from string, yield func(Event) bool) (string, error)
 }
 
 // Writer is every call that changes the tenant.
@@ -116,6 +141,15 @@ type Writer interface {
 	// UpdateDiscoveryDomain sets a domain's status and whether it routes logins.
 	UpdateDiscoveryDomain(ctx context.Context, orgID, id string, verified, useForDiscovery bool) (DiscoveryDomain, error)
 	RemoveDiscoveryDomain(ctx context.Context, orgID, id string) error
+
+	// SetConnectionApp enables (or disables) a connection for one
+	// application (PATCH /connections/{id}/clients).
+	SetConnectionApp(ctx context.Context, connID, clientID string, enabled bool) error
+	// SetUserBlocked blocks or unblocks a user (PATCH /users/{id} blocked).
+	SetUserBlocked(ctx context.Context, userID string, blocked bool) error
+	// RemoveUserBlocks lifts the brute-force blocks on a user
+	// (DELETE /user-blocks/{id}); it cannot be undone.
+	RemoveUserBlocks(ctx context.Context, userID string) error
 }
 
 // Tenant identifies the tenant a client speaks to.
@@ -149,6 +183,12 @@ type Organization struct {
 	LogoURL               string
 	Colors                map[string]string // primary, page_background
 	Metadata              map[string]string
+	// ThirdPartyAccess is third_party_client_access: "allow" lets
+	// third-party applications log people in to it; "" or "block" does not.
+	ThirdPartyAccess string
+	// AppEntitlement is is_app_entitlement_active (Early Access): only the
+	// applications the organization lists may log its people in.
+	AppEntitlement bool
 }
 
 // Connection is a connection as enabled (or disabled) for an organization.

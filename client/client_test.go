@@ -145,7 +145,8 @@ func TestConnectionsToggleKeepsSettings(t *testing.T) {
 func mkOrg(t *testing.T, tn *simtest.Tenant, name string) string {
 	t.Helper()
 	a := tn.Management(t)
-	if err := a.Request(ctx, "POST", a.URI("organizations"), &map[string]string{"name": name}); err != nil {
+	// the answer carries booleans too (is_app_entitlement_active)
+	if err := a.Request(ctx, "POST", a.URI("organizations"), &map[string]any{"name": name}); err != nil {
 		t.Fatal(err)
 	}
 	return name

@@ -31,6 +31,9 @@ var matrixKinds = map[string]string{
 	"RemoveDiscoveryDomain": "remove discovery domain", "DeleteOrganization": "delete organization",
 	"AssignRoles": "assign roles", "RemoveRoles": "remove roles", "Invite": "invite", "RevokeInvitation": "revoke invitation",
 	"CreateOrganization": "create organization", "UpdateOrganization": "edit organization",
+	// the doctor's fixes, tried under the same faults by TestFaultMatrixLoginFixes
+	"SetConnectionApp": "enable connection for application", "SetUserBlocked": "block or unblock user",
+	"RemoveUserBlocks": "remove brute-force blocks",
 }
 
 // Every method of Writer is a kind of change the fault matrix makes, and

@@ -9,23 +9,24 @@ import (
 	"github.com/orgdash/orgdash/limits"
 )
 
-// LogEvent is one entry of the tenant's logs (GET /logs) as Auth0 wrote it.
+// LogEvent is one entry of the tenant's logs (GET /logs) as Auth0 wrote it;
+// it marshals with Auth0's field names.
 // Every string in it may come from a customer: sanitise before showing.
 type LogEvent struct {
-	ID           string
-	Date         time.Time
-	Type         string // Auth0's event code: s, f, fp, fu, sapi, …
-	Description  string
-	ClientID     string
-	ClientName   string
-	Connection   string
-	ConnectionID string
-	UserID       string
-	UserName     string
-	OrgID        string
-	OrgName      string
-	IP           string
-	Details      map[string]any // sapi: request {method, path, body, channel, auth}, response
+	ID           string         `json:"log_id"`
+	Date         time.Time      `json:"date"`
+	Type         string         `json:"type"` // Auth0's event code: s, f, fp, fu, sapi, …
+	Description  string         `json:"description,omitempty"`
+	ClientID     string         `json:"client_id,omitempty"`
+	ClientName   string         `json:"client_name,omitempty"`
+	Connection   string         `json:"connection,omitempty"`
+	ConnectionID string         `json:"connection_id,omitempty"`
+	UserID       string         `json:"user_id,omitempty"`
+	UserName     string         `json:"user_name,omitempty"`
+	OrgID        string         `json:"organization_id,omitempty"`
+	OrgName      string         `json:"organization_name,omitempty"`
+	IP           string         `json:"ip,omitempty"`
+	Details      map[string]any `json:"details,omitempty"` // sapi: request {method, path, body, channel, auth}, response
 }
 
 // Failed reports whether the event is a failure Auth0 logged (its codes

@@ -75,9 +75,7 @@ func (c *auth0Client) CreateOrganization(ctx context.Context, s OrgSpec) (Organi
 		if s.LogoURL != "" {
 			o.Branding.LogoURL = &s.LogoURL
 		}
-		if colors := nonEmpty(s.Colors); len(colors) > 0 {
-			o.Branding.Colors = &colors
-		}
+		o.Branding.Colors = colorScheme(s.Colors)
 	}
 	if len(s.Metadata) > 0 {
 		md := s.Metadata
@@ -132,7 +130,15 @@ func nonEmpty(m map[string]string) map[string]string {
 // metadata value is confirmed only when that value is there.
 func (s OrgSpec) Holds(o Organization) bool {
 	return o.Name == s.Name && o.DisplayName == s.DisplayName && o.LogoURL == s.LogoURL &&
-		maps.Equal(nonEmpty(o.Colors), nonEmpty(s.Colors)) && maps.Equal(nonNil(o.Metadata), nonNil(s.Metadata))
+		maps.Equal(nonEmpty(o.Colors), sentColors(s.Colors)) && maps.Equal(nonNil(o.Metadata), nonNil(s.Metadata))
+}
+
+// sentColors are the colours an edit sends for m: both, or none.
+func sentColors(m map[string]string) map[string]string {
+	if c := colorScheme(m); c != nil {
+		return *c
+	}
+	return map[string]string{}
 }
 
 func nonNil(m map[string]string) map[string]string {
@@ -140,6 +146,30 @@ func nonNil(m map[string]string) map[string]string {
 		return map[string]string{}
 	}
 	return m
+}
+
+// Auth0's default colours of the login page (Universal Login's branding
+// defaults): what a scheme gets for the colour it was not given.
+const (
+	DefaultPrimaryColor   = "#635dff"
+	DefaultPageBackground = "#000000"
+)
+
+// colorScheme is the branding colours to send: none when neither is set,
+// else both, as Auth0's spec requires a scheme to have both primary and
+// page_background (a 400 otherwise); the one not set is Auth0's default.
+func colorScheme(m map[string]string) *map[string]string {
+	colors := nonEmpty(m)
+	if len(colors) == 0 {
+		return nil
+	}
+	if colors["primary"] == "" {
+		colors["primary"] = DefaultPrimaryColor
+	}
+	if colors["page_background"] == "" {
+		colors["page_background"] = DefaultPageBackground
+	}
+	return &colors
 }
 
 // SpecOf is what o says, for editing it.
@@ -155,8 +185,7 @@ func (c *auth0Client) UpdateOrganization(ctx context.Context, id string, s OrgSp
 	// branding and metadata are replaced whole, so what was removed goes;
 	// an empty branding object clears it (the simulator's reading; Auth0
 	// documents the replacement, not the empty object)
-	colors := nonEmpty(s.Colors)
-	o.Branding = &management.OrganizationBranding{Colors: &colors}
+	o.Branding = &management.OrganizationBranding{Colors: colorScheme(s.Colors)}
 	if s.LogoURL != "" {
 		o.Branding.LogoURL = &s.LogoURL
 	}

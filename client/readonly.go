@@ -94,3 +94,15 @@ func (r readOnly) UpdateDiscoveryDomain(context.Context, string, string, bool, b
 func (r readOnly) RemoveDiscoveryDomain(context.Context, string, string) error {
 	return r.refuse("remove discovery domain")
 }
+
+func (r readOnly) SetConnectionApp(context.Context, string, string, bool) error {
+	return r.refuse("enable connection for application")
+}
+
+func (r readOnly) SetUserBlocked(context.Context, string, bool) error {
+	return r.refuse("block or unblock user")
+}
+
+func (r readOnly) RemoveUserBlocks(context.Context, string) error {
+	return r.refuse("remove brute-force blocks")
+}

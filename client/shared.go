@@ -171,3 +171,15 @@ func (s *shared) UpdateDiscoveryDomain(ctx context.Context, orgID, id string, ve
 func (s *shared) RemoveDiscoveryDomain(ctx context.Context, orgID, id string) error {
 	return s.w.RemoveDiscoveryDomain(ctx, orgID, id)
 }
+
+func (s *shared) SetConnectionApp(ctx context.Context, connID, clientID string, enabled bool) error {
+	return s.w.SetConnectionApp(ctx, connID, clientID, enabled)
+}
+
+func (s *shared) SetUserBlocked(ctx context.Context, userID string, blocked bool) error {
+	return s.w.SetUserBlocked(ctx, userID, blocked)
+}
+
+func (s *shared) RemoveUserBlocks(ctx context.Context, userID string) error {
+	return s.w.RemoveUserBlocks(ctx, userID)
+}

@@ -26,7 +26,10 @@ type pacer struct {
 func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	p.scopes.sawToken(req.Header.Get("Authorization"))
-	group := limits.GroupOf(req.Method, req.URL.Path)
+	group := limits.GroupOfURL(req.Method, req.URL)
+	if streaming(req) {
+		return p.stream(req, group)
+	}
 	for attempt := 1; ; attempt++ {
 		permit, err := p.tracker.acquire(ctx, group)
 		if err != nil {

@@ -24,6 +24,9 @@ type KeyMap struct {
 	Create, Invite, Add                     key.Binding
 	Undo, Activity, Profile, Retry          key.Binding
 	Pause, Stop, Users, TenantConns         key.Binding
+	Why, Doctor, Fix                        key.Binding // the login explainer, the doctor, a fix
+	// The Activity tab: open it, follow live, filter by kind and by person.
+	ActivityTab, Follow, Kind, Person key.Binding
 
 	// Dialog is what the keys mean inside a dialog; Filtering inside the "/" line.
 	Dialog    DialogKeys
@@ -90,6 +93,13 @@ func Default() *KeyMap {
 		Stop:        b("X", "stop the change", "X"),
 		Users:       b("u", "users", "u"),
 		TenantConns: b("C", "tenant connections", "C"),
+		Why:         b("w", "why can't they log in?", "w"),
+		Doctor:      b("!", "doctor", "!"),
+		Fix:         b("F", "fix", "F"),
+		ActivityTab: b("6", "activity", "6"),
+		Follow:      b("f", "follow live", "f"),
+		Kind:        b("K", "kind", "K"),
+		Person:      b("P", "only this person", "P"),
 		Dialog: DialogKeys{
 			Yes:    b("y", "confirm", "y"),
 			No:     b("n/esc", "cancel", "n", "esc", "q"),
@@ -116,6 +126,8 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"more": &k.More, "mark": &k.Mark, "mark-all": &k.MarkAll, "unmark": &k.Unmark, "load-all": &k.LoadAll, "toggle": &k.Toggle,
 		"edit": &k.Edit, "new": &k.New, "remove": &k.Remove, "delete-org": &k.DeleteOrg, "create": &k.Create, "invite": &k.Invite, "add": &k.Add, "undo": &k.Undo,
 		"activity": &k.Activity, "profile": &k.Profile, "retry": &k.Retry, "pause": &k.Pause, "stop": &k.Stop, "users": &k.Users, "tenant-connections": &k.TenantConns,
+		"why": &k.Why, "doctor": &k.Doctor, "fix": &k.Fix,
+		"activity-tab": &k.ActivityTab, "follow": &k.Follow, "kind": &k.Kind, "person": &k.Person,
 	}
 }
 

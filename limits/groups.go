@@ -1,9 +1,22 @@
 package limits
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+)
+
+// GroupOfURL is the endpoint group of a request to u: it reads the raw,
+// still escaped path, so a user id holding an escaped "/"
+// ("oidc|partner-oidc%2Fabc") stays one segment and the request lands in
+// its endpoint's bucket.
+func GroupOfURL(method string, u *url.URL) Group {
+	return GroupOf(method, u.EscapedPath())
+}
 
 // GroupOf is the endpoint group of a request ("GET", "/api/v2/organizations/org_1/members"),
-// or NoGroup for an endpoint no plan lists.
+// or NoGroup for an endpoint no plan lists. path is the escaped path as
+// sent on the wire (url.URL.EscapedPath), never the decoded one: a decoded
+// "/" inside an id would split it into two segments.
 func GroupOf(method, path string) Group {
 	parts := strings.Split(strings.Trim(strings.TrimPrefix(path, "/api/v2"), "/"), "/")
 	read := method == "GET" || method == "HEAD"
@@ -36,6 +49,8 @@ func GroupOf(method, path string) Group {
 			return pick(OrgConnectionsRead, OrgConnectionsWrite)
 		case sub(2) == "invitations":
 			return pick(OrgInvitationsRead, OrgInvitationsWrite)
+		case sub(2) == "client-grants":
+			return pick(OrgClientGrantsRead, OrgClientGrantsWrite)
 		}
 	case "users":
 		if len(parts) == 3 && parts[2] == "organizations" && read {

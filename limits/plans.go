@@ -69,8 +69,12 @@ const (
 	UsersWrite            Group = "users_write"
 	ClientsRead           Group = "clients_read"
 	ConnectionsRead       Group = "connections_read"
-	LogsRead              Group = "logs_read"           // GET /logs and /logs/{id}
-	OtherEndpoints        Group = "all_other_endpoints" // Essentials' catch-all bucket
+	LogsRead              Group = "logs_read" // GET /logs and /logs/{id}
+	// OrgClientGrantsRead and OrgClientGrantsWrite are the organization
+	// client grants (GET, POST, DELETE …/client-grants).
+	OrgClientGrantsRead  Group = "organization_client_grants_read"
+	OrgClientGrantsWrite Group = "organization_client_grants_write"
+	OtherEndpoints       Group = "all_other_endpoints" // Essentials' catch-all bucket
 )
 
 // Plan is a subscription's limits.
@@ -106,7 +110,8 @@ var Plans = map[string]Plan{
 			OrgMemberRolesRead: perMin(20, 200), OrgMemberRolesWrite: perMin(20, 200),
 			OrgConnectionsRead: perMin(5, 50), OrgConnectionsWrite: perMin(5, 25),
 			UsersRead: perMin(40, 500), UsersWrite: perMin(20, 200), ClientsRead: perMin(5, 100), ConnectionsRead: perMin(5, 50),
-			LogsRead: perMin(10, 100), // the page's "logs" row (API.md)
+			LogsRead:            perMin(10, 100), // the page's "logs" row (API.md)
+			OrgClientGrantsRead: perMin(10, 100), OrgClientGrantsWrite: perMin(5, 150),
 		}},
 	"enterprise": {Name: "enterprise", Page: "rate-limit-configurations/enterprise-public",
 		Global: lim(perSec(50, 16)), Groups: enterpriseGroups},

@@ -44,6 +44,9 @@ type Config struct {
 	// use; then shared by every session on it).
 	Access []Access
 	Open   func(profile string) (Tenant, error)
+	// Setup, when set, completes each session's dependencies before its
+	// program starts (the activity's sources, the tenant's live events).
+	Setup func(c *common.Common)
 
 	IdleTimeout time.Duration // no input for this long ends a session (default 30m)
 	MaxSession  time.Duration // a session's longest life (default 12h)
@@ -255,6 +258,9 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	c := &common.Common{Ctx: client.WithStop(sess.Context(), stop), Client: ten.Client, Keys: s.cfg.Keys(), Profile: ten.Profile,
 		Protected: ten.Protected, Styles: theme.New(true, ui.NoColor(sess.Environ())), Activity: activity,
 		StopSending: func() { once.Do(func() { close(stop) }) }, Changes: s.changes, Session: int(s.nextID.Add(1))}
+	if s.cfg.Setup != nil {
+		s.cfg.Setup(c)
+	}
 	if names := m.profiles(); len(names) > 1 { // T switches among the profiles this key may open
 		c.Profiles = names
 		// every switch derives the grant again from the keys as they are now

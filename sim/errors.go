@@ -33,7 +33,7 @@ var (
 	errOrgNotFound  = errNotFound("No organization found by that id or name")
 	errConnNotFound = errNotFound("No connection found by that id")
 	errUserNotFound = &apiError{Status: http.StatusNotFound, Message: "The user does not exist.", Code: "inexistent_user"}
-	errRoleNotFound = &apiError{Status: http.StatusNotFound, Message: "The role does not exist.", Code: "inexistent_role"}
+	errRoleNotFound = errNotFound("The role does not exist.") // recorded without an errorCode
 	errInvNotFound  = &apiError{Status: http.StatusNotFound, Message: "The invitation does not exist.", Code: "inexistent_invitation"}
 	errRoute        = errNotFound("Not Found")
 	errPaging       = &apiError{Status: http.StatusBadRequest, Code: "invalid_paging",
@@ -48,10 +48,22 @@ type errorJSON struct {
 	Error      string `json:"error"`
 	Message    string `json:"message"`
 	ErrorCode  string `json:"errorCode,omitempty"`
+	// Attributes repeat a 401's message, as Auth0's 401 bodies do:
+	// {"statusCode":401,…,"message":"Invalid token","attributes":{"error":"Invalid token"}}.
+	Attributes *errorAttributes `json:"attributes,omitempty"`
+}
+
+// errorAttributes are a 401 body's attributes.
+type errorAttributes struct {
+	Error string `json:"error"`
 }
 
 func writeError(w http.ResponseWriter, e *apiError) {
-	writeJSON(w, e.Status, errorJSON{StatusCode: e.Status, Error: http.StatusText(e.Status), Message: e.Message, ErrorCode: e.Code})
+	body := errorJSON{StatusCode: e.Status, Error: http.StatusText(e.Status), Message: e.Message, ErrorCode: e.Code}
+	if e.Status == http.StatusUnauthorized {
+		body.Attributes = &errorAttributes{Error: e.Message}
+	}
+	writeJSON(w, e.Status, body)
 }
 
 // writeJSON answers with v as JSON, or with an empty body for 204.

@@ -42,9 +42,9 @@ func (s *Server) listInvitations(r *http.Request) (int, any, *apiError) {
 		return 0, nil, e
 	}
 	all := o.invitations
-	switch q.Get("sort") {
-	case "", "created_at:1":
-	case "created_at:-1":
+	switch q.Get("sort") { // Auth0's default is created_at:-1, newest first
+	case "created_at:1":
+	case "", "created_at:-1":
 		all = slices.Clone(all)
 		slices.Reverse(all)
 	default:
@@ -59,6 +59,10 @@ func (s *Server) listInvitations(r *http.Request) (int, any, *apiError) {
 	if env, ok := res.(envelope); ok { // recorded: no total, and limit is the count returned
 		env.noTotal, env.limit = true, len(page)
 		res = env
+	}
+	res, err := withFields(q, res)
+	if err != nil {
+		return 0, nil, errQuery("'%s' on property fields.", err)
 	}
 	return http.StatusOK, res, nil
 }
@@ -137,7 +141,11 @@ func (s *Server) readInvitation(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	return http.StatusOK, o.invitations[i], nil
+	res, err := withFields(r.URL.Query(), o.invitations[i])
+	if err != nil {
+		return 0, nil, errQuery("'%s' on property fields.", err)
+	}
+	return http.StatusOK, res, nil
 }
 
 func (s *Server) deleteInvitation(r *http.Request) (int, any, *apiError) {

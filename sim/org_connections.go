@@ -49,13 +49,13 @@ var (
 )
 
 type orgConnBody struct {
-	ConnectionID  *string `json:"connection_id"`
-	AssignOnLogin *bool   `json:"assign_membership_on_login"`
-	SignupEnabled *bool   `json:"is_signup_enabled"`
-	ShowAsButton  *bool   `json:"show_as_button"`
-	IsEnabled     *bool   `json:"is_enabled"`
-	OrgConnName   *string `json:"organization_connection_name"`
-	AccessLevel   *string `json:"organization_access_level"`
+	ConnectionID  *string          `json:"connection_id"`
+	AssignOnLogin *bool            `json:"assign_membership_on_login"`
+	SignupEnabled *bool            `json:"is_signup_enabled"`
+	ShowAsButton  *bool            `json:"show_as_button"`
+	IsEnabled     *bool            `json:"is_enabled"`
+	OrgConnName   nullable[string] `json:"organization_connection_name"` // null clears it
+	AccessLevel   nullable[string] `json:"organization_access_level"`    // null clears it
 }
 
 type connDetails struct {
@@ -98,17 +98,17 @@ func (oc *orgConn) apply(b orgConnBody) *apiError {
 	setIf(&next.signupEnabled, b.SignupEnabled)
 	setIf(&next.showAsButton, b.ShowAsButton)
 	setIf(&next.enabled, b.IsEnabled)
-	if b.OrgConnName != nil {
-		if e := checkLen(*b.OrgConnName, "organization_connection_name", orgConnProps["organization_connection_name"], 1, 50); e != nil {
+	if n := b.OrgConnName; n.set {
+		if e := checkLen(n.v, "organization_connection_name", orgConnProps["organization_connection_name"], 1, 50); e != nil && !n.null {
 			return e
 		}
-		next.orgConnName = *b.OrgConnName
+		next.orgConnName = n.v
 	}
-	if b.AccessLevel != nil {
-		if !slices.Contains(accessLevels, *b.AccessLevel) {
-			return errBody("'No enum match for: %s' on property organization_access_level (%s).", *b.AccessLevel, orgConnProps["organization_access_level"])
+	if n := b.AccessLevel; n.set {
+		if !slices.Contains(accessLevels, n.v) && !n.null {
+			return errBody("'No enum match for: %s' on property organization_access_level (%s).", n.v, orgConnProps["organization_access_level"])
 		}
-		next.accessLevel = *b.AccessLevel
+		next.accessLevel = n.v
 	}
 	if next.signupEnabled && (next.conn.Strategy != "auth0" || !next.assignOnLogin) {
 		return errSignupRule

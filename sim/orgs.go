@@ -13,6 +13,9 @@ var orgProps = map[string]string{
 	"display_name": "Friendly name of this organization.",
 	"branding":     "Theme defines how to style the login pages.",
 	"metadata":     "Metadata associated with the organization, in the form of an object with string values (max 255 chars). Maximum of 25 metadata properties allowed.",
+	// the newer settings (org_fields.go)
+	"token_quota": orgSettingsProps["token_quota"], "third_party_client_access": orgSettingsProps["third_party_client_access"],
+	"is_app_entitlement_active": orgSettingsProps["is_app_entitlement_active"],
 }
 
 // orgCreateProps adds what only creation accepts.
@@ -31,11 +34,12 @@ var (
 )
 
 type orgBody struct {
-	Name               *string           `json:"name"`
-	DisplayName        *string           `json:"display_name"`
-	Branding           *branding         `json:"branding"`
-	Metadata           map[string]string `json:"metadata"`
-	EnabledConnections []orgConnBody     `json:"enabled_connections"`
+	Name               *string            `json:"name"`
+	DisplayName        *string            `json:"display_name"`
+	Branding           *branding          `json:"branding"`
+	Metadata           map[string]*string `json:"metadata"` // a null value clears its key
+	EnabledConnections []orgConnBody      `json:"enabled_connections"`
+	orgSettingsBody
 }
 
 func (b *orgBody) validate(create bool) *apiError {
@@ -53,6 +57,12 @@ func (b *orgBody) validate(create bool) *apiError {
 		}
 	}
 	if b.Branding != nil {
+		// Auth0's spec requires both colors of a color scheme
+		for _, k := range []string{"primary", "page_background"} {
+			if _, ok := b.Branding.Colors[k]; b.Branding.Colors != nil && !ok {
+				return errBody("'Missing required property: %s' on property branding.colors (Color scheme used to customize the login pages.).", k)
+			}
+		}
 		for k, v := range b.Branding.Colors {
 			if k != "primary" && k != "page_background" {
 				return errBody("'Additional properties not allowed: %s' on property branding.colors (Color scheme used to customize the login pages.).", k)
@@ -65,7 +75,7 @@ func (b *orgBody) validate(create bool) *apiError {
 	if len(b.Metadata) > 25 {
 		return errBody("'Too many properties defined (%d), maximum 25' on property metadata (%s).", len(b.Metadata), orgProps["metadata"])
 	}
-	for k, v := range b.Metadata {
+	for k, v := range metadataValues(b.Metadata) {
 		if e := checkLen(v, "metadata."+k, "metadata value", 0, 255); e != nil {
 			return e
 		}
@@ -87,12 +97,23 @@ type orgJSON struct {
 }
 
 func (s *Server) listOrgs(r *http.Request) (int, any, *apiError) {
+	code, body, e := s.listOrgsPage(r)
+	if id := r.URL.Query().Get("include_client_association_for"); e == nil && id != "" {
+		body = withClientAssociation(body, id) // org_clients.go
+	}
+	return code, body, e
+}
+
+func (s *Server) listOrgsPage(r *http.Request) (int, any, *apiError) {
 	q := r.URL.Query()
 	p, e := parsePaging(q, true)
 	if e != nil {
 		return 0, nil, e
 	}
 	t := s.t
+	if srt := q.Get("sort"); p.checkpoint && srt != "" {
+		return sortedCheckpoint(p, t.orgOrder, srt)
+	}
 	if p.checkpoint {
 		i := indexBySeq(t.orgOrder, func(o *org) int64 { return o.seq }, p.after)
 		page := t.orgOrder[i:min(i+p.take, len(t.orgOrder))]
@@ -115,6 +136,24 @@ func (s *Server) listOrgs(r *http.Request) (int, any, *apiError) {
 		all = sortOrgs(all, m[1], m[2] == "-1")
 	}
 	return http.StatusOK, offsetList(p, "organizations", all), nil
+}
+
+// sortedCheckpoint is a checkpoint page of the organizations in sort
+// order (Auth0 takes sort with from and take): its cursor holds the
+// position in that order, so it only continues a listing of the same sort.
+func sortedCheckpoint(p paging, all []*org, srt string) (int, any, *apiError) {
+	m := sortRe.FindStringSubmatch(srt)
+	if m == nil {
+		return 0, nil, errQuery("'String does not match pattern ^(name|display_name|created_at):(1|-1)$: %s' on property sort (Field to sort by. Use field:order where order is 1 for ascending and -1 for descending. Defaults to created_at:1.).", srt)
+	}
+	sorted := sortOrgs(all, m[1], m[2] == "-1")
+	i := min(int(p.after), len(sorted))
+	page := slices.Clip(sorted[i:min(i+p.take, len(sorted))])
+	env := envelope{key: "organizations", items: page}
+	if i+len(page) < len(sorted) {
+		env.next = cursor(int64(i+len(page)), srt)
+	}
+	return http.StatusOK, env, nil
 }
 
 func sortOrgs(list []*org, field string, desc bool) []*org {
@@ -156,8 +195,13 @@ func (s *Server) createOrg(r *http.Request) (int, any, *apiError) {
 		}
 		conns = append(conns, oc)
 	}
-	o := t.addOrg(*b.Name, deref(b.DisplayName), b.Branding, b.Metadata)
+	settings := s.newOrgSettings()
+	if e := b.orgSettingsBody.apply(&settings); e != nil {
+		return 0, nil, e
+	}
+	o := t.addOrg(*b.Name, deref(b.DisplayName), b.Branding, metadataValues(b.Metadata))
 	o.conns = conns
+	o.setSettings(settings)
 	out := orgJSON{org: o}
 	for _, oc := range conns {
 		out.EnabledConnections = append(out.EnabledConnections, oc.json(false))
@@ -201,6 +245,10 @@ func (s *Server) updateOrg(r *http.Request) (int, any, *apiError) {
 	if e := b.validate(false); e != nil {
 		return 0, nil, e
 	}
+	settings := o.settings()
+	if e := b.orgSettingsBody.apply(&settings); e != nil {
+		return 0, nil, e
+	}
 	if b.Name != nil && *b.Name != o.Name {
 		if t.orgByName[*b.Name] != nil {
 			return 0, nil, errOrgConflict()
@@ -216,8 +264,9 @@ func (s *Server) updateOrg(r *http.Request) (int, any, *apiError) {
 		o.Branding = b.Branding
 	}
 	if b.Metadata != nil {
-		o.Metadata = b.Metadata
+		o.Metadata = metadataValues(b.Metadata)
 	}
+	o.setSettings(settings)
 	return http.StatusOK, o, nil
 }
 

@@ -75,6 +75,8 @@ func (s *Server) routes() {
 	s.handle("GET /api/v2/clients/{id}", scopes("read:clients"), s.readClient)
 	s.handle("PATCH /api/v2/clients/{id}", scopes("update:clients"), s.updateClient)
 	s.handle("DELETE /api/v2/clients/{id}", scopes("delete:clients"), s.deleteClient)
+
+	s.surfaceRoutes()
 	s.diagnosisRoutes()
 
 	s.api.HandleFunc("/api/v2/", func(w http.ResponseWriter, _ *http.Request) { writeError(w, errRoute) })

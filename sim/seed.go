@@ -49,7 +49,9 @@ func seedTenant(t *tenant, opts Options, now time.Time) []*LogEvent {
 	apps := d.addApps()
 	broken := d.breakThree(apps)
 	d.tidyHealthy(broken)
-	return d.history(apps, broken, opts.ClientID)
+	h := d.history(apps, broken, opts.ClientID)
+	d.addSurface(opts) // last: the ids above stay as they were
+	return h
 }
 
 // addDomains gives acme two discovery domains and every seventh

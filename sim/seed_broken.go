@@ -89,7 +89,7 @@ func (d demo) breakThree(apps demoApplications) brokenDemo {
 // loneMembers are two database users who belong to o and no other
 // organization, taken from the end of its member list; where there are
 // none such, the last memberships pass to two new users (the member
-// count stays as the options asked, unless o has fewer than two).
+// count stays as the options asked).
 func (d demo) loneMembers(o *org, db *connection) (*user, *user) {
 	elsewhere := map[string]bool{}
 	for _, x := range d.t.orgOrder {
@@ -108,17 +108,17 @@ func (d demo) loneMembers(o *org, db *connection) (*user, *user) {
 	for i := len(o.members) - 1; len(lone) < 2; i-- {
 		u := d.t.addUser(db, "member"+strconv.Itoa(len(lone))+"@"+o.Name+".example", "", "", d.now)
 		lone = append(lone, u)
-		if i < 0 { // fewer than two memberships to pass on (--members 1): the new user joins
+		if i < 0 { // fewer members than two: add one
 			d.t.addMember(o, u)
 			continue
 		}
 		m := o.members[i]
+		m.user.leave(m) // the user's index of memberships follows
 		delete(o.memberIdx, m.user.UserID)
 		delete(o.memberRoles, m.user.UserID)
-		m.user.in = slices.DeleteFunc(m.user.in, func(x *membership) bool { return x == m })
 		m.user = u
+		u.in = append(u.in, m)
 		o.memberIdx[u.UserID] = m
-		u.in = append(u.in, m) // the index of a user's organizations follows the membership
 	}
 	return lone[0], lone[1]
 }

@@ -33,6 +33,12 @@ var AllScopes = []string{
 	"read:users", "create:users", "delete:users",
 	"read:roles", "create:roles", "update:roles", "delete:roles",
 	"read:clients", "create:clients", "delete:clients", "read:logs",
+	"read:organization_client_grants", "create:organization_client_grants", "delete:organization_client_grants",
+	"read:client_grants", "create:client_grants", "update:client_grants", "delete:client_grants",
+	"read:resource_servers", "create:resource_servers", "delete:resource_servers",
+	"read:organization_clients", "create:organization_clients", "update:organization_clients", "delete:organization_clients",
+	"read:organization_groups", "read:organization_group_roles", "create:organization_group_roles", "delete:organization_group_roles",
+	"read:organization_templates", "create:organization_templates", "update:organization_templates",
 	"update:clients", "update:users", "update:connections", "read:events",
 }
 
@@ -71,6 +77,19 @@ type Options struct {
 	NoConnectionsAPI bool // a tenant without /organizations/{id}/connections
 	// NoDiscoveryDomains is a tenant without /organizations/{id}/discovery-domains.
 	NoDiscoveryDomains bool
+	// NoOrgClients is a tenant without organization applications
+	// (/organizations/{id}/clients, Early Access).
+	NoOrgClients bool
+	// NoOrgRoles is a tenant without organization-level roles (Early
+	// Access): POST /roles refuses type and owner_id, and
+	// /organizations/{id}/roles/… is no route.
+	NoOrgRoles bool
+	// NoGroups is a tenant without groups in organizations (Early Access):
+	// /organizations/{id}/groups and a member's roles through groups.
+	NoGroups bool
+	// NoOrgTemplates is a tenant without organization templates (Early
+	// Access): /organization-templates and /organizations/{id}/organization-templates.
+	NoOrgTemplates bool
 	// NoEventsAPI is a tenant without GET /api/v2/events (Enterprise, Early
 	// Access); EventsHeartbeat is its heartbeat interval (15 s when zero).
 	NoEventsAPI     bool
@@ -234,7 +253,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	g := limits.NoGroup
 	if _, pattern := s.api.Handler(r); pattern != "" {
-		g = limits.GroupOf(r.Method, r.URL.Path)
+		g = limits.GroupOfURL(r.Method, r.URL)
 	}
 	if s.limits != nil && !s.limits.allow(w, g, s.now()) {
 		s.stats.throttled.Add(1)

@@ -32,6 +32,8 @@ type tenant struct {
 
 	blocks   map[string][]bruteBlock // brute-force blocks by user id (blocks.go)
 	failures map[string]int          // failed logins in a row, by "user_id ip"
+
+	surface // resource servers, client grants, groups (surface.go)
 }
 
 func newTenant(seed int64) *tenant {
@@ -100,6 +102,8 @@ type org struct {
 	pending     int                // memberships removed but still listed
 	invitations []*invitation
 	domains     []*discoveryDomain // by seq
+
+	*orgExt // the newer settings and the 2025–26 surface (surface.go); nil until used
 }
 
 // orgConn associates a tenant connection with an organization.
@@ -147,19 +151,20 @@ type connection struct {
 
 // user is a tenant user.
 type user struct {
-	seq        int64
-	UserID     string     `json:"user_id"`
-	Email      string     `json:"email,omitempty"`
-	Verified   bool       `json:"email_verified"`
-	Name       string     `json:"name,omitempty"`
-	GivenName  string     `json:"given_name,omitempty"`
-	FamilyName string     `json:"family_name,omitempty"`
-	Nickname   string     `json:"nickname,omitempty"`
-	Picture    string     `json:"picture,omitempty"`
-	Blocked    bool       `json:"blocked"`
-	CreatedAt  string     `json:"created_at"`
-	UpdatedAt  string     `json:"updated_at"`
-	Identities []identity `json:"identities"`
+	seq          int64
+	UserID       string     `json:"user_id"`
+	Email        string     `json:"email,omitempty"`
+	Verified     bool       `json:"email_verified"`
+	Name         string     `json:"name,omitempty"`
+	GivenName    string     `json:"given_name,omitempty"`
+	FamilyName   string     `json:"family_name,omitempty"`
+	Nickname     string     `json:"nickname,omitempty"`
+	Picture      string     `json:"picture,omitempty"`
+	Blocked      bool       `json:"blocked"`
+	CreatedAt    string     `json:"created_at"`
+	UpdatedAt    string     `json:"updated_at"`
+	Identities   []identity `json:"identities"`
+	*userProfile            // kept from POST /users (nil for the demo's users)
 
 	in []*membership // the user's memberships, in no order: GET /users/{id}/organizations reads these, not every organization
 }
@@ -176,6 +181,13 @@ func (u *user) leave(m *membership) {
 	}
 }
 
+// userProfile is what POST /users may set beyond the simulator's fields.
+type userProfile struct {
+	Username     string         `json:"username,omitempty"`
+	UserMetadata map[string]any `json:"user_metadata,omitempty"`
+	AppMetadata  map[string]any `json:"app_metadata,omitempty"`
+}
+
 type identity struct {
 	Connection string `json:"connection"`
 	UserID     string `json:"user_id"`
@@ -189,6 +201,10 @@ type role struct {
 	ID          string `json:"id"`
 	Name        string `json:"name"`
 	Description string `json:"description,omitempty"`
+	// Type is "tenant" or "organization" (an organization-level role,
+	// Early Access), OwnerID the owning organization of the latter.
+	Type    string `json:"type,omitempty"`
+	OwnerID string `json:"owner_id,omitempty"`
 }
 
 // apiClient is an application; the simulator's own clients may call the

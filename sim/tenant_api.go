@@ -2,6 +2,7 @@ package sim
 
 import (
 	"cmp"
+	"maps"
 	"net/http"
 	"regexp"
 	"slices"
@@ -53,17 +54,22 @@ func (s *Server) listConnections(r *http.Request) (int, any, *apiError) {
 			all = append(all, c)
 		}
 	}
-	if !p.checkpoint {
-		return http.StatusOK, offsetList(p, "connections", all), nil
+	var res any = offsetList(p, "connections", all)
+	if p.checkpoint {
+		i := indexBySeq(all, func(c *connection) int64 { return c.seq }, p.after)
+		page := slices.Clip(all[i:min(i+p.take, len(all))])
+		env := envelope{key: "connections", items: page}
+		if len(page) > 0 && i+len(page) < len(all) {
+			last := page[len(page)-1]
+			env.next = cursor(last.seq, last.ID)
+		}
+		res = env
 	}
-	i := indexBySeq(all, func(c *connection) int64 { return c.seq }, p.after)
-	page := slices.Clip(all[i:min(i+p.take, len(all))])
-	env := envelope{key: "connections", items: page}
-	if len(page) > 0 && i+len(page) < len(all) {
-		last := page[len(page)-1]
-		env.next = cursor(last.seq, last.ID)
+	res, err := withFields(q, res)
+	if err != nil {
+		return 0, nil, errQuery("'%s' on property fields.", err)
 	}
-	return http.StatusOK, env, nil
+	return http.StatusOK, res, nil
 }
 
 func (s *Server) createConnection(r *http.Request) (int, any, *apiError) {
@@ -86,9 +92,8 @@ func (s *Server) createConnection(r *http.Request) (int, any, *apiError) {
 		}
 	}
 	c := s.t.addConnection(*b.Name, deref(b.DisplayName), *b.Strategy)
-	if b.Options != nil {
-		c.Options = b.Options
-	}
+	c.Options = connDefaults(*b.Strategy, c.Options)
+	maps.Copy(c.Options, b.Options) // what the request says wins over the defaults
 	if b.EnabledClients != nil {
 		c.EnabledClient = b.EnabledClients
 	}
@@ -143,23 +148,23 @@ var userProps = map[string]string{
 }
 
 type userBody struct {
-	Connection *string `json:"connection"`
-	Email      *string `json:"email"`
-	Password   *string `json:"password"`
-	Name       *string `json:"name"`
-	GivenName  *string `json:"given_name"`
-	FamilyName *string `json:"family_name"`
-	Nickname   *string `json:"nickname"`
-	Verified   *bool   `json:"email_verified"`
-	Blocked    *bool   `json:"blocked"`
-	Picture    *string `json:"picture"`
-	UserID     *string `json:"user_id"`
-	// accepted and not kept
+	Connection   *string        `json:"connection"`
+	Email        *string        `json:"email"`
+	Password     *string        `json:"password"`
+	Name         *string        `json:"name"`
+	GivenName    *string        `json:"given_name"`
+	FamilyName   *string        `json:"family_name"`
+	Nickname     *string        `json:"nickname"`
+	Verified     *bool          `json:"email_verified"`
+	Blocked      *bool          `json:"blocked"`
+	Picture      *string        `json:"picture"`
+	UserID       *string        `json:"user_id"`
 	Username     *string        `json:"username"`
 	UserMetadata map[string]any `json:"user_metadata"`
 	AppMetadata  map[string]any `json:"app_metadata"`
-	VerifyEmail  *bool          `json:"verify_email"`
-	Phone        *string        `json:"phone_number"`
+	// accepted and not kept
+	VerifyEmail *bool   `json:"verify_email"`
+	Phone       *string `json:"phone_number"`
 }
 
 func (s *Server) createUser(r *http.Request) (int, any, *apiError) {
@@ -193,6 +198,9 @@ func (s *Server) createUser(r *http.Request) (int, any, *apiError) {
 	setIf(&u.Verified, b.Verified)
 	setIf(&u.Blocked, b.Blocked)
 	setIf(&u.Picture, b.Picture)
+	if b.Username != nil || b.UserMetadata != nil || b.AppMetadata != nil {
+		u.userProfile = &userProfile{Username: deref(b.Username), UserMetadata: b.UserMetadata, AppMetadata: b.AppMetadata}
+	}
 	return http.StatusCreated, u, nil
 }
 
@@ -257,6 +265,8 @@ var roleProps = map[string]string{"name": "Name of the role.", "description": "D
 type roleBody struct {
 	Name        *string `json:"name"`
 	Description *string `json:"description"`
+	Type        *string `json:"type"`     // organization-level roles (org_roles.go)
+	OwnerID     *string `json:"owner_id"` // the same
 }
 
 func (s *Server) listRoles(r *http.Request) (int, any, *apiError) {
@@ -264,28 +274,40 @@ func (s *Server) listRoles(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	return http.StatusOK, offsetList(p, "roles", s.t.roleOrder), nil
+	return http.StatusOK, offsetList(p, "roles", rolesFilter(s.t.roleOrder, r)), nil
 }
 
 func (s *Server) createRole(r *http.Request) (int, any, *apiError) {
 	var b roleBody
-	if e := decodeBody(r, &b, roleProps); e != nil {
+	props := roleProps
+	if !s.opts.NoOrgRoles {
+		props = map[string]string{"type": orgRoleProps["type"], "owner_id": orgRoleProps["owner_id"]}
+		maps.Copy(props, roleProps)
+	}
+	if e := decodeBody(r, &b, props); e != nil {
 		return 0, nil, e
 	}
 	if e := requireString(b.Name, "name", roleProps["name"], 1, 50); e != nil {
 		return 0, nil, e
 	}
+	kind, owner, e := s.t.newRoleKind(b.Type, b.OwnerID)
+	if e != nil {
+		return 0, nil, e
+	}
 	for _, rl := range s.t.roleOrder {
-		if rl.Name == *b.Name {
+		if rl.Name == *b.Name && rl.OwnerID == owner { // an organization's role names are its own (a guess)
 			return 0, nil, &apiError{Status: http.StatusConflict, Message: "Role already exists"}
 		}
 	}
-	return http.StatusOK, s.t.addRole(*b.Name, deref(b.Description)), nil
+	rl := s.t.addRole(*b.Name, deref(b.Description))
+	rl.Type, rl.OwnerID = kind, owner
+	return http.StatusOK, rl, nil
 }
 
 // addRole creates a tenant role.
 func (t *tenant) addRole(name, description string) *role {
 	rl := &role{seq: t.next(), ID: t.newID("rol_", 16), Name: name, Description: description}
+	rl.Type = "tenant"
 	t.roles[rl.ID] = rl
 	t.roleOrder = append(t.roleOrder, rl)
 	return rl
@@ -326,6 +348,7 @@ func (s *Server) deleteRole(r *http.Request) (int, any, *apiError) {
 	}
 	delete(t.roles, rl.ID)
 	t.roleOrder = slices.DeleteFunc(t.roleOrder, func(x *role) bool { return x == rl })
+	t.forgetRole(rl)
 	for _, o := range t.orgOrder {
 		for uid, held := range o.memberRoles {
 			o.memberRoles[uid] = slices.DeleteFunc(held, func(x *role) bool { return x == rl })

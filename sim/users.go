@@ -18,66 +18,60 @@ func (s *Server) listUsers(r *http.Request) (int, any, *apiError) {
 	}
 	users := s.t.userOrder
 	if q := r.URL.Query().Get("q"); q != "" {
-		query := parseUserQuery(q)
-		var found []*user
-		for _, u := range users {
-			if query.matches(u) {
-				found = append(found, u)
-			}
-		}
-		users = found
+		users = s.searchUsers(q) // user_search.go
+	}
+	if p.totals { // Auth0's users envelope also says how many this page holds
+		lo, hi := p.window(len(users))
+		return http.StatusOK, usersPage{Start: lo, Limit: p.perPage, Length: hi - lo, Total: len(users), Users: append([]*user{}, users[lo:hi]...)}, nil
 	}
 	return http.StatusOK, offsetList(p, "users", users), nil
 }
 
-// userQuery is a small part of Auth0's user search syntax (Lucene, search
-// engine v3), enough for finding people by name or email: terms
-// `field:value` (email, name; value quoted or not, * as a wildcard) joined
-// by OR, or a bare word matched against both. The rest of the syntax is
-// not modelled: a guess at what tools send, not the whole engine.
-type userQuery []userTerm
+// usersPage is GET /users with include_totals, fields in Auth0's order.
+type usersPage struct {
+	Start  int     `json:"start"`
+	Limit  int     `json:"limit"`
+	Length int     `json:"length"`
+	Total  int     `json:"total"`
+	Users  []*user `json:"users"`
+}
 
-// userTerm is one term of a query: the field ("" for both), the text
-// without quotes or wildcards, and where the wildcards were.
+// userTerm is one term of a user search: the field ("" for name and
+// email), the text without quotes or wildcards, and where the wildcards
+// were. It is read once per query; each user is compared without
+// allocating.
 type userTerm struct {
 	field, text      string
 	anyBefore, after bool // *text, text*
 }
 
-func parseUserQuery(q string) userQuery {
-	var terms userQuery
-	for _, term := range strings.Split(q, " OR ") {
-		field, value, ok := strings.Cut(strings.TrimSpace(term), ":")
-		if !ok {
-			field, value = "", field
-		}
-		value = strings.Trim(value, `"`)
-		t := userTerm{field: field, text: strings.Trim(value, "*"),
-			anyBefore: strings.HasPrefix(value, "*"), after: strings.HasSuffix(value, "*")}
-		if field == "" { // a bare word is found anywhere in either field
-			t.anyBefore, t.after = true, true
-		}
-		terms = append(terms, t)
+func parseUserTerm(term string) userTerm {
+	field, value, ok := strings.Cut(strings.TrimSpace(term), ":")
+	if !ok {
+		field, value = "", field
 	}
-	return terms
+	value = strings.Trim(value, `"`)
+	t := userTerm{field: field, text: strings.Trim(value, "*"),
+		anyBefore: strings.HasPrefix(value, "*"), after: strings.HasSuffix(value, "*")}
+	if field == "" { // a bare word is found anywhere in either field
+		t.anyBefore, t.after = true, true
+	}
+	return t
 }
 
-func (q userQuery) matches(u *user) bool {
-	for _, t := range q {
-		switch t.field {
-		case "email":
-			if t.match(u.Email) {
-				return true
-			}
-		case "name":
-			if t.match(u.Name) {
-				return true
-			}
-		case "":
-			if t.match(u.Email) || t.match(u.Name) {
-				return true
-			}
-		}
+// matches reports whether u has the term.
+func (t userTerm) matches(u *user) bool {
+	switch t.field {
+	case "email":
+		return t.match(u.Email)
+	case "name":
+		return t.match(u.Name)
+	case "user_id":
+		return t.match(u.UserID)
+	case "blocked": // blocked:true, as Auth0's user search takes it
+		return strings.EqualFold(t.text, "true") == u.Blocked
+	case "":
+		return t.match(u.Email) || t.match(u.Name)
 	}
 	return false
 }

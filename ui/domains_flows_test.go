@@ -138,6 +138,8 @@ func TestFlowNoDomainsTabWithoutTheFeature(t *testing.T) {
 		f.press("5")
 		f.want("this tenant has no domains tab")
 		f.press("4", "tab")
+		f.want("acme › Activity") // the hidden Domains tab is skipped
+		f.press("tab")
 		f.want("acme › Overview")
 	})
 }

@@ -13,7 +13,7 @@ import (
 
 var fuzzKeys = []string{"j", "k", "g", "G", "enter", "esc", "q", "tab", "shift+tab", "1", "2", "3", "4", "/", "a", "Z",
 	"backspace", "s", "y", "r", "?", ":", "o", " ", "space", "pgdown", "pgup", ".", "t", "d", "D", "z", "x", "-", "é",
-	"C", "u", "5", "A", "p", "X", "R", "L", "n", "e"}
+	"C", "u", "5", "A", "p", "X", "R", "L", "n", "e", "6", "f", "K", "w"}
 
 var fuzzErrors = []error{nil,
 	&client.Error{Kind: client.NotFound, Status: 404, Message: "No organization found by that id or name"},

@@ -7,8 +7,11 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/doctor"
+	"github.com/orgdash/orgdash/ui/activity"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
+	uidoctor "github.com/orgdash/orgdash/ui/doctor"
 	"github.com/orgdash/orgdash/ui/org"
 )
 
@@ -84,6 +87,10 @@ func (m *Model) runJump(line string) tea.Cmd {
 		return m.findConnection(arg)
 	case "user", "u":
 		return m.findUser(arg)
+	case "why":
+		return whyJump(m.c, arg)
+	case "activity", "act":
+		return common.Push(activity.NewScreen(m.c)) // the tenant's; an organization's is its tab (6)
 	}
 	if t, ok := tabs[verb]; ok {
 		if len(m.stack) < 2 {
@@ -91,7 +98,7 @@ func (m *Model) runJump(line string) tea.Cmd {
 		}
 		return m.toTop(common.JumpTabMsg{Tab: t})
 	}
-	return common.Status(common.Warning, "unknown command :"+common.Clean(verb)+" (try :org NAME, :members, :connection NAME, :user EMAIL)")
+	return common.Status(common.Warning, "unknown command :"+common.Clean(verb)+" (try :org NAME, :members, :connection NAME, :user EMAIL, :why EMAIL ORG, :activity)")
 }
 
 func (m *Model) onJumped(msg jumpedMsg) tea.Cmd {
@@ -109,4 +116,13 @@ func (m *Model) onJumped(msg jumpedMsg) tea.Cmd {
 	m.stack = append(m.stack, s)
 	m.layout()
 	return tea.Batch(s.Init(), common.Status(common.Info, "opened "+common.Clean(msg.org.Name))) // and a stale "no organization named…" goes
+}
+
+// whyJump opens the login explainer for ":why EMAIL ORG".
+func whyJump(c *common.Common, arg string) tea.Cmd {
+	f := strings.Fields(arg)
+	if len(f) != 2 {
+		return common.Status(common.Warning, "usage: :why EMAIL ORG")
+	}
+	return common.Push(uidoctor.NewWhy(c, doctor.Question{Email: f[0], Org: f[1]}))
 }

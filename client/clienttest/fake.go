@@ -28,6 +28,8 @@ type Fake struct {
 	PageLen int // items per page (default 100)
 	tracker *client.Tracker
 	Demo    bool
+	// Login is the tenant's login side, for the explainer and the doctor.
+	Login Logins
 }
 
 var _ client.Client = (*Fake)(nil)

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/orgdash/orgdash/client"
 )
@@ -65,10 +66,6 @@ func (f *Fake) Invite(_ context.Context, orgID string, s client.InviteSpec) (cli
 	return inv, nil
 }
 
-func (f *Fake) Applications(context.Context) ([]client.Application, error) {
-	return []client.Application{{ID: "app_1", Name: "Portal", AppType: "regular_web", OrgUsage: "allow", FirstParty: true}}, f.fail("list applications")
-}
-
 func (f *Fake) RevokeInvitation(_ context.Context, orgID, id string) error {
 	if err := f.fail("revoke invitation"); err != nil {
 		return err
@@ -79,8 +76,39 @@ func (f *Fake) RevokeInvitation(_ context.Context, orgID, id string) error {
 	return nil
 }
 
-func (f *Fake) FindUsers(context.Context, string) ([]client.User, error) {
-	return nil, f.fail("find users")
+// FindUsers finds the login side's users by email, exactly.
+func (f *Fake) FindUsers(_ context.Context, text string) ([]client.User, error) {
+	if err := f.fail("find users"); err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []client.User
+	for _, u := range f.Login.Users {
+		if u.Email == text {
+			out = append(out, client.User{UserID: u.UserID, Name: u.Name, Email: u.Email, Blocked: u.Blocked})
+		}
+	}
+	return out, nil
+}
+
+// SearchMembers finds the organization's members whose name, email or
+// user id contains text, case-insensitively.
+func (f *Fake) SearchMembers(_ context.Context, orgID, text string) ([]client.Member, error) {
+	if err := f.fail("search members"); err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	text = strings.ToLower(strings.TrimSpace(text))
+	var out []client.Member
+	for _, m := range f.MemberLists[orgID] {
+		if text != "" && len(out) < client.MaxFound && (strings.Contains(strings.ToLower(m.Name), text) ||
+			strings.Contains(strings.ToLower(m.Email), text) || strings.Contains(strings.ToLower(m.UserID), text)) {
+			out = append(out, client.Member{UserID: m.UserID, Name: m.Name, Email: m.Email, Picture: m.Picture})
+		}
+	}
+	return out, nil
 }
 
 func (f *Fake) User(_ context.Context, id string) (client.User, error) {
@@ -89,11 +117,14 @@ func (f *Fake) User(_ context.Context, id string) (client.User, error) {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	u := client.User{UserID: id}
+	u, known := f.Login.Users[id]
+	u.UserID, u.Organizations = id, nil
 	for _, o := range f.Orgs {
 		for _, m := range f.MemberLists[o.ID] {
 			if m.UserID == id {
-				u.Name, u.Email = m.Name, m.Email
+				if !known {
+					u.Name, u.Email = m.Name, m.Email
+				}
 				u.Organizations = append(u.Organizations, o)
 			}
 		}
@@ -114,8 +145,14 @@ func noDomains(op string) error {
 	return &client.Error{Kind: client.Unsupported, Op: op, Message: "this tenant has no discovery domains"}
 }
 
-func (f *Fake) DiscoveryDomains(context.Context, string) ([]client.DiscoveryDomain, error) {
-	return nil, noDomains("list discovery domains")
+// DiscoveryDomains are the login side's, where set.
+func (f *Fake) DiscoveryDomains(_ context.Context, orgID string) ([]client.DiscoveryDomain, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.Login.Domains == nil {
+		return nil, noDomains("list discovery domains")
+	}
+	return slices.Clone(f.Login.Domains[orgID]), f.fail("list discovery domains")
 }
 
 func (f *Fake) AddDiscoveryDomain(context.Context, string, client.DiscoveryDomain) (client.DiscoveryDomain, error) {
@@ -125,9 +162,18 @@ func (f *Fake) AddDiscoveryDomain(context.Context, string, client.DiscoveryDomai
 	return client.DiscoveryDomain{}, noDomains("add discovery domain")
 }
 
-func (f *Fake) UpdateDiscoveryDomain(context.Context, string, string, bool, bool) (client.DiscoveryDomain, error) {
+func (f *Fake) UpdateDiscoveryDomain(_ context.Context, orgID, id string, verified, use bool) (client.DiscoveryDomain, error) {
 	if err := f.fail("edit discovery domain"); err != nil {
 		return client.DiscoveryDomain{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i, d := range f.Login.Domains[orgID] {
+		if d.ID == id {
+			d.Verified, d.UseForDiscovery = verified, use
+			f.Login.Domains[orgID][i] = d
+			return d, nil
+		}
 	}
 	return client.DiscoveryDomain{}, noDomains("edit discovery domain")
 }
@@ -153,17 +199,7 @@ func (f *Fake) MemberRoles(_ context.Context, orgID, userID string) ([]client.Ro
 	return nil, nil
 }
 
-// ConnectionApps says every connection is enabled for the one application.
-func (f *Fake) ConnectionApps(context.Context, string) ([]string, error) {
-	return []string{"app_1"}, f.fail("read connection applications")
-}
-
-// UserBlocks has no blocks.
-func (f *Fake) UserBlocks(context.Context, string) ([]client.Block, error) {
-	return nil, f.fail("read user blocks")
-}
-
-// Logs has no events.
-func (f *Fake) Logs(context.Context, client.LogQuery) ([]client.LogEvent, error) {
-	return nil, f.fail("read logs")
+// Events: the fake tenant has no Events API.
+func (f *Fake) Events(_ context.Context, from string, _ func(client.Event) bool) (string, error) {
+	return from, &client.Error{Kind: client.Unsupported, Op: "read events", Message: "this tenant has no Events API"}
 }

@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/activity"
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
@@ -43,6 +44,9 @@ type Common struct {
 	Switch        func(name string) (Tenancy, error)
 	// Activity is this session's changes and how they ended, for the @ panel.
 	Activity *audit.Activity
+	// History is where the Activity tab reads a tenant's activity: the
+	// audit log, the archive, the live events (nil: the tenant logs alone).
+	History func(client.Client) activity.Source
 
 	// StopSending, when set, stops the session sending anything new (see
 	// client.WithStop on Ctx): called once when the session is told to stop.
@@ -143,3 +147,11 @@ func (h HelpMap) ShortHelp() []key.Binding { return h.Short }
 
 // FullHelp is the ? overlay's columns.
 func (h HelpMap) FullHelp() [][]key.Binding { return h.Full }
+
+// ActivitySource is where the Activity tab reads the tenant's activity.
+func (c *Common) ActivitySource() activity.Source {
+	if c.History == nil {
+		return activity.Source{Client: c.Client}
+	}
+	return c.History(c.Client)
+}

@@ -17,7 +17,8 @@ const (
 	Connections Tab = "connections"
 	Members     Tab = "members"
 	Invitations Tab = "invitations"
-	Domains     Tab = "domains" // discovery domains, where the tenant has them
+	Domains     Tab = "domains"  // discovery domains, where the tenant has them
+	Activity    Tab = "activity" // what changed, from the audit and the tenant logs
 )
 
 // TabSpec is one tab of an organization's page. The page builds its tab

@@ -15,6 +15,7 @@ import (
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/doctor"
 	"github.com/orgdash/orgdash/ui/list"
 	"github.com/orgdash/orgdash/ui/table"
 )
@@ -156,6 +157,7 @@ func (m *Model) actions() common.Actions {
 		{Key: k.Mark, Label: "Mark / unmark", Unavailable: none, Run: m.list.MarkCmd},
 		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
 		m.addAction(), m.assignRoles(ts, none), m.removeRoles(ts, none),
+		m.whyAction(),
 		{Key: k.More, Run: m.menu},
 	}
 }
@@ -187,3 +189,9 @@ func CountScope(orgID string) string { return "members:" + orgID }
 
 // Count asks the tenant how many members there are, before the tab is shown.
 func (m *Model) Count() tea.Cmd { return m.list.CountCmd() }
+
+// whyAction is w on the selected member: why can't they log in here?
+func (m *Model) whyAction() common.Action {
+	mem, ok := m.list.Selected()
+	return doctor.WhyAction(m.c, mem.Email, m.org.Name, ok)
+}

@@ -1,6 +1,6 @@
-// Package org is an organization's screen: its tabs Overview, Connections,
-// Members, Invitations and, where the tenant has them, Domains. Opening it
-// reads the organization, counts its members and lists its connections,
+// Package org is an organization's screen: the tabs of Tabs (Overview,
+// Connections, Members, Invitations, Domains where the tenant has them,
+// Activity). Opening it reads the organization, counts its members and lists its connections,
 // invitations and discovery domains (one call each, for the tab titles);
 // members load page by page when their tab is shown.
 package org
@@ -15,6 +15,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/doctor"
 )
 
 // Model is an organization's screen: a tab bar over the tabs of Tabs.
@@ -149,8 +150,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 				return m, m.show(t)
 			}
 		}
-		if cmd, took := (common.Actions{DeleteAction(m.c, m.org, true)}).Handle(m.c, msg); took {
-			return m, cmd // D deletes from every tab
+		if cmd, took := (common.Actions{DeleteAction(m.c, m.org, true), doctor.CheckupAction(m.c, m.org)}).Handle(m.c, msg); took {
+			return m, cmd // D deletes, ! checks, from every tab
 		}
 		return m, m.forward(m.tab, msg)
 	case tea.MouseClickMsg:
@@ -244,7 +245,7 @@ func (m *Model) Help() help.KeyMap {
 		}
 	}
 	tabs = append(tabs,
-		common.Actions{DeleteAction(m.c, m.org, true)}.Bindings(m.c)...)
+		common.Actions{DeleteAction(m.c, m.org, true), doctor.CheckupAction(m.c, m.org)}.Bindings(m.c)...)
 	full := append([][]key.Binding{tabs}, ph.FullHelp()...)
 	return common.HelpMap{Short: append(ph.ShortHelp(), k.NextTab, k.Back), Full: full}
 }

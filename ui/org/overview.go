@@ -12,6 +12,7 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/doctor"
 	"github.com/orgdash/orgdash/ui/members"
 	"github.com/orgdash/orgdash/ui/table"
 )
@@ -21,8 +22,9 @@ import (
 type overview struct {
 	c          *common.Common
 	org        client.Organization
-	members    int   // -1 until counted
-	membersErr error // why the count failed, nil if it did not
+	members    int      // -1 until counted
+	membersErr error    // why the count failed, nil if it did not
+	health     []string // the last checkup's summary and problems; nil until ! has run
 	seq        int
 	loading    bool
 	err        error
@@ -69,6 +71,10 @@ func (p *overview) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if msg.Org.ID == p.org.ID {
 			p.org = msg.Org
 		}
+	case doctor.CheckedMsg:
+		if msg.Report.Org.ID == p.org.ID {
+			p.health = doctor.HealthLines(msg.Report)
+		}
 	case common.CountedMsg:
 		if msg.Scope == members.CountScope(p.org.ID) {
 			p.members, p.membersErr = msg.N, msg.Err
@@ -102,6 +108,7 @@ func (p *overview) actions() common.Actions {
 				{Label: "Dashboard URL", Value: common.DashboardURL(p.c.Client.Tenant().Domain, "organizations/"+p.org.ID+"/overview")}})
 		}},
 		EditAction(p.c, p.org),
+		doctor.CheckupAction(p.c, p.org),
 		DeleteAction(p.c, p.org, true),
 		{Key: k.More, Run: func() tea.Cmd {
 			return dialog.Open(dialog.NewMenu(p.c, "More options: "+common.Clean(p.org.Name), dialog.Items(p.c, p.actions())))
@@ -145,7 +152,14 @@ func (p *overview) View() string {
 	} else if !p.loading {
 		members = s.Muted.Render("unknown")
 	}
-	lines = append(lines, row("Members", members), "",
+	lines = append(lines, row("Members", members), "", s.Section.Render("Health"))
+	if p.health == nil {
+		lines = append(lines, s.Muted.Render("Not checked yet: "+p.c.Keys.Doctor.Help().Key+" runs the doctor on this organization."))
+	}
+	for _, h := range p.health {
+		lines = append(lines, common.Clean(h))
+	}
+	lines = append(lines, "",
 		s.Danger.Render("Danger Zone"),
 		s.Muted.Render(dangerText(p.c)))
 	if p.err != nil {

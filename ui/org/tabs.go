@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
+	"github.com/orgdash/orgdash/ui/activity"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/connections"
 	"github.com/orgdash/orgdash/ui/domains"
@@ -20,6 +21,7 @@ func Tabs() []common.TabSpec {
 		members.Spec(),
 		invitations.Spec(),
 		domains.Spec(),
+		activity.Spec(),
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/doctor"
 	"github.com/orgdash/orgdash/ui/list"
 	"github.com/orgdash/orgdash/ui/org"
 	"github.com/orgdash/orgdash/ui/table"
@@ -94,10 +95,13 @@ func (m *Model) actions() common.Actions {
 		}
 		return ""
 	}
+	checkup := doctor.CheckupAction(m.c, o) // ! on a row checks that organization
+	checkup.Unavailable = none
 	return common.Actions{
 		{Key: k.Open, Label: "Open", Unavailable: none, Run: func() tea.Cmd { return common.Push(org.New(m.c, o)) }},
 		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
 		org.DeleteAction(m.c, o, ok),
+		checkup,
 		m.createAction(),
 		{Key: k.TenantConns, Label: "The tenant's connections, and who uses them", Needs: []client.Action{client.ReadTenantConnections},
 			Run: func() tea.Cmd { return common.Push(tenantconns.New(m.c)) }},

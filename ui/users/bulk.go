@@ -16,6 +16,7 @@ import (
 	"github.com/orgdash/orgdash/ui/across"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/doctor"
 )
 
 // actions is the screen's action table: over the marked organizations,
@@ -44,6 +45,7 @@ func (m *Orgs) actions() common.Actions {
 		{Key: k.Add, Label: "Add to another organization…", Needs: []client.Action{client.AddMembers},
 			Unavailable: func() string { return m.bulk.Busy(m.c) }, Run: m.addForm},
 		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
+		doctor.WhyAction(m.c, m.user.Email, ms.Org.Name, ok),
 		{Key: k.More, Run: m.more},
 	}, across.Controls(m.c, m.bulk, m.again)...)
 }

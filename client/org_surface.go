@@ -1,0 +1,224 @@
+package client
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+
+	"github.com/auth0/go-auth0/management"
+)
+
+// Reads of the newer organization pages (issue 25's tabs): the
+// machine-to-machine grants associated with an organization, the
+// applications its members may use (Early Access), its organization-level
+// roles (Early Access), its groups and their roles (Early Access), and a
+// member's effective roles with where each comes from. A tenant without
+// an Early Access feature answers its routes with a route-level 404: that
+// is ErrUnsupported here, remembered for a while as discovery domains are.
+// No screen uses them yet; the changes (associate, remove, assign) are not
+// here, as every change must go through the audited client.
+
+// ClientGrant is an application's grant to call an API, as associated
+// with an organization.
+type ClientGrant struct {
+	ID, ClientID, Audience string
+	Scopes                 []string
+}
+
+// OrgApplication is an application associated with an organization.
+type OrgApplication struct {
+	ClientID, Name string
+	MemberAccess   bool // the organization's members may use it
+}
+
+// Group is a group of an organization (provisioned by SCIM) with the roles
+// it gives its members there.
+type Group struct {
+	ID, Name, ConnectionID string
+	Roles                  []Role
+}
+
+// EffectiveRole is a role a member holds, and how: directly, through a
+// group, or both.
+type EffectiveRole struct {
+	Role
+	Direct, ThroughGroups bool
+}
+
+// surfaceMissing remembers which Early Access features the tenant lacks.
+type surfaceMissing struct{ apps, groups domainsMissing }
+
+var (
+	errNoOrgApps = &Error{Kind: Unsupported, Op: "list organization applications", Message: "this tenant has no organization applications"}
+	errNoGroups  = &Error{Kind: Unsupported, Op: "list organization groups", Message: "this tenant has no groups in organizations"}
+)
+
+// OrgClientGrants lists the client grants associated with an
+// organization (GET /organizations/{id}/client-grants, offset paged).
+func (c *auth0Client) OrgClientGrants(ctx context.Context, orgID string) ([]ClientGrant, error) {
+	var out []ClientGrant
+	for page := 0; ; page++ {
+		l, err := c.m.Organization.ClientGrants(ctx, orgID, management.Page(page), management.PerPage(pageSize))
+		if err != nil {
+			return out, c.classify("list organization client grants", err)
+		}
+		for _, g := range l.ClientGrants {
+			out = append(out, ClientGrant{ID: g.GetID(), ClientID: g.GetClientID(), Audience: g.GetAudience(), Scopes: g.GetScope()})
+		}
+		if !l.HasNext() || len(l.ClientGrants) == 0 {
+			return out, nil
+		}
+	}
+}
+
+// checkpointList is one page of a list go-auth0 v1 has no method for.
+type checkpointList[T any] struct {
+	Clients []T     `json:"clients"`
+	Groups  []T     `json:"groups"`
+	Roles   []T     `json:"roles"`
+	Next    *string `json:"next"`
+}
+
+// getAll follows a checkpoint-paged list through m.Request.
+func getAll[T any](ctx context.Context, c *auth0Client, path []string, query url.Values, items func(checkpointList[T]) []T) ([]T, error) {
+	var out []T
+	for from := ""; ; {
+		q := url.Values{"take": {strconv.Itoa(pageSize)}}
+		for k, v := range query {
+			q[k] = v
+		}
+		if from != "" {
+			q.Set("from", from)
+		}
+		var l checkpointList[T]
+		if err := c.m.Request(ctx, "GET", c.m.URI(path...)+"?"+q.Encode(), &l); err != nil {
+			return out, err
+		}
+		page := items(l)
+		out = append(out, page...)
+		if l.Next == nil || *l.Next == "" || len(page) == 0 {
+			return out, nil
+		}
+		from = *l.Next
+	}
+}
+
+type orgAppJSON struct {
+	ClientID           string `json:"client_id"`
+	UseForMemberAccess bool   `json:"use_for_member_access"`
+	Client             struct {
+		Name string `json:"name"`
+	} `json:"client"`
+}
+
+// OrgApplications lists the applications associated with an organization
+// (GET /organizations/{id}/clients, Early Access).
+func (c *auth0Client) OrgApplications(ctx context.Context, orgID string) ([]OrgApplication, error) {
+	if c.noSurface.apps.known() {
+		return nil, errNoOrgApps
+	}
+	list, err := getAll(ctx, c, []string{"organizations", orgID, "clients"}, nil,
+		func(l checkpointList[orgAppJSON]) []orgAppJSON { return l.Clients })
+	if routeMissing(err) {
+		c.noSurface.apps.set(true)
+		return nil, errNoOrgApps
+	}
+	if err != nil {
+		return nil, c.classify("list organization applications", err)
+	}
+	c.noSurface.apps.set(false)
+	out := make([]OrgApplication, 0, len(list))
+	for _, a := range list {
+		out = append(out, OrgApplication{ClientID: a.ClientID, Name: a.Client.Name, MemberAccess: a.UseForMemberAccess})
+	}
+	return out, nil
+}
+
+// OrgRoles lists an organization's own roles (GET /roles?type=organization
+// &owner_id=…, Early Access); a tenant without them has none.
+func (c *auth0Client) OrgRoles(ctx context.Context, orgID string) ([]Role, error) {
+	var out []Role
+	for page := 0; ; page++ {
+		l, err := c.m.Role.List(ctx, management.Page(page), management.PerPage(pageSize),
+			management.Parameter("type", "organization"), management.Parameter("owner_id", orgID))
+		if err != nil {
+			return out, c.classify("list organization roles", err)
+		}
+		for _, r := range l.Roles {
+			if r.GetOwnerID() == orgID { // a tenant that ignores the filter lists its tenant roles
+				out = append(out, Role{ID: r.GetID(), Name: r.GetName()})
+			}
+		}
+		if !l.HasNext() || len(l.Roles) == 0 {
+			return out, nil
+		}
+	}
+}
+
+type roleJSON struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// OrgGroups lists an organization's groups and the roles each gives
+// (GET /organizations/{id}/groups, then one call a group for its roles;
+// Early Access).
+func (c *auth0Client) OrgGroups(ctx context.Context, orgID string) ([]Group, error) {
+	if c.noSurface.groups.known() {
+		return nil, errNoGroups
+	}
+	type groupJSON struct {
+		ID           string `json:"id"`
+		Name         string `json:"name"`
+		ConnectionID string `json:"connection_id"`
+	}
+	list, err := getAll(ctx, c, []string{"organizations", orgID, "groups"}, nil,
+		func(l checkpointList[groupJSON]) []groupJSON { return l.Groups })
+	if routeMissing(err) {
+		c.noSurface.groups.set(true)
+		return nil, errNoGroups
+	}
+	if err != nil {
+		return nil, c.classify("list organization groups", err)
+	}
+	c.noSurface.groups.set(false)
+	out := make([]Group, 0, len(list))
+	for _, g := range list {
+		roles, err := getAll(ctx, c, []string{"organizations", orgID, "groups", g.ID, "roles"}, nil,
+			func(l checkpointList[roleJSON]) []roleJSON { return l.Roles })
+		if err != nil {
+			return out, c.classify("list group roles", err)
+		}
+		grp := Group{ID: g.ID, Name: g.Name, ConnectionID: g.ConnectionID}
+		for _, r := range roles {
+			grp.Roles = append(grp.Roles, Role{ID: r.ID, Name: r.Name})
+		}
+		out = append(out, grp)
+	}
+	return out, nil
+}
+
+// EffectiveRoles lists the roles a member holds in an organization,
+// directly or through its groups
+// (GET /organizations/{id}/members/{user_id}/effective-roles).
+func (c *auth0Client) EffectiveRoles(ctx context.Context, orgID, userID string) ([]EffectiveRole, error) {
+	type effectiveJSON struct {
+		roleJSON
+		Sources []string `json:"sources"`
+	}
+	list, err := getAll(ctx, c, []string{"organizations", orgID, "members", userID, "effective-roles"}, nil,
+		func(l checkpointList[effectiveJSON]) []effectiveJSON { return l.Roles })
+	if err != nil {
+		return nil, c.classify("list effective roles", err)
+	}
+	out := make([]EffectiveRole, 0, len(list))
+	for _, r := range list {
+		e := EffectiveRole{Role: Role{ID: r.ID, Name: r.Name}}
+		for _, s := range r.Sources {
+			e.Direct = e.Direct || s == "direct"
+			e.ThroughGroups = e.ThroughGroups || s == "groups"
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}

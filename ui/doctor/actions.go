@@ -1,0 +1,32 @@
+package doctor
+
+import (
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/doctor"
+	"github.com/orgdash/orgdash/ui/common"
+)
+
+// WhyAction is w where a person and an organization are at hand (a
+// member, one of a person's organizations): it opens the explainer. ok is
+// false when nothing is selected; a person without an email cannot be
+// looked up by it.
+func WhyAction(c *common.Common, email, orgName string, ok bool) common.Action {
+	return common.Action{Key: c.Keys.Why, Label: "Why can't they log in?",
+		Unavailable: func() string {
+			switch {
+			case !ok:
+				return "nobody selected"
+			case email == "":
+				return "this person has no email to look them up by"
+			}
+			return ""
+		},
+		Run: func() tea.Cmd { return common.Push(NewWhy(c, doctor.Question{Email: email, Org: orgName})) }}
+}
+
+// CheckupAction is ! on an organization: it opens its checkup.
+func CheckupAction(c *common.Common, o client.Organization) common.Action {
+	return common.Action{Key: c.Keys.Doctor, Label: "Doctor: check this organization",
+		Run: func() tea.Cmd { return common.Push(NewCheckup(c, o)) }}
+}

@@ -1,0 +1,212 @@
+package doctor
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/doctor"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/table"
+)
+
+// Why is the login explainer's screen: the chain a login takes, each
+// link passed, failed or unknown, the cause first with its fix on f.
+type Why struct {
+	c       *common.Common
+	q       doctor.Question
+	ex      doctor.Explanation
+	err     error
+	loading bool
+	seq     int
+	cursor  int
+	width   int
+	height  int
+}
+
+var _ common.Screen = (*Why)(nil)
+
+// NewWhy explains why q's person cannot log in to q's organization.
+func NewWhy(c *common.Common, q doctor.Question) *Why { return &Why{c: c, q: q} }
+
+// explainedMsg is a walk of the chain.
+type explainedMsg struct {
+	seq int
+	ex  doctor.Explanation
+	err error
+}
+
+// Init walks the chain (a dozen reads or so).
+func (m *Why) Init() tea.Cmd {
+	m.seq = m.c.NextID()
+	m.loading = true
+	ctx, cl, q, seq := m.c.Ctx, m.c.Client, m.q, m.seq
+	return func() tea.Msg {
+		ex, err := doctor.Why(ctx, cl, q)
+		return explainedMsg{seq: seq, ex: ex, err: err}
+	}
+}
+
+// Update takes the walk's result, fixes' outcomes and the keys.
+func (m *Why) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case explainedMsg:
+		if msg.seq != m.seq {
+			return m, nil
+		}
+		m.loading, m.ex, m.err = false, msg.ex, msg.err
+		m.cursor = 0
+		for i, l := range m.ex.Links {
+			if c := m.ex.Cause(); c != nil && l.Name == c.Name && l.Reason == c.Reason {
+				m.cursor = i
+				break
+			}
+		}
+	case FixedMsg:
+		return m, m.Init() // a fix here or elsewhere: walk again
+	case appsMsg:
+		return m, m.onApps(msg)
+	case chosenMsg:
+		return m, m.onChosen(msg)
+	case common.RefreshMsg:
+		if !msg.Auto {
+			return m, m.Init()
+		}
+	case tea.KeyPressMsg:
+		k := m.c.Keys
+		switch {
+		case key.Matches(msg, k.Up):
+			m.cursor = max(0, m.cursor-1)
+		case key.Matches(msg, k.Down):
+			m.cursor = min(len(m.ex.Links)-1, m.cursor+1)
+		case key.Matches(msg, k.Refresh):
+			return m, m.Init()
+		case key.Matches(msg, k.Back):
+			return m, common.Back
+		}
+		cmd, _ := m.actions().Handle(m.c, msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+// selected is the link under the cursor, if any.
+func (m *Why) selected() (doctor.Link, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.ex.Links) {
+		return doctor.Link{}, false
+	}
+	return m.ex.Links[m.cursor], true
+}
+
+func (m *Why) actions() common.Actions {
+	l, ok := m.selected()
+	fix := l.Fix
+	var needs []client.Action
+	if ok && fix != nil {
+		needs = []client.Action{fix.Action()}
+	}
+	return common.Actions{{Key: m.c.Keys.Fix, Label: "Fix", Needs: needs,
+		Unavailable: func() string {
+			if !ok || fix == nil {
+				return "orgdash has no fix for this link"
+			}
+			return ""
+		},
+		Run: func() tea.Cmd { return askFix(m.c, *fix) }}, m.chooseAction()}
+}
+
+// View draws the question, the cause and its fix, then the chain.
+func (m *Why) View() string {
+	s := m.c.Styles
+	lines := []string{s.Title.Render("Why can't " + common.Clean(m.q.Email) + " log in to " + common.Clean(m.q.Org) + "?")}
+	switch {
+	case m.err != nil:
+		return strings.Join(append(lines, "", s.Error.Render(common.Explain(m.err))), "\n")
+	case m.loading && len(m.ex.Links) == 0:
+		return strings.Join(append(lines, "", s.Muted.Render("walking the chain…")), "\n")
+	}
+	if c := m.ex.Cause(); c != nil {
+		lines = append(lines, s.Error.Render("Cause: "+common.Clean(c.Reason)))
+		if c.Fix != nil {
+			lines = append(lines, s.Value.Render(m.c.Keys.Fix.Help().Key+"  "+common.Clean(c.Fix.Label)))
+		} else {
+			lines = append(lines, s.Muted.Render("orgdash has no fix for this: the reason says where to change it"))
+		}
+	} else if u := m.ex.Unchecked(); len(u) > 0 {
+		lines = append(lines, s.Warn.Render("Nothing checked fails, but "+table.Plural(len(u), "link")+" could not be checked (marked ?)"), "")
+	} else {
+		lines = append(lines, s.OK.Render("Every link holds: nothing orgdash can see stops this login"), "")
+	}
+	lines = append(lines, "")
+	head := len(lines)
+	cursorLine := head
+	for i, l := range m.ex.Links {
+		if i == m.cursor {
+			cursorLine = len(lines)
+		}
+		lines = append(lines, m.linkLines(l, i == m.cursor)...)
+	}
+	return window(lines, head, cursorLine, m.width, m.height)
+}
+
+// linkLines are one link: its mark, name and reason; its evidence and fix
+// when it is selected or failed.
+func (m *Why) linkLines(l doctor.Link, selected bool) []string {
+	s := m.c.Styles
+	mark := map[doctor.Verdict]string{doctor.Passed: s.OK.Render("✓"), doctor.Failed: s.Error.Render("✗"), doctor.Unknown: s.Warn.Render("?")}[l.Verdict]
+	name := l.Name
+	if selected {
+		name = s.Selected.Render(name)
+	}
+	line := mark + " " + name
+	if l.Reason != "" {
+		line += s.Muted.Render(": ") + common.Clean(l.Reason)
+	}
+	out := []string{line}
+	if selected || l.Verdict == doctor.Failed {
+		for _, e := range l.Evidence {
+			out = append(out, "    "+s.Muted.Render(common.Clean(e)))
+		}
+		if l.Fix != nil {
+			out = append(out, "    "+s.Value.Render("fix ("+m.c.Keys.Fix.Help().Key+"): "+common.Clean(l.Fix.Label)))
+		}
+	}
+	return out
+}
+
+// window keeps the first head lines and scrolls the rest so line at
+// shows, each cut to width.
+func window(lines []string, head, at, width, height int) string {
+	if height > 0 && len(lines) > height {
+		room := max(1, height-head)
+		start := max(head, min(at-room/2, len(lines)-room))
+		lines = append(lines[:head:head], lines[start:min(len(lines), start+room)]...)
+	}
+	if width > 0 {
+		for i, l := range lines {
+			lines[i] = ansi.Truncate(l, width, "…")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// SetSize is the room under the header.
+func (m *Why) SetSize(w, h int) { m.width, m.height = w, h }
+
+// Crumb names the question.
+func (m *Why) Crumb() string {
+	return "Why: " + common.Clean(m.q.Email) + " › " + common.Clean(m.q.Org)
+}
+
+// Capturing is false: the screen takes no text.
+func (m *Why) Capturing() bool { return false }
+
+// Help is the fix, the moves, refresh and back.
+func (m *Why) Help() help.KeyMap {
+	k := m.c.Keys
+	keys := append(m.actions().Bindings(m.c), k.Up, k.Down, k.Refresh, k.Back)
+	return common.HelpMap{Short: keys, Full: [][]key.Binding{keys}}
+}

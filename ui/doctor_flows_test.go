@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"context"
+	"testing"
+	"testing/synctest"
+
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/sim"
+	"github.com/orgdash/orgdash/sim/simtest"
+	"github.com/orgdash/orgdash/ui/common"
+)
+
+// ! on globex (whose only connection the demo took away from the portal
+// that requires organizations) shows the findings; f on the error enables
+// the connection for the portal, audited; the next login of a globex
+// member succeeds, and the Overview's Health section says it is healthy.
+func TestFlowDoctorFindsAndFixesGlobex(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 12, Members: 20})
+		p := &probe{admin: tn.Management(t), tn: tn}
+		cs, err := p.admin.Client.List(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cs.Clients {
+			if c.GetName() == "Customer Portal" {
+				p.portalID = c.GetClientID()
+			}
+		}
+		login := func() sim.LoginOutcome {
+			out, err := tn.AttemptLogin(sim.LoginAttempt{Email: "hank.scorpio@globex.example", ClientID: p.portalID, Organization: "globex"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return out
+		}
+		if out := login(); out.OK || out.Cause != sim.CauseConnectionNotForApp {
+			t.Fatalf("globex's login before the fix: %+v", out)
+		}
+		f := startFlow(t, tn, "", "")
+		f.wait("organizations")
+		f.press(":").typed("org globex").press("enter")
+		f.wait("globex › Overview", "Not checked yet: ! runs the doctor")
+		f.press("!")
+		f.wait("Checkup of globex", "2 problems", "ERROR   Customer Portal requires", "WARNING globex-sso is enabled in globex but for none of the applications that require organizations",
+			"ERROR   Customer Portal requires an organization", "fix (F): Enable globex-sso for Customer Portal")
+		f.press("F") // the error comes first
+		f.want("Enable globex-sso for Customer Portal?", "in every organization that has it")
+		f.confirm("y")
+		f.wait("done: Enable globex-sso", "healthy; 1 notice") // the footer cuts the status short beside the undo offer
+		if out := login(); !out.OK {
+			t.Fatalf("globex's login after the fix: %+v", out)
+		}
+		es := f.audited("enable connection for application")
+		if es[0].OrgName != "globex" || es[0].After["fix"] != "enable-connection-for-application" {
+			t.Fatalf("audit %+v", es[0])
+		}
+		f.press("esc")
+		f.wait("globex › Overview", "Health", "healthy")
+		f.wantNot("Not checked yet")
+	})
+}
+
+// w on a member, and w on one of a person's organizations, open the
+// explainer for them there.
+func TestFlowWhyFromAMemberAndFromAPerson(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
+		newProbe(t, tn)
+		f := startFlow(t, tn, "", "")
+		f.wait("organizations")
+		f.press(":").typed("org probe").press("enter")
+		f.wait("probe › Overview")
+		f.press("3")
+		f.wait(probeEmail)
+		f.press("w")
+		f.wait("Why can't "+probeEmail+" log in to probe?", "Every link holds")
+		f.press("esc", "esc")
+		f.press(":").typed("user " + probeEmail).press("enter")
+		f.wait("1 person found")
+		f.press("enter")
+		f.wait("probe")
+		f.press("w")
+		f.wait("Why can't "+probeEmail+" log in to probe?", "Every link holds")
+	})
+}
+
+// On a read-only profile the fix is offered but refused, saying why;
+// nothing is sent and nothing audited.
+func TestFlowWhyFixRefusedReadOnly(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
+		p := newProbe(t, tn)
+		whyCases()[3].brk(t, p) // not a member
+		f := startFlow(t, tn, "", "", func(c *common.Common) { c.Client = client.ReadOnly(c.Client, "profile prod is read-only") })
+		f.wait("organizations")
+		f.press(":").typed("why " + probeEmail + " " + probeOrg).press("enter")
+		f.wait("Cause: not a member of probe")
+		f.press("F")
+		f.want("cannot add members: profile prod is read-only")
+		f.audited()
+		if out := p.attempt(t, false); out.OK {
+			t.Fatal("a read-only profile changed the tenant")
+		}
+	})
+}
+
+// With only some read scopes, the links those scopes serve are unknown,
+// naming the scope, and none of them is shown passed.
+func TestFlowWhyWithFewScopesNamesThem(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		scopes := []string{"read:organizations", "read:users", "read:organization_connections", "read:organization_members",
+			"read:organization_member_roles", "read:organization_invitations"}
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2, Clients: []sim.ClientSpec{{ID: "reader", Secret: "reader-secret", Scopes: scopes}}})
+		newProbe(t, tn)
+		f := startFlow(t, tn, "reader", "reader-secret")
+		f.wait("organizations")
+		f.press(":").typed("why " + probeEmail + " " + probeOrg).press("enter")
+		f.wait("could not be checked", "? the application: needs read:clients", "? discovery domain: needs read:organization_discovery_domains",
+			"? Auth0's record: needs read:logs", "? the application accepts organizations: not checked")
+		f.wantNot("✓ the application", "✓ connection enabled for the application", "Every link holds")
+	})
+}
+
+// z undoes a fix like any other change: the member added is removed again,
+// and the audit has both.
+func TestFlowWhyFixIsUndoable(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
+		p := newProbe(t, tn)
+		whyCases()[3].brk(t, p) // not a member
+		f := startFlow(t, tn, "", "")
+		f.wait("organizations")
+		f.press(":").typed("why " + probeEmail + " " + probeOrg).press("enter")
+		f.wait("Cause: not a member of probe")
+		f.press("F")
+		f.confirm("y")
+		f.wait("z undo add member", "✓ membership")
+		if !f.members(probeOrg)[p.userID] {
+			t.Fatal("the fix did not add them")
+		}
+		f.press("z")
+		f.wait("Cause: not a member of probe")
+		if f.members(probeOrg)[p.userID] {
+			t.Fatal("the undo left them a member")
+		}
+		f.audited("add members", "remove members")
+	})
+}
