@@ -49,3 +49,20 @@ func TestOrgFormShowsCleanValuesAndKeepsStoredOnes(t *testing.T) {
 		}
 	})
 }
+
+// Every key Auth0 allows survives the form: one with "=" or "\" in it is
+// written escaped and read back as it was (such an organization could not
+// be edited at all: "metadata line 1: want key=value").
+func TestMetadataKeysWithEqualsSurviveTheForm(t *testing.T) {
+	md := map[string]string{"=cmd": "x", `a\b`: "c=d", "tier": "gold", `\=`: ""}
+	back, err := parseMetadata(formatMetadata(md))
+	if err != nil {
+		t.Fatalf("%q: %v", formatMetadata(md), err)
+	}
+	if !maps.Equal(back, md) {
+		t.Errorf("read back %q from %q, want %q", back, formatMetadata(md), md)
+	}
+	if _, err := parseMetadata("=value"); err == nil {
+		t.Error("a line with no key was taken")
+	}
+}
