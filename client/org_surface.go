@@ -191,7 +191,7 @@ func (c *auth0Client) OrgGroups(ctx context.Context, orgID string) ([]Group, err
 		}
 		grp := Group{ID: g.ID, Name: g.Name, ConnectionID: g.ConnectionID}
 		for _, r := range roles {
-			grp.Roles = append(grp.Roles, Role{ID: r.ID, Name: r.Name})
+			grp.Roles = append(grp.Roles, Role(r))
 		}
 		out = append(out, grp)
 	}

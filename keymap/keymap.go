@@ -44,7 +44,7 @@ type FilterKeys struct {
 	Keep, Clear key.Binding
 }
 
-// Default is the default key map of DESIGN.md.
+// Default is the default key map: the keys the README's table lists.
 func Default() *KeyMap {
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))

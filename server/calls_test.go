@@ -14,7 +14,7 @@ import (
 // session queued behind the organizations bucket took up to 10 s), and
 // the tenant saw at most the pages shown plus two calls: one page and one
 // count shared by all, not a count per session.
-func TestFiftySessionsShareTheirReads(t *testing.T) {
+func TestFiftySessionsShareTheirReads(t *testing.T) { // not in parallel: it times the count on the wall clock
 	if testing.Short() {
 		t.Skip("50 SSH sessions")
 	}

@@ -154,6 +154,7 @@ func TestKeysOpenTheProfilesTheyAreGiven(t *testing.T) {
 // A viewer sees every new change disabled, with the reason, and changes
 // nothing: create, edit, add members, invite, revoke, discovery domains.
 func TestViewerCannotUseTheNewActions(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	before := r.memberCount(t)
 	tm := r.connect(t, "vi", r.viewer, 140, 40)

@@ -14,6 +14,7 @@ import (
 // TestGoldenDialogs pins each dialog at 80×24, once armed.
 // Rewrite the files with: go test ./ui -run Golden -update
 func TestGoldenDialogs(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	for _, d := range []struct {
 		name string
 		keys []string
@@ -102,6 +103,7 @@ func TestGoldenViews(t *testing.T) {
 // Every dialog fits a 50×14 terminal: its whole frame on screen, its
 // title, its buttons or input, and its keys.
 func TestEveryDialogFits50x14(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	for _, d := range []struct {
 		name string
 		keys []string

@@ -24,9 +24,11 @@ import (
 // removing (its 5-10 s window; 30 s here, so that the check is not a race
 // with the clock) instead of calling them failed.
 func TestReconcileAfterSIGKILLMidRemoval(t *testing.T) {
+	// its own tenant, directory and processes: it waits on a rate limit, not the CPU
+	t.Parallel()
 	tn := simtest.Start(t, sim.Options{Orgs: 2, Members: 200, Rate: 1, Burst: 10,
 		RemovalDelayMin: 30 * time.Second, RemovalDelayMax: 30 * time.Second})
-	admin := tn.Management(t, management.WithRetries(20, []int{429}))
+	admin := tn.Management(t, management.WithRetryStrategy(management.RetryStrategy{MaxRetries: 20, Statuses: []int{429}}))
 	if _, err := admin.Organization.ReadByName(context.Background(), "acme"); err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +64,8 @@ func TestReconcileAfterSIGKILLMidRemoval(t *testing.T) {
 		}
 	}
 
-	out, _, err := run(t, tenantEnv(tn), "audit", "reconcile", "--file", logPath, "--wait", "0")
+	reconcile := []string{"audit", "reconcile", "--file", logPath, "--wait", "0"}
+	out, err := runProcess(t, tenantEnv(tn), dir, reconcile...)
 	if err != nil || !strings.Contains(out, "0 interrupted changes reconciled; 1 still under way in a running orgdash (left alone)") {
 		t.Fatalf("reconcile while the writer runs: %v\n%s", err, out)
 	}
@@ -71,7 +74,7 @@ func TestReconcileAfterSIGKILLMidRemoval(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = cmd.Wait()
-	out, _, err = run(t, tenantEnv(tn), "audit", "reconcile", "--file", logPath, "--wait", "0")
+	out, err = runProcess(t, tenantEnv(tn), dir, reconcile...)
 	if err != nil || !strings.Contains(out, "0 interrupted changes reconciled; 1 not yet known") {
 		t.Fatalf("reconcile just after SIGKILL: %v\n%s", err, out)
 	}
@@ -83,4 +86,25 @@ func TestReconcileAfterSIGKILLMidRemoval(t *testing.T) {
 	if err != nil || len(changes) != 1 || changes[0].State() != audit.Interrupted {
 		t.Fatalf("reconcile appended what it could not verify: %d changes (%v):\n%s", len(changes), err, b)
 	}
+}
+
+// runProcess runs orgdash as a process of its own with env and HOME and
+// XDG_CONFIG_HOME in dir, and returns its standard output and error
+// together. Unlike run it sets nothing in this process's environment, so a
+// test using it may run in parallel with others.
+func runProcess(t *testing.T, env map[string]string, dir string, args ...string) (string, error) {
+	t.Helper()
+	for _, a := range args {
+		if strings.ContainsAny(a, " \t\n") {
+			t.Fatalf("ORGDASH_ARGS splits on spaces: %q", a)
+		}
+	}
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "ORGDASH_RUN_MAIN=1", "ORGDASH_ARGS="+strings.Join(args, " "),
+		"XDG_CONFIG_HOME="+dir, "XDG_CACHE_HOME="+dir, "HOME="+dir, "ORGDASH_CONFIG=", "AUTH0_API_TOKEN=")
+	for k, v := range env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	out, err := cmd.CombinedOutput()
+	return string(out), err
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"net"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/auth0/go-auth0/management"
 	"github.com/charmbracelet/x/vt"
 	"github.com/orgdash/orgdash/config"
 	"github.com/orgdash/orgdash/sim"
@@ -185,9 +187,9 @@ func (sc *sshScreen) send(t *testing.T, s string) {
 }
 
 // fill stops reading and sends keys that redraw much of the screen (the
-// full help, about 10 kB), filling the channel's 2 MB window, until done
-// (at most a minute). It returns when the connection last received a
-// byte: when the server's write began to wait.
+// full help: about 30 kB on a longNamedTenant), filling the channel's 2 MB
+// window, until done (at most a minute). It returns when the connection
+// last received a byte: when the server's write began to wait.
 func (sc *sshScreen) fill(t *testing.T, done func() bool) time.Time {
 	t.Helper()
 	close(sc.stop)
@@ -277,13 +279,16 @@ func TestServeCutsOffAClientThatStopsReading(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector slows rendering about 20×: filling a 2 MB window takes minutes")
 	}
+	// not in parallel: its renders and the simulator at Auth0's limits would slow each other
 	dir := t.TempDir()
 	signer, _ := gossh.NewSignerFromKey(mustKey(t))
 	keys := filepath.Join(dir, "operators.pub")
 	if err := os.WriteFile(keys, gossh.MarshalAuthorizedKey(signer.PublicKey()), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s := startServe(t, dir, nil, "--operator-keys", keys, "--write-timeout", "2s", "--max-sessions", "1")
+	tn := longNamedTenant(t)
+	env := []string{"AUTH0_DOMAIN=" + tn.URL, "AUTH0_CLIENT_ID=" + tn.ClientID(), "AUTH0_CLIENT_SECRET=" + tn.ClientSecret()}
+	s := startServe(t, dir, env, "--operator-keys", keys, "--write-timeout", "2s", "--max-sessions", "1")
 	first := s.connect(t, signer, 500, 200)
 	first.waitFor(t, "organizations")
 	blocked := first.fill(t, func() bool { return s.logged("session cut off: its client read nothing") > 0 })
@@ -307,8 +312,8 @@ func TestServeCutsOffAClientThatStopsReading(t *testing.T) {
 		t.Fatal(err)
 	}
 	select {
-	case <-s.exited:
-		t.Logf("serve ended %s after SIGTERM with a client reading nothing", time.Since(term).Round(10*time.Millisecond))
+	case err := <-s.exited:
+		t.Logf("serve ended %s after SIGTERM with a client reading nothing (%v)", time.Since(term).Round(10*time.Millisecond), err)
 	case <-time.After(12 * time.Second):
 		t.Fatal("serve still runs 12s after SIGTERM (grace 10s) with a client reading nothing")
 	}
@@ -348,6 +353,30 @@ func TestServeLimitsFromFlagsAndConfig(t *testing.T) {
 	if none.maxStartups != "10" { // a number in YAML reads as OpenSSH's single-number form
 		t.Fatalf("max_startups: 10 read as %q", none.maxStartups)
 	}
+}
+
+// longNamedTenant is a tenant of 1,000 organizations whose first 200 (a
+// 500×200 screen of them) have display names of Auth0's longest, 255
+// characters: each redraw of the list carries about 30 kB instead of 9 kB,
+// so filling a 2 MB window takes a quarter of the redraws.
+func longNamedTenant(t *testing.T) *simtest.Tenant {
+	t.Helper()
+	tn := simtest.Start(t, sim.Options{Orgs: 1000, Members: 1})
+	admin := tn.Management(t)
+	ctx := context.Background()
+	for page := range 2 {
+		l, err := admin.Organization.List(ctx, management.PerPage(100), management.Page(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, o := range l.Organizations {
+			name := strings.Repeat(string(rune('a'+i%26)), 255)
+			if err := admin.Organization.Update(ctx, o.GetID(), &management.Organization{DisplayName: &name}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return tn
 }
 
 // waitDrawn waits until the connection has received more than seen bytes (the

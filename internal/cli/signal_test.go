@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"io"
 	"net"
 	"os"
@@ -22,11 +23,20 @@ import (
 	"github.com/orgdash/orgdash/sim/simtest"
 )
 
-// TestMain lets a test run this binary as orgdash itself.
+// TestMain lets a test run this binary as orgdash itself. Unless -parallel
+// is given, the parallel tests run all at once rather than two at a time on
+// two cores: they are processes that mostly wait for a simulated tenant's
+// rate limit (one call a second), not for the CPU.
 func TestMain(m *testing.M) {
 	if os.Getenv("ORGDASH_RUN_MAIN") == "1" {
 		os.Args = append([]string{"orgdash"}, strings.Fields(os.Getenv("ORGDASH_ARGS"))...)
 		os.Exit(Main())
+	}
+	flag.Parse()
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == "test.parallel" })
+	if !given {
+		_ = flag.Set("test.parallel", "4")
 	}
 	os.Exit(m.Run())
 }
@@ -70,8 +80,10 @@ func (tm *terminal) send(t *testing.T, s string) {
 // call, at one call a second: it sends nothing new, records an outcome for every
 // membership the tenant lost, says so on stderr and exits non-zero.
 func TestSIGTERMMidRemovalLeavesTheTruthInTheAudit(t *testing.T) {
+	// its own tenant, directory and process: it waits on a rate limit, not the CPU
+	t.Parallel()
 	tn := simtest.Start(t, sim.Options{Orgs: 2, Members: 200, Rate: 1, Burst: 10}) // one call a second once the burst is spent
-	admin := tn.Management(t, management.WithRetries(20, []int{429}))
+	admin := tn.Management(t, management.WithRetryStrategy(management.RetryStrategy{MaxRetries: 20, Statuses: []int{429}}))
 	acme, err := admin.Organization.ReadByName(context.Background(), "acme")
 	if err != nil {
 		t.Fatal(err)

@@ -28,15 +28,3 @@ func runSimProcess(tb testing.TB, orgs, members int) (secs, rssMB float64) {
 	p := startSimProcess(tb, orgs, members)
 	return p.ready, p.rssMB(tb)
 }
-
-// The simulator at Auth0's entity limits fits in 300 MB of resident memory.
-func TestSimAtEntityLimitsFits(t *testing.T) {
-	if testing.Short() || raceEnabled {
-		t.Skip("measures a process of a 100,000-organization tenant")
-	}
-	secs, rss := runSimProcess(t, 100000, 100000)
-	t.Logf("100,000 organizations, one of 100,000 members: serving after %.2f s in %.0f MB RSS", secs, rss)
-	if rss > 300 {
-		t.Fatalf("%.0f MB resident, want under 300 MB", rss)
-	}
-}

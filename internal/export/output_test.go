@@ -17,7 +17,7 @@ func writing(s string) func(io.Writer) error {
 }
 
 func failing(w io.Writer) error {
-	io.WriteString(w, "half")
+	_, _ = io.WriteString(w, "half") // half an export, then the failure
 	return errors.New("the tenant went away")
 }
 
@@ -82,7 +82,9 @@ func TestExportThroughASymlink(t *testing.T) {
 	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	os.Chmod(target, 0o644) // whatever the umask
+	if err := os.Chmod(target, 0o644); err != nil { // whatever the umask
+		t.Fatal(err)
+	}
 	if err := os.Symlink("real.json", link); err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +136,9 @@ func TestExportToARegularFile(t *testing.T) {
 	if err := os.WriteFile(shared, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	os.Chmod(shared, 0o644)
+	if err := os.Chmod(shared, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if err := To(shared, io.Discard, failing); err == nil {
 		t.Fatal("a failed export succeeded")
 	}

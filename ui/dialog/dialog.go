@@ -1,6 +1,6 @@
-// Package dialog has the dashboard's dialogs: the More Options menu, the
-// confirm dialog, the typed-name confirmation, the settings form and the
-// connection picker. A dialog carries the command to run when it is done,
+// Package dialog has the dashboard's dialogs: the menu (More Options, and
+// any choice among items, such as the connection to enable), the confirm
+// dialog, the typed-name confirmation and the forms. A dialog carries the command to run when it is done,
 // so the root never needs a switch over actions.
 package dialog
 
