@@ -121,8 +121,7 @@ func TestReloadEndsOnlyTheSessionsOfRemovedKeys(t *testing.T) {
 func TestKeysOpenTheProfilesTheyAreGiven(t *testing.T) {
 	staging := simtest.Start(t, sim.Options{Orgs: 7, Members: 2})
 	lead := newKey(t)
-	var r *rig
-	r = newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) {
 		c.Profile = "production"
 		c.Access = []Access{
 			{Keys: writeKeys(t, t.TempDir(), "leads", lead), Profiles: []string{"staging"}, Role: Operator},

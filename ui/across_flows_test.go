@@ -20,7 +20,7 @@ import (
 // listed, n of them; it returns the connection's id and those organizations' ids.
 func (f *flow) shared(n int) (string, []string) {
 	f.t.Helper()
-	admin := f.tn.Management(f.t, management.WithRetries(100, []int{http.StatusTooManyRequests}))
+	admin := f.tn.Management(f.t, management.WithRetryStrategy(management.RetryStrategy{MaxRetries: 100, Statuses: []int{http.StatusTooManyRequests}}))
 	ctx := context.Background()
 	if err := admin.Request(ctx, "POST", admin.URI("connections"), &map[string]any{"name": "shared-okta", "strategy": "okta"}); err != nil {
 		f.t.Fatal(err)

@@ -160,7 +160,7 @@ func listAudit(ctx context.Context, path string, f *auditFilter, w, errw io.Writ
 	r := audit.NewReader()
 	in := bufio.NewReader(file)
 	var partial []byte
-	feed := func(print func(audit.Change)) error {
+	feed := func(show func(audit.Change)) error {
 		for {
 			line, err := in.ReadBytes('\n')
 			if err != nil { // a line still being written waits for its end
@@ -177,8 +177,8 @@ func listAudit(ctx context.Context, path string, f *auditFilter, w, errw io.Writ
 				fmt.Fprintln(errw, safetext.Terminal(err.Error()))
 				continue
 			}
-			if print != nil {
-				print(ch)
+			if show != nil {
+				show(ch)
 			}
 		}
 	}

@@ -69,8 +69,8 @@ func settingsMap(cn client.Connection) map[string]any {
 // the call with values it captured, on a context carrying the audit detail
 // (before and after) and a receipt for a lost answer; done is what success
 // says; undo, when set, is offered after success.
-func change(o client.Organization, prev, next client.Connection, what, done string, undo func() *common.UndoMsg,
-	ctx context.Context, fn func(context.Context) (client.Connection, bool, error)) tea.Cmd {
+func change(ctx context.Context, o client.Organization, prev, next client.Connection, what, done string, undo func() *common.UndoMsg,
+	fn func(context.Context) (client.Connection, bool, error)) tea.Cmd {
 	return common.Change(changingMsg{org: o.ID, id: prev.ID, what: what}, func() common.Outcome {
 		rc := &client.Receipt{}
 		ctx := audit.WithDetail(client.WithReceipt(ctx, rc), audit.Detail{OrgName: o.Name,
@@ -110,8 +110,8 @@ func (m *Model) toggle(cn client.Connection) tea.Cmd {
 	next := cn
 	next.Enabled = !cn.Enabled
 	verb := map[bool]string{true: "enabled", false: "disabled"}[next.Enabled]
-	run := change(o, cn, next, map[bool]string{true: "enabling…", false: "disabling…"}[next.Enabled],
-		verb+" "+common.Clean(cn.Name)+"; its settings are kept", nil, ctx, func(ctx context.Context) (client.Connection, bool, error) {
+	run := change(ctx, o, cn, next, map[bool]string{true: "enabling…", false: "disabling…"}[next.Enabled],
+		verb+" "+common.Clean(cn.Name)+"; its settings are kept", nil, func(ctx context.Context) (client.Connection, bool, error) {
 			c, err := cl.SetConnectionEnabled(ctx, o.ID, cn.ID, next.Enabled)
 			return c, false, err
 		})
@@ -166,7 +166,7 @@ func (m *Model) edit(cn client.Connection) tea.Cmd {
 		func(s client.ConnectionSettings) tea.Cmd {
 			next := cn
 			next.ConnectionSettings = s
-			run := change(o, cn, next, "saving…", "saved the settings of "+common.Clean(cn.Name), nil, ctx,
+			run := change(ctx, o, cn, next, "saving…", "saved the settings of "+common.Clean(cn.Name), nil,
 				func(ctx context.Context) (client.Connection, bool, error) {
 					c, err := cl.UpdateConnection(ctx, o.ID, cn.ID, s)
 					return c, false, err
@@ -188,7 +188,7 @@ func (m *Model) remove(cn client.Connection) tea.Cmd {
 		return &common.UndoMsg{Org: o.ID, Label: "removal of " + common.Clean(cn.Name), Run: restore(c, o, cn)}
 	}
 	return dialog.Guard(m.c, "Remove connection "+common.Clean(cn.Name)+"?", body, "Remove", o.Name,
-		change(o, cn, client.Connection{ID: cn.ID, Name: cn.Name}, "removing…", "removed "+common.Clean(cn.Name), undo, ctx,
+		change(ctx, o, cn, client.Connection{ID: cn.ID, Name: cn.Name}, "removing…", "removed "+common.Clean(cn.Name), undo,
 			func(ctx context.Context) (client.Connection, bool, error) {
 				return cn, true, cl.RemoveConnection(ctx, o.ID, cn.ID)
 			}))
@@ -198,8 +198,8 @@ func (m *Model) remove(cn client.Connection) tea.Cmd {
 // (and turned off again if it was off).
 func restore(c *common.Common, o client.Organization, cn client.Connection) tea.Cmd {
 	cl := c.Client
-	return change(o, client.Connection{ID: cn.ID, Name: cn.Name, Strategy: cn.Strategy}, cn, "restoring…",
-		"restored "+common.Clean(cn.Name)+" with its settings", nil, c.Ctx, func(ctx context.Context) (client.Connection, bool, error) {
+	return change(c.Ctx, o, client.Connection{ID: cn.ID, Name: cn.Name, Strategy: cn.Strategy}, cn, "restoring…",
+		"restored "+common.Clean(cn.Name)+" with its settings", nil, func(ctx context.Context) (client.Connection, bool, error) {
 			got, err := cl.EnableConnection(ctx, o.ID, cn.ID, cn.ConnectionSettings)
 			if err == nil && !cn.Enabled {
 				got, err = cl.SetConnectionEnabled(ctx, o.ID, cn.ID, false)
@@ -236,7 +236,7 @@ func (m *Model) onPick(msg pickMsg) tea.Cmd {
 			"Enable "+common.Clean(tc.Name)+" ("+tc.Strategy+")", tc.Strategy, !m.legacy(), defaults, func(s client.ConnectionSettings) tea.Cmd {
 				next := cn
 				next.Enabled, next.ConnectionSettings = true, s
-				run := change(o, cn, next, "enabling…", "enabled "+common.Clean(tc.Name), nil, ctx,
+				run := change(ctx, o, cn, next, "enabling…", "enabled "+common.Clean(tc.Name), nil,
 					func(ctx context.Context) (client.Connection, bool, error) {
 						c, err := cl.EnableConnection(ctx, o.ID, tc.ID, s)
 						return c, false, err
