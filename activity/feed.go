@@ -216,7 +216,7 @@ func (f *Feed) finish(errs ...error) ([]Entry, error) {
 		errs = append(errs, err)
 	}
 	c := f.src.Client
-	return Build(Input{Tenant: c.Tenant().Domain, Org: f.q.Org, OurClient: c.Capabilities().ClientID,
+	return Build(Input{Tenant: audit.TenantName(c.Tenant()), Org: f.q.Org, OurClient: c.Capabilities().ClientID,
 		Changes: changes, Logs: logs, Names: names, Events: f.src.Live.Recent()}), errors.Join(errs...)
 }
 

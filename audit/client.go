@@ -78,7 +78,9 @@ func ClientWithActivity(c client.Client, log *Log, who Who, activity *Activity) 
 // is a loopback port that changes every start.
 const DemoTenant = "demo (simulated)"
 
-func tenantName(t client.Tenant) string {
+// TenantName is how the audit names t: its domain, or DemoTenant. Readers
+// that pick a tenant's entries compare with it.
+func TenantName(t client.Tenant) string {
 	if t.Demo {
 		return DemoTenant
 	}
@@ -91,7 +93,7 @@ func tenantName(t client.Tenant) string {
 func (a audited) begin(ctx context.Context, action, org string, targets []string) Entry {
 	d := detailOf(ctx)
 	e := Entry{Time: time.Now().UTC(), ID: newID(), Phase: Intent, User: a.who.User, Comment: a.who.Comment, Key: a.who.Key,
-		Remote: a.who.Remote, Tenant: tenantName(a.Tenant()), Profile: a.who.Profile, Action: action, Org: org,
+		Remote: a.who.Remote, Tenant: TenantName(a.Tenant()), Profile: a.who.Profile, Action: action, Org: org,
 		OrgName: d.OrgName, Targets: targets, Before: d.Before, After: d.After}
 	if len(d.Names) > 0 {
 		e.Names = map[string]string{}

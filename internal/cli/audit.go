@@ -226,13 +226,14 @@ func listAudit(ctx context.Context, path string, f *auditFilter, w, errw io.Writ
 }
 
 // whoColumn is the width of the who column for chs: the widest, from 12
-// to 28 cells (a longer one is cut with "…").
+// to 72 cells, so that a key's comment and its whole SHA256 fingerprint
+// (50 cells) fit (a longer one is cut with "…").
 func whoColumn(chs []audit.Change) int {
 	w := 12
 	for _, ch := range chs {
 		w = max(w, ansi.StringWidth(safetext.Terminal(who(ch.Last()))))
 	}
-	return min(w, 28)
+	return min(w, 72)
 }
 
 // who is the person of e: over SSH the key's comment, if any, and its

@@ -87,7 +87,7 @@ func (r reconciler) run(ctx context.Context) error {
 		return err
 	}
 	defer log.Close()
-	domain := r.tenant.client.Tenant().Domain
+	domain := audit.TenantName(r.tenant.client.Tenant()) // as the audit names it (the demo has no fixed domain)
 	var todo []audit.Change
 	skipped, live := 0, 0
 	for _, ch := range changes {

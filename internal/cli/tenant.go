@@ -44,7 +44,7 @@ func (g *globals) loadConfig() (*config.Config, error) {
 		return nil, usageError{err}
 	}
 	if _, err := app.Keys(cfg); err != nil { // every command refuses the file the dashboard would
-		return nil, err
+		return nil, usageError{err}
 	}
 	return cfg, nil
 }
@@ -81,7 +81,7 @@ func (g *globals) prepare(ctx context.Context, auditPaths ...string) (setup, err
 		return s, err
 	}
 	if s.keys, err = app.Keys(s.cfg); err != nil {
-		return s, err
+		return s, usageError{err}
 	}
 	if err := s.cfg.MustChoose(g.profile, os.Getenv); err != nil {
 		if g.ask == nil {

@@ -126,17 +126,38 @@ func (m Model) helpLine(short, always []key.Binding) string {
 		return slices.ContainsFunc(tail, func(a key.Binding) bool { return slices.Equal(b.Keys(), a.Keys()) })
 	})
 	if len(tail) == 0 || m.width <= 0 {
-		return m.help.ShortHelpView(short)
+		return fitShort(m.help, short, m.width)
 	}
 	h := m.help
 	end := h.ShortHelpView(tail)
 	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
-	h.SetWidth(max(m.width-ansi.StringWidth(end)-ansi.StringWidth(sep), 0))
-	main := h.ShortHelpView(short)
+	main := fitShort(h, short, max(m.width-ansi.StringWidth(end)-ansi.StringWidth(sep), 0))
 	if main == "" {
 		return end
 	}
 	return main + sep + end
+}
+
+// fitShort is the short help of as many bindings as fit in width, with an
+// ellipsis where some were left out. (bubbles' help v2.2.1 cuts only when
+// its ellipsis fits: a line that ends within two cells of the width got
+// every later binding, past the edge.)
+func fitShort(h help.Model, bindings []key.Binding, width int) string {
+	h.SetWidth(0)
+	if width <= 0 {
+		return h.ShortHelpView(bindings)
+	}
+	more := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
+	for n := len(bindings); n > 0; n-- {
+		line := h.ShortHelpView(bindings[:n])
+		if n < len(bindings) {
+			line += more
+		}
+		if ansi.StringWidth(line) <= width {
+			return line
+		}
+	}
+	return ""
 }
 
 // Gauge draws the budget of the bucket that limits what the user is doing:

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/theme"
@@ -85,5 +86,22 @@ func TestLongStatusShortensTheGaugeFirst(t *testing.T) {
 	line := strings.SplitN(ansi.Strip(m.View(theme.New(true, true), common.HelpMap{}, now)), "\n", 2)[0]
 	if !strings.Contains(line, text) || !strings.Contains(line, "read members 32/40") {
 		t.Fatalf("at 120 columns the footer reads %q", line)
+	}
+}
+
+// A help line cut within two cells of the width still ends where it
+// should: with an ellipsis where bindings were left out, never past the
+// edge (bubbles' help appended every binding once its ellipsis did not fit).
+func TestHelpLineNeverRunsPastTheWidth(t *testing.T) {
+	b := func(k, d string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, d)) }
+	short := []key.Binding{b("enter", "open"), b("D", "delete org"), b("!", "doctor"), b("C", "tenant connections"),
+		b("u", "users"), b(".", "more options"), b("/", "filter")}
+	for w := 20; w <= 100; w++ {
+		m := New(context.Background())
+		m.SetWidth(w)
+		line := m.helpLine(short, []key.Binding{b("?", "help")})
+		if got := ansi.StringWidth(line); got > w || !strings.HasSuffix(ansi.Strip(line), "? help") {
+			t.Fatalf("at %d columns the help line is %d wide: %q", w, got, ansi.Strip(line))
+		}
 	}
 }
