@@ -43,6 +43,7 @@ func Check(ctx context.Context, cl client.Client, s *Survey, org client.Organiza
 		c.pendingDomains(doms)
 	}
 	ms, miss := c.members()
+	c.memberConnections(ms, miss, conns, connsMiss)
 	c.blocked(ms, miss)
 	c.invitations()
 	c.roles(ms, miss)

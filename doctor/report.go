@@ -46,14 +46,15 @@ const (
 	CheckConnLimit       = "connections-near-limit"
 	CheckRoleLimit       = "roles-near-limit"
 	CheckFailedLogins    = "recent-failed-logins"
-	checkCount           = 11
+	CheckMemberConn      = "members-connection-not-enabled"
+	checkCount           = 12
 	nearLimit            = 0.8 // a finding from 80% of an entity limit
 	failedLoginsLookback = 24  // hours of failed logins the doctor reads
 )
 
 // Checks are every check, in the order they run and show.
 var Checks = [checkCount]string{CheckNoConnection, CheckHidden, CheckConnUnused, CheckAppNoConn, CheckSignup,
-	CheckPendingDomain, CheckBlocked, CheckExpired, CheckConnLimit, CheckRoleLimit, CheckFailedLogins}
+	CheckPendingDomain, CheckMemberConn, CheckBlocked, CheckExpired, CheckConnLimit, CheckRoleLimit, CheckFailedLogins}
 
 // Finding is one thing wrong with an organization.
 type Finding struct {
