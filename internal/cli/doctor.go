@@ -52,7 +52,7 @@ Exit status: 0 healthy, 1 findings (warnings or errors), 2 some check could not 
 			defer t.stop()
 			code, err := runDoctor(cmd.Context(), t.client, args, asJSON, cmd.OutOrStdout(), cmd.ErrOrStderr())
 			if err != nil {
-				return err
+				return notAsked(cmd.ErrOrStderr(), err) // 2: could not check
 			}
 			if code != 0 {
 				return exitCode(code)
@@ -115,7 +115,7 @@ func runDoctor(ctx context.Context, cl client.Client, names []string, asJSON boo
 		for _, n := range names {
 			o, err := doctor.FindOrg(ctx, cl, n)
 			if err != nil {
-				return 2, fmt.Errorf("%s: %s", n, common.Explain(err))
+				return 2, orgError(n, err)
 			}
 			orgs = append(orgs, o)
 		}
