@@ -10,11 +10,13 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/doctor"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/table"
 )
 
 // Why is the login explainer's screen: the chain a login takes, each
-// link passed, failed or unknown, the cause first with its fix on f.
+// link passed, failed or unknown, the cause first with its fix on F (F
+// fixes the selected link where it has a fix of its own, else the cause).
 type Why struct {
 	c       *common.Common
 	q       doctor.Question
@@ -101,17 +103,33 @@ func (m *Why) selected() (doctor.Link, bool) {
 	return m.ex.Links[m.cursor], true
 }
 
+// fixTarget is what F fixes: the selected link's fix, else the cause's
+// (the header offers it wherever the cursor is), and how help names it.
+func (m *Why) fixTarget() (*doctor.Fix, string) {
+	cause := m.ex.Cause()
+	isCause := func(l doctor.Link) bool { return cause != nil && l.Name == cause.Name && l.Reason == cause.Reason }
+	if l, ok := m.selected(); ok && l.Fix != nil {
+		if isCause(l) {
+			return l.Fix, "fix the cause"
+		}
+		return l.Fix, "fix this link"
+	}
+	if cause != nil && cause.Fix != nil {
+		return cause.Fix, "fix the cause"
+	}
+	return nil, "fix"
+}
+
 func (m *Why) actions() common.Actions {
-	l, ok := m.selected()
-	fix := l.Fix
+	fix, what := m.fixTarget()
 	var needs []client.Action
-	if ok && fix != nil {
+	if fix != nil {
 		needs = []client.Action{fix.Action()}
 	}
-	return common.Actions{{Key: m.c.Keys.Fix, Label: "Fix", Needs: needs,
+	return common.Actions{{Key: dialog.Named(m.c.Keys.Fix, what), Label: "Fix", Needs: needs,
 		Unavailable: func() string {
-			if !ok || fix == nil {
-				return "orgdash has no fix for this link"
+			if fix == nil {
+				return "orgdash has no fix for this link nor for the cause"
 			}
 			return ""
 		},
