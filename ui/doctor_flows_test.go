@@ -152,3 +152,20 @@ func TestFlowWhyFixIsUndoable(t *testing.T) {
 		f.audited("add members", "remove members")
 	})
 }
+
+// ! from the organizations list checks the organization there; its
+// Overview, opened afterwards, shows that checkup and when it ran.
+func TestFlowCheckupFromTheListReachesTheOverview(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 12, Members: 20})
+		f := startFlow(t, tn, "", "")
+		f.wait("organizations")
+		f.press("/").typed("globex").press("enter")
+		f.press("!")
+		f.wait("Checkup of globex (Globex)", "ERROR   Customer Portal requires")
+		f.press("esc")
+		f.press("enter")
+		f.wait("globex › Overview", "Health", "problems", "(checked ", "error: Customer Portal requires")
+		f.wantNot("Not checked yet")
+	})
+}

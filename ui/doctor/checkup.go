@@ -2,6 +2,7 @@ package doctor
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -37,11 +38,16 @@ type CheckedMsg struct {
 	Report doctor.Report
 }
 
-// Check is the command that checks o, its answer a CheckedMsg with seq.
+// Check is the command that checks o, its answer a CheckedMsg with seq;
+// the report is kept as o's last checkup (LastCheckup).
 func Check(c *common.Common, o client.Organization, seq int) tea.Cmd {
 	ctx, cl := c.Ctx, c.Client
 	return func() tea.Msg {
-		return CheckedMsg{Seq: seq, Report: doctor.Check(ctx, cl, doctor.NewSurvey(ctx, cl), o)}
+		r := doctor.Check(ctx, cl, doctor.NewSurvey(ctx, cl), o)
+		if ctx.Err() == nil {
+			remember(c, r, time.Now())
+		}
+		return CheckedMsg{Seq: seq, Report: r}
 	}
 }
 
