@@ -28,6 +28,7 @@ func (c *checkup) pendingDomains(doms []client.DiscoveryDomain) {
 		c.r.find(Finding{Check: CheckPendingDomain, Severity: Warning,
 			Title:    title,
 			Evidence: []string{"TXT record " + d.TXTHost + " = " + d.TXTValue},
+			Values:   txtValues(d),
 			Fix: &Fix{Kind: VerifyDomain, Label: "Mark " + d.Domain + " verified (once its TXT record is in place)", OrgID: o.ID, OrgName: o.Name,
 				TargetID: d.ID}})
 	}

@@ -63,6 +63,20 @@ type Finding struct {
 	Title    string   `json:"title"`
 	Evidence []string `json:"evidence,omitempty"`
 	Fix      *Fix     `json:"fix,omitempty"`
+	// Values are what on-call copies from the finding (a TXT record's
+	// name and value), to paste elsewhere whole.
+	Values []Value `json:"values,omitempty"`
+}
+
+// Value is one thing worth copying whole: "TXT record value", "auth0-domain-verification=…".
+type Value struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
+// txtValues are a discovery domain's TXT record, to copy.
+func txtValues(d client.DiscoveryDomain) []Value {
+	return []Value{{Label: "TXT record name", Value: d.TXTHost}, {Label: "TXT record value", Value: d.TXTValue}}
 }
 
 // Skipped is a check that could not run, and why.

@@ -2,9 +2,11 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"testing/synctest"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
@@ -167,5 +169,59 @@ func TestFlowCheckupFromTheListReachesTheOverview(t *testing.T) {
 		f.press("enter")
 		f.wait("globex › Overview", "Health", "problems", "(checked ", "error: Customer Portal requires")
 		f.wantNot("Not checked yet")
+	})
+}
+
+// At 80×24 the checkup wraps what is too long instead of cutting it:
+// acme's pending domain's TXT record shows whole, and y copies its value.
+func TestFlowCheckupWrapsAndCopiesTheTXTRecord(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 12, Members: 20})
+		f := startFlow(t, tn, "", "")
+		f.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
+		f.wait("organizations")
+		acme, err := f.c.Client.OrganizationByName(context.Background(), "acme")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds, err := f.c.Client.DiscoveryDomains(context.Background(), acme.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var txt client.DiscoveryDomain
+		for _, d := range ds {
+			if !d.Verified {
+				txt = d
+			}
+		}
+		f.press(":").typed("org acme").press("enter")
+		f.wait("acme › Overview")
+		f.press("!")
+		f.wait("Checkup of acme", "acme-corp.example is pending")
+		for range 12 { // down to the pending domain's finding
+			if strings.Contains(f.screen(), "fix (F): Mark acme-corp.example verified") && strings.Contains(f.screen(), txt.TXTValue) {
+				break
+			}
+			f.press("j")
+		}
+		f.want(txt.TXTHost, txt.TXTValue)
+		for _, l := range strings.Split(f.screen(), "\n") {
+			if strings.Contains(l, "TXT record") && strings.HasSuffix(strings.TrimSpace(l), "…") {
+				t.Fatalf("the TXT record is cut: %q", l)
+			}
+		}
+		for range 12 {
+			f.press("y")
+			if strings.Contains(f.screen(), "TXT record value") {
+				break
+			}
+			f.press("esc", "j")
+		}
+		f.want("TXT record value")
+		f.press("down", "enter")
+		f.want("copied txt record value")
+		if got := f.Clipboard(); got != txt.TXTValue {
+			t.Fatalf("copied %q, want %q", got, txt.TXTValue)
+		}
 	})
 }

@@ -111,7 +111,8 @@ func (m *Checkup) actions() common.Actions {
 			}
 			return ""
 		},
-		Run: func() tea.Cmd { return askFix(m.c, *f.Fix) }}}
+		Run: func() tea.Cmd { return askFix(m.c, *f.Fix) }},
+		copyAction(m.c, ok, f.Values, "Finding", f.Title, f.Evidence)}
 }
 
 // Summary is a report in one line, for the Overview's Health section.

@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/doctor"
 	"github.com/orgdash/orgdash/ui/common"
@@ -133,7 +132,14 @@ func (m *Why) actions() common.Actions {
 			}
 			return ""
 		},
-		Run: func() tea.Cmd { return askFix(m.c, *fix) }}, m.chooseAction()}
+		Run: func() tea.Cmd { return askFix(m.c, *fix) }}, m.chooseAction(), m.copyAction()}
+}
+
+// copyAction is y: the selected link's values (a TXT record), its reason
+// and evidence, copied through the copy menu, which makes them safe.
+func (m *Why) copyAction() common.Action {
+	l, ok := m.selected()
+	return copyAction(m.c, ok, l.Values, "Reason", l.Reason, l.Evidence)
 }
 
 // View draws the question, the cause and its fix, then the chain.
@@ -195,18 +201,22 @@ func (m *Why) linkLines(l doctor.Link, selected bool) []string {
 	return out
 }
 
-// window keeps the first head lines and scrolls the rest so line at
-// shows, each cut to width.
+// window wraps each line to width (its continuation indented, nothing
+// cut), keeps the first head lines and scrolls the rest so line at shows.
 func window(lines []string, head, at, width, height int) string {
+	var out []string
+	starts := make([]int, len(lines)+1) // where each line begins once wrapped
+	for i, l := range lines {
+		starts[i] = len(out)
+		out = append(out, wrap(l, width, 4)...)
+	}
+	starts[len(lines)] = len(out)
+	head, at = starts[min(head, len(lines))], starts[min(max(at, 0), len(lines))]
+	lines = out
 	if height > 0 && len(lines) > height {
 		room := max(1, height-head)
 		start := max(head, min(at-room/2, len(lines)-room))
 		lines = append(lines[:head:head], lines[start:min(len(lines), start+room)]...)
-	}
-	if width > 0 {
-		for i, l := range lines {
-			lines[i] = ansi.Truncate(l, width, "…")
-		}
 	}
 	return strings.Join(lines, "\n")
 }
