@@ -22,8 +22,8 @@ import (
 type overview struct {
 	c          *common.Common
 	org        client.Organization
-	members    int      // -1 until counted
-	membersErr error    // why the count failed, nil if it did not
+	members    int   // -1 until counted
+	membersErr error // why the count failed, nil if it did not
 	seq        int
 	loading    bool
 	err        error
