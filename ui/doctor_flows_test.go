@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/synctest"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
@@ -222,6 +223,66 @@ func TestFlowCheckupWrapsAndCopiesTheTXTRecord(t *testing.T) {
 		f.want("copied txt record value")
 		if got := f.Clipboard(); got != txt.TXTValue {
 			t.Fatalf("copied %q, want %q", got, txt.TXTValue)
+		}
+	})
+}
+
+// :doctor plans the checkup of every organization first and starts it
+// only on enter; it lists the organizations worst first (the demo's three
+// broken ones on top), and enter opens one's checkup.
+func TestFlowDoctorAllListsTheBrokenOrganizationsFirst(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 12, Members: 20})
+		f := startFlow(t, tn, "", "")
+		f.wait("organizations")
+		f.press(":").typed("doctor").press("enter")
+		f.wait("plan: 12 organizations: at most", "enter starts the checkup of every organization")
+		f.wantNot("checked 1 ")
+		f.press("enter")
+		f.wait("checked 12 organizations: 3 organizations not healthy")
+		lines := strings.Split(f.screen(), "\n")
+		top := ""
+		for i, l := range lines {
+			if strings.Contains(l, "not healthy") {
+				top = strings.Join(lines[i+1:i+6], "\n")
+			}
+		}
+		for _, name := range sim.BrokenDemoOrganizations {
+			if !strings.Contains(top, name+"  ") || !strings.Contains(top, "problem") {
+				t.Fatalf("%s is not among the first rows:\n%s", name, top)
+			}
+		}
+		first := strings.Fields(strings.TrimSpace(strings.Split(strings.TrimSpace(top), "\n")[0]))[0]
+		f.press("enter")
+		f.wait("Checkup of " + first + " (")
+		f.press("esc")
+		f.wait("Doctor: every organization")
+	})
+}
+
+// On a tenant whose budget paces the run, X stops it part way: what was
+// checked stays listed, and nothing more is checked.
+func TestFlowDoctorAllStops(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 40, Members: 20, Plan: "free"})
+		f := startFlow(t, tn, "", "")
+		f.wait("organizations")
+		f.press(":").typed("doctor").press("enter")
+		f.wait("plan: 40 organizations", "enter starts")
+		f.press("enter")
+		f.wait("checked 1")
+		f.press("X")
+		f.wait("stopped: ")
+		calls := tn.Stats().Calls
+		f.press("j") // let the fake clock run on a little
+		f.wait("stopped: ")
+		if !strings.Contains(f.screen(), "of 40 organizations checked") || strings.Contains(f.screen(), "checked 40 organizations") {
+			t.Fatalf("after X:\n%s", f.screen())
+		}
+		time.Sleep(time.Minute)
+		synctest.Wait()
+		if after := tn.Stats().Calls; after > calls+4 { // the few calls in flight when X was pressed
+			t.Fatalf("%d calls made after the stop", after-calls)
 		}
 	})
 }

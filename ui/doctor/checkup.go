@@ -34,6 +34,11 @@ var _ common.Screen = (*Checkup)(nil)
 // NewCheckup checks o.
 func NewCheckup(c *common.Common, o client.Organization) *Checkup { return &Checkup{c: c, org: o} }
 
+// newCheckupOf shows r, a checkup already made (r refreshes it).
+func newCheckupOf(c *common.Common, r doctor.Report) *Checkup {
+	return &Checkup{c: c, org: r.Org, r: &r}
+}
+
 // CheckedMsg is an organization's checkup, for every screen that shows
 // its health (the checkup itself, the Overview's Health section).
 type CheckedMsg struct {
@@ -124,8 +129,12 @@ func (m *Checkup) fixedChecks(fx doctor.Fix) []string {
 	return out
 }
 
-// Init runs the checks.
+// Init runs the checks, unless the screen opened on a checkup made.
 func (m *Checkup) Init() tea.Cmd {
+	if m.r != nil && m.seq == 0 {
+		m.seq = m.c.NextID()
+		return nil
+	}
 	m.seq, m.loading, m.progress = m.c.NextID(), true, ""
 	return Check(m.c, m.org, m.seq)
 }
