@@ -30,7 +30,8 @@ func doctorCmd(g *globals) *cobra.Command {
 		Long: `doctor checks organizations as Popeye checks a cluster: connections hidden from
 the prompt or enabled for no application, applications that require organizations
 with no connection they may use, signup without membership, pending discovery
-domains, blocked members, expired invitations, nearness to Auth0's limits, and
+domains, members whose own connection is not enabled in the organization (or off,
+or not for the applications requiring organizations), blocked members, expired invitations, nearness to Auth0's limits, and
 the last day's failed logins by cause. It reads only the Management API.
 
 ORG is an organization's name or id. --all checks every organization, after
