@@ -18,7 +18,7 @@ import (
 func TestCheckFindsMembersWhoseConnectionIsNotEnabled(t *testing.T) {
 	cases := []struct {
 		name   string
-		break_ func(f *clienttest.Fake)
+		breakIt func(f *clienttest.Fake)
 		title  string
 		sev    Severity
 		fix    FixKind
@@ -43,7 +43,7 @@ func TestCheckFindsMembersWhoseConnectionIsNotEnabled(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := tenant()
-			c.break_(f)
+			c.breakIt(f)
 			r := checkAcme(t, f)
 			i := slices.IndexFunc(r.Findings, func(f Finding) bool { return f.Check == CheckMemberConn })
 			if i < 0 || !strings.HasPrefix(r.Findings[i].Title, c.title) || r.Findings[i].Severity != c.sev || r.Healthy() {
