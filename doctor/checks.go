@@ -12,43 +12,95 @@ import (
 
 // checkup is one organization's checks in the making.
 type checkup struct {
-	ctx context.Context
-	cl  client.Client
-	s   *Survey
-	r   Report
+	ctx   context.Context
+	cl    client.Client
+	s     *Survey
+	r     Report
+	watch func(Progress)  // told how far the checkup is; nil when nobody watches
+	only  map[string]bool // the checks to run; nil for every one
 }
 
 // Check runs every check on org with what s read of the tenant. A check
 // whose reads fail or lack a scope is Skipped, never passed.
 func Check(ctx context.Context, cl client.Client, s *Survey, org client.Organization) Report {
-	c := &checkup{ctx: ctx, cl: cl, s: s, r: Report{Org: org}}
-	conns, connsMiss := read(cl, client.ReadConnections, "connections", func() ([]client.Connection, error) { return cl.Connections(ctx, org.ID) })
-	doms, domsMiss := read(cl, client.ReadDomains, "discovery domains", func() ([]client.DiscoveryDomain, error) {
-		ds, err := cl.DiscoveryDomains(ctx, org.ID)
-		if client.KindOf(err) == client.Unsupported {
-			return nil, nil // no discovery domains: none pending, none routing
-		}
-		return ds, err
-	})
-	if connsMiss != nil {
-		for _, ch := range []string{CheckNoConnection, CheckHidden, CheckConnUnused, CheckAppNoConn, CheckSignup, CheckConnLimit} {
+	return Watched(ctx, cl, s, org, nil)
+}
+
+// Watched is Check telling watch how far it is (from the goroutine that
+// runs it): each step, and the pages of members read of those there are
+// (one call more, to count them).
+func Watched(ctx context.Context, cl client.Client, s *Survey, org client.Organization, watch func(Progress)) Report {
+	c := &checkup{ctx: ctx, cl: cl, s: s, r: Report{Org: org}, watch: watch}
+	c.run()
+	return c.r
+}
+
+// wants reports whether any of checks is to run.
+func (c *checkup) wants(checks ...string) bool {
+	return c.only == nil || slices.ContainsFunc(checks, func(ch string) bool { return c.only[ch] })
+}
+
+// connChecks are the checks on the organization's connections alone.
+var connChecks = []string{CheckNoConnection, CheckHidden, CheckConnUnused, CheckAppNoConn, CheckSignup, CheckConnLimit}
+
+// run runs the checks c wants, reading only what they need.
+func (c *checkup) run() {
+	ctx, cl, org := c.ctx, c.cl, c.r.Org
+	c.step("reading connections and discovery domains")
+	var conns []client.Connection
+	var connsMiss *Link
+	if c.wants(append(connChecks, CheckMemberConn)...) {
+		conns, connsMiss = read(cl, client.ReadConnections, "connections", func() ([]client.Connection, error) { return cl.Connections(ctx, org.ID) })
+	}
+	var doms []client.DiscoveryDomain
+	var domsMiss *Link
+	if c.wants(CheckHidden, CheckPendingDomain) {
+		doms, domsMiss = read(cl, client.ReadDomains, "discovery domains", func() ([]client.DiscoveryDomain, error) {
+			ds, err := cl.DiscoveryDomains(ctx, org.ID)
+			if client.KindOf(err) == client.Unsupported {
+				return nil, nil // no discovery domains: none pending, none routing
+			}
+			return ds, err
+		})
+	}
+	switch {
+	case !c.wants(connChecks...):
+	case connsMiss != nil:
+		for _, ch := range connChecks {
 			c.r.skip(ch, *connsMiss)
 		}
-	} else {
+	default:
 		c.connections(conns, doms, domsMiss)
 	}
-	if domsMiss != nil {
+	switch {
+	case !c.wants(CheckPendingDomain):
+	case domsMiss != nil:
 		c.r.skip(CheckPendingDomain, *domsMiss)
-	} else {
+	default:
 		c.pendingDomains(doms)
 	}
-	ms, miss := c.members()
-	c.blocked(ms, miss)
-	c.invitations()
-	c.roles(ms, miss)
-	c.failedLogins()
+	if c.wants(CheckMemberConn, CheckBlocked, CheckRoleLimit) {
+		ms, miss := c.members()
+		c.step("checking members")
+		if c.wants(CheckMemberConn) {
+			c.memberConnections(ms, miss, conns, connsMiss)
+		}
+		if c.wants(CheckBlocked) {
+			c.blocked(ms, miss)
+		}
+		if c.wants(CheckRoleLimit) {
+			c.roles(ms, miss)
+		}
+	}
+	if c.wants(CheckExpired) {
+		c.step("reading invitations")
+		c.invitations()
+	}
+	if c.wants(CheckFailedLogins) {
+		c.step("reading the last day's failed logins")
+		c.failedLogins()
+	}
 	slices.SortStableFunc(c.r.Findings, func(a, b Finding) int { return int(b.Severity) - int(a.Severity) }) // errors first
-	return c.r
 }
 
 func enabled(conns []client.Connection) []client.Connection {

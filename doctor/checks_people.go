@@ -28,18 +28,35 @@ func (c *checkup) pendingDomains(doms []client.DiscoveryDomain) {
 		c.r.find(Finding{Check: CheckPendingDomain, Severity: Warning,
 			Title:    title,
 			Evidence: []string{"TXT record " + d.TXTHost + " = " + d.TXTValue},
+			Values:   txtValues(d),
 			Fix: &Fix{Kind: VerifyDomain, Label: "Mark " + d.Domain + " verified (once its TXT record is in place)", OrgID: o.ID, OrgName: o.Name,
 				TargetID: d.ID}})
 	}
 }
 
-// members reads the organization's members (a page per 100, with their
-// roles where the scope allows), for the checks on blocked members and
-// roles.
+// members reads every member (a page per 100, with their roles where the
+// scope allows), telling the watcher the pages read of those there are.
+// The whole list is needed: a member on a connection the organization
+// lacks, a blocked member or one near the roles limit may be anywhere in
+// it, and Auth0 offers no search of an organization's members by
+// connection, block or role count.
 func (c *checkup) members() ([]client.Member, *Link) {
 	return read(c.cl, client.ReadMembers, "members", func() ([]client.Member, error) {
+		pages := 0
+		if c.watch != nil {
+			if n, err := c.cl.CountMembers(c.ctx, c.r.Org.ID); err == nil {
+				pages = max(1, (n+limits.MaxPerPage-1)/limits.MaxPerPage)
+			}
+		}
+		read := 0
+		c.progress(Progress{Step: "reading members", Pages: 0, TotalPages: pages})
 		return client.All(c.ctx, func(ctx context.Context, from string) (client.Page[client.Member], error) {
-			return c.cl.Members(ctx, c.r.Org.ID, from)
+			p, err := c.cl.Members(ctx, c.r.Org.ID, from)
+			if err == nil && len(p.Items) > 0 {
+				read++
+				c.progress(Progress{Step: "reading members", Pages: read, TotalPages: max(pages, read)})
+			}
+			return p, err
 		})
 	})
 }

@@ -85,8 +85,10 @@ func TestCheckFindsEachProblemAndItsFixClearsIt(t *testing.T) {
 			f := tenant()
 			c.break_(f)
 			r := checkAcme(t, f)
+			// a member on a connection that is off is found by its own check too
+			others := slices.DeleteFunc(slices.Clone(r.Findings), func(f Finding) bool { return f.Check == CheckMemberConn })
 			i := slices.IndexFunc(r.Findings, func(f Finding) bool { return f.Check == c.check })
-			if i < 0 || r.Findings[i].Severity != c.sev || (c.check != CheckAppNoConn && len(r.Findings) != 1) {
+			if i < 0 || r.Findings[i].Severity != c.sev || (c.check != CheckAppNoConn && len(others) != 1) {
 				t.Fatalf("findings %+v, want a %s %s", r.Findings, c.sev, c.check)
 			}
 			want := 1

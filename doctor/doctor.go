@@ -54,6 +54,8 @@ type Link struct {
 	Scope    string   `json:"scope,omitempty"`
 	Evidence []string `json:"evidence,omitempty"`
 	Fix      *Fix     `json:"fix,omitempty"`
+	// Values are what on-call copies from the link (a TXT record).
+	Values []Value `json:"values,omitempty"`
 	// Record marks Auth0's own log of the attempts: evidence of the
 	// outcome, not a condition of it.
 	Record bool `json:"record,omitempty"`

@@ -62,6 +62,11 @@ func NewPlan(cl client.Client, s *Survey, orgs, tenantConns int) Plan {
 		}
 		p.Groups[limits.ConnectionsRead] += apps
 	}
+	if can(cl, client.ReadUserOrganizations) == "" && ambiguous(s.tconns) {
+		// members whose user id does not name their connection: a few read each
+		p.Groups[limits.GroupOf("GET", "/api/v2/users/{id}")] += orgs * identitySample
+		p.Groups[limits.GroupOf("GET", "/api/v2/users/{id}/organizations")] += orgs * identitySample
+	}
 	if can(cl, client.ReadUserBlocks) == "" {
 		p.Groups[limits.GroupOf("GET", "/api/v2/user-blocks/{id}")] += s.Hammered()
 	}

@@ -46,14 +46,15 @@ const (
 	CheckConnLimit       = "connections-near-limit"
 	CheckRoleLimit       = "roles-near-limit"
 	CheckFailedLogins    = "recent-failed-logins"
-	checkCount           = 11
+	CheckMemberConn      = "members-connection-not-enabled"
+	checkCount           = 12
 	nearLimit            = 0.8 // a finding from 80% of an entity limit
 	failedLoginsLookback = 24  // hours of failed logins the doctor reads
 )
 
 // Checks are every check, in the order they run and show.
 var Checks = [checkCount]string{CheckNoConnection, CheckHidden, CheckConnUnused, CheckAppNoConn, CheckSignup,
-	CheckPendingDomain, CheckBlocked, CheckExpired, CheckConnLimit, CheckRoleLimit, CheckFailedLogins}
+	CheckPendingDomain, CheckMemberConn, CheckBlocked, CheckExpired, CheckConnLimit, CheckRoleLimit, CheckFailedLogins}
 
 // Finding is one thing wrong with an organization.
 type Finding struct {
@@ -62,6 +63,20 @@ type Finding struct {
 	Title    string   `json:"title"`
 	Evidence []string `json:"evidence,omitempty"`
 	Fix      *Fix     `json:"fix,omitempty"`
+	// Values are what on-call copies from the finding (a TXT record's
+	// name and value), to paste elsewhere whole.
+	Values []Value `json:"values,omitempty"`
+}
+
+// Value is one thing worth copying whole: "TXT record value", "auth0-domain-verification=…".
+type Value struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
+// txtValues are a discovery domain's TXT record, to copy.
+func txtValues(d client.DiscoveryDomain) []Value {
+	return []Value{{Label: "TXT record name", Value: d.TXTHost}, {Label: "TXT record value", Value: d.TXTValue}}
 }
 
 // Skipped is a check that could not run, and why.

@@ -17,9 +17,10 @@ type Survey struct {
 	Now  time.Time
 	Apps []client.Application
 	// appsMiss, blockedMiss, bruteMiss say why those could not be read (nil if read).
-	appsMiss, blockedMiss, bruteMiss *Link
-	blocked                          map[string]client.User // user id → a user an administrator blocked
-	hammered                         map[string]bool        // user ids the last day's limit_wc events name
+	appsMiss, blockedMiss, bruteMiss, tconnsMiss *Link
+	blocked                                      map[string]client.User    // user id → a user an administrator blocked
+	hammered                                     map[string]bool           // user ids the last day's limit_wc events name
+	tconns                                       []client.TenantConnection // the tenant's connections, to tell members' connections
 
 	mu       sync.Mutex // held only to find or add an entry, never across a call
 	connApps map[string]*once[[]string]
@@ -75,12 +76,13 @@ func read[T any](cl client.Client, a client.Action, name string, fn func() (T, e
 }
 
 // NewSurvey reads the tenant-wide facts: the applications (a page per
-// 100), the blocked users (one search) and the last day's brute-force
-// blocks (one log search).
+// 100), the tenant's connections (one call), the blocked users (one
+// search) and the last day's brute-force blocks (one log search).
 func NewSurvey(ctx context.Context, cl client.Client) *Survey {
 	s := &Survey{cl: cl, Now: time.Now(), blocked: map[string]client.User{}, hammered: map[string]bool{},
 		connApps: map[string]*once[[]string]{}, blocks: map[string]*once[[]client.Block]{}}
 	s.Apps, s.appsMiss = read(cl, client.ReadApplications, "applications", func() ([]client.Application, error) { return cl.Applications(ctx) })
+	s.tconns, s.tconnsMiss = read(cl, client.ReadTenantConnections, "tenant connections", func() ([]client.TenantConnection, error) { return cl.TenantConnections(ctx) })
 	users, miss := read(cl, client.ReadBlockedUsers, "blocked users", func() ([]client.User, error) { return cl.BlockedUsers(ctx) })
 	s.blockedMiss = miss
 	for _, u := range users {

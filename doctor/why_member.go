@@ -107,6 +107,7 @@ func (w *walk) domain() {
 		w.add(Link{Name: LinkDomain, Verdict: Failed,
 			Reason:   d.Domain + " is pending: Auth0 sends nobody to " + w.ex.Org.Name + " by it until its TXT record is verified, and " + w.conn.Name + " is hidden from the prompt",
 			Evidence: []string{"TXT record " + d.TXTHost + " = " + d.TXTValue},
+			Values:   txtValues(d),
 			Fix: &Fix{Kind: VerifyDomain, Label: "Mark " + d.Domain + " verified (once its TXT record is in place)", OrgID: w.ex.Org.ID,
 				OrgName: w.ex.Org.Name, TargetID: d.ID}})
 	}

@@ -34,7 +34,9 @@ package sim
 //     (user blocked; wrong password; blocked account).
 //
 // Every other organization: at least one enabled connection shown on the
-// login prompt, every connection enabled for the portal, no expired
+// login prompt, every connection its members log in with enabled in it
+// (else those members could not log in: a doctor finds them), every
+// connection enabled for the portal, no expired
 // invitation, no blocked member, no failed login in the history.
 
 import (
@@ -125,10 +127,14 @@ func (d demo) loneMembers(o *org, db *connection) (*user, *user) {
 
 // tidyHealthy makes every organization but the broken ones healthy (see
 // the file comment): a shown, enabled connection (the database, added or
-// re-enabled where none is), no expired invitation.
+// re-enabled where none is), every connection its members log in with
+// enabled in it, no expired invitation.
 func (d demo) tidyHealthy(b brokenDemo) {
 	db := d.t.connOrder[0]
 	for _, o := range d.t.orgOrder {
+		if o != b.globex && o != b.initech && o != b.acme {
+			d.enableMembersConnections(o)
+		}
 		shown := slices.ContainsFunc(o.conns, func(oc *orgConn) bool { return oc.enabled && oc.showAsButton })
 		if !shown && o != b.globex && o != b.initech {
 			if oc := o.findConn(db.ID); oc != nil {
@@ -144,5 +150,25 @@ func (d demo) tidyHealthy(b brokenDemo) {
 			exp, err := time.Parse(time.RFC3339Nano, inv.ExpiresAt)
 			return err == nil && exp.Before(d.now)
 		})
+	}
+}
+
+// enableMembersConnections enables in o every connection its members'
+// identities are on (added, not shown as a button, where o lacks it;
+// re-enabled where o has it off), so that none of them is shut out.
+func (d demo) enableMembersConnections(o *org) {
+	for _, m := range o.members {
+		for _, id := range m.user.Identities {
+			i := slices.IndexFunc(d.t.connOrder, func(c *connection) bool { return c.Name == id.Connection })
+			if i < 0 {
+				continue
+			}
+			c := d.t.connOrder[i]
+			if oc := o.findConn(c.ID); oc != nil {
+				oc.enabled = true
+			} else {
+				o.conns = append(o.conns, &orgConn{conn: c, enabled: true})
+			}
+		}
 	}
 }

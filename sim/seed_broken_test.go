@@ -3,6 +3,7 @@ package sim_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,10 +16,34 @@ import (
 // the Management API only (as a doctor must).
 type orgHealth struct {
 	noUsableConn, signupWithoutAssign, expiredInvites, pendingDomain, connForNoRequiringApp bool
+	// membersConnOff: some member's identity is on a connection not
+	// enabled in the organization (or off there), so they cannot log in
+	membersConnOff bool
 }
 
 func (h orgHealth) any() bool {
-	return h.noUsableConn || h.signupWithoutAssign || h.expiredInvites || h.pendingDomain || h.connForNoRequiringApp
+	return h.noUsableConn || h.signupWithoutAssign || h.expiredInvites || h.pendingDomain || h.connForNoRequiringApp || h.membersConnOff
+}
+
+// memberConnection is the connection a user id names: Auth0's user id is
+// the provider (the strategy), a bar and the provider's id, enterprise
+// providers putting the connection's name first; else the one connection
+// of that strategy.
+func memberConnection(userID string, conns []*management.Connection) string {
+	provider, rest, _ := strings.Cut(userID, "|")
+	var same []string
+	for _, c := range conns {
+		if c.GetStrategy() == provider {
+			same = append(same, c.GetName())
+			if strings.HasPrefix(rest, c.GetName()+"|") || strings.HasPrefix(rest, c.GetName()+"/") {
+				return c.GetName()
+			}
+		}
+	}
+	if len(same) == 1 {
+		return same[0]
+	}
+	return ""
 }
 
 func TestDemoHasExactlyThreeBrokenOrganizations(t *testing.T) {
@@ -54,6 +79,23 @@ func TestDemoHasExactlyThreeBrokenOrganizations(t *testing.T) {
 			var h orgHealth
 			ec, err := m.Organization.Connections(ctx, o.GetID(), management.PerPage(100))
 			must(t, err)
+			on := map[string]bool{}
+			for _, c := range ec.OrganizationConnections {
+				on[c.GetConnection().GetName()] = true
+			}
+			for mfrom := ""; ; {
+				ms, err := m.Organization.Members(ctx, o.GetID(), management.Take(100), management.From(mfrom), management.IncludeFields("user_id"))
+				must(t, err)
+				for _, mem := range ms.Members {
+					if c := memberConnection(mem.GetUserID(), conns.Connections); c == "" || !on[c] {
+						h.membersConnOff = true
+					}
+				}
+				if len(ms.Members) == 0 || ms.Next == "" {
+					break
+				}
+				mfrom = ms.Next
+			}
 			h.noUsableConn = true
 			for _, c := range ec.OrganizationConnections {
 				if forRequiring[c.GetConnectionID()] && c.GetShowAsButton() {
@@ -81,9 +123,9 @@ func TestDemoHasExactlyThreeBrokenOrganizations(t *testing.T) {
 		from = page.Next
 	}
 	want := map[string]orgHealth{
-		"globex":  {noUsableConn: true, connForNoRequiringApp: true},
-		"initech": {signupWithoutAssign: true},
-		"acme":    {pendingDomain: true}, // and its blocked members, below
+		"globex":  {noUsableConn: true, connForNoRequiringApp: true, membersConnOff: true},
+		"initech": {signupWithoutAssign: true, membersConnOff: true},
+		"acme":    {pendingDomain: true, membersConnOff: true}, // and its blocked members, below
 	}
 	for name, h := range want {
 		if broken[name] != h {

@@ -2,9 +2,12 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"testing/synctest"
+	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
@@ -14,7 +17,8 @@ import (
 // ! on globex (whose only connection the demo took away from the portal
 // that requires organizations) shows the findings; f on the error enables
 // the connection for the portal, audited; the next login of a globex
-// member succeeds, and the Overview's Health section says it is healthy.
+// member succeeds, and the Overview's Health section shows the checkup
+// (what is left: members on connections globex lacks).
 func TestFlowDoctorFindsAndFixesGlobex(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 12, Members: 20})
@@ -43,12 +47,15 @@ func TestFlowDoctorFindsAndFixesGlobex(t *testing.T) {
 		f.press(":").typed("org globex").press("enter")
 		f.wait("globex › Overview", "Not checked yet: ! runs the doctor")
 		f.press("!")
-		f.wait("Checkup of globex", "2 problems", "ERROR   Customer Portal requires", "WARNING globex-sso is enabled in globex but for none of the applications that require organizations",
-			"ERROR   Customer Portal requires an organization", "fix (F): Enable globex-sso for Customer Portal")
+		// globex's members on other connections cannot log in either (the
+		// demo gives globex members of every kind): their findings stay
+		f.wait("Checkup of globex", "ERROR   Customer Portal requires", "WARNING globex-sso is enabled in globex but for none",
+			"3 members log in with globex-sso, which Customer Portal", "fix (F): Enable globex-sso for Customer Portal")
 		f.press("F") // the error comes first
 		f.want("Enable globex-sso for Customer Portal?", "in every organization that has it")
 		f.confirm("y")
-		f.wait("done: Enable globex-sso", "healthy; 1 notice") // the footer cuts the status short beside the undo offer
+		f.wait("done: Enable globex-sso", "members log in with google-oauth2") // the footer cuts the status short beside the undo offer
+		f.wantNot("Customer Portal requires", "globex-sso, which Customer Portal", "globex-sso is enabled in globex but for none")
 		if out := login(); !out.OK {
 			t.Fatalf("globex's login after the fix: %+v", out)
 		}
@@ -57,7 +64,7 @@ func TestFlowDoctorFindsAndFixesGlobex(t *testing.T) {
 			t.Fatalf("audit %+v", es[0])
 		}
 		f.press("esc")
-		f.wait("globex › Overview", "Health", "healthy")
+		f.wait("globex › Overview", "Health", "problems", "members log in with google-oauth2")
 		f.wantNot("Not checked yet")
 	})
 }
@@ -146,5 +153,136 @@ func TestFlowWhyFixIsUndoable(t *testing.T) {
 			t.Fatal("the undo left them a member")
 		}
 		f.audited("add members", "remove members")
+	})
+}
+
+// ! from the organizations list checks the organization there; its
+// Overview, opened afterwards, shows that checkup and when it ran.
+func TestFlowCheckupFromTheListReachesTheOverview(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 12, Members: 20})
+		f := startFlow(t, tn, "", "")
+		f.wait("organizations")
+		f.press("/").typed("globex").press("enter")
+		f.press("!")
+		f.wait("Checkup of globex (Globex)", "ERROR   Customer Portal requires")
+		f.press("esc")
+		f.press("enter")
+		f.wait("globex › Overview", "Health", "problems", "(checked ", "error: Customer Portal requires")
+		f.wantNot("Not checked yet")
+	})
+}
+
+// At 80×24 the checkup wraps what is too long instead of cutting it:
+// acme's pending domain's TXT record shows whole, and y copies its value.
+func TestFlowCheckupWrapsAndCopiesTheTXTRecord(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 12, Members: 20})
+		f := startFlow(t, tn, "", "")
+		f.Send(tea.WindowSizeMsg{Width: 80, Height: 24})
+		f.wait("organizations")
+		acme, err := f.c.Client.OrganizationByName(context.Background(), "acme")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds, err := f.c.Client.DiscoveryDomains(context.Background(), acme.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var txt client.DiscoveryDomain
+		for _, d := range ds {
+			if !d.Verified {
+				txt = d
+			}
+		}
+		f.press(":").typed("org acme").press("enter")
+		f.wait("acme › Overview")
+		f.press("!")
+		f.wait("Checkup of acme", "acme-corp.example is pending")
+		for range 12 { // down to the pending domain's finding
+			if strings.Contains(f.screen(), "fix (F): Mark acme-corp.example verified") && strings.Contains(f.screen(), txt.TXTValue) {
+				break
+			}
+			f.press("j")
+		}
+		f.want(txt.TXTHost, txt.TXTValue)
+		for _, l := range strings.Split(f.screen(), "\n") {
+			if strings.Contains(l, "TXT record") && strings.HasSuffix(strings.TrimSpace(l), "…") {
+				t.Fatalf("the TXT record is cut: %q", l)
+			}
+		}
+		for range 12 {
+			f.press("y")
+			if strings.Contains(f.screen(), "TXT record value") {
+				break
+			}
+			f.press("esc", "j")
+		}
+		f.want("TXT record value")
+		f.press("down", "enter")
+		f.want("copied txt record value")
+		if got := f.Clipboard(); got != txt.TXTValue {
+			t.Fatalf("copied %q, want %q", got, txt.TXTValue)
+		}
+	})
+}
+
+// :doctor plans the checkup of every organization first and starts it
+// only on enter; it lists the organizations worst first (the demo's three
+// broken ones on top), and enter opens one's checkup.
+func TestFlowDoctorAllListsTheBrokenOrganizationsFirst(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 12, Members: 20})
+		f := startFlow(t, tn, "", "")
+		f.wait("organizations")
+		f.press(":").typed("doctor").press("enter")
+		f.wait("plan: 12 organizations: at most", "enter starts the checkup of every organization")
+		f.wantNot("checked 1 ")
+		f.press("enter")
+		f.wait("checked 12 organizations: 3 organizations not healthy")
+		lines := strings.Split(f.screen(), "\n")
+		top := ""
+		for i, l := range lines {
+			if strings.Contains(l, "not healthy") {
+				top = strings.Join(lines[i+1:i+6], "\n")
+			}
+		}
+		for _, name := range sim.BrokenDemoOrganizations {
+			if !strings.Contains(top, name+"  ") || !strings.Contains(top, "problem") {
+				t.Fatalf("%s is not among the first rows:\n%s", name, top)
+			}
+		}
+		first := strings.Fields(strings.TrimSpace(strings.Split(strings.TrimSpace(top), "\n")[0]))[0]
+		f.press("enter")
+		f.wait("Checkup of " + first + " (")
+		f.press("esc")
+		f.wait("Doctor: every organization")
+	})
+}
+
+// On a tenant whose budget paces the run, X stops it part way: what was
+// checked stays listed, and nothing more is checked.
+func TestFlowDoctorAllStops(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 40, Members: 20, Plan: "free"})
+		f := startFlow(t, tn, "", "")
+		f.wait("organizations")
+		f.press(":").typed("doctor").press("enter")
+		f.wait("plan: 40 organizations", "enter starts")
+		f.press("enter")
+		f.wait("checked 1")
+		f.press("X")
+		f.wait("stopped: ")
+		calls := tn.Stats().Calls
+		f.press("j") // let the fake clock run on a little
+		f.wait("stopped: ")
+		if !strings.Contains(f.screen(), "of 40 organizations checked") || strings.Contains(f.screen(), "checked 40 organizations") {
+			t.Fatalf("after X:\n%s", f.screen())
+		}
+		time.Sleep(time.Minute)
+		synctest.Wait()
+		if after := tn.Stats().Calls; after > calls+4 { // the few calls in flight when X was pressed
+			t.Fatalf("%d calls made after the stop", after-calls)
+		}
 	})
 }

@@ -89,6 +89,9 @@ func (m *Model) runJump(line string) tea.Cmd {
 		return m.findUser(arg)
 	case "why":
 		return whyJump(m.c, arg)
+	case "doctor":
+		return common.Push(uidoctor.NewAll(m.c)) // every organization; ! checks one
+
 	case "activity", "act":
 		return common.Push(activity.NewScreen(m.c)) // the tenant's; an organization's is its tab (6)
 	}
@@ -98,7 +101,7 @@ func (m *Model) runJump(line string) tea.Cmd {
 		}
 		return m.toTop(common.JumpTabMsg{Tab: t})
 	}
-	return common.Status(common.Warning, "unknown command :"+common.Clean(verb)+" (try :org NAME, :members, :connection NAME, :user EMAIL, :why EMAIL ORG, :activity)")
+	return common.Status(common.Warning, "unknown command :"+common.Clean(verb)+" (try :org NAME, :members, :connection NAME, :user EMAIL, :why EMAIL ORG, :doctor, :activity)")
 }
 
 func (m *Model) onJumped(msg jumpedMsg) tea.Cmd {

@@ -30,7 +30,8 @@ func doctorCmd(g *globals) *cobra.Command {
 		Long: `doctor checks organizations as Popeye checks a cluster: connections hidden from
 the prompt or enabled for no application, applications that require organizations
 with no connection they may use, signup without membership, pending discovery
-domains, blocked members, expired invitations, nearness to Auth0's limits, and
+domains, members whose own connection is not enabled in the organization (or off,
+or not for the applications requiring organizations), blocked members, expired invitations, nearness to Auth0's limits, and
 the last day's failed logins by cause. It reads only the Management API.
 
 ORG is an organization's name or id. --all checks every organization, after
@@ -52,7 +53,7 @@ Exit status: 0 healthy, 1 findings (warnings or errors), 2 some check could not 
 			defer t.stop()
 			code, err := runDoctor(cmd.Context(), t.client, args, asJSON, cmd.OutOrStdout(), cmd.ErrOrStderr())
 			if err != nil {
-				return err
+				return notAsked(cmd.ErrOrStderr(), err) // 2: could not check
 			}
 			if code != 0 {
 				return exitCode(code)
@@ -115,7 +116,7 @@ func runDoctor(ctx context.Context, cl client.Client, names []string, asJSON boo
 		for _, n := range names {
 			o, err := doctor.FindOrg(ctx, cl, n)
 			if err != nil {
-				return 2, fmt.Errorf("%s: %s", n, common.Explain(err))
+				return 2, orgError(n, err)
 			}
 			orgs = append(orgs, o)
 		}

@@ -3,8 +3,11 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net/mail"
+	"strings"
 
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/doctor"
@@ -43,7 +46,7 @@ Exit status: 0 nothing failed, 1 a link failed, 2 some link could not be checked
 			defer t.stop()
 			code, err := runWhy(cmd.Context(), t.client, doctor.Question{Email: args[0], Org: args[1], ClientID: clientID}, asJSON, cmd.OutOrStdout())
 			if err != nil {
-				return err
+				return notAsked(cmd.ErrOrStderr(), err)
 			}
 			if code != 0 {
 				return exitCode(code)
@@ -66,11 +69,16 @@ type whyJSON struct {
 }
 
 // runWhy explains q and writes the chain; the code is 1 when a link
-// failed, 2 when none did but some could not be checked.
+// failed, 2 when none did but some could not be checked. A question that
+// cannot be asked (not an email, no such organization) is an error, for
+// exit status 2: 1 would say a link failed.
 func runWhy(ctx context.Context, cl client.Client, q doctor.Question, asJSON bool, w io.Writer) (int, error) {
+	if !isEmail(q.Email) {
+		return 2, notAnEmail(ctx, cl, q.Email)
+	}
 	ex, err := doctor.Why(ctx, cl, q)
 	if err != nil {
-		return 2, fmt.Errorf("%s: %s", q.Org, common.Explain(err))
+		return 2, orgError(q.Org, err)
 	}
 	code := 0
 	switch {
@@ -107,4 +115,48 @@ func runWhy(ctx context.Context, cl client.Client, q doctor.Question, asJSON boo
 		fmt.Fprintf(w, "\nCause: %s\n", common.Clean(c.Reason))
 	}
 	return code, nil
+}
+
+// isEmail reports whether s is one email address (no name, no spaces).
+func isEmail(s string) bool {
+	s = strings.TrimSpace(s)
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && !strings.ContainsAny(s, " *")
+}
+
+// notAnEmail is why's answer to a name: the people it finds by it (as
+// :user does), to ask again with one's email.
+func notAnEmail(ctx context.Context, cl client.Client, text string) error {
+	msg := fmt.Sprintf("why takes the person's email, and %q is not one", common.Clean(text))
+	if strings.TrimSpace(text) == "" || cl.Capabilities().Can(client.ReadUserOrganizations).Reason != "" {
+		return errors.New(msg)
+	}
+	found, err := cl.FindUsers(ctx, text)
+	if err != nil || len(found) == 0 {
+		return errors.New(msg)
+	}
+	lines := []string{msg + "; people it finds by name or email (ask again with one's email):"}
+	for _, u := range found[:min(10, len(found))] {
+		lines = append(lines, "  "+common.Clean(u.Email)+"  "+common.Clean(u.Name))
+	}
+	if len(found) > 10 {
+		lines = append(lines, fmt.Sprintf("  … and %d more", len(found)-10))
+	}
+	return errors.New(strings.Join(lines, "\n"))
+}
+
+// orgError says why the organization ref could not be read, plainly where
+// it does not exist.
+func orgError(ref string, err error) error {
+	if client.KindOf(err) == client.NotFound {
+		return fmt.Errorf("no organization %q in this tenant (ORG is an organization's name or its id, org_…)", common.Clean(ref))
+	}
+	return fmt.Errorf("%s: %s", common.Clean(ref), common.Explain(err))
+}
+
+// notAsked writes why a question could not be asked and ends with exit
+// status 2 (1 is kept for a failed link or a finding).
+func notAsked(stderr io.Writer, err error) error {
+	fmt.Fprintln(stderr, "orgdash:", err)
+	return exitCode(2)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -49,4 +50,30 @@ func TestWhyExplainsADemoFailure(t *testing.T) {
 			t.Fatalf("exit %d, %v:\n%s", code, err, out.String())
 		}
 	})
+}
+
+// A name where the email goes is refused with exit status 2, listing the
+// people it finds by that name to ask again; an organization that does
+// not exist is exit status 2 too, saying so (1 means a link failed).
+func TestWhyRefusesANameAndAMissingOrganization(t *testing.T) {
+	tn := simtest.Start(t, sim.Options{Orgs: 12, Members: 20})
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"why", "Hank Scorpio", "globex"}, []string{`"Hank Scorpio" is not one`, "hank.scorpio@globex.example"}},
+		{[]string{"why", "hank.scorpio@globex.example", "nosuchorg"}, []string{`no organization "nosuchorg" in this tenant`}},
+		{[]string{"doctor", "nosuchorg"}, []string{`no organization "nosuchorg" in this tenant`}},
+	} {
+		out, stderr, err := run(t, tenantEnv(tn), c.args...)
+		var code exitCode
+		if !errors.As(err, &code) || code != 2 {
+			t.Errorf("%q: %v, want exit status 2; stdout %q", c.args, err, out)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(stderr, w) {
+				t.Errorf("%q: stderr %q lacks %q", c.args, stderr, w)
+			}
+		}
+	}
 }

@@ -57,6 +57,9 @@ type Common struct {
 	// client.WithStop on Ctx): called once when the session is told to stop.
 	StopSending func()
 
+	// Memo keeps results past the screens that made them, for this session.
+	Memo Memo
+
 	ids     atomic.Int64
 	pending atomic.Int64 // changes started and not yet ended
 }

@@ -5,6 +5,7 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/doctor"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
 )
 
 // WhyAction is w where a person and an organization are at hand (a
@@ -29,4 +30,28 @@ func WhyAction(c *common.Common, email, orgName string, ok bool) common.Action {
 func CheckupAction(c *common.Common, o client.Organization) common.Action {
 	return common.Action{Key: c.Keys.Doctor, Label: "Doctor: check this organization",
 		Run: func() tea.Cmd { return common.Push(NewCheckup(c, o)) }}
+}
+
+// copyAction is y on a finding or a link: its values first (a TXT
+// record's name and value, whole), then what it says and its evidence,
+// through the copy menu (which copies them made safe, as shown).
+func copyAction(c *common.Common, ok bool, values []doctor.Value, label, text string, evidence []string) common.Action {
+	return common.Action{Key: dialog.Named(c.Keys.Copy, "copy"), Label: "Copy…",
+		Unavailable: func() string {
+			if !ok {
+				return "nothing selected"
+			}
+			return ""
+		},
+		Run: func() tea.Cmd {
+			var things []common.Copyable
+			for _, v := range values {
+				things = append(things, common.Copyable{Label: v.Label, Value: v.Value})
+			}
+			things = append(things, common.Copyable{Label: label, Value: text})
+			for _, e := range evidence {
+				things = append(things, common.Copyable{Label: "Evidence", Value: e})
+			}
+			return dialog.CopyMenu(c, things)
+		}}
 }

@@ -2,6 +2,8 @@ package doctor
 
 import (
 	"strings"
+	"sync"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -23,12 +25,19 @@ type Checkup struct {
 	cursor  int
 	width   int
 	height  int
+	// progress is how far the running checkup is ("reading members: page 3 of 300")
+	progress string
 }
 
 var _ common.Screen = (*Checkup)(nil)
 
 // NewCheckup checks o.
 func NewCheckup(c *common.Common, o client.Organization) *Checkup { return &Checkup{c: c, org: o} }
+
+// newCheckupOf shows r, a checkup already made (r refreshes it).
+func newCheckupOf(c *common.Common, r doctor.Report) *Checkup {
+	return &Checkup{c: c, org: r.Org, r: &r}
+}
 
 // CheckedMsg is an organization's checkup, for every screen that shows
 // its health (the checkup itself, the Overview's Health section).
@@ -37,17 +46,96 @@ type CheckedMsg struct {
 	Report doctor.Report
 }
 
-// Check is the command that checks o, its answer a CheckedMsg with seq.
-func Check(c *common.Common, o client.Organization, seq int) tea.Cmd {
-	ctx, cl := c.Ctx, c.Client
-	return func() tea.Msg {
-		return CheckedMsg{Seq: seq, Report: doctor.Check(ctx, cl, doctor.NewSurvey(ctx, cl), o)}
-	}
+// progressMsg is how far a checkup is; next waits for what follows.
+type progressMsg struct {
+	seq  int
+	p    doctor.Progress
+	next tea.Cmd
 }
 
-// Init runs the checks.
-func (m *Checkup) Init() tea.Cmd {
+// Check is the command that checks o, its answer a CheckedMsg with seq;
+// the report is kept as o's last checkup (LastCheckup).
+func Check(c *common.Common, o client.Organization, seq int) tea.Cmd {
+	ctx, cl := c.Ctx, c.Client
+	return watched(c, seq, func(w func(doctor.Progress)) doctor.Report {
+		return doctor.Watched(ctx, cl, doctor.NewSurvey(ctx, cl), o, w)
+	})
+}
+
+// watched runs check when first called, answering with its progress
+// (each a progressMsg whose next waits on) and at last the CheckedMsg.
+// Progress not yet taken is replaced by the newer.
+func watched(c *common.Common, seq int, check func(func(doctor.Progress)) doctor.Report) tea.Cmd {
+	prog := make(chan doctor.Progress, 1)
+	done := make(chan doctor.Report, 1)
+	var start sync.Once
+	var wait tea.Cmd
+	wait = func() tea.Msg {
+		start.Do(func() {
+			go func() {
+				r := check(func(p doctor.Progress) {
+					for {
+						select {
+						case prog <- p:
+							return
+						default:
+							select {
+							case <-prog: // drop the older
+							default:
+							}
+						}
+					}
+				})
+				if c.Ctx.Err() == nil {
+					remember(c, r, time.Now())
+				}
+				done <- r
+			}()
+		})
+		select {
+		case r := <-done:
+			return CheckedMsg{Seq: seq, Report: r}
+		case p := <-prog:
+			return progressMsg{seq: seq, p: p, next: wait}
+		}
+	}
+	return wait
+}
+
+// recheck runs again only checks on the report shown, after a fix.
+func (m *Checkup) recheck(checks []string) tea.Cmd {
+	prev := *m.r
+	ctx, cl := m.c.Ctx, m.c.Client
 	m.seq, m.loading = m.c.NextID(), true
+	return watched(m.c, m.seq, func(w func(doctor.Progress)) doctor.Report { return doctor.Recheck(ctx, cl, prev, checks, w) })
+}
+
+// fixedChecks are the checks of the findings shown whose fix (or its
+// undo) changes what fx changes: none when fx is not of this checkup.
+func (m *Checkup) fixedChecks(fx doctor.Fix) []string {
+	if m.r == nil {
+		return nil
+	}
+	var out []string
+	for _, f := range m.r.Findings {
+		g := f.Fix
+		if g == nil || g.ConnID != fx.ConnID || g.ClientID != fx.ClientID || g.UserID != fx.UserID || g.TargetID != fx.TargetID {
+			continue
+		}
+		if g.OrgID == fx.OrgID || g.OrgID == "" || fx.OrgID == "" { // a connection's applications are the tenant's
+			out = append(out, f.Check)
+		}
+	}
+	return out
+}
+
+// Init runs the checks, unless the screen opened on a checkup made.
+func (m *Checkup) Init() tea.Cmd {
+	if m.r != nil && m.seq == 0 {
+		m.seq = m.c.NextID()
+		return nil
+	}
+	m.seq, m.loading, m.progress = m.c.NextID(), true, ""
 	return Check(m.c, m.org, m.seq)
 }
 
@@ -56,10 +144,18 @@ func (m *Checkup) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case CheckedMsg:
 		if msg.Seq == m.seq {
-			m.loading, m.r = false, &msg.Report
+			m.loading, m.r, m.progress = false, &msg.Report, ""
 			m.cursor = min(m.cursor, max(0, len(m.r.Findings)-1))
 		}
+	case progressMsg:
+		if msg.seq == m.seq {
+			m.progress = msg.p.String()
+			return m, msg.next
+		}
 	case FixedMsg:
+		if chs := m.fixedChecks(msg.Fix); len(chs) > 0 && !m.loading {
+			return m, m.recheck(chs) // only what the fix touched
+		}
 		return m, m.Init()
 	case common.RefreshMsg:
 		if !msg.Auto {
@@ -105,7 +201,8 @@ func (m *Checkup) actions() common.Actions {
 			}
 			return ""
 		},
-		Run: func() tea.Cmd { return askFix(m.c, *f.Fix) }}}
+		Run: func() tea.Cmd { return askFix(m.c, *f.Fix) }},
+		copyAction(m.c, ok, f.Values, "Finding", f.Title, f.Evidence)}
 }
 
 // Summary is a report in one line, for the Overview's Health section.
@@ -140,7 +237,10 @@ func (m *Checkup) View() string {
 	s := m.c.Styles
 	lines := []string{s.Title.Render("Checkup of " + common.OrgLabel(m.org))}
 	if m.r == nil {
-		return strings.Join(append(lines, "", s.Muted.Render("checking…")), "\n")
+		return strings.Join(append(lines, "", s.Muted.Render(strings.TrimSuffix("checking… "+m.progress, " "))), "\n")
+	}
+	if m.loading {
+		lines = append(lines, s.Muted.Render(strings.TrimSuffix("checking again… "+m.progress, " ")))
 	}
 	sum := Summary(*m.r)
 	switch {

@@ -6,15 +6,16 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/doctor"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/table"
 )
 
 // Why is the login explainer's screen: the chain a login takes, each
-// link passed, failed or unknown, the cause first with its fix on f.
+// link passed, failed or unknown, the cause first with its fix on F (F
+// fixes the selected link where it has a fix of its own, else the cause).
 type Why struct {
 	c       *common.Common
 	q       doctor.Question
@@ -101,21 +102,44 @@ func (m *Why) selected() (doctor.Link, bool) {
 	return m.ex.Links[m.cursor], true
 }
 
+// fixTarget is what F fixes: the selected link's fix, else the cause's
+// (the header offers it wherever the cursor is), and how help names it.
+func (m *Why) fixTarget() (*doctor.Fix, string) {
+	cause := m.ex.Cause()
+	isCause := func(l doctor.Link) bool { return cause != nil && l.Name == cause.Name && l.Reason == cause.Reason }
+	if l, ok := m.selected(); ok && l.Fix != nil {
+		if isCause(l) {
+			return l.Fix, "fix the cause"
+		}
+		return l.Fix, "fix this link"
+	}
+	if cause != nil && cause.Fix != nil {
+		return cause.Fix, "fix the cause"
+	}
+	return nil, "fix"
+}
+
 func (m *Why) actions() common.Actions {
-	l, ok := m.selected()
-	fix := l.Fix
+	fix, what := m.fixTarget()
 	var needs []client.Action
-	if ok && fix != nil {
+	if fix != nil {
 		needs = []client.Action{fix.Action()}
 	}
-	return common.Actions{{Key: m.c.Keys.Fix, Label: "Fix", Needs: needs,
+	return common.Actions{{Key: dialog.Named(m.c.Keys.Fix, what), Label: "Fix", Needs: needs,
 		Unavailable: func() string {
-			if !ok || fix == nil {
-				return "orgdash has no fix for this link"
+			if fix == nil {
+				return "orgdash has no fix for this link nor for the cause"
 			}
 			return ""
 		},
-		Run: func() tea.Cmd { return askFix(m.c, *fix) }}, m.chooseAction()}
+		Run: func() tea.Cmd { return askFix(m.c, *fix) }}, m.chooseAction(), m.copyAction()}
+}
+
+// copyAction is y: the selected link's values (a TXT record), its reason
+// and evidence, copied through the copy menu, which makes them safe.
+func (m *Why) copyAction() common.Action {
+	l, ok := m.selected()
+	return copyAction(m.c, ok, l.Values, "Reason", l.Reason, l.Evidence)
 }
 
 // View draws the question, the cause and its fix, then the chain.
@@ -177,18 +201,22 @@ func (m *Why) linkLines(l doctor.Link, selected bool) []string {
 	return out
 }
 
-// window keeps the first head lines and scrolls the rest so line at
-// shows, each cut to width.
+// window wraps each line to width (its continuation indented, nothing
+// cut), keeps the first head lines and scrolls the rest so line at shows.
 func window(lines []string, head, at, width, height int) string {
+	var out []string
+	starts := make([]int, len(lines)+1) // where each line begins once wrapped
+	for i, l := range lines {
+		starts[i] = len(out)
+		out = append(out, wrap(l, width, 4)...)
+	}
+	starts[len(lines)] = len(out)
+	head, at = starts[min(head, len(lines))], starts[min(max(at, 0), len(lines))]
+	lines = out
 	if height > 0 && len(lines) > height {
 		room := max(1, height-head)
 		start := max(head, min(at-room/2, len(lines)-room))
 		lines = append(lines[:head:head], lines[start:min(len(lines), start+room)]...)
-	}
-	if width > 0 {
-		for i, l := range lines {
-			lines[i] = ansi.Truncate(l, width, "…")
-		}
 	}
 	return strings.Join(lines, "\n")
 }

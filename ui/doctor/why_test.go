@@ -22,8 +22,8 @@ func blockedInes() *clienttest.Fake {
 	return f
 }
 
-// The cause is on top with its fix; f opens the confirmation, and the
-// cursor can leave the cause for a link with no fix, where f says so.
+// The cause is on top with its fix; F opens the confirmation, and on a
+// link with no fix of its own F still fixes the cause, as help says.
 func TestWhyShowsTheCauseAndOffersItsFix(t *testing.T) {
 	c := uitest.Common(t, blockedInes())
 	m := NewWhy(c, doctor.Question{Email: "ines@acme.example", Org: "acme", ClientID: "app_1"})
@@ -39,7 +39,12 @@ func TestWhyShowsTheCauseAndOffersItsFix(t *testing.T) {
 		t.Fatal("f on the cause opens no confirmation")
 	}
 	m.Update(uitest.Key("k"))
-	if !strings.Contains(m.Help().ShortHelp()[0].Help().Desc, "fix") || m.Help().ShortHelp()[0].Enabled() {
-		t.Fatalf("f is offered on a link with no fix: %+v", m.Help().ShortHelp()[0])
+	if b := m.Help().ShortHelp()[0]; b.Help().Desc != "fix the cause" || !b.Enabled() {
+		t.Fatalf("help on a passed link: %+v", b.Help())
+	}
+	_, cmd = m.Update(uitest.Key("F"))
+	open, ok := cmd().(dialog.OpenMsg)
+	if !ok || !strings.Contains(ansi.Strip(open.Dialog.View()), "Unblock ines@acme.example?") {
+		t.Fatalf("F on a passed link: %#v", open)
 	}
 }

@@ -22,9 +22,8 @@ import (
 type overview struct {
 	c          *common.Common
 	org        client.Organization
-	members    int      // -1 until counted
-	membersErr error    // why the count failed, nil if it did not
-	health     []string // the last checkup's summary and problems; nil until ! has run
+	members    int   // -1 until counted
+	membersErr error // why the count failed, nil if it did not
 	seq        int
 	loading    bool
 	err        error
@@ -70,10 +69,6 @@ func (p *overview) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case EditedMsg:
 		if msg.Org.ID == p.org.ID {
 			p.org = msg.Org
-		}
-	case doctor.CheckedMsg:
-		if msg.Report.Org.ID == p.org.ID {
-			p.health = doctor.HealthLines(msg.Report)
 		}
 	case common.CountedMsg:
 		if msg.Scope == members.CountScope(p.org.ID) {
@@ -153,12 +148,11 @@ func (p *overview) View() string {
 		members = s.Muted.Render("unknown")
 	}
 	lines = append(lines, row("Members", members), "", s.Section.Render("Health"))
-	if p.health == nil {
+	health := doctor.Health(p.c, p.org.ID, p.width) // the session's last checkup, wherever ! ran
+	if health == nil {
 		lines = append(lines, s.Muted.Render("Not checked yet: "+p.c.Keys.Doctor.Help().Key+" runs the doctor on this organization."))
 	}
-	for _, h := range p.health {
-		lines = append(lines, common.Clean(h))
-	}
+	lines = append(lines, health...)
 	lines = append(lines, "",
 		s.Danger.Render("Danger Zone"),
 		s.Muted.Render(dangerText(p.c)))

@@ -1,0 +1,70 @@
+package doctor
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/orgdash/orgdash/doctor"
+	"github.com/orgdash/orgdash/ui/common"
+)
+
+// Last is an organization's last checkup in this session and when it
+// ended: ! from the list, the org page or :doctor keeps it, so the
+// organization's Overview shows it when opened later.
+type Last struct {
+	Report doctor.Report
+	At     time.Time
+}
+
+func memoKey(orgID string) string { return "doctor.checkup " + orgID }
+
+// remember keeps r as its organization's last checkup.
+func remember(c *common.Common, r doctor.Report, at time.Time) {
+	c.Memo.Put(memoKey(r.Org.ID), Last{Report: r, At: at})
+}
+
+// LastCheckup is orgID's last checkup in this session, if any ran.
+func LastCheckup(c *common.Common, orgID string) (Last, bool) {
+	v, ok := c.Memo.Get(memoKey(orgID))
+	l, _ := v.(Last)
+	return l, ok
+}
+
+// Health is the Overview's Health section for orgID: the last checkup's
+// summary and problems with when it ran, each wrapped to width with its
+// continuation indented; nil when no checkup ran this session.
+func Health(c *common.Common, orgID string, width int) []string {
+	l, ok := LastCheckup(c, orgID)
+	if !ok {
+		return nil
+	}
+	lines := HealthLines(l.Report)
+	lines[0] += " (checked " + l.At.Local().Format("15:04:05") + ")"
+	var out []string
+	for _, h := range lines {
+		out = append(out, wrap(common.Clean(h), width, 4)...)
+	}
+	return out
+}
+
+// wrap breaks line at words to width (a word longer than the room is cut
+// across lines, never dropped), its continuation lines indented by
+// indent more than its own indent; width 0 leaves it whole.
+func wrap(line string, width, indent int) []string {
+	if width <= 0 || ansi.StringWidth(line) <= width {
+		return []string{line}
+	}
+	lead := len(line) - len(strings.TrimLeft(ansi.Strip(line), " "))
+	pad := strings.Repeat(" ", min(lead+indent, width/2))
+	first := strings.Split(ansi.Wrap(line, width, ""), "\n")
+	out := []string{first[0]}
+	if len(first) == 1 {
+		return out
+	}
+	rest := strings.TrimLeft(strings.Join(first[1:], " "), " ")
+	for _, l := range strings.Split(ansi.Wrap(rest, width-len(pad), ""), "\n") {
+		out = append(out, pad+l)
+	}
+	return out
+}
