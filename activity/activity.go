@@ -37,16 +37,20 @@ func (k Kind) String() string {
 	return [...]string{"change", "membership", "login", "login failure"}[k]
 }
 
-// ParseKind is the kind named s ("change", "login-failure"), if any.
+// ParseKind is the kind named s, singular or plural as the tab names
+// them ("change", "changes", "login-failures"), any case, if any.
 func ParseKind(s string) (Kind, bool) {
-	s = strings.NewReplacer("-", " ", "_", " ").Replace(s)
+	s = strings.ToLower(strings.NewReplacer("-", " ", "_", " ").Replace(strings.TrimSpace(s)))
 	for _, k := range Kinds {
-		if k.String() == s {
+		if k.String() == s || k.Plural() == s {
 			return k, true
 		}
 	}
 	return 0, false
 }
+
+// Plural names the kind's entries: "changes", "login failures".
+func (k Kind) Plural() string { return k.String() + "s" }
 
 // Actor is the kind of party behind an entry.
 type Actor int

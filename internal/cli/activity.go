@@ -52,7 +52,7 @@ what was read on this machine (per tenant, 0600, bounded) so older events still 
 			for _, k := range f.kinds {
 				kind, ok := activity.ParseKind(k)
 				if !ok {
-					return usagef("--kind %q: change, membership, login or login-failure", k)
+					return usagef("--kind %q: changes, memberships, logins or login-failures", k)
 				}
 				f.filter.Kinds = append(f.filter.Kinds, kind)
 			}
@@ -88,12 +88,12 @@ what was read on this machine (per tenant, 0600, bounded) so older events still 
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.since, "since", "", "only what happened since `WHEN`: a duration (24h) or a date (2026-12-01)")
+	fl.StringVar(&f.since, "since", "", "only what happened since `WHEN`: a duration (24h, 30d) or a date (2026-12-01)")
 	fl.BoolVar(&f.json, "json", false, "one JSON object an entry, with the raw events")
 	fl.BoolVar(&f.csv, "csv", false, "CSV: time, kind, who, what, organization, where")
 	fl.BoolVar(&f.follow, "follow", false, "keep reading as the tenant logs more (ctrl+c ends)")
 	fl.BoolVar(&f.archive, "archive", false, "keep what is read on this machine, and show what the tenant no longer keeps")
-	fl.StringSliceVar(&f.kinds, "kind", nil, "only entries of these `KINDS`: change, membership, login, login-failure")
+	fl.StringSliceVar(&f.kinds, "kind", nil, "only entries of these `KINDS`: changes, memberships, logins, login-failures")
 	fl.StringVar(&f.who, "who", "", "only entries by this `PERSON`: part of a name, email, SSH key or client id")
 	fl.StringVar(&f.auditFile, "audit", "", "audit log `FILE` (default as for orgdash audit)")
 	return cmd

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -54,7 +55,7 @@ to read the tenant and record what it found.`,
 	fl.StringVar(&f.org, "org", "", "only changes to the organization with this `NAME` or id")
 	fl.StringVar(&f.who, "who", "", "only changes by this `PERSON` (local user name, or SSH key comment or fingerprint)")
 	fl.StringVar(&f.outcome, "outcome", "", "only changes that ended so: ok, failed, partial, unverified, cancelled or interrupted")
-	fl.StringVar(&f.since, "since", "", "only changes since `WHEN`: a duration (24h) or a date (2026-12-01)")
+	fl.StringVar(&f.since, "since", "", "only changes since `WHEN`: a duration (24h, 30d) or a date (2026-12-01)")
 	fl.BoolVar(&f.json, "json", false, "one JSON object a change, with its state")
 	fl.BoolVar(&f.follow, "follow", false, "keep reading as changes are written (ctrl+c ends)")
 	cmd.AddCommand(reconcileCmd(g))
@@ -70,7 +71,7 @@ func (f *auditFilter) parse() error {
 	if f.since == "" {
 		return nil
 	}
-	if d, err := time.ParseDuration(f.since); err == nil {
+	if d, ok := sinceDuration(f.since); ok {
 		f.after = time.Now().Add(-d)
 		return nil
 	}
@@ -80,7 +81,18 @@ func (f *auditFilter) parse() error {
 			return nil
 		}
 	}
-	return usagef("--since %q: a duration such as 24h, or a date such as 2026-12-01", f.since)
+	return usagef("--since %q: a duration such as 24h or 30d, or a date such as 2026-12-01", f.since)
+}
+
+// sinceDuration reads a --since duration: Go's (90m, 24h) or whole days
+// (30d), as people count a log's retention.
+func sinceDuration(s string) (time.Duration, bool) {
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(days)
+		return time.Duration(n) * 24 * time.Hour, err == nil && n >= 0
+	}
+	d, err := time.ParseDuration(s)
+	return d, err == nil
 }
 
 // isWho reports whether e was made by --who: over SSH the key names the
