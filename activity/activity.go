@@ -74,6 +74,9 @@ type Who struct {
 	Name     string // the person, admin email, application name or user
 	Key      string // the SSH key's fingerprint, for orgdash people over SSH
 	ClientID string // the application Auth0 saw
+	// Anonymous: a login that named no one Auth0 knows; Name says through
+	// which application ("someone via Customer Portal"), not a person.
+	Anonymous bool
 }
 
 // String is Who for people: "ines (SHA256:ab…)", "admin@example.com (Dashboard)",
@@ -129,6 +132,21 @@ type Entry struct {
 	After     map[string]any // and what it made
 	Audit     *audit.Change  // the audit's change, when made through orgdash
 	Logs      []client.LogEvent
+	// Through is how a change to something the tenant shares affects the
+	// organization: "its connection okta-workforce", "its member ines@example.com".
+	Through string
+}
+
+// Where says where a change was made: "orgdash" or "elsewhere"; a login
+// or a failed one was made nowhere but in Auth0's login ("").
+func (e Entry) Where() string {
+	switch {
+	case e.Kind == LoginFailure || e.Kind == Login:
+		return ""
+	case e.Elsewhere:
+		return "elsewhere"
+	}
+	return "orgdash"
 }
 
 // Person is who to filter on: the name, key and client id, joined.

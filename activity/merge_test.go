@@ -133,7 +133,7 @@ func TestMembershipsAndLogins(t *testing.T) {
 	want := []struct {
 		kind Kind
 		what string
-	}{{LoginFailure, "Wrong password. — bob@example.com"}, {Login, "ines@example.com logged in with okta-workforce"},
+	}{{LoginFailure, "bob@example.com: Wrong password."}, {Login, "ines@example.com logged in with okta-workforce"},
 		{Membership, "added ines@example.com (auto-membership)"}}
 	for i, w := range want {
 		if es[i].Kind != w.kind || es[i].What != w.what {

@@ -35,14 +35,26 @@ func TestActivityOnTheDemoListsItsSeededHistory(t *testing.T) {
 	}
 	recs := activityLines(t, out)
 	kinds := map[string]int{}
+	blocked := false
 	for i, r := range recs {
 		kinds[r.Kind]++
 		if i > 0 && r.Time.Before(recs[i-1].Time) {
 			t.Errorf("not oldest first at %d: %v after %v", i, r.Time, recs[i-1].Time)
 		}
-		if !r.Elsewhere || len(r.Logs) != 1 || r.Logs[0].OrgID != r.Org {
-			t.Errorf("a logged event of acme, made elsewhere: %+v", r)
+		change := r.Kind == "change" || r.Kind == "membership"
+		if r.Elsewhere != change || len(r.Logs) != 1 || r.Org == "" {
+			t.Errorf("a logged event of acme, a change made elsewhere or a login: %+v", r)
 		}
+		if r.Kind == "change" && r.Logs[0].OrgID == "" && r.Through == "" {
+			t.Errorf("a change on no path of acme's that does not say how it affects acme: %+v", r)
+		}
+		if r.Kind == "change" && r.Who.Name == "security@example.com" && strings.HasPrefix(r.What, "blocked ") &&
+			strings.HasPrefix(r.Through, "its member ") {
+			blocked = true
+		}
+	}
+	if !blocked {
+		t.Error("the security admin's block of an acme member (PATCH /users/{id}) is missing")
 	}
 	// acme's history: a user blocked by security, then refused, and a user
 	// hammering a wrong password until Auth0 blocks the IP; logins go on
