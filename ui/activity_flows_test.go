@@ -23,13 +23,19 @@ import (
 // Events API subscription feeds the session's news, as cmd_dashboard wires it.
 func startActivityFlow(t *testing.T, tn *simtest.Tenant, live bool) *flow {
 	t.Helper()
+	return startActivityFlowAs(t, tn, tn.ClientID(), tn.ClientSecret(), live)
+}
+
+// startActivityFlowAs is startActivityFlow as the client clientID.
+func startActivityFlowAs(t *testing.T, tn *simtest.Tenant, clientID, secret string, live bool) *flow {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "audit.jsonl")
 	log, err := audit.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { log.Close() })
-	cl, err := client.New(client.Config{Domain: tn.URL, ClientID: tn.ClientID(), ClientSecret: tn.ClientSecret(), Demo: true,
+	cl, err := client.New(client.Config{Domain: tn.URL, ClientID: clientID, ClientSecret: secret, Demo: true,
 		Transport: tn.Transport, VerifyInterval: 300 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
