@@ -192,3 +192,50 @@ func TestTheTenantWideTimelineNamesOrganizations(t *testing.T) {
 		}
 	}
 }
+
+// An older orgdash's fix named its organization by name alone and its
+// user by id: it is the organization's, merged with its logged call, its
+// user named from Auth0's answer.
+func TestAFixNamedByItsOrganizationsNameIsItsAndMergesItsCall(t *testing.T) {
+	in := audit.Entry{Time: t0, ID: "fix1", Phase: audit.Intent, User: "ines", Tenant: tenant, Action: "unblock user",
+		OrgName: "acme", Targets: []string{"auth0|7"}}
+	out := in
+	out.Time, out.Phase, out.Outcome = t0.Add(time.Second), audit.Ended, audit.OK
+	call := sapi("9", t0.Add(500*time.Millisecond), ours, "PATCH", "/api/v2/users/auth0|7", map[string]any{"blocked": false}, "")
+	call.Details["response"] = map[string]any{"statusCode": 200.0, "body": map[string]any{"user_id": "auth0|7", "email": "omar@example.com"}}
+	es := Build(Input{Tenant: tenant, Org: org, OrgName: "acme", OurClient: ours, Changes: []audit.Change{{Intent: in, Outcome: &out}},
+		Logs: []client.LogEvent{call}, Through: map[string]string{"9": "its member omar@example.com"}})
+	if len(es) != 1 {
+		t.Fatalf("want the fix once, its call merged: %+v", es)
+	}
+	if e := es[0]; e.Org != org || e.OrgName != "acme" || e.What != "unblocked omar@example.com" || e.Elsewhere || len(e.Logs) != 1 {
+		t.Errorf("got %+v", e)
+	}
+	tenantWide := Build(Input{Tenant: tenant, OurClient: ours, Changes: []audit.Change{{Intent: in, Outcome: &out}},
+		Logs: []client.LogEvent{call}, Names: map[string]string{org: "acme"}})
+	if len(tenantWide) != 1 || tenantWide[0].Org != org || tenantWide[0].OrgName != "acme" {
+		t.Errorf("the tenant's activity names its organization: %+v", tenantWide)
+	}
+}
+
+// A change in progress (its writer runs) is not interrupted.
+func TestAChangeWithoutOutcomeIsInProgressWhileItsWriterRuns(t *testing.T) {
+	c := change("c1", t0, "remove members", []string{"auth0|1"}, nil)
+	c.Outcome = nil
+	if e := Build(Input{Tenant: tenant, Org: org, Changes: []audit.Change{c}, InProgress: map[string]bool{"c1": true}}); e[0].Outcome != InProgress {
+		t.Errorf("running: %q", e[0].Outcome)
+	}
+	if e := Build(Input{Tenant: tenant, Org: org, Changes: []audit.Change{c}}); e[0].Outcome != audit.Interrupted {
+		t.Errorf("its writer gone: %q", e[0].Outcome)
+	}
+}
+
+// A login names no one else: it is made nowhere but in Auth0's login; a
+// failure that names no one reads as its reason.
+func TestLoginsAreNotMadeElsewhere(t *testing.T) {
+	fail := client.LogEvent{ID: "f1", Date: t0, Type: "f", OrgID: org, ClientName: "Customer Portal", Description: "the connection is not enabled"}
+	es := Build(Input{Tenant: tenant, Org: org, Logs: []client.LogEvent{fail}})
+	if e := es[0]; e.Where() != "" || e.What != "the connection is not enabled" || !e.Who.Anonymous || e.Who.Name != "someone via Customer Portal" {
+		t.Errorf("got %+v (where %q)", e, e.Where())
+	}
+}
