@@ -95,11 +95,7 @@ func Build(in Input) []Entry {
 	}
 	var changes []audit.Change
 	for _, c := range in.Changes {
-		// a creation names no organization yet: it belongs to the one whose
-		// logged creation it claims (below)
-		creation := c.Intent.Action == "create organization" && c.Intent.Org == ""
-		byName := c.Intent.Org == "" && in.OrgName != "" && c.Intent.OrgName == in.OrgName && !creation
-		if c.Intent.Tenant == in.Tenant && (in.Org == "" || c.Intent.Org == in.Org || creation || byName) {
+		if c.Intent.Tenant == in.Tenant && mayConcern(in, c) {
 			changes = append(changes, c)
 		}
 	}
@@ -133,8 +129,17 @@ func Build(in Input) []Entry {
 				ent.Logs = append(ent.Logs, e)
 			}
 		}
-		if in.Org != "" && ent.Org == "" && len(ent.Logs) == 0 {
-			continue // another organization's creation
+		if in.Org != "" && ent.Org != in.Org {
+			through := ""
+			if len(ent.Logs) > 0 {
+				through = in.Through[ent.Logs[0].ID]
+			}
+			switch {
+			case through != "": // a change of what this organization shares, made for another
+				ent.Through = through
+			case ent.Org != "" || len(ent.Logs) == 0:
+				continue // another organization's change, or creation
+			}
 		}
 		if len(ent.Logs) > 0 {
 			if ent.Org == "" {

@@ -239,3 +239,25 @@ func TestLoginsAreNotMadeElsewhere(t *testing.T) {
 		t.Errorf("got %+v (where %q)", e, e.Where())
 	}
 }
+
+// A fix made for another organization of a connection this one has too
+// shows here as orgdash's, saying how it affects this organization, not
+// as a change made elsewhere.
+func TestAnotherOrganizationsFixOfASharedConnectionIsOrgdashsHere(t *testing.T) {
+	in := audit.Entry{Time: t0, ID: "fix2", Phase: audit.Intent, User: "ines", Tenant: tenant, Action: "enable connection for application",
+		Org: "org_globex", OrgName: "globex", Targets: []string{"con_okta app_portal"}}
+	out := in
+	out.Time, out.Phase, out.Outcome = t0.Add(time.Second), audit.Ended, audit.OK
+	call := sapi("7", t0.Add(500*time.Millisecond), ours, "PATCH", "/api/v2/connections/con_okta/clients",
+		[]any{map[string]any{"client_id": "app_portal", "status": true}}, "")
+	es := Build(Input{Tenant: tenant, Org: org, OrgName: "acme", OurClient: ours, Changes: []audit.Change{{Intent: in, Outcome: &out}},
+		Logs: []client.LogEvent{call}, Names: map[string]string{"con_okta": "okta", "app_portal": "Portal"},
+		Through: map[string]string{"7": "its connection okta"}})
+	if len(es) != 1 || es[0].Elsewhere || es[0].Through != "its connection okta" || es[0].What != "enabled okta for Portal" {
+		t.Fatalf("want orgdash's fix once, through acme's connection: %+v", es)
+	}
+	if es := Build(Input{Tenant: tenant, Org: org, OrgName: "acme", OurClient: ours, Changes: []audit.Change{{Intent: in, Outcome: &out}},
+		Logs: []client.LogEvent{call}}); len(es) != 0 {
+		t.Fatalf("a fix of a connection acme does not have is not acme's: %+v", es)
+	}
+}

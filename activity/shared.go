@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 
+	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
 )
 
@@ -100,4 +101,17 @@ func (f *Feed) through(logs []client.LogEvent, names map[string]string) map[stri
 		}
 	}
 	return out
+}
+
+// mayConcern reports whether audited change c may be in in's timeline:
+// every change for the tenant; for an organization, its own (by id, or by
+// name alone on an older orgdash's line), a creation (it is the one whose
+// logged creation it claims) and a change of what the tenant shares (if
+// its call affects the organization: Build keeps it then).
+func mayConcern(in Input, c audit.Change) bool {
+	it := c.Intent
+	creation := it.Action == "create organization" && it.Org == ""
+	byName := it.Org == "" && in.OrgName != "" && it.OrgName == in.OrgName && !creation
+	_, shared := tenantCalls[it.Action]
+	return in.Org == "" || it.Org == in.Org || creation || byName || shared
 }
