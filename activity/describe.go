@@ -213,11 +213,11 @@ func describeChange(c audit.Change, known func(string) string) string {
 		verb = e.Action
 	}
 	name := func(id string) string {
+		if f := strings.Fields(id); len(f) == 2 && (e.Names[id] == "" || known(f[1]) != f[1]) { // a connection and an application
+			return known(f[0]) + " for " + known(f[1])
+		}
 		if n := e.Names[id]; n != "" {
 			return n
-		}
-		if f := strings.Fields(id); len(f) == 2 { // a connection and an application
-			return known(f[0]) + " for " + known(f[1])
 		}
 		return known(id)
 	}

@@ -95,7 +95,8 @@ func cmpOrZero(v, def int) int {
 
 // Load reads the activity anew: the audit, the tenant logs (two searches
 // for an organization, one for the tenant, newest first) and the archive;
-// the first time, also the tenant's connections, to name them (one call).
+// the first time, also the tenant's connections and applications, to name
+// them (a call each).
 // What was read is kept (and archived) even when a read fails.
 func (f *Feed) Load(ctx context.Context) ([]Entry, error) {
 	f.run.Lock()
@@ -112,11 +113,18 @@ func (f *Feed) Load(ctx context.Context) ([]Entry, error) {
 	named := f.names != nil
 	f.read = true
 	f.mu.Unlock()
-	if !named { // once: "disabled okta-workforce" reads better than its id
+	if !named { // once: "disabled okta-workforce for Customer Portal" reads better than their ids
 		names := map[string]string{}
 		if cs, err := f.src.Client.TenantConnections(ctx); err == nil {
 			for _, c := range cs {
 				names[c.ID] = c.Name
+			}
+		}
+		if f.src.Client.Capabilities().Can(client.ReadApplications).Allowed {
+			if as, err := f.src.Client.Applications(ctx); err == nil {
+				for _, a := range as {
+					names[a.ID] = a.Name
+				}
 			}
 		}
 		f.mu.Lock()

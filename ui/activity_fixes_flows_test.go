@@ -28,7 +28,7 @@ func TestFlowChangesToAnOrganizationsConnectionAndMembersShowInIt(t *testing.T) 
 		f.want("changes only")
 		f.wantNot("nothing logged")
 		row := lineWith(f.screen(), sim.DemoAdmin+" (Dashboard)")
-		if !strings.Contains(row, "disabled globex-sso for the application") || !strings.Contains(row, "elsewhere") {
+		if !strings.Contains(row, "disabled globex-sso for the application Customer Portal") || !strings.Contains(row, "elsewhere") {
 			t.Fatalf("the admin's change to globex's connection, made elsewhere:\n%s", f.screen())
 		}
 		f.press("g", "enter")
