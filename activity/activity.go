@@ -2,8 +2,9 @@
 // the whole tenant: one timeline, newest first, merging orgdash's audit (the
 // person and SSH key behind each change), Auth0's tenant logs (`sapi`
 // events whose request path names the organization, read by type and date
-// window and matched here, as Auth0 cannot search the path;
-// `organization_member_added`; the organization's logins) and, where the
+// window and matched here, as Auth0 cannot search the path, and those on
+// what it shares with the tenant: its connections and its members, see
+// shared.go; `organization_member_added`; the organization's logins) and, where the
 // tenant has it, the Events API. A change made through orgdash shows once:
 // its audit entry absorbs the `sapi` events its calls wrote.
 //
