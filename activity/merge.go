@@ -267,20 +267,6 @@ func during(c audit.Change, e client.LogEvent) bool {
 	return !e.Date.Before(it.Time.Add(-Slack)) && !e.Date.After(end.Add(Slack))
 }
 
-// userNames are users' emails as the answers to changes of them said
-// (PATCH /users/{id} answers with the user).
-func userNames(logs []client.LogEvent) map[string]string {
-	out := map[string]string{}
-	for _, e := range logs {
-		if kind, id := sharedTarget(e); kind == userTarget {
-			if email := str(e.Details, "response", "body", "email"); email != "" {
-				out[id] = email
-			}
-		}
-	}
-	return out
-}
-
 // previous is the object a change replaced, where the event carries it.
 func previous(e client.LogEvent) map[string]any {
 	for _, path := range [][]string{{"previous_object"}, {"request", "previous_object"}, {"response", "previous_object"}} {

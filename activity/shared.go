@@ -115,3 +115,17 @@ func mayConcern(in Input, c audit.Change) bool {
 	_, shared := tenantCalls[it.Action]
 	return in.Org == "" || it.Org == in.Org || creation || byName || shared
 }
+
+// userNames are users' emails as the answers to changes of them said
+// (PATCH /users/{id} answers with the user).
+func userNames(logs []client.LogEvent) map[string]string {
+	out := map[string]string{}
+	for _, e := range logs {
+		if kind, id := sharedTarget(e); kind == userTarget {
+			if email := str(e.Details, "response", "body", "email"); email != "" {
+				out[id] = email
+			}
+		}
+	}
+	return out
+}
