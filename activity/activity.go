@@ -2,8 +2,9 @@
 // the whole tenant: one timeline, newest first, merging orgdash's audit (the
 // person and SSH key behind each change), Auth0's tenant logs (`sapi`
 // events whose request path names the organization, read by type and date
-// window and matched here, as Auth0 cannot search the path;
-// `organization_member_added`; the organization's logins) and, where the
+// window and matched here, as Auth0 cannot search the path, and those on
+// what it shares with the tenant: its connections and its members, see
+// shared.go; `organization_member_added`; the organization's logins) and, where the
 // tenant has it, the Events API. A change made through orgdash shows once:
 // its audit entry absorbs the `sapi` events its calls wrote.
 //
@@ -37,16 +38,20 @@ func (k Kind) String() string {
 	return [...]string{"change", "membership", "login", "login failure"}[k]
 }
 
-// ParseKind is the kind named s ("change", "login-failure"), if any.
+// ParseKind is the kind named s, singular or plural as the tab names
+// them ("change", "changes", "login-failures"), any case, if any.
 func ParseKind(s string) (Kind, bool) {
-	s = strings.NewReplacer("-", " ", "_", " ").Replace(s)
+	s = strings.ToLower(strings.NewReplacer("-", " ", "_", " ").Replace(strings.TrimSpace(s)))
 	for _, k := range Kinds {
-		if k.String() == s {
+		if k.String() == s || k.Plural() == s {
 			return k, true
 		}
 	}
 	return 0, false
 }
+
+// Plural names the kind's entries: "changes", "login failures".
+func (k Kind) Plural() string { return k.String() + "s" }
 
 // Actor is the kind of party behind an entry.
 type Actor int
@@ -70,6 +75,9 @@ type Who struct {
 	Name     string // the person, admin email, application name or user
 	Key      string // the SSH key's fingerprint, for orgdash people over SSH
 	ClientID string // the application Auth0 saw
+	// Anonymous: a login that named no one Auth0 knows; Name says through
+	// which application ("someone via Customer Portal"), not a person.
+	Anonymous bool
 }
 
 // String is Who for people: "ines (SHA256:ab…)", "admin@example.com (Dashboard)",
@@ -125,6 +133,21 @@ type Entry struct {
 	After     map[string]any // and what it made
 	Audit     *audit.Change  // the audit's change, when made through orgdash
 	Logs      []client.LogEvent
+	// Through is how a change to something the tenant shares affects the
+	// organization: "its connection okta-workforce", "its member ines@example.com".
+	Through string
+}
+
+// Where says where a change was made: "orgdash" or "elsewhere"; a login
+// or a failed one was made nowhere but in Auth0's login ("").
+func (e Entry) Where() string {
+	switch {
+	case e.Kind == LoginFailure || e.Kind == Login:
+		return ""
+	case e.Elsewhere:
+		return "elsewhere"
+	}
+	return "orgdash"
 }
 
 // Person is who to filter on: the name, key and client id, joined.

@@ -109,7 +109,7 @@ func describeRequest(r request, names func(string) string) string {
 	}
 	m := r.Method
 	if sub(0) != "organizations" {
-		return m + " " + r.Path
+		return describeShared(r, names)
 	}
 	if len(s) == 1 && m == "POST" {
 		return "created organization " + str(r.Body, "name")
@@ -199,21 +199,27 @@ var pastTense = map[string]string{
 	"invite": "invited", "revoke invitation": "revoked invitation", "remove roles": "removed roles from",
 	"assign roles": "assigned roles to", "add discovery domain": "added discovery domain",
 	"edit discovery domain": "edited discovery domain", "remove discovery domain": "removed discovery domain",
+	"block user": "blocked", "unblock user": "unblocked", "remove brute-force blocks": "lifted the brute-force blocks on",
+	"enable connection for application": "enabled", "disable connection for application": "disabled",
 }
 
 // describeChange says in words what an audited change did: "disabled
-// okta-workforce", "removed 12 members", "added ines@example.com".
-func describeChange(c audit.Change) string {
+// okta-workforce", "removed 12 members", "added ines@example.com". known
+// names the targets the audit line did not.
+func describeChange(c audit.Change, known func(string) string) string {
 	e := c.Last()
 	verb, ok := pastTense[e.Action]
 	if !ok {
 		verb = e.Action
 	}
 	name := func(id string) string {
+		if f := strings.Fields(id); len(f) == 2 && (e.Names[id] == "" || known(f[1]) != f[1]) { // a connection and an application
+			return known(f[0]) + " for " + known(f[1])
+		}
 		if n := e.Names[id]; n != "" {
 			return n
 		}
-		return id
+		return known(id)
 	}
 	switch {
 	case e.Action == "create organization" || e.Action == "edit organization" || e.Action == "delete organization":
@@ -250,7 +256,78 @@ func describeLog(e client.LogEvent) string {
 		}
 		return s
 	case e.Failed():
-		return firstOf(e.Description, "login failed ("+e.Type+")") + " — " + user
+		why := firstOf(e.Description, "login failed ("+e.Type+")")
+		if e.UserName == "" && e.UserID == "" { // no one Auth0 knows: the reason alone
+			return why
+		}
+		return user + ": " + why
 	}
 	return firstOf(e.Description, e.Type)
+}
+
+// The kinds of things the tenant shares that a change outside an
+// organization's own paths may touch.
+const (
+	noTarget         = ""
+	connectionTarget = "connection"
+	userTarget       = "user"
+)
+
+// sharedTarget is what a sapi event's call changes outside the
+// organizations' paths, if it is a connection (/connections/{id}…) or a
+// user (/users/{id}…, /user-blocks/{id}), and its id.
+func sharedTarget(e client.LogEvent) (kind, id string) {
+	s := segments(requestOf(e).Path)
+	if len(s) < 2 || s[1] == "" {
+		return noTarget, ""
+	}
+	switch s[0] {
+	case "connections":
+		return connectionTarget, s[1]
+	case "users", "user-blocks":
+		return userTarget, s[1]
+	}
+	return noTarget, ""
+}
+
+// describeShared says in words what a write outside the organizations'
+// paths did: to a connection, a user, or else the call itself.
+func describeShared(r request, names func(string) string) string {
+	s := segments(r.Path)
+	m := r.Method
+	switch {
+	case len(s) == 1 && s[0] == "connections" && m == "POST":
+		return "created connection " + str(r.Body, "name")
+	case len(s) == 3 && s[0] == "connections" && s[2] == "clients" && m == "PATCH":
+		l, _ := r.Body.([]any)
+		if len(l) == 1 {
+			verb := "disabled "
+			if dig(l[0], "status") == true {
+				verb = "enabled "
+			}
+			return verb + names(s[1]) + " for the application " + names(str(l[0], "client_id"))
+		}
+		return "changed the applications of " + names(s[1])
+	case len(s) == 2 && s[0] == "connections":
+		switch m {
+		case "PATCH":
+			return "edited connection " + names(s[1]) + fieldsOf(r.Body)
+		case "DELETE":
+			return "deleted connection " + names(s[1])
+		}
+	case len(s) == 2 && s[0] == "users":
+		switch {
+		case m == "PATCH" && dig(r.Body, "blocked") == true:
+			return "blocked " + names(s[1])
+		case m == "PATCH" && dig(r.Body, "blocked") == false:
+			return "unblocked " + names(s[1])
+		case m == "PATCH":
+			return "edited user " + names(s[1]) + fieldsOf(r.Body)
+		case m == "DELETE":
+			return "deleted user " + names(s[1])
+		}
+	case len(s) == 2 && s[0] == "user-blocks" && m == "DELETE":
+		return "lifted the brute-force blocks on " + names(s[1])
+	}
+	return m + " " + r.Path
 }

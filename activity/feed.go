@@ -38,8 +38,11 @@ const DefaultDepth = 300
 
 // Query is which activity to read.
 type Query struct {
-	Org   string    // the organization's id; "" for the whole tenant
-	Since time.Time // zero: as far as the logs (and the archive) go
+	Org string // the organization's id; "" for the whole tenant
+	// OrgName is what the organization is called: audit lines of an older
+	// orgdash named some changes' organization by name alone.
+	OrgName string
+	Since   time.Time // zero: as far as the logs (and the archive) go
 }
 
 // keptLogs bounds the events a feed holds.
@@ -59,11 +62,12 @@ type Feed struct {
 	checkpoint string            // the newest log id read: Poll reads on from there
 	cpDate     time.Time         // and its date
 	read       bool
+	shared     sharedUse // what of the tenant's shared things the organization uses
 }
 
 // NewFeed is the feed of q's activity from src; nothing is read yet.
 func NewFeed(src Source, q Query) *Feed {
-	return &Feed{src: src, q: q, logs: map[string]client.LogEvent{}}
+	return &Feed{src: src, q: q, logs: map[string]client.LogEvent{}, shared: sharedUse{userOrgs: map[string][]string{}}}
 }
 
 // Query is what the feed reads.
@@ -91,7 +95,8 @@ func cmpOrZero(v, def int) int {
 
 // Load reads the activity anew: the audit, the tenant logs (two searches
 // for an organization, one for the tenant, newest first) and the archive;
-// the first time, also the tenant's connections, to name them (one call).
+// the first time, also the tenant's connections and applications, to name
+// them (a call each).
 // What was read is kept (and archived) even when a read fails.
 func (f *Feed) Load(ctx context.Context) ([]Entry, error) {
 	f.run.Lock()
@@ -108,17 +113,25 @@ func (f *Feed) Load(ctx context.Context) ([]Entry, error) {
 	named := f.names != nil
 	f.read = true
 	f.mu.Unlock()
-	if !named { // once: "disabled okta-workforce" reads better than its id
+	if !named { // once: "disabled okta-workforce for Customer Portal" reads better than their ids
 		names := map[string]string{}
 		if cs, err := f.src.Client.TenantConnections(ctx); err == nil {
 			for _, c := range cs {
 				names[c.ID] = c.Name
 			}
 		}
+		if f.src.Client.Capabilities().Can(client.ReadApplications).Allowed {
+			if as, err := f.src.Client.Applications(ctx); err == nil {
+				for _, a := range as {
+					names[a.ID] = a.Name
+				}
+			}
+		}
 		f.mu.Lock()
 		f.names = names
 		f.mu.Unlock()
 	}
+	f.relate(ctx, true)
 	return f.finish(errs...)
 }
 
@@ -145,6 +158,7 @@ func (f *Feed) Poll(ctx context.Context) ([]Entry, error) {
 	}
 	f.mu.Unlock()
 	f.keep(l, false)
+	f.relate(ctx, false)
 	return f.finish(err)
 }
 
@@ -183,9 +197,12 @@ func (f *Feed) wants(e client.LogEvent) bool {
 	if !f.q.Since.IsZero() && e.Date.Before(f.q.Since) {
 		return false
 	}
-	if e.Type == "sapi" {
+	if e.Type == "sapi" { // every change for the tenant; an organization's, and those to what it may share
 		org, ok := sapiOrg(e)
-		return ok && (f.q.Org == "" || org == f.q.Org)
+		if kind, _ := sharedTarget(e); kind != noTarget {
+			return true
+		}
+		return f.q.Org == "" || (ok && org == f.q.Org)
 	}
 	return kindOfLog(e) >= 0 && e.OrgID != "" && (f.q.Org == "" || e.OrgID == f.q.Org)
 }
@@ -215,9 +232,25 @@ func (f *Feed) finish(errs ...error) ([]Entry, error) {
 	if err != nil {
 		errs = append(errs, err)
 	}
+	running := map[string]bool{}
+	for _, c := range changes {
+		if c.Outcome == nil && audit.Live(f.src.AuditPath, c.Intent.Writer) {
+			running[c.Intent.ID] = true
+		}
+	}
 	c := f.src.Client
-	return Build(Input{Tenant: audit.TenantName(c.Tenant()), Org: f.q.Org, OurClient: c.Capabilities().ClientID,
-		Changes: changes, Logs: logs, Names: names, Events: f.src.Live.Recent()}), errors.Join(errs...)
+	return Build(Input{Tenant: audit.TenantName(c.Tenant()), Org: f.q.Org, OrgName: f.q.OrgName, OurClient: c.Capabilities().ClientID,
+		Changes: changes, Logs: logs, Names: names, Events: f.src.Live.Recent(), Through: f.through(logs, names),
+		InProgress: running}), errors.Join(errs...)
+}
+
+// Settle builds the timeline again from what was read, with the audit read
+// anew: no call to Auth0. A change in progress shows its outcome once
+// written.
+func (f *Feed) Settle() ([]Entry, error) {
+	f.run.Lock()
+	defer f.run.Unlock()
+	return f.finish()
 }
 
 // readAudit reads the audit log at path through the audit package's reader.

@@ -34,6 +34,19 @@ var actionCalls = map[string]call{
 	"remove discovery domain": {"DELETE", "discovery-domains"},
 }
 
+// tenantCalls are the calls of audit actions on what the tenant shares
+// rather than on an organization: the resource the path begins with, and
+// the target the path names next (the first word of the audit's target).
+var tenantCalls = map[string]call{
+	"block user": {"PATCH", "users"}, "unblock user": {"PATCH", "users"},
+	"remove brute-force blocks":         {"DELETE", "user-blocks"},
+	"enable connection for application": {"PATCH", "connections"}, "disable connection for application": {"PATCH", "connections"},
+}
+
+// InProgress is the outcome of a change whose intent has no outcome yet
+// while its writer still runs (its lease is live): not interrupted.
+const InProgress = "in progress"
+
 // resourceOf is the sub-resource a path names, as actionCalls names them.
 func resourceOf(path string) string {
 	s := segments(path)
@@ -60,24 +73,29 @@ type Input struct {
 	// there carries what it was before (previous_object), which its log
 	// event does not.
 	Events []client.Event
+	// OrgName is what the organization is called: an audit line that named
+	// the organization only by name (an older orgdash's fixes) is its.
+	OrgName string
+	// Through says, by log id, how a change to something the tenant shares
+	// affects the organization ("its connection okta-workforce"): those
+	// changes are in an organization's timeline.
+	Through map[string]string
+	// InProgress are the changes (audit ids) without an outcome whose
+	// writer still runs.
+	InProgress map[string]bool
 }
 
 // Build merges in's audit and logs into one timeline, newest first: each
 // audited change absorbs the sapi events of its calls; every other sapi
 // event naming the organization is a change made elsewhere.
 func Build(in Input) []Entry {
+	known := userNames(in.Logs)
 	name := func(id string) string {
-		if n := in.Names[id]; n != "" {
-			return n
-		}
-		return id
+		return firstOf(in.Names[id], known[id], id)
 	}
 	var changes []audit.Change
 	for _, c := range in.Changes {
-		// a creation names no organization yet: it belongs to the one whose
-		// logged creation it claims (below)
-		creation := c.Intent.Action == "create organization" && c.Intent.Org == ""
-		if c.Intent.Tenant == in.Tenant && (in.Org == "" || c.Intent.Org == in.Org || creation) {
+		if c.Intent.Tenant == in.Tenant && mayConcern(in, c) {
 			changes = append(changes, c)
 		}
 	}
@@ -90,7 +108,7 @@ func Build(in Input) []Entry {
 		seen[e.ID] = true
 		switch {
 		case e.Type == "sapi":
-			if org, ok := sapiOrg(e); ok && (in.Org == "" || org == in.Org) {
+			if org, ok := sapiOrg(e); in.Org == "" || (ok && org == in.Org) || in.Through[e.ID] != "" {
 				sapi = append(sapi, e)
 			}
 		case kindOfLog(e) >= 0 && e.OrgID != "" && (in.Org == "" || e.OrgID == in.Org):
@@ -101,15 +119,27 @@ func Build(in Input) []Entry {
 	claimed := make([]bool, len(sapi))
 	out := make([]Entry, 0, len(changes)+len(sapi)+len(other))
 	for _, c := range changes {
-		ent := auditEntry(c)
+		ent := auditEntry(c, name, in.InProgress[c.Intent.ID])
+		if ent.Org == "" && in.Org != "" && in.OrgName != "" && c.Intent.OrgName == in.OrgName && c.Intent.Action != "create organization" {
+			ent.Org = in.Org // named by name alone
+		}
 		for i, e := range sapi {
 			if !claimed[i] && belongs(c, e, in.OurClient) {
 				claimed[i] = true
 				ent.Logs = append(ent.Logs, e)
 			}
 		}
-		if in.Org != "" && ent.Org == "" && len(ent.Logs) == 0 {
-			continue // another organization's creation
+		if in.Org != "" && ent.Org != in.Org {
+			through := ""
+			if len(ent.Logs) > 0 {
+				through = in.Through[ent.Logs[0].ID]
+			}
+			switch {
+			case through != "": // a change of what this organization shares, made for another
+				ent.Through = through
+			case ent.Org != "" || len(ent.Logs) == 0:
+				continue // another organization's change, or creation
+			}
 		}
 		if len(ent.Logs) > 0 {
 			if ent.Org == "" {
@@ -125,17 +155,28 @@ func Build(in Input) []Entry {
 	}
 	for i, e := range sapi {
 		if !claimed[i] {
-			out = append(out, sapiEntry(e, name))
+			ent := sapiEntry(e, name)
+			if ent.Org == "" && in.Through[e.ID] != "" {
+				ent.Org, ent.Through = in.Org, in.Through[e.ID]
+			}
+			out = append(out, ent)
 		}
 	}
 	for _, e := range other {
 		out = append(out, logEntry(e))
 	}
 	names := orgNames(in)
+	ids := map[string]string{} // organizations' ids by name, for audit lines that named only the name
+	for id, n := range names {
+		ids[n] = id
+	}
 	for i := range out {
 		beforeFromEvents(&out[i], in.Events)
 		if out[i].OrgName == "" {
 			out[i].OrgName = names[out[i].Org]
+		}
+		if out[i].Org == "" && out[i].OrgName != "" {
+			out[i].Org = ids[out[i].OrgName]
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Entry) int { return b.When.Compare(a.When) })
@@ -182,19 +223,17 @@ func sapiOrg(e client.LogEvent) (string, bool) {
 // belongs reports whether sapi event e is one of the calls of change c.
 func belongs(c audit.Change, e client.LogEvent, ourClient string) bool {
 	it := c.Intent
-	want, ok := actionCalls[it.Action]
 	r := requestOf(e)
-	if !ok || r.Method != want.method || resourceOf(r.Path) != want.resource || r.AdminID != "" {
+	if r.AdminID != "" || (ourClient != "" && e.ClientID != "" && e.ClientID != ourClient) || !during(c, e) {
 		return false
 	}
-	if ourClient != "" && e.ClientID != "" && e.ClientID != ourClient {
-		return false
+	if tc, ok := tenantCalls[it.Action]; ok { // a call on the user or the connection the target names
+		s := segments(r.Path)
+		return r.Method == tc.method && len(s) >= 2 && s[0] == tc.resource && len(it.Targets) == 1 &&
+			s[1] == firstOf(strings.Fields(it.Targets[0])...)
 	}
-	end := it.Time.Add(interruptedSpan)
-	if c.Outcome != nil {
-		end = c.Outcome.Time
-	}
-	if e.Date.Before(it.Time.Add(-Slack)) || e.Date.After(end.Add(Slack)) {
+	want, ok := actionCalls[it.Action]
+	if !ok || r.Method != want.method || resourceOf(r.Path) != want.resource {
 		return false
 	}
 	if it.Action == "create organization" {
@@ -218,6 +257,16 @@ func belongs(c audit.Change, e client.LogEvent, ourClient string) bool {
 	return strings.Contains(string(raw), target)
 }
 
+// during reports whether e was logged while change c ran (± Slack).
+func during(c audit.Change, e client.LogEvent) bool {
+	it := c.Intent
+	end := it.Time.Add(interruptedSpan)
+	if c.Outcome != nil {
+		end = c.Outcome.Time
+	}
+	return !e.Date.Before(it.Time.Add(-Slack)) && !e.Date.After(end.Add(Slack))
+}
+
 // previous is the object a change replaced, where the event carries it.
 func previous(e client.LogEvent) map[string]any {
 	for _, path := range [][]string{{"previous_object"}, {"request", "previous_object"}, {"response", "previous_object"}} {
@@ -228,11 +277,17 @@ func previous(e client.LogEvent) map[string]any {
 	return nil
 }
 
-func auditEntry(c audit.Change) Entry {
+// auditEntry is an audited change; name names the targets its line did
+// not; running: its writer still runs, so a missing outcome is to come.
+func auditEntry(c audit.Change, name func(string) string, running bool) Entry {
 	e := c.Last()
-	return Entry{ID: "audit:" + c.Intent.ID, When: c.Intent.Time, Kind: Change, Org: e.Org,
+	outcome := c.State()
+	if c.Outcome == nil && running {
+		outcome = InProgress
+	}
+	return Entry{ID: "audit:" + c.Intent.ID, When: c.Intent.Time, Kind: Change, Org: e.Org, OrgName: e.OrgName,
 		Who:  Who{Actor: Orgdash, Name: firstOf(e.Comment, e.User), Key: e.Key},
-		What: describeChange(c), Outcome: c.State(), Before: e.Before, After: e.After, Audit: &c}
+		What: describeChange(c, name), Outcome: outcome, Before: e.Before, After: e.After, Audit: &c}
 }
 
 func sapiEntry(e client.LogEvent, name func(string) string) Entry {
@@ -254,9 +309,10 @@ func logEntry(e client.LogEvent) Entry {
 	k := kindOfLog(e)
 	who := Who{Actor: EndUser, Name: firstOf(e.UserName, e.UserID), ClientID: e.ClientID}
 	if who.Name == "" { // a login that named no one Auth0 knows
-		who.Name = "someone via " + firstOf(e.ClientName, e.ClientID, "an application")
+		who.Name, who.Anonymous = "someone via "+firstOf(e.ClientName, e.ClientID, "an application"), true
 	}
-	out := Entry{ID: "log:" + e.ID, When: e.Date, Kind: k, Org: e.OrgID, What: describeLog(e), Elsewhere: true,
+	// a membership Auth0 made is a change not made through orgdash; a login is a login
+	out := Entry{ID: "log:" + e.ID, When: e.Date, Kind: k, Org: e.OrgID, What: describeLog(e), Elsewhere: k == Membership,
 		Who: who, Logs: []client.LogEvent{e}}
 	if k == LoginFailure {
 		out.Outcome = audit.Failed

@@ -133,7 +133,7 @@ func TestMembershipsAndLogins(t *testing.T) {
 	want := []struct {
 		kind Kind
 		what string
-	}{{LoginFailure, "Wrong password. — bob@example.com"}, {Login, "ines@example.com logged in with okta-workforce"},
+	}{{LoginFailure, "bob@example.com: Wrong password."}, {Login, "ines@example.com logged in with okta-workforce"},
 		{Membership, "added ines@example.com (auto-membership)"}}
 	for i, w := range want {
 		if es[i].Kind != w.kind || es[i].What != w.what {
@@ -190,5 +190,74 @@ func TestTheTenantWideTimelineNamesOrganizations(t *testing.T) {
 		if e.OrgName != "acme" {
 			t.Errorf("%s: named %q", e.ID, e.OrgName)
 		}
+	}
+}
+
+// An older orgdash's fix named its organization by name alone and its
+// user by id: it is the organization's, merged with its logged call, its
+// user named from Auth0's answer.
+func TestAFixNamedByItsOrganizationsNameIsItsAndMergesItsCall(t *testing.T) {
+	in := audit.Entry{Time: t0, ID: "fix1", Phase: audit.Intent, User: "ines", Tenant: tenant, Action: "unblock user",
+		OrgName: "acme", Targets: []string{"auth0|7"}}
+	out := in
+	out.Time, out.Phase, out.Outcome = t0.Add(time.Second), audit.Ended, audit.OK
+	call := sapi("9", t0.Add(500*time.Millisecond), ours, "PATCH", "/api/v2/users/auth0|7", map[string]any{"blocked": false}, "")
+	call.Details["response"] = map[string]any{"statusCode": 200.0, "body": map[string]any{"user_id": "auth0|7", "email": "omar@example.com"}}
+	es := Build(Input{Tenant: tenant, Org: org, OrgName: "acme", OurClient: ours, Changes: []audit.Change{{Intent: in, Outcome: &out}},
+		Logs: []client.LogEvent{call}, Through: map[string]string{"9": "its member omar@example.com"}})
+	if len(es) != 1 {
+		t.Fatalf("want the fix once, its call merged: %+v", es)
+	}
+	if e := es[0]; e.Org != org || e.OrgName != "acme" || e.What != "unblocked omar@example.com" || e.Elsewhere || len(e.Logs) != 1 {
+		t.Errorf("got %+v", e)
+	}
+	tenantWide := Build(Input{Tenant: tenant, OurClient: ours, Changes: []audit.Change{{Intent: in, Outcome: &out}},
+		Logs: []client.LogEvent{call}, Names: map[string]string{org: "acme"}})
+	if len(tenantWide) != 1 || tenantWide[0].Org != org || tenantWide[0].OrgName != "acme" {
+		t.Errorf("the tenant's activity names its organization: %+v", tenantWide)
+	}
+}
+
+// A change in progress (its writer runs) is not interrupted.
+func TestAChangeWithoutOutcomeIsInProgressWhileItsWriterRuns(t *testing.T) {
+	c := change("c1", t0, "remove members", []string{"auth0|1"}, nil)
+	c.Outcome = nil
+	if e := Build(Input{Tenant: tenant, Org: org, Changes: []audit.Change{c}, InProgress: map[string]bool{"c1": true}}); e[0].Outcome != InProgress {
+		t.Errorf("running: %q", e[0].Outcome)
+	}
+	if e := Build(Input{Tenant: tenant, Org: org, Changes: []audit.Change{c}}); e[0].Outcome != audit.Interrupted {
+		t.Errorf("its writer gone: %q", e[0].Outcome)
+	}
+}
+
+// A login names no one else: it is made nowhere but in Auth0's login; a
+// failure that names no one reads as its reason.
+func TestLoginsAreNotMadeElsewhere(t *testing.T) {
+	fail := client.LogEvent{ID: "f1", Date: t0, Type: "f", OrgID: org, ClientName: "Customer Portal", Description: "the connection is not enabled"}
+	es := Build(Input{Tenant: tenant, Org: org, Logs: []client.LogEvent{fail}})
+	if e := es[0]; e.Where() != "" || e.What != "the connection is not enabled" || !e.Who.Anonymous || e.Who.Name != "someone via Customer Portal" {
+		t.Errorf("got %+v (where %q)", e, e.Where())
+	}
+}
+
+// A fix made for another organization of a connection this one has too
+// shows here as orgdash's, saying how it affects this organization, not
+// as a change made elsewhere.
+func TestAnotherOrganizationsFixOfASharedConnectionIsOrgdashsHere(t *testing.T) {
+	in := audit.Entry{Time: t0, ID: "fix2", Phase: audit.Intent, User: "ines", Tenant: tenant, Action: "enable connection for application",
+		Org: "org_globex", OrgName: "globex", Targets: []string{"con_okta app_portal"}}
+	out := in
+	out.Time, out.Phase, out.Outcome = t0.Add(time.Second), audit.Ended, audit.OK
+	call := sapi("7", t0.Add(500*time.Millisecond), ours, "PATCH", "/api/v2/connections/con_okta/clients",
+		[]any{map[string]any{"client_id": "app_portal", "status": true}}, "")
+	es := Build(Input{Tenant: tenant, Org: org, OrgName: "acme", OurClient: ours, Changes: []audit.Change{{Intent: in, Outcome: &out}},
+		Logs: []client.LogEvent{call}, Names: map[string]string{"con_okta": "okta", "app_portal": "Portal"},
+		Through: map[string]string{"7": "its connection okta"}})
+	if len(es) != 1 || es[0].Elsewhere || es[0].Through != "its connection okta" || es[0].What != "enabled okta for Portal" {
+		t.Fatalf("want orgdash's fix once, through acme's connection: %+v", es)
+	}
+	if es := Build(Input{Tenant: tenant, Org: org, OrgName: "acme", OurClient: ours, Changes: []audit.Change{{Intent: in, Outcome: &out}},
+		Logs: []client.LogEvent{call}}); len(es) != 0 {
+		t.Fatalf("a fix of a connection acme does not have is not acme's: %+v", es)
 	}
 }

@@ -19,6 +19,10 @@ type Who struct {
 // does not: what people call the organization and the targets, and the
 // before- and after-values of an edit. Attach it with WithDetail.
 type Detail struct {
+	// Org is the organization a change of something the tenant shares (a
+	// user, a connection's applications) was made for: the doctor's and
+	// the login explainer's fixes name the organization they mend.
+	Org           string
 	OrgName       string
 	Names         map[string]string
 	Before, After map[string]any

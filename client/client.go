@@ -66,6 +66,9 @@ type Reader interface {
 	SearchMembers(ctx context.Context, orgID, text string) ([]Member, error)
 	// User is a user with their organizations, for the member detail.
 	User(ctx context.Context, id string) (User, error)
+	// UserOrganizations are the organizations a user is a member of (GET
+	// /users/{id}/organizations, one call a page), without the user.
+	UserOrganizations(ctx context.Context, userID string) ([]Organization, error)
 	// Roles are the tenant's roles (GET /roles), for pickers and names.
 	Roles(ctx context.Context) ([]Role, error)
 

@@ -220,7 +220,7 @@ func (c *checkup) appsAndConnections(on []client.Connection) {
 			Title:    cn.Name + " is enabled in " + o.Name + " but for none of the applications that " + what + " organizations",
 			Evidence: []string{"applications that " + what + " organizations: " + appNames(must)},
 			Fix: &Fix{Kind: EnableForApp, Label: "Enable " + cn.Name + " for " + target.Name, ConnID: cn.ID, ConnName: cn.Name,
-				ClientID: target.ID, OrgName: o.Name}})
+				ClientID: target.ID, OrgID: o.ID, OrgName: o.Name}})
 	}
 	for _, a := range requiring {
 		if len(on) == 0 || slices.ContainsFunc(on, func(cn client.Connection) bool { return slices.Contains(usable[cn.ID], a.ID) }) {
@@ -230,7 +230,7 @@ func (c *checkup) appsAndConnections(on []client.Connection) {
 			Title:    a.Name + " requires an organization, and no connection enabled in " + o.Name + " is enabled for it: its people cannot log in there",
 			Evidence: []string{"connections enabled in " + o.Name + ": " + connNames(on)},
 			Fix: &Fix{Kind: EnableForApp, Label: "Enable " + on[0].Name + " for " + a.Name, ConnID: on[0].ID, ConnName: on[0].Name,
-				ClientID: a.ID, OrgName: o.Name}})
+				ClientID: a.ID, OrgID: o.ID, OrgName: o.Name}})
 	}
 }
 

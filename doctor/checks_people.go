@@ -77,7 +77,7 @@ func (c *checkup) blocked(ms []client.Member, miss *Link) {
 		if _, ok := c.s.blocked[m.UserID]; ok {
 			found = append(found, Finding{Check: CheckBlocked, Severity: Warning,
 				Title: who + " is a member of " + c.r.Org.Name + " and blocked: they cannot log in anywhere",
-				Fix:   &Fix{Kind: UnblockUser, Label: "Unblock " + who, UserID: m.UserID, OrgName: c.r.Org.Name}})
+				Fix:   &Fix{Kind: UnblockUser, Label: "Unblock " + who, UserID: m.UserID, UserName: m.Email, OrgID: c.r.Org.ID, OrgName: c.r.Org.Name}})
 		}
 		if !c.s.hammered[m.UserID] {
 			continue

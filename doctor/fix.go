@@ -42,6 +42,7 @@ type Fix struct {
 	ConnName string  `json:"connection_name,omitempty"`
 	ClientID string  `json:"client_id,omitempty"` // the application
 	UserID   string  `json:"user_id,omitempty"`
+	UserName string  `json:"user_name,omitempty"` // the user's email, for the audit
 	TargetID string  `json:"target_id,omitempty"` // the invitation or the discovery domain
 	// Settings are what EnableInOrg and EditConnection set; Before what
 	// EditConnection found, for its undo.

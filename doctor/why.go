@@ -179,7 +179,7 @@ func (w *walk) blocks() {
 	}
 	if w.user.Blocked {
 		w.add(Link{Name: LinkBlocked, Verdict: Failed, Reason: "an administrator blocked " + w.user.UserID + " (blocked: true)",
-			Fix: &Fix{Kind: UnblockUser, Label: "Unblock " + w.ex.Email, UserID: w.user.UserID, OrgName: w.ex.Org.Name}})
+			Fix: &Fix{Kind: UnblockUser, Label: "Unblock " + w.ex.Email, UserID: w.user.UserID, UserName: w.ex.Email, OrgID: w.ex.Org.ID, OrgName: w.ex.Org.Name}})
 	} else {
 		w.add(Link{Name: LinkBlocked, Verdict: Passed, Evidence: []string{"blocked: false"}})
 	}
@@ -194,7 +194,7 @@ func (w *walk) blocks() {
 	case len(bs) > 0:
 		l := Link{Name: LinkBruteForce, Verdict: Failed,
 			Reason: "Auth0 blocks logins after too many failed attempts (brute-force protection)",
-			Fix:    &Fix{Kind: RemoveBlocks, Label: "Lift the brute-force blocks on " + w.ex.Email, UserID: w.user.UserID, OrgName: w.ex.Org.Name}}
+			Fix:    &Fix{Kind: RemoveBlocks, Label: "Lift the brute-force blocks on " + w.ex.Email, UserID: w.user.UserID, UserName: w.ex.Email, OrgID: w.ex.Org.ID, OrgName: w.ex.Org.Name}}
 		for _, b := range bs {
 			l.Evidence = append(l.Evidence, "blocked: "+b.Identifier+" from "+b.IP)
 		}

@@ -81,7 +81,7 @@ func (w *walk) connForApp(name, connID string) {
 		w.add(Link{Name: LinkConnApp, Verdict: Failed, Reason: name + " is not enabled for the application " + w.ex.App.Name,
 			Evidence: []string{"GET /connections/" + connID + "/clients does not list " + w.ex.App.ID},
 			Fix: &Fix{Kind: EnableForApp, Label: "Enable " + name + " for " + w.ex.App.Name, ConnID: connID, ConnName: name,
-				ClientID: w.ex.App.ID, OrgName: w.ex.Org.Name}})
+				ClientID: w.ex.App.ID, OrgID: w.ex.Org.ID, OrgName: w.ex.Org.Name}})
 	}
 }
 

@@ -52,7 +52,7 @@ what was read on this machine (per tenant, 0600, bounded) so older events still 
 			for _, k := range f.kinds {
 				kind, ok := activity.ParseKind(k)
 				if !ok {
-					return usagef("--kind %q: change, membership, login or login-failure", k)
+					return usagef("--kind %q: changes, memberships, logins or login-failures", k)
 				}
 				f.filter.Kinds = append(f.filter.Kinds, kind)
 			}
@@ -88,12 +88,12 @@ what was read on this machine (per tenant, 0600, bounded) so older events still 
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.since, "since", "", "only what happened since `WHEN`: a duration (24h) or a date (2026-12-01)")
+	fl.StringVar(&f.since, "since", "", "only what happened since `WHEN`: a duration (24h, 30d) or a date (2026-12-01)")
 	fl.BoolVar(&f.json, "json", false, "one JSON object an entry, with the raw events")
 	fl.BoolVar(&f.csv, "csv", false, "CSV: time, kind, who, what, organization, where")
 	fl.BoolVar(&f.follow, "follow", false, "keep reading as the tenant logs more (ctrl+c ends)")
 	fl.BoolVar(&f.archive, "archive", false, "keep what is read on this machine, and show what the tenant no longer keeps")
-	fl.StringSliceVar(&f.kinds, "kind", nil, "only entries of these `KINDS`: change, membership, login, login-failure")
+	fl.StringSliceVar(&f.kinds, "kind", nil, "only entries of these `KINDS`: changes, memberships, logins, login-failures")
 	fl.StringVar(&f.who, "who", "", "only entries by this `PERSON`: part of a name, email, SSH key or client id")
 	fl.StringVar(&f.auditFile, "audit", "", "audit log `FILE` (default as for orgdash audit)")
 	return cmd
@@ -117,7 +117,7 @@ func listActivity(ctx context.Context, src activity.Source, ref string, since ti
 		if err != nil {
 			return err
 		}
-		q.Org = o.ID
+		q.Org, q.OrgName = o.ID, o.Name
 	}
 	if src.Client.Tenant().Demo {
 		fmt.Fprintln(errw, "orgdash: the demo tenant (set AUTH0_DOMAIN and credentials, or --profile, for a real one)")
@@ -183,10 +183,7 @@ func (a *activityWriter) write(es []activity.Entry, seen map[string]bool) error 
 }
 
 func (a *activityWriter) one(e activity.Entry) error {
-	where := "orgdash"
-	if e.Elsewhere {
-		where = "elsewhere"
-	}
+	where := e.Where()
 	switch {
 	case a.f.json:
 		raw, err := json.Marshal(activityJSON(e))
@@ -205,8 +202,15 @@ func (a *activityWriter) one(e activity.Entry) error {
 		return a.csv.Write([]string{e.When.UTC().Format(time.RFC3339), e.Kind.String(), safetext.CSV(e.Who.String()),
 			safetext.CSV(e.What), safetext.CSV(cmp.Or(e.OrgName, e.Org)), e.Outcome, where})
 	}
-	_, err := fmt.Fprintf(a.w, "%s  %-13s  %-32s  %s  [%s]\n", e.When.Local().Format("2006-01-02 15:04:05"), e.Kind,
-		safetext.Terminal(e.Who.String()), safetext.Terminal(e.What), where)
+	what := e.What
+	if e.Through != "" {
+		what += " (through " + e.Through + ")"
+	}
+	if where != "" {
+		what += "  [" + where + "]"
+	}
+	_, err := fmt.Fprintf(a.w, "%s  %-13s  %-32s  %s\n", e.When.Local().Format("2006-01-02 15:04:05"), e.Kind,
+		safetext.Terminal(e.Who.String()), safetext.Terminal(what))
 	return err
 }
 
@@ -219,6 +223,7 @@ type activityRecord struct {
 	What      string            `json:"what"`
 	Org       string            `json:"organization,omitempty"`
 	OrgName   string            `json:"organization_name,omitempty"`
+	Through   string            `json:"through,omitempty"` // how a change to a shared connection or user affects the organization
 	Elsewhere bool              `json:"elsewhere"`
 	Outcome   string            `json:"outcome,omitempty"`
 	Method    string            `json:"method,omitempty"`
@@ -238,7 +243,7 @@ type activityWho struct {
 }
 
 func activityJSON(e activity.Entry) activityRecord {
-	r := activityRecord{ID: e.ID, Time: e.When.UTC(), Kind: e.Kind.String(), What: e.What, Org: e.Org, OrgName: e.OrgName,
+	r := activityRecord{ID: e.ID, Time: e.When.UTC(), Kind: e.Kind.String(), What: e.What, Org: e.Org, OrgName: e.OrgName, Through: e.Through,
 		Who:       activityWho{Actor: e.Who.Actor.String(), Name: e.Who.Name, Key: e.Who.Key, ClientID: e.Who.ClientID},
 		Elsewhere: e.Elsewhere, Outcome: e.Outcome, Method: e.Method, Path: e.Path, Body: e.Body,
 		Before: e.Before, After: e.After, Logs: e.Logs}

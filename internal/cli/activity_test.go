@@ -6,6 +6,9 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/orgdash/orgdash/audit"
 )
 
 // activityLines reads --json output: one object a line.
@@ -32,14 +35,26 @@ func TestActivityOnTheDemoListsItsSeededHistory(t *testing.T) {
 	}
 	recs := activityLines(t, out)
 	kinds := map[string]int{}
+	blocked := false
 	for i, r := range recs {
 		kinds[r.Kind]++
 		if i > 0 && r.Time.Before(recs[i-1].Time) {
 			t.Errorf("not oldest first at %d: %v after %v", i, r.Time, recs[i-1].Time)
 		}
-		if !r.Elsewhere || len(r.Logs) != 1 || r.Logs[0].OrgID != r.Org {
-			t.Errorf("a logged event of acme, made elsewhere: %+v", r)
+		change := r.Kind == "change" || r.Kind == "membership"
+		if r.Elsewhere != change || len(r.Logs) != 1 || r.Org == "" {
+			t.Errorf("a logged event of acme, a change made elsewhere or a login: %+v", r)
 		}
+		if r.Kind == "change" && r.Logs[0].OrgID == "" && r.Through == "" {
+			t.Errorf("a change on no path of acme's that does not say how it affects acme: %+v", r)
+		}
+		if r.Kind == "change" && r.Who.Name == "security@example.com" && strings.HasPrefix(r.What, "blocked ") &&
+			strings.HasPrefix(r.Through, "its member ") {
+			blocked = true
+		}
+	}
+	if !blocked {
+		t.Error("the security admin's block of an acme member (PATCH /users/{id}) is missing")
 	}
 	// acme's history: a user blocked by security, then refused, and a user
 	// hammering a wrong password until Auth0 blocks the IP; logins go on
@@ -99,7 +114,30 @@ func TestActivityFiltersByKindAndPerson(t *testing.T) {
 			t.Errorf("not the admin's change: %+v", r)
 		}
 	}
-	if _, _, err := run(t, nil, "activity", "acme", "--kind", "logins"); err == nil {
+	if _, _, err := run(t, nil, "activity", "acme", "--kind", "logouts"); err == nil {
 		t.Error("an unknown kind is refused")
+	}
+}
+
+func TestActivityTakesKindsAsTheTabNamesThemAndDays(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	out, _, err := run(t, nil, "activity", "-", "--json", "--kind", "changes", "--kind", "Login-Failures", "--since", "30d")
+	if err != nil {
+		t.Fatalf("--kind changes --kind Login-Failures --since 30d: %v", err)
+	}
+	kinds := map[string]int{}
+	for _, r := range activityLines(t, out) {
+		kinds[r.Kind]++
+	}
+	if kinds["change"] == 0 || kinds["login failure"] == 0 || len(kinds) != 2 {
+		t.Errorf("changes and login failures of the last 30 days: %v", kinds)
+	}
+	path := writeLog(t, audit.Entry{Time: time.Now().UTC().Add(-48 * time.Hour), ID: "old", Phase: audit.Intent, User: "ada",
+		Tenant: "t", Action: "invite", Org: "org_1", OrgName: "acme", Targets: []string{"x"}})
+	if out, _, err := run(t, nil, "audit", "--file", path, "--since", "3d"); err != nil || !strings.Contains(out, "ada") {
+		t.Errorf("audit --since 3d: %q (%v)", out, err)
+	}
+	if out, _, err := run(t, nil, "audit", "--file", path, "--since", "1d"); err != nil || out != "" {
+		t.Errorf("audit --since 1d lists a change of two days ago: %q (%v)", out, err)
 	}
 }

@@ -7,6 +7,7 @@
 package activity
 
 import (
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -40,6 +41,7 @@ type Model struct {
 	news      bool      // news came too soon after a read: read on at the pace's next slot
 	seq       int       // the follow loop: ticks of an older one are dropped
 	polledAt  time.Time // the last read, for the pace of nudges
+	settling  bool      // a settleTickMsg is on its way
 	width     int
 	height    int
 }
@@ -56,7 +58,7 @@ func Spec() common.TabSpec {
 // New makes the timeline of o (an organization) or, with o's ID empty, of
 // the tenant.
 func New(c *common.Common, o client.Organization) *Model {
-	cols := []table.Column{{Title: "WHEN", Min: 16}, {Title: "WHO", Min: 14, Flex: 2}, {Title: "WHAT", Min: 20, Flex: 4},
+	cols := []table.Column{{Title: "WHEN", Min: 19}, {Title: "WHO", Min: 14, Flex: 2}, {Title: "WHAT", Min: 20, Flex: 4},
 		{Title: "KIND", Min: 10}, {Title: "WHERE", Min: 9}}
 	if o.ID == "" {
 		cols = append(cols[:4:4], table.Column{Title: "ORGANIZATION", Min: 12, Flex: 1}, cols[4])
@@ -64,7 +66,7 @@ func New(c *common.Common, o client.Organization) *Model {
 	m := &Model{c: c, org: o, id: c.NextID(), filter: table.NewFilter(c.Keys), byID: map[string]activity.Entry{},
 		table: table.New(c.Keys, c.Styles, "nothing logged in the window the tenant keeps", cols...)}
 	src := c.ActivitySource()
-	m.feed, m.live = activity.NewFeed(src, activity.Query{Org: o.ID}), src.Live
+	m.feed, m.live = activity.NewFeed(src, activity.Query{Org: o.ID, OrgName: o.Name}), src.Live
 	return m
 }
 
@@ -79,6 +81,14 @@ type loadedMsg struct {
 
 // followTickMsg is the follow pace's next slot.
 type followTickMsg struct{ id, seq int }
+
+// settleTickMsg is the time to read the audit again for the outcome of a
+// change in progress.
+type settleTickMsg struct{ id int }
+
+// SettleEvery is how often a timeline showing a change in progress reads
+// the audit again (a local file: no call to Auth0) for its outcome.
+const SettleEvery = time.Second
 
 // Init reads the timeline (the user asked: at interactive priority).
 func (m *Model) Init() tea.Cmd {
@@ -103,6 +113,24 @@ func (m *Model) read(poll bool) tea.Cmd {
 		}
 		return loadedMsg{id: id, seq: seq, entries: es, err: err, polled: poll}
 	}
+}
+
+// settledMsg is the timeline built again from what was read, with the
+// audit read anew.
+type settledMsg struct {
+	id      int
+	entries []activity.Entry
+}
+
+// settle reads the audit again in SettleEvery while a change shows in
+// progress, until its outcome is written.
+func (m *Model) settle() tea.Cmd {
+	if m.settling || !slices.ContainsFunc(m.entries, func(e activity.Entry) bool { return e.Outcome == activity.InProgress }) {
+		return nil
+	}
+	m.settling = true
+	id := m.id
+	return common.Tick(m.c.Ctx, SettleEvery, func(time.Time) tea.Msg { return settleTickMsg{id: id} })
 }
 
 // tick waits for the follow pace's next slot.
@@ -130,14 +158,31 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			return m, nil
 		}
 		m.loading, m.err = false, msg.err
-		m.loaded = m.loaded || msg.err == nil
+		m.loaded = m.loaded || msg.err == nil || msg.entries != nil // the audit shows even when the logs cannot be read
 		if msg.entries != nil || msg.err == nil {
 			m.show(msg.entries)
 		}
+		settle := m.settle()
 		if m.following && msg.polled && msg.seq == m.seq { // one follow loop at a time
-			return m, m.tick(m.every())
+			return m, tea.Batch(settle, m.tick(m.every()))
 		}
-		return m, nil
+		return m, settle
+	case settleTickMsg:
+		if msg.id != m.id {
+			return m, nil
+		}
+		m.settling = false
+		feed, id := m.feed, m.id
+		return m, func() tea.Msg {
+			es, _ := feed.Settle()
+			return settledMsg{id: id, entries: es}
+		}
+	case settledMsg:
+		if msg.id != m.id {
+			return m, nil
+		}
+		m.show(msg.entries)
+		return m, m.settle()
 	case followTickMsg:
 		if msg.id != m.id || msg.seq != m.seq || !(m.following || m.news) {
 			return m, nil
@@ -229,6 +274,9 @@ func (m *Model) togglePerson() tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if e.Who.Anonymous {
+		return common.Status(common.Info, "this login names no one: there is no person to filter by")
+	}
 	m.person = e.Who.Name
 	if m.person == "" {
 		m.person = e.Who.ClientID
@@ -261,8 +309,17 @@ func (m *Model) SetSize(w, h int) {
 	m.table.SetSize(w, h-1)
 }
 
-// Title is "Activity", with the entries shown once read.
-func (m *Model) Title() string { return table.Title("Activity", m.table.Len(), m.loaded) }
+// Title is "Activity", with the entries once read: every one, or with a
+// filter on, how many of them it shows ("Activity (3 of 9)").
+func (m *Model) Title() string {
+	if !m.loaded || !m.filtered() {
+		return table.Title("Activity", len(m.entries), m.loaded)
+	}
+	return "Activity (" + table.Count(m.table.Len()) + " of " + table.Count(len(m.entries)) + ")"
+}
+
+// filtered reports whether a kind, person or text filter hides entries.
+func (m *Model) filtered() bool { return m.kind > 0 || m.person != "" || m.table.Filter() != "" }
 
 // Help is the timeline's keys.
 func (m *Model) Help() help.KeyMap {

@@ -50,10 +50,14 @@ func DetailText(e activity.Entry) string {
 	line("What", e.What)
 	line("Kind", e.Kind.String())
 	line("Outcome", e.Outcome)
-	if e.Elsewhere {
+	switch e.Where() { // a login is made nowhere else: it is a login
+	case "elsewhere":
 		line("Made", "elsewhere: not through orgdash (or through one whose audit this is not)")
-	} else {
+	case "orgdash":
 		line("Made", "through orgdash")
+	}
+	if e.Through != "" {
+		line("Affects", "this organization through "+e.Through)
 	}
 	if e.Method != "" {
 		line("Call", e.Method+" "+e.Path)
@@ -79,6 +83,8 @@ func DetailText(e activity.Entry) string {
 		line("  Intent", a.Intent.Time.Local().Format("15:04:05")+" "+a.Intent.Action)
 		if a.Outcome != nil {
 			line("  Outcome", a.Outcome.Time.Local().Format("15:04:05")+" "+a.Outcome.Outcome+" "+a.Outcome.Note+" "+a.Outcome.Error)
+		} else if e.Outcome == activity.InProgress {
+			line("  Outcome", "none written yet: in progress (its orgdash still runs)")
 		} else {
 			line("  Outcome", "none written: interrupted (orgdash audit reconcile settles it)")
 		}

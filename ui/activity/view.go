@@ -2,10 +2,12 @@ package activity
 
 import (
 	"cmp"
+	"errors"
 	"strings"
 	"time"
 
 	"github.com/orgdash/orgdash/activity"
+	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/table"
 )
@@ -34,7 +36,36 @@ func (m *Model) kindLabel() string {
 	if m.kind == 0 {
 		return "every kind"
 	}
-	return activity.Kinds[m.kind-1].String() + "s only"
+	return activity.Kinds[m.kind-1].Plural() + " only"
+}
+
+// emptyText is what the timeline says with no rows: that the logs could
+// not be read (naming the scope the token lacks), that the filter left
+// none of the entries, or that nothing was logged.
+func (m *Model) emptyText() string {
+	switch {
+	case m.err != nil && m.logsUnread():
+		return "cannot read the tenant logs: " + common.Unread(m.err)
+	case m.kind > 0 || m.person != "":
+		what := "entries"
+		if m.kind > 0 {
+			what = activity.Kinds[m.kind-1].Plural()
+		}
+		if m.person != "" {
+			what += " by " + common.Clean(m.person)
+		}
+		return "no " + what + " among " + table.Count(len(m.entries))
+	case m.loading && !m.loaded:
+		return "reading the logs…"
+	}
+	return "nothing logged in the window the tenant keeps"
+}
+
+// logsUnread reports whether the last read's error is the tenant logs'
+// (the audit is a local file: its trouble says so itself).
+func (m *Model) logsUnread() bool {
+	var e *client.Error
+	return errors.As(m.err, &e)
 }
 
 // redraw puts the entries that pass the filter in the table, newest first.
@@ -49,34 +80,23 @@ func (m *Model) redraw() {
 
 // row is how an entry shows; table.NewRow cleans every cell.
 func (m *Model) row(e activity.Entry) table.Row {
-	where := "orgdash"
-	if e.Elsewhere {
-		where = "elsewhere"
-	}
 	what := e.What
 	if e.Outcome != "" && e.Outcome != "ok" && e.Kind == activity.Change {
 		what += " — " + e.Outcome
 	}
-	cells := []string{When(e.When, time.Now()), e.Who.String(), what, e.Kind.String()}
+	if e.Through != "" && m.org.ID != "" {
+		what += " (affects this organization through " + e.Through + ")"
+	}
+	cells := []string{When(e.When), e.Who.String(), what, e.Kind.String()}
 	if m.org.ID == "" {
-		cells = append(cells, cmp.Or(e.OrgName, e.Org))
+		cells = append(cells, cmp.Or(e.OrgName, e.Org, "the tenant"))
 	}
-	return table.NewRow(e.ID, append(cells, where)...)
+	return table.NewRow(e.ID, append(cells, e.Where())...)
 }
 
-// When is a time as the timeline shows it: the local date and time to the
-// second, "today" for today's.
-func When(at, now time.Time) string {
-	at = at.Local()
-	if sameDay(at, now.Local()) {
-		return "today " + at.Format("15:04:05")
-	}
-	return at.Format("2006-01-02 15:04")
-}
-
-func sameDay(a, b time.Time) bool {
-	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
-}
+// When is a time as the timeline shows it, always one way: the local date
+// and time to the second.
+func When(at time.Time) string { return at.Local().Format("2006-01-02 15:04:05") }
 
 // View draws the table and the status line.
 func (m *Model) View() string {
@@ -101,8 +121,14 @@ func (m *Model) View() string {
 		parts = append(parts, s.Marked.Render("● following (f stops)"))
 	}
 	bottom := strings.Join(parts, "  ")
-	if m.err != nil {
+	switch {
+	case m.err != nil && client.KindOf(m.err) == client.Forbidden:
+		if m.table.Total() > 0 { // orgdash's own changes show: say what is missing (an empty table says it itself)
+			bottom += "  " + s.Warn.Render("cannot read the tenant logs: "+common.Unread(m.err)+" (orgdash's own changes only)")
+		}
+	case m.err != nil:
 		bottom = s.Error.Render(common.Explain(m.err))
 	}
+	m.table.SetEmpty(m.emptyText())
 	return m.table.View() + "\n" + bottom
 }

@@ -72,7 +72,10 @@ func applyFix(ctx context.Context, cl client.Client, fx doctor.Fix, offerUndo bo
 // detail names the fix's targets for the audit, with the settings before
 // and after an edit.
 func detail(fx doctor.Fix) audit.Detail {
-	d := audit.Detail{OrgName: fx.OrgName, Names: map[string]string{}}
+	d := audit.Detail{Org: fx.OrgID, OrgName: fx.OrgName, Names: map[string]string{}}
+	if fx.UserID != "" && fx.UserName != "" {
+		d.Names[fx.UserID] = fx.UserName
+	}
 	if fx.ConnID != "" {
 		d.Names[fx.ConnID] = fx.ConnName
 		d.Names[fx.ConnID+" "+fx.ClientID] = fx.ConnName + " for " + fx.ClientID
