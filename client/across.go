@@ -227,3 +227,24 @@ func (a *Across) Those(states ...StepState) []Organization {
 	}
 	return out
 }
+
+// Join is several changes planned alike (the undo of a run and of its
+// retries) as one: each organization is made as the change that plans it
+// makes it, once, and the cost is theirs together. The first names it.
+func Join(as ...*Across) *Across {
+	do := map[string]func(ctx context.Context, o Organization) error{}
+	var orgs []Organization
+	calls := 0
+	for _, a := range as {
+		for _, s := range a.steps {
+			if _, dup := do[s.Org.ID]; !dup {
+				do[s.Org.ID] = a.do
+				orgs = append(orgs, s.Org)
+			}
+		}
+		calls += max(a.calls, len(a.steps))
+	}
+	j := NewAcross(as[0].Verb, as[0].Group, orgs, func(ctx context.Context, o Organization) error { return do[o.ID](ctx, o) })
+	j.calls = calls
+	return j
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
@@ -180,4 +181,34 @@ func TestScanAgainKeepsShowingUntilReadAnew(t *testing.T) {
 			t.Fatalf("progress %+v", p)
 		}
 	})
+}
+
+// Joined changes run as one: each organization made by the change that
+// planned it, once, and the plan counts every call of both.
+func TestJoinedChangesMakeEachOrganizationTheirWay(t *testing.T) {
+	orgs := someOrgs(4)
+	var mu sync.Mutex
+	by := map[string]string{}
+	record := func(who string) func(context.Context, client.Organization) error {
+		return func(_ context.Context, o client.Organization) error {
+			mu.Lock()
+			defer mu.Unlock()
+			by[o.ID] += who
+			return nil
+		}
+	}
+	first := client.NewAcross("enable okta", limits.OrgConnectionsWrite, orgs[:3], record("a")).Costs(4)
+	second := client.NewAcross("enable okta", limits.OrgConnectionsWrite, orgs[2:], record("b"))
+	j := client.Join(first, second)
+	if got := j.Plan(client.NewTracker()).Calls; got != 6 {
+		t.Fatalf("the joined plan counts %d calls, want 4 + 2", got)
+	}
+	j.Run(context.Background(), func() {})
+	want := map[string]string{"org_0": "a", "org_1": "a", "org_2": "a", "org_3": "b"}
+	if fmt.Sprint(by) != fmt.Sprint(want) {
+		t.Fatalf("made %v, want %v", by, want)
+	}
+	if n := len(j.Those(client.Applied)); n != 4 {
+		t.Fatalf("%d applied, want 4", n)
+	}
 }

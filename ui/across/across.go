@@ -42,7 +42,11 @@ type Bulk struct {
 	// applied to, once it is over (on the UI goroutine).
 	Ended func(applied []client.Organization)
 
-	ended bool
+	ended   bool
+	planned []string // the marked rows it was planned from, unmarked when it starts
+	retries *Bulk    // the run it retries, whose undo is part of its own
+	undoes  []*Bulk  // for an undo, the runs it undoes
+	undone  bool     // an undo of it has started: a retry's undo leaves it be
 }
 
 // StartedMsg is a bulk change begun, for its screen to follow.
@@ -54,7 +58,8 @@ type EndedMsg struct{ B *Bulk }
 // TickMsg asks the screen following b to redraw its progress.
 type TickMsg struct{ B *Bulk }
 
-// Plan opens the plan: run it (typing the count) or copy the curl calls.
+// Plan opens the plan: run it (typing the count) or copy the curl calls;
+// for one organization, the ordinary confirmation.
 func Plan(c *common.Common, b *Bulk) tea.Cmd {
 	steps := b.A.Steps()
 	n := len(steps)
@@ -62,6 +67,15 @@ func Plan(c *common.Common, b *Bulk) tea.Cmd {
 		return common.Status(common.Info, "no organization to "+b.Verb+" in")
 	}
 	est := b.A.Plan(c.Client.Tracker())
+	if n == 1 { // one organization: the ordinary confirmation, as a change of one would have on its page
+		o := steps[0].Org
+		body := fmt.Sprintf("%s; one audit line.", est)
+		if b.Caveat != "" {
+			body = b.Caveat + "\n\n" + body
+		}
+		verb := capital(strings.Fields(b.Verb)[0])
+		return dialog.Guard(c, capital(b.Verb)+" "+b.prep()+" "+common.Clean(o.Name)+"?", body, verb, o.Name, Start(c, b))
+	}
 	where := table.Plural(n, "organization")
 	names := make([]string, 0, 3)
 	for _, s := range steps[:min(3, n)] {
@@ -161,11 +175,58 @@ func outcome(c *common.Common, b *Bulk) common.Outcome {
 	for _, o := range b.A.Those(client.Applied, client.StepUnverified) {
 		out.Touches = append(out.Touches, common.Touched{Org: o.ID, Tab: b.Tab})
 	}
-	if applied := b.A.Those(client.Applied); b.Reverse != nil && len(applied) > 0 {
-		rev := b.Reverse(applied)
+	if rev := b.undo(); rev != nil {
 		rev.Reverse = nil                   // an undo is not undone in turn
 		if n := len(rev.A.Steps()); n > 0 { // none where there was nothing to do
 			out.Undo = &common.UndoMsg{Label: b.Past + " " + b.prep() + " " + table.Plural(n, "organization"), Run: Start(c, rev)}
+		}
+	}
+	return out
+}
+
+// undo is the reverse of where b applied and, for a retry, of where the
+// runs it retries applied: one undo for the whole run, however often it
+// was stopped and retried. Nil: nothing to undo.
+func (b *Bulk) undo() *Bulk {
+	var parts, from []*Bulk
+	for x := b; x != nil; x = x.retries {
+		if applied := x.A.Those(client.Applied); x.Reverse != nil && !x.undone && len(applied) > 0 {
+			parts, from = append(parts, x.Reverse(applied)), append(from, x)
+		}
+	}
+	if len(parts) <= 1 {
+		if len(parts) == 0 {
+			return nil
+		}
+		parts[0].undoes = from
+		return parts[0]
+	}
+	j := *parts[0]
+	as := make([]*client.Across, len(parts))
+	for i, p := range parts {
+		as[i] = p.A
+	}
+	j.A, j.undoes = client.Join(as...), from
+	j.Ended = func(applied []client.Organization) {
+		for _, p := range parts {
+			if p.Ended != nil {
+				p.Ended(within(applied, p.A))
+			}
+		}
+	}
+	return &j
+}
+
+// within are those of orgs that a plans.
+func within(orgs []client.Organization, a *client.Across) []client.Organization {
+	in := map[string]bool{}
+	for _, s := range a.Steps() {
+		in[s.Org.ID] = true
+	}
+	var out []client.Organization
+	for _, o := range orgs {
+		if in[o.ID] {
+			out = append(out, o)
 		}
 	}
 	return out
@@ -182,7 +243,9 @@ func Retry(c *common.Common, b *Bulk, again func(orgs []client.Organization) *Bu
 	if len(orgs) == 0 {
 		return common.Status(common.Info, "nothing to retry: it applied everywhere")
 	}
-	return Plan(c, again(orgs))
+	next := again(orgs)
+	next.retries = b
+	return Plan(c, next)
 }
 
 // Running reports whether b has not ended yet.

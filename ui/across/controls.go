@@ -55,9 +55,13 @@ func Follow[T any](c *common.Common, l *list.Model[T], cur **Bulk, scope string,
 			return nil, true
 		}
 		*cur = msg.B
+		for _, x := range msg.B.undoes {
+			x.undone = true
+		}
 		for _, st := range msg.B.A.Steps() {
 			l.Unmark(st.Org.ID)
 		}
+		l.Unmark(msg.B.planned...) // those it left out too: the run is what they were marked for
 		Show(l, msg.B)
 		return tea.Batch(Tick(c, msg.B), l.Spin()), true
 	case TickMsg:

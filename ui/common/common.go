@@ -48,6 +48,11 @@ type Common struct {
 	// audit log, the archive, the live events (nil: the tenant logs alone).
 	History func(client.Client) activity.Source
 
+	// OrgTabs, when set, are the tabs an organization's page is made of
+	// in place of the dashboard's (org.Tabs): a test's tab goes through
+	// the page as a real one would.
+	OrgTabs []TabSpec
+
 	// StopSending, when set, stops the session sending anything new (see
 	// client.WithStop on Ctx): called once when the session is told to stop.
 	StopSending func()

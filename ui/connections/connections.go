@@ -7,24 +7,21 @@ import (
 	"charm.land/bubbles/v2/key"
 	"context"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/ui/common"
-	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/list"
 	"github.com/orgdash/orgdash/ui/table"
 )
 
 // Model is the Connections tab.
 type Model struct {
+	list.Tab[client.Connection]
 	c    *common.Common
 	org  client.Organization
 	list *list.Model[client.Connection]
 }
-
-var _ common.Pane = (*Model)(nil)
 
 // Spec is the Connections tab of an organization's page.
 func Spec() common.TabSpec {
@@ -35,28 +32,27 @@ func Spec() common.TabSpec {
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	org := o
-	return &Model{c: c, org: o, list: list.New(c, list.Spec[client.Connection]{
+	m := &Model{c: c, org: o}
+	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Connection]{
+		One:   "connection",
 		Noun:  "connections",
 		Empty: "no connections enabled for this organization",
 		Columns: []table.Column{{Title: "CONNECTION", Min: 14, Flex: 3}, {Title: "STRATEGY", Min: 13, Flex: 1},
 			{Title: "ENABLED", Min: 7}, {Title: "AUTO-MEMBER", Min: 11}, {Title: "BUTTON", Min: 6}, {Title: "SIGNUP", Min: 6}},
 		ID:  func(cn client.Connection) string { return cn.ID },
 		Row: Row,
-		Org: &org,
 		Copy: func(cn client.Connection) []common.Copyable {
 			return []common.Copyable{{Label: "Connection ID", Value: cn.ID}, {Label: "Name", Value: cn.Name},
-				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+org.ID+"/connections")}}
+				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+o.ID+"/connections")}}
 		},
 		Fetch: func(ctx context.Context, cl client.Client, _ string) (client.Page[client.Connection], error) {
-			conns, err := cl.Connections(ctx, org.ID)
+			conns, err := cl.Connections(ctx, o.ID)
 			return client.Page[client.Connection]{Items: conns}, err
 		},
-	})}
+	}, m.actions)
+	m.list = m.List()
+	return m
 }
-
-// Init loads the connections.
-func (m *Model) Init() tea.Cmd { return m.list.Init() }
 
 func onOff(b bool) string {
 	if b {
@@ -81,11 +77,6 @@ func Row(cn client.Connection) table.Row {
 // Update handles change outcomes, the list's messages, then the action table.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
-	case common.TouchedMsg: // another session changed these connections
-		if msg.Org == m.org.ID && msg.Tab == common.Connections {
-			return m, m.list.Route(common.RefreshMsg{Auto: true}, m.actions)
-		}
-		return m, nil
 	case changingMsg:
 		if msg.org == m.org.ID {
 			m.list.SetState(msg.id, list.State{Phase: list.Pending, Note: msg.what})
@@ -105,18 +96,17 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			return m, m.onPick(msg)
 		}
 	}
-	return m, m.list.Route(msg, m.actions)
+	return m, m.Route(msg)
 }
 
 // actions is the tab's action table: keys, menu and help.
 func (m *Model) actions() common.Actions {
 	k := m.c.Keys
 	cn, ok := m.list.Selected()
-	none := func() string {
-		if !ok {
-			return "no connection selected"
-		}
-		return ""
+	none := m.NeedsSelection()
+	more := "More options"
+	if ok {
+		more += ": " + common.Clean(cn.Name)
 	}
 	toggle := "Disable (keep settings)"
 	if ok && !cn.Enabled {
@@ -131,27 +121,16 @@ func (m *Model) actions() common.Actions {
 		{Key: k.Toggle, Label: toggle, Needs: needs, Unavailable: none, Run: run},
 		{Key: k.Edit, Label: "Edit settings", Needs: []client.Action{client.EditConnection}, Unavailable: none, Run: func() tea.Cmd { return m.edit(cn) }},
 		{Key: k.Remove, Label: "Remove from organization", Needs: []client.Action{client.RemoveConnection}, Unavailable: none, Run: func() tea.Cmd { return m.remove(cn) }},
-		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
+		m.CopyAction(),
 		{Key: k.New, Label: "Enable another connection", Needs: []client.Action{client.EnableConnection, client.ReadTenantConnections}, Run: m.pick},
-		{Key: k.More, Run: m.menu},
+		m.MoreAction(more, nil),
 	}
 }
-
-func (m *Model) menu() tea.Cmd {
-	title := "More options"
-	if cn, ok := m.list.Selected(); ok {
-		title += ": " + common.Clean(cn.Name)
-	}
-	return dialog.Open(dialog.NewMenu(m.c, title, dialog.Items(m.c, m.actions())))
-}
-
-// SetSize lays the tab out.
-func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h) }
 
 // View draws the list.
 func (m *Model) View() string {
 	m.list.SetHidden(enabledColumn, m.legacy()) // an enabled flag the tenant does not have means nothing
-	return m.list.View()
+	return m.Tab.View()
 }
 
 // enabledColumn is the ENABLED column's place.
@@ -167,12 +146,3 @@ func (m *Model) legacy() bool {
 	}
 	return false
 }
-
-// Title is the tab label with the count once loaded.
-func (m *Model) Title() string { return m.list.Title("Connections") }
-
-// Capturing reports whether the filter takes keys.
-func (m *Model) Capturing() bool { return m.list.Capturing() }
-
-// Help is the filter's keys while it has the focus, else the tab's.
-func (m *Model) Help() help.KeyMap { return m.list.Help(m.actions().Bindings(m.c)) }

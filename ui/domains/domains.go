@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"context"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
@@ -18,15 +17,13 @@ import (
 
 // Model is the Domains tab.
 type Model struct {
+	list.Tab[client.DiscoveryDomain]
 	c    *common.Common
 	org  client.Organization
 	list *list.Model[client.DiscoveryDomain]
 }
 
-var (
-	_ common.Pane     = (*Model)(nil)
-	_ common.Hideable = (*Model)(nil)
-)
+var _ common.Hideable = (*Model)(nil)
 
 // Spec is the Domains tab of an organization's page.
 func Spec() common.TabSpec {
@@ -37,26 +34,26 @@ func Spec() common.TabSpec {
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	org := o
 	m := &Model{c: c, org: o}
-	m.list = list.New(c, list.Spec[client.DiscoveryDomain]{
+	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.DiscoveryDomain]{
+		One:   "domain",
 		Noun:  "discovery domains",
 		Empty: "no discovery domains: n adds one",
 		Columns: []table.Column{{Title: "DOMAIN", Min: 16, Flex: 3}, {Title: "STATUS", Min: 8},
 			{Title: "DISCOVERY", Min: 9}, {Title: "ID", Min: 12, Flex: 1}},
 		ID:  func(d client.DiscoveryDomain) string { return d.ID },
 		Row: row,
-		Org: &org,
 		Copy: func(d client.DiscoveryDomain) []common.Copyable {
 			return []common.Copyable{{Label: "Domain", Value: d.Domain}, {Label: "Domain ID", Value: d.ID},
 				{Label: "TXT record host", Value: d.TXTHost}, {Label: "TXT record value", Value: d.TXTValue},
-				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+org.ID+"/overview")}}
+				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+o.ID+"/overview")}}
 		},
 		Fetch: func(ctx context.Context, cl client.Client, _ string) (client.Page[client.DiscoveryDomain], error) {
-			ds, err := cl.DiscoveryDomains(ctx, org.ID)
+			ds, err := cl.DiscoveryDomains(ctx, o.ID)
 			return client.Page[client.DiscoveryDomain]{Items: ds}, err
 		},
-	})
+	}, m.actions)
+	m.list = m.List()
 	return m
 }
 
@@ -81,16 +78,9 @@ func (m *Model) Hidden() bool {
 	return err == nil || client.KindOf(err) == client.Unsupported
 }
 
-// Init loads the domains.
-func (m *Model) Init() tea.Cmd { return m.list.Init() }
-
 // Update handles the list's messages, then the action table.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
-	case common.TouchedMsg:
-		if msg.Org == m.org.ID && msg.Tab == common.Domains {
-			return m, m.list.Route(common.RefreshMsg{Auto: true}, m.actions) // another session changed them
-		}
 	case changedMsg:
 		if msg.org != m.org.ID {
 			return m, nil
@@ -104,19 +94,13 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 		return m, nil
 	}
-	return m, m.list.Route(msg, m.actions)
+	return m, m.Route(msg)
 }
 
 // actions is the tab's action table.
 func (m *Model) actions() common.Actions {
 	k := m.c.Keys
-	d, ok := m.list.Selected()
-	none := func() string {
-		if !ok {
-			return "no domain selected"
-		}
-		return ""
-	}
+	d, none := m.Selection()
 	return common.Actions{
 		{Key: dialog.Named(k.New, "add domain"), Label: "Add a domain…", Needs: []client.Action{client.AddDomain}, Run: m.addForm},
 		{Key: k.Open, Label: "Details", Unavailable: none, Run: func() tea.Cmd { return m.details(d) }},
@@ -127,24 +111,7 @@ func (m *Model) actions() common.Actions {
 			Run: func() tea.Cmd { return m.editForm(d) }},
 		{Key: k.Remove, Label: "Remove domain", Needs: []client.Action{client.RemoveDomain}, Unavailable: none,
 			Run: func() tea.Cmd { return m.remove(d) }},
-		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
-		{Key: k.More, Run: func() tea.Cmd {
-			return dialog.Open(dialog.NewMenu(m.c, "More options", dialog.Items(m.c, m.actions())))
-		}},
+		m.CopyAction(),
+		m.MoreAction("More options", nil),
 	}
 }
-
-// SetSize lays the tab out.
-func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h) }
-
-// View draws the list.
-func (m *Model) View() string { return m.list.View() }
-
-// Title is the tab label with the count once loaded.
-func (m *Model) Title() string { return m.list.Title("Domains") }
-
-// Capturing reports whether the filter takes keys.
-func (m *Model) Capturing() bool { return m.list.Capturing() }
-
-// Help is the filter's keys while it has the focus, else the tab's.
-func (m *Model) Help() help.KeyMap { return m.list.Help(m.actions().Bindings(m.c)) }

@@ -10,18 +10,17 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/ui/common"
-	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/list"
 	"github.com/orgdash/orgdash/ui/table"
 )
 
 // Model is the Invitations tab.
 type Model struct {
+	list.Tab[client.Invitation]
 	c     *common.Common
 	org   client.Organization
 	list  *list.Model[client.Invitation]
@@ -34,8 +33,6 @@ type roleNamesMsg struct {
 	roles []client.Role
 }
 
-var _ common.Pane = (*Model)(nil)
-
 // Spec is the Invitations tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: common.Invitations, Title: "Invitations", Aliases: []string{"i"}, Eager: true,
@@ -45,26 +42,26 @@ func Spec() common.TabSpec {
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	org := o
 	m := &Model{c: c, org: o}
-	m.list = list.New(c, list.Spec[client.Invitation]{
+	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Invitation]{
+		One:   "invitation",
 		Noun:  "invitations",
 		Empty: "no pending invitations",
 		Columns: []table.Column{{Title: "INVITEE", Min: 16, Flex: 3}, {Title: "INVITER", Min: 10, Flex: 2},
 			{Title: "EXPIRES", Min: 17}, {Title: "ROLES", Min: 8, Flex: 2}},
 		ID:  func(inv client.Invitation) string { return inv.ID },
 		Row: func(inv client.Invitation) table.Row { return Row(inv, m.names, time.Now()) },
-		Org: &org,
 		Copy: func(inv client.Invitation) []common.Copyable {
 			return []common.Copyable{{Label: "Invitation ID", Value: inv.ID}, {Label: "Invitee", Value: inv.Invitee},
 				{Label: "Invitation link", Value: inv.URL},
-				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+org.ID+"/invitations")}}
+				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+o.ID+"/invitations")}}
 		},
 		Fetch: func(ctx context.Context, cl client.Client, _ string) (client.Page[client.Invitation], error) {
-			invs, err := cl.Invitations(ctx, org.ID)
+			invs, err := cl.Invitations(ctx, o.ID)
 			return client.Page[client.Invitation]{Items: invs}, err
 		},
-	})
+	}, m.actions)
+	m.list = m.List()
 	return m
 }
 
@@ -122,9 +119,6 @@ func Expiry(at, now time.Time) string {
 
 // Update handles the list's messages, then the action table.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
-	if t, ok := msg.(common.TouchedMsg); ok && t.Org == m.org.ID && t.Tab == common.Invitations {
-		return m, m.list.Route(common.RefreshMsg{Auto: true}, m.actions) // another session changed them
-	}
 	if r, ok := msg.(resendMsg); ok && r.org == m.org.ID {
 		return m, m.resend(r.inv)
 	}
@@ -153,42 +147,19 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 		return m, nil
 	}
-	return m, m.list.Route(msg, m.actions)
+	return m, m.Route(msg)
 }
 
 // actions is the tab's action table.
 func (m *Model) actions() common.Actions {
 	k := m.c.Keys
-	inv, ok := m.list.Selected()
-	none := func() string {
-		if !ok {
-			return "no invitation selected"
-		}
-		return ""
-	}
+	inv, none := m.Selection()
 	return common.Actions{
 		m.inviteAction(),
 		{Key: k.Open, Label: "Details", Unavailable: none, Run: func() tea.Cmd { return m.details(inv) }},
 		{Key: k.Remove, Label: "Revoke invitation", Needs: []client.Action{client.RevokeInvitation}, Unavailable: none,
 			Run: func() tea.Cmd { return m.revoke(inv) }},
-		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
-		{Key: k.More, Run: func() tea.Cmd {
-			return dialog.Open(dialog.NewMenu(m.c, "More options", dialog.Items(m.c, m.actions())))
-		}},
+		m.CopyAction(),
+		m.MoreAction("More options", nil),
 	}
 }
-
-// SetSize lays the tab out.
-func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h) }
-
-// View draws the list.
-func (m *Model) View() string { return m.list.View() }
-
-// Title is the tab label with the count once loaded.
-func (m *Model) Title() string { return m.list.Title("Invitations") }
-
-// Capturing reports whether the filter takes keys.
-func (m *Model) Capturing() bool { return m.list.Capturing() }
-
-// Help is the filter's keys while it has the focus, else the tab's.
-func (m *Model) Help() help.KeyMap { return m.list.Help(m.actions().Bindings(m.c)) }

@@ -1,10 +1,12 @@
-// Package list is the dashboard's list pane, shared by the organizations,
-// members, connections and invitations screens: its count in one call, its
+// Package list is the dashboard's list pane, shared by every screen and
+// tab that lists rows (organizations, an organization's connections,
+// members, invitations and domains, the tenant's connections, people, a
+// connection's or a person's organizations): its count in one call, its
 // pages on demand (the first at once, more near the end, all for a
-// filter, mark all or L), the
-// "/" filter, marks, sort by any column, each row's action state, the
-// status line and the help. A screen supplies what its rows are and its
-// action table; everything a list does the same way lives here once.
+// filter, mark all or L), the "/" filter, marks, sort by any column, each
+// row's action state, the status line and the help. Tab is the base such
+// a screen embeds: it is left with its columns, its row, its fetch and its
+// own actions; everything a list does the same way lives here once.
 package list
 
 import (
@@ -48,6 +50,15 @@ type Spec[T any] struct {
 	// Org is the organization the rows belong to: a 404 saying it is gone
 	// closes its screen. Nil for the organizations list.
 	Org *client.Organization
+	// News, when set, is what another session's change must have touched
+	// for the list to reload (as an automatic refresh: not while the user
+	// is in the middle of something here); nil: it follows no news.
+	News *common.Touched
+
+	// What a Tab uses:
+	Label  string        // the tab's label before its count: "Members"
+	One    string        // one row, for "no member selected"
+	Header func() string // a line over the list (a screen's title), or nil
 }
 
 // Model is a list pane of T.

@@ -46,6 +46,11 @@ func (m *Model[T]) Update(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		m.toggleMark()
 		return nil, true
+	case common.TouchedMsg: // another session changed something
+		if m.spec.News == nil || msg.Touched != *m.spec.News {
+			return nil, false
+		}
+		return m.Update(common.RefreshMsg{Auto: true})
 	case common.RefreshMsg:
 		if msg.Auto && (len(m.marks) > 0 || m.Busy() || m.pages.all || m.filter.Active()) {
 			return nil, true // the user is in the middle of something here: not now

@@ -9,12 +9,10 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/ui/common"
-	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/doctor"
 	"github.com/orgdash/orgdash/ui/list"
 	"github.com/orgdash/orgdash/ui/table"
@@ -22,12 +20,11 @@ import (
 
 // Model is the Members tab.
 type Model struct {
+	list.Tab[client.Member]
 	c    *common.Common
 	org  client.Organization
 	list *list.Model[client.Member]
 }
-
-var _ common.Pane = (*Model)(nil)
 
 // Spec is the Members tab of an organization's page.
 func Spec() common.TabSpec {
@@ -38,8 +35,9 @@ func Spec() common.TabSpec {
 
 // New makes the tab for o; Init starts loading.
 func New(c *common.Common, o client.Organization) *Model {
-	org := o
-	return &Model{c: c, org: o, list: list.New(c, list.Spec[client.Member]{
+	m := &Model{c: c, org: o}
+	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Member]{
+		One:   "member",
 		Noun:  "members",
 		Empty: "no members",
 		Columns: []table.Column{{Title: "NAME", Min: 10, Flex: 3}, {Title: "EMAIL", Min: 12, Flex: 4},
@@ -53,17 +51,18 @@ func New(c *common.Common, o client.Organization) *Model {
 			return ""
 		},
 		Markable: true,
-		Org:      &org,
 		Fetch: func(ctx context.Context, cl client.Client, from string) (client.Page[client.Member], error) {
-			return cl.Members(ctx, org.ID, from)
+			return cl.Members(ctx, o.ID, from)
 		},
-		Count:      func(ctx context.Context, cl client.Client) (int, error) { return cl.CountMembers(ctx, org.ID) },
-		CountScope: CountScope(org.ID),
+		Count:      func(ctx context.Context, cl client.Client) (int, error) { return cl.CountMembers(ctx, o.ID) },
+		CountScope: CountScope(o.ID),
 		Copy: func(mem client.Member) []common.Copyable {
 			return []common.Copyable{{Label: "User ID", Value: mem.UserID}, {Label: "Email", Value: mem.Email}, {Label: "Name", Value: mem.Name},
 				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, common.UserPath(mem.UserID))}}
 		},
-	})}
+	}, m.actions)
+	m.list = m.List()
+	return m
 }
 
 // Row is how a member shows in the table; rolesUnread is why their roles
@@ -86,9 +85,6 @@ func RolesCell(mem client.Member, rolesUnread string) string {
 	return strings.Join(roles, ", ")
 }
 
-// Init starts loading the members.
-func (m *Model) Init() tea.Cmd { return m.list.Init() }
-
 // Update handles removal outcomes, the list's own messages, then the action table.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -99,10 +95,6 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	case removedMsg:
 		if msg.org == m.org.ID {
 			m.onRemoved(msg)
-		}
-	case common.TouchedMsg: // another session changed these members
-		if msg.Org == m.org.ID && msg.Tab == common.Members {
-			return m, m.list.Route(common.RefreshMsg{Auto: true}, m.actions)
 		}
 	case foundMsg:
 		if msg.org == m.org.ID {
@@ -119,7 +111,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 			}
 		}
 	}
-	return m, m.list.Route(msg, m.actions)
+	return m, m.Route(msg)
 }
 
 // actions is the tab's action table: keys, menu and help.
@@ -130,12 +122,7 @@ func (m *Model) actions() common.Actions {
 	if len(ts) > 1 {
 		label = fmt.Sprintf("Remove %s marked members", table.Count(len(ts)))
 	}
-	none := func() string {
-		if len(ts) == 0 {
-			return "no member selected"
-		}
-		return ""
-	}
+	none := m.NeedsSelection()
 	failed := m.list.Failed()
 	retry := "Retry failed removals"
 	if len(failed) > 0 {
@@ -155,34 +142,21 @@ func (m *Model) actions() common.Actions {
 			return common.Push(NewDetail(m.c, m.org, mem))
 		}},
 		{Key: k.Mark, Label: "Mark / unmark", Unavailable: none, Run: m.list.MarkCmd},
-		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
+		m.CopyAction(),
 		m.addAction(), m.assignRoles(ts, none), m.removeRoles(ts, none),
 		m.whyAction(),
-		{Key: k.More, Run: m.menu},
+		m.more(),
 	}
 }
 
-func (m *Model) menu() tea.Cmd {
+// more is the More options row; with no member it opens nothing.
+func (m *Model) more() common.Action {
+	a := m.MoreAction("More options", nil)
 	if len(m.list.Targets()) == 0 {
-		return nil
+		a.Run = func() tea.Cmd { return nil }
 	}
-	return dialog.Open(dialog.NewMenu(m.c, "More options", dialog.Items(m.c, m.actions())))
+	return a
 }
-
-// SetSize lays the tab out.
-func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h) }
-
-// View draws the list.
-func (m *Model) View() string { return m.list.View() }
-
-// Title is the tab label with the count so far.
-func (m *Model) Title() string { return m.list.Title("Members") }
-
-// Capturing reports whether the filter takes keys.
-func (m *Model) Capturing() bool { return m.list.Capturing() }
-
-// Help is the filter's keys while it has the focus, else the tab's.
-func (m *Model) Help() help.KeyMap { return m.list.Help(m.actions().Bindings(m.c)) }
 
 // CountScope names an organization's member count in a common.CountedMsg.
 func CountScope(orgID string) string { return "members:" + orgID }

@@ -32,9 +32,13 @@ type Model struct {
 
 var _ common.Screen = (*Model)(nil)
 
-// New makes the screen for o, on its Overview tab.
+// New makes the screen for o, on its Overview tab: its tabs are Tabs, or
+// the session's own where it has them (c.OrgTabs, for a test's tab).
 func New(c *common.Common, o client.Organization) *Model {
-	specs := Tabs()
+	specs := c.OrgTabs
+	if specs == nil {
+		specs = Tabs()
+	}
 	m := &Model{c: c, org: o, specs: specs, panes: make([]common.Pane, len(specs)), started: make([]bool, len(specs))}
 	for i, s := range specs {
 		m.panes[i] = s.New(c, o)

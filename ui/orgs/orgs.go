@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
-	"github.com/orgdash/orgdash/ui/dialog"
 	"github.com/orgdash/orgdash/ui/doctor"
 	"github.com/orgdash/orgdash/ui/list"
 	"github.com/orgdash/orgdash/ui/org"
@@ -20,6 +19,7 @@ import (
 
 // Model is the organizations screen.
 type Model struct {
+	list.Tab[client.Organization]
 	c    *common.Common
 	list *list.Model[client.Organization]
 }
@@ -28,7 +28,9 @@ var _ common.Screen = (*Model)(nil)
 
 // New makes the screen; Init starts loading.
 func New(c *common.Common) *Model {
-	return &Model{c: c, list: list.New(c, list.Spec[client.Organization]{
+	m := &Model{c: c}
+	m.Tab = list.NewTab(c, list.Spec[client.Organization]{
+		One: "organization", Header: m.header, News: &common.Touched{}, // another session added or deleted one
 		Noun:  "organizations",
 		Empty: "no organizations yet",
 		Columns: []table.Column{{Title: "NAME", Min: 12, Flex: 3}, {Title: "DISPLAY NAME", Min: 12, Flex: 4},
@@ -46,11 +48,10 @@ func New(c *common.Common) *Model {
 			return []common.Copyable{{Label: "ID", Value: o.ID}, {Label: "Name", Value: o.Name}, {Label: "Display name", Value: o.DisplayName},
 				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+o.ID+"/overview")}}
 		},
-	})}
+	}, m.actions)
+	m.list = m.List()
+	return m
 }
-
-// Init starts the first load.
-func (m *Model) Init() tea.Cmd { return m.list.Init() }
 
 // Update handles deletions wherever they began, the list's messages, then
 // the action table.
@@ -75,31 +76,19 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.list.Select(c.org.ID)
 		return m, nil
 	}
-	if t, ok := msg.(common.TouchedMsg); ok && t.Org == "" { // another session added or deleted one
-		msg = common.RefreshMsg{Auto: true}
-	}
-	if c, ok := msg.(tea.MouseClickMsg); ok {
-		c.Y-- // the title line
-		msg = c
-	}
-	return m, m.list.Route(msg, m.actions)
+	return m, m.Route(msg)
 }
 
 // actions is the screen's action table: keys, menu and help.
 func (m *Model) actions() common.Actions {
 	k := m.c.Keys
 	o, ok := m.list.Selected()
-	none := func() string {
-		if !ok {
-			return "no organization selected"
-		}
-		return ""
-	}
+	none := m.NeedsSelection()
 	checkup := doctor.CheckupAction(m.c, o) // ! on a row checks that organization
 	checkup.Unavailable = none
 	return common.Actions{
 		{Key: k.Open, Label: "Open", Unavailable: none, Run: func() tea.Cmd { return common.Push(org.New(m.c, o)) }},
-		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
+		m.CopyAction(),
 		org.DeleteAction(m.c, o, ok),
 		checkup,
 		m.createAction(),
@@ -107,36 +96,27 @@ func (m *Model) actions() common.Actions {
 			Run: func() tea.Cmd { return common.Push(tenantconns.New(m.c)) }},
 		{Key: k.Users, Label: "Find people, and their organizations…", Needs: []client.Action{client.ReadUserOrganizations},
 			Run: func() tea.Cmd { return users.Find(m.c) }},
-		{Key: k.More, Unavailable: none, Run: func() tea.Cmd {
-			return dialog.Open(dialog.NewMenu(m.c, "More options: "+common.Clean(o.Name), dialog.Items(m.c, m.actions())))
-		}},
+		m.MoreAction("More options: "+common.Clean(o.Name), none),
 	}
 }
 
-// SetSize lays the screen out: a title line over the list.
-func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h-1) }
-
-// View draws the title line and the list.
-func (m *Model) View() string {
+// header is the title line over the list.
+func (m *Model) header() string {
 	s := m.c.Styles
 	n := m.list.Count()
 	noun := " organizations"
 	if n == 1 {
 		noun = " organization"
 	}
-	title := s.Title.Render(table.Count(n)) + s.Muted.Render(noun)
-	return title + "\n" + m.list.View()
+	return s.Title.Render(table.Count(n)) + s.Muted.Render(noun)
 }
 
 // Crumb is the breadcrumb's part.
 func (m *Model) Crumb() string { return "Organizations" }
 
-// Capturing reports whether the filter is taking keys.
-func (m *Model) Capturing() bool { return m.list.Capturing() }
-
 // Help is the filter's keys while it has the focus, else the screen's.
 func (m *Model) Help() help.KeyMap {
-	h := m.list.Help(m.actions().Bindings(m.c))
+	h := m.Tab.Help()
 	if m.list.Capturing() {
 		return h
 	}

@@ -15,25 +15,16 @@ import (
 	"github.com/orgdash/orgdash/ui/table"
 )
 
-// actions is the screen's action table: over the marked organizations,
-// or the one under the cursor.
+// actions are the screen's own changes: over the marked organizations,
+// or the one under the cursor. t disables where the connection is enabled,
+// and enables it where none of them has it enabled.
 func (m *Usage) actions() common.Actions {
 	k := m.c.Keys
-	u, ok := m.list.Selected()
 	targets := m.list.Targets()
 	on, off := split(targets)
-	busy := func() string {
-		if why := m.bulk.Busy(m.c); why != "" {
-			return why
-		}
-		if !ok {
-			return "no organization selected"
-		}
-		return ""
-	}
 	when := func(orgs []client.Use, what string) func() string {
 		return func() string {
-			if why := busy(); why != "" {
+			if why := m.Idle(); why != "" {
 				return why
 			}
 			if len(orgs) == 0 {
@@ -42,21 +33,19 @@ func (m *Usage) actions() common.Actions {
 			return ""
 		}
 	}
-	return append(common.Actions{
-		{Key: k.Open, Label: "Open the organization", Unavailable: func() string { return map[bool]string{true: "", false: "no organization selected"}[ok] },
-			Run: func() tea.Cmd { return func() tea.Msg { return common.OpenOrgMsg{Org: u.Org} } }},
-		{Key: dialog.Named(k.Toggle, "disable"), Label: fmt.Sprintf("Disable in %d (keeps the settings)…", len(on)), Needs: []client.Action{client.ToggleConnection},
-			Unavailable: when(on, "enabled"), Run: func() tea.Cmd { return across.Plan(m.c, m.toggle(on, false)) }},
-		{Label: fmt.Sprintf("Enable in %d…", len(off)), Needs: []client.Action{client.ToggleConnection},
-			Unavailable: when(off, "disabled"), Run: func() tea.Cmd { return across.Plan(m.c, m.toggle(off, true)) }},
+	disable := common.Action{Key: dialog.Named(k.Toggle, "disable"), Label: fmt.Sprintf("Disable in %d (keeps the settings)…", len(on)),
+		Needs: []client.Action{client.ToggleConnection}, Unavailable: when(on, "enabled"), Run: func() tea.Cmd { return m.Plan(m.toggle(on, false)) }}
+	enable := common.Action{Label: fmt.Sprintf("Enable in %d…", len(off)), Needs: []client.Action{client.ToggleConnection},
+		Unavailable: when(off, "disabled"), Run: func() tea.Cmd { return m.Plan(m.toggle(off, true)) }}
+	if len(on) == 0 && len(off) > 0 { // nothing to disable: t enables
+		disable.Key, enable.Key = enable.Key, dialog.Named(k.Toggle, "enable")
+	}
+	return common.Actions{disable, enable,
 		{Key: k.Remove, Label: fmt.Sprintf("Remove from %d…", len(targets)), Needs: []client.Action{client.RemoveConnection},
-			Unavailable: when(targets, "at all"), Run: func() tea.Cmd { return across.Plan(m.c, m.remove(targets)) }},
+			Unavailable: when(targets, "at all"), Run: func() tea.Cmd { return m.Plan(m.remove(targets)) }},
 		{Key: dialog.Named(k.LoadAll, "scan again"), Label: "Scan every organization again", Needs: []client.Action{client.ReadConnections},
 			Run: func() tea.Cmd { return Scan(m.c, m.idx, m.idx.Progress().Done, m.id) }},
-		{Key: k.Copy, Label: "Copy…", Unavailable: func() string { return map[bool]string{true: "", false: "no organization selected"}[ok] },
-			Run: m.list.CopyMenu},
-		{Key: k.More, Run: m.more},
-	}, across.Controls(m.c, m.bulk, m.again)...)
+	}
 }
 
 // split are the uses with the connection enabled and disabled.
@@ -69,14 +58,6 @@ func split(uses []client.Use) (on, off []client.Use) {
 		}
 	}
 	return on, off
-}
-
-func orgsOf(uses []client.Use) []client.Organization {
-	out := make([]client.Organization, len(uses))
-	for i, u := range uses {
-		out[i] = u.Org
-	}
-	return out
 }
 
 // usesOf are the uses of orgs as the index has them.
@@ -104,7 +85,7 @@ func (m *Usage) detail(ctx context.Context, o client.Organization, before, after
 func (m *Usage) toggle(uses []client.Use, enabled bool) *across.Bulk {
 	cl, idx, conn := m.c.Client, m.idx, m.tc
 	verb := map[bool]string{true: "enable ", false: "disable "}[enabled] + common.Clean(conn.Name)
-	a := client.NewAcross(verb, limits.OrgConnectionsWrite, orgsOf(uses), func(ctx context.Context, o client.Organization) error {
+	a := client.NewAcross(verb, limits.OrgConnectionsWrite, m.Orgs(uses), func(ctx context.Context, o client.Organization) error {
 		got, err := cl.SetConnectionEnabled(m.detail(ctx, o, map[string]any{"is_enabled": !enabled}, map[string]any{"is_enabled": enabled}), o.ID, conn.ID, enabled)
 		if err == nil {
 			idx.Put(o.ID, got, false)
@@ -128,7 +109,7 @@ func (m *Usage) remove(uses []client.Use) *across.Bulk {
 		had[u.Org.ID] = u.Conn
 	}
 	verb := "remove " + common.Clean(conn.Name)
-	a := client.NewAcross(verb, limits.OrgConnectionsWrite, orgsOf(uses), func(ctx context.Context, o client.Organization) error {
+	a := client.NewAcross(verb, limits.OrgConnectionsWrite, m.Orgs(uses), func(ctx context.Context, o client.Organization) error {
 		err := cl.RemoveConnection(m.detail(ctx, o, map[string]any{"is_enabled": had[o.ID].Enabled}, nil), o.ID, conn.ID)
 		if err == nil {
 			idx.Put(o.ID, client.Connection{ID: conn.ID}, true)

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/limits"
@@ -22,6 +21,7 @@ import (
 
 // Model is the tenant's Connections screen.
 type Model struct {
+	list.Tab[client.TenantConnection]
 	c    *common.Common
 	list *list.Model[client.TenantConnection]
 	idx  *client.Index
@@ -37,7 +37,8 @@ var _ common.Screen = (*Model)(nil)
 // New makes the screen.
 func New(c *common.Common) *Model {
 	m := &Model{c: c, idx: client.IndexOf(c.Client), id: c.NextID()}
-	m.list = list.New(c, list.Spec[client.TenantConnection]{
+	m.Tab = list.NewTab(c, list.Spec[client.TenantConnection]{
+		One: "connection", Header: m.header,
 		Noun:  "connections",
 		Empty: "the tenant has no connections",
 		Columns: []table.Column{{Title: "NAME", Min: 14, Flex: 3}, {Title: "STRATEGY", Min: 9, Flex: 1},
@@ -52,7 +53,8 @@ func New(c *common.Common) *Model {
 			return []common.Copyable{{Label: "ID", Value: tc.ID}, {Label: "Name", Value: tc.Name},
 				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "connections")}}
 		},
-	})
+	}, m.actions)
+	m.list = m.List()
 	return m
 }
 
@@ -100,38 +102,26 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.redraw()
 		return m, scanStatus(msg)
 	}
-	return m, m.list.Route(msg, m.actions)
+	return m, m.Route(msg)
 }
 
 func (m *Model) actions() common.Actions {
 	k := m.c.Keys
-	tc, ok := m.list.Selected()
-	none := func() string {
-		if !ok {
-			return "no connection selected"
-		}
-		return ""
-	}
+	tc, none := m.Selection()
 	return common.Actions{
 		{Key: k.Open, Label: "Organizations using it", Needs: []client.Action{client.ReadConnections}, Unavailable: none,
 			Run: func() tea.Cmd { return common.Push(NewUsage(m.c, tc)) }},
 		{Key: dialog.Named(k.LoadAll, "scan again"), Label: "Scan every organization again", Needs: []client.Action{client.ReadConnections},
 			Run: func() tea.Cmd { return Scan(m.c, m.idx, m.idx.Progress().Done, m.id) }},
-		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
-		{Key: k.More, Unavailable: none, Run: func() tea.Cmd {
-			return dialog.Open(dialog.NewMenu(m.c, "More options: "+common.Clean(tc.Name), dialog.Items(m.c, m.actions())))
-		}},
+		m.CopyAction(),
+		m.MoreAction("More options: "+common.Clean(tc.Name), none),
 	}
 }
 
-// SetSize lays the screen out: a title line over the list.
-func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h-1) }
-
-// View draws the title line and the list.
-func (m *Model) View() string {
+// header is the title line over the list.
+func (m *Model) header() string {
 	s := m.c.Styles
-	title := s.Title.Render(table.Plural(m.list.Count(), "connection")) + s.Muted.Render(" · "+ScanLine(m.c, m.idx))
-	return title + "\n" + m.list.View()
+	return s.Title.Render(table.Plural(m.list.Count(), "connection")) + s.Muted.Render(" · "+ScanLine(m.c, m.idx))
 }
 
 // ScanLine says how far the index is, how old, or what a scan would cost.
@@ -153,9 +143,3 @@ func ScanLine(c *common.Common, idx *client.Index) string {
 
 // Crumb is the breadcrumb's part.
 func (m *Model) Crumb() string { return "Connections" }
-
-// Capturing reports whether the filter is taking keys.
-func (m *Model) Capturing() bool { return m.list.Capturing() }
-
-// Help is the filter's keys while it has the focus, else the screen's.
-func (m *Model) Help() help.KeyMap { return m.list.Help(m.actions().Bindings(m.c)) }

@@ -19,35 +19,19 @@ import (
 	"github.com/orgdash/orgdash/ui/doctor"
 )
 
-// actions is the screen's action table: over the marked organizations,
-// or the one under the cursor.
+// actions are what can change about the person: removing them from the
+// marked organizations (or the one under the cursor), adding them to another.
 func (m *Orgs) actions() common.Actions {
 	k := m.c.Keys
 	ms, ok := m.list.Selected()
 	targets := m.list.Targets()
-	none := func() string {
-		if !ok {
-			return "no organization selected"
-		}
-		return ""
-	}
-	idle := func() string {
-		if why := m.bulk.Busy(m.c); why != "" {
-			return why
-		}
-		return none()
-	}
-	return append(common.Actions{
-		{Key: k.Open, Label: "Open the organization", Unavailable: none,
-			Run: func() tea.Cmd { return func() tea.Msg { return common.OpenOrgMsg{Org: ms.Org} } }},
+	return common.Actions{
 		{Key: k.Remove, Label: fmt.Sprintf("Remove from %d…", len(targets)), Needs: []client.Action{client.RemoveMembers},
-			Unavailable: idle, Run: func() tea.Cmd { return across.Plan(m.c, m.removal(targets)) }},
+			Unavailable: m.Idle, Run: func() tea.Cmd { return m.Plan(m.removal(targets)) }},
 		{Key: k.Add, Label: "Add to another organization…", Needs: []client.Action{client.AddMembers},
-			Unavailable: func() string { return m.bulk.Busy(m.c) }, Run: m.addForm},
-		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
+			Unavailable: func() string { return m.Bulk().Busy(m.c) }, Run: m.addForm},
 		doctor.WhyAction(m.c, m.user.Email, ms.Org.Name, ok),
-		{Key: k.More, Run: m.more},
-	}, across.Controls(m.c, m.bulk, m.again)...)
+	}
 }
 
 // membershipErr turns one member's result into a step's error.
@@ -70,14 +54,6 @@ func membershipErr(rs []client.MemberResult) error {
 	}
 }
 
-func orgsOf(ms []Membership) []client.Organization {
-	out := make([]client.Organization, len(ms))
-	for i, x := range ms {
-		out[i] = x.Org
-	}
-	return out
-}
-
 // removal is removing the person from ms; undone by adding them back
 // with the roles they had.
 func (m *Orgs) removal(ms []Membership) *across.Bulk {
@@ -89,7 +65,7 @@ func (m *Orgs) removal(ms []Membership) *across.Bulk {
 	verb := "remove " + who
 	var mu sync.Mutex
 	gone := map[string]bool{} // not a member any more before this change: nothing to put back
-	a := client.NewAcross(verb, limits.OrgMembersWrite, orgsOf(ms), func(ctx context.Context, o client.Organization) error {
+	a := client.NewAcross(verb, limits.OrgMembersWrite, m.Orgs(ms), func(ctx context.Context, o client.Organization) error {
 		ctx = audit.WithDetail(ctx, audit.Detail{OrgName: o.Name, Names: map[string]string{uid: m.user.Email}})
 		rs := cl.RemoveMembers(ctx, o.ID, []string{uid})
 		if len(rs) > 0 && rs[0].Outcome == client.Absent {
@@ -129,7 +105,7 @@ func (m *Orgs) addition(ms []Membership) *across.Bulk {
 		want[x.Org.ID] = x
 	}
 	verb := "add " + who
-	a := client.NewAcross(verb, limits.OrgMembersWrite, orgsOf(ms), func(ctx context.Context, o client.Organization) error {
+	a := client.NewAcross(verb, limits.OrgMembersWrite, m.Orgs(ms), func(ctx context.Context, o client.Organization) error {
 		ctx = audit.WithDetail(ctx, audit.Detail{OrgName: o.Name, Names: map[string]string{uid: m.user.Email}})
 		if err := membershipErr(cl.AddMembers(ctx, o.ID, []string{uid})); err != nil {
 			return err
@@ -219,5 +195,5 @@ func (m *Orgs) onFoundOrg(msg foundOrgMsg) tea.Cmd {
 	if _, in := m.list.Item(msg.org.ID); in {
 		return common.Status(common.Info, common.Clean(m.user.Email)+" is in "+common.Clean(msg.org.Name)+" already")
 	}
-	return across.Plan(m.c, m.addition([]Membership{{Org: msg.org}}))
+	return m.Plan(m.addition([]Membership{{Org: msg.org}}))
 }

@@ -8,7 +8,6 @@ import (
 	"context"
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"github.com/orgdash/orgdash/client"
@@ -20,6 +19,7 @@ import (
 
 // Model is the people a search found.
 type Model struct {
+	list.Tab[client.User]
 	c    *common.Common
 	text string
 	list *list.Model[client.User]
@@ -31,7 +31,8 @@ var _ common.Screen = (*Model)(nil)
 // a name or email (one call).
 func New(c *common.Common, text string) *Model {
 	m := &Model{c: c, text: text}
-	m.list = list.New(c, list.Spec[client.User]{
+	m.Tab = list.NewTab(c, list.Spec[client.User]{
+		One: "person", Header: m.header,
 		Noun:    "people",
 		Empty:   "nobody matches " + common.Clean(text),
 		Columns: []table.Column{{Title: "NAME", Min: 12, Flex: 2}, {Title: "EMAIL", Min: 16, Flex: 3}, {Title: "USER ID", Min: 20, Flex: 1}},
@@ -52,7 +53,8 @@ func New(c *common.Common, text string) *Model {
 			return []common.Copyable{{Label: "User ID", Value: u.UserID}, {Label: "Email", Value: u.Email}, {Label: "Name", Value: u.Name},
 				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "users/"+u.UserID)}}
 		},
-	})
+	}, m.actions)
+	m.list = m.List()
 	return m
 }
 
@@ -71,38 +73,24 @@ func Find(c *common.Common) tea.Cmd {
 
 var errNothing = &client.Error{Kind: client.Invalid, Message: "type an email, a name or a user id"}
 
-// Init searches; one person found opens their organizations at once.
-func (m *Model) Init() tea.Cmd { return m.list.Init() }
-
 // Update handles the list's messages, then the action table.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	return m, m.list.Route(msg, m.actions)
+	return m, m.Route(msg)
 }
 
 func (m *Model) actions() common.Actions {
 	k := m.c.Keys
-	u, ok := m.list.Selected()
-	none := func() string {
-		if !ok {
-			return "nobody selected"
-		}
-		return ""
-	}
+	u, none := m.Selection()
 	return common.Actions{
 		{Key: k.Open, Label: "Their organizations", Needs: []client.Action{client.ReadUserOrganizations}, Unavailable: none,
 			Run: func() tea.Cmd { return common.Push(NewOrgs(m.c, u)) }},
-		{Key: k.Copy, Label: "Copy…", Unavailable: none, Run: m.list.CopyMenu},
-		{Key: k.More, Unavailable: none, Run: func() tea.Cmd {
-			return dialog.Open(dialog.NewMenu(m.c, "More options: "+common.Clean(u.Email), dialog.Items(m.c, m.actions())))
-		}},
+		m.CopyAction(),
+		m.MoreAction("More options: "+common.Clean(u.Email), none),
 	}
 }
 
-// SetSize lays the screen out: a title line over the list.
-func (m *Model) SetSize(w, h int) { m.list.SetSize(w, h-1) }
-
-// View draws the title line and the list.
-func (m *Model) View() string {
+// header is the title line over the list.
+func (m *Model) header() string {
 	s := m.c.Styles
 	n := m.list.Count()
 	people := table.Count(n) + " people"
@@ -113,14 +101,8 @@ func (m *Model) View() string {
 	if n >= client.MaxFound {
 		found = " found for " + common.Clean(m.text) + ": the first " + table.Count(client.MaxFound) + ", say more to narrow it"
 	}
-	return s.Title.Render(people) + s.Muted.Render(found) + "\n" + m.list.View()
+	return s.Title.Render(people) + s.Muted.Render(found)
 }
 
 // Crumb is the breadcrumb's part.
 func (m *Model) Crumb() string { return "People: " + common.Clean(m.text) }
-
-// Capturing reports whether the filter is taking keys.
-func (m *Model) Capturing() bool { return m.list.Capturing() }
-
-// Help is the filter's keys while it has the focus, else the screen's.
-func (m *Model) Help() help.KeyMap { return m.list.Help(m.actions().Bindings(m.c)) }

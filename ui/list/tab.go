@@ -1,0 +1,109 @@
+package list
+
+import (
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
+)
+
+// Tab is the base of a list screen or an organization's list tab: the list
+// and all that such a screen forwards to it (start, size, drawing, title,
+// filter focus, help, input, another session's news), with the rows of
+// its action table every list has alike (Copy…, More options) and the
+// "needs a selection" reason. A tab embeds it, made by NewTab, and is
+// left with its columns, its row, its fetch and its own actions.
+type Tab[T any] struct {
+	c       *common.Common
+	list    *Model[T]
+	actions func() common.Actions
+}
+
+// NewTab is the base of a tab showing spec's rows, whose action table
+// actions makes (called again for each key, the menu and the help).
+func NewTab[T any](c *common.Common, spec Spec[T], actions func() common.Actions) Tab[T] {
+	return Tab[T]{c: c, list: New(c, spec), actions: actions}
+}
+
+// NewOrgTab is NewTab for tab of o's page: labelled by the tab's title,
+// its rows o's (a 404 for o closes the page), reloaded on another
+// session's news of that tab of o.
+func NewOrgTab[T any](c *common.Common, o client.Organization, tab common.TabSpec, spec Spec[T], actions func() common.Actions) Tab[T] {
+	spec.Label, spec.Org, spec.News = tab.Title, &o, &common.Touched{Org: o.ID, Tab: tab.Tab}
+	return NewTab(c, spec, actions)
+}
+
+// List is the tab's list.
+func (t *Tab[T]) List() *Model[T] { return t.list }
+
+// Init (re)loads the list.
+func (t *Tab[T]) Init() tea.Cmd { return t.list.Init() }
+
+// SetSize lays the tab out: the header line, if any, over the list.
+func (t *Tab[T]) SetSize(w, h int) {
+	if t.list.spec.Header != nil {
+		h--
+	}
+	t.list.SetSize(w, h)
+}
+
+// View draws the header line, if any, over the list.
+func (t *Tab[T]) View() string {
+	if t.list.spec.Header != nil {
+		return t.list.spec.Header() + "\n" + t.list.View()
+	}
+	return t.list.View()
+}
+
+// Title is the tab's label with the count once known: "Members (5,000)".
+func (t *Tab[T]) Title() string { return t.list.Title(t.list.spec.Label) }
+
+// Capturing reports whether the filter takes keys.
+func (t *Tab[T]) Capturing() bool { return t.list.Capturing() }
+
+// Help is the filter's keys while it has the focus, else the tab's.
+func (t *Tab[T]) Help() help.KeyMap { return t.list.Help(t.actions().Bindings(t.c)) }
+
+// Route gives msg to the list, and a key it does not take to the action
+// table: what a tab's Update ends with, once it has handled its own
+// messages. A click is taken as on the list, below the header line.
+func (t *Tab[T]) Route(msg tea.Msg) tea.Cmd {
+	if c, ok := msg.(tea.MouseClickMsg); ok && t.list.spec.Header != nil {
+		c.Y-- // the header line
+		msg = c
+	}
+	return t.list.Route(msg, t.actions)
+}
+
+// NeedsSelection is an action's Unavailable for one that acts on the row
+// under the cursor (or the marked rows): "no member selected" while there
+// is none.
+func (t *Tab[T]) NeedsSelection() func() string {
+	return func() string {
+		if _, ok := t.list.Selected(); !ok {
+			return "no " + t.list.spec.One + " selected"
+		}
+		return ""
+	}
+}
+
+// Selection is the item under the cursor (the zero T when there is none)
+// and NeedsSelection: what an action table starts from.
+func (t *Tab[T]) Selection() (T, func() string) {
+	it, _ := t.list.Selected()
+	return it, t.NeedsSelection()
+}
+
+// CopyAction is the "Copy…" row: what y offers from the row under the cursor.
+func (t *Tab[T]) CopyAction() common.Action {
+	return common.Action{Key: t.c.Keys.Copy, Label: "Copy…", Unavailable: t.NeedsSelection(), Run: t.list.CopyMenu}
+}
+
+// MoreAction is the "More options" row: the action table as a menu titled
+// title; unavailable, when set, says why it cannot open now.
+func (t *Tab[T]) MoreAction(title string, unavailable func() string) common.Action {
+	return common.Action{Key: t.c.Keys.More, Unavailable: unavailable, Run: func() tea.Cmd {
+		return dialog.Open(dialog.NewMenu(t.c, title, dialog.Items(t.c, t.actions())))
+	}}
+}
