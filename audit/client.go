@@ -288,4 +288,16 @@ func (a audited) RemoveDiscoveryDomain(ctx context.Context, orgID, id string) er
 	})
 }
 
+func (a audited) AssociateClientGrant(ctx context.Context, orgID, grantID string) error {
+	return a.single(ctx, "associate client grant", orgID, grantID, func(ctx context.Context) error {
+		return a.w.AssociateClientGrant(ctx, orgID, grantID)
+	})
+}
+
+func (a audited) RemoveOrgClientGrant(ctx context.Context, orgID, grantID string) error {
+	return a.single(ctx, "remove client grant", orgID, grantID, func(ctx context.Context) error {
+		return a.w.RemoveOrgClientGrant(ctx, orgID, grantID)
+	})
+}
+
 var _ client.Client = audited{}

@@ -45,6 +45,11 @@ const (
 	EnableConnectionApp
 	BlockUser
 	RemoveUserBlocks
+	ReadOrgClientGrants
+	ReadClientGrants
+	ReadResourceServers
+	AssociateClientGrant
+	RemoveOrgClientGrant
 	actionCount // keep last
 )
 
@@ -92,6 +97,11 @@ var actionTable = [actionCount]ActionInfo{
 	EnableConnectionApp:   {"enable connection for application", "update:connections", limits.NoGroup, true},
 	BlockUser:             {"block or unblock user", "update:users", limits.UsersWrite, true},
 	RemoveUserBlocks:      {"remove brute-force blocks", "update:users", limits.NoGroup, true},
+	ReadOrgClientGrants:   {"read organization client grants", "read:organization_client_grants", limits.OrgClientGrantsRead, false},
+	ReadClientGrants:      {"read client grants", "read:client_grants", limits.NoGroup, false},
+	ReadResourceServers:   {"read APIs", "read:resource_servers", limits.NoGroup, false},
+	AssociateClientGrant:  {"associate client grant", "create:organization_client_grants", limits.OrgClientGrantsWrite, true},
+	RemoveOrgClientGrant:  {"remove client grant", "delete:organization_client_grants", limits.OrgClientGrantsWrite, true},
 }
 
 // Actions are every action, in order.

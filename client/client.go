@@ -82,6 +82,10 @@ type Reader interface {
 	// OrgClientGrants lists the machine-to-machine grants associated with
 	// an organization.
 	OrgClientGrants(ctx context.Context, orgID string) ([]ClientGrant, error)
+	// ClientGrants are the tenant's client grants, to associate one.
+	ClientGrants(ctx context.Context) ([]ClientGrant, error)
+	// ResourceServers are the tenant's APIs, naming grants' audiences.
+	ResourceServers(ctx context.Context) ([]ResourceServer, error)
 	// OrgApplications lists the applications an organization's members
 	// may use; a tenant without the feature answers Unsupported.
 	OrgApplications(ctx context.Context, orgID string) ([]OrgApplication, error)
@@ -150,6 +154,13 @@ type Writer interface {
 	// RemoveUserBlocks lifts the brute-force blocks on a user
 	// (DELETE /user-blocks/{id}); it cannot be undone.
 	RemoveUserBlocks(ctx context.Context, userID string) error
+
+	// AssociateClientGrant lets an organization be used with a
+	// machine-to-machine grant (its organization_usage must allow it).
+	AssociateClientGrant(ctx context.Context, orgID, grantID string) error
+	// RemoveOrgClientGrant takes a grant from an organization; the grant
+	// stays the tenant's, so it can be associated again.
+	RemoveOrgClientGrant(ctx context.Context, orgID, grantID string) error
 }
 
 // Tenant identifies the tenant a client speaks to.

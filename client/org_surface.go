@@ -15,14 +15,16 @@ import (
 // member's effective roles with where each comes from. A tenant without
 // an Early Access feature answers its routes with a route-level 404: that
 // is ErrUnsupported here, remembered for a while as discovery domains are.
-// No screen uses them yet; the changes (associate, remove, assign) are not
-// here, as every change must go through the audited client.
+// The changes (associate and remove a grant) are in org_grants.go.
 
 // ClientGrant is an application's grant to call an API, as associated
 // with an organization.
 type ClientGrant struct {
 	ID, ClientID, Audience string
 	Scopes                 []string
+	// OrganizationUsage is how organizations may use the grant: "deny"
+	// (or ""), "allow" or "require"; only the last two can be associated.
+	OrganizationUsage string
 }
 
 // OrgApplication is an application associated with an organization.
@@ -63,7 +65,7 @@ func (c *auth0Client) OrgClientGrants(ctx context.Context, orgID string) ([]Clie
 			return out, c.classify("list organization client grants", err)
 		}
 		for _, g := range l.ClientGrants {
-			out = append(out, ClientGrant{ID: g.GetID(), ClientID: g.GetClientID(), Audience: g.GetAudience(), Scopes: g.GetScope()})
+			out = append(out, fromSDKGrant(g))
 		}
 		if !l.HasNext() || len(l.ClientGrants) == 0 {
 			return out, nil

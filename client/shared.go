@@ -168,6 +168,14 @@ func (s *shared) UpdateDiscoveryDomain(ctx context.Context, orgID, id string, ve
 	return s.w.UpdateDiscoveryDomain(ctx, orgID, id, verified, use)
 }
 
+func (s *shared) AssociateClientGrant(ctx context.Context, orgID, grantID string) error {
+	return s.w.AssociateClientGrant(ctx, orgID, grantID)
+}
+
+func (s *shared) RemoveOrgClientGrant(ctx context.Context, orgID, grantID string) error {
+	return s.w.RemoveOrgClientGrant(ctx, orgID, grantID)
+}
+
 func (s *shared) RemoveDiscoveryDomain(ctx context.Context, orgID, id string) error {
 	return s.w.RemoveDiscoveryDomain(ctx, orgID, id)
 }

@@ -28,3 +28,29 @@ func (f *Fake) OrgGroups(context.Context, string) ([]client.Group, error) {
 func (f *Fake) EffectiveRoles(context.Context, string, string) ([]client.EffectiveRole, error) {
 	return nil, f.fail("list effective roles")
 }
+
+func (f *Fake) ClientGrants(context.Context) ([]client.ClientGrant, error) {
+	return nil, f.fail("list client grants")
+}
+
+func (f *Fake) ResourceServers(context.Context) ([]client.ResourceServer, error) {
+	return nil, f.fail("list APIs")
+}
+
+// AssociateClientGrant fails as Auth0 does for a grant the fake's tenant
+// does not have.
+func (f *Fake) AssociateClientGrant(_ context.Context, _, grantID string) error {
+	if err := f.fail("associate client grant"); err != nil {
+		return err
+	}
+	return &client.Error{Kind: client.NotFound, Op: "associate client grant", Message: "no grant " + grantID}
+}
+
+// RemoveOrgClientGrant fails as Auth0 does for a grant the fake's tenant
+// does not have.
+func (f *Fake) RemoveOrgClientGrant(_ context.Context, _, grantID string) error {
+	if err := f.fail("remove client grant"); err != nil {
+		return err
+	}
+	return &client.Error{Kind: client.NotFound, Op: "remove client grant", Message: "no grant " + grantID}
+}
