@@ -8,6 +8,7 @@ import (
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/connections"
 	"github.com/orgdash/orgdash/ui/domains"
+	"github.com/orgdash/orgdash/ui/grants"
 	"github.com/orgdash/orgdash/ui/invitations"
 	"github.com/orgdash/orgdash/ui/members"
 )
@@ -22,6 +23,7 @@ func Tabs() []common.TabSpec {
 		invitations.Spec(),
 		domains.Spec(),
 		activity.Spec(),
+		grants.Spec(),
 	}
 }
 
