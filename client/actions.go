@@ -50,6 +50,7 @@ const (
 	ReadResourceServers
 	AssociateClientGrant
 	RemoveOrgClientGrant
+	SearchMembers
 	actionCount // keep last
 )
 
@@ -102,6 +103,7 @@ var actionTable = [actionCount]ActionInfo{
 	ReadResourceServers:   {"read APIs", "read:resource_servers", limits.NoGroup, false},
 	AssociateClientGrant:  {"associate client grant", "create:organization_client_grants", limits.OrgClientGrantsWrite, true},
 	RemoveOrgClientGrant:  {"remove client grant", "delete:organization_client_grants", limits.OrgClientGrantsWrite, true},
+	SearchMembers:         {"search members", "read:users", limits.UsersRead, false},
 }
 
 // Actions are every action, in order.

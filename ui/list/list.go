@@ -41,6 +41,10 @@ type Spec[T any] struct {
 	// Count asks the tenant how many rows there are in one call, for a
 	// list that comes in pages; nil: the loaded rows are the count.
 	Count func(ctx context.Context, cl client.Client) (int, error)
+	// Search, when set, finds rows on the tenant by the filter's text (one
+	// call): a filter of a list not wholly loaded asks it instead of
+	// loading every page (see search.go).
+	Search func(ctx context.Context, cl client.Client, text string) ([]T, error)
 	// Copy is what y offers to copy from a row (id, name, email, the
 	// Dashboard's address); nil: its id.
 	Copy func(T) []common.Copyable
@@ -81,6 +85,7 @@ type Model[T any] struct {
 	marksVer int           // counts the changes to marks
 	targets  targetMemo[T] // the marked rows' items, worked out once per change
 	loadedAt time.Time     // when the first page came
+	search   searching     // what the filter asked the tenant for
 }
 
 // New makes an empty list; Init loads it.
@@ -122,6 +127,7 @@ func (m *Model[T]) Init() tea.Cmd {
 	first := m.seq == 0 // never loaded
 	m.seq = m.c.NextID()
 	m.loading, m.err = true, nil
+	m.search.text = ""
 	m.items = map[string]T{}
 	m.marks = map[string]bool{}
 	m.marksVer++

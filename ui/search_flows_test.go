@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"context"
+	"testing"
+	"testing/synctest"
+
+	"github.com/auth0/go-auth0"
+	"github.com/auth0/go-auth0/management"
+	"github.com/orgdash/orgdash/sim"
+	"github.com/orgdash/orgdash/sim/simtest"
+)
+
+// A filter of a 100,000-member organization asks Auth0's user search for
+// what it has not loaded: one person, added last, is found by email in
+// two calls (the search and their roles), with their roles, and the list
+// stays one page loaded.
+func TestFlowSearchMembersPastWhatIsLoaded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 100,000-member organization")
+	}
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 1, Members: 100_000})
+		f := startFlow(t, tn, "", "")
+		ctx := context.Background()
+		acme := f.orgID("acme")
+		email := "zed.deep@example.com"
+		u := &management.User{Email: &email, Name: auth0.String("Zed Deep"), Connection: auth0.String("Username-Password-Authentication"),
+			Password: auth0.String("Secret-123456")}
+		if err := f.admin.User.Create(ctx, u); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.admin.Organization.AddMembers(ctx, acme, []string{u.GetID()}); err != nil {
+			t.Fatal(err)
+		}
+		roles, err := f.admin.Role.List(ctx)
+		if err != nil || len(roles.Roles) == 0 {
+			t.Fatalf("roles %v %v", roles, err)
+		}
+		if err := f.admin.Organization.AssignMemberRoles(ctx, acme, u.GetID(), []string{roles.Roles[0].GetID()}); err != nil {
+			t.Fatal(err)
+		}
+		f.wait("1 organization")
+		f.press("enter", "3")
+		f.wait("Members (100,001)", "1 of 100,001")
+		f.wantNot(email)
+		before := tn.Stats().Calls
+		f.press("/").typed(email)
+		f.wait("Auth0 found 1 member matching", email, roles.Roles[0].GetName())
+		if n := tn.Stats().Calls - before; n > 2 {
+			t.Fatalf("finding one member took %d calls", n)
+		}
+		f.want("loaded 101 of 100,001") // the first page, and the one found
+	})
+}
