@@ -3,6 +3,9 @@ package ui
 import (
 	"context"
 	"testing"
+	"time"
+
+	"github.com/orgdash/orgdash/client"
 	"testing/synctest"
 
 	"github.com/auth0/go-auth0"
@@ -51,5 +54,58 @@ func TestFlowSearchMembersPastWhatIsLoaded(t *testing.T) {
 			t.Fatalf("finding one member took %d calls", n)
 		}
 		f.want("loaded 101 of 100,001") // the first page, and the one found
+	})
+}
+
+// A filter of an organizations list not wholly loaded finds one not
+// loaded by its exact id, from Auth0, saying the rest waits for a listing;
+// once the cross-organization index has listed them, part of a display
+// name or a metadata value finds them too, saying how old that listing
+// is, in no call.
+func TestFlowFindOrganizationsPastWhatIsLoaded(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 1200, Members: 2})
+		f := startFlow(t, tn, "", "")
+		ctx := context.Background()
+		var all []*management.Organization
+		for from := ""; ; {
+			l, err := f.admin.Organization.List(ctx, management.From(from), management.Take(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, l.Organizations...)
+			if l.Next == "" || len(l.Organizations) == 0 {
+				break
+			}
+			from = l.Next
+		}
+		last := all[len(all)-1]
+		meta := map[string]string{"tier": "platinum-zz"}
+		if err := f.admin.Organization.Update(ctx, last.GetID(), &management.Organization{Metadata: &meta}); err != nil {
+			t.Fatal(err)
+		}
+		f.wait("1,200 organizations")
+		f.wantNot(last.GetName())
+		before := tn.Stats().Calls
+		f.press("/").typed(last.GetID())
+		f.wait("found 1 organization ", "(1 exact, from Auth0; not listed yet: exact id or name only)", last.GetName())
+		if n := tn.Stats().Calls - before; n > 2 {
+			t.Fatalf("an exact id took %d calls", n)
+		}
+		f.press("esc")
+
+		cl := f.root().c.Client
+		if err := client.IndexOf(cl).Scan(ctx, cl, false, func(client.ScanProgress) {}); err != nil {
+			t.Fatal(err)
+		}
+		f.Advance(5 * time.Minute) // the listing ages
+		f.press("r")
+		f.wait("1,200 organizations")
+		before = tn.Stats().Calls
+		f.press("/").typed("tier=platinum-zz")
+		f.wait("found 1 organization ", "(1 from a listing 5m old)", last.GetName())
+		if n := tn.Stats().Calls - before; n != 0 {
+			t.Fatalf("a metadata value took %d calls", n)
+		}
 	})
 }

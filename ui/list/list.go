@@ -41,10 +41,11 @@ type Spec[T any] struct {
 	// Count asks the tenant how many rows there are in one call, for a
 	// list that comes in pages; nil: the loaded rows are the count.
 	Count func(ctx context.Context, cl client.Client) (int, error)
-	// Search, when set, finds rows on the tenant by the filter's text (one
-	// call): a filter of a list not wholly loaded asks it instead of
-	// loading every page (see search.go).
-	Search func(ctx context.Context, cl client.Client, text string) ([]T, error)
+	// Search, when set, finds rows on the tenant by the filter's text (in
+	// a call or two): a filter of a list not wholly loaded asks it instead
+	// of loading every page (see search.go). Its note, if any, says where
+	// the rows were found ("from the index listed 4m ago").
+	Search func(ctx context.Context, cl client.Client, text string) (found []T, note string, err error)
 	// Copy is what y offers to copy from a row (id, name, email, the
 	// Dashboard's address); nil: its id.
 	Copy func(T) []common.Copyable

@@ -10,10 +10,15 @@ import (
 )
 
 // A list that comes in pages and has a Search (members: Auth0's user
-// search with organization_id) does not load every page for a filter:
-// once the typing pauses, it asks the tenant for the rows matching the
-// filter, in one search, and shows them among those loaded. A list
-// wholly loaded filters what it has, without a call.
+// search with organization_id) does not load every page for a filter
+// when more than SearchPast rows are not loaded: once the typing pauses,
+// it asks the tenant for the rows matching the filter, in one search,
+// and shows them among those loaded. A list with fewer left loads them,
+// so the filter sees every row exactly, as any list does.
+
+// SearchPast is how many rows not loaded make a filter ask the tenant
+// rather than load them: ten pages.
+const SearchPast = 1000
 
 // SearchPause is how long the filter's typing must pause before the
 // tenant is searched: one search for a word typed, not one a key.
@@ -34,12 +39,15 @@ type foundRowsMsg[T any] struct {
 	seq   int // the load it was asked in: a reload drops it
 	text  string
 	items []T
+	note  string
 	err   error
 }
 
 // searchesTenant reports whether a filter asks the tenant rather than
 // loading every page.
-func (m *Model[T]) searchesTenant() bool { return m.spec.Search != nil && !m.Complete() }
+func (m *Model[T]) searchesTenant() bool {
+	return m.spec.Search != nil && !m.Complete() && (m.pages.total < 0 || m.pages.total-m.table.Total() > SearchPast)
+}
 
 // searchSoon waits for the typing to pause, then searches.
 func (m *Model[T]) searchSoon() tea.Cmd {
@@ -58,8 +66,8 @@ func (m *Model[T]) onSearchPaused(msg searchPausedMsg) tea.Cmd {
 	m.search.text = text
 	ctx, cl, search, id, seq := m.c.Ctx, m.c.Client, m.spec.Search, m.id, m.seq
 	return func() tea.Msg {
-		items, err := search(ctx, cl, text)
-		return foundRowsMsg[T]{id: id, seq: seq, text: text, items: items, err: err}
+		items, note, err := search(ctx, cl, text)
+		return foundRowsMsg[T]{id: id, seq: seq, text: text, items: items, note: note, err: err}
 	}
 }
 
@@ -85,6 +93,9 @@ func (m *Model[T]) onFound(msg foundRowsMsg[T]) tea.Cmd {
 	if one == "" {
 		one = "row"
 	}
-	return common.Status(common.Info, fmt.Sprintf("Auth0 found %s matching %q, without loading the rest",
-		table.Plural(len(msg.items), one), common.Clean(msg.text)))
+	text := fmt.Sprintf("Auth0 found %s matching %q, without loading the rest", table.Plural(len(msg.items), one), common.Clean(msg.text))
+	if msg.note != "" {
+		text = fmt.Sprintf("found %s (%s)", table.Plural(len(msg.items), one), common.Clean(msg.note)) // the filter line shows the text
+	}
+	return common.Status(common.Info, text)
 }

@@ -22,10 +22,10 @@ type searcher struct {
 }
 
 // search finds the members matching text and reads the first few's roles.
-func (s *searcher) search(ctx context.Context, cl client.Client, text string) ([]client.Member, error) {
+func (s *searcher) search(ctx context.Context, cl client.Client, text string) ([]client.Member, string, error) {
 	found, err := cl.SearchMembers(ctx, s.orgID, text)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	canRead := cl.Capabilities().Can(client.ReadMemberRoles).Allowed
 	for i := range found {
@@ -41,7 +41,7 @@ func (s *searcher) search(ctx context.Context, cl client.Client, text string) ([
 		found[i].Roles = roles
 		s.unread.Delete(found[i].UserID)
 	}
-	return found, nil
+	return found, "", nil
 }
 
 // rolesUnread is why a member's roles are not shown: the token's reason,
