@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/auth0/go-auth0/management"
 )
@@ -45,10 +46,15 @@ type Group struct {
 type EffectiveRole struct {
 	Role
 	Direct, ThroughGroups bool
+	Groups                []string // the names of the groups that give it
 }
 
-// surfaceMissing remembers which Early Access features the tenant lacks.
-type surfaceMissing struct{ apps, groups domainsMissing }
+// surfaceMissing remembers which Early Access features the tenant lacks,
+// and whether it was seen to have groups.
+type surfaceMissing struct {
+	apps, groups domainsMissing
+	hasGroups    atomic.Bool
+}
 
 var (
 	errNoOrgApps = &Error{Kind: Unsupported, Op: "list organization applications", Message: "this tenant has no organization applications"}
@@ -202,8 +208,14 @@ func (c *auth0Client) OrgGroups(ctx context.Context, orgID string) ([]Group, err
 
 // EffectiveRoles lists the roles a member holds in an organization,
 // directly or through its groups
-// (GET /organizations/{id}/members/{user_id}/effective-roles).
+// (GET /organizations/{id}/members/{user_id}/effective-roles), with the
+// groups that give each (…/effective-roles/sources/groups, a call per
+// role given by a group). A tenant without groups answers Unsupported:
+// its members' roles are their direct ones.
 func (c *auth0Client) EffectiveRoles(ctx context.Context, orgID, userID string) ([]EffectiveRole, error) {
+	if err := c.probeGroups(ctx, orgID); err != nil {
+		return nil, err
+	}
 	type effectiveJSON struct {
 		roleJSON
 		Sources []string `json:"sources"`
@@ -220,7 +232,39 @@ func (c *auth0Client) EffectiveRoles(ctx context.Context, orgID, userID string) 
 			e.Direct = e.Direct || s == "direct"
 			e.ThroughGroups = e.ThroughGroups || s == "groups"
 		}
+		if e.ThroughGroups {
+			gs, err := getAll(ctx, c, []string{"organizations", orgID, "members", userID, "effective-roles", "sources", "groups"},
+				url.Values{"role_id": {r.ID}}, func(l checkpointList[roleJSON]) []roleJSON { return l.Groups })
+			if err != nil {
+				return out, c.classify("list a role's groups", err)
+			}
+			for _, g := range gs {
+				e.Groups = append(e.Groups, g.Name)
+			}
+		}
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// probeGroups learns, in one call the first time, whether the tenant has
+// groups in organizations (GET /organizations/{id}/groups?take=1).
+func (c *auth0Client) probeGroups(ctx context.Context, orgID string) error {
+	if c.noSurface.groups.known() {
+		return errNoGroups
+	}
+	if c.noSurface.hasGroups.Load() {
+		return nil
+	}
+	var l checkpointList[roleJSON]
+	err := c.m.Request(ctx, "GET", c.m.URI("organizations", orgID, "groups")+"?take=1", &l)
+	switch {
+	case routeMissing(err):
+		c.noSurface.groups.set(true)
+		return errNoGroups
+	case err != nil:
+		return c.classify("list organization groups", err)
+	}
+	c.noSurface.hasGroups.Store(true)
+	return nil
 }
