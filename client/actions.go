@@ -51,6 +51,9 @@ const (
 	AssociateClientGrant
 	RemoveOrgClientGrant
 	SearchMembers
+	ReadOrgRoles
+	CreateOrgRole
+	DeleteOrgRole
 	actionCount // keep last
 )
 
@@ -104,6 +107,9 @@ var actionTable = [actionCount]ActionInfo{
 	AssociateClientGrant:  {"associate client grant", "create:organization_client_grants", limits.OrgClientGrantsWrite, true},
 	RemoveOrgClientGrant:  {"remove client grant", "delete:organization_client_grants", limits.OrgClientGrantsWrite, true},
 	SearchMembers:         {"search members", "read:users", limits.UsersRead, false},
+	ReadOrgRoles:          {"read organization roles", "read:roles", limits.NoGroup, false},
+	CreateOrgRole:         {"create organization role", "create:roles", limits.NoGroup, true},
+	DeleteOrgRole:         {"delete organization role", "delete:roles", limits.NoGroup, true},
 }
 
 // Actions are every action, in order.

@@ -91,6 +91,9 @@ type Reader interface {
 	OrgApplications(ctx context.Context, orgID string) ([]OrgApplication, error)
 	// OrgRoles lists an organization's own (organization-level) roles.
 	OrgRoles(ctx context.Context, orgID string) ([]Role, error)
+	// OrgRoleMembers lists the members holding one of an organization's
+	// own roles; a tenant without them answers Unsupported.
+	OrgRoleMembers(ctx context.Context, orgID, roleID string) ([]Member, error)
 	// OrgGroups lists an organization's groups with the roles each gives;
 	// a tenant without the feature answers Unsupported.
 	OrgGroups(ctx context.Context, orgID string) ([]Group, error)
@@ -161,6 +164,12 @@ type Writer interface {
 	// RemoveOrgClientGrant takes a grant from an organization; the grant
 	// stays the tenant's, so it can be associated again.
 	RemoveOrgClientGrant(ctx context.Context, orgID, grantID string) error
+	// CreateOrgRole makes a role of the organization's own
+	// (organization-level roles, Early Access).
+	CreateOrgRole(ctx context.Context, orgID, name, description string) (Role, error)
+	// DeleteOrgRole deletes one of the organization's own roles (never a
+	// tenant role); its members lose it.
+	DeleteOrgRole(ctx context.Context, orgID, roleID string) error
 }
 
 // Tenant identifies the tenant a client speaks to.
@@ -249,6 +258,9 @@ type Member struct {
 // Role is an organization role held by a member.
 type Role struct {
 	ID, Name string
+	// Description is what the role is for, where it was read (an
+	// organization's own roles); "" elsewhere.
+	Description string
 }
 
 // Invitation is a pending invitation to an organization.

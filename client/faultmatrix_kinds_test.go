@@ -36,6 +36,8 @@ var matrixKinds = map[string]string{
 	"RemoveUserBlocks": "remove brute-force blocks",
 	// the Machine-to-Machine Access tab's, tried by TestFaultMatrixOrgClientGrants
 	"AssociateClientGrant": "associate client grant", "RemoveOrgClientGrant": "remove client grant",
+	// the Roles tab's, tried by TestFaultMatrixOrgRoles
+	"CreateOrgRole": "create organization role", "DeleteOrgRole": "delete organization role",
 }
 
 // Every method of Writer is a kind of change the fault matrix makes, and

@@ -52,8 +52,8 @@ type EffectiveRole struct {
 // surfaceMissing remembers which Early Access features the tenant lacks,
 // and whether it was seen to have groups.
 type surfaceMissing struct {
-	apps, groups domainsMissing
-	hasGroups    atomic.Bool
+	apps, groups, roles domainsMissing
+	hasGroups, hasRoles atomic.Bool
 }
 
 var (
@@ -82,6 +82,7 @@ func (c *auth0Client) OrgClientGrants(ctx context.Context, orgID string) ([]Clie
 // checkpointList is one page of a list go-auth0 v1 has no method for.
 type checkpointList[T any] struct {
 	Clients []T     `json:"clients"`
+	Members []T     `json:"members"`
 	Groups  []T     `json:"groups"`
 	Roles   []T     `json:"roles"`
 	Next    *string `json:"next"`
@@ -143,8 +144,12 @@ func (c *auth0Client) OrgApplications(ctx context.Context, orgID string) ([]OrgA
 }
 
 // OrgRoles lists an organization's own roles (GET /roles?type=organization
-// &owner_id=…, Early Access); a tenant without them has none.
+// &owner_id=…, Early Access); a tenant without them answers Unsupported
+// (see org_roles.go).
 func (c *auth0Client) OrgRoles(ctx context.Context, orgID string) ([]Role, error) {
+	if err := c.probeOrgRoles(ctx, orgID); err != nil {
+		return nil, err
+	}
 	var out []Role
 	for page := 0; ; page++ {
 		l, err := c.m.Role.List(ctx, management.Page(page), management.PerPage(pageSize),
@@ -154,7 +159,7 @@ func (c *auth0Client) OrgRoles(ctx context.Context, orgID string) ([]Role, error
 		}
 		for _, r := range l.Roles {
 			if r.GetOwnerID() == orgID { // a tenant that ignores the filter lists its tenant roles
-				out = append(out, Role{ID: r.GetID(), Name: r.GetName()})
+				out = append(out, Role{ID: r.GetID(), Name: r.GetName(), Description: r.GetDescription()})
 			}
 		}
 		if !l.HasNext() || len(l.Roles) == 0 {

@@ -54,3 +54,23 @@ func (f *Fake) RemoveOrgClientGrant(_ context.Context, _, grantID string) error 
 	}
 	return &client.Error{Kind: client.NotFound, Op: "remove client grant", Message: "no grant " + grantID}
 }
+
+func (f *Fake) OrgRoleMembers(context.Context, string, string) ([]client.Member, error) {
+	return nil, f.fail("list role members")
+}
+
+// CreateOrgRole fails as a tenant without organization-level roles does.
+func (f *Fake) CreateOrgRole(context.Context, string, string, string) (client.Role, error) {
+	if err := f.fail("create organization role"); err != nil {
+		return client.Role{}, err
+	}
+	return client.Role{}, &client.Error{Kind: client.Unsupported, Op: "create organization role", Message: "this tenant has no organization-level roles"}
+}
+
+// DeleteOrgRole fails as a tenant without organization-level roles does.
+func (f *Fake) DeleteOrgRole(context.Context, string, string) error {
+	if err := f.fail("delete organization role"); err != nil {
+		return err
+	}
+	return &client.Error{Kind: client.Unsupported, Op: "delete organization role", Message: "this tenant has no organization-level roles"}
+}
