@@ -27,8 +27,9 @@ type KeyMap struct {
 	Why, Doctor, Fix                        key.Binding // the login explainer, the doctor, a fix
 	// The Activity tab: open it, follow live, filter by kind and by person.
 	ActivityTab, Follow, Kind, Person key.Binding
-	// ClientGrants shows an organization's Machine-to-Machine Access tab.
-	ClientGrants key.Binding
+	// ClientGrants shows an organization's Machine-to-Machine Access tab,
+	// OrgRoles its Roles tab (its own roles).
+	ClientGrants, OrgRoles key.Binding
 
 	// Dialog is what the keys mean inside a dialog; Filtering inside the "/" line.
 	Dialog    DialogKeys
@@ -103,6 +104,7 @@ func Default() *KeyMap {
 		Kind:         b("K", "kind", "K"),
 		Person:       b("P", "only this person", "P"),
 		ClientGrants: b("7", "m2m access", "7"),
+		OrgRoles:     b("8", "roles", "8"),
 		Dialog: DialogKeys{
 			Yes:    b("y", "confirm", "y"),
 			No:     b("n/esc", "cancel", "n", "esc", "q"),
@@ -131,7 +133,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"activity": &k.Activity, "profile": &k.Profile, "retry": &k.Retry, "pause": &k.Pause, "stop": &k.Stop, "users": &k.Users, "tenant-connections": &k.TenantConns,
 		"why": &k.Why, "doctor": &k.Doctor, "fix": &k.Fix,
 		"activity-tab": &k.ActivityTab, "follow": &k.Follow, "kind": &k.Kind, "person": &k.Person,
-		"m2m-tab": &k.ClientGrants,
+		"m2m-tab": &k.ClientGrants, "roles-tab": &k.OrgRoles,
 	}
 }
 

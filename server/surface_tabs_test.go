@@ -44,3 +44,29 @@ func TestViewerCannotChangeMachineToMachineAccess(t *testing.T) {
 		t.Fatalf("audit lines for a viewer who changed nothing: %+v", es)
 	}
 }
+
+// A viewer over SSH sees acme's Roles tab but can neither delete a role
+// nor create one: refused, nothing sent or audited.
+func TestViewerCannotChangeOrganizationRoles(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
+	o, err := r.cl.OrganizationByName(context.Background(), "acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := r.connect(t, "ann", r.viewer, 120, 36)
+	tm.wait("3 organizations", "viewer: read-only")
+	tm.send("\r")
+	tm.wait("Roles (1)")
+	tm.send("8")
+	tm.wait("acme-billing-admin")
+	tm.send("d")
+	tm.wait("cannot delete organization role: viewer: read-only")
+	tm.send("n")
+	tm.wait("cannot create organization role: viewer: read-only")
+	if roles, err := r.cl.OrgRoles(context.Background(), o.ID); err != nil || len(roles) != 1 {
+		t.Fatalf("a viewer changed acme's roles: %v %v", roles, err)
+	}
+	if es := r.auditEntries(t); len(es) != 0 {
+		t.Fatalf("audit lines for a viewer who changed nothing: %+v", es)
+	}
+}

@@ -17,8 +17,12 @@ func (f *Fake) OrgApplications(context.Context, string) ([]client.OrgApplication
 	return nil, f.fail("list organization applications")
 }
 
+// OrgRoles answers as a tenant without organization-level roles.
 func (f *Fake) OrgRoles(context.Context, string) ([]client.Role, error) {
-	return nil, f.fail("list organization roles")
+	if err := f.fail("list organization roles"); err != nil {
+		return nil, err
+	}
+	return nil, &client.Error{Kind: client.Unsupported, Op: "list organization roles", Message: "this tenant has no organization-level roles"}
 }
 
 func (f *Fake) OrgGroups(context.Context, string) ([]client.Group, error) {

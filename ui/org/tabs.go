@@ -11,6 +11,7 @@ import (
 	"github.com/orgdash/orgdash/ui/grants"
 	"github.com/orgdash/orgdash/ui/invitations"
 	"github.com/orgdash/orgdash/ui/members"
+	"github.com/orgdash/orgdash/ui/orgroles"
 )
 
 // Tabs are an organization's tabs, in order. A new tab is a package with a
@@ -24,6 +25,7 @@ func Tabs() []common.TabSpec {
 		domains.Spec(),
 		activity.Spec(),
 		grants.Spec(),
+		orgroles.Spec(),
 	}
 }
 
