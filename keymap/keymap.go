@@ -28,8 +28,9 @@ type KeyMap struct {
 	// The Activity tab: open it, follow live, filter by kind and by person.
 	ActivityTab, Follow, Kind, Person key.Binding
 	// ClientGrants shows an organization's Machine-to-Machine Access tab,
-	// OrgRoles its Roles tab (its own roles).
-	ClientGrants, OrgRoles key.Binding
+	// OrgRoles its Roles tab (its own roles), OrgApps its Applications,
+	// Groups its Groups.
+	ClientGrants, OrgRoles, OrgApps, Groups key.Binding
 
 	// Dialog is what the keys mean inside a dialog; Filtering inside the "/" line.
 	Dialog    DialogKeys
@@ -105,6 +106,8 @@ func Default() *KeyMap {
 		Person:       b("P", "only this person", "P"),
 		ClientGrants: b("7", "m2m access", "7"),
 		OrgRoles:     b("8", "roles", "8"),
+		OrgApps:      b("9", "applications", "9"),
+		Groups:       b("0", "groups", "0"),
 		Dialog: DialogKeys{
 			Yes:    b("y", "confirm", "y"),
 			No:     b("n/esc", "cancel", "n", "esc", "q"),
@@ -133,7 +136,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"activity": &k.Activity, "profile": &k.Profile, "retry": &k.Retry, "pause": &k.Pause, "stop": &k.Stop, "users": &k.Users, "tenant-connections": &k.TenantConns,
 		"why": &k.Why, "doctor": &k.Doctor, "fix": &k.Fix,
 		"activity-tab": &k.ActivityTab, "follow": &k.Follow, "kind": &k.Kind, "person": &k.Person,
-		"m2m-tab": &k.ClientGrants, "roles-tab": &k.OrgRoles,
+		"m2m-tab": &k.ClientGrants, "roles-tab": &k.OrgRoles, "applications-tab": &k.OrgApps, "groups-tab": &k.Groups,
 	}
 }
 

@@ -107,8 +107,8 @@ func (m *rolesTab) actions() common.Actions {
 func TestFlowATabAddedFromASpec(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 1, Members: 3})
-		zero := key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "roles")) // a key no tab has
-		f := startFlow(t, tn, "", "", func(c *common.Common) { c.OrgTabs = append(org.Tabs(), rolesSpec(zero)) })
+		eq := key.NewBinding(key.WithKeys("="), key.WithHelp("=", "roles")) // a key nothing has
+		f := startFlow(t, tn, "", "", func(c *common.Common) { c.OrgTabs = append(org.Tabs(), rolesSpec(eq)) })
 		f.want("1 organization")
 		f.press("enter")
 		f.want("Roles") // in the tab bar
@@ -121,7 +121,7 @@ func TestFlowATabAddedFromASpec(t *testing.T) {
 			}
 			grants += len(rs.Roles)
 		}
-		f.press("0")
+		f.press("=")
 		f.wait(fmt.Sprintf("Roles (%d)", grants))
 		f.want("MEMBER", "ROLE", "d remove")
 		id := ids[0]

@@ -118,6 +118,6 @@ func TestFlowNoRolesTabWithoutTheFeature(t *testing.T) {
 		f.press("8")
 		f.want("this tenant has no roles tab")
 		f.press("7", "tab")
-		f.want("acme › Overview") // the hidden Roles tab is skipped
+		f.want("acme › Applications") // the hidden Roles tab is skipped
 	})
 }

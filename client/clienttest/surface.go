@@ -1,7 +1,9 @@
 package clienttest
 
 // The fake's answers to the newer organization pages: a tenant whose
-// organizations have none of them yet.
+// organizations have no client grants yet, without the Early Access
+// features (organization applications, organization-level roles,
+// groups), where every change of them fails.
 
 import (
 	"context"
@@ -13,8 +15,12 @@ func (f *Fake) OrgClientGrants(context.Context, string) ([]client.ClientGrant, e
 	return nil, f.fail("list organization client grants")
 }
 
+// OrgApplications answers as a tenant without organization applications.
 func (f *Fake) OrgApplications(context.Context, string) ([]client.OrgApplication, error) {
-	return nil, f.fail("list organization applications")
+	if err := f.fail("list organization applications"); err != nil {
+		return nil, err
+	}
+	return nil, &client.Error{Kind: client.Unsupported, Op: "list organization applications", Message: "this tenant has no organization applications"}
 }
 
 // OrgRoles answers as a tenant without organization-level roles.
@@ -25,8 +31,12 @@ func (f *Fake) OrgRoles(context.Context, string) ([]client.Role, error) {
 	return nil, &client.Error{Kind: client.Unsupported, Op: "list organization roles", Message: "this tenant has no organization-level roles"}
 }
 
+// OrgGroups answers as a tenant without groups in organizations.
 func (f *Fake) OrgGroups(context.Context, string) ([]client.Group, error) {
-	return nil, f.fail("list organization groups")
+	if err := f.fail("list organization groups"); err != nil {
+		return nil, err
+	}
+	return nil, &client.Error{Kind: client.Unsupported, Op: "list organization groups", Message: "this tenant has no groups in organizations"}
 }
 
 func (f *Fake) EffectiveRoles(context.Context, string, string) ([]client.EffectiveRole, error) {

@@ -9,8 +9,10 @@ import (
 	"github.com/orgdash/orgdash/ui/connections"
 	"github.com/orgdash/orgdash/ui/domains"
 	"github.com/orgdash/orgdash/ui/grants"
+	"github.com/orgdash/orgdash/ui/groups"
 	"github.com/orgdash/orgdash/ui/invitations"
 	"github.com/orgdash/orgdash/ui/members"
+	"github.com/orgdash/orgdash/ui/orgapps"
 	"github.com/orgdash/orgdash/ui/orgroles"
 )
 
@@ -26,6 +28,8 @@ func Tabs() []common.TabSpec {
 		activity.Spec(),
 		grants.Spec(),
 		orgroles.Spec(),
+		orgapps.Spec(),
+		groups.Spec(),
 	}
 }
 
