@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -43,10 +44,10 @@ type Bulk struct {
 	Ended func(applied []client.Organization)
 
 	ended   bool
-	planned []string // the marked rows it was planned from, unmarked when it starts
-	retries *Bulk    // the run it retries, whose undo is part of its own
-	undoes  []*Bulk  // for an undo, the runs it undoes
-	undone  bool     // an undo of it has started: a retry's undo leaves it be
+	planned []string    // the marked rows it was planned from, unmarked when it starts
+	retries *Bulk       // the run it retries, whose undo is part of its own
+	undoes  []*Bulk     // for an undo, the runs it undoes
+	undone  atomic.Bool // an undo of it has started: a retry's undo leaves it be (read by the retry's outcome)
 }
 
 // StartedMsg is a bulk change begun, for its screen to follow.
@@ -190,7 +191,7 @@ func outcome(c *common.Common, b *Bulk) common.Outcome {
 func (b *Bulk) undo() *Bulk {
 	var parts, from []*Bulk
 	for x := b; x != nil; x = x.retries {
-		if applied := x.A.Those(client.Applied); x.Reverse != nil && !x.undone && len(applied) > 0 {
+		if applied := x.A.Those(client.Applied); x.Reverse != nil && !x.undone.Load() && len(applied) > 0 {
 			parts, from = append(parts, x.Reverse(applied)), append(from, x)
 		}
 	}
@@ -201,12 +202,13 @@ func (b *Bulk) undo() *Bulk {
 		parts[0].undoes = from
 		return parts[0]
 	}
-	j := *parts[0]
+	first := parts[0]
 	as := make([]*client.Across, len(parts))
 	for i, p := range parts {
 		as[i] = p.A
 	}
-	j.A, j.undoes = client.Join(as...), from
+	j := &Bulk{Scope: first.Scope, Verb: first.Verb, Past: first.Past, Prep: first.Prep, Tab: first.Tab, Curl: first.Curl,
+		A: client.Join(as...), undoes: from}
 	j.Ended = func(applied []client.Organization) {
 		for _, p := range parts {
 			if p.Ended != nil {
@@ -214,7 +216,7 @@ func (b *Bulk) undo() *Bulk {
 			}
 		}
 	}
-	return &j
+	return j
 }
 
 // within are those of orgs that a plans.

@@ -56,7 +56,7 @@ func Follow[T any](c *common.Common, l *list.Model[T], cur **Bulk, scope string,
 		}
 		*cur = msg.B
 		for _, x := range msg.B.undoes {
-			x.undone = true
+			x.undone.Store(true)
 		}
 		for _, st := range msg.B.A.Steps() {
 			l.Unmark(st.Org.ID)
