@@ -209,6 +209,8 @@ type Organization struct {
 	// AppEntitlement is is_app_entitlement_active (Early Access): only the
 	// applications the organization lists may log its people in.
 	AppEntitlement bool
+	// TokenQuota limits its client-credentials tokens; nil: none.
+	TokenQuota *TokenQuota
 }
 
 // Connection is a connection as enabled (or disabled) for an organization.

@@ -31,6 +31,9 @@ type KeyMap struct {
 	// OrgRoles its Roles tab (its own roles), OrgApps its Applications,
 	// Groups its Groups.
 	ClientGrants, OrgRoles, OrgApps, Groups key.Binding
+	// Settings edits an organization's newer settings (token quota,
+	// third-party access, application entitlement).
+	Settings key.Binding
 
 	// Dialog is what the keys mean inside a dialog; Filtering inside the "/" line.
 	Dialog    DialogKeys
@@ -108,6 +111,7 @@ func Default() *KeyMap {
 		OrgRoles:     b("8", "roles", "8"),
 		OrgApps:      b("9", "applications", "9"),
 		Groups:       b("0", "groups", "0"),
+		Settings:     b("E", "edit settings", "E"),
 		Dialog: DialogKeys{
 			Yes:    b("y", "confirm", "y"),
 			No:     b("n/esc", "cancel", "n", "esc", "q"),
@@ -136,7 +140,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"activity": &k.Activity, "profile": &k.Profile, "retry": &k.Retry, "pause": &k.Pause, "stop": &k.Stop, "users": &k.Users, "tenant-connections": &k.TenantConns,
 		"why": &k.Why, "doctor": &k.Doctor, "fix": &k.Fix,
 		"activity-tab": &k.ActivityTab, "follow": &k.Follow, "kind": &k.Kind, "person": &k.Person,
-		"m2m-tab": &k.ClientGrants, "roles-tab": &k.OrgRoles, "applications-tab": &k.OrgApps, "groups-tab": &k.Groups,
+		"m2m-tab": &k.ClientGrants, "roles-tab": &k.OrgRoles, "applications-tab": &k.OrgApps, "groups-tab": &k.Groups, "settings": &k.Settings,
 	}
 }
 
