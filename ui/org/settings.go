@@ -129,9 +129,10 @@ func confirmSettings(c *common.Common, o client.Organization, before, after clie
 	return dialog.Guard(c, "Change the settings of "+common.Clean(o.Name)+"?", body, "Save", o.Name, setSettings(c, o, before, after, false))
 }
 
-// settingsFields are the settings as the audit keeps them.
-func settingsFields(s client.OrgSettings) map[string]any {
-	f := map[string]any{"third_party_client_access": s.ThirdPartyAccess, "is_app_entitlement_active": s.AppEntitlement, "token_quota": nil}
+// withSettings adds the settings to an edit's fields, as the audit keeps
+// them (and reconcile reads them back).
+func withSettings(f map[string]any, s client.OrgSettings) map[string]any {
+	f["third_party_client_access"], f["is_app_entitlement_active"], f["token_quota"] = s.ThirdPartyAccess, s.AppEntitlement, nil
 	if q := s.TokenQuota; q != nil {
 		f["token_quota"] = map[string]any{"per_day": q.PerDay, "per_hour": q.PerHour, "enforce": q.Enforce}
 	}
@@ -144,7 +145,7 @@ func setSettings(c *common.Common, o client.Organization, before, after client.O
 	return common.Change(nil, func() common.Outcome {
 		spec := client.SpecOf(o)
 		spec.Settings = &after
-		d := audit.Detail{OrgName: o.Name, Before: settingsFields(before), After: settingsFields(after)}
+		d := audit.Detail{OrgName: o.Name, Before: withSettings(fields(client.SpecOf(o)), before), After: withSettings(fields(spec), after)}
 		now, err := cl.UpdateOrganization(audit.WithDetail(ctx, d), o.ID, spec)
 		if err != nil {
 			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "settings of " + common.Clean(o.Name) + ": " + common.Explain(err)}}
