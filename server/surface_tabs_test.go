@@ -70,3 +70,17 @@ func TestViewerCannotChangeOrganizationRoles(t *testing.T) {
 		t.Fatalf("audit lines for a viewer who changed nothing: %+v", es)
 	}
 }
+
+// A viewer over SSH cannot edit an organization's newer settings either.
+func TestViewerCannotEditOrganizationSettings(t *testing.T) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
+	tm := r.connect(t, "ann", r.viewer, 120, 36)
+	tm.wait("3 organizations", "viewer: read-only")
+	tm.send("\r")
+	tm.wait("Danger Zone")
+	tm.send("E")
+	tm.wait("cannot edit organization: viewer: read-only")
+	if es := r.auditEntries(t); len(es) != 0 {
+		t.Fatalf("audit lines for a viewer who changed nothing: %+v", es)
+	}
+}
