@@ -71,8 +71,9 @@ func TestFlowMachineToMachineAccess(t *testing.T) {
 		}
 		spare := f.spareGrant()
 		f.wait("3 organizations", "1 of 3")
-		f.press("enter", "7")
-		f.wait("M2M Access (1)", "Acme Billing API", "https://billing.acme.example/", "read:invoices read:usage")
+		f.press("enter")
+		f.press(":").typed("m2m").press("enter") // as 7 does
+		f.wait("acme › M2M Access", "M2M Access (1)", "Acme Billing API", "https://billing.acme.example/", "read:invoices read:usage")
 		f.want("n associate grant", "d remove grant")
 
 		f.press("n")
