@@ -1,56 +1,12 @@
 // Command orgdash is a keyboard-driven terminal dashboard for Auth0
 // Organizations, an SSH server for it, and a simulator of an Auth0 tenant.
+// The command line lives in internal/cli.
 package main
 
 import (
-	"errors"
-	"fmt"
 	"os"
 
-	"github.com/spf13/cobra"
+	"github.com/orgdash/orgdash/internal/cli"
 )
 
-// usageError is a mistake in the command line: orgdash exits 2 for it.
-type usageError struct{ error }
-
-func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
-
-func main() {
-	root := rootCmd()
-	if err := root.Execute(); err != nil {
-		var code exitCode
-		if errors.As(err, &code) { // the command has said all it has to
-			os.Exit(int(code))
-		}
-		fmt.Fprintln(os.Stderr, "orgdash:", err)
-		var ue usageError
-		if errors.As(err, &ue) {
-			os.Exit(2)
-		}
-		os.Exit(1)
-	}
-}
-
-func rootCmd() *cobra.Command {
-	g := &globals{}
-	root := &cobra.Command{
-		Use:   "orgdash",
-		Short: "A terminal dashboard for Auth0 Organizations",
-		Long: `orgdash browses and manages a tenant's Auth0 Organizations from the terminal.
-
-With no credentials it runs against a built-in simulated tenant. To use a real
-tenant set AUTH0_DOMAIN and either AUTH0_CLIENT_ID + AUTH0_CLIENT_SECRET or
-AUTH0_API_TOKEN.`,
-		SilenceUsage:  true,
-		SilenceErrors: true,
-		Args:          cobra.NoArgs,
-		RunE:          func(cmd *cobra.Command, _ []string) error { return runDashboard(cmd.Context(), g) },
-	}
-	root.PersistentFlags().StringVar(&g.configPath, "config", "", "config `FILE` (default $ORGDASH_CONFIG or $XDG_CONFIG_HOME/orgdash/config.yaml)")
-	root.Flags().DurationVar(&g.refresh, "refresh", 0, "reload the shown list every `INTERVAL` (such as 1m) unless you are in the middle of something there")
-	root.PersistentFlags().StringVar(&g.auditSyslog, "audit-syslog", "", "copy the audit to syslog at `WHERE` (unixgram:///dev/log, udp://host:514, tcp://host:601); the file stays the record")
-	root.PersistentFlags().StringVar(&g.profile, "profile", "", "the profile (tenant) `NAME` to use (default: the config's default_profile)")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(simCmd(), serveCmd(g), exportCmd(g), auditCmd(g), activityCmd(g), versionCmd(), whyCmd(g), doctorCmd(g))
-	return root
-}
+func main() { os.Exit(cli.Main()) }

@@ -119,7 +119,7 @@ func endTornTail(f *os.File) error {
 	return err
 }
 
-// To writes the log to w (tests, stderr).
+// To is a log written to w alone, with no file behind it: for tests.
 func To(w io.Writer) *Log { return &Log{w: w} }
 
 // Write appends e as one line and syncs it to disk.

@@ -35,6 +35,7 @@ func lines(t *testing.T, b *bytes.Buffer) []Entry {
 func TestOneLinePerMutationWithOutcome(t *testing.T) {
 	var buf bytes.Buffer
 	f := clienttest.New(2, 10)
+	f.Demo = false // a real tenant: the audit names it by its domain
 	c := Client(f, To(&buf), Who{User: "ops", Key: "SHA256:abc", Remote: "10.0.0.1:5555"})
 	ctx := context.Background()
 	org := f.Orgs[0].ID
@@ -204,5 +205,20 @@ func TestSyslogSinkAfterTheFile(t *testing.T) {
 	}
 	if strings.Count(file.String(), "\n") != 2 || len(failures) != 1 {
 		t.Fatalf("file %q, %d failures reported", file.String(), len(failures))
+	}
+}
+
+// The embedded simulator is named as such in the audit, not by the
+// loopback address it happens to listen on.
+func TestDemoTenantIsNamedAsSuch(t *testing.T) {
+	var buf bytes.Buffer
+	f := clienttest.New(2, 10) // a demo tenant
+	c := Client(f, To(&buf), Who{User: "ops"})
+	org := f.Orgs[0].ID
+	c.RemoveMembers(context.Background(), org, []string{f.MemberLists[org][0].UserID})
+	for _, e := range lines(t, &buf) {
+		if e.Tenant != DemoTenant {
+			t.Fatalf("the demo's change is recorded for tenant %q, want %q", e.Tenant, DemoTenant)
+		}
 	}
 }

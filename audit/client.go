@@ -74,13 +74,24 @@ func ClientWithActivity(c client.Client, log *Log, who Who, activity *Activity) 
 	return audited{Reader: c, w: c, log: log, who: who, activity: activity}
 }
 
+// DemoTenant is what the audit names the embedded simulator: its address
+// is a loopback port that changes every start.
+const DemoTenant = "demo (simulated)"
+
+func tenantName(t client.Tenant) string {
+	if t.Demo {
+		return DemoTenant
+	}
+	return t.Domain
+}
+
 // begin writes a change's intent. The change runs even if the log cannot
 // be written: the person at the keyboard has asked for it, and its own
 // result must not be hidden; the log's trouble is the log's.
 func (a audited) begin(ctx context.Context, action, org string, targets []string) Entry {
 	d := detailOf(ctx)
 	e := Entry{Time: time.Now().UTC(), ID: newID(), Phase: Intent, User: a.who.User, Comment: a.who.Comment, Key: a.who.Key,
-		Remote: a.who.Remote, Tenant: a.Tenant().Domain, Profile: a.who.Profile, Action: action, Org: org,
+		Remote: a.who.Remote, Tenant: tenantName(a.Tenant()), Profile: a.who.Profile, Action: action, Org: org,
 		OrgName: d.OrgName, Targets: targets, Before: d.Before, After: d.After}
 	if len(d.Names) > 0 {
 		e.Names = map[string]string{}

@@ -21,7 +21,7 @@ import (
 // and those organizations'.
 func sharedConn(t testing.TB, tn *simtest.Tenant, n int) (string, []string) {
 	t.Helper()
-	admin := tn.Management(t, management.WithRetries(100, []int{http.StatusTooManyRequests}))
+	admin := tn.Management(t, management.WithRetryStrategy(management.RetryStrategy{MaxRetries: 100, Statuses: []int{http.StatusTooManyRequests}}))
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -138,7 +138,7 @@ func TestDisableAConnectionIn300Organizations(t *testing.T) {
 				// the peer: the SDK used as well as it can be (a PATCH per
 				// organization, retrying 429s as long as it takes, honouring
 				// the reset header), on the same 300 enabled again
-				sdk := tn.Management(t, management.WithRetries(50, []int{http.StatusTooManyRequests}))
+				sdk := tn.Management(t, management.WithRetryStrategy(management.RetryStrategy{MaxRetries: 50, Statuses: []int{http.StatusTooManyRequests}}))
 				for _, o := range orgs {
 					ok(t, sdk.Request(ctx, "PATCH", sdk.URI("organizations", o.ID, "connections", connID), &map[string]any{"is_enabled": true}))
 				}

@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"sync/atomic"
 	"time"
 
@@ -81,6 +82,30 @@ func (c *auth0Client) Organizations(ctx context.Context, from string) (Page[Orga
 	}
 	if len(l.Organizations) > 0 {
 		p.Next = l.Next
+	}
+	return p, nil
+}
+
+// OffsetLimit is how many records offset paging (page, per_page) reaches:
+// Auth0 refuses a page past the first 1,000 (400 invalid_paging).
+const OffsetLimit = 1000
+
+func (c *auth0Client) OrganizationsSorted(ctx context.Context, field string, desc bool, page string) (Page[Organization], error) {
+	n, _ := strconv.Atoi(page)
+	order := "1"
+	if desc {
+		order = "-1"
+	}
+	l, err := c.m.Organization.List(ctx, management.Page(n), management.PerPage(pageSize), management.Parameter("sort", field+":"+order))
+	if err != nil {
+		return Page[Organization]{}, c.classify("list organizations", err)
+	}
+	p := Page[Organization]{Items: make([]Organization, 0, len(l.Organizations))}
+	for _, o := range l.Organizations {
+		p.Items = append(p.Items, orgFrom(o))
+	}
+	if len(l.Organizations) == pageSize && (n+2)*pageSize <= OffsetLimit {
+		p.Next = strconv.Itoa(n + 1)
 	}
 	return p, nil
 }

@@ -63,7 +63,7 @@ func BenchmarkDisableAcross(b *testing.B) {
 // disabler sets up (untimed) one way to disable the connection in orgIDs.
 func disabler(b *testing.B, tn *simtest.Tenant, plan, way, connID string, orgIDs []string) func() {
 	if way != "orgdash" {
-		m := tn.Management(b, management.WithRetries(100, []int{http.StatusTooManyRequests}))
+		m := tn.Management(b, management.WithRetryStrategy(management.RetryStrategy{MaxRetries: 100, Statuses: []int{http.StatusTooManyRequests}}))
 		if way == "sdk-paced" {
 			m = pacedSDK(b, tn, plan)
 		}

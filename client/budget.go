@@ -50,7 +50,7 @@ func documentedBucket(name string, l limits.Limit, now time.Time) *bucketBudget 
 
 func (b *bucketBudget) state(now time.Time) BucketState {
 	return BucketState{Name: b.name, Known: b.known, Limit: b.limit, Remaining: int(math.Max(0, math.Floor(b.free(now)))),
-		Seen: now, Rate: b.rate, Reset: b.reset, WaitingUntil: b.waitingUntil}
+		Seen: now, Rate: b.rate, Documented: b.documented, Reset: b.reset, WaitingUntil: b.waitingUntil}
 }
 
 // free is the tokens estimated free for new calls at now.

@@ -41,11 +41,10 @@ func (c Capabilities) Can(a Action) Capability {
 
 // scopeBook keeps the capabilities as tokens come and 403s correct them.
 type scopeBook struct {
-	mu       sync.Mutex
-	token    string
-	caps     Capabilities
-	denied   map[string]bool
-	readOnly string
+	mu     sync.Mutex
+	token  string
+	caps   Capabilities
+	denied map[string]bool
 }
 
 // sawToken reads the scope claim of a bearer token the first time it is used.

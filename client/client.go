@@ -33,6 +33,12 @@ type Reader interface {
 	// Organizations returns the page after the cursor from ("" for the
 	// first); the page's Next is "" on the last page.
 	Organizations(ctx context.Context, from string) (Page[Organization], error)
+	// OrganizationsSorted returns page (from "" or "0": the first) of the
+	// organizations as Auth0 sorts them by field ("name", "display_name"),
+	// descending when desc: sort works only with offset paging, which
+	// serves the first OffsetLimit of them. Next is the next page's number,
+	// "" after the last.
+	OrganizationsSorted(ctx context.Context, field string, desc bool, page string) (Page[Organization], error)
 	// CountOrganizations asks how many organizations the tenant has, in one call.
 	CountOrganizations(ctx context.Context) (int, error)
 	Organization(ctx context.Context, id string) (Organization, error)

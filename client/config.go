@@ -36,21 +36,9 @@ type Config struct {
 	VerifyInterval time.Duration // between listings while verifying (default 2s)
 }
 
-// ErrNoCredentials means no AUTH0_* variable is set: orgdash then runs its demo.
+// ErrNoCredentials means no profile is chosen and no AUTH0_* variable is
+// set (config.Choose says so): orgdash then runs its demo.
 var ErrNoCredentials = errors.New("no Auth0 credentials are set")
-
-// FromEnv reads AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET and
-// AUTH0_API_TOKEN. Missing or contradictory settings give one sentence
-// saying what to set.
-func FromEnv(getenv func(string) string) (Config, error) {
-	c := Config{Domain: strings.TrimSpace(getenv("AUTH0_DOMAIN")), ClientID: strings.TrimSpace(getenv("AUTH0_CLIENT_ID")),
-		ClientSecret: strings.TrimSpace(getenv("AUTH0_CLIENT_SECRET")), APIToken: strings.TrimSpace(getenv("AUTH0_API_TOKEN")),
-		Plan: strings.TrimSpace(getenv("AUTH0_PLAN"))}
-	if c.Domain == "" && c.ClientID == "" && c.ClientSecret == "" && c.APIToken == "" {
-		return c, ErrNoCredentials
-	}
-	return c, c.Validate()
-}
 
 // Validate checks the settings are complete and consistent.
 func (c Config) Validate() error {

@@ -107,7 +107,7 @@ func (m *matrix) cx() context.Context {
 
 // setupKinds makes two roles and an application for the rounds of kinds.
 func (m *matrix) setupKinds() {
-	admin := m.tn.Management(m.t, management.WithRetries(10, []int{http.StatusTooManyRequests}))
+	admin := m.tn.Management(m.t, management.WithRetryStrategy(management.RetryStrategy{MaxRetries: 10, Statuses: []int{http.StatusTooManyRequests}}))
 	for _, name := range []string{"matrix-admin", "matrix-viewer"} {
 		var r struct{ ID string }
 		if err := admin.Request(ctx, "POST", admin.URI("roles"), &map[string]any{"name": name}); err != nil {

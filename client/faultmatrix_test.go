@@ -66,7 +66,7 @@ func (s *syncBuffer) last(t *testing.T) audit.Change {
 
 func newMatrix(t *testing.T, opts sim.Options) *matrix {
 	tn := simtest.StartInMemory(t, opts)
-	admin := tn.Management(t, management.WithRetries(10, []int{http.StatusTooManyRequests}))
+	admin := tn.Management(t, management.WithRetryStrategy(management.RetryStrategy{MaxRetries: 10, Statuses: []int{http.StatusTooManyRequests}}))
 	m := &matrix{t: t, tn: tn, log: &syncBuffer{}, byOutcome: map[string]int{}, stop: &stopper{base: tn.Transport}}
 	must := func(err error) {
 		if err != nil {
@@ -275,7 +275,7 @@ func (m *matrix) round(faults sim.Faults) {
 	}
 
 	var spare struct{ ID string }
-	admin := m.tn.Management(m.t, management.WithRetries(10, []int{http.StatusTooManyRequests}))
+	admin := m.tn.Management(m.t, management.WithRetryStrategy(management.RetryStrategy{MaxRetries: 10, Statuses: []int{http.StatusTooManyRequests}}))
 	name = fmt.Sprintf("spare-%d", m.tried)
 	if err := admin.Request(ctx, "POST", admin.URI("organizations"), &map[string]any{"name": name}); err != nil {
 		m.t.Fatal(err)

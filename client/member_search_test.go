@@ -29,10 +29,10 @@ func TestSearchMembersOfALargeOrganization(t *testing.T) {
 		t.Fatalf("acme has %d members (%v), want %d", n, err, limits.MaxMembers)
 	}
 
-	before := tn.Server.Stats()
+	before := tn.Stats()
 	found, err := c.SearchMembers(ctx, acme.ID, "needle@haystack.example")
 	ok(t, err)
-	after := tn.Server.Stats()
+	after := tn.Stats()
 	if len(found) != 1 || found[0].UserID != needle.GetID() || found[0].Name != "Nadia Needle" {
 		t.Fatalf("found %+v", found)
 	}

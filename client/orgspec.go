@@ -84,7 +84,7 @@ func (c *auth0Client) CreateOrganization(ctx context.Context, s OrgSpec) (Organi
 		o.Branding.Colors = colorScheme(s.Colors)
 	}
 	if len(s.Metadata) > 0 {
-		md := map[string]string(s.Metadata)
+		md := s.Metadata
 		o.Metadata = &md
 	}
 	for _, id := range s.Connections {

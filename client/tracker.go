@@ -17,8 +17,12 @@ import (
 // latest interactive call drew on (what the user is doing now); Buckets
 // has them all.
 type Snapshot struct {
+	// BucketState is the bucket that limits the user's work now: the one
+	// holding calls (the user's before background work such as a scan),
+	// else the bucket of the latest interactive call.
 	BucketState
-	WaitingFor string // the bucket calls are held for, while WaitingUntil is ahead
+	WaitingFor string    // the bucket calls are held for, while WaitingUntil is ahead
+	HeldUntil  time.Time // while only background calls (a scan, an export) are held, until when
 	InFlight   int
 	Requests   int64 // attempts sent, retries included
 	Throttled  int64 // 429 answers
@@ -34,7 +38,8 @@ type BucketState struct {
 	Known            bool // a response has carried x-ratelimit-* headers for it
 	Limit, Remaining int  // Remaining as of Seen
 	Seen             time.Time
-	Rate             float64   // tokens a second, estimated from successive answers (0 while unknown)
+	Rate             float64   // tokens a second: the plan's, or estimated from successive answers (0 while unknown)
+	Documented       bool      // Rate is the plan's, as Auth0 documents it; else a guess being learnt
 	Reset            time.Time // when tokens are next added, as the last answer said
 	WaitingUntil     time.Time // while calls on it are held; else zero
 }
@@ -113,16 +118,29 @@ func (t *Tracker) Snapshot() Snapshot {
 	now := t.now()
 	s := t.s
 	s.Buckets = make([]BucketState, 0, len(t.buckets))
-	var until time.Time
+	var until, bgUntil time.Time
+	var bgHeldBy string
 	for _, b := range t.buckets {
 		s.Buckets = append(s.Buckets, b.state(now))
 		// a hold someone waits for: background work at its reserve is its normal pace
 		if b.interactiveWaiting > 0 && b.waitingUntil.After(until) {
 			until, s.WaitingFor = b.waitingUntil, b.heldBy
 		}
+		if b.waiters > b.interactiveWaiting && b.waitingUntil.After(bgUntil) && b.waitingUntil.After(now) {
+			bgUntil, bgHeldBy = b.waitingUntil, b.heldBy
+		}
 	}
 	sort.Slice(s.Buckets, func(i, j int) bool { return s.Buckets[i].Name < s.Buckets[j].Name })
-	if b := t.buckets[t.active]; b != nil {
+	limiting := t.active // the user's own calls' bucket, unless calls are held
+	switch {
+	case until.After(now):
+		limiting = s.WaitingFor
+	case bgHeldBy != "":
+		limiting, s.HeldUntil = bgHeldBy, bgUntil
+	}
+	if b := t.buckets[limiting]; b != nil {
+		s.BucketState = b.state(now)
+	} else if b := t.buckets[t.active]; b != nil {
 		s.BucketState = b.state(now)
 	}
 	s.WaitingUntil = until

@@ -34,6 +34,8 @@ type KeyMap struct {
 	// Settings edits an organization's newer settings (token quota,
 	// third-party access, application entitlement).
 	Settings key.Binding
+	// SortBy picks the column to sort by.
+	SortBy key.Binding
 
 	// Dialog is what the keys mean inside a dialog; Filtering inside the "/" line.
 	Dialog    DialogKeys
@@ -50,7 +52,7 @@ type FilterKeys struct {
 	Keep, Clear key.Binding
 }
 
-// Default is the default key map of DESIGN.md.
+// Default is the default key map: the keys the README's table lists.
 func Default() *KeyMap {
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
@@ -75,6 +77,7 @@ func Default() *KeyMap {
 		Domains:      b("5", "domains", "5"),
 		Filter:       b("/", "filter", "/"),
 		Sort:         b("s", "sort", "s"),
+		SortBy:       b("S", "sort by…", "S"),
 		Refresh:      b("r", "refresh", "r"),
 		Copy:         b("y", "copy…", "y"),
 		Jump:         b(":", "jump", ":"),
@@ -141,6 +144,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"why": &k.Why, "doctor": &k.Doctor, "fix": &k.Fix,
 		"activity-tab": &k.ActivityTab, "follow": &k.Follow, "kind": &k.Kind, "person": &k.Person,
 		"m2m-tab": &k.ClientGrants, "roles-tab": &k.OrgRoles, "applications-tab": &k.OrgApps, "groups-tab": &k.Groups, "settings": &k.Settings,
+		"sort-by": &k.SortBy,
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 // session queued behind the organizations bucket took up to 10 s), and
 // the tenant saw at most the pages shown plus two calls: one page and one
 // count shared by all, not a count per session.
-func TestFiftySessionsShareTheirReads(t *testing.T) {
+func TestFiftySessionsShareTheirReads(t *testing.T) { // not in parallel: it times the count on the wall clock
 	if testing.Short() {
 		t.Skip("50 SSH sessions")
 	}
@@ -43,7 +43,12 @@ func TestFiftySessionsShareTheirReads(t *testing.T) {
 	if calls > pages+2 {
 		t.Errorf("%d sessions made %d calls, want at most %d (a page and a count, shared)", n, calls, pages+2)
 	}
-	if slowest > time.Second {
-		t.Errorf("a session's count showed %v after its first page, want within 1s", slowest)
+	// Unloaded, the slowest count shows 64–83 ms after its page (README,
+	// BenchmarkFiftySessions). The bound is looser because the whole suite
+	// runs beside this test on two cores; what it guards against is a count
+	// per session queued on the organizations-read bucket (1.67/s), which
+	// shows counts 5–10 s late.
+	if slowest > 3*time.Second {
+		t.Errorf("a session's count showed %v after its first page, want within 3s", slowest)
 	}
 }

@@ -121,8 +121,7 @@ func TestReloadEndsOnlyTheSessionsOfRemovedKeys(t *testing.T) {
 func TestKeysOpenTheProfilesTheyAreGiven(t *testing.T) {
 	staging := simtest.Start(t, sim.Options{Orgs: 7, Members: 2})
 	lead := newKey(t)
-	var r *rig
-	r = newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) {
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) {
 		c.Profile = "production"
 		c.Access = []Access{
 			{Keys: writeKeys(t, t.TempDir(), "leads", lead), Profiles: []string{"staging"}, Role: Operator},
@@ -154,6 +153,7 @@ func TestKeysOpenTheProfilesTheyAreGiven(t *testing.T) {
 // A viewer sees every new change disabled, with the reason, and changes
 // nothing: create, edit, add members, invite, revoke, discovery domains.
 func TestViewerCannotUseTheNewActions(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	before := r.memberCount(t)
 	tm := r.connect(t, "vi", r.viewer, 140, 40)

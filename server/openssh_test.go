@@ -21,6 +21,7 @@ import (
 // TestRealOpenSSHClient connects with the OpenSSH client a person would
 // use, through a real pseudo-terminal. CI installs openssh-client.
 func TestRealOpenSSHClient(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	sshBin, err := exec.LookPath("ssh")
 	if err != nil {
 		if os.Getenv("CI") != "" {

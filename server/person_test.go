@@ -14,6 +14,7 @@ import (
 // person by the key's fingerprint, never by the login name the client
 // chose (anyone can type any name). Before, the line said op1@corp.
 func TestPersonIsTheKeyNotTheLoginName(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	bare := newKey(t)
 	r := newRig(t, sim.Options{Orgs: 3, Members: 20}, func(c *Config) {
 		c.OperatorKeys = filepath.Join(t.TempDir(), "operators.pub")

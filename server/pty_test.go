@@ -33,6 +33,7 @@ func waitRows(t *testing.T, tm *term, want int) {
 // size is the client's to claim, and 3000×3000 once cost 2 GB of screen
 // buffers kept after the session ended.
 func TestPtySizeIsClamped(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 1000, Members: 1})
 	tm := r.connect(t, "tall", r.viewer, 100, 300)
 	tm.wait("1,000 organizations")
@@ -41,6 +42,7 @@ func TestPtySizeIsClamped(t *testing.T) {
 
 // A window change is clamped as the first size is.
 func TestWindowChangeIsClamped(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	if raceEnabled {
 		t.Skip("charm.land/ssh v0.4.2 races on a window change (see race_on_test.go)")
 	}

@@ -99,6 +99,7 @@ func TestReloadDemotesOnAProfileNotShown(t *testing.T) {
 // more. Before, an emptied or removed file failed the reload ("the keys
 // are unchanged") and the old keys went on logging in.
 func TestRevokingByEmptyingOrRemovingAKeyFile(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	for name, revoke := range map[string]func(path string) error{
 		"emptied": func(path string) error { return os.WriteFile(path, nil, 0o600) },
 		"removed": os.Remove,

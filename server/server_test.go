@@ -59,6 +59,7 @@ func TestViewerCannotChangeTheTenantEvenBySendingKeys(t *testing.T) {
 }
 
 func TestOperatorCanAndIsAudited(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 20})
 	tm := r.connect(t, "olu", r.operator, 120, 36)
 	tm.wait("3 organizations")
@@ -189,6 +190,7 @@ func TestIdleSessionEnds(t *testing.T) {
 // that sent it: the session still shows it and offers the undo, and the
 // server no longer counts it in flight, so shutting down need not wait.
 func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 20, Faults: sim.Faults{LatencyMin: time.Second, LatencyMax: time.Second}})
 	tm := r.connect(t, "olu", r.operator, 120, 36)
 	tm.wait("3 organizations")
@@ -223,6 +225,7 @@ func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
 // A stale row in one session (a connection removed elsewhere) never takes
 // the toggle away from that session or any other, new ones included.
 func TestStaleRowInOneSessionLeavesEveryToggle(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	admin := r.tn.Management(t)
 	acme, err := admin.Organization.ReadByName(context.Background(), "acme")

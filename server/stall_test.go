@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/auth0/go-auth0/management"
 	"github.com/orgdash/orgdash/sim"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -82,11 +83,32 @@ func (r *rig) stall(t *testing.T, k keyPair) *stalled {
 	return st
 }
 
+// longNames gives the organizations on a 500×200 screen display names of
+// Auth0's longest (255 characters), so that each redraw of the list carries
+// about 30 kB instead of 9 kB and fill needs a quarter of the redraws.
+func (r *rig) longNames(t *testing.T) {
+	t.Helper()
+	admin := r.tn.Management(t)
+	ctx := context.Background()
+	for page := range maxHeight / 100 {
+		l, err := admin.Organization.List(ctx, management.PerPage(100), management.Page(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, o := range l.Organizations {
+			name := strings.Repeat(string(rune('a'+i%26)), 255)
+			if err := admin.Organization.Update(ctx, o.GetID(), &management.Organization{DisplayName: &name}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
 // fill sends keys that redraw much of a 500×200 screen (the full help,
-// opened and closed: about 10 kB each), filling the channel's 2 MB window
-// of a client that reads nothing, until done (at most a minute). It
-// reports the redraws sent and when the connection last received a byte:
-// when the server's write began to wait.
+// opened and closed: about 30 kB each after longNames), filling the
+// channel's 2 MB window of a client that reads nothing, until done (at
+// most a minute). It reports the redraws sent and when the connection
+// last received a byte: when the server's write began to wait.
 func (st *stalled) fill(t *testing.T, done func() bool) (int, time.Time) {
 	t.Helper()
 	last, lastAt := st.wire.Load(), time.Now()
@@ -136,10 +158,12 @@ func (c *countingConn) Read(p []byte) (int, error) {
 // Before, the write waited for ever in x/crypto/ssh's channel window,
 // holding the renderer and the slot.
 func TestClientThatStopsReadingItsChannelIsCutOff(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	if raceEnabled {
 		t.Skip("the race detector slows rendering about 20×: filling a 2 MB window takes minutes")
 	}
 	r := newRig(t, sim.Options{Orgs: 1000, Members: 1}, func(c *Config) { c.WriteTimeout, c.MaxSessions = 300*time.Millisecond, 1 })
+	r.longNames(t)
 	st := r.stall(t, r.viewer)
 	close(st.stop)
 	keys, blocked := st.fill(t, func() bool { return r.srv.Sessions() == 0 })
@@ -165,11 +189,12 @@ func TestClientThatStopsReadingItsChannelIsCutOff(t *testing.T) {
 
 // Shutdown ends within its grace period even while a session's client
 // reads nothing and the write timeout is far away.
-func TestShutdownWithinGraceDespiteAStalledClient(t *testing.T) {
+func TestShutdownWithinGraceDespiteAStalledClient(t *testing.T) { // not in parallel: it times Shutdown to 0.5s
 	if raceEnabled {
 		t.Skip("the race detector slows rendering about 20×: filling a 2 MB window takes minutes")
 	}
 	r := newRig(t, sim.Options{Orgs: 1000, Members: 1}, func(c *Config) { c.WriteTimeout, c.Grace = time.Hour, 2*time.Second })
+	r.longNames(t)
 	st := r.stall(t, r.viewer)
 	close(st.stop)
 	st.fill(t, st.fullFor(time.Second))
@@ -177,7 +202,10 @@ func TestShutdownWithinGraceDespiteAStalledClient(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- r.srv.Shutdown(context.Background()) }()
 	select {
-	case <-done:
+	case err := <-done:
+		if err != nil {
+			t.Logf("Shutdown: %v", err) // what it cut short; this test is about when it returns
+		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("Shutdown did not return 10s after it began, with a grace of 2s")
 	}

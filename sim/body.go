@@ -89,20 +89,20 @@ func jsonKind(goKind string) string {
 }
 
 // requireString checks a required, length-bounded string property.
-func requireString(v *string, prop, desc string, min, max int) *apiError {
+func requireString(v *string, prop, desc string, least, most int) *apiError {
 	if v == nil {
 		return errBody("'Missing required property: %s'.", prop)
 	}
-	return checkLen(*v, prop, desc, min, max)
+	return checkLen(*v, prop, desc, least, most)
 }
 
-func checkLen(v, prop, desc string, min, max int) *apiError {
+func checkLen(v, prop, desc string, least, most int) *apiError {
 	n := len([]rune(v))
-	if n < min {
-		return errBody("'String is too short (%d chars), minimum %d' on property %s (%s).", n, min, prop, desc)
+	if n < least {
+		return errBody("'String is too short (%d chars), minimum %d' on property %s (%s).", n, least, prop, desc)
 	}
-	if max > 0 && n > max {
-		return errBody("'String is too long (%d chars), maximum %d' on property %s (%s).", n, max, prop, desc)
+	if most > 0 && n > most {
+		return errBody("'String is too long (%d chars), maximum %d' on property %s (%s).", n, most, prop, desc)
 	}
 	return nil
 }

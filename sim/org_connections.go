@@ -176,99 +176,32 @@ func errConnConflict() *apiError {
 	return &apiError{Status: http.StatusConflict, Message: "The connection is already associated with the organization."}
 }
 
-// --- the older enabled_connections family ---
-
-func (s *Server) listEnabledConns(r *http.Request) (int, any, *apiError) {
-	o := s.t.orgs[r.PathValue("id")]
-	if o == nil {
-		return 0, nil, errOrgNotFound
-	}
-	p, e := parsePaging(r.URL.Query(), false)
-	if e != nil {
-		return 0, nil, e
-	}
-	var all []orgConnJSON
-	for _, oc := range o.conns {
-		if oc.enabled {
-			all = append(all, oc.json(false))
-		}
-	}
-	res := offsetList(p, "enabled_connections", all)
-	if env, ok := res.(envelope); ok {
-		env.limit = len(env.items.([]orgConnJSON)) // recorded quirk: limit is the count returned
-		res = env
-	}
-	return http.StatusOK, res, nil
+// connFamily is what sets one connection family apart; one set of handlers
+// serves both.
+type connFamily struct {
+	key string // the path segment after /organizations/{id}, and the envelope's key
+	// newer marks the Early Access family: it sees disabled associations,
+	// shows is_enabled, organization_connection_name and
+	// organization_access_level, filters its list by is_enabled and answers
+	// 409 to any second association of a connection. The older family sees
+	// enabled associations only, and a POST for a disabled one re-enables it.
+	newer             bool
+	props, patchProps map[string]string // what a POST and a PATCH body may name
 }
 
-func (s *Server) addEnabledConn(r *http.Request) (int, any, *apiError) {
-	o := s.t.orgs[r.PathValue("id")]
-	if o == nil {
-		return 0, nil, errOrgNotFound
-	}
-	var b orgConnBody
-	if e := decodeBody(r, &b, enabledConnProps); e != nil {
-		return 0, nil, e
-	}
-	if b.ConnectionID != nil {
-		if oc := o.findConn(*b.ConnectionID); oc != nil {
-			if oc.enabled {
-				return 0, nil, errConnConflict()
-			}
-			b.IsEnabled = ptr(true) // enabling a disabled association keeps it
-			if e := oc.apply(b); e != nil {
-				return 0, nil, e
-			}
-			return http.StatusCreated, oc.json(false), nil
-		}
-	}
-	if len(o.conns) >= limits.MaxOrgConnections {
-		return 0, nil, errTooManyConns
-	}
-	oc, e := s.t.newOrgConn(b)
-	if e != nil {
-		return 0, nil, e
-	}
-	o.conns = append(o.conns, oc)
-	return http.StatusCreated, oc.json(false), nil
+var (
+	enabledConnsFamily = connFamily{key: "enabled_connections", props: enabledConnProps, patchProps: enabledConnPatchProps}
+	orgConnsFamily     = connFamily{key: "connections", newer: true, props: orgConnProps, patchProps: orgConnPatchProps}
+)
+
+// connHandlers are one family's five endpoints on a server.
+type connHandlers struct {
+	s *Server
+	connFamily
 }
 
-func (s *Server) readEnabledConn(r *http.Request) (int, any, *apiError) {
-	_, oc, e := s.orgAndConn(r, true)
-	if e != nil {
-		return 0, nil, e
-	}
-	return http.StatusOK, oc.json(false), nil
-}
-
-func (s *Server) updateEnabledConn(r *http.Request) (int, any, *apiError) {
-	_, oc, e := s.orgAndConn(r, true)
-	if e != nil {
-		return 0, nil, e
-	}
-	var b orgConnBody
-	if e := decodeBody(r, &b, enabledConnPatchProps); e != nil {
-		return 0, nil, e
-	}
-	if e := oc.apply(b); e != nil {
-		return 0, nil, e
-	}
-	return http.StatusOK, oc.json(false), nil
-}
-
-func (s *Server) deleteEnabledConn(r *http.Request) (int, any, *apiError) {
-	o, oc, e := s.orgAndConn(r, true)
-	if e != nil {
-		return 0, nil, e
-	}
-	o.dropConn(oc.conn.ID)
-	return http.StatusNoContent, nil, nil
-}
-
-// --- the newer connections family ---
-
-func (s *Server) listOrgConns(r *http.Request) (int, any, *apiError) {
-	o := s.t.orgs[r.PathValue("id")]
+func (h connHandlers) list(r *http.Request) (int, any, *apiError) {
+	o := h.s.t.orgs[r.PathValue("id")]
 	if o == nil {
 		return 0, nil, errOrgNotFound
 	}
@@ -277,67 +210,84 @@ func (s *Server) listOrgConns(r *http.Request) (int, any, *apiError) {
 	if e != nil {
 		return 0, nil, e
 	}
-	filter := q.Get("is_enabled")
-	if filter != "" && filter != "true" && filter != "false" {
-		return 0, nil, errQuery("'Expected type boolean but found type string' on property is_enabled (Filter by enabled state.).")
+	filter := "true" // the older family lists enabled associations only
+	if h.newer {
+		filter = q.Get("is_enabled")
+		if filter != "" && filter != "true" && filter != "false" {
+			return 0, nil, errQuery("'Expected type boolean but found type string' on property is_enabled (Filter by enabled state.).")
+		}
 	}
 	all := []orgConnJSON{}
 	for _, oc := range o.conns {
 		if filter == "" || (filter == "true") == oc.enabled {
-			all = append(all, oc.json(true))
+			all = append(all, oc.json(h.newer))
 		}
 	}
-	return http.StatusOK, offsetList(p, "connections", all), nil
+	res := offsetList(p, h.key, all)
+	if env, ok := res.(envelope); ok && !h.newer {
+		env.limit = len(env.items.([]orgConnJSON)) // recorded quirk: limit is the count returned
+		res = env
+	}
+	return http.StatusOK, res, nil
 }
 
-func (s *Server) addOrgConn(r *http.Request) (int, any, *apiError) {
-	o := s.t.orgs[r.PathValue("id")]
+func (h connHandlers) add(r *http.Request) (int, any, *apiError) {
+	o := h.s.t.orgs[r.PathValue("id")]
 	if o == nil {
 		return 0, nil, errOrgNotFound
 	}
 	var b orgConnBody
-	if e := decodeBody(r, &b, orgConnProps); e != nil {
+	if e := decodeBody(r, &b, h.props); e != nil {
 		return 0, nil, e
 	}
-	if b.ConnectionID != nil && o.findConn(*b.ConnectionID) != nil {
-		return 0, nil, errConnConflict()
+	if b.ConnectionID != nil {
+		if oc := o.findConn(*b.ConnectionID); oc != nil {
+			if h.newer || oc.enabled {
+				return 0, nil, errConnConflict()
+			}
+			b.IsEnabled = ptr(true) // enabling a disabled association keeps it
+			if e := oc.apply(b); e != nil {
+				return 0, nil, e
+			}
+			return http.StatusCreated, oc.json(h.newer), nil
+		}
 	}
 	if len(o.conns) >= limits.MaxOrgConnections {
 		return 0, nil, errTooManyConns
 	}
-	oc, e := s.t.newOrgConn(b)
+	oc, e := h.s.t.newOrgConn(b)
 	if e != nil {
 		return 0, nil, e
 	}
 	o.conns = append(o.conns, oc)
-	return http.StatusCreated, oc.json(true), nil
+	return http.StatusCreated, oc.json(h.newer), nil
 }
 
-func (s *Server) readOrgConn(r *http.Request) (int, any, *apiError) {
-	_, oc, e := s.orgAndConn(r, false)
+func (h connHandlers) read(r *http.Request) (int, any, *apiError) {
+	_, oc, e := h.s.orgAndConn(r, !h.newer)
 	if e != nil {
 		return 0, nil, e
 	}
-	return http.StatusOK, oc.json(true), nil
+	return http.StatusOK, oc.json(h.newer), nil
 }
 
-func (s *Server) updateOrgConn(r *http.Request) (int, any, *apiError) {
-	_, oc, e := s.orgAndConn(r, false)
+func (h connHandlers) update(r *http.Request) (int, any, *apiError) {
+	_, oc, e := h.s.orgAndConn(r, !h.newer)
 	if e != nil {
 		return 0, nil, e
 	}
 	var b orgConnBody
-	if e := decodeBody(r, &b, orgConnPatchProps); e != nil {
+	if e := decodeBody(r, &b, h.patchProps); e != nil {
 		return 0, nil, e
 	}
 	if e := oc.apply(b); e != nil {
 		return 0, nil, e
 	}
-	return http.StatusOK, oc.json(true), nil
+	return http.StatusOK, oc.json(h.newer), nil
 }
 
-func (s *Server) deleteOrgConn(r *http.Request) (int, any, *apiError) {
-	o, oc, e := s.orgAndConn(r, false)
+func (h connHandlers) remove(r *http.Request) (int, any, *apiError) {
+	o, oc, e := h.s.orgAndConn(r, !h.newer)
 	if e != nil {
 		return 0, nil, e
 	}

@@ -68,9 +68,9 @@ func (b orgSettingsBody) apply(to *orgSettings) *apiError {
 		v := *b.IsAppEntitlementActive
 		next.IsAppEntitlementActive = &v
 	}
-	switch raw := string(b.TokenQuota); {
-	case raw == "":
-	case raw == "null":
+	switch string(b.TokenQuota) {
+	case "":
+	case "null":
 		next.TokenQuota = nil
 	default:
 		var q tokenQuota

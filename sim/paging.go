@@ -52,7 +52,7 @@ func parsePaging(q url.Values, checkpointOK bool) (paging, *apiError) {
 	return p, nil
 }
 
-func intParam(q url.Values, name string, def, min, max int, desc string) (int, *apiError) {
+func intParam(q url.Values, name string, def, least, most int, desc string) (int, *apiError) {
 	s := q.Get(name)
 	if s == "" {
 		return def, nil
@@ -61,10 +61,10 @@ func intParam(q url.Values, name string, def, min, max int, desc string) (int, *
 	switch {
 	case err != nil:
 		return 0, errQuery("'Expected type integer but found type string' on property %s (%s).", name, desc)
-	case n < min:
-		return 0, errQuery("'Value %d is less than minimum %d' on property %s (%s).", n, min, name, desc)
-	case n > max:
-		return 0, errQuery("'Value %d is greater than maximum %d' on property %s (%s).", n, max, name, desc)
+	case n < least:
+		return 0, errQuery("'Value %d is less than minimum %d' on property %s (%s).", n, least, name, desc)
+	case n > most:
+		return 0, errQuery("'Value %d is greater than maximum %d' on property %s (%s).", n, most, name, desc)
 	}
 	return n, nil
 }

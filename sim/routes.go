@@ -20,17 +20,17 @@ func (s *Server) routes() {
 
 	rOC, cOC := scopes("read:organization_connections"), scopes("create:organization_connections")
 	uOC, dOC := scopes("update:organization_connections"), scopes("delete:organization_connections")
-	s.handle("GET "+org+"/enabled_connections", rOC, s.byName(s.listEnabledConns))
-	s.handle("POST "+org+"/enabled_connections", cOC, s.addEnabledConn)
-	s.handle("GET "+org+"/enabled_connections/{cid}", rOC, s.readEnabledConn)
-	s.handle("PATCH "+org+"/enabled_connections/{cid}", uOC, s.updateEnabledConn)
-	s.handle("DELETE "+org+"/enabled_connections/{cid}", dOC, s.deleteEnabledConn)
+	families := []connFamily{enabledConnsFamily}
 	if !s.opts.NoConnectionsAPI {
-		s.handle("GET "+org+"/connections", rOC, s.byName(s.listOrgConns))
-		s.handle("POST "+org+"/connections", cOC, s.addOrgConn)
-		s.handle("GET "+org+"/connections/{cid}", rOC, s.readOrgConn)
-		s.handle("PATCH "+org+"/connections/{cid}", uOC, s.updateOrgConn)
-		s.handle("DELETE "+org+"/connections/{cid}", dOC, s.deleteOrgConn)
+		families = append(families, orgConnsFamily)
+	}
+	for _, f := range families { // /enabled_connections and the newer /connections
+		h, base := connHandlers{s, f}, org+"/"+f.key
+		s.handle("GET "+base, rOC, s.byName(h.list))
+		s.handle("POST "+base, cOC, h.add)
+		s.handle("GET "+base+"/{cid}", rOC, h.read)
+		s.handle("PATCH "+base+"/{cid}", uOC, h.update)
+		s.handle("DELETE "+base+"/{cid}", dOC, h.remove)
 	}
 
 	s.handle("GET "+org+"/members", scopes("read:organization_members"), s.byName(s.listMembers))

@@ -174,12 +174,12 @@ func (d *demo) addUsers(n int) {
 	for i := range n {
 		f, l := firstNames[d.t.rnd.IntN(len(firstNames))], lastNames[d.t.rnd.IntN(len(lastNames))]
 		conn := d.conns[0] // most users sign up with the database
-		switch x := i % 20; {
-		case x == 7 || x == 13 || x == 17:
+		switch i % 20 {
+		case 7, 13, 17:
 			conn = d.conns[1] // google-oauth2
-		case x == 11:
+		case 11:
 			conn = d.conns[2] // samlp: ids with two "|" and an email
-		case x == 19:
+		case 19:
 			conn = d.conns[5] // oidc: ids with a "/", escaped as %2F in paths
 		}
 		email := f.ascii + "." + l.ascii + strconv.Itoa(i) + "@example.com"

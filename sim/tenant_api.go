@@ -54,7 +54,7 @@ func (s *Server) listConnections(r *http.Request) (int, any, *apiError) {
 			all = append(all, c)
 		}
 	}
-	var res any = offsetList(p, "connections", all)
+	res := offsetList(p, "connections", all)
 	if p.checkpoint {
 		i := indexBySeq(all, func(c *connection) int64 { return c.seq }, p.after)
 		page := slices.Clip(all[i:min(i+p.take, len(all))])

@@ -6,6 +6,7 @@ package sim
 import (
 	"net/http"
 	"strings"
+	"unicode/utf8"
 )
 
 // listUsers lists the users, by the q search where given. The query is
@@ -81,7 +82,17 @@ func (t userTerm) match(s string) bool {
 	n := len(t.text)
 	switch {
 	case t.anyBefore && t.after:
+		if n == 0 {
+			return true
+		}
+		// An ASCII first letter (the usual search) rules out, with one
+		// byte compare, every position holding another ASCII letter; the
+		// rest (non-ASCII bytes, which may fold to it) go to EqualFold.
+		first, ascii := lowerASCII(t.text[0]), t.text[0] < utf8.RuneSelf
 		for i := 0; i+n <= len(s); i++ {
+			if ascii && s[i] < utf8.RuneSelf && lowerASCII(s[i]) != first {
+				continue
+			}
 			if strings.EqualFold(s[i:i+n], t.text) {
 				return true
 			}
@@ -93,6 +104,13 @@ func (t userTerm) match(s string) bool {
 		return len(s) >= n && strings.EqualFold(s[len(s)-n:], t.text)
 	}
 	return strings.EqualFold(s, t.text)
+}
+
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
 }
 
 // usersByEmail is GET /users-by-email: every user with that email, exactly

@@ -20,7 +20,7 @@ import (
 // listed, n of them; it returns the connection's id and those organizations' ids.
 func (f *flow) shared(n int) (string, []string) {
 	f.t.Helper()
-	admin := f.tn.Management(f.t, management.WithRetries(100, []int{http.StatusTooManyRequests}))
+	admin := f.tn.Management(f.t, management.WithRetryStrategy(management.RetryStrategy{MaxRetries: 100, Statuses: []int{http.StatusTooManyRequests}}))
 	ctx := context.Background()
 	if err := admin.Request(ctx, "POST", admin.URI("connections"), &map[string]any{"name": "shared-okta", "strategy": "okta"}); err != nil {
 		f.t.Fatal(err)
@@ -124,6 +124,7 @@ func TestFlowDisableAConnectionAcrossOrganizations(t *testing.T) {
 // them from one is confirmed as any removal is, the tenant agrees,
 // and z adds them back with the roles they had.
 func TestFlowRemoveAPersonFromOrganizations(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 5, Members: 3})
 		f := startFlow(t, tn, "", "")
@@ -170,6 +171,7 @@ func TestFlowRemoveAPersonFromOrganizations(t *testing.T) {
 // Organizations where the change did not apply keep their reason on their
 // row; R plans it again for those alone, and then it applies.
 func TestFlowRetryWhereAChangeDidNotApply(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		f, tn, connID, orgs := sharedOpened(t, 12, 3)
 		f.press("A", "t", "enter")
@@ -243,6 +245,7 @@ func TestFlowAddAPersonToAnotherOrganization(t *testing.T) {
 // X stops a change across organizations: the calls already sent finish,
 // the rest are not sent and say so on their rows.
 func TestFlowStopAChangeAcrossOrganizations(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		f, tn, connID, orgs := sharedOpened(t, 20, 6)
 		f.press("A", "t", "enter")

@@ -15,6 +15,7 @@ import (
 )
 
 func TestFlowRemoveTwoMarkedMembers(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 5, Members: 50, RemovalDelayMin: time.Second, RemovalDelayMax: time.Second})
 		f := startFlow(t, tn, "", "")
@@ -62,6 +63,7 @@ func TestFlowToggleConnectionOffAndOnKeepsSettings(t *testing.T) {
 }
 
 func TestFlowEditSettingsRefusesTheSignupRuleBeforeAnyCall(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		tn, org, _, db := acmeWith(t)
 		f := startFlow(t, tn, "", "")
@@ -110,6 +112,7 @@ func TestFlowEditSettingsRefusesTheSignupRuleBeforeAnyCall(t *testing.T) {
 // The newer family's name and access level are edited in the same form,
 // checked before any call, shown as a diff and stored on the tenant.
 func TestFlowEditNewerConnectionSettings(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		tn, org, saml, _ := acmeWith(t)
 		f := startFlow(t, tn, "", "")
@@ -199,6 +202,7 @@ func TestFlowScopeLimitedClientShowsActionsDisabled(t *testing.T) {
 }
 
 func TestFlowRemovalFinishesThrough429Storm(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 40, Rate: 2, Burst: 2, RemovalDelayMin: time.Second, RemovalDelayMax: time.Second})
 		stop := simtest.Storm(t, tn, 700*time.Millisecond) // another tool spends most of the budget
@@ -221,6 +225,7 @@ func TestFlowRemovalFinishesThrough429Storm(t *testing.T) {
 }
 
 func TestFlowLoadFinishesThrough429Storm(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		opts := sim.DefaultOptions()
 		opts.Orgs, opts.Members, opts.Rate, opts.Burst = 20, 400, 2, 2
@@ -241,6 +246,7 @@ func TestFlowLoadFinishesThrough429Storm(t *testing.T) {
 }
 
 func TestFlowOrganizationDeletedBehindTheUsersBack(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.DefaultOptions())
 		f := startFlow(t, tn, "", "")

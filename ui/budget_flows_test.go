@@ -14,6 +14,7 @@ import (
 // page, each within one round trip of being asked for; nothing waits for
 // the other 19,900 members.
 func TestLargeOrganizationOpensInOneRoundTrip(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		opts := sim.DefaultOptions()
 		opts.Orgs, opts.Members = 3, 20000

@@ -68,6 +68,7 @@ func sourced(t *testing.T, text string) (calls [][]string, left []os.DirEntry) {
 // such a person from 3 organizations copies 3 calls that, pasted into a
 // shell, run curl alone, with the user id in the body as it is.
 func TestFlowCopyAsCurlRunsNothingOfAUserID(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	for _, email := range []string{"x'$(touch PWNED)'y@example.com", "ines.o'brien@example.com", "`touch PWNED`$(id)${HOME}@example.com"} {
 		t.Run(email, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
@@ -110,6 +111,7 @@ func TestFlowCopyAsCurlRunsNothingOfAUserID(t *testing.T) {
 // would have run touch with no Enter), and the menu and the status say
 // the copy is not the stored value; a clean email is copied as it is.
 func TestFlowCopyCopiesWhatItShows(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 3})
 		f := startFlow(t, tn, "", "")

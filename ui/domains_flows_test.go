@@ -39,6 +39,7 @@ func (f *flow) orgID(name string) string {
 // then shows the TXT record to create; the tenant has it, the audit says
 // so, and z removes it again.
 func TestFlowAddDiscoveryDomain(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
 		f := startFlow(t, tn, "", "")
@@ -88,6 +89,7 @@ func TestFlowAddDiscoveryDomain(t *testing.T) {
 // t turns discovery off keeping the domain; d removes a verified domain,
 // and z puts it back verified, with a new record value.
 func TestFlowToggleAndRemoveDiscoveryDomain(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
 		f := startFlow(t, tn, "", "")

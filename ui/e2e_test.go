@@ -87,6 +87,7 @@ func run(t *testing.T, tn *simtest.Tenant, w, h int) (*teatest.TestModel, *recor
 }
 
 func TestE2EReachTheLastOf5000Members(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	opts := sim.DefaultOptions()
 	opts.Orgs = 20
 	tm, rec := run(t, simtest.Start(t, opts), 120, 36)
@@ -103,6 +104,7 @@ func TestE2EReachTheLastOf5000Members(t *testing.T) {
 }
 
 func TestE2EFilterTheOrganizations(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	tm, rec := run(t, simtest.Start(t, sim.DefaultOptions()), 100, 30)
 	waitFor(t, rec, 5*time.Second, "150 organizations")
 	tm.Type("/zur")
@@ -118,6 +120,7 @@ func TestE2EFilterTheOrganizations(t *testing.T) {
 }
 
 func TestE2EDeleteOrganizationByTypedName(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	tn := simtest.Start(t, sim.Options{Orgs: 3, Members: 5})
 	tm, rec := run(t, tn, 120, 36)
 	admin := tn.Management(t)

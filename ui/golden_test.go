@@ -14,6 +14,7 @@ import (
 // TestGoldenDialogs pins each dialog at 80×24, once armed.
 // Rewrite the files with: go test ./ui -run Golden -update
 func TestGoldenDialogs(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	for _, d := range []struct {
 		name string
 		keys []string
@@ -25,11 +26,42 @@ func TestGoldenDialogs(t *testing.T) {
 		{"enable_picker", []string{"enter", "2", "n"}},
 		{"remove_connection", []string{"enter", "2", "j", "d"}},
 		{"delete_organization", []string{"j", "D"}},
+		{"create_organization", []string{"c"}},
+		{"create_organization_refused_name", []string{"c", "B", "a", "d", " ", "N", "a", "m", "e", "enter"}},
+		{"edit_organization", []string{"enter", "e"}},
+		{"invite", []string{"enter", "4", "i"}},
+		{"assign_roles", []string{"enter", "3", ".", "j", "j", "j", "j", "j", "j", "enter"}},
+		{"add_members", []string{"enter", "3", "a"}},
+		{"find_people", []string{"u"}},
+		{"copy", []string{"y"}},
+		{"activity", []string{"@"}},
+		{"jump_candidates", []string{":", "o", "r", "g", " ", "o", "r", "g", "enter"}},
+		{"quit_in_flight", nil}, // set up below: a change that does not answer
 	} {
 		t.Run(d.name, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
-				s := open(t, clienttest.New(40, 120), 80, 24)
-				s.press(d.keys...).Advance(dialog.ArmDelay) // as the user sees it, armed
+				fake := clienttest.New(40, 120)
+				keys := d.keys
+				if d.name == "quit_in_flight" {
+					release := make(chan struct{})
+					defer close(release)
+					fake.Fail = func(op string) error {
+						if op == "remove members" {
+							<-release
+						}
+						return nil
+					}
+					keys = []string{"enter", "3", "space", "d", "wait", "y", "ctrl+c"}
+				}
+				s := open(t, fake, 80, 24)
+				for _, k := range keys {
+					if k == "wait" {
+						s.Advance(dialog.ArmDelay)
+						continue
+					}
+					s.press(k)
+				}
+				s.Advance(dialog.ArmDelay) // as the user sees it, armed
 				golden.RequireEqual(t, s.screen())
 			})
 		})
@@ -49,6 +81,12 @@ func TestGoldenViews(t *testing.T) {
 		{"members", []string{"enter", "3", "j", "j"}},
 		{"invitations", []string{"enter", "4"}},
 		{"help", []string{"enter", "3", "?"}},
+		{"member", []string{"enter", "3", "enter"}},
+		{"tenant_connections", []string{"C"}},
+		{"connection_usage", []string{"C", "enter"}},
+		{"people_found", []string{":", "u", "s", "e", "r", " ", "u", "s", "e", "r", "1", "enter"}},
+		{"jump_line", []string{":"}},
+		{"sorted_members", []string{"enter", "3", "s"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 36}} {
 		for _, sc := range screens {
@@ -65,6 +103,7 @@ func TestGoldenViews(t *testing.T) {
 // Every dialog fits a 50×14 terminal: its whole frame on screen, its
 // title, its buttons or input, and its keys.
 func TestEveryDialogFits50x14(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	for _, d := range []struct {
 		name string
 		keys []string

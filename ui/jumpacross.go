@@ -67,3 +67,35 @@ func (m *Model) findUser(text string) tea.Cmd {
 	m.layout()
 	return s.Init()
 }
+
+// connNamesMsg is the tenant's connection names, for the jump line to complete.
+type connNamesMsg struct{ names []string }
+
+// askConnNames reads the tenant's connections once a session, when the
+// token may, so ":connection NAME" completes; nil once asked.
+func (m *Model) askConnNames() tea.Cmd {
+	if m.connAsked || !m.c.Client.Capabilities().Can(client.ReadConnections).Allowed {
+		return nil
+	}
+	m.connAsked = true
+	ctx, cl := m.c.Ctx, m.c.Client
+	return func() tea.Msg {
+		tcs, err := cl.TenantConnections(ctx)
+		if err != nil {
+			return nil // the line still takes a name typed out
+		}
+		names := make([]string, len(tcs))
+		for i, tc := range tcs {
+			names[i] = tc.Name
+		}
+		return connNamesMsg{names: names}
+	}
+}
+
+func (m *Model) onConnNames(msg connNamesMsg) tea.Cmd {
+	m.connNames = msg.names
+	if m.jumping {
+		m.refreshSuggestions()
+	}
+	return nil
+}

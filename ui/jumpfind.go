@@ -14,7 +14,7 @@ import (
 const jumpHistoryMax = 50
 
 // jumpCommands are what the line completes besides organizations' names.
-var jumpCommands = []string{"members", "connections", "invitations", "overview", "orgs", "quit"}
+var jumpCommands = []string{"members", "connections", "invitations", "domains", "overview", "orgs", "connection ", "user ", "quit"}
 
 // loadedOrgs are the organizations the list has loaded.
 func (m *Model) loadedOrgs() []client.Organization {
@@ -25,11 +25,15 @@ func (m *Model) loadedOrgs() []client.Organization {
 }
 
 // refreshSuggestions gives the line what Tab completes: ":org NAME" for
-// every loaded organization, and the commands.
+// every loaded organization, ":connection NAME" for the tenant's
+// connections once read, and the commands.
 func (m *Model) refreshSuggestions() {
 	var s []string
 	for _, o := range m.loadedOrgs() {
 		s = append(s, "org "+o.Name)
+	}
+	for _, n := range m.connNames {
+		s = append(s, "connection "+n)
 	}
 	m.jump.SetSuggestions(append(s, jumpCommands...))
 }

@@ -30,6 +30,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if len(m.stack) == 1 {
 			return m.quit()
 		}
+		m.footer.ClearInfo()
 		return m.pop(common.PopMsg{})
 	case key.Matches(msg, k.Help):
 		m.helpOpen = true
@@ -44,7 +45,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.jumping, m.recalled = true, 0
 		m.jump.SetValue("")
 		m.refreshSuggestions()
-		return m.jump.Focus()
+		return tea.Batch(m.jump.Focus(), m.askConnNames())
 	}
 	return m.toTop(msg)
 }

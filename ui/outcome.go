@@ -31,6 +31,11 @@ func (m *Model) applyOutcome(o common.Outcome) tea.Cmd {
 	if o.Undo != nil {
 		cmds = append(cmds, m.offerUndo(*o.Undo))
 	}
+	if u := m.undo; u != nil && o.Deleted != "" && u.org == o.Deleted {
+		// what it would restore into is gone: z would only fail
+		m.undo = nil
+		m.footer.SetUndo("", time.Time{})
+	}
 	if o.Result != nil {
 		cmds = append(cmds, m.broadcast(o.Result))
 	}
@@ -81,6 +86,7 @@ func (m *Model) autoRefresh() tea.Cmd {
 	if m.c.Refresh <= 0 {
 		return nil
 	}
+	m.refreshAt = m.now().Add(m.c.Refresh)
 	return common.Tick(m.c.Ctx, m.c.Refresh, func(time.Time) tea.Msg { return refreshTickMsg{} })
 }
 
@@ -92,15 +98,32 @@ func (m *Model) onRefreshTick() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// refreshState says the auto-refresh's state for the header: "" when
+// off, else its interval and when it next reloads, or why it will not.
+func (m *Model) refreshState() string {
+	if m.c.Refresh <= 0 {
+		return ""
+	}
+	s := "⟳ every " + m.c.Refresh.String()
+	switch {
+	case m.dialog != nil:
+		return s + ", paused while a dialog is open"
+	case m.helpOpen || m.jumping || m.top().Capturing():
+		return s + ", paused while you type"
+	}
+	return s + ", next at " + m.refreshAt.Local().Format("15:04:05")
+}
+
 // undoOffer is the removal that z puts back, until its window closes.
 type undoOffer struct {
+	org   string // the organization it restores into
 	label string
 	run   tea.Cmd
 	until time.Time
 }
 
 func (m *Model) offerUndo(u common.UndoMsg) tea.Cmd {
-	m.undo = &undoOffer{label: u.Label, run: u.Run, until: m.now().Add(common.UndoWindow)}
+	m.undo = &undoOffer{org: u.Org, label: u.Label, run: u.Run, until: m.now().Add(common.UndoWindow)}
 	m.footer.SetUndo(u.Label, m.undo.until)
 	return m.countdown()
 }

@@ -15,6 +15,7 @@ import (
 // closed: the session still shows its outcome, offers the undo, and no
 // longer counts it in flight.
 func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 5,
 			Faults: sim.Faults{LatencyMin: 3 * time.Second, LatencyMax: 3 * time.Second}})

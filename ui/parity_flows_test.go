@@ -17,6 +17,7 @@ import (
 // any call; the tenant then has it with its fields, the audit says so, and
 // z deletes it again.
 func TestFlowCreateOrganization(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
 		f := startFlow(t, tn, "", "")
@@ -240,6 +241,7 @@ func TestFlowRevokeInvitation(t *testing.T) {
 // i invites people: a form under Auth0's rules, an invitation each, shown
 // in the list, in the tenant and in the audit.
 func TestFlowInvitePeople(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		f := demoFlow(t, 140, 48)
 		f.press("enter", "4")

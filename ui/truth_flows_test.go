@@ -127,6 +127,7 @@ func (f *flow) memberIDs(orgName string) []string {
 // reported as failed: that would invite a second try, and a second email.
 // The status says it may exist and to look first.
 func TestAnInvitationThatMayExistIsNotCalledFailed(t *testing.T) {
+	t.Parallel() // its own tenant, client and model
 	synctest.Test(t, func(t *testing.T) {
 		fake := clienttest.New(2, 10)
 		fake.Fail = func(op string) error {

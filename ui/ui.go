@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/orgdash/orgdash/theme"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
@@ -26,28 +27,31 @@ const minWidth, minHeight = 50, 12
 
 // Model is the root model.
 type Model struct {
-	c        *common.Common
-	stack    []common.Screen
-	dialog   dialog.Dialog // at most one, over the screen
-	footer   footer.Model
-	width    int
-	height   int
-	helpOpen bool
-	jumping  bool
-	jump     textinput.Model
-	history  []string // earlier jump lines, the newest last
-	recalled int      // how far back ↑ has gone; 0 at the line being typed
-	ticking  bool     // a countdown tick is pending
-	undo     *undoOffer
-	stopping bool // told to stop: waiting for changes already sent
-	now      func() time.Time
+	c         *common.Common
+	stack     []common.Screen
+	dialog    dialog.Dialog // at most one, over the screen
+	footer    footer.Model
+	width     int
+	height    int
+	helpOpen  bool
+	jumping   bool
+	jump      textinput.Model
+	history   []string  // earlier jump lines, the newest last
+	recalled  int       // how far back ↑ has gone; 0 at the line being typed
+	connNames []string  // the tenant's connections, for ":connection NAME" to complete
+	connAsked bool      // they have been asked for
+	ticking   bool      // a countdown tick is pending
+	refreshAt time.Time // when the auto-refresh next reloads the shown screen
+	undo      *undoOffer
+	stopping  bool // told to stop: waiting for changes already sent
+	now       func() time.Time
 }
 
 // New builds the root for one session, starting on the organizations screen.
 func New(c *common.Common) *Model {
 	in := textinput.New()
 	in.Prompt = ":"
-	in.Placeholder = "org NAME · members · connections · invitations · overview · q"
+	in.Placeholder = "org NAME · connection NAME · user EMAIL · orgs · members · connections · invitations · domains · overview · q"
 	in.KeyMap.Paste.SetEnabled(false)
 	in.ShowSuggestions = true // tab completes a name or a command
 	in.KeyMap.NextSuggestion = key.NewBinding(key.WithKeys("ctrl+n"))
@@ -106,12 +110,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case stopWaitedMsg:
 		return m, tea.Quit
 	case common.PushMsg:
+		m.footer.ClearInfo()
 		m.stack = append(m.stack, msg.Screen)
 		m.layout()
 		return m, msg.Screen.Init()
 	case common.PopMsg:
 		return m, m.pop(msg)
 	case common.BackMsg:
+		m.footer.ClearInfo()
 		return m, m.pop(common.PopMsg{})
 	case dialog.OpenMsg:
 		m.dialog = msg.Dialog
@@ -129,23 +135,55 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onJumped(msg)
 	case foundConnMsg:
 		return m, m.onFoundConn(msg)
+	case connNamesMsg:
+		return m, m.onConnNames(msg)
 	case switchedMsg:
 		return m, m.onSwitched(msg)
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
-	case tea.MouseClickMsg:
-		if m.dialog != nil || m.helpOpen || m.jumping {
-			return m, nil
-		}
-		msg.Y -= m.headerHeight() // screens count from the top of the body
-		if msg.Y < 0 || msg.Y >= m.bodyHeight() {
-			return m, nil
-		}
-		return m, m.toTop(msg)
 	case tea.MouseMsg, tea.PasteMsg:
-		return m, m.toTop(msg)
+		return m, m.pointer(msg)
 	}
 	return m, m.broadcast(msg)
+}
+
+// pointer routes the mouse and pastes: to the open dialog (never the
+// screen behind it), else to the screen, a click counted from its top.
+func (m *Model) pointer(msg tea.Msg) tea.Cmd {
+	switch {
+	case m.dialog != nil:
+		return m.toDialog(msg)
+	case m.helpOpen || m.jumping:
+		if _, ok := msg.(tea.PasteMsg); !ok {
+			return nil
+		}
+	}
+	if c, ok := msg.(tea.MouseClickMsg); ok {
+		c.Y -= m.headerHeight() // screens count from the top of the body
+		if c.Y < 0 || c.Y >= m.bodyHeight() {
+			return nil
+		}
+		msg = c
+	}
+	return m.toTop(msg)
+}
+
+// toDialog gives the open dialog an input message, a mouse position
+// counted from the dialog box's top left.
+func (m *Model) toDialog(msg tea.Msg) tea.Cmd {
+	box := m.dialog.View()
+	x, y := max((m.width-lipgloss.Width(box))/2, 0), max((m.height-lipgloss.Height(box))/2, 0) // as overlay places it
+	switch mm := msg.(type) {
+	case tea.MouseClickMsg:
+		mm.X, mm.Y = mm.X-x, mm.Y-y
+		msg = mm
+	case tea.MouseWheelMsg:
+		mm.X, mm.Y = mm.X-x, mm.Y-y
+		msg = mm
+	}
+	var cmd tea.Cmd
+	m.dialog, cmd = m.dialog.Update(msg)
+	return cmd
 }
 
 // broadcast gives msg to the footer, the dialog and every screen.
@@ -208,7 +246,8 @@ func activityItems(c *common.Common, now time.Time) []dialog.Item {
 		if n := len(e.Targets); n > 1 {
 			what += fmt.Sprintf(" (%d)", n)
 		}
-		items = append(items, dialog.Item{Label: e.Time.Local().Format("15:04:05") + " " + what + " · " + e.Outcome})
+		items = append(items, dialog.Item{Label: e.Time.Local().Format("15:04:05") + " " + common.Clean(what) + " · " + e.Outcome,
+			Then: entryDetail(c, e)})
 	}
 	return items
 }
@@ -220,7 +259,7 @@ func (m *Model) quit() tea.Cmd {
 		return tea.Quit
 	}
 	return dialog.Open(dialog.NewConfirm(m.c, "Quit with changes in flight?",
-		fmt.Sprintf("%s sent and not answered yet. Quitting now stops waiting for them: what was not sent yet is cancelled; what was is read back (10 s at most) and the audit log records what the tenant shows, or unverified when it cannot tell (orgdash audit reconcile settles those later).", table.Plural(n, "change")+map[bool]string{true: " was", false: " were"}[n == 1]),
+		fmt.Sprintf("%s still running (a change across organizations may not have sent all its calls yet). Quitting now sends nothing more: what was not sent is cancelled; what was sent is read back (10 s at most) and the audit log records what the tenant shows, or unverified when it cannot tell (orgdash audit reconcile settles those later).", table.Plural(n, "change")+map[bool]string{true: " is", false: " are"}[n == 1]),
 		"Quit", tea.Quit))
 }
 

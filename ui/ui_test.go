@@ -203,7 +203,7 @@ func TestQuitAsksWhileChangesAreInFlight(t *testing.T) {
 		s := open(t, f, 100, 30)
 		s.press("enter", "3", "d").confirm("y")
 		s.press("ctrl+c")
-		s.want("Quit with changes in flight?", "1 change was sent")
+		s.want("Quit with changes in flight?", "1 change is still running")
 		s.press("esc")
 		s.wantNot("Quit with changes")
 		close(release)

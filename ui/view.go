@@ -33,7 +33,11 @@ func (m *Model) Render() string {
 	if m.helpOpen {
 		body = m.fullHelp()
 	}
-	foot := m.footer.View(s, m.help(), m.now())
+	var always []key.Binding
+	if m.dialog == nil && !m.top().Capturing() { // a dialog or a filter being typed takes ? as any key
+		always = append(always, m.c.Keys.Help)
+	}
+	foot := m.footer.View(s, m.help(), m.now(), always...)
 	if m.jumping {
 		m.jump.SetWidth(m.width - 2)
 		foot = m.jump.View() + "\n" + m.shortHelp(jumpHelp(m.c))
@@ -100,31 +104,27 @@ func (m *Model) readOnly() string {
 	return "read-only: the token grants no write scope"
 }
 
-// badges adds the session's read-only lock and the profile's protection
-// to the tenant line. When the line is too narrow for all of it, the lock
-// comes first, then the protection, each in short, then the tenant.
+// badges puts the session's read-only lock and the profile's protection
+// before the tenant line, in the same place at every width (whatever the
+// credentials): in full where the line has room, else each in short, then
+// the tenant cut to fit.
 func (m *Model) badges(tenant string) string {
 	s := m.c.Styles
 	ro := m.readOnly()
-	full := tenant
-	if m.c.Protected {
-		full += "  " + s.Danger.Render("⚠ protected: removals and toggles need the organization's name")
-	}
+	var full, short []string
 	if ro != "" {
-		full += "  " + s.Lock.Render("🔒 "+common.Clean(ro))
-	}
-	if m.width <= 0 || ansi.StringWidth(full) <= m.width {
-		return full
-	}
-	var short []string
-	if ro != "" {
+		full = append(full, s.Lock.Render("🔒 "+common.Clean(ro)))
 		short = append(short, s.Lock.Render("🔒 read-only"))
 	}
 	if m.c.Protected {
+		full = append(full, s.Danger.Render("⚠ protected: removals and toggles need the organization's name"))
 		short = append(short, s.Danger.Render("⚠ protected"))
 	}
-	short = append(short, tenant)
-	return ansi.Truncate(strings.Join(short, "  "), m.width, "…")
+	line := strings.Join(append(full, tenant), "  ")
+	if m.width <= 0 || ansi.StringWidth(line) <= m.width {
+		return line
+	}
+	return ansi.Truncate(strings.Join(append(short, tenant), "  "), m.width, "…")
 }
 
 // header is the tenant line, the demo hint, and the breadcrumb.
@@ -146,6 +146,9 @@ func (m *Model) header() string {
 		crumbs[i] = sc.Crumb()
 	}
 	crumb := s.Breadcrumb.Render(strings.Join(crumbs, " › "))
+	if r := m.refreshState(); r != "" {
+		crumb += s.Muted.Render("  " + r)
+	}
 	if m.c.Protected { // the frame in the danger colour: this is the tenant to be careful with
 		crumb = s.Danger.Render("▌") + crumb
 	}
@@ -163,6 +166,9 @@ func (m *Model) fullHelp() string {
 	s := m.c.Styles
 	k := m.c.Keys
 	groups := append(m.help().FullHelp(), []key.Binding{k.Jump, k.Undo, k.Activity, k.Profile, k.Help, k.Close, k.Quit})
+	if later := notNow(groups); len(later) > 0 { // keys of this screen that apply in other states: found here before they are needed
+		groups = append(groups, later)
+	}
 	h := help.New()
 	h.Styles = s.Help
 	var rows []string
@@ -183,6 +189,27 @@ func (m *Model) fullHelp() string {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
 	return s.Section.Render("Keys") + s.Muted.Render("  (any key closes)") + "\n\n" + strings.Join(rows, "\n\n")
+}
+
+// notNow are the disabled bindings of groups (the screen's keys that do
+// not apply now: nothing marked, nothing failed, no scope), shown enabled
+// with "(not now)" so that the full help lists every key the screen has.
+func notNow(groups [][]key.Binding) []key.Binding {
+	var out []key.Binding
+	seen := map[string]bool{}
+	for _, g := range groups {
+		for _, b := range g {
+			h := b.Help()
+			if b.Enabled() || h.Key == "" || seen[h.Key] {
+				continue
+			}
+			seen[h.Key] = true
+			b.SetEnabled(true)
+			b.SetHelp(h.Key, h.Desc+" (not now)")
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // shortHelp is one line of bindings.

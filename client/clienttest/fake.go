@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -115,6 +116,34 @@ func (f *Fake) Organizations(_ context.Context, from string) (client.Page[client
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return page(f, f.Orgs, from), nil
+}
+
+// OrganizationsSorted pages the organizations sorted by field, as the
+// tenant's offset paging does (the first client.OffsetLimit of them).
+func (f *Fake) OrganizationsSorted(_ context.Context, field string, desc bool, page string) (client.Page[client.Organization], error) {
+	if err := f.fail("list organizations"); err != nil {
+		return client.Page[client.Organization]{}, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	all := slices.Clone(f.Orgs)
+	key := func(o client.Organization) string { return o.Name }
+	if field == "display_name" {
+		key = func(o client.Organization) string { return strings.ToLower(o.DisplayName) }
+	}
+	slices.SortStableFunc(all, func(a, b client.Organization) int {
+		if desc {
+			a, b = b, a
+		}
+		return strings.Compare(key(a), key(b))
+	})
+	n, _ := strconv.Atoi(page)
+	lo, hi := min(n*f.PageLen, len(all)), min((n+1)*f.PageLen, len(all))
+	p := client.Page[client.Organization]{Items: all[lo:hi]}
+	if hi < len(all) && hi < client.OffsetLimit {
+		p.Next = strconv.Itoa(n + 1)
+	}
+	return p, nil
 }
 
 func (f *Fake) Organization(_ context.Context, id string) (client.Organization, error) {

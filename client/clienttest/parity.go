@@ -199,7 +199,7 @@ func (f *Fake) MemberRoles(_ context.Context, orgID, userID string) ([]client.Ro
 	return nil, nil
 }
 
-// Events: the fake tenant has no Events API.
+// Events answers as a tenant without the Events API does: unsupported.
 func (f *Fake) Events(_ context.Context, from string, _ func(client.Event) bool) (string, error) {
 	return from, &client.Error{Kind: client.Unsupported, Op: "read events", Message: "this tenant has no Events API"}
 }

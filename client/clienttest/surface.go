@@ -39,8 +39,13 @@ func (f *Fake) OrgGroups(context.Context, string) ([]client.Group, error) {
 	return nil, &client.Error{Kind: client.Unsupported, Op: "list organization groups", Message: "this tenant has no groups in organizations"}
 }
 
+// EffectiveRoles answers as a tenant without groups: a member's roles are
+// their direct ones.
 func (f *Fake) EffectiveRoles(context.Context, string, string) ([]client.EffectiveRole, error) {
-	return nil, f.fail("list effective roles")
+	if err := f.fail("list effective roles"); err != nil {
+		return nil, err
+	}
+	return nil, &client.Error{Kind: client.Unsupported, Op: "list organization groups", Message: "this tenant has no groups in organizations"}
 }
 
 func (f *Fake) ClientGrants(context.Context) ([]client.ClientGrant, error) {

@@ -119,7 +119,7 @@ func copyCurl(b *Bulk, steps []client.Step) tea.Cmd {
 	for i, s := range steps {
 		lines[i] = b.Curl(s.Org)
 	}
-	return tea.Batch(tea.SetClipboard(safetext.ClipboardLines(lines)), common.Status(common.Info, fmt.Sprintf("copied %d curl commands (the token is $TOKEN)", len(lines))))
+	return tea.Batch(tea.SetClipboard(safetext.ClipboardLines(lines)), common.Status(common.Info, "copied "+table.Plural(len(lines), "curl command")+" (the token is $TOKEN)"))
 }
 
 // Curl is one curl call against the tenant, the token left as $TOKEN: the

@@ -234,7 +234,7 @@ func (m *Model) togglePerson() tea.Cmd {
 		m.person = e.Who.ClientID
 	}
 	m.redraw()
-	return common.Status(common.Info, "only "+common.Clean(m.person)+"'s activity (w again: everyone's)")
+	return common.Status(common.Info, "only "+common.Clean(m.person)+"'s activity ("+m.c.Keys.Person.Help().Key+" again: everyone's)")
 }
 
 func (m *Model) selected() (activity.Entry, bool) {

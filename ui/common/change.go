@@ -40,6 +40,9 @@ type Outcome struct {
 	Touched *Touched
 	// Touches are more of them, for a change across organizations.
 	Touches []Touched
+	// Deleted is the organization the change deleted, if any: an undo
+	// offer that would restore into it ends.
+	Deleted string
 }
 
 // OutcomeMsg carries an outcome to the root.
@@ -57,8 +60,10 @@ func (c *Common) Run(msg ChangeMsg) tea.Cmd {
 }
 
 // UndoMsg offers to undo the last removal: Label says what (shown in the
-// footer), Run puts it back.
+// footer), Run puts it back. Org is the organization it would put it back
+// into (or undo the creation of): the offer ends when that is deleted.
 type UndoMsg struct {
+	Org   string
 	Label string
 	Run   tea.Cmd
 }

@@ -2,14 +2,19 @@ package common
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/safetext"
 )
 
-// Copyable is one thing the copy menu offers: "Name", "acme".
-type Copyable struct{ Label, Value string }
+// Copyable is one thing the copy menu offers: "Name", "acme"; or, with
+// Lines, a value a line ("Email of the 3 marked", one email a line).
+type Copyable struct {
+	Label, Value string
+	Lines        []string
+}
 
 // DashboardURL is the Auth0 Dashboard's address of path ("organizations/org_1/overview")
 // on tenant domain (acme.eu.auth0.com: region eu, tenant acme; acme.auth0.com: region us),
@@ -39,7 +44,7 @@ func UserPath(userID string) string { return "users/" + url.PathEscape(userID) }
 func CopyItems(things ...Copyable) []Copyable {
 	out := things[:0:0]
 	for _, t := range things {
-		if t.Value != "" {
+		if t.Value != "" || len(t.Lines) > 0 {
 			out = append(out, t)
 		}
 	}
@@ -51,8 +56,29 @@ func CopyItems(things ...Copyable) []Copyable {
 // character reaches a paste), and whether that differs from the value as
 // the tenant holds it. A menu shows this text, so y copies what it shows.
 func (t Copyable) Copied() (text string, cleaned bool) {
+	if len(t.Lines) > 0 { // the line breaks are orgdash's own; each line is made safe
+		for _, l := range t.Lines {
+			cleaned = cleaned || safetext.Clipboard(l) != l
+		}
+		return safetext.ClipboardLines(t.Lines), cleaned
+	}
 	text = safetext.Clipboard(t.Value)
 	return text, text != t.Value
+}
+
+// Shown is the copy as a menu shows it on one line: the text, or for
+// lines how many and the first.
+func (t Copyable) Shown() string {
+	text, _ := t.Copied()
+	if len(t.Lines) > 0 {
+		first, _, _ := strings.Cut(text, "\n")
+		n := strconv.Itoa(len(t.Lines)) + " lines"
+		if len(t.Lines) == 1 {
+			n = "1 line"
+		}
+		return n + ": " + first + map[bool]string{true: "…"}[len(t.Lines) > 1]
+	}
+	return text
 }
 
 // CleanedNote is what a copy says when its text is not the stored value.
@@ -62,7 +88,7 @@ const CleanedNote = "hidden characters left out: not the value as stored"
 // status, and a warning when the copy had to leave characters out.
 func CopyCmd(t Copyable) tea.Cmd {
 	text, cleaned := t.Copied()
-	st := StatusMsg{Level: Info, Text: "copied " + strings.ToLower(t.Label) + ": " + text}
+	st := StatusMsg{Level: Info, Text: "copied " + strings.ToLower(t.Label) + ": " + t.Shown()}
 	if cleaned {
 		st = StatusMsg{Level: Warning, Text: st.Text + " (" + CleanedNote + ")"}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
@@ -68,8 +69,8 @@ func settingsMap(cn client.Connection) map[string]any {
 // the call with values it captured, on a context carrying the audit detail
 // (before and after) and a receipt for a lost answer; done is what success
 // says; undo, when set, is offered after success.
-func change(o client.Organization, prev, next client.Connection, what, done string, undo func() *common.UndoMsg,
-	ctx context.Context, fn func(context.Context) (client.Connection, bool, error)) tea.Cmd {
+func change(ctx context.Context, o client.Organization, prev, next client.Connection, what, done string, undo func() *common.UndoMsg,
+	fn func(context.Context) (client.Connection, bool, error)) tea.Cmd {
 	return common.Change(changingMsg{org: o.ID, id: prev.ID, what: what}, func() common.Outcome {
 		rc := &client.Receipt{}
 		ctx := audit.WithDetail(client.WithReceipt(ctx, rc), audit.Detail{OrgName: o.Name,
@@ -109,8 +110,8 @@ func (m *Model) toggle(cn client.Connection) tea.Cmd {
 	next := cn
 	next.Enabled = !cn.Enabled
 	verb := map[bool]string{true: "enabled", false: "disabled"}[next.Enabled]
-	run := change(o, cn, next, map[bool]string{true: "enabling…", false: "disabling…"}[next.Enabled],
-		verb+" "+common.Clean(cn.Name)+"; its settings are kept", nil, ctx, func(ctx context.Context) (client.Connection, bool, error) {
+	run := change(ctx, o, cn, next, map[bool]string{true: "enabling…", false: "disabling…"}[next.Enabled],
+		verb+" "+common.Clean(cn.Name)+"; its settings are kept", nil, func(ctx context.Context) (client.Connection, bool, error) {
 			c, err := cl.SetConnectionEnabled(ctx, o.ID, cn.ID, next.Enabled)
 			return c, false, err
 		})
@@ -165,7 +166,7 @@ func (m *Model) edit(cn client.Connection) tea.Cmd {
 		func(s client.ConnectionSettings) tea.Cmd {
 			next := cn
 			next.ConnectionSettings = s
-			run := change(o, cn, next, "saving…", "saved the settings of "+common.Clean(cn.Name), nil, ctx,
+			run := change(ctx, o, cn, next, "saving…", "saved the settings of "+common.Clean(cn.Name), nil,
 				func(ctx context.Context) (client.Connection, bool, error) {
 					c, err := cl.UpdateConnection(ctx, o.ID, cn.ID, s)
 					return c, false, err
@@ -184,10 +185,10 @@ func (m *Model) remove(cn client.Connection) tea.Cmd {
 	}
 	c := m.c
 	undo := func() *common.UndoMsg {
-		return &common.UndoMsg{Label: "removal of " + common.Clean(cn.Name), Run: restore(c, o, cn)}
+		return &common.UndoMsg{Org: o.ID, Label: "removal of " + common.Clean(cn.Name), Run: restore(c, o, cn)}
 	}
 	return dialog.Guard(m.c, "Remove connection "+common.Clean(cn.Name)+"?", body, "Remove", o.Name,
-		change(o, cn, client.Connection{ID: cn.ID, Name: cn.Name}, "removing…", "removed "+common.Clean(cn.Name), undo, ctx,
+		change(ctx, o, cn, client.Connection{ID: cn.ID, Name: cn.Name}, "removing…", "removed "+common.Clean(cn.Name), undo,
 			func(ctx context.Context) (client.Connection, bool, error) {
 				return cn, true, cl.RemoveConnection(ctx, o.ID, cn.ID)
 			}))
@@ -197,8 +198,8 @@ func (m *Model) remove(cn client.Connection) tea.Cmd {
 // (and turned off again if it was off).
 func restore(c *common.Common, o client.Organization, cn client.Connection) tea.Cmd {
 	cl := c.Client
-	return change(o, client.Connection{ID: cn.ID, Name: cn.Name, Strategy: cn.Strategy}, cn, "restoring…",
-		"restored "+common.Clean(cn.Name)+" with its settings", nil, c.Ctx, func(ctx context.Context) (client.Connection, bool, error) {
+	return change(c.Ctx, o, client.Connection{ID: cn.ID, Name: cn.Name, Strategy: cn.Strategy}, cn, "restoring…",
+		"restored "+common.Clean(cn.Name)+" with its settings", nil, func(ctx context.Context) (client.Connection, bool, error) {
 			got, err := cl.EnableConnection(ctx, o.ID, cn.ID, cn.ConnectionSettings)
 			if err == nil && !cn.Enabled {
 				got, err = cl.SetConnectionEnabled(ctx, o.ID, cn.ID, false)
@@ -229,11 +230,13 @@ func (m *Model) onPick(msg pickMsg) tea.Cmd {
 		cn := client.Connection{ID: tc.ID, Name: tc.Name, Strategy: tc.Strategy}
 		defaults := client.ConnectionSettings{ShowAsButton: true}
 		c := m.c
-		items = append(items, dialog.Item{Label: common.Clean(tc.Name), Then: dialog.Open(dialog.NewSettings(m.c,
+		name := ansi.Truncate(common.Clean(tc.Name), 32, "…") // a column, then the strategy
+		label := name + strings.Repeat(" ", 33-ansi.StringWidth(name)) + m.c.Styles.Muted.Render(common.Clean(tc.Strategy))
+		items = append(items, dialog.Item{Label: label, Then: dialog.Open(dialog.NewSettings(m.c,
 			"Enable "+common.Clean(tc.Name)+" ("+tc.Strategy+")", tc.Strategy, !m.legacy(), defaults, func(s client.ConnectionSettings) tea.Cmd {
 				next := cn
 				next.Enabled, next.ConnectionSettings = true, s
-				run := change(o, cn, next, "enabling…", "enabled "+common.Clean(tc.Name), nil, ctx,
+				run := change(ctx, o, cn, next, "enabling…", "enabled "+common.Clean(tc.Name), nil,
 					func(ctx context.Context) (client.Connection, bool, error) {
 						c, err := cl.EnableConnection(ctx, o.ID, tc.ID, s)
 						return c, false, err
@@ -245,7 +248,7 @@ func (m *Model) onPick(msg pickMsg) tea.Cmd {
 	if len(items) == 0 {
 		return common.Status(common.Info, "every tenant connection is already enabled here")
 	}
-	return dialog.Open(dialog.NewMenu(m.c, "Enable a connection for "+common.Clean(o.Name), items))
+	return dialog.Open(dialog.NewMenu(m.c, "Enable a connection for "+common.Clean(o.Name), items).Filterable())
 }
 
 // onChanged updates the row a change was about.

@@ -34,6 +34,9 @@ func (d *Confirm) Init() tea.Cmd { return d.start(d.c) }
 // Update handles the keys.
 func (d *Confirm) Update(msg tea.Msg) (Dialog, tea.Cmd) {
 	d.arming.update(msg)
+	if c, ok := msg.(tea.MouseClickMsg); ok && c.Button == tea.MouseLeft {
+		return d, d.click(c.X, c.Y)
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return d, nil
@@ -57,6 +60,29 @@ func (d *Confirm) Update(msg tea.Msg) (Dialog, tea.Cmd) {
 		}
 	}
 	return d, nil
+}
+
+// click presses the button at x, y of the box: Cancel cancels, the action
+// confirms once the dialog is armed (as y does).
+func (d *Confirm) click(x, y int) tea.Cmd {
+	lines := strings.Split(ansi.Strip(d.View()), "\n")
+	if y < 0 || y >= len(lines) {
+		return nil
+	}
+	line := lines[y]
+	at := strings.Index(line, "Cancel")
+	act := strings.LastIndex(line, d.action)
+	if at < 0 || act <= at {
+		return nil // not the buttons' line
+	}
+	cancelX, actX := ansi.StringWidth(line[:at]), ansi.StringWidth(line[:act])
+	switch {
+	case x >= cancelX-1 && x < cancelX+len("Cancel")+1:
+		return Done(nil)
+	case x >= actX-1 && x < actX+ansi.StringWidth(d.action)+1 && d.armed:
+		return Done(d.then)
+	}
+	return nil
 }
 
 // Help is y (named for the action), n/esc and the button switch; only

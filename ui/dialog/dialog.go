@@ -1,6 +1,6 @@
-// Package dialog has the dashboard's dialogs: the More Options menu, the
-// confirm dialog, the typed-name confirmation, the settings form and the
-// connection picker. A dialog carries the command to run when it is done,
+// Package dialog has the dashboard's dialogs: the menu (More Options, and
+// any choice among items, such as the connection to enable), the confirm
+// dialog, the typed-name confirmation and the forms. A dialog carries the command to run when it is done,
 // so the root never needs a switch over actions.
 package dialog
 
@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/ui/common"
 )
 
@@ -34,6 +35,20 @@ func hint(c *common.Common, km help.KeyMap) string {
 	h := help.New()
 	h.Styles = c.Styles.Help
 	return h.ShortHelpView(km.ShortHelp())
+}
+
+// hintEndingWith is a key line that always ends with last (the way out),
+// the other keys cut short before it where the dialog is too narrow.
+func hintEndingWith(c *common.Common, keys []key.Binding, last key.Binding) string {
+	h := help.New()
+	h.Styles = c.Styles.Help
+	end := h.ShortHelpView([]key.Binding{last})
+	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
+	h.SetWidth(max(textWidth(c)-ansi.StringWidth(end)-ansi.StringWidth(sep), 1))
+	if main := h.ShortHelpView(keys); main != "" {
+		return main + sep + end
+	}
+	return end
 }
 
 // OpenMsg asks the root to show a dialog.

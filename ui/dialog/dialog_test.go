@@ -177,3 +177,24 @@ func (a adapter) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return adapter{d}, cmd
 }
 func (a adapter) View() tea.View { return tea.NewView(a.d.View()) }
+
+// A menu longer than the terminal shows a window of it: its whole frame
+// and key line fit 80×24, and a long label stops short of its key.
+func TestLongMenuFits80x24(t *testing.T) {
+	c := uitest.Common(t, clienttest.New(1, 0))
+	c.Width, c.Height = 80, 24
+	var items []Item
+	for i := range 30 {
+		items = append(items, Item{Label: strings.Repeat("a very long label ", 5) + string(rune('A'+i%26)), Key: Named(c.Keys.Copy, "copy")})
+	}
+	v := ansi.Strip(NewMenu(c, "Budget", items).View())
+	if h := strings.Count(v, "\n") + 1; h > 24 {
+		t.Fatalf("the menu is %d lines tall at 80×24:\n%s", h, v)
+	}
+	if !strings.Contains(v, "esc close") || !strings.Contains(v, "╰") {
+		t.Fatalf("the menu lacks its key line or its frame:\n%s", v)
+	}
+	if !strings.Contains(v, "… y") {
+		t.Fatalf("a long label runs into its key:\n%s", v)
+	}
+}

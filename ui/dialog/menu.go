@@ -42,8 +42,12 @@ func Items(c *common.Common, as common.Actions) []Item {
 type Menu struct {
 	c      *common.Common
 	title  string
-	items  []Item
+	items  []Item // those shown: all of them, or those the filter keeps
 	cursor int
+
+	filterable, filtering bool
+	all                   []Item // every item, when filterable
+	query                 string
 }
 
 // NewMenu lists items under title.
@@ -61,11 +65,32 @@ func NewMenu(c *common.Common, title string, items []Item) *Menu {
 // Init does nothing.
 func (m *Menu) Init() tea.Cmd { return nil }
 
-// Update moves and picks: an item's own key picks it directly.
+// Update moves and picks: an item's own key picks it directly; the wheel
+// moves, a click picks (coordinates from the box's top left).
 func (m *Menu) Update(msg tea.Msg) (Dialog, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		n := max(len(m.items), 1)
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			m.cursor = (m.cursor + n - 1) % n
+		case tea.MouseWheelDown:
+			m.cursor = (m.cursor + 1) % n
+		}
+		return m, nil
+	case tea.MouseClickMsg:
+		if i := m.itemAt(msg.Y); msg.Button == tea.MouseLeft && i >= 0 {
+			m.cursor = i
+			return m, m.pick(i)
+		}
+		return m, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
+	}
+	if cmd, took := m.filterKey(k); took {
+		return m, cmd
 	}
 	keys := m.c.Keys
 	n := max(len(m.items), 1)
@@ -103,45 +128,77 @@ func (m *Menu) pick(i int) tea.Cmd {
 func (m *Menu) Help() help.KeyMap {
 	d := m.c.Keys.Dialog
 	short := []key.Binding{d.Prev, d.Next, d.Choose, Named(d.Cancel, "close")}
+	if m.filterable {
+		short = append(short[:3:3], m.c.Keys.Filter, Named(d.Cancel, "close"))
+	}
 	return common.HelpMap{Short: short, Full: [][]key.Binding{short}}
 }
 
 // View lists the items, disabled ones with their reason.
 func (m *Menu) View() string {
+	lines, _ := m.lines()
+	return box(m.c, m.c.Styles.DialogTitle.Render(m.title)+m.filterLine(), "", strings.Join(lines, "\n"), "", hint(m.c, m.Help()))
+}
+
+// itemAt is the item drawn on line y of the box, or -1.
+func (m *Menu) itemAt(y int) int {
+	top := 4 // the border, the padding, the title and its gap
+	if compact(m.c) {
+		top = 2
+	}
+	_, items := m.lines()
+	if y -= top; y < 0 || y >= len(items) {
+		return -1
+	}
+	return items[y]
+}
+
+// lines are the menu's lines as shown (a window of them on a short
+// terminal), with the item each belongs to (-1: none).
+func (m *Menu) lines() ([]string, []int) {
 	s := m.c.Styles
 	lines := make([]string, 0, len(m.items))
+	owner := make([]int, 0, len(m.items))
 	for i, it := range m.items {
 		cur := "  "
 		if i == m.cursor {
 			cur = s.Marked.Render("▸ ")
 		}
 		k := it.Key.Help().Key
-		label := padTo(it.Label, 36) + " " + s.Muted.Render(k)
+		text := it.Label
+		if k != "" { // a long label is cut short of the key column, never into it
+			text = padTo(ansi.Truncate(text, max(textWidth(m.c)-2-1-ansi.StringWidth(k), 8), "…"), 36)
+		}
+		label := text + " " + s.Muted.Render(k)
 		if it.Reason != "" {
-			label = s.Muted.Render(padTo(it.Label, 36) + " " + k)
+			label = s.Muted.Render(text + " " + k)
 		}
-		lines = append(lines, ansi.Truncate(cur+label, textWidth(m.c), "…"))
+		lines, owner = append(lines, ansi.Truncate(cur+label, textWidth(m.c), "…")), append(owner, i)
 		if it.Reason != "" { // why it is unavailable, on a line of its own
-			lines = append(lines, ansi.Truncate("    "+s.Warn.Render(it.Reason), textWidth(m.c), "…"))
+			lines, owner = append(lines, ansi.Truncate("    "+s.Warn.Render(it.Reason), textWidth(m.c), "…")), append(owner, i)
 		}
+	}
+	if len(lines) == 0 && m.query != "" {
+		return []string{s.Muted.Render("nothing matches")}, []int{-1}
 	}
 	if len(lines) == 0 {
-		lines = append(lines, s.Muted.Render("nothing here yet"))
+		return []string{s.Muted.Render("nothing here yet")}, []int{-1}
 	}
-	return box(m.c, s.DialogTitle.Render(m.title), "", strings.Join(m.window(lines), "\n"), "", hint(m.c, m.Help()))
+	start, end := m.window(len(lines))
+	return lines[start:end], owner[start:end]
 }
 
-// window is the lines a short terminal has room for, around the cursor.
-func (m *Menu) window(lines []string) []string {
-	room := len(lines)
+// window is the span of n lines a short terminal has room for, around the cursor.
+func (m *Menu) window(n int) (int, int) {
+	room := n
 	if m.c.Height > 0 {
-		room = max(m.c.Height-4-2, 3) // the border, the title, its gap, the hint
+		room = max(m.c.Height-4-3, 3) // the border and padding, the title, its gap, the hint
 		if compact(m.c) {
 			room = max(m.c.Height-2-2, 3)
 		}
 	}
-	if len(lines) <= room {
-		return lines
+	if n <= room {
+		return 0, n
 	}
 	at := 0 // the cursor's line: items with a reason take two
 	for i := 0; i < m.cursor; i++ {
@@ -150,8 +207,8 @@ func (m *Menu) window(lines []string) []string {
 			at++
 		}
 	}
-	start := min(max(at-room/2, 0), len(lines)-room)
-	return lines[start : start+room]
+	start := min(max(at-room/2, 0), n-room)
+	return start, start + room
 }
 
 func padTo(s string, w int) string {
@@ -172,8 +229,8 @@ func CopyMenu(c *common.Common, things []common.Copyable) tea.Cmd {
 	items := make([]Item, len(things))
 	for i, t := range things {
 		label := fmt.Sprintf("%-*s  ", width, t.Label)
-		text, cleaned := t.Copied() // what y copies, as it is shown
-		shown := c.Styles.Muted.Render(ansi.Truncate(text, 44, "…"))
+		_, cleaned := t.Copied() // what y copies, as it is shown
+		shown := c.Styles.Muted.Render(ansi.Truncate(t.Shown(), 44, "…"))
 		if cleaned {
 			shown += " " + c.Styles.Warn.Render("(cleaned)")
 		}

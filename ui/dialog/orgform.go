@@ -14,7 +14,7 @@ import (
 )
 
 // NewOrgForm asks for an organization's fields, starting from start (a
-// new one: empty), each under Auth0's rules, said before anything is
+// new one: empty, or as typed before; conns non-nil), each under Auth0's rules, said before anything is
 // sent; submit makes the command to run with them. The fields start with
 // start's values without what would act on the terminal (escape
 // sequences, controls, bidi and invisible characters: an input holds
@@ -39,9 +39,9 @@ func NewOrgForm(c *common.Common, title string, start client.OrgSpec, conns []cl
 		}
 		return strings.TrimSpace(typed)
 	}
-	var enable []string
+	enable := slices.Clone(start.Connections)
 	nameHint := "Lowercase letters, digits, _ and -; up to 50. It is in login URLs."
-	if start.Name != "" {
+	if start.Name != "" && conns == nil { // an edit (a new organization comes with the connections to offer)
 		nameHint = "Renaming changes every login URL and organization parameter that uses the name."
 	}
 	field := func(f func(client.OrgSpec) error) func(string) error {
@@ -109,29 +109,50 @@ func NewOrgForm(c *common.Common, title string, start client.OrgSpec, conns []cl
 // no U+FFFD (which an input drops).
 func editable(s string) string { return strings.ReplaceAll(safetext.Clipboard(s), "\uFFFD", "") }
 
-// formatMetadata is "key=value" lines, sorted.
+// formatMetadata is "key=value" lines, sorted; a key's own "=" and "\"
+// are written "\=" and "\\" (Auth0 allows any key), so that every
+// organization's metadata can be edited and saved as it was.
 func formatMetadata(md map[string]string) string {
 	keys := slices.Sorted(maps.Keys(md))
 	lines := make([]string, len(keys))
+	escape := strings.NewReplacer(`\`, `\\`, `=`, `\=`)
 	for i, k := range keys {
-		lines[i] = k + "=" + md[k]
+		lines[i] = escape.Replace(k) + "=" + md[k]
 	}
 	return strings.Join(lines, "\n")
 }
 
-// parseMetadata reads "key=value" lines.
+// parseMetadata reads "key=value" lines as formatMetadata writes them: the
+// key ends at the first "=" not escaped by "\", the value is the rest of
+// the line without its surrounding spaces.
 func parseMetadata(s string) (map[string]string, error) {
 	md := map[string]string{}
 	for i, line := range strings.Split(s, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
+		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		k, v, ok := strings.Cut(line, "=")
-		if !ok || strings.TrimSpace(k) == "" {
-			return nil, fmt.Errorf("metadata line %d: want key=value", i+1)
+		k, v, ok := cutEntry(line)
+		if k = strings.TrimSpace(k); !ok || k == "" {
+			return nil, fmt.Errorf("metadata line %d: want key=value (write a key's own = as \\=)", i+1)
 		}
-		md[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		md[k] = strings.TrimSpace(v)
 	}
 	return md, nil
+}
+
+// cutEntry cuts line at its first "=" that no "\" escapes, unescaping the key.
+func cutEntry(line string) (key, value string, ok bool) {
+	var b strings.Builder
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == '\\' && i+1 < len(line):
+			i++
+			b.WriteByte(line[i])
+		case c == '=':
+			return b.String(), line[i+1:], true
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return "", "", false
 }

@@ -1,12 +1,14 @@
 package dialog
 
 import (
+	"fmt"
 	"maps"
 	"strings"
 	"testing"
 	"testing/synctest"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/client/clienttest"
@@ -48,4 +50,81 @@ func TestOrgFormShowsCleanValuesAndKeepsStoredOnes(t *testing.T) {
 			t.Fatalf("saving unchanged fields rewrote them: %q %q", saved.DisplayName, saved.Metadata)
 		}
 	})
+}
+
+// Every key Auth0 allows survives the form: one with "=" or "\" in it is
+// written escaped and read back as it was (such an organization could not
+// be edited at all: "metadata line 1: want key=value").
+func TestMetadataKeysWithEqualsSurviveTheForm(t *testing.T) {
+	md := map[string]string{"=cmd": "x", `a\b`: "c=d", "tier": "gold", `\=`: ""}
+	back, err := parseMetadata(formatMetadata(md))
+	if err != nil {
+		t.Fatalf("%q: %v", formatMetadata(md), err)
+	}
+	if !maps.Equal(back, md) {
+		t.Errorf("read back %q from %q, want %q", back, formatMetadata(md), md)
+	}
+	if _, err := parseMetadata("=value"); err == nil {
+		t.Error("a line with no key was taken")
+	}
+}
+
+// Every yes/no field of a form puts its buttons in the same column.
+func TestYesNoButtonsStayInOneColumn(t *testing.T) {
+	c := uitest.Common(t, clienttest.New(1, 0))
+	c.Width, c.Height = 120, 40
+	d := NewSettings(c, "Settings", "auth0", false, client.ConnectionSettings{AssignMembershipOnLogin: true}, func(client.ConnectionSettings) tea.Cmd { return nil })
+	d.Init()
+	cols := map[int]bool{}
+	for _, line := range strings.Split(ansi.Strip(d.View()), "\n") {
+		if i := strings.Index(line, "Yes"); i >= 0 && strings.Contains(line, "No") && !strings.Contains(line, "toggle") {
+			cols[ansi.StringWidth(line[:i])] = true
+		}
+	}
+	if len(cols) != 1 {
+		t.Fatalf("the Yes buttons stand in columns %v:\n%s", cols, ansi.Strip(d.View()))
+	}
+}
+
+// ctrl+e in a text field never runs an editor: over SSH it would be a
+// process on the server. The key is not offered either.
+func TestTextFieldsRunNoEditor(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c := uitest.Common(t, clienttest.New(1, 0))
+		c.Width, c.Height = 120, 40
+		d := NewOrgForm(c, "Edit", client.OrgSpec{Name: "acme"}, nil, func(client.OrgSpec) tea.Cmd { return nil })
+		d.Init()
+		for range 5 { // to the metadata field
+			d.Update(uitest.Key("enter"))
+			d.Update(huh.NextField())
+		}
+		if !strings.Contains(ansi.Strip(d.View()), "┃ Metadata") {
+			t.Fatalf("not on the metadata field:\n%s", ansi.Strip(d.View()))
+		}
+		if v := ansi.Strip(d.View()); strings.Contains(v, "editor") {
+			t.Fatalf("the form offers an editor:\n%s", v)
+		}
+		_, cmd := d.Update(tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl})
+		if name := msgTypes(cmd); strings.Contains(name, "exec") {
+			t.Fatalf("ctrl+e in a text field runs a process: %s", name)
+		}
+	})
+}
+
+// msgTypes runs cmd's tree (inside a bubble: timers pass at once) and
+// names the types of the messages it yields.
+func msgTypes(cmd tea.Cmd) string {
+	if cmd == nil {
+		return ""
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		var names []string
+		for _, c := range msg {
+			names = append(names, msgTypes(c))
+		}
+		return strings.Join(names, " ")
+	default:
+		return fmt.Sprintf("%T", msg)
+	}
 }

@@ -72,7 +72,7 @@ func (m *Model) add(spec client.DiscoveryDomain, restore bool) tea.Cmd {
 		}
 		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "added " + name + " (" + client.DomainStatus(made.Verified) + ")"},
 			Result: changedMsg{org: o.ID, domain: made}, Touched: &common.Touched{Org: o.ID, Tab: common.Domains},
-			Undo: &common.UndoMsg{Label: "adding " + name, Run: m.removal(made, true)}}
+			Undo: &common.UndoMsg{Org: o.ID, Label: "adding " + name, Run: m.removal(made, true)}}
 		if restore {
 			out.Status.Text, out.Undo = "put back "+name+" ("+client.DomainStatus(made.Verified)+"); its TXT record value is new", nil
 		}
@@ -147,7 +147,7 @@ func (m *Model) edit(before, after client.DiscoveryDomain, undo bool) tea.Cmd {
 			Text: name + " is " + client.DomainStatus(now.Verified) + ", discovery " + onOff(now.UseForDiscovery)},
 			Result: changedMsg{org: o.ID, domain: now}, Touched: &common.Touched{Org: o.ID, Tab: common.Domains}}
 		if !undo {
-			out.Undo = &common.UndoMsg{Label: "edit of " + name, Run: m.edit(now, before, true)}
+			out.Undo = &common.UndoMsg{Org: o.ID, Label: "edit of " + name, Run: m.edit(now, before, true)}
 		}
 		return out
 	})
@@ -177,7 +177,7 @@ func (m *Model) removal(d client.DiscoveryDomain, undo bool) tea.Cmd {
 		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "removed " + name},
 			Result: changedMsg{org: o.ID, removed: d.ID}, Touched: &common.Touched{Org: o.ID, Tab: common.Domains}}
 		if !undo {
-			out.Undo = &common.UndoMsg{Label: "removal of " + name, Run: m.add(d, true)}
+			out.Undo = &common.UndoMsg{Org: o.ID, Label: "removal of " + name, Run: m.add(d, true)}
 		}
 		return out
 	})

@@ -5,10 +5,12 @@ package footer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/client"
@@ -48,6 +50,15 @@ func (m *Model) SetStatus(s common.StatusMsg) tea.Cmd {
 	return common.Tick(m.ctx, statusFor, func(time.Time) tea.Msg { return clearMsg{id} })
 }
 
+// ClearInfo drops an informational status ("sorted by name", "copied"):
+// it spoke of the screen the user has just left. Outcomes, warnings and
+// failures stay their time.
+func (m *Model) ClearInfo() {
+	if m.status.Level == common.Info {
+		m.status = common.StatusMsg{}
+	}
+}
+
 // Update clears the status line when its time is up.
 func (m *Model) Update(msg tea.Msg) {
 	if c, ok := msg.(clearMsg); ok && c.id == m.statusID {
@@ -67,8 +78,10 @@ func (m *Model) SetWidth(w int) {
 // Height is the footer's height in lines.
 func (Model) Height() int { return 2 }
 
-// View draws the status/gauge line and the help line.
-func (m Model) View(s *theme.Styles, km help.KeyMap, now time.Time) string {
+// View draws the status/gauge line and the help line; the always keys
+// (the full help's) end the help line at any width, the focus's keys
+// before them cut short where the line is too narrow.
+func (m Model) View(s *theme.Styles, km help.KeyMap, now time.Time, always ...key.Binding) string {
 	m.help.Styles = s.Help
 	right := Gauge(s, m.budget, now)
 	if n := m.budget.InFlight; n > 0 {
@@ -89,11 +102,41 @@ func (m Model) View(s *theme.Styles, km help.KeyMap, now time.Time) string {
 			left = u
 		}
 	}
+	if room := m.width - ansi.StringWidth(right) - 1; ansi.StringWidth(left) > room {
+		// the status says what happened: the gauge gives up its bar, rate
+		// and calls in flight before the status is cut
+		right = Compact(s, m.budget, now)
+	}
 	room := m.width - ansi.StringWidth(right) - 1
 	left = ansi.Truncate(left, max(room, 0), "…")
 	gap := max(m.width-ansi.StringWidth(left)-ansi.StringWidth(right), 1)
 	line := left + strings.Repeat(" ", gap) + right
-	return ansi.Truncate(line, m.width, "") + "\n" + m.help.ShortHelpView(km.ShortHelp())
+	return ansi.Truncate(line, m.width, "") + "\n" + m.helpLine(km.ShortHelp(), always)
+}
+
+// helpLine is short, then always (taken out of short where it has them).
+func (m Model) helpLine(short, always []key.Binding) string {
+	var tail []key.Binding
+	for _, a := range always {
+		if a.Enabled() {
+			tail = append(tail, a)
+		}
+	}
+	short = slices.DeleteFunc(slices.Clone(short), func(b key.Binding) bool {
+		return slices.ContainsFunc(tail, func(a key.Binding) bool { return slices.Equal(b.Keys(), a.Keys()) })
+	})
+	if len(tail) == 0 || m.width <= 0 {
+		return m.help.ShortHelpView(short)
+	}
+	h := m.help
+	end := h.ShortHelpView(tail)
+	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
+	h.SetWidth(max(m.width-ansi.StringWidth(end)-ansi.StringWidth(sep), 0))
+	main := h.ShortHelpView(short)
+	if main == "" {
+		return end
+	}
+	return main + sep + end
 }
 
 // Gauge draws the budget of the bucket that limits what the user is doing:
@@ -123,10 +166,39 @@ func Gauge(s *theme.Styles, b client.Snapshot, now time.Time) string {
 		style = s.GaugeLow
 	}
 	rate := ""
-	if b.Rate > 0 && left < b.Limit {
-		rate = fmt.Sprintf(" +%.3g/s", b.Rate)
+	if left < b.Limit {
+		rate = refill(b.BucketState)
+	}
+	if b.HeldUntil.After(now) { // background work (a scan, an export) waits for this bucket
+		rate += fmt.Sprintf(" · held %ds", max(int(b.HeldUntil.Sub(now).Round(time.Second)/time.Second), 1))
 	}
 	return style.Render(fmt.Sprintf("%s ▕%s▏%s", figures(b.BucketState, left), bar(frac, 10), rate))
+}
+
+// refill is a bucket's refill rate as far as it is known: the plan's
+// documented rate as a fact, else "learning" (a rate measured from a
+// few answers is a guess: another client may share the bucket).
+func refill(b client.BucketState) string {
+	switch {
+	case b.Documented && b.Rate > 0:
+		return fmt.Sprintf(" +%.3g/s", b.Rate)
+	case b.Documented:
+		return ""
+	}
+	return " refill: learning"
+}
+
+// Compact is the gauge in short: the bucket and its tokens, and for how
+// long calls wait, for a footer whose status needs the room.
+func Compact(s *theme.Styles, b client.Snapshot, now time.Time) string {
+	switch {
+	case b.Waiting(now):
+		secs := int(b.WaitingUntil.Sub(now).Round(time.Second) / time.Second)
+		return s.GaugeEmpty.Render(fmt.Sprintf("%s · waiting %ds", figures(b.BucketState, b.RemainingAt(now)), max(secs, 1)))
+	case !b.Known:
+		return ""
+	}
+	return s.Muted.Render(figures(b.BucketState, b.RemainingAt(now)))
 }
 
 // figures names a bucket and its tokens: "read members 12/40".
@@ -142,8 +214,8 @@ func Buckets(b client.Snapshot, now time.Time) []string {
 			continue
 		}
 		line := fmt.Sprintf("%-18s %d/%d", client.BucketLabel(k.Name), k.RemainingAt(now), k.Limit)
-		if k.Rate > 0 {
-			line += fmt.Sprintf(" +%.3g/s", k.Rate)
+		if k.RemainingAt(now) < k.Limit || k.Documented {
+			line += refill(k)
 		}
 		if k.WaitingUntil.After(now) {
 			line += fmt.Sprintf(" · held %ds", int(k.WaitingUntil.Sub(now).Round(time.Second)/time.Second))

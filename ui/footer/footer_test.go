@@ -17,7 +17,7 @@ func TestGauge(t *testing.T) {
 	now := time.Unix(1_800_000_000, 0)
 	members := func(remaining int, seen time.Time, rate float64) client.BucketState {
 		return client.BucketState{Name: "organization_members_read", Known: true, Limit: 40, Remaining: remaining, Seen: seen, Rate: rate,
-			Reset: seen.Add(time.Second)}
+			Documented: rate > 0, Reset: seen.Add(time.Second)}
 	}
 	for _, c := range []struct {
 		snap client.Snapshot
@@ -31,11 +31,21 @@ func TestGauge(t *testing.T) {
 		{client.Snapshot{BucketState: members(0, now.Add(-5*time.Second), 2)}, "read members 10/40 ▕███░░░░░░░▏ +2/s"},
 		// long enough and the bucket is full again
 		{client.Snapshot{BucketState: members(0, now.Add(-time.Minute), 2)}, "read members 40/40 ▕██████████▏"},
+		// without a plan the rate is measured, not known: the gauge says so
+		{client.Snapshot{BucketState: learnt(members(32, now, 1))}, "read members 32/40 ▕████████░░▏ refill: learning"},
+		// a scan held by its bucket: the gauge names it, and for how long
+		{client.Snapshot{BucketState: members(2, now, 8.33), HeldUntil: now.Add(time.Second)}, "read members 2/40 ▕█░░░░░░░░░▏ +8.33/s · held 1s"},
 	} {
 		if got := ansi.Strip(Gauge(s, c.snap, now)); !strings.HasPrefix(got, c.want) {
 			t.Errorf("%+v: %q, want %q", c.snap, got, c.want)
 		}
 	}
+}
+
+// learnt is b with its rate measured, not documented.
+func learnt(b client.BucketState) client.BucketState {
+	b.Documented = false
+	return b
 }
 
 // held is a snapshot whose calls wait until for write members.
@@ -60,5 +70,20 @@ func TestStatusClearsItself(t *testing.T) {
 	m.Update(clearMsg{id: m.statusID})
 	if strings.Contains(view(), "copied org_1") {
 		t.Fatal("status did not clear")
+	}
+}
+
+// A long status keeps its words: the gauge gives up its bar and rate first.
+func TestLongStatusShortensTheGaugeFirst(t *testing.T) {
+	now := time.Unix(1_800_000_000, 0)
+	m := New(context.Background())
+	m.SetWidth(120)
+	m.SetBudget(client.Snapshot{BucketState: client.BucketState{Name: "organization_members_read", Known: true, Limit: 40, Remaining: 32,
+		Seen: now, Rate: 8.33, Documented: true}, InFlight: 3})
+	text := "removed 10 of 200 members from acme; 190 failed: rate limited; retry in 8s, check the audit"
+	m.SetStatus(common.StatusMsg{Text: text, Level: common.Warning})
+	line := strings.SplitN(ansi.Strip(m.View(theme.New(true, true), common.HelpMap{}, now)), "\n", 2)[0]
+	if !strings.Contains(line, text) || !strings.Contains(line, "read members 32/40") {
+		t.Fatalf("at 120 columns the footer reads %q", line)
 	}
 }

@@ -99,14 +99,16 @@ func (m *Model) Init() tea.Cmd {
 	})
 }
 
-// Expiry says when an invitation lapses, relative to now, in days or hours.
+// Expiry says when an invitation lapses, relative to now, in days or
+// hours, rounded to the nearest: a 7-day invitation made a moment ago
+// lapses "in 7 days", not 6 and 23 hours' worth of "6 days".
 func Expiry(at, now time.Time) string {
 	d := at.Sub(now)
 	span := func(d time.Duration) string {
-		if d >= 48*time.Hour {
-			return strconv.Itoa(int(d/(24*time.Hour))) + " days"
+		if d >= 47*time.Hour+30*time.Minute {
+			return strconv.Itoa(int(d.Round(24*time.Hour)/(24*time.Hour))) + " days"
 		}
-		return strconv.Itoa(max(int(d/time.Hour), 1)) + " h"
+		return strconv.Itoa(max(int(d.Round(time.Hour)/time.Hour), 1)) + " h"
 	}
 	switch {
 	case at.IsZero():

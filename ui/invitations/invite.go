@@ -1,6 +1,7 @@
 package invitations
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -106,7 +107,7 @@ func (m *Model) inviteForm(msg choicesMsg) tea.Cmd {
 			specs = append(specs, client.InviteSpec{Email: e, Inviter: strings.TrimSpace(inviter), ClientID: app, Roles: roles,
 				TTL: time.Duration(n) * 24 * time.Hour, SendEmail: send})
 		}
-		return m.confirmInvite(specs)
+		return m.confirmInvite(specs, msg)
 	}, fields...))
 }
 
@@ -124,7 +125,9 @@ func splitEmails(v string) []string {
 	return out
 }
 
-func (m *Model) confirmInvite(specs []client.InviteSpec) tea.Cmd {
+// confirmInvite asks before inviting, saying everything the invitation
+// carries: who, from whom, into which application, with which roles.
+func (m *Model) confirmInvite(specs []client.InviteSpec, choices choicesMsg) tea.Cmd {
 	who := make([]string, len(specs))
 	for i, s := range specs {
 		who[i] = common.Clean(s.Email)
@@ -133,8 +136,26 @@ func (m *Model) confirmInvite(specs []client.InviteSpec) tea.Cmd {
 	if !specs[0].SendEmail {
 		how = "No email is sent: the link is copied (one invitee) or shown in each row's copy menu"
 	}
-	body := "Invite " + strings.Join(who, ", ") + " to " + common.Clean(m.org.Name) + ", for " +
-		strconv.Itoa(int(specs[0].TTL/(24*time.Hour))) + " days. " + how + ". Revoking (d) stops a link."
+	s := specs[0]
+	app := s.ClientID
+	for _, a := range choices.apps {
+		if a.ID == s.ClientID {
+			app = a.Name
+		}
+	}
+	roles := "no role"
+	if len(s.Roles) > 0 {
+		names := make([]string, 0, len(s.Roles))
+		for _, r := range choices.roles {
+			if slices.Contains(s.Roles, r.ID) {
+				names = append(names, common.Clean(r.Name))
+			}
+		}
+		roles = "roles " + strings.Join(names, ", ")
+	}
+	body := "Invite " + strings.Join(who, ", ") + " to " + common.Clean(m.org.Name) + ", from " + common.Clean(s.Inviter) +
+		", into " + common.Clean(app) + " with " + roles + ", for " +
+		strconv.Itoa(int(s.TTL/(24*time.Hour))) + " days. " + how + ". Revoking (d) stops a link."
 	return dialog.Open(dialog.NewConfirm(m.c, "Invite "+people(len(specs))+"?", body, "Invite", invite(m.c, m.org, specs)))
 }
 

@@ -37,7 +37,13 @@ type Spec[T any] struct {
 	Markable bool // rows can be marked for bulk actions
 	// Fetch loads the page after from ("" for the first). A list that
 	// comes in one piece returns it as one page.
-	Fetch func(ctx context.Context, cl client.Client, from string) (client.Page[T], error)
+	Fetch FetchFunc[T]
+	// Sorted, when set, is the fetch of the rows as the tenant sorts them
+	// by column col, or nil where it cannot. The tenant sorts only the
+	// first SortedUpTo rows (offset paging): a longer list, or one whose
+	// count is not known yet, is loaded whole and sorted here.
+	Sorted     func(col int, desc bool) FetchFunc[T]
+	SortedUpTo int
 	// Count asks the tenant how many rows there are in one call, for a
 	// list that comes in pages; nil: the loaded rows are the count.
 	Count func(ctx context.Context, cl client.Client) (int, error)
@@ -66,11 +72,15 @@ type Spec[T any] struct {
 	Header func() string // a line over the list (a screen's title), or nil
 }
 
+// FetchFunc loads the page of a list after from ("" for the first).
+type FetchFunc[T any] func(ctx context.Context, cl client.Client, from string) (client.Page[T], error)
+
 // Model is a list pane of T.
 type Model[T any] struct {
 	c        *common.Common
 	id       int // tells this list's messages from another's
 	spec     Spec[T]
+	sorted   FetchFunc[T] // while the tenant sorts the rows: its sorted pages
 	table    table.Model
 	filter   table.Filter
 	spinner  spinner.Model
@@ -111,6 +121,9 @@ type pageMsg[T any] struct {
 // waiting for it.
 func (m *Model[T]) fetch(from string, background bool) tea.Cmd {
 	ctx, cl, fetch, seq := m.c.Ctx, m.c.Client, m.spec.Fetch, m.seq
+	if m.sorted != nil { // the tenant's sorted order
+		fetch = m.sorted
+	}
 	if background {
 		ctx = client.Background(ctx)
 	}
@@ -142,6 +155,9 @@ func (m *Model[T]) Init() tea.Cmd {
 		m.pages = paging{total: m.pages.total, counting: m.pages.counting}
 	} else {
 		m.pages = paging{total: -1}
+	}
+	if col, _ := m.table.SortedBy(); col >= 0 && m.sorted == nil { // a list sorted here reloads whole, to stay sorted whole
+		m.pages.all, m.pages.sortAll = true, true
 	}
 	return tea.Batch(m.fetch("", false), m.CountCmd(), m.spinner.Tick)
 }

@@ -18,6 +18,7 @@ type paging struct {
 	all      bool // every page is wanted: a filter, mark all, export or L
 	markAll  bool // mark every row once all are loaded
 	toEnd    bool // the user asked for the last row: load the rest for them, then go there
+	sortAll  bool // a sort waits for the rest: sorting part of a list misplaces the rows not loaded
 }
 
 // CountCmd asks the tenant for the list's count in one call, when the
@@ -65,6 +66,11 @@ func (m *Model[T]) more() tea.Cmd {
 		if m.pages.toEnd {
 			m.pages.toEnd = false
 			m.table.SetCursor(m.table.Len() - 1)
+		}
+		if m.pages.sortAll {
+			m.pages.sortAll = false
+			m.pages.all = false
+			return common.Status(common.Info, m.sortedText()+" (all "+table.Plural(m.table.Total(), "row")+")")
 		}
 		if m.pages.markAll {
 			m.pages.markAll = false
@@ -126,6 +132,8 @@ func (m *Model[T]) progress() string {
 		return s + " · loading the rest to reach the last…"
 	case m.pages.markAll:
 		return s + " · marking all once the rest is loaded…"
+	case m.pages.sortAll:
+		return s + " · sorting all: loading the rest…"
 	case m.pages.all && m.table.Filter() != "":
 		return s + " · the filter covers what is loaded; loading the rest…"
 	case m.pages.all:

@@ -2,7 +2,6 @@ package list
 
 import (
 	"cmp"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -61,6 +60,11 @@ func (m *Model[T]) Update(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, false
 		}
 		return m.Update(common.RefreshMsg{Auto: true})
+	case sortMsg:
+		if msg.id != m.id {
+			return nil, false
+		}
+		return m.sortBy(msg.col, msg.desc), true
 	case common.RefreshMsg:
 		if msg.Auto && (len(m.marks) > 0 || m.Busy() || m.pages.all || m.filter.Active()) {
 			return nil, true // the user is in the middle of something here: not now
@@ -112,6 +116,11 @@ func (m *Model[T]) handleKey(msg tea.Msg) (tea.Cmd, bool) {
 		return m.more(), true
 	case key.Matches(k, keys.LoadAll) && !m.Complete(): // once complete, L is the screen's
 		return m.loadAll(), true
+	case key.Matches(k, keys.Back) && m.pages.sortAll:
+		// a sort of what is loaded would pass for a sort of the list
+		m.pages.sortAll, m.pages.all = false, false
+		m.table.SortBy(-1, false)
+		return common.Status(common.Info, "stopped loading the rest; as listed by the tenant (a sort needs every row)"), true
 	case key.Matches(k, keys.Back) && (m.pages.markAll || m.pages.toEnd):
 		m.pages.markAll, m.pages.toEnd, m.pages.all = false, false, false
 		return common.Status(common.Info, "stopped loading the rest"), true
@@ -128,6 +137,8 @@ func (m *Model[T]) handleKey(msg tea.Msg) (tea.Cmd, bool) {
 		return m.Init(), true
 	case key.Matches(k, keys.Sort):
 		return m.nextSort(), true
+	case key.Matches(k, keys.SortBy):
+		return m.sortMenu(), true
 	case m.spec.Markable && m.c.Client.Capabilities().ReadOnly != "" &&
 		(key.Matches(k, keys.Mark) || key.Matches(k, keys.MarkAll)):
 		// marks are for changes: a session that can make none has nothing to mark for
@@ -158,7 +169,38 @@ func (m *Model[T]) CopyMenu() tea.Cmd {
 	if m.spec.Copy == nil {
 		return common.Copy(m.spec.ID(it))
 	}
-	return dialog.CopyMenu(m.c, m.spec.Copy(it))
+	return dialog.CopyMenu(m.c, append(m.spec.Copy(it), m.copyMarked()...))
+}
+
+// copyMarked offers each thing the copy menu has of a row, for every
+// marked row at once, one a line in the list's order ("Email of the 3
+// marked"); nothing while fewer than two rows are marked.
+func (m *Model[T]) copyMarked() []common.Copyable {
+	if len(m.marks) < 2 {
+		return nil
+	}
+	var labels []string
+	lines := map[string][]string{}
+	for _, r := range m.table.Rows() {
+		it, ok := m.items[r.ID]
+		if !ok || !m.marks[r.ID] {
+			continue
+		}
+		for _, c := range m.spec.Copy(it) {
+			if c.Value == "" {
+				continue
+			}
+			if _, seen := lines[c.Label]; !seen {
+				labels = append(labels, c.Label)
+			}
+			lines[c.Label] = append(lines[c.Label], c.Value)
+		}
+	}
+	out := make([]common.Copyable, 0, len(labels))
+	for _, l := range labels {
+		out = append(out, common.Copyable{Label: l + " of the " + table.Count(len(m.marks)) + " marked", Lines: lines[l]})
+	}
+	return out
 }
 
 // ToggleMark marks or unmarks the row under the cursor and moves down.
@@ -181,34 +223,6 @@ type markMsg struct{ id int }
 func (m *Model[T]) MarkCmd() tea.Cmd {
 	id := m.id
 	return func() tea.Msg { return markMsg{id} }
-}
-
-// nextSort steps through every column ascending then descending, then
-// back to the order the tenant listed them in.
-func (m *Model[T]) nextSort() tea.Cmd {
-	cols := m.table.Columns()
-	col, desc := m.table.SortedBy()
-	switch {
-	case col < 0:
-		col, desc = 0, false
-	case !desc:
-		desc = true
-	default:
-		col, desc = col+1, false
-	}
-	for col < len(cols) && m.table.Hidden(col) {
-		col++
-	}
-	if col >= len(cols) {
-		m.table.SortBy(-1, false)
-		return common.Status(common.Info, "as listed by the tenant")
-	}
-	m.table.SortBy(col, desc)
-	dir := "ascending"
-	if desc {
-		dir = "descending"
-	}
-	return common.Status(common.Info, "sorted by "+strings.ToLower(cols[col])+", "+dir)
 }
 
 // View draws the table and the status line: the filter, where the cursor
@@ -283,7 +297,7 @@ func (m *Model[T]) Help(actions []key.Binding) help.KeyMap {
 		}
 	}
 	short = append(short, k.Filter)
-	all := []key.Binding{k.Filter, k.Sort, k.Copy, k.Refresh, k.LoadAll, k.Back}
+	all := []key.Binding{k.Filter, k.Sort, k.SortBy, k.Copy, k.Refresh, k.LoadAll, k.Back}
 	if m.spec.Markable {
 		all = append([]key.Binding{k.Mark, k.MarkAll, k.Unmark}, all...)
 	}

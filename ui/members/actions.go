@@ -114,7 +114,7 @@ func remove(c *common.Common, o client.Organization, ts []client.Member) tea.Cmd
 		out := common.Outcome{Result: removedMsg{org: o.ID, results: results}, Status: removalStatus(o, n, took),
 			Touched: &common.Touched{Org: o.ID, Tab: common.Members}}
 		if len(removed) > 0 {
-			out.Undo = &common.UndoMsg{Label: "removal of " + table.Plural(len(removed), "member") + " from " + common.Clean(o.Name),
+			out.Undo = &common.UndoMsg{Org: o.ID, Label: "removal of " + table.Plural(len(removed), "member") + " from " + common.Clean(o.Name),
 				Run: restore(c, o, ts, removed, n[client.Absent])}
 		}
 		return out

@@ -125,7 +125,7 @@ func add(c *common.Common, o client.Organization, ms []client.Member) tea.Cmd {
 		}
 		out := common.Outcome{Status: st, Result: putMsg{org: o.ID, members: added}, Touched: &common.Touched{Org: o.ID, Tab: common.Members}}
 		if len(added) > 0 {
-			out.Undo = &common.UndoMsg{Label: "addition of " + table.Plural(len(added), "member"), Run: remove(c, o, added)}
+			out.Undo = &common.UndoMsg{Org: o.ID, Label: "addition of " + table.Plural(len(added), "member"), Run: remove(c, o, added)}
 		}
 		return out
 	})

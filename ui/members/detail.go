@@ -156,7 +156,7 @@ func (d *Detail) Help() help.KeyMap {
 	return common.HelpMap{Short: short, Full: [][]key.Binding{short}}
 }
 
-// Capturing: the page takes no text.
+// Capturing reports false: the page takes no text.
 func (d *Detail) Capturing() bool { return false }
 
 // rolesHere is the member's roles on their page, or why they are not known.

@@ -42,25 +42,29 @@ func (m *Model) loadRoles(ts []client.Member, assign bool) tea.Cmd {
 	}
 }
 
-// pickRoles offers the roles to assign (every role of the tenant) or to
-// remove (those the targets hold), by name.
+// pickRoles offers the roles to assign (those of the tenant some target
+// lacks: one every target holds has nothing to add) or to remove (those
+// the targets hold), by name.
 func (m *Model) pickRoles(msg rolesMsg) tea.Cmd {
 	if msg.err != nil {
 		return common.Status(common.Failure, "roles: "+common.Explain(msg.err))
 	}
-	held := map[string]bool{}
+	held := map[string]int{} // how many targets hold each role
 	for _, t := range msg.targets {
 		for _, r := range t.Roles {
-			held[r.ID] = true
+			held[r.ID]++
 		}
 	}
 	var opts []huh.Option[string]
 	for _, r := range msg.roles {
-		if msg.assign || held[r.ID] {
+		if (msg.assign && held[r.ID] < len(msg.targets)) || (!msg.assign && held[r.ID] > 0) {
 			opts = append(opts, huh.NewOption(common.Clean(r.Name), r.ID))
 		}
 	}
-	if len(opts) == 0 {
+	switch {
+	case len(opts) == 0 && msg.assign:
+		return common.Status(common.Info, "no roles to assign: "+map[bool]string{true: "the member holds", false: "the members hold"}[len(msg.targets) == 1]+" every role of the tenant")
+	case len(opts) == 0:
 		return common.Status(common.Info, "no roles to remove: the members hold none")
 	}
 	verb := map[bool]string{true: "Assign", false: "Remove"}[msg.assign]
@@ -151,7 +155,7 @@ func changeRoles(c *common.Common, o client.Organization, ts []client.Member, ro
 		}
 		out := common.Outcome{Status: st, Result: putMsg{org: o.ID, members: changed}, Touched: &common.Touched{Org: o.ID, Tab: common.Members}}
 		if len(changed) > 0 {
-			out.Undo = &common.UndoMsg{Label: strings.ToLower(verb) + table.Plural(len(changed), "member"), Run: undoRoles(c, o, changed, done, assign)}
+			out.Undo = &common.UndoMsg{Org: o.ID, Label: strings.ToLower(verb) + table.Plural(len(changed), "member"), Run: undoRoles(c, o, changed, done, assign)}
 		}
 		return out
 	})

@@ -41,6 +41,10 @@ func ConfirmDelete(c *common.Common, o client.Organization) tea.Cmd {
 			if err != nil {
 				st = common.StatusMsg{Level: common.Failure, Text: "delete " + name + ": " + common.Explain(err)}
 			}
-			return common.Outcome{Status: st, Result: DeletedMsg{Org: o, Err: err}, Touched: &common.Touched{}} // the organizations list
+			out := common.Outcome{Status: st, Result: DeletedMsg{Org: o, Err: err}, Touched: &common.Touched{}} // the organizations list
+			if err == nil {
+				out.Deleted = o.ID
+			}
+			return out
 		})))
 }

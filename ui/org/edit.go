@@ -59,7 +59,7 @@ func update(c *common.Common, o client.Organization, before, after client.OrgSpe
 			if undo {
 				out.Status.Text = "put back the old values of " + common.Clean(now.Name)
 			} else {
-				out.Undo = &common.UndoMsg{Label: "edit of " + common.Clean(now.Name), Run: apply(to, from, true)}
+				out.Undo = &common.UndoMsg{Org: now.ID, Label: "edit of " + common.Clean(now.Name), Run: apply(to, from, true)}
 			}
 			return out
 		})

@@ -35,12 +35,30 @@ func (m *Model) createAction() common.Action {
 }
 
 func (m *Model) createForm(conns []client.TenantConnection) tea.Cmd {
-	return dialog.Open(dialog.NewOrgForm(m.c, "Create an organization", client.OrgSpec{}, conns, m.confirmCreate))
+	return m.createFormWith(client.OrgSpec{}, conns)
+}
+
+// createFormWith is the create form filled with start: empty, or what was
+// typed before the tenant refused the name.
+func (m *Model) createFormWith(start client.OrgSpec, conns []client.TenantConnection) tea.Cmd {
+	if conns == nil {
+		conns = []client.TenantConnection{} // a new organization: never the renaming hint
+	}
+	return dialog.Open(dialog.NewOrgForm(m.c, "Create an organization", start, conns, func(s client.OrgSpec) tea.Cmd {
+		return m.confirmCreate(s, conns)
+	}))
 }
 
 // confirmCreate shows what will be made before making it.
-func (m *Model) confirmCreate(s client.OrgSpec) tea.Cmd {
-	return dialog.Open(dialog.NewConfirm(m.c, "Create organization "+common.Clean(s.Name)+"?", describe(s), "Create", create(m.c, s)))
+func (m *Model) confirmCreate(s client.OrgSpec, conns []client.TenantConnection) tea.Cmd {
+	again := func() tea.Msg { return createAgainMsg{spec: s, conns: conns} }
+	return dialog.Open(dialog.NewConfirm(m.c, "Create organization "+common.Clean(s.Name)+"?", describe(s), "Create", create(m.c, s, again)))
+}
+
+// createAgainMsg reopens the create form with what was typed.
+type createAgainMsg struct {
+	spec  client.OrgSpec
+	conns []client.TenantConnection
 }
 
 // describe is a new organization's fields, for its confirmation.
@@ -65,15 +83,21 @@ func describe(s client.OrgSpec) string {
 }
 
 // create is the change that makes s, audited with its fields, undone by
-// deleting what it made.
-func create(c *common.Common, s client.OrgSpec) tea.Cmd {
+// deleting what it made. When the name is taken, again reopens the form
+// with everything typed, to change the name only.
+func create(c *common.Common, s client.OrgSpec, again tea.Cmd) tea.Cmd {
 	ctx, cl := c.Ctx, c.Client
 	return common.Change(nil, func() common.Outcome {
 		after := map[string]any{"name": s.Name, "display_name": s.DisplayName, "logo_url": s.LogoURL, "colors": s.Colors, "metadata": s.Metadata}
 		o, err := cl.CreateOrganization(audit.WithDetail(ctx, audit.Detail{OrgName: s.Name, After: after}), s)
 		if err != nil {
-			return common.Outcome{Status: common.StatusMsg{Level: common.Failure,
+			out := common.Outcome{Status: common.StatusMsg{Level: common.Failure,
 				Text: "create " + common.Clean(s.Name) + ": " + common.Explain(err)}}
+			if client.KindOf(err) == client.Conflict {
+				out.Status.Text += "; the form is back with what you typed"
+				out.Then = again
+			}
+			return out
 		}
 		undo := common.Change(nil, func() common.Outcome {
 			err := cl.DeleteOrganization(ctx, o.ID)
@@ -85,6 +109,6 @@ func create(c *common.Common, s client.OrgSpec) tea.Cmd {
 		})
 		return common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: fmt.Sprintf("created organization %s (%s)", common.Clean(o.Name), o.ID)},
 			Result: createdMsg{org: o}, Touched: &common.Touched{},
-			Undo: &common.UndoMsg{Label: "creation of " + common.Clean(o.Name), Run: undo}}
+			Undo: &common.UndoMsg{Org: o.ID, Label: "creation of " + common.Clean(o.Name), Run: undo}}
 	})
 }

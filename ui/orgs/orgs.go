@@ -44,6 +44,16 @@ func New(c *common.Common) *Model {
 		Fetch: func(ctx context.Context, cl client.Client, from string) (client.Page[client.Organization], error) {
 			return cl.Organizations(ctx, from)
 		},
+		Sorted: func(col int, desc bool) list.FetchFunc[client.Organization] {
+			field := map[int]string{0: "name", 1: "display_name"}[col] // Auth0 sorts by these (and created_at)
+			if field == "" {
+				return nil
+			}
+			return func(ctx context.Context, cl client.Client, from string) (client.Page[client.Organization], error) {
+				return cl.OrganizationsSorted(ctx, field, desc, from)
+			}
+		},
+		SortedUpTo: client.OffsetLimit,
 		Count:      func(ctx context.Context, cl client.Client) (int, error) { return cl.CountOrganizations(ctx) },
 		CountScope: "organizations",
 		Copy: func(o client.Organization) []common.Copyable {
@@ -70,6 +80,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.list.Put(e.Org)
 		}
 		return m, nil
+	}
+	if a, ok := msg.(createAgainMsg); ok {
+		return m, m.createFormWith(a.spec, a.conns)
 	}
 	if t, ok := msg.(tenantConnsMsg); ok {
 		return m, m.createForm(t.conns)

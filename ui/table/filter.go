@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/theme"
-	"github.com/orgdash/orgdash/ui/common"
 )
 
 // Filter is the "/" line that narrows a table as you type.
@@ -58,8 +57,14 @@ func (f *Filter) Handle(msg tea.Msg) (string, tea.Cmd) {
 // Help is the filter line's keys while it has the focus.
 func (f Filter) Help() help.KeyMap {
 	k := f.keys.Filtering
-	return common.HelpMap{Short: []key.Binding{k.Keep, k.Clear}, Full: [][]key.Binding{{k.Keep, k.Clear}}}
+	return filterHelp{k.Keep, k.Clear}
 }
+
+// filterHelp is the filter line's keys as help draws them.
+type filterHelp []key.Binding
+
+func (h filterHelp) ShortHelp() []key.Binding  { return h }
+func (h filterHelp) FullHelp() [][]key.Binding { return [][]key.Binding{h} }
 
 // Clear empties the filter and stops editing.
 func (f *Filter) Clear() {

@@ -11,8 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/keymap"
+	"github.com/orgdash/orgdash/safetext"
 	"github.com/orgdash/orgdash/theme"
-	"github.com/orgdash/orgdash/ui/common"
 )
 
 // Column is a column's title and how it takes width.
@@ -37,7 +37,7 @@ type Row struct {
 // NewRow makes a row, cleaning every cell of control characters.
 func NewRow(id string, cells ...string) Row {
 	for i, c := range cells {
-		cells[i] = common.Clean(c)
+		cells[i] = safetext.Terminal(c)
 	}
 	hay := ansi.Strip(strings.Join(cells, "\x00") + "\x00" + id)
 	return Row{ID: id, Cells: cells, hay: hay, lower: strings.ToLower(hay)}
@@ -167,7 +167,9 @@ func (m *Model) keepCursor(keep string) {
 }
 
 // Len is how many rows the filter lets through; Total how many there are.
-func (m Model) Len() int   { return len(m.view) }
+func (m Model) Len() int { return len(m.view) }
+
+// Total is how many rows the table holds, matching the filter or not.
 func (m Model) Total() int { return len(m.rows) }
 
 // Selected is the row under the cursor.
@@ -275,7 +277,7 @@ func (m Model) View() string {
 	if len(m.view) == 0 {
 		msg := m.empty
 		if m.filter != "" {
-			msg = "nothing matches “" + common.Clean(m.filter) + "”"
+			msg = "nothing matches “" + safetext.Terminal(m.filter) + "”"
 		}
 		b.WriteString("\n   " + m.styles.Muted.Render(fit(msg, m.width-3)))
 		lines++
@@ -338,18 +340,6 @@ func fit(s string, w int) string {
 		s += strings.Repeat(" ", pad)
 	}
 	return s
-}
-
-// Status is the line under a list: where the cursor is, or that it is
-// loading, or what went wrong and what to do.
-func (m Model) Status(loading bool, err error) string {
-	switch {
-	case err != nil:
-		return m.styles.Error.Render(common.Explain(err))
-	case loading:
-		return m.styles.Muted.Render("loading…")
-	}
-	return m.styles.Muted.Render(m.Position())
 }
 
 // Title is a tab's label with its count once loaded: "Connections (3)".

@@ -111,7 +111,7 @@ func (m *Model) actions() common.Actions {
 	return common.Actions{
 		{Key: k.Open, Label: "Organizations using it", Needs: []client.Action{client.ReadConnections}, Unavailable: none,
 			Run: func() tea.Cmd { return common.Push(NewUsage(m.c, tc)) }},
-		{Key: dialog.Named(k.LoadAll, "scan again"), Label: "Scan every organization again", Needs: []client.Action{client.ReadConnections},
+		{Key: dialog.Named(k.LoadAll, scanVerb(m.idx)), Label: "Scan every organization" + map[bool]string{true: " again"}[m.idx.Progress().Done], Needs: []client.Action{client.ReadConnections},
 			Run: func() tea.Cmd { return Scan(m.c, m.idx, m.idx.Progress().Done, m.id) }},
 		m.CopyAction(),
 		m.MoreAction("More options: "+common.Clean(tc.Name), none),
@@ -129,8 +129,11 @@ func ScanLine(c *common.Common, idx *client.Index) string {
 	p := idx.Progress()
 	switch {
 	case p.Done:
-		oldest := idx.Oldest()
-		return fmt.Sprintf("every organization read %s ago · %s scans again", time.Since(oldest).Round(time.Second), c.Keys.LoadAll.Help().Key)
+		age := time.Since(idx.Oldest()).Round(time.Second)
+		if c.Width > 0 && c.Width < 100 {
+			return fmt.Sprintf("%s scans again · read %s ago", c.Keys.LoadAll.Help().Key, age) // the key first: it is what a cut keeps
+		}
+		return fmt.Sprintf("every organization read %s ago · %s scans again", age, c.Keys.LoadAll.Help().Key)
 	case idx.Scanning():
 		left := c.Client.Tracker().Estimate(limits.OrgConnectionsRead, p.Total-p.Read)
 		return fmt.Sprintf("scanning: %s of %s read, about %s left", table.Count(p.Read), table.Count(p.Total),
@@ -138,7 +141,23 @@ func ScanLine(c *common.Common, idx *client.Index) string {
 	case p.Total > 0:
 		return fmt.Sprintf("%s of %s organizations read · %s goes on", table.Count(p.Read), table.Count(p.Total), c.Keys.LoadAll.Help().Key)
 	}
-	return "which organizations use a connection takes a scan of all of them (one call each) · enter or " + c.Keys.LoadAll.Help().Key + " starts it"
+	long := "which organizations use a connection takes a scan of all of them (one call each) · enter or " + c.Keys.LoadAll.Help().Key + " starts it"
+	if c.Width > 0 && c.Width < 40+len(long) { // the keys first: they are what a narrow line must keep
+		return "enter or " + c.Keys.LoadAll.Help().Key + " scans who uses each (a call per organization)"
+	}
+	return long
+}
+
+// scanVerb names L by what it would do now: start, go on, or scan again.
+func scanVerb(idx *client.Index) string {
+	p := idx.Progress()
+	switch {
+	case p.Done:
+		return "scan again"
+	case p.Total > 0:
+		return "scan on"
+	}
+	return "scan"
 }
 
 // Crumb is the breadcrumb's part.

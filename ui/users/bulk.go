@@ -23,8 +23,8 @@ import (
 // marked organizations (or the one under the cursor), adding them to another.
 func (m *Orgs) actions() common.Actions {
 	k := m.c.Keys
-	ms, ok := m.list.Selected()
 	targets := m.list.Targets()
+	ms, ok := m.list.Selected()
 	return common.Actions{
 		{Key: k.Remove, Label: fmt.Sprintf("Remove from %d…", len(targets)), Needs: []client.Action{client.RemoveMembers},
 			Unavailable: m.Idle, Run: func() tea.Cmd { return m.Plan(m.removal(targets)) }},

@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/orgdash/orgdash/audit"
+	"github.com/orgdash/orgdash/client"
+)
+
+// Every mistake in the command line is a usage error (exit 2): an unknown
+// command as much as a wrong flag.
+func TestUnknownCommandIsAUsageError(t *testing.T) {
+	var usage usageError
+	for _, args := range [][]string{{"bogus"}, {"--bogus"}, {"version", "extra"}} {
+		if _, _, err := run(t, nil, args...); !errors.As(err, &usage) {
+			t.Errorf("orgdash %s: %v, want a usage error (exit 2)", strings.Join(args, " "), err)
+		}
+	}
+}
+
+// --version says what the version command says.
+func TestVersionFlag(t *testing.T) {
+	out, _, err := run(t, nil, "--version")
+	want, _, _ := run(t, nil, "version")
+	if err != nil || out != want || !strings.HasPrefix(out, "orgdash ") {
+		t.Fatalf("--version: %q (%v), want %q", out, err, want)
+	}
+}
+
+// --since takes days as people write them.
+func TestAuditSinceTakesDays(t *testing.T) {
+	now := time.Now().UTC()
+	e := audit.Entry{Time: now.Add(-36 * time.Hour), ID: "a1", Phase: audit.Intent, User: "ada", Tenant: "t", Action: "remove members",
+		Org: "org_1", OrgName: "acme", Targets: []string{"u1"}}
+	path := writeLog(t, e)
+	for since, shown := range map[string]bool{"1d": false, "2d": true, "1d12h30m": true, "24h": false} {
+		out, _, err := run(t, nil, "audit", "--file", path, "--since", since)
+		if err != nil {
+			t.Fatalf("--since %s: %v", since, err)
+		}
+		if got := strings.Contains(out, "remove members"); got != shown {
+			t.Errorf("--since %s shows the change of 36 h ago: %v, want %v", since, got, shown)
+		}
+	}
+	if _, _, err := run(t, nil, "audit", "--file", path, "--since", "xd"); err == nil {
+		t.Fatal("--since xd was accepted")
+	}
+}
+
+// A keys section the dashboard refuses, export refuses too (exit 2),
+// rather than running on a file the dashboard would not start with.
+func TestExportRefusesABadKeysSection(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(path, []byte("keys:\n  explode: [x]\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var usage usageError
+	_, _, err := run(t, map[string]string{"ORGDASH_CONFIG": path}, "export", "orgs", "--demo")
+	if !errors.As(err, &usage) || !strings.Contains(err.Error(), `unknown action "explode"`) {
+		t.Fatalf("export with a bad keys section: %v", err)
+	}
+}
+
+// The audit's columns line up whoever made the changes: a long SSH key
+// comment, a name with accents.
+func TestAuditWhoColumnKeepsAlignment(t *testing.T) {
+	now := time.Now().UTC()
+	mk := func(id, user, comment string) audit.Entry {
+		return audit.Entry{Time: now, ID: id, Phase: audit.Intent, User: user, Comment: comment, Tenant: "t", Action: "remove members",
+			Org: "org_1", OrgName: "acme", Targets: []string{"u1"}}
+	}
+	path := writeLog(t, mk("a", "ada", ""), mk("b", "bo", "bo.long-name@corp.example"), mk("c", "zoë", ""))
+	out, _, err := run(t, nil, "audit", "--file", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		i := strings.Index(line, "interrupted")
+		if i < 0 {
+			t.Fatalf("no state on %q", line)
+		}
+		if c := len([]rune(line[:i])); col < 0 {
+			col = c
+		} else if c != col {
+			t.Fatalf("the state column moves (%d, then %d):\n%s", col, c, out)
+		}
+	}
+}
+
+// The demo tenant writes its own log, named as such, beside the log a
+// real tenant would use: a simulator's changes never mix with a tenant's.
+func TestDemoHasItsOwnAuditLog(t *testing.T) {
+	got, err := demoAudit([]string{"", "/var/log/orgdash/audit.jsonl", "/other.jsonl"})
+	if err != nil || len(got) != 1 || got[0] != "/var/log/orgdash/demo-audit.jsonl" {
+		t.Fatalf("demo log %v (%v)", got, err)
+	}
+	t.Setenv("XDG_STATE_HOME", "/state")
+	if got, _ := demoAudit(nil); got[0] != "/state/orgdash/demo-audit.jsonl" {
+		t.Fatalf("demo log by default %v", got)
+	}
+}
+
+// An export's scan says how far it is and about how long is left, from
+// the first organization on.
+func TestScanProgressSaysTimeLeft(t *testing.T) {
+	line := scanProgress(client.ScanProgress{Read: 1, Total: 5000}, client.Estimate{Known: true, Takes: 150 * time.Second})
+	if !strings.HasPrefix(line, "read 1 of 5000 organizations, about 2m30s left…") {
+		t.Fatalf("progress %q", line)
+	}
+	if line := scanProgress(client.ScanProgress{Read: 3, Total: 10}, client.Estimate{}); !strings.HasPrefix(line, "read 3 of 10 organizations…") {
+		t.Fatalf("progress without an estimate %q", line)
+	}
+}

@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/doctor"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/spf13/cobra"
+)
+
+func whyCmd(g *globals) *cobra.Command {
+	var clientID string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "why EMAIL ORG",
+		Short: "Explain why a person cannot log in to an organization",
+		Long: `why walks the chain a login to an organization takes and says, link by link,
+whether it holds: the person and their blocks, the application (--client, or the one
+their recent log events name) and how it uses organizations, their connection for
+the application and in the organization, the login prompt, membership, discovery
+domains, and what Auth0 logged of their attempts. A link that could not be checked
+says why (a missing scope, the budget, a feature the tenant lacks). ORG is the
+organization's name or id. It reads only the Management API; the fixes it names are
+applied from the dashboard (w on the member, or :why EMAIL ORG).
+Exit status: 0 nothing failed, 1 a link failed, 2 some link could not be checked.`,
+		Example: `  orgdash why ines@acme.example acme
+  orgdash why ines@acme.example acme --client abc123 --json`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return usagef("why takes the person's email and the organization's name or id")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			t, err := openForCheck(g, cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			defer t.stop()
+			code, err := runWhy(cmd.Context(), t.client, doctor.Question{Email: args[0], Org: args[1], ClientID: clientID}, asJSON, cmd.OutOrStdout())
+			if err != nil {
+				return err
+			}
+			if code != 0 {
+				return exitCode(code)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&clientID, "client", "", "the application's client `ID` (default: the one their recent log events name)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "write the chain as JSON")
+	return cmd
+}
+
+// whyJSON is --json's answer.
+type whyJSON struct {
+	Organization map[string]string `json:"organization"`
+	Application  map[string]string `json:"application,omitempty"`
+	Cause        *doctor.Link      `json:"cause,omitempty"`
+	ExitCode     int               `json:"exit_code"`
+	doctor.Explanation
+}
+
+// runWhy explains q and writes the chain; the code is 1 when a link
+// failed, 2 when none did but some could not be checked.
+func runWhy(ctx context.Context, cl client.Client, q doctor.Question, asJSON bool, w io.Writer) (int, error) {
+	ex, err := doctor.Why(ctx, cl, q)
+	if err != nil {
+		return 2, fmt.Errorf("%s: %s", q.Org, common.Explain(err))
+	}
+	code := 0
+	switch {
+	case ex.Cause() != nil:
+		code = 1
+	case len(ex.Unchecked()) > 0:
+		code = 2
+	}
+	if asJSON {
+		out := whyJSON{Organization: map[string]string{"id": ex.Org.ID, "name": ex.Org.Name}, Cause: ex.Cause(), ExitCode: code, Explanation: ex}
+		if ex.App != nil {
+			out.Application = map[string]string{"id": ex.App.ID, "name": ex.App.Name, "organization_usage": ex.App.OrgUsage}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return code, enc.Encode(out)
+	}
+	fmt.Fprintf(w, "Why can't %s log in to %s?\n\n", common.Clean(ex.Email), common.Clean(ex.Org.Name))
+	for _, l := range ex.Links {
+		mark := map[doctor.Verdict]string{doctor.Passed: "ok  ", doctor.Failed: "FAIL", doctor.Unknown: "??  "}[l.Verdict]
+		line := fmt.Sprintf("%s  %s", mark, l.Name)
+		if l.Reason != "" {
+			line += ": " + common.Clean(l.Reason)
+		}
+		fmt.Fprintln(w, line)
+		for _, e := range l.Evidence {
+			fmt.Fprintln(w, "        "+common.Clean(e))
+		}
+		if l.Fix != nil {
+			fmt.Fprintln(w, "        fix: "+common.Clean(l.Fix.Label))
+		}
+	}
+	if c := ex.Cause(); c != nil {
+		fmt.Fprintf(w, "\nCause: %s\n", common.Clean(c.Reason))
+	}
+	return code, nil
+}
