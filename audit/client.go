@@ -305,4 +305,30 @@ func (a audited) RemoveDiscoveryDomain(ctx context.Context, orgID, id string) er
 	})
 }
 
+func (a audited) CreateOrgRole(ctx context.Context, orgID, name, description string) (r client.Role, err error) {
+	err = a.single(asking(ctx, map[string]any{"name": name, "description": description}), "create organization role", orgID, name, func(ctx context.Context) error {
+		r, err = a.w.CreateOrgRole(ctx, orgID, name, description)
+		return err
+	})
+	return r, err
+}
+
+func (a audited) DeleteOrgRole(ctx context.Context, orgID, roleID string) error {
+	return a.single(ctx, "delete organization role", orgID, roleID, func(ctx context.Context) error {
+		return a.w.DeleteOrgRole(ctx, orgID, roleID)
+	})
+}
+
+func (a audited) AssociateClientGrant(ctx context.Context, orgID, grantID string) error {
+	return a.single(ctx, "associate client grant", orgID, grantID, func(ctx context.Context) error {
+		return a.w.AssociateClientGrant(ctx, orgID, grantID)
+	})
+}
+
+func (a audited) RemoveOrgClientGrant(ctx context.Context, orgID, grantID string) error {
+	return a.single(ctx, "remove client grant", orgID, grantID, func(ctx context.Context) error {
+		return a.w.RemoveOrgClientGrant(ctx, orgID, grantID)
+	})
+}
+
 var _ client.Client = audited{}

@@ -178,6 +178,8 @@ func inPlace(ctx context.Context, cl client.Client, e Entry) (map[string]bool, e
 		}
 	case "assign roles", "remove roles", "invite", "revoke invitation", "create organization", "edit organization":
 		return inPlaceMore(ctx, cl, e)
+	case "associate client grant", "remove client grant", "create organization role", "delete organization role":
+		return inPlaceSurface(ctx, cl, e)
 	case "delete organization":
 		_, err := cl.Organization(ctx, e.Org)
 		switch client.KindOf(err) {
@@ -273,7 +275,8 @@ func inPlaceMore(ctx context.Context, cl client.Client, e Entry) (map[string]boo
 		if err := remarshal(e.After, &after); err != nil || e.After == nil {
 			return nil, errors.New("the log has no after-values to compare")
 		}
-		want := client.OrgSpec{Name: after.Name, DisplayName: after.DisplayName, LogoURL: after.LogoURL, Colors: after.Colors, Metadata: after.Metadata}
+		want := client.OrgSpec{Name: after.Name, DisplayName: after.DisplayName, LogoURL: after.LogoURL, Colors: after.Colors, Metadata: after.Metadata,
+			Settings: settingsAfter(e.After)}
 		o, err := cl.Organization(ctx, e.Org)
 		if err != nil {
 			return nil, err

@@ -45,6 +45,15 @@ const (
 	EnableConnectionApp
 	BlockUser
 	RemoveUserBlocks
+	ReadOrgClientGrants
+	ReadClientGrants
+	ReadResourceServers
+	AssociateClientGrant
+	RemoveOrgClientGrant
+	SearchMembers
+	ReadOrgRoles
+	CreateOrgRole
+	DeleteOrgRole
 	actionCount // keep last
 )
 
@@ -92,6 +101,15 @@ var actionTable = [actionCount]ActionInfo{
 	EnableConnectionApp:   {"enable connection for application", "update:connections", limits.NoGroup, true},
 	BlockUser:             {"block or unblock user", "update:users", limits.UsersWrite, true},
 	RemoveUserBlocks:      {"remove brute-force blocks", "update:users", limits.NoGroup, true},
+	ReadOrgClientGrants:   {"read organization client grants", "read:organization_client_grants", limits.OrgClientGrantsRead, false},
+	ReadClientGrants:      {"read client grants", "read:client_grants", limits.NoGroup, false},
+	ReadResourceServers:   {"read APIs", "read:resource_servers", limits.NoGroup, false},
+	AssociateClientGrant:  {"associate client grant", "create:organization_client_grants", limits.OrgClientGrantsWrite, true},
+	RemoveOrgClientGrant:  {"remove client grant", "delete:organization_client_grants", limits.OrgClientGrantsWrite, true},
+	SearchMembers:         {"search members", "read:users", limits.UsersRead, false},
+	ReadOrgRoles:          {"read organization roles", "read:roles", limits.NoGroup, false},
+	CreateOrgRole:         {"create organization role", "create:roles", limits.NoGroup, true},
+	DeleteOrgRole:         {"delete organization role", "delete:roles", limits.NoGroup, true},
 }
 
 // Actions are every action, in order.

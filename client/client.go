@@ -91,11 +91,18 @@ type Reader interface {
 	// OrgClientGrants lists the machine-to-machine grants associated with
 	// an organization.
 	OrgClientGrants(ctx context.Context, orgID string) ([]ClientGrant, error)
+	// ClientGrants are the tenant's client grants, to associate one.
+	ClientGrants(ctx context.Context) ([]ClientGrant, error)
+	// ResourceServers are the tenant's APIs, naming grants' audiences.
+	ResourceServers(ctx context.Context) ([]ResourceServer, error)
 	// OrgApplications lists the applications an organization's members
 	// may use; a tenant without the feature answers Unsupported.
 	OrgApplications(ctx context.Context, orgID string) ([]OrgApplication, error)
 	// OrgRoles lists an organization's own (organization-level) roles.
 	OrgRoles(ctx context.Context, orgID string) ([]Role, error)
+	// OrgRoleMembers lists the members holding one of an organization's
+	// own roles; a tenant without them answers Unsupported.
+	OrgRoleMembers(ctx context.Context, orgID, roleID string) ([]Member, error)
 	// OrgGroups lists an organization's groups with the roles each gives;
 	// a tenant without the feature answers Unsupported.
 	OrgGroups(ctx context.Context, orgID string) ([]Group, error)
@@ -159,6 +166,19 @@ type Writer interface {
 	// RemoveUserBlocks lifts the brute-force blocks on a user
 	// (DELETE /user-blocks/{id}); it cannot be undone.
 	RemoveUserBlocks(ctx context.Context, userID string) error
+
+	// AssociateClientGrant lets an organization be used with a
+	// machine-to-machine grant (its organization_usage must allow it).
+	AssociateClientGrant(ctx context.Context, orgID, grantID string) error
+	// RemoveOrgClientGrant takes a grant from an organization; the grant
+	// stays the tenant's, so it can be associated again.
+	RemoveOrgClientGrant(ctx context.Context, orgID, grantID string) error
+	// CreateOrgRole makes a role of the organization's own
+	// (organization-level roles, Early Access).
+	CreateOrgRole(ctx context.Context, orgID, name, description string) (Role, error)
+	// DeleteOrgRole deletes one of the organization's own roles (never a
+	// tenant role); its members lose it.
+	DeleteOrgRole(ctx context.Context, orgID, roleID string) error
 }
 
 // Tenant identifies the tenant a client speaks to.
@@ -198,6 +218,8 @@ type Organization struct {
 	// AppEntitlement is is_app_entitlement_active (Early Access): only the
 	// applications the organization lists may log its people in.
 	AppEntitlement bool
+	// TokenQuota limits its client-credentials tokens; nil: none.
+	TokenQuota *TokenQuota
 }
 
 // Connection is a connection as enabled (or disabled) for an organization.
@@ -247,6 +269,9 @@ type Member struct {
 // Role is an organization role held by a member.
 type Role struct {
 	ID, Name string
+	// Description is what the role is for, where it was read (an
+	// organization's own roles); "" elsewhere.
+	Description string
 }
 
 // Invitation is a pending invitation to an organization.

@@ -34,6 +34,10 @@ var matrixKinds = map[string]string{
 	// the doctor's fixes, tried under the same faults by TestFaultMatrixLoginFixes
 	"SetConnectionApp": "enable connection for application", "SetUserBlocked": "block or unblock user",
 	"RemoveUserBlocks": "remove brute-force blocks",
+	// the Machine-to-Machine Access tab's, tried by TestFaultMatrixOrgClientGrants
+	"AssociateClientGrant": "associate client grant", "RemoveOrgClientGrant": "remove client grant",
+	// the Roles tab's, tried by TestFaultMatrixOrgRoles
+	"CreateOrgRole": "create organization role", "DeleteOrgRole": "delete organization role",
 }
 
 // Every method of Writer is a kind of change the fault matrix makes, and

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/url"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/auth0/go-auth0/management"
 )
@@ -15,14 +16,16 @@ import (
 // member's effective roles with where each comes from. A tenant without
 // an Early Access feature answers its routes with a route-level 404: that
 // is ErrUnsupported here, remembered for a while as discovery domains are.
-// No screen uses them yet; the changes (associate, remove, assign) are not
-// here, as every change must go through the audited client.
+// The changes (associate and remove a grant) are in org_grants.go.
 
 // ClientGrant is an application's grant to call an API, as associated
 // with an organization.
 type ClientGrant struct {
 	ID, ClientID, Audience string
 	Scopes                 []string
+	// OrganizationUsage is how organizations may use the grant: "deny"
+	// (or ""), "allow" or "require"; only the last two can be associated.
+	OrganizationUsage string
 }
 
 // OrgApplication is an application associated with an organization.
@@ -43,10 +46,15 @@ type Group struct {
 type EffectiveRole struct {
 	Role
 	Direct, ThroughGroups bool
+	Groups                []string // the names of the groups that give it
 }
 
-// surfaceMissing remembers which Early Access features the tenant lacks.
-type surfaceMissing struct{ apps, groups domainsMissing }
+// surfaceMissing remembers which Early Access features the tenant lacks,
+// and whether it was seen to have groups.
+type surfaceMissing struct {
+	apps, groups, roles domainsMissing
+	hasGroups, hasRoles atomic.Bool
+}
 
 var (
 	errNoOrgApps = &Error{Kind: Unsupported, Op: "list organization applications", Message: "this tenant has no organization applications"}
@@ -63,7 +71,7 @@ func (c *auth0Client) OrgClientGrants(ctx context.Context, orgID string) ([]Clie
 			return out, c.classify("list organization client grants", err)
 		}
 		for _, g := range l.ClientGrants {
-			out = append(out, ClientGrant{ID: g.GetID(), ClientID: g.GetClientID(), Audience: g.GetAudience(), Scopes: g.GetScope()})
+			out = append(out, fromSDKGrant(g))
 		}
 		if !l.HasNext() || len(l.ClientGrants) == 0 {
 			return out, nil
@@ -74,6 +82,7 @@ func (c *auth0Client) OrgClientGrants(ctx context.Context, orgID string) ([]Clie
 // checkpointList is one page of a list go-auth0 v1 has no method for.
 type checkpointList[T any] struct {
 	Clients []T     `json:"clients"`
+	Members []T     `json:"members"`
 	Groups  []T     `json:"groups"`
 	Roles   []T     `json:"roles"`
 	Next    *string `json:"next"`
@@ -135,8 +144,12 @@ func (c *auth0Client) OrgApplications(ctx context.Context, orgID string) ([]OrgA
 }
 
 // OrgRoles lists an organization's own roles (GET /roles?type=organization
-// &owner_id=…, Early Access); a tenant without them has none.
+// &owner_id=…, Early Access); a tenant without them answers Unsupported
+// (see org_roles.go).
 func (c *auth0Client) OrgRoles(ctx context.Context, orgID string) ([]Role, error) {
+	if err := c.probeOrgRoles(ctx, orgID); err != nil {
+		return nil, err
+	}
 	var out []Role
 	for page := 0; ; page++ {
 		l, err := c.m.Role.List(ctx, management.Page(page), management.PerPage(pageSize),
@@ -146,7 +159,7 @@ func (c *auth0Client) OrgRoles(ctx context.Context, orgID string) ([]Role, error
 		}
 		for _, r := range l.Roles {
 			if r.GetOwnerID() == orgID { // a tenant that ignores the filter lists its tenant roles
-				out = append(out, Role{ID: r.GetID(), Name: r.GetName()})
+				out = append(out, Role{ID: r.GetID(), Name: r.GetName(), Description: r.GetDescription()})
 			}
 		}
 		if !l.HasNext() || len(l.Roles) == 0 {
@@ -191,7 +204,7 @@ func (c *auth0Client) OrgGroups(ctx context.Context, orgID string) ([]Group, err
 		}
 		grp := Group{ID: g.ID, Name: g.Name, ConnectionID: g.ConnectionID}
 		for _, r := range roles {
-			grp.Roles = append(grp.Roles, Role(r))
+			grp.Roles = append(grp.Roles, Role{ID: r.ID, Name: r.Name})
 		}
 		out = append(out, grp)
 	}
@@ -200,8 +213,14 @@ func (c *auth0Client) OrgGroups(ctx context.Context, orgID string) ([]Group, err
 
 // EffectiveRoles lists the roles a member holds in an organization,
 // directly or through its groups
-// (GET /organizations/{id}/members/{user_id}/effective-roles).
+// (GET /organizations/{id}/members/{user_id}/effective-roles), with the
+// groups that give each (…/effective-roles/sources/groups, a call per
+// role given by a group). A tenant without groups answers Unsupported:
+// its members' roles are their direct ones.
 func (c *auth0Client) EffectiveRoles(ctx context.Context, orgID, userID string) ([]EffectiveRole, error) {
+	if err := c.probeGroups(ctx, orgID); err != nil {
+		return nil, err
+	}
 	type effectiveJSON struct {
 		roleJSON
 		Sources []string `json:"sources"`
@@ -218,7 +237,39 @@ func (c *auth0Client) EffectiveRoles(ctx context.Context, orgID, userID string) 
 			e.Direct = e.Direct || s == "direct"
 			e.ThroughGroups = e.ThroughGroups || s == "groups"
 		}
+		if e.ThroughGroups {
+			gs, err := getAll(ctx, c, []string{"organizations", orgID, "members", userID, "effective-roles", "sources", "groups"},
+				url.Values{"role_id": {r.ID}}, func(l checkpointList[roleJSON]) []roleJSON { return l.Groups })
+			if err != nil {
+				return out, c.classify("list a role's groups", err)
+			}
+			for _, g := range gs {
+				e.Groups = append(e.Groups, g.Name)
+			}
+		}
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// probeGroups learns, in one call the first time, whether the tenant has
+// groups in organizations (GET /organizations/{id}/groups?take=1).
+func (c *auth0Client) probeGroups(ctx context.Context, orgID string) error {
+	if c.noSurface.groups.known() {
+		return errNoGroups
+	}
+	if c.noSurface.hasGroups.Load() {
+		return nil
+	}
+	var l checkpointList[roleJSON]
+	err := c.m.Request(ctx, "GET", c.m.URI("organizations", orgID, "groups")+"?take=1", &l)
+	switch {
+	case routeMissing(err):
+		c.noSurface.groups.set(true)
+		return errNoGroups
+	case err != nil:
+		return c.classify("list organization groups", err)
+	}
+	c.noSurface.hasGroups.Store(true)
+	return nil
 }

@@ -20,6 +20,9 @@ type OrgSpec struct {
 	Colors      map[string]string // primary, page_background: #rrggbb
 	Metadata    map[string]string // at most 25 keys, values at most 255 characters
 	Connections []string          // tenant connections to enable at creation (at most 10)
+	// Settings, when set, are the newer settings an edit sets too (see
+	// org_settings.go); nil leaves them as they are.
+	Settings *OrgSettings
 }
 
 var (
@@ -58,6 +61,9 @@ func (s OrgSpec) Check() error {
 		if k == "" || utf8.RuneCountInString(k) > 255 || utf8.RuneCountInString(v) > 255 {
 			return fmt.Errorf("metadata %q: keys and values are 1 to 255 characters", k)
 		}
+	}
+	if s.Settings != nil {
+		return s.Settings.Check()
 	}
 	return nil
 }
@@ -130,7 +136,8 @@ func nonEmpty(m map[string]string) map[string]string {
 // metadata value is confirmed only when that value is there.
 func (s OrgSpec) Holds(o Organization) bool {
 	return o.Name == s.Name && o.DisplayName == s.DisplayName && o.LogoURL == s.LogoURL &&
-		maps.Equal(nonEmpty(o.Colors), sentColors(s.Colors)) && maps.Equal(nonNil(o.Metadata), nonNil(s.Metadata))
+		maps.Equal(nonEmpty(o.Colors), sentColors(s.Colors)) && maps.Equal(nonNil(o.Metadata), nonNil(s.Metadata)) &&
+		(s.Settings == nil || s.Settings.holds(o))
 }
 
 // sentColors are the colours an edit sends for m: both, or none.
@@ -194,7 +201,11 @@ func (c *auth0Client) UpdateOrganization(ctx context.Context, id string, s OrgSp
 		md[k] = v
 	}
 	o.Metadata = &md
-	err := c.classify("edit organization", c.m.Organization.Update(ctx, id, o))
+	body, err := patchOf(o, s.Settings)
+	if err != nil {
+		return Organization{}, &Error{Kind: Invalid, Op: "edit organization", Message: err.Error()}
+	}
+	err = c.classify("edit organization", c.m.Request(ctx, "PATCH", c.m.URI("organizations", id), body))
 	err = c.settle(ctx, "edit organization", err, func(ctx context.Context) (bool, error) {
 		now, err := c.Organization(ctx, id)
 		return err == nil && s.Holds(now), err

@@ -91,6 +91,22 @@ func (r readOnly) UpdateDiscoveryDomain(context.Context, string, string, bool, b
 	return DiscoveryDomain{}, r.refuse("edit discovery domain")
 }
 
+func (r readOnly) CreateOrgRole(context.Context, string, string, string) (Role, error) {
+	return Role{}, r.refuse("create organization role")
+}
+
+func (r readOnly) DeleteOrgRole(context.Context, string, string) error {
+	return r.refuse("delete organization role")
+}
+
+func (r readOnly) AssociateClientGrant(context.Context, string, string) error {
+	return r.refuse("associate client grant")
+}
+
+func (r readOnly) RemoveOrgClientGrant(context.Context, string, string) error {
+	return r.refuse("remove client grant")
+}
+
 func (r readOnly) RemoveDiscoveryDomain(context.Context, string, string) error {
 	return r.refuse("remove discovery domain")
 }

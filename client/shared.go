@@ -168,6 +168,22 @@ func (s *shared) UpdateDiscoveryDomain(ctx context.Context, orgID, id string, ve
 	return s.w.UpdateDiscoveryDomain(ctx, orgID, id, verified, use)
 }
 
+func (s *shared) CreateOrgRole(ctx context.Context, orgID, name, description string) (Role, error) {
+	return s.w.CreateOrgRole(ctx, orgID, name, description)
+}
+
+func (s *shared) DeleteOrgRole(ctx context.Context, orgID, roleID string) error {
+	return s.w.DeleteOrgRole(ctx, orgID, roleID)
+}
+
+func (s *shared) AssociateClientGrant(ctx context.Context, orgID, grantID string) error {
+	return s.w.AssociateClientGrant(ctx, orgID, grantID)
+}
+
+func (s *shared) RemoveOrgClientGrant(ctx context.Context, orgID, grantID string) error {
+	return s.w.RemoveOrgClientGrant(ctx, orgID, grantID)
+}
+
 func (s *shared) RemoveDiscoveryDomain(ctx context.Context, orgID, id string) error {
 	return s.w.RemoveDiscoveryDomain(ctx, orgID, id)
 }

@@ -107,8 +107,8 @@ func (m *rolesTab) actions() common.Actions {
 func TestFlowATabAddedFromASpec(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 1, Members: 3})
-		nine := key.NewBinding(key.WithKeys("9"), key.WithHelp("9", "roles")) // a key no other tab has
-		f := startFlow(t, tn, "", "", func(c *common.Common) { c.OrgTabs = append(org.Tabs(), rolesSpec(nine)) })
+		eq := key.NewBinding(key.WithKeys("="), key.WithHelp("=", "roles")) // a key nothing has
+		f := startFlow(t, tn, "", "", func(c *common.Common) { c.OrgTabs = append(org.Tabs(), rolesSpec(eq)) })
 		f.want("1 organization")
 		f.press("enter")
 		f.want("Roles") // in the tab bar
@@ -121,7 +121,7 @@ func TestFlowATabAddedFromASpec(t *testing.T) {
 			}
 			grants += len(rs.Roles)
 		}
-		f.press("9")
+		f.press("=")
 		f.wait(fmt.Sprintf("Roles (%d)", grants))
 		f.want("MEMBER", "ROLE", "d remove")
 		id := ids[0]

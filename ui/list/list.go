@@ -47,6 +47,11 @@ type Spec[T any] struct {
 	// Count asks the tenant how many rows there are in one call, for a
 	// list that comes in pages; nil: the loaded rows are the count.
 	Count func(ctx context.Context, cl client.Client) (int, error)
+	// Search, when set, finds rows on the tenant by the filter's text (in
+	// a call or two): a filter of a list not wholly loaded asks it instead
+	// of loading every page (see search.go). Its note, if any, says where
+	// the rows were found ("from the index listed 4m ago").
+	Search func(ctx context.Context, cl client.Client, text string) (found []T, note string, err error)
 	// Copy is what y offers to copy from a row (id, name, email, the
 	// Dashboard's address); nil: its id.
 	Copy func(T) []common.Copyable
@@ -91,6 +96,7 @@ type Model[T any] struct {
 	marksVer int           // counts the changes to marks
 	targets  targetMemo[T] // the marked rows' items, worked out once per change
 	loadedAt time.Time     // when the first page came
+	search   searching     // what the filter asked the tenant for
 }
 
 // New makes an empty list; Init loads it.
@@ -135,6 +141,7 @@ func (m *Model[T]) Init() tea.Cmd {
 	first := m.seq == 0 // never loaded
 	m.seq = m.c.NextID()
 	m.loading, m.err = true, nil
+	m.search.text = ""
 	m.items = map[string]T{}
 	m.marks = map[string]bool{}
 	m.marksVer++

@@ -24,6 +24,16 @@ func (m *Model[T]) Update(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		return m.onPage(msg), true
+	case searchPausedMsg:
+		if msg.id != m.id {
+			return nil, false
+		}
+		return m.onSearchPaused(msg), true
+	case foundRowsMsg[T]:
+		if msg.id != m.id {
+			return nil, false
+		}
+		return m.onFound(msg), true
 	case common.CountedMsg:
 		if msg.Scope != "" && msg.Scope == m.spec.CountScope {
 			m.onCount(msg)
@@ -84,7 +94,10 @@ func (m *Model[T]) Spin() tea.Cmd { return m.spinner.Tick }
 
 func (m *Model[T]) handleKey(msg tea.Msg) (tea.Cmd, bool) {
 	if cmd, took := m.filter.Route(msg, &m.table); took {
-		if m.table.Filter() != "" { // a filter of part of a list would hide rows not yet loaded
+		switch {
+		case m.table.Filter() != "" && m.searchesTenant(): // the tenant finds the rows not yet loaded
+			cmd = tea.Batch(cmd, m.searchSoon())
+		case m.table.Filter() != "": // a filter of part of a list would hide rows not yet loaded
 			cmd = tea.Batch(cmd, m.loadAll())
 		}
 		return cmd, true

@@ -27,6 +27,10 @@ type Detail struct {
 	orgs   table.Model
 	width  int
 	height int
+	// the member's effective roles (see effective.go)
+	eff       []client.EffectiveRole
+	effErr    error
+	effLoaded bool
 }
 
 var _ common.Screen = (*Detail)(nil)
@@ -45,18 +49,22 @@ func NewDetail(c *common.Common, org client.Organization, mem client.Member) *De
 			table.Column{Title: "DISPLAY NAME", Min: 14, Flex: 3}, table.Column{Title: "ID", Min: 20})}
 }
 
-// Init reads the user: two calls.
+// Init reads the user (two calls) and their effective roles.
 func (d *Detail) Init() tea.Cmd {
 	ctx, cl, id := d.c.Ctx, d.c.Client, d.member.UserID
-	return func() tea.Msg {
+	return tea.Batch(func() tea.Msg {
 		u, err := cl.User(ctx, id)
 		return userMsg{d: d, user: u, err: err}
-	}
+	}, d.readEffective())
 }
 
 // Update shows the user; enter opens the organization under the cursor.
 func (d *Detail) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case effectiveMsg:
+		if msg.d == d {
+			d.eff, d.effErr, d.effLoaded = msg.roles, msg.err, true
+		}
 	case userMsg:
 		if msg.d != d {
 			return d, nil
@@ -103,6 +111,7 @@ func (d *Detail) View() string {
 		row("User ID", common.Clean(d.member.UserID)),
 		row("Roles here", rolesHere(d.member, d.c.Reason(client.ReadMemberRoles))),
 	}
+	lines = append(lines, d.effectiveLines(row)...)
 	switch {
 	case d.err != nil:
 		lines = append(lines, "", s.Error.Render(common.Explain(d.err)))

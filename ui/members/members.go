@@ -36,14 +36,17 @@ func Spec() common.TabSpec {
 // New makes the tab for o; Init starts loading.
 func New(c *common.Common, o client.Organization) *Model {
 	m := &Model{c: c, org: o}
+	s := &searcher{orgID: o.ID}
 	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Member]{
 		One:   "member",
 		Noun:  "members",
 		Empty: "no members",
 		Columns: []table.Column{{Title: "NAME", Min: 10, Flex: 3}, {Title: "EMAIL", Min: 12, Flex: 4},
 			{Title: "USER ID", Min: 12, Flex: 3}, {Title: "ROLES", Min: 8, Flex: 2}},
-		ID:  func(mem client.Member) string { return mem.UserID },
-		Row: func(mem client.Member) table.Row { return Row(mem, c.Reason(client.ReadMemberRoles)) },
+		ID: func(mem client.Member) string { return mem.UserID },
+		Row: func(mem client.Member) table.Row {
+			return Row(mem, s.rolesUnread(mem, c.Reason(client.ReadMemberRoles)))
+		},
 		Lacks: func() string {
 			if why := c.Reason(client.ReadMemberRoles); why != "" {
 				return "ROLES unknown: " + why
@@ -54,6 +57,7 @@ func New(c *common.Common, o client.Organization) *Model {
 		Fetch: func(ctx context.Context, cl client.Client, from string) (client.Page[client.Member], error) {
 			return cl.Members(ctx, o.ID, from)
 		},
+		Search:     s.search,
 		Count:      func(ctx context.Context, cl client.Client) (int, error) { return cl.CountMembers(ctx, o.ID) },
 		CountScope: CountScope(o.ID),
 		Copy: func(mem client.Member) []common.Copyable {

@@ -13,6 +13,7 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/client/clienttest"
 	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/list"
 	"github.com/orgdash/orgdash/ui/uitest"
 )
 
@@ -29,10 +30,13 @@ func (p pane) View() tea.View { return tea.NewView(p.m.View()) }
 func TestPagesLoadOnDemandAndTheFilterLoadsTheRest(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		f := clienttest.New(1, 450)
-		var pages atomic.Int32
+		var pages, searches atomic.Int32
 		f.Fail = func(op string) error {
-			if op == "list members" {
+			switch op {
+			case "list members":
 				pages.Add(1)
+			case "search members": // 350 left to load: loading them is cheaper and exact
+				searches.Add(1)
 			}
 			return nil
 		}
@@ -57,8 +61,9 @@ func TestPagesLoadOnDemandAndTheFilterLoadsTheRest(t *testing.T) {
 		// a filter covers every row: the rest is loaded
 		d.Send(uitest.Key("/"))
 		d.Type(uitest.Keys("user14")...)
-		if v := ansi.Strip(m.View()); !strings.Contains(v, "1 of 11 (450 in all)") || pages.Load() != 5 {
-			t.Fatalf("filtered view after %d pages:\n%s", pages.Load(), v)
+		d.Advance(list.SearchPause)
+		if v := ansi.Strip(m.View()); !strings.Contains(v, "1 of 11 (450 in all)") || pages.Load() != 5 || searches.Load() != 0 {
+			t.Fatalf("filtered view after %d pages and %d searches:\n%s", pages.Load(), searches.Load(), v)
 		}
 		if h := m.Help().ShortHelp(); len(h) != 2 || h[0].Help().Desc != "keep filter" {
 			t.Fatalf("while filtering, help offers %v", h)

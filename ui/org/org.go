@@ -201,18 +201,20 @@ func (m *Model) View() string {
 func (m *Model) tabLabels() ([]string, []int) {
 	s := m.c.Styles
 	tabs, which := make([]string, 0, len(m.panes)), make([]int, 0, len(m.panes))
+	active := -1
 	for t, p := range m.panes {
 		if m.hidden(t) {
 			continue
 		}
 		which = append(which, t)
 		if t == m.tab {
+			active = len(tabs)
 			tabs = append(tabs, s.TabActive.Render(p.Title()))
 		} else {
 			tabs = append(tabs, s.TabInactive.Render(p.Title()))
 		}
 	}
-	return tabs, which
+	return fitTabs(tabs, which, active, m.width)
 }
 
 // tabAt is the tab drawn at column x of the bar.

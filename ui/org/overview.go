@@ -103,6 +103,7 @@ func (p *overview) actions() common.Actions {
 				{Label: "Dashboard URL", Value: common.DashboardURL(p.c.Client.Tenant().Domain, "organizations/"+p.org.ID+"/overview")}})
 		}},
 		EditAction(p.c, p.org),
+		SettingsAction(p.c, p.org),
 		doctor.CheckupAction(p.c, p.org),
 		DeleteAction(p.c, p.org, true),
 		{Key: k.More, Run: func() tea.Cmd {
@@ -138,6 +139,9 @@ func (p *overview) View() string {
 			label = "Metadata"
 		}
 		lines = append(lines, row(label, common.Clean(k)+" = "+common.Clean(p.org.Metadata[k])))
+	}
+	if line := settingsLine(p.org); line != "" {
+		lines = append(lines, row("Settings", line))
 	}
 	members := s.Muted.Render("…")
 	if p.members >= 0 {

@@ -8,8 +8,12 @@ import (
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/connections"
 	"github.com/orgdash/orgdash/ui/domains"
+	"github.com/orgdash/orgdash/ui/grants"
+	"github.com/orgdash/orgdash/ui/groups"
 	"github.com/orgdash/orgdash/ui/invitations"
 	"github.com/orgdash/orgdash/ui/members"
+	"github.com/orgdash/orgdash/ui/orgapps"
+	"github.com/orgdash/orgdash/ui/orgroles"
 )
 
 // Tabs are an organization's tabs, in order. A new tab is a package with a
@@ -22,6 +26,10 @@ func Tabs() []common.TabSpec {
 		invitations.Spec(),
 		domains.Spec(),
 		activity.Spec(),
+		grants.Spec(),
+		orgroles.Spec(),
+		orgapps.Spec(),
+		groups.Spec(),
 	}
 }
 

@@ -4,6 +4,7 @@ package orgs
 
 import (
 	"context"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -34,11 +35,12 @@ func New(c *common.Common) *Model {
 		Noun:  "organizations",
 		Empty: "no organizations yet",
 		Columns: []table.Column{{Title: "NAME", Min: 12, Flex: 3}, {Title: "DISPLAY NAME", Min: 12, Flex: 4},
-			{Title: "ID", Min: 20}},
+			{Title: "ID", Min: 20}, {Title: "METADATA", Min: 10, Flex: 2}},
 		ID: func(o client.Organization) string { return o.ID },
 		Row: func(o client.Organization) table.Row {
-			return table.NewRow(o.ID, o.Name, o.DisplayName, o.ID)
+			return table.NewRow(o.ID, o.Name, o.DisplayName, o.ID, metadataCell(o))
 		},
+		Search: search(time.Now),
 		Fetch: func(ctx context.Context, cl client.Client, from string) (client.Page[client.Organization], error) {
 			return cl.Organizations(ctx, from)
 		},
@@ -60,6 +62,7 @@ func New(c *common.Common) *Model {
 		},
 	}, m.actions)
 	m.list = m.List()
+	m.list.SetHidden(3, true) // METADATA: for the filter, not shown
 	return m
 }
 

@@ -1,0 +1,100 @@
+package client
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/auth0/go-auth0/management"
+)
+
+// An organization's newer settings (go-auth0 v1.47+): a quota on the
+// client-credentials tokens issued for it, whether third-party
+// applications may be used with it, and whether application entitlement
+// is on (Early Access). An edit sends them only when its spec carries
+// them (OrgSpec.Settings), so an edit of the other fields works the same
+// on a tenant whose organizations lack them.
+
+// OrgSettings are an organization's newer settings, as an edit sets them.
+type OrgSettings struct {
+	ThirdPartyAccess string      // "allow" or "block"
+	AppEntitlement   bool        // only the organization's applications may log its people in
+	TokenQuota       *TokenQuota // nil: no quota
+}
+
+// TokenQuota limits the client-credentials tokens issued for an
+// organization (token_quota.client_credentials).
+type TokenQuota struct {
+	PerDay, PerHour int  // 0: no limit of that kind
+	Enforce         bool // refuse tokens past the quota, rather than only log them
+}
+
+// SettingsOf are o's newer settings, for an edit of them.
+func SettingsOf(o Organization) OrgSettings {
+	s := OrgSettings{ThirdPartyAccess: o.ThirdPartyAccess, AppEntitlement: o.AppEntitlement, TokenQuota: o.TokenQuota}
+	if s.ThirdPartyAccess == "" {
+		s.ThirdPartyAccess = "block" // Auth0's default
+	}
+	return s
+}
+
+// Check applies Auth0's rules for the settings before any call.
+func (s OrgSettings) Check() error {
+	if s.ThirdPartyAccess != "allow" && s.ThirdPartyAccess != "block" {
+		return fmt.Errorf("third-party access is allow or block, not %q", s.ThirdPartyAccess)
+	}
+	if q := s.TokenQuota; q != nil && (q.PerDay < 0 || q.PerHour < 0 || q.PerDay == 0 && q.PerHour == 0) {
+		return fmt.Errorf("a token quota is at least 1 a day or an hour")
+	}
+	return nil
+}
+
+// holds reports whether o has the settings s.
+func (s OrgSettings) holds(o Organization) bool {
+	got := SettingsOf(o)
+	if (got.TokenQuota == nil) != (s.TokenQuota == nil) || got.TokenQuota != nil && *got.TokenQuota != *s.TokenQuota {
+		return false
+	}
+	return got.ThirdPartyAccess == s.ThirdPartyAccess && got.AppEntitlement == s.AppEntitlement
+}
+
+// orgPatch is an edit's body: the SDK's organization, and token_quota
+// sent as null to remove a quota (which the SDK's field cannot say).
+type orgPatch struct {
+	*management.Organization
+	TokenQuota json.RawMessage `json:"token_quota,omitempty"`
+}
+
+// patchOf is the body of an edit setting o and, when s is not nil, the
+// settings.
+func patchOf(o *management.Organization, s *OrgSettings) (*orgPatch, error) {
+	p := &orgPatch{Organization: o}
+	if s == nil {
+		return p, nil
+	}
+	o.ThirdPartyClientAccess, o.IsAppEntitlementActive = &s.ThirdPartyAccess, &s.AppEntitlement
+	p.TokenQuota = json.RawMessage("null")
+	if q := s.TokenQuota; q != nil {
+		cc := &management.TokenQuotaClientCredentials{Enforce: &q.Enforce}
+		if q.PerDay > 0 {
+			cc.PerDay = &q.PerDay
+		}
+		if q.PerHour > 0 {
+			cc.PerHour = &q.PerHour
+		}
+		raw, err := json.Marshal(management.TokenQuota{ClientCredentials: cc})
+		if err != nil {
+			return nil, err
+		}
+		p.TokenQuota = raw
+	}
+	return p, nil
+}
+
+// quotaFrom is an organization's token quota as read, or nil.
+func quotaFrom(o *management.Organization) *TokenQuota {
+	if o.TokenQuota == nil || o.TokenQuota.ClientCredentials == nil {
+		return nil
+	}
+	cc := o.TokenQuota.ClientCredentials
+	return &TokenQuota{PerDay: cc.GetPerDay(), PerHour: cc.GetPerHour(), Enforce: cc.GetEnforce()}
+}

@@ -1,0 +1,83 @@
+// Package orgapps is an organization's Applications tab: the
+// applications associated with it and whether its members may use each
+// (Early Access), where the tenant has them. It reads; changing them is
+// left to the Auth0 Dashboard for now.
+package orgapps
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/keymap"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/list"
+	"github.com/orgdash/orgdash/ui/table"
+)
+
+// Tab is the Applications tab's name for ":" and for news.
+const Tab common.Tab = "applications"
+
+// Model is the Applications tab.
+type Model struct {
+	list.Tab[client.OrgApplication]
+	c    *common.Common
+	list *list.Model[client.OrgApplication]
+}
+
+var _ common.Hideable = (*Model)(nil)
+
+// Spec is the Applications tab of an organization's page.
+func Spec() common.TabSpec {
+	return common.TabSpec{Tab: Tab, Title: "Applications", Aliases: []string{"apps", "clients"}, Eager: true,
+		Key: func(k *keymap.KeyMap) key.Binding { return k.OrgApps },
+		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+}
+
+// New makes the tab for o.
+func New(c *common.Common, o client.Organization) *Model {
+	m := &Model{c: c}
+	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.OrgApplication]{
+		One:     "application",
+		Noun:    "organization applications",
+		Empty:   "no application is associated with this organization",
+		Columns: []table.Column{{Title: "APPLICATION", Min: 16, Flex: 3}, {Title: "MEMBER ACCESS", Min: 13}, {Title: "CLIENT ID", Min: 20, Flex: 1}},
+		ID:      func(a client.OrgApplication) string { return a.ClientID },
+		Row: func(a client.OrgApplication) table.Row {
+			access := "no"
+			if a.MemberAccess {
+				access = "yes"
+			}
+			return table.NewRow(a.ClientID, a.Name, access, a.ClientID)
+		},
+		Copy: func(a client.OrgApplication) []common.Copyable {
+			return []common.Copyable{{Label: "Client ID", Value: a.ClientID}, {Label: "Name", Value: a.Name},
+				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "applications/"+a.ClientID+"/settings")}}
+		},
+		Fetch: func(ctx context.Context, cl client.Client, _ string) (client.Page[client.OrgApplication], error) {
+			as, err := cl.OrgApplications(ctx, o.ID)
+			return client.Page[client.OrgApplication]{Items: as}, err
+		},
+	}, m.actions)
+	m.list = m.List()
+	return m
+}
+
+// Hidden reports whether the tab is hidden: until the tenant has said it
+// has organization applications, and for good on a tenant without them.
+func (m *Model) Hidden() bool {
+	if m.list.Loaded() {
+		return false
+	}
+	err := m.list.Err()
+	return err == nil || client.KindOf(err) == client.Unsupported
+}
+
+// Update gives msg to the list, then the action table.
+func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) { return m, m.Route(msg) }
+
+// actions is the tab's action table: it reads only.
+func (m *Model) actions() common.Actions {
+	return common.Actions{m.CopyAction(), m.MoreAction("More options", nil)}
+}
