@@ -59,10 +59,10 @@ func ArchivePath(domain string) (string, error) {
 }
 
 // OpenArchive loads tenant's archive at path, if there is one (a file of
-// another tenant or version is started anew), keeping at most max events
+// another tenant or version is started anew), keeping at most limit events
 // (0: MaxArchived).
-func OpenArchive(path, tenant string, max int) (*Archive, error) {
-	a := &Archive{path: path, tenant: tenant, events: map[string]client.LogEvent{}, max: cmpOrZero(max, MaxArchived)}
+func OpenArchive(path, tenant string, limit int) (*Archive, error) {
+	a := &Archive{path: path, tenant: tenant, events: map[string]client.LogEvent{}, max: cmpOrZero(limit, MaxArchived)}
 	raw, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return a, nil

@@ -35,7 +35,7 @@ func TestFaultMatrixOrgClientGrants(t *testing.T) {
 
 // allowedGrant makes an API and a grant to it that organizations may use.
 func (m *matrix) allowedGrant() string {
-	admin := m.tn.Management(m.t, management.WithRetries(10, []int{http.StatusTooManyRequests}))
+	admin := m.tn.Management(m.t, management.WithRetryStrategy(management.RetryStrategy{MaxRetries: 10, Statuses: []int{http.StatusTooManyRequests}}))
 	must := func(err error) {
 		if err != nil {
 			m.t.Fatal(err)

@@ -17,11 +17,11 @@ import (
 // in.
 func TestCheckFindsMembersWhoseConnectionIsNotEnabled(t *testing.T) {
 	cases := []struct {
-		name   string
+		name    string
 		breakIt func(f *clienttest.Fake)
-		title  string
-		sev    Severity
-		fix    FixKind
+		title   string
+		sev     Severity
+		fix     FixKind
 	}{
 		{"not in the organization", func(f *clienttest.Fake) {
 			f.TenantConns = append(f.TenantConns, client.TenantConnection{ID: "con_google", Name: "google-oauth2", Strategy: "google-oauth2"})

@@ -43,11 +43,11 @@ func TestCheckFindsNothingInAHealthyOrganization(t *testing.T) {
 // clears it.
 func TestCheckFindsEachProblemAndItsFixClearsIt(t *testing.T) {
 	cases := []struct {
-		name   string
-		break_ func(f *clienttest.Fake)
-		check  string
-		sev    Severity
-		fix    FixKind
+		name    string
+		breakIt func(f *clienttest.Fake)
+		check   string
+		sev     Severity
+		fix     FixKind
 	}{
 		{"all hidden", func(f *clienttest.Fake) {
 			f.Conns[acmeID] = f.Conns[acmeID][1:]
@@ -83,7 +83,7 @@ func TestCheckFindsEachProblemAndItsFixClearsIt(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := tenant()
-			c.break_(f)
+			c.breakIt(f)
 			r := checkAcme(t, f)
 			// a member on a connection that is off is found by its own check too
 			others := slices.DeleteFunc(slices.Clone(r.Findings), func(f Finding) bool { return f.Check == CheckMemberConn })

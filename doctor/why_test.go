@@ -54,10 +54,10 @@ func TestWhyPassesEveryLinkOfAWorkingLogin(t *testing.T) {
 // orgdash has one, and after the fix every link passes.
 func TestWhyNamesEachBrokenLinkAndItsFixMendsIt(t *testing.T) {
 	cases := []struct {
-		name   string
-		break_ func(f *clienttest.Fake)
-		link   string
-		fix    FixKind // "" where orgdash has none
+		name    string
+		breakIt func(f *clienttest.Fake)
+		link    string
+		fix     FixKind // "" where orgdash has none
 	}{
 		{"blocked", func(f *clienttest.Fake) { u := f.Login.Users[ines]; u.Blocked = true; f.Login.Users[ines] = u }, LinkBlocked, UnblockUser},
 		{"brute force", func(f *clienttest.Fake) {
@@ -91,7 +91,7 @@ func TestWhyNamesEachBrokenLinkAndItsFixMendsIt(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := tenant()
-			c.break_(f)
+			c.breakIt(f)
 			ex := why(t, f)
 			cause := ex.Cause()
 			if cause == nil || cause.Name != c.link {

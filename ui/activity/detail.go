@@ -187,7 +187,7 @@ func (d *Detail) SetSize(w, h int) {
 // Crumb names the entry.
 func (d *Detail) Crumb() string { return common.Clean(d.entry.What) }
 
-// Capturing: the detail takes no text.
+// Capturing reports false: the detail takes no text.
 func (d *Detail) Capturing() bool { return false }
 
 // Help is how to move and leave.
