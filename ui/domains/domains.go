@@ -3,8 +3,9 @@
 package domains
 
 import (
-	"charm.land/bubbles/v2/key"
 	"context"
+
+	"charm.land/bubbles/v2/key"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
@@ -36,9 +37,10 @@ func Spec() common.TabSpec {
 func New(c *common.Common, o client.Organization) *Model {
 	m := &Model{c: c, org: o}
 	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.DiscoveryDomain]{
-		One:   "domain",
-		Noun:  "discovery domains",
-		Empty: "no discovery domains: n adds one",
+		Optional: true, // hidden until the tenant says it has the feature, for good without it
+		One:      "domain",
+		Noun:     "discovery domains",
+		Empty:    "no discovery domains: n adds one",
 		Columns: []table.Column{{Title: "DOMAIN", Min: 16, Flex: 3}, {Title: "STATUS", Min: 8},
 			{Title: "DISCOVERY", Min: 9}, {Title: "ID", Min: 12, Flex: 1}},
 		ID:  func(d client.DiscoveryDomain) string { return d.ID },
@@ -66,16 +68,6 @@ func onOff(on bool) string {
 		return "on"
 	}
 	return "off"
-}
-
-// Hidden reports whether the tab is hidden: until the tenant has said it
-// has discovery domains, and for good on a tenant without them.
-func (m *Model) Hidden() bool {
-	if m.list.Loaded() {
-		return false
-	}
-	err := m.list.Err()
-	return err == nil || client.KindOf(err) == client.Unsupported
 }
 
 // Update handles the list's messages, then the action table.

@@ -39,11 +39,12 @@ func Spec() common.TabSpec {
 func New(c *common.Common, o client.Organization) *Model {
 	m := &Model{c: c}
 	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Group]{
-		One:     "group",
-		Noun:    "organization groups",
-		Empty:   "no groups in this organization",
-		Columns: []table.Column{{Title: "GROUP", Min: 14, Flex: 2}, {Title: "ROLES IT GIVES", Min: 16, Flex: 4}, {Title: "ID", Min: 20}},
-		ID:      func(g client.Group) string { return g.ID },
+		Optional: true, // hidden until the tenant says it has the feature, for good without it
+		One:      "group",
+		Noun:     "organization groups",
+		Empty:    "no groups in this organization",
+		Columns:  []table.Column{{Title: "GROUP", Min: 14, Flex: 2}, {Title: "ROLES IT GIVES", Min: 16, Flex: 4}, {Title: "ID", Min: 20}},
+		ID:       func(g client.Group) string { return g.ID },
 		Row: func(g client.Group) table.Row {
 			names := make([]string, len(g.Roles))
 			for i, r := range g.Roles {
@@ -65,16 +66,6 @@ func New(c *common.Common, o client.Organization) *Model {
 	}, m.actions)
 	m.list = m.List()
 	return m
-}
-
-// Hidden reports whether the tab is hidden: until the tenant has said it
-// has groups, and for good on a tenant without them.
-func (m *Model) Hidden() bool {
-	if m.list.Loaded() {
-		return false
-	}
-	err := m.list.Err()
-	return err == nil || client.KindOf(err) == client.Unsupported
 }
 
 // Update gives msg to the list, then the action table.

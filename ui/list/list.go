@@ -24,6 +24,10 @@ import (
 // Spec is what a list shows.
 type Spec[T any] struct {
 	Empty string // what an empty list says
+	// Optional is a list of a feature a tenant may lack (Early Access): its
+	// tab hides until the tenant has said it has it (a first page read),
+	// and for good on a tenant that answers Unsupported.
+	Optional bool
 	// Noun is what the rows are, plural, for what a list that could not
 	// read them says: "cannot list invitations: the token lacks …".
 	Noun string

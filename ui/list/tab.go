@@ -59,6 +59,17 @@ func (t *Tab[T]) View() string {
 // Title is the tab's label with the count once known: "Members (5,000)".
 func (t *Tab[T]) Title() string { return t.list.Title(t.list.spec.Label) }
 
+// Hidden reports whether the tab is hidden: an Optional list's until the
+// tenant has said it has the feature, and for good without it; any other
+// list's never.
+func (t *Tab[T]) Hidden() bool {
+	if !t.list.spec.Optional || t.list.Loaded() {
+		return false
+	}
+	err := t.list.Err()
+	return err == nil || client.KindOf(err) == client.Unsupported
+}
+
 // Capturing reports whether the filter takes keys.
 func (t *Tab[T]) Capturing() bool { return t.list.Capturing() }
 

@@ -39,11 +39,12 @@ func Spec() common.TabSpec {
 func New(c *common.Common, o client.Organization) *Model {
 	m := &Model{c: c}
 	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.OrgApplication]{
-		One:     "application",
-		Noun:    "organization applications",
-		Empty:   "no application is associated with this organization",
-		Columns: []table.Column{{Title: "APPLICATION", Min: 16, Flex: 3}, {Title: "MEMBER ACCESS", Min: 13}, {Title: "CLIENT ID", Min: 20, Flex: 1}},
-		ID:      func(a client.OrgApplication) string { return a.ClientID },
+		Optional: true, // hidden until the tenant says it has the feature, for good without it
+		One:      "application",
+		Noun:     "organization applications",
+		Empty:    "no application is associated with this organization",
+		Columns:  []table.Column{{Title: "APPLICATION", Min: 16, Flex: 3}, {Title: "MEMBER ACCESS", Min: 13}, {Title: "CLIENT ID", Min: 20, Flex: 1}},
+		ID:       func(a client.OrgApplication) string { return a.ClientID },
 		Row: func(a client.OrgApplication) table.Row {
 			access := "no"
 			if a.MemberAccess {
@@ -62,16 +63,6 @@ func New(c *common.Common, o client.Organization) *Model {
 	}, m.actions)
 	m.list = m.List()
 	return m
-}
-
-// Hidden reports whether the tab is hidden: until the tenant has said it
-// has organization applications, and for good on a tenant without them.
-func (m *Model) Hidden() bool {
-	if m.list.Loaded() {
-		return false
-	}
-	err := m.list.Err()
-	return err == nil || client.KindOf(err) == client.Unsupported
 }
 
 // Update gives msg to the list, then the action table.

@@ -40,12 +40,13 @@ func Spec() common.TabSpec {
 func New(c *common.Common, o client.Organization) *Model {
 	m := &Model{c: c, org: o}
 	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Role]{
-		One:     "role",
-		Noun:    "organization roles",
-		Empty:   "no roles of its own: n creates one",
-		Columns: []table.Column{{Title: "ROLE", Min: 14, Flex: 2}, {Title: "DESCRIPTION", Min: 14, Flex: 4}, {Title: "ID", Min: 20}},
-		ID:      func(r client.Role) string { return r.ID },
-		Row:     func(r client.Role) table.Row { return table.NewRow(r.ID, r.Name, r.Description, r.ID) },
+		Optional: true, // hidden until the tenant says it has the feature, for good without it
+		One:      "role",
+		Noun:     "organization roles",
+		Empty:    "no roles of its own: n creates one",
+		Columns:  []table.Column{{Title: "ROLE", Min: 14, Flex: 2}, {Title: "DESCRIPTION", Min: 14, Flex: 4}, {Title: "ID", Min: 20}},
+		ID:       func(r client.Role) string { return r.ID },
+		Row:      func(r client.Role) table.Row { return table.NewRow(r.ID, r.Name, r.Description, r.ID) },
 		Copy: func(r client.Role) []common.Copyable {
 			return []common.Copyable{{Label: "Role ID", Value: r.ID}, {Label: "Name", Value: r.Name}}
 		},
@@ -56,16 +57,6 @@ func New(c *common.Common, o client.Organization) *Model {
 	}, m.actions)
 	m.list = m.List()
 	return m
-}
-
-// Hidden reports whether the tab is hidden: until the tenant has said it
-// has organization-level roles, and for good on a tenant without them.
-func (m *Model) Hidden() bool {
-	if m.list.Loaded() {
-		return false
-	}
-	err := m.list.Err()
-	return err == nil || client.KindOf(err) == client.Unsupported
 }
 
 // Update handles the tab's changes, then the list's messages and keys.
