@@ -77,13 +77,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if msg.org != m.org.ID {
 			return m, nil
 		}
-		if msg.removed != "" {
-			m.list.Drop(msg.removed)
-		}
-		if msg.domain.ID != "" {
-			m.list.Put(msg.domain)
-			m.list.Select(msg.domain.ID)
-		}
+		m.list.Changed(msg.removed, msg.domain)
 		return m, nil
 	}
 	return m, m.Route(msg)

@@ -119,13 +119,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if msg.org != m.org.ID {
 			return m, nil
 		}
-		if msg.removed != "" {
-			m.list.Drop(msg.removed)
-		}
-		if msg.added.ID != "" {
-			m.list.Put(msg.added)
-			m.list.Select(msg.added.ID)
-		}
+		m.list.Changed(msg.removed, msg.added)
 		return m, nil
 	case choicesMsg:
 		if msg.org != m.org.ID || msg.list != m.list {

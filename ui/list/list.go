@@ -298,6 +298,18 @@ func (m *Model[T]) SetHidden(i int, hidden bool) { m.table.SetHidden(i, hidden) 
 // Select puts the cursor on the row with id.
 func (m *Model[T]) Select(id string) { m.table.Select(id) }
 
+// Changed shows a change of the list's own rows: the row removed (an id,
+// or "") goes; made, when it has an id, is put and selected.
+func (m *Model[T]) Changed(removed string, made T) {
+	if removed != "" {
+		m.Drop(removed)
+	}
+	if id := m.spec.ID(made); id != "" {
+		m.Put(made)
+		m.Select(id)
+	}
+}
+
 // Drop removes the rows with these ids, their marks and states.
 func (m *Model[T]) Drop(ids ...string) {
 	for _, id := range ids {

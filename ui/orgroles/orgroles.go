@@ -66,13 +66,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if msg.org != m.org.ID {
 			return m, nil
 		}
-		if msg.removed != "" {
-			m.list.Drop(msg.removed)
-		}
-		if msg.made.ID != "" {
-			m.list.Put(msg.made)
-			m.list.Select(msg.made.ID)
-		}
+		m.list.Changed(msg.removed, msg.made)
 		return m, nil
 	case holdersMsg:
 		if msg.org == m.org.ID && msg.list == m.list {
