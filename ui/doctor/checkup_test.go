@@ -39,3 +39,19 @@ func TestCheckupShowsTheMemberPagesRead(t *testing.T) {
 		cmd = msg.next
 	}
 }
+
+// A coloured line wraps with its continuation under its text: the indent
+// counts cells, not the bytes of its colour codes (a red "ERROR" once
+// pushed the rest of its finding 40 columns right).
+func TestWrapIndentsByCellsNotColourBytes(t *testing.T) {
+	line := "\x1b[1;31mERROR\x1b[m   Customer Portal requires an organization, and no connection enabled in globex is enabled for it"
+	got := wrap(line, 60, 8)
+	if len(got) < 2 {
+		t.Fatalf("not wrapped: %q", got)
+	}
+	for _, l := range got[1:] {
+		if lead := len(l) - len(strings.TrimLeft(l, " ")); lead != 8 {
+			t.Errorf("continuation indented %d, want 8: %q", lead, l)
+		}
+	}
+}

@@ -55,7 +55,8 @@ func wrap(line string, width, indent int) []string {
 	if width <= 0 || ansi.StringWidth(line) <= width {
 		return []string{line}
 	}
-	lead := len(line) - len(strings.TrimLeft(ansi.Strip(line), " "))
+	plain := ansi.Strip(line) // the indent is in cells, not in the bytes of colour codes
+	lead := len(plain) - len(strings.TrimLeft(plain, " "))
 	pad := strings.Repeat(" ", min(lead+indent, width/2))
 	first := strings.Split(ansi.Wrap(line, width, ""), "\n")
 	out := []string{first[0]}
