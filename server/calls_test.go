@@ -18,6 +18,11 @@ func TestFiftySessionsShareTheirReads(t *testing.T) { // not in parallel: it tim
 	if testing.Short() {
 		t.Skip("50 SSH sessions")
 	}
+	if raceEnabled {
+		// under the race detector 50 sessions take longer to open than the
+		// 5 s an answer is shared for: a read after that is right, not waste
+		t.Skip("the sessions must open within the sharing window")
+	}
 	const n = 50
 	r := newRig(t, sim.DefaultOptions()) // the default admission limits let 50 in from one address
 	before := r.tn.Stats()

@@ -14,12 +14,22 @@ import (
 // requirePTY explains, in one line, that the dashboard needs a terminal.
 func (s *Server) requirePTY(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		if _, _, ok := sess.Pty(); !ok {
+		_, resizes, ok := sess.Pty()
+		if !ok {
 			wish.Println(sess, "orgdash is a terminal dashboard: connect with a terminal (ssh -t).")
 			_ = sess.Exit(1)
 			return
 		}
 		next(sess)
+		// charm.land/ssh v0.4.2 hands each window change to a one-slot
+		// channel from the goroutine that answers the client's requests:
+		// once the program has stopped reading it, a client that keeps
+		// resizing would block that goroutine, and its session, for ever.
+		// Drain it until the connection closes it.
+		go func() {
+			for range resizes {
+			}
+		}()
 	}
 }
 

@@ -32,13 +32,23 @@ type stalledKey struct{}
 // renderer's lock with it, for ever; the TCP write deadline never fires.
 // Past WriteTimeout the connection is closed, which fails the write, ends
 // the program and frees the session's slot.
-func (s *Server) deadlined(sess ssh.Session) io.Writer {
+//
+// The program is killed too: a client that keeps resizing its window while
+// it reads nothing fills the session's request queue (each window change
+// waits for the program, which waits for the stalled write), and a full
+// queue stops golang.org/x/crypto/ssh from noticing the closed connection
+// at all. Killed, the program takes no more messages, the queue drains,
+// and the close reaches the write.
+func (s *Server) deadlined(sess ssh.Session, se *session) io.Writer {
 	return &deadlineWriter{w: sess, timeout: s.cfg.WriteTimeout, cut: func() {
 		sess.Context().SetValue(stalledKey{}, true)
 		s.cfg.Logger.Warn("session cut off: its client read nothing", "for", s.cfg.WriteTimeout,
 			"key", gossh.FingerprintSHA256(sess.PublicKey()), "remote", sess.RemoteAddr().String())
 		if conn, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn); ok {
 			_ = conn.Close()
+		}
+		if se.program != nil { // set before the program ran, so before any write
+			se.program.Kill()
 		}
 	}}
 }

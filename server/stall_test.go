@@ -24,6 +24,8 @@ type stalled struct {
 	wire  atomic.Int64 // bytes the connection received: they stop when the window is full
 	stop  chan struct{}
 	drawn chan struct{} // the first screen arrived
+	// resizing sends a window change with every key, as a client being resized does
+	resizing bool
 }
 
 func (r *rig) stall(t *testing.T, k keyPair) *stalled {
@@ -120,6 +122,9 @@ func (st *stalled) fill(t *testing.T, done func() bool) (int, time.Time) {
 			t.Fatalf("still not done after %d redraws in a minute (%d bytes received)", keys, st.wire.Load())
 		}
 		_, _ = st.in.Write([]byte("?"))
+		if st.resizing {
+			_ = st.sess.WindowChange(maxHeight-keys%2, maxWidth) // each a request the server must take
+		}
 		st.waitDrawn(last) // the next key once this one is drawn (two in one frame draw nothing)
 		if n := st.wire.Load(); n != last {
 			last, lastAt = n, time.Now()
@@ -183,6 +188,34 @@ func TestClientThatStopsReadingItsChannelIsCutOff(t *testing.T) {
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("the server is still full 5s after the stalled session was cut off")
+		}
+	}
+}
+
+// A client that stops reading and keeps resizing its window is cut off
+// and frees its slot as one that only stops reading: its window changes,
+// which nobody reads once the program has ended, do not hold the session.
+func TestClientThatResizesWhileNotReadingIsCutOff(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
+	if raceEnabled {
+		t.Skip("the race detector slows rendering about 20×: filling a 2 MB window takes minutes")
+	}
+	r := newRig(t, sim.Options{Orgs: 1000, Members: 1}, func(c *Config) { c.WriteTimeout, c.MaxSessions = 300*time.Millisecond, 1 })
+	r.longNames(t)
+	st := r.stall(t, r.viewer)
+	st.resizing = true
+	close(st.stop)
+	st.fill(t, func() bool { return r.srv.Sessions() == 0 })
+	for range 3 { // more window changes after the cut, as a client that has not noticed would send
+		_ = st.sess.WindowChange(maxHeight, maxWidth)
+	}
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		next := r.connect(t, "next", r.operator, 100, 30)
+		if waitFor(next, "1,000 organizations", "the server is full") == "1,000 organizations" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the server is still full 5s after the resizing, stalled session was cut off")
 		}
 	}
 }

@@ -62,7 +62,7 @@ func TestGoldenDialogs(t *testing.T) {
 					s.press(k)
 				}
 				s.Advance(dialog.ArmDelay) // as the user sees it, armed
-				golden.RequireEqual(t, s.screen())
+				golden.RequireEqual(t, stillSpinner(s.screen()))
 			})
 		})
 	}
@@ -93,7 +93,7 @@ func TestGoldenViews(t *testing.T) {
 			t.Run(fmt.Sprintf("%s_%dx%d", sc.name, size[0], size[1]), func(t *testing.T) {
 				synctest.Test(t, func(t *testing.T) {
 					s := open(t, clienttest.New(40, 120), size[0], size[1])
-					golden.RequireEqual(t, s.press(sc.keys...).screen())
+					golden.RequireEqual(t, stillSpinner(s.press(sc.keys...).screen()))
 				})
 			})
 		}
@@ -134,4 +134,16 @@ func TestEveryDialogFits50x14(t *testing.T) {
 			})
 		})
 	}
+}
+
+// stillSpinner shows every spinner frame as the first: how many frames a
+// change in flight has turned by the time the screen is read depends on
+// the scheduler (the race detector's above all), not on what is drawn.
+func stillSpinner(screen string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏", r) {
+			return '⠋'
+		}
+		return r
+	}, screen)
 }
