@@ -206,7 +206,7 @@ func trimYAML(err error) string {
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = te.Errors[0]
 	}
-	msg = hideQuoted(msg)
+	msg = explainUnknown(hideQuoted(msg))
 	if strings.Contains(msg, "cannot unmarshal") { // "cannot unmarshal !!str a value into config.Secret"
 		msg += " (the value is not shown: it may be a secret)"
 	}

@@ -72,3 +72,17 @@ func TestConfigErrorsShowNoSecret(t *testing.T) {
 		t.Fatalf("a failing command: %v", err)
 	}
 }
+
+// An unknown setting is named in the file's words, with the settings known
+// there, not as the library's Go type.
+func TestUnknownSettingSaysWhereAndWhatIsKnown(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(path, []byte("profiles:\n  prod:\n    domain: example.eu.auth0.com\n    bogus: 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(path, true)
+	if err == nil || !strings.Contains(err.Error(), ":4: unknown setting bogus in a profile (known: ") ||
+		!strings.Contains(err.Error(), "domain") || strings.Contains(err.Error(), "config.Profile") {
+		t.Fatalf("got %v", err)
+	}
+}

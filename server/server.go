@@ -316,7 +316,13 @@ func (s *Server) ListenAndServe() error {
 	if err != nil {
 		return err
 	}
-	s.cfg.Logger.Info("serving", "addr", l.Addr().String(), "host_key", fp) // what ssh shows people on first connect
+	tenant := "demo (simulated)"
+	if t := s.cfg.Client.Tenant(); !t.Demo {
+		tenant = t.Domain
+	}
+	// what ssh shows people on first connect, and what they will reach
+	s.cfg.Logger.Info("serving", "addr", l.Addr().String(), "host_key", fp, "profile", s.cfg.Profile, "tenant", tenant,
+		"protected", s.cfg.Protected)
 	return s.Serve(l)
 }
 

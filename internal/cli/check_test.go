@@ -41,3 +41,30 @@ func TestServeCheck(t *testing.T) {
 		t.Fatalf("--check of a readable host key: %v", err)
 	}
 }
+
+// serve --check resolves every served profile's credentials as a session
+// would: a secret whose variable is empty fails the check (exit 2), named,
+// its value never shown; once set, the check passes.
+func TestServeCheckResolvesTheSecrets(t *testing.T) {
+	dir := t.TempDir()
+	pub, _, _ := ed25519.GenerateKey(rand.Reader)
+	sshPub, _ := gossh.NewPublicKey(pub)
+	keys := filepath.Join(dir, "viewers.pub")
+	if err := os.WriteFile(keys, gossh.MarshalAuthorizedKey(sshPub), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(cfg, []byte("profiles:\n  prod:\n    domain: example.eu.auth0.com\n    client_id: abc\n    client_secret:\n      env: ORGDASH_TEST_SECRET\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"--config", cfg, "--profile", "prod", "serve", "--check", "--authorized-keys", keys, "--host-key", filepath.Join(dir, "hk")}
+	var usage usageError
+	t.Setenv("ORGDASH_TEST_SECRET", "")
+	if _, _, err := run(t, nil, args...); !errors.As(err, &usage) || !strings.Contains(err.Error(), "ORGDASH_TEST_SECRET is empty") {
+		t.Fatalf("--check with an empty secret variable: %v", err)
+	}
+	t.Setenv("ORGDASH_TEST_SECRET", "s3cr3tVal9")
+	if out, _, err := run(t, nil, args...); err != nil || strings.Contains(out, "s3cr3tVal9") {
+		t.Fatalf("--check with the secret set: %v %q", err, out)
+	}
+}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"charm.land/log/v2"
+	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/config"
 	"github.com/orgdash/orgdash/internal/app"
 	"github.com/orgdash/orgdash/keymap"
@@ -129,6 +131,9 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 		if err := cfg.MustChoose(g.profile, os.Getenv); err != nil {
 			return usageError{err}
 		}
+		if err := checkCredentials(cfg, g.profile, access); err != nil {
+			return usageError{err}
+		}
 		found, err := server.Check(f.viewers, f.operators, f.hostKey, access)
 		if err != nil {
 			return usageError{err}
@@ -208,4 +213,33 @@ func serveAccess(in []config.ServeAccess) []server.Access {
 		out = append(out, server.Access{Keys: a.Keys, Profiles: a.Profiles, Role: role})
 	}
 	return out
+}
+
+// checkCredentials resolves the credentials of every profile the server
+// may open (its own and those serve.access gives) as a session would, so
+// that a secret whose variable or command yields nothing fails the check,
+// not the first person to log in. No secret is printed.
+func checkCredentials(cfg *config.Config, profile string, access []server.Access) error {
+	names := []string{profile}
+	for _, a := range access {
+		names = append(names, a.Profiles...)
+	}
+	seen := map[string]bool{}
+	for _, name := range names {
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		ch, err := cfg.Choose(name, os.Getenv)
+		if errors.Is(err, client.ErrNoCredentials) {
+			continue // the demo tenant needs none
+		}
+		if err != nil {
+			return err // it names the profile
+		}
+		if err := ch.Cfg.Validate(); err != nil {
+			return fmt.Errorf("profile %s: %w", ch.Name, err)
+		}
+	}
+	return nil
 }

@@ -66,7 +66,7 @@ func TestServeRereadsKeysOnSIGHUP(t *testing.T) {
 			}
 		}
 	}
-	waitLog("serving")
+	waitLog(`tenant="demo (simulated)"`) // the start names what it serves: "serving … profile=demo tenant=…"
 	cl, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "ada", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
 		HostKeyCallback: gossh.InsecureIgnoreHostKey()}) //nolint:gosec // a test server's key
 	if err != nil {
