@@ -33,13 +33,14 @@ type stalledKey struct{}
 // Past WriteTimeout the connection is closed, which fails the write, ends
 // the program and frees the session's slot.
 //
-// The program is killed too: a client that keeps resizing its window while
-// it reads nothing fills the session's request queue (each window change
-// waits for the program, which waits for the stalled write), and a full
-// queue stops golang.org/x/crypto/ssh from noticing the closed connection
-// at all. Killed, the program takes no more messages, the queue drains,
-// and the close reaches the write.
-func (s *Server) deadlined(sess ssh.Session, se *session) io.Writer {
+// The session's window changes are drained from then on: a client that
+// keeps resizing while it reads nothing would otherwise fill the session's
+// request queue (charm.land/ssh hands each change to a one-slot channel,
+// and nobody reads it once the closed connection has ended the session's
+// context), and a full queue stops golang.org/x/crypto/ssh from noticing
+// the close at all, so the write would wait for ever.
+func (s *Server) deadlined(sess ssh.Session) io.Writer {
+	_, resizes, _ := sess.Pty()
 	return &deadlineWriter{w: sess, timeout: s.cfg.WriteTimeout, cut: func() {
 		sess.Context().SetValue(stalledKey{}, true)
 		s.cfg.Logger.Warn("session cut off: its client read nothing", "for", s.cfg.WriteTimeout,
@@ -47,9 +48,10 @@ func (s *Server) deadlined(sess ssh.Session, se *session) io.Writer {
 		if conn, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn); ok {
 			_ = conn.Close()
 		}
-		if se.program != nil { // set before the program ran, so before any write
-			se.program.Kill()
-		}
+		go func() {
+			for range resizes { // until charm.land/ssh closes it with the connection
+			}
+		}()
 	}}
 }
 

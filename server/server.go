@@ -270,7 +270,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	se.lastInput.Store(time.Now().UnixNano())
 	w, h := clampSize(sess)
 	opts := append(bm.MakeOptions(sess), tea.WithContext(sess.Context()), tea.WithFilter(se.filter),
-		tea.WithOutput(s.deadlined(sess, se)), tea.WithWindowSize(w, h))
+		tea.WithOutput(s.deadlined(sess)), tea.WithWindowSize(w, h))
 	p := tea.NewProgram(ui.New(c), opts...)
 	se.program = p
 	go s.idle(sess, se)
