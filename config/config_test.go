@@ -116,7 +116,7 @@ func TestBadFiles(t *testing.T) {
 		want string
 	}{
 		"syntax":          {"profiles:\n  prod: [unclosed\n", 0o600, ":1: did not find expected"},
-		"unknown key":     {"profiles:\n  prod:\n    domain: a.auth0.com\n    colour: blue\n", 0o600, ":4: field colour not found"},
+		"unknown key":     {"profiles:\n  prod:\n    domain: a.auth0.com\n    colour: blue\n", 0o600, ":4: unknown setting colour in a profile (known: api_token, client_id"},
 		"bad level":       {"profiles:\n  prod:\n    domain: a.auth0.com\n    protection: careful\n", 0o600, ":4: protection \"careful\""},
 		"no domain":       {"profiles:\n  prod:\n    client_id: x\n", 0o600, ":2: profile \"prod\" has no domain"},
 		"default missing": {"default_profile: prod\n", 0o600, ":1: default_profile \"prod\""},
