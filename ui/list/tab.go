@@ -118,3 +118,24 @@ func (t *Tab[T]) MoreAction(title string, unavailable func() string) common.Acti
 		return dialog.Open(dialog.NewMenu(t.c, title, dialog.Items(t.c, t.actions())))
 	}}
 }
+
+// ReadTab is an organization's list tab that only reads: its actions are
+// Copy… and More options, its input the list's.
+type ReadTab[T any] struct{ Tab[T] }
+
+var (
+	_ common.Pane     = (*ReadTab[int])(nil)
+	_ common.Hideable = (*ReadTab[int])(nil)
+)
+
+// NewReadTab is a read-only tab of o's page showing spec's rows.
+func NewReadTab[T any](c *common.Common, o client.Organization, tab common.TabSpec, spec Spec[T]) *ReadTab[T] {
+	r := &ReadTab[T]{}
+	r.Tab = NewOrgTab(c, o, tab, spec, func() common.Actions {
+		return common.Actions{r.CopyAction(), r.MoreAction("More options", nil)}
+	})
+	return r
+}
+
+// Update gives msg to the list, then the action table.
+func (r *ReadTab[T]) Update(msg tea.Msg) (common.Pane, tea.Cmd) { return r, r.Route(msg) }

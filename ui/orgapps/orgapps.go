@@ -8,7 +8,6 @@ import (
 	"context"
 
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/ui/common"
@@ -19,15 +18,6 @@ import (
 // Tab is the Applications tab's name for ":" and for news.
 const Tab common.Tab = "applications"
 
-// Model is the Applications tab.
-type Model struct {
-	list.Tab[client.OrgApplication]
-	c    *common.Common
-	list *list.Model[client.OrgApplication]
-}
-
-var _ common.Hideable = (*Model)(nil)
-
 // Spec is the Applications tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: Tab, Title: "Applications", Aliases: []string{"apps", "clients"}, Eager: true,
@@ -35,10 +25,9 @@ func Spec() common.TabSpec {
 		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
 }
 
-// New makes the tab for o.
-func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{c: c}
-	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.OrgApplication]{
+// New makes the tab for o: it reads only.
+func New(c *common.Common, o client.Organization) *list.ReadTab[client.OrgApplication] {
+	return list.NewReadTab(c, o, Spec(), list.Spec[client.OrgApplication]{
 		Optional: true, // hidden until the tenant says it has the feature, for good without it
 		One:      "application",
 		Noun:     "organization applications",
@@ -60,15 +49,5 @@ func New(c *common.Common, o client.Organization) *Model {
 			as, err := cl.OrgApplications(ctx, o.ID)
 			return client.Page[client.OrgApplication]{Items: as}, err
 		},
-	}, m.actions)
-	m.list = m.List()
-	return m
-}
-
-// Update gives msg to the list, then the action table.
-func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) { return m, m.Route(msg) }
-
-// actions is the tab's action table: it reads only.
-func (m *Model) actions() common.Actions {
-	return common.Actions{m.CopyAction(), m.MoreAction("More options", nil)}
+	})
 }
