@@ -47,9 +47,11 @@ func (r *recorder) Frame() string {
 	return ""
 }
 
-// waitFor waits until a frame shows every string in want.
+// waitFor waits until a frame shows every string in want, for within
+// (times patience under the race detector).
 func waitFor(t *testing.T, r *recorder, within time.Duration, want ...string) string {
 	t.Helper()
+	within *= patience
 	deadline := time.Now().Add(within)
 	for {
 		f := r.Frame()
@@ -81,7 +83,7 @@ func run(t *testing.T, tn *simtest.Tenant, w, h int) (*teatest.TestModel, *recor
 	tm := teatest.NewTestModel(t, rec, teatest.WithInitialTermSize(w, h))
 	t.Cleanup(func() {
 		tm.Send(uitest.Key("ctrl+c"))
-		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second*patience))
 	})
 	return tm, rec
 }
