@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/limits"
 )
 
@@ -14,7 +15,7 @@ import (
 // Professional (the rate-limit policy's configuration page), the lowest
 // figure it publishes for logs, so orgdash takes that as every plan's.
 // Following takes FollowShare of its sustained rate: one call every
-// FollowEvery, at background priority (client.Background: interactive
+// FollowEvery, at background priority (pace.Background: interactive
 // calls go first and keep their reserve).
 const (
 	LogsPerMinute = 100
@@ -56,7 +57,7 @@ func Room(cl client.Client, now time.Time) bool {
 // from the Events API on nudge, it polls on news (at the next slot the
 // pace allows, never sooner) and otherwise only every QuietEvery.
 func (f *Feed) Follow(ctx context.Context, nudge <-chan struct{}, yield func([]Entry, error) bool) {
-	bg := client.Background(ctx)
+	bg := pace.Background(ctx)
 	last, every := time.Time{}, FollowEvery
 	if nudge != nil {
 		every = QuietEvery

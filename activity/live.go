@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
 )
 
 // Live is a tenant's one Events API subscription, shared by every session
@@ -176,7 +177,7 @@ func (l *Live) run(ctx context.Context) {
 
 // KeepIndex keeps the tenant's index of which organizations use which
 // connection current from connection events, so it needs no rescan.
-func KeepIndex(x *client.Index) func(client.Event) {
+func KeepIndex(x *crossorg.Index) func(client.Event) {
 	return func(ev client.Event) {
 		org := ev.OrgID()
 		conn := object(ev.Data, "object", "connection")

@@ -14,6 +14,7 @@ import (
 	"github.com/auth0/go-auth0/management"
 	"github.com/orgdash/orgdash/activity"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
 )
@@ -183,8 +184,8 @@ func TestConnectionEventsKeepTheIndexCurrent(t *testing.T) {
 		}
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		x := client.IndexOf(cl)
-		if err := x.Scan(ctx, cl, true, func(client.ScanProgress) {}); err != nil {
+		x := crossorg.IndexOf(cl)
+		if err := x.Scan(ctx, cl, true, func(crossorg.ScanProgress) {}); err != nil {
 			t.Fatal(err)
 		}
 		acme, err := cl.OrganizationByName(ctx, "acme")
@@ -224,8 +225,8 @@ func TestConnectionEventsKeepTheIndexCurrent(t *testing.T) {
 	})
 }
 
-func usesIn(x *client.Index, connID, orgID string) []client.Use {
-	var out []client.Use
+func usesIn(x *crossorg.Index, connID, orgID string) []crossorg.Use {
+	var out []crossorg.Use
 	for _, u := range x.Using(connID) {
 		if u.Org.ID == orgID {
 			out = append(out, u)

@@ -11,42 +11,11 @@ import (
 	"github.com/auth0/go-auth0/management"
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
 )
-
-// sharedConn makes a connection and enables it, through the newer family,
-// in every third of the first 3n organizations listed; it returns its id
-// and those organizations'.
-func sharedConn(t testing.TB, tn *simtest.Tenant, n int) (string, []string) {
-	t.Helper()
-	admin := tn.Management(t, management.WithRetryStrategy(management.RetryStrategy{MaxRetries: 100, Statuses: []int{http.StatusTooManyRequests}}))
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(admin.Request(ctx, "POST", admin.URI("connections"), &map[string]any{"name": "shared-okta", "strategy": "okta"}))
-	var conn struct{ ID string }
-	var conns []map[string]any
-	must(admin.Request(ctx, "GET", admin.URI("connections")+"?name=shared-okta", &conns))
-	conn.ID = conns[0]["id"].(string)
-	var orgs []*management.Organization
-	for page := 0; len(orgs) < 3*n; page++ {
-		l, err := admin.Organization.List(ctx, management.Page(page), management.PerPage(100))
-		must(err)
-		orgs = append(orgs, l.Organizations...)
-	}
-	var ids []string
-	for i := 0; i < 3*n; i += 3 {
-		must(admin.Request(ctx, "POST", admin.URI("organizations", orgs[i].GetID(), "connections"),
-			&map[string]any{"connection_id": conn.ID, "assign_membership_on_login": true}))
-		ids = append(ids, orgs[i].GetID())
-	}
-	return conn.ID, ids
-}
 
 // The done-when of the cross-organization views: in a 1,000-organization
 // tenant, disabling one connection in the 300 organizations that have it
@@ -59,16 +28,16 @@ func TestDisableAConnectionIn300Organizations(t *testing.T) {
 		t.Run(plan, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				tn := simtest.StartInMemory(t, sim.Options{Seed: 5, Orgs: 1000, Members: 3, Plan: plan})
-				connID, _ := sharedConn(t, tn, 300)
+				connID, _ := tn.SharedConnection(t, 300)
 				var log bytes.Buffer
 				c, err := client.New(client.Config{Domain: tn.URL, ClientID: tn.ClientID(), ClientSecret: tn.ClientSecret(),
 					Transport: tn.Transport, Plan: plan})
 				ok(t, err)
 				ac := audit.Client(c, audit.To(&log), audit.Who{User: "tester"})
 
-				x := client.IndexOf(ac)
+				x := crossorg.IndexOf(ac)
 				scanStart, scanCalls := time.Now(), tn.Stats().Calls
-				ok(t, x.Scan(ctx, ac, true, func(client.ScanProgress) {}))
+				ok(t, x.Scan(ctx, ac, true, func(crossorg.ScanProgress) {}))
 				uses := x.Using(connID)
 				if len(uses) != 300 {
 					t.Fatalf("the scan found the connection in %d organizations, want 300", len(uses))
@@ -80,7 +49,7 @@ func TestDisableAConnectionIn300Organizations(t *testing.T) {
 					orgs[i] = u.Org
 				}
 				waitFull(tn, plan)
-				a := client.NewAcross("disable shared-okta", limits.OrgConnectionsWrite, orgs, func(ctx context.Context, o client.Organization) error {
+				a := crossorg.NewJob("disable shared-okta", limits.OrgConnectionsWrite, orgs, func(ctx context.Context, o client.Organization) error {
 					_, err := ac.SetConnectionEnabled(audit.WithDetail(ctx, audit.Detail{OrgName: o.Name}), o.ID, connID, false)
 					return err
 				})
@@ -95,7 +64,7 @@ func TestDisableAConnectionIn300Organizations(t *testing.T) {
 				t.Logf("%s: plan %q; %d calls, %d × 429, %s against a floor of %s (%.3f×), %.3f× the plan",
 					plan, plan0, calls, throttled, took.Round(time.Millisecond), fl.Round(time.Millisecond),
 					took.Seconds()/fl.Seconds(), took.Seconds()/plan0.Takes.Seconds())
-				if tally := a.Tally(); tally[client.Applied] != 300 {
+				if tally := a.Tally(); tally[crossorg.Applied] != 300 {
 					t.Fatalf("steps: %v", tally)
 				}
 				if calls != 300 || throttled != 0 {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/auth0/go-auth0/management"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/limits"
 	"golang.org/x/oauth2"
 )
@@ -16,7 +17,7 @@ import (
 type auth0Client struct {
 	cfg     Config
 	m       *management.Management
-	tracker *Tracker
+	tracker *pace.Tracker
 	scopes  *scopeBook
 	listed  *pageBook // where each member was listed, for verifying removals page by page
 	// legacyUntil is until when the tenant is taken to lack the newer
@@ -61,7 +62,7 @@ func New(cfg Config) (Client, error) {
 }
 
 func (c *auth0Client) Tenant() Tenant             { return Tenant{Domain: c.cfg.Domain, Demo: c.cfg.Demo} }
-func (c *auth0Client) Tracker() *Tracker          { return c.tracker }
+func (c *auth0Client) Tracker() *pace.Tracker     { return c.tracker }
 func (c *auth0Client) Capabilities() Capabilities { return c.scopes.get() }
 
 // pageSize is the largest page Auth0 serves.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/auth0/go-auth0/management"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
@@ -19,7 +20,7 @@ import (
 // have it (ORGDASH_BENCH_ORGS of them, 50 by default; 300 takes minutes), in
 // real time on loopback under a plan's real buckets, three ways:
 //
-//   - orgdash: client.Across over this client, which knows the plan, as
+//   - orgdash: crossorg.Job over this client, which knows the plan, as
 //     the dashboard runs it (4 workers, paced by the budget);
 //   - sdk-paced: the SDK used well: a PATCH per organization under a token
 //     bucket per plan bucket, retries off (the peer the README compares with);
@@ -39,7 +40,7 @@ func BenchmarkDisableAcross(b *testing.B) {
 				for range b.N {
 					b.StopTimer()
 					tn := simtest.Start(b, sim.Options{Seed: 5, Orgs: 3 * n, Members: 2, Plan: plan})
-					connID, orgIDs := sharedConn(b, tn, n)
+					connID, orgIDs := tn.SharedConnection(b, n)
 					disable := disabler(b, tn, plan, way, connID, orgIDs)
 					waitFull(tn, plan)
 					before := tn.Stats()
@@ -85,12 +86,12 @@ func disabler(b *testing.B, tn *simtest.Tenant, plan, way, connID string, orgIDs
 		orgs[i] = client.Organization{ID: id}
 	}
 	return func() {
-		a := client.NewAcross("disable", limits.OrgConnectionsWrite, orgs, func(ctx context.Context, o client.Organization) error {
+		a := crossorg.NewJob("disable", limits.OrgConnectionsWrite, orgs, func(ctx context.Context, o client.Organization) error {
 			_, err := c.SetConnectionEnabled(ctx, o.ID, connID, false)
 			return err
 		})
 		a.Run(context.Background(), func() {})
-		if got := a.Tally()[client.Applied]; got != len(orgs) {
+		if got := a.Tally()[crossorg.Applied]; got != len(orgs) {
 			b.Fatalf("applied in %d of %d", got, len(orgs))
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
 )
@@ -44,7 +45,7 @@ func browseP95(t *testing.T, export bool) time.Duration {
 			for range 3 {
 				wg.Go(func() {
 					// background load until stop: what it reads and where it stops do not matter here
-					_, _ = client.All(client.Background(ctx), func(ctx context.Context, from string) (client.Page[client.Member], error) {
+					_, _ = client.All(pace.Background(ctx), func(ctx context.Context, from string) (client.Page[client.Member], error) {
 						return exporter.Members(ctx, o.ID, from)
 					})
 				})

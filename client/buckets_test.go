@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
 )
@@ -83,7 +84,7 @@ func TestInteractiveCallGoesBeforeBackground(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 2, Members: 5, Plan: "enterprise"})
 		c := connect(t, tn)
 		o := orgByName(t, c, "acme")
-		bg, stop := context.WithCancel(client.Background(ctx))
+		bg, stop := context.WithCancel(pace.Background(ctx))
 		var wg sync.WaitGroup
 		for range 4 {
 			wg.Go(func() {
@@ -145,13 +146,13 @@ func TestBudgetLiveAfterCallsStop(t *testing.T) {
 	})
 }
 
-func bucket(c client.Client, name string) client.BucketState {
+func bucket(c client.Client, name string) pace.BucketState {
 	for _, b := range c.Tracker().Snapshot().Buckets {
 		if b.Name == name {
 			return b
 		}
 	}
-	return client.BucketState{}
+	return pace.BucketState{}
 }
 
 // The free plan has only the global bucket (2 burst, 2/s), and every

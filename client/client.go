@@ -8,6 +8,8 @@ import (
 	"context"
 	"slices"
 	"time"
+
+	"github.com/orgdash/orgdash/client/pace"
 )
 
 // Client is what the dashboard needs of a tenant: what it reads and what it
@@ -26,7 +28,7 @@ type Reader interface {
 	// Tenant says which tenant this is.
 	Tenant() Tenant
 	// Tracker is the tenant's rate-limit budget, shared by all its users.
-	Tracker() *Tracker
+	Tracker() *pace.Tracker
 	// Capabilities says which actions the credentials allow.
 	Capabilities() Capabilities
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/limits"
 )
 
@@ -27,7 +28,7 @@ type Config struct {
 
 	Demo      bool              // the embedded simulator
 	Transport http.RoundTripper // base transport; http.DefaultTransport when nil
-	Tracker   *Tracker          // the tenant's shared budget; a new one when nil
+	Tracker   *pace.Tracker     // the tenant's shared budget; a new one when nil
 
 	BatchSize      int           // members per add or remove call (default and most: limits.MaxIDsPerRequest)
 	MaxAttempts    int           // attempts per call, on 429 and for reads on 5xx (default 4)
@@ -98,7 +99,7 @@ func (c Config) withDefaults() Config {
 		c.Transport = http.DefaultTransport
 	}
 	if c.Tracker == nil {
-		c.Tracker = NewTracker()
+		c.Tracker = pace.New()
 	}
 	if c.Plan != "" {
 		_ = c.Tracker.UsePlan(c.Plan) // Validate has said whether it is known

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/auth0/go-auth0/management"
+	"github.com/orgdash/orgdash/client/pace"
 	"golang.org/x/oauth2"
 )
 
@@ -87,7 +88,7 @@ func (c *auth0Client) classify(op string, err error) error {
 	if err == nil {
 		return nil
 	}
-	if errors.Is(err, errStopped) {
+	if errors.Is(err, pace.ErrStopped) {
 		return cancelled(op)
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
@@ -153,4 +154,9 @@ func (c *auth0Client) redact(msg string) string {
 		}
 	}
 	return msg
+}
+
+// cancelled is the error of a change stopped before it was sent.
+func cancelled(op string) error {
+	return &Error{Kind: NotSent, Op: op, Message: "cancelled before it was sent", Err: pace.ErrStopped}
 }

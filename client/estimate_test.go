@@ -5,6 +5,7 @@ import (
 	"testing/synctest"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
@@ -24,7 +25,7 @@ func TestEstimateIsTheFloorOfTheLimitingBucket(t *testing.T) {
 		if got, want := e.String(), "100 calls, about 24s at write members (20 + 3.33/s)"; got != want {
 			t.Fatalf("estimate reads %q, want %q", got, want)
 		}
-		if unknown := client.NewTracker().Estimate(limits.OrgMembersWrite, 1).String(); unknown != "1 call (write members: budget not known yet)" {
+		if unknown := pace.New().Estimate(limits.OrgMembersWrite, 1).String(); unknown != "1 call (write members: budget not known yet)" {
 			t.Fatalf("without a plan or an answer: %q", unknown)
 		}
 	})

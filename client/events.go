@@ -56,20 +56,20 @@ func streaming(req *http.Request) bool {
 // stream sends a stream's request once, within the budget, and hands its
 // body on as it comes (a buffered body would never end).
 func (p *pacer) stream(req *http.Request, group limits.Group) (*http.Response, error) {
-	permit, err := p.tracker.acquire(req.Context(), group)
+	permit, err := p.tracker.Acquire(req.Context(), group)
 	if err != nil {
 		return nil, err
 	}
 	res, err := p.base.RoundTrip(req)
 	if err != nil {
-		p.tracker.observe(permit, nil, 0)
+		p.tracker.Observe(permit, nil)
 		return nil, err
 	}
 	wait := time.Duration(0)
 	if res.StatusCode == http.StatusTooManyRequests {
 		wait = retryWait(res, time.Now())
 	}
-	p.tracker.observe(permit, res, wait)
+	p.tracker.Observe(permit, answer(res, wait))
 	return res, nil
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/auth0/go-auth0/management"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/sim"
 )
 
@@ -98,7 +99,7 @@ func (m *matrix) cx() context.Context {
 		return ctx
 	}
 	stop := make(chan struct{})
-	c, cancel := context.WithCancel(client.WithStop(ctx, stop))
+	c, cancel := context.WithCancel(pace.WithStop(ctx, stop))
 	m.stop.mu.Lock()
 	m.stop.halt = func() { close(stop); cancel() }
 	m.stop.mu.Unlock()

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
 )
@@ -24,7 +25,7 @@ func TestSnapshotNamesTheBucketHoldingAScan(t *testing.T) {
 			t.Fatal(err)
 		}
 		active := c.Tracker().Snapshot().Name
-		bg, stop := context.WithCancel(client.Background(ctx))
+		bg, stop := context.WithCancel(pace.Background(ctx))
 		var wg sync.WaitGroup
 		defer wg.Wait()
 		defer stop()

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/auth0/go-auth0/management"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/limits"
 )
 
@@ -93,7 +94,7 @@ func (c *auth0Client) bulk(ctx context.Context, op string, ids []string, call fu
 	run = func(batch []string) {
 		var err, lost error // lost: the answer of an attempt that went out
 		for attempt := 1; ; attempt++ {
-			if Stopped(ctx) || ctx.Err() != nil {
+			if pace.Stopped(ctx) || ctx.Err() != nil {
 				if lost == nil {
 					all(batch, Cancelled, cmp.Or(ctx.Err(), cancelled(op)))
 					return
@@ -141,7 +142,7 @@ func (c *auth0Client) bulk(ctx context.Context, op string, ids []string, call fu
 // long it polls: ctx itself while it runs on, else (stopped, or done) a
 // fresh one bounded in time that checks once.
 func (c *auth0Client) settleCtx(ctx context.Context) (context.Context, context.CancelFunc, time.Duration) {
-	if !Stopped(ctx) && ctx.Err() == nil {
+	if !pace.Stopped(ctx) && ctx.Err() == nil {
 		return ctx, func() {}, c.cfg.VerifyTimeout
 	}
 	rctx, cancel := readBackContext(ctx)
@@ -150,7 +151,7 @@ func (c *auth0Client) settleCtx(ctx context.Context) (context.Context, context.C
 
 func (c *auth0Client) RemoveMembers(ctx context.Context, orgID string, userIDs []string) []MemberResult {
 	var absent []MemberResult
-	if len(userIDs) <= precheckMax && c.Capabilities().Can(ReadUserOrganizations).Allowed && !Stopped(ctx) {
+	if len(userIDs) <= precheckMax && c.Capabilities().Can(ReadUserOrganizations).Allowed && !pace.Stopped(ctx) {
 		if still, err := c.stillMembers(ctx, orgID, userIDs, all(userIDs)); err == nil {
 			var members []string
 			for _, id := range userIDs {
@@ -216,11 +217,11 @@ func (c *auth0Client) AddMembers(ctx context.Context, orgID string, userIDs []st
 	// a lost answer is read back: a listed member was added; one not
 	// listed was not, unless the call was cut off on its way by this side
 	// (a stop, a shutdown): the tenant may still apply it
-	cutOff := Stopped(ctx) || ctx.Err() != nil
+	cutOff := pace.Stopped(ctx) || ctx.Err() != nil
 	vctx, cancel, _ := c.settleCtx(ctx)
 	defer cancel()
 	total := -1
-	listed, err := c.listedNow(Background(vctx), orgID, lost, &total)
+	listed, err := c.listedNow(pace.Background(vctx), orgID, lost, &total)
 	if err != nil {
 		return res
 	}

@@ -30,6 +30,10 @@ var (
 	colorRe   = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 )
 
+// IsOrgName reports whether s is a valid organization name: 1 to 50
+// lowercase letters, digits, _ or -.
+func IsOrgName(s string) bool { return orgNameRe.MatchString(s) }
+
 // Check applies Auth0's rules for an organization (shared API.md, from the
 // Management API's schema) before any call: a mistake is said in words,
 // and costs no budget.

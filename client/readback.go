@@ -5,6 +5,8 @@ import (
 	"errors"
 	"sync"
 	"time"
+
+	"github.com/orgdash/orgdash/client/pace"
 )
 
 // A change whose answer is lost (the connection dropped, the body was cut
@@ -136,7 +138,7 @@ func (c *auth0Client) settle(ctx context.Context, op string, err error, check fu
 // a change interrupted by a stop or a shutdown is still read back, and
 // bounded in time, so the stop is not held up for long.
 func readBackContext(ctx context.Context) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(WithStop(context.WithoutCancel(ctx), nil), readBackTimeout)
+	return context.WithTimeout(pace.WithStop(context.WithoutCancel(ctx), nil), readBackTimeout)
 }
 
 // unsentError is an error of a call that never left: it waited for budget,

@@ -14,6 +14,7 @@ import (
 
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/sim"
 )
 
@@ -120,7 +121,7 @@ func TestAStopDuringALostMemberBatchIsReadBackNotCancelled(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				r := newKindsRig(t, sim.Options{Empty: true, Seed: 5})
 				stop := make(chan struct{})
-				cctx, cancel := context.WithCancel(client.WithStop(ctx, stop))
+				cctx, cancel := context.WithCancel(pace.WithStop(ctx, stop))
 				defer cancel()
 				r.lose.match, r.lose.apply = calls("DELETE", "/members"), true
 				r.lose.then = func() {
@@ -152,7 +153,7 @@ func TestAStopDuringALostDeleteIsReadBack(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		r := newKindsRig(t, sim.Options{Empty: true, Seed: 5})
 		stop := make(chan struct{})
-		cctx, cancel := context.WithCancel(client.WithStop(ctx, stop))
+		cctx, cancel := context.WithCancel(pace.WithStop(ctx, stop))
 		defer cancel()
 		o, err := r.truth.CreateOrganization(ctx, client.OrgSpec{Name: "doomed"})
 		if err != nil {
@@ -175,7 +176,7 @@ func TestAStopInsideTheRemovalWindowIsUnverified(t *testing.T) {
 		r := newKindsRig(t, sim.Options{Empty: true, Seed: 5, RemovalDelayMin: 5 * time.Second, RemovalDelayMax: 10 * time.Second})
 		stop := make(chan struct{})
 		r.lose.match, r.lose.apply, r.lose.then = calls("DELETE", "/members"), true, func() { close(stop) }
-		r.c.RemoveMembers(client.WithStop(ctx, stop), r.org, r.users[:2])
+		r.c.RemoveMembers(pace.WithStop(ctx, stop), r.org, r.users[:2])
 		if ch := r.log.last(t); ch.State() != audit.Unverified || bytes.Contains([]byte(ch.Last().Failed[r.users[0]]), []byte("cancelled")) {
 			t.Fatalf("the audit says %s %v", ch.State(), ch.Last().Failed)
 		}

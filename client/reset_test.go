@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 )
 
 // nowReset answers at once, as a tenant whose next token is due this very
@@ -54,7 +55,7 @@ func TestAResetOfNowDoesNotLetCallsPour(t *testing.T) {
 		tr := &nowReset{tokens: 12}
 		c, err := client.New(client.Config{Domain: "http://127.0.0.1:1", APIToken: "t.e.st", Transport: tr})
 		ok(t, err)
-		bg := client.Background(ctx)
+		bg := pace.Background(ctx)
 		start := time.Now()
 		for i := 0; time.Since(start) < 10*time.Second && i < 1000; i++ { // a pour never lets time pass
 			if _, err := c.Members(bg, "org_1", ""); err != nil {

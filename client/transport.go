@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/limits"
 )
 
@@ -17,7 +18,7 @@ import (
 // retries so that every wait shows in the tracker.
 type pacer struct {
 	base        http.RoundTripper
-	tracker     *Tracker
+	tracker     *pace.Tracker
 	scopes      *scopeBook
 	maxAttempts int
 	maxWait     time.Duration
@@ -31,7 +32,7 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 		return p.stream(req, group)
 	}
 	for attempt := 1; ; attempt++ {
-		permit, err := p.tracker.acquire(ctx, group)
+		permit, err := p.tracker.Acquire(ctx, group)
 		if err != nil {
 			return nil, &unsentError{err} // waiting for budget, or after a 429: Auth0 has not applied it
 		}
@@ -40,29 +41,29 @@ func (p *pacer) RoundTrip(req *http.Request) (*http.Response, error) {
 			err = buffer(res) // a body cut short fails here, where a read can be retried
 		}
 		if err != nil {
-			p.tracker.observe(permit, nil, 0)
+			p.tracker.Observe(permit, nil)
 			if !idempotent(req.Method) || attempt >= p.maxAttempts || ctx.Err() != nil {
 				return nil, err
 			}
-			if err := p.tracker.pause(ctx, backoff(attempt)); err != nil {
+			if err := p.tracker.Pause(ctx, backoff(attempt)); err != nil {
 				return nil, err // a read: nothing to apply
 			}
 			continue
 		}
 		last := attempt >= p.maxAttempts
 		if res.StatusCode != http.StatusTooManyRequests {
-			p.tracker.observe(permit, res, 0)
+			p.tracker.Observe(permit, answer(res, 0))
 		}
 		switch {
 		case res.StatusCode == http.StatusTooManyRequests:
 			wait := retryWait(res, time.Now())
-			p.tracker.observe(permit, res, wait) // its bucket is held for wait: the retry waits in acquire
+			p.tracker.Observe(permit, answer(res, wait)) // its bucket is held for wait: the retry waits in acquire
 			if last || wait > p.maxWait {
 				return res, nil // longer than we will hold the user: say so instead
 			}
-			p.tracker.retried()
+			p.tracker.Retried()
 		case res.StatusCode >= 500 && idempotent(req.Method) && !last:
-			if err := p.tracker.pause(ctx, backoff(attempt)); err != nil {
+			if err := p.tracker.Pause(ctx, backoff(attempt)); err != nil {
 				return nil, err
 			}
 		default:
@@ -111,6 +112,15 @@ func retryWait(res *http.Response, now time.Time) time.Duration {
 		return max(time.Unix(at, 0).Sub(now), 100*time.Millisecond)
 	}
 	return time.Second
+}
+
+// answer is what pacing needs of res: a 429 holds its bucket for wait.
+func answer(res *http.Response, wait time.Duration) *pace.Answer {
+	a := &pace.Answer{Status: res.StatusCode, Header: res.Header, Wait: wait}
+	if res.StatusCode == http.StatusTooManyRequests {
+		a.Global = globalLimit(res)
+	}
+	return a
 }
 
 // globalLimit reports whether a 429 says the global bucket is empty (so

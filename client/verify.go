@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/auth0/go-auth0/management"
+	"github.com/orgdash/orgdash/client/pace"
 )
 
 // verifyMaxMembers bounds the organizations whose removals are verified by
@@ -86,7 +87,7 @@ func (c *auth0Client) VerifyRemoved(ctx context.Context, orgID string, userIDs [
 
 // verifyRemoved is VerifyRemoved polling for at most timeout (0: once).
 func (c *auth0Client) verifyRemoved(ctx context.Context, orgID string, userIDs []string, timeout time.Duration) []MemberResult {
-	ctx = Background(ctx)
+	ctx = pace.Background(ctx)
 	pending := map[string]bool{}
 	for _, id := range userIDs {
 		pending[id] = true
@@ -127,7 +128,7 @@ func (c *auth0Client) verifyRemoved(ctx context.Context, orgID string, userIDs [
 		if err == nil {
 			err = &Error{Kind: Unavailable, Op: "verify removal", Message: "still listed after " + timeout.String()}
 		}
-		if ctx.Err() != nil || Stopped(ctx) || time.Now().Add(c.cfg.VerifyInterval).After(deadline) {
+		if ctx.Err() != nil || pace.Stopped(ctx) || time.Now().Add(c.cfg.VerifyInterval).After(deadline) {
 			return finish(Unverified, err)
 		}
 		t := time.NewTimer(c.cfg.VerifyInterval)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/limits"
 )
 
@@ -18,7 +19,7 @@ type Plan struct {
 	// Groups are the calls on each endpoint group ("" is the global bucket's own).
 	Groups map[limits.Group]int
 	// Limit is the estimate of the bucket that limits the run; Takes its time.
-	Limit client.Estimate
+	Limit pace.Estimate
 	Takes time.Duration
 }
 
@@ -93,7 +94,7 @@ func (p Plan) String() string {
 	case p.Limit.Known && p.Takes < time.Second:
 		when = "within the budget there is now"
 	case p.Limit.Known:
-		when = "about " + p.Takes.Round(time.Second).String() + " at " + client.BucketLabel(p.Limit.Bucket)
+		when = "about " + p.Takes.Round(time.Second).String() + " at " + pace.BucketLabel(p.Limit.Bucket)
 	}
 	return fmt.Sprintf("%s: at most %d calls (one more per 100 members past the first 100 of an organization), %s", orgs, p.Calls, when)
 }

@@ -21,6 +21,7 @@ import (
 	"charm.land/wish/v2/recover"
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/theme"
 	"github.com/orgdash/orgdash/ui"
@@ -255,7 +256,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	}
 	stop := make(chan struct{})
 	var once sync.Once
-	c := &common.Common{Ctx: client.WithStop(sess.Context(), stop), Client: ten.Client, Keys: s.cfg.Keys(), Profile: ten.Profile,
+	c := &common.Common{Ctx: pace.WithStop(sess.Context(), stop), Client: ten.Client, Keys: s.cfg.Keys(), Profile: ten.Profile,
 		Protected: ten.Protected, Styles: theme.New(true, ui.NoColor(sess.Environ())), Activity: activity,
 		StopSending: func() { once.Do(func() { close(stop) }) }, Changes: s.changes, Session: int(s.nextID.Add(1))}
 	if s.cfg.Setup != nil {

@@ -4,12 +4,12 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/ui/common"
 )
 
 // budgetMsg is a change of the tenant's rate-limit state.
-type budgetMsg struct{ snap client.Snapshot }
+type budgetMsg struct{ snap pace.Snapshot }
 
 // countdownMsg redraws the "waiting Ns" countdown.
 type countdownMsg struct{}

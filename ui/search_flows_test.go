@@ -5,11 +5,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/orgdash/orgdash/client"
 	"testing/synctest"
 
 	"github.com/auth0/go-auth0"
 	"github.com/auth0/go-auth0/management"
+	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
 )
@@ -95,7 +95,7 @@ func TestFlowFindOrganizationsPastWhatIsLoaded(t *testing.T) {
 		f.press("esc")
 
 		cl := f.root().c.Client
-		if err := client.IndexOf(cl).Scan(ctx, cl, false, func(client.ScanProgress) {}); err != nil {
+		if err := crossorg.IndexOf(cl).Scan(ctx, cl, false, func(crossorg.ScanProgress) {}); err != nil {
 			t.Fatal(err)
 		}
 		f.Advance(5 * time.Minute) // the listing ages

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 )
 
 // Fake is an in-memory tenant behind the client.Client interface.
@@ -27,7 +28,7 @@ type Fake struct {
 	// taken, so it may block to play a slow call); a non-nil error fails it.
 	Fail    func(op string) error
 	PageLen int // items per page (default 100)
-	tracker *client.Tracker
+	tracker *pace.Tracker
 	Demo    bool
 	// Login is the tenant's login side, for the explainer and the doctor.
 	Login Logins
@@ -39,7 +40,7 @@ var _ client.Client = (*Fake)(nil)
 // members members.
 func New(n, members int) *Fake {
 	f := &Fake{MemberLists: map[string][]client.Member{}, Conns: map[string][]client.Connection{},
-		Invites: map[string][]client.Invitation{}, PageLen: 100, tracker: client.NewTracker(), Demo: true}
+		Invites: map[string][]client.Invitation{}, PageLen: 100, tracker: pace.New(), Demo: true}
 	for i := range n {
 		name := "org-" + strconv.Itoa(i)
 		if i == 0 {
@@ -106,7 +107,7 @@ func (f *Fake) org(id string) (int, error) {
 }
 
 func (f *Fake) Tenant() client.Tenant             { return client.Tenant{Domain: "fake.example", Demo: f.Demo} }
-func (f *Fake) Tracker() *client.Tracker          { return f.tracker }
+func (f *Fake) Tracker() *pace.Tracker            { return f.tracker }
 func (f *Fake) Capabilities() client.Capabilities { return f.Caps }
 
 func (f *Fake) Organizations(_ context.Context, from string) (client.Page[client.Organization], error) {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/config"
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/sim"
@@ -81,8 +82,8 @@ func Open(cfg *config.Config, profile string) (Tenant, error) {
 	}
 	// the index of who uses which connection outlives the process; a bad
 	// or unwritable file only means the next scan reads everything again
-	idx := client.IndexOf(cl)
-	if path, err := client.IndexPath(ch.Cfg.Domain); err == nil {
+	idx := crossorg.IndexOf(cl)
+	if path, err := crossorg.IndexPath(ch.Cfg.Domain); err == nil {
 		_ = idx.Keep(path, ch.Cfg.Domain)
 	}
 	if ch.Level == config.ReadOnly {

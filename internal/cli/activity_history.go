@@ -9,6 +9,7 @@ import (
 
 	"github.com/orgdash/orgdash/activity"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/ui/common"
 )
 
@@ -48,7 +49,7 @@ func (h *histories) live(cl client.Client) *activity.Live {
 	if h.changes != nil {
 		h.changes.Relay(l)
 	}
-	l.Subscribe(activity.KeepIndex(client.IndexOf(cl)))
+	l.Subscribe(activity.KeepIndex(crossorg.IndexOf(cl)))
 	l.Start(h.ctx)
 	return l
 }

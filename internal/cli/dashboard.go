@@ -16,6 +16,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/config"
 	"github.com/orgdash/orgdash/internal/app"
 	"github.com/orgdash/orgdash/theme"
@@ -45,7 +46,7 @@ func runDashboard(ctx context.Context, g *globals) error {
 	wrap := func(cl client.Client) client.Client { return audit.ClientWithActivity(cl, st.audit, who, activity) }
 	stop := make(chan struct{})
 	var once sync.Once
-	c := &common.Common{Ctx: client.WithStop(ctx, stop), Client: wrap(t.client), Keys: st.keys, Styles: styles(cfg), Profile: t.name,
+	c := &common.Common{Ctx: pace.WithStop(ctx, stop), Client: wrap(t.client), Keys: st.keys, Styles: styles(cfg), Profile: t.name,
 		Protected: t.level == config.Protected, Activity: activity, Profiles: cfg.Names(), ProfileLabels: labels(cfg), Switch: app.Tenancy(cfg, wrap),
 		StopSending: func() { once.Do(func() { close(stop) }) }, Refresh: cmp.Or(g.refresh, cfg.Refresh)}
 	if path, err := g.auditPath(""); err == nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/internal/export"
 	"github.com/orgdash/orgdash/safetext"
 	"github.com/spf13/cobra"
@@ -149,7 +150,7 @@ func (c *csvRows) close() error { c.w.Flush(); return c.w.Error() }
 
 // exportList streams the list args names to out.
 func exportList(ctx context.Context, cl client.Client, args []string, out rows, progress io.Writer) error {
-	ctx = client.Background(ctx) // an export leaves a reserve of every bucket to the people at a dashboard
+	ctx = pace.Background(ctx) // an export leaves a reserve of every bucket to the people at a dashboard
 	n := 0
 	fmt.Fprint(progress, "\rexporting…") // at once: the first page can take a while
 	tick := func(what string) {

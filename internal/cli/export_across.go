@@ -8,13 +8,15 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/safetext"
 )
 
 // scanProgress is a scan's progress line: "read 120 of 5,000
 // organizations, about 2m30s left…", padded over a longer line before it.
-func scanProgress(p client.ScanProgress, left client.Estimate) string {
+func scanProgress(p crossorg.ScanProgress, left pace.Estimate) string {
 	line := fmt.Sprintf("read %d of %d organizations", p.Read, p.Total)
 	if left.Known && p.Read < p.Total {
 		line += fmt.Sprintf(", about %s left", left.Takes.Round(time.Second))
@@ -40,9 +42,9 @@ func exportUsage(ctx context.Context, cl client.Client, ref string, out rows, pr
 	if tc == nil {
 		return fmt.Errorf("the tenant has no connection named %q", ref)
 	}
-	idx := client.IndexOf(cl)
+	idx := crossorg.IndexOf(cl)
 	fmt.Fprint(progress, "\rlisting the organizations (then one call each)…") // said at once: the listing takes a while
-	err = idx.Scan(ctx, cl, true, func(p client.ScanProgress) {
+	err = idx.Scan(ctx, cl, true, func(p crossorg.ScanProgress) {
 		fmt.Fprint(progress, "\r"+scanProgress(p, cl.Tracker().Estimate(limits.OrgConnectionsRead, p.Total-p.Read)))
 	})
 	if err != nil {

@@ -9,7 +9,8 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/audit"
-	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
+	"github.com/orgdash/orgdash/client/pace"
 )
 
 // Every mistake in the command line is a usage error (exit 2): an unknown
@@ -109,11 +110,11 @@ func TestDemoHasItsOwnAuditLog(t *testing.T) {
 // An export's scan says how far it is and about how long is left, from
 // the first organization on.
 func TestScanProgressSaysTimeLeft(t *testing.T) {
-	line := scanProgress(client.ScanProgress{Read: 1, Total: 5000}, client.Estimate{Known: true, Takes: 150 * time.Second})
+	line := scanProgress(crossorg.ScanProgress{Read: 1, Total: 5000}, pace.Estimate{Known: true, Takes: 150 * time.Second})
 	if !strings.HasPrefix(line, "read 1 of 5000 organizations, about 2m30s left…") {
 		t.Fatalf("progress %q", line)
 	}
-	if line := scanProgress(client.ScanProgress{Read: 3, Total: 10}, client.Estimate{}); !strings.HasPrefix(line, "read 3 of 10 organizations…") {
+	if line := scanProgress(crossorg.ScanProgress{Read: 3, Total: 10}, pace.Estimate{}); !strings.HasPrefix(line, "read 3 of 10 organizations…") {
 		t.Fatalf("progress without an estimate %q", line)
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/safetext"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
@@ -28,7 +29,7 @@ type Bulk struct {
 	Verb  string // "disable okta"; Past is "disabled okta"
 	Past  string
 	Prep  string // "from" in "remove jane from 3 organizations"; "" is "in"
-	A     *client.Across
+	A     *crossorg.Job
 	// Curl is the equivalent call for one organization, the token left as
 	// $TOKEN; nil: none to offer.
 	Curl func(o client.Organization) string
@@ -114,7 +115,7 @@ func capital(s string) string {
 }
 
 // copyCurl copies the equivalent calls, one a line, for runbooks and tickets.
-func copyCurl(b *Bulk, steps []client.Step) tea.Cmd {
+func copyCurl(b *Bulk, steps []crossorg.Step) tea.Cmd {
 	lines := make([]string, len(steps))
 	for i, s := range steps {
 		lines[i] = b.Curl(s.Org)
@@ -160,10 +161,10 @@ func Start(c *common.Common, b *Bulk) tea.Cmd {
 func outcome(c *common.Common, b *Bulk) common.Outcome {
 	t := b.A.Tally()
 	n := len(b.A.Steps())
-	text := fmt.Sprintf("%s %s %d of %s in %s", b.Past, b.prep(), t[client.Applied], table.Plural(n, "organization"), b.A.Took().Round(time.Second))
+	text := fmt.Sprintf("%s %s %d of %s in %s", b.Past, b.prep(), t[crossorg.Applied], table.Plural(n, "organization"), b.A.Took().Round(time.Second))
 	level := common.Success
 	var left []string
-	for _, s := range []client.StepState{client.StepFailed, client.StepUnverified, client.NotStarted} {
+	for _, s := range []crossorg.StepState{crossorg.StepFailed, crossorg.StepUnverified, crossorg.NotStarted} {
 		if t[s] > 0 {
 			left = append(left, fmt.Sprintf("%d %s", t[s], s))
 		}
@@ -173,7 +174,7 @@ func outcome(c *common.Common, b *Bulk) common.Outcome {
 		level = common.Warning
 	}
 	out := common.Outcome{Status: common.StatusMsg{Level: level, Text: text}, Result: EndedMsg{B: b}}
-	for _, o := range b.A.Those(client.Applied, client.StepUnverified) {
+	for _, o := range b.A.Those(crossorg.Applied, crossorg.StepUnverified) {
 		out.Touches = append(out.Touches, common.Touched{Org: o.ID, Tab: b.Tab})
 	}
 	if rev := b.undo(); rev != nil {
@@ -191,7 +192,7 @@ func outcome(c *common.Common, b *Bulk) common.Outcome {
 func (b *Bulk) undo() *Bulk {
 	var parts, from []*Bulk
 	for x := b; x != nil; x = x.retries {
-		if applied := x.A.Those(client.Applied); x.Reverse != nil && !x.undone.Load() && len(applied) > 0 {
+		if applied := x.A.Those(crossorg.Applied); x.Reverse != nil && !x.undone.Load() && len(applied) > 0 {
 			parts, from = append(parts, x.Reverse(applied)), append(from, x)
 		}
 	}
@@ -203,12 +204,12 @@ func (b *Bulk) undo() *Bulk {
 		return parts[0]
 	}
 	first := parts[0]
-	as := make([]*client.Across, len(parts))
+	as := make([]*crossorg.Job, len(parts))
 	for i, p := range parts {
 		as[i] = p.A
 	}
 	j := &Bulk{Scope: first.Scope, Verb: first.Verb, Past: first.Past, Prep: first.Prep, Tab: first.Tab, Curl: first.Curl,
-		A: client.Join(as...), undoes: from}
+		A: crossorg.Join(as...), undoes: from}
 	j.Ended = func(applied []client.Organization) {
 		for _, p := range parts {
 			if p.Ended != nil {
@@ -220,7 +221,7 @@ func (b *Bulk) undo() *Bulk {
 }
 
 // within are those of orgs that a plans.
-func within(orgs []client.Organization, a *client.Across) []client.Organization {
+func within(orgs []client.Organization, a *crossorg.Job) []client.Organization {
 	in := map[string]bool{}
 	for _, s := range a.Steps() {
 		in[s.Org.ID] = true
@@ -241,7 +242,7 @@ func Tick(c *common.Common, b *Bulk) tea.Cmd {
 
 // Retry plans b again for the organizations it did not apply to.
 func Retry(c *common.Common, b *Bulk, again func(orgs []client.Organization) *Bulk) tea.Cmd {
-	orgs := b.A.Those(client.StepFailed, client.StepUnverified, client.NotStarted)
+	orgs := b.A.Those(crossorg.StepFailed, crossorg.StepUnverified, crossorg.NotStarted)
 	if len(orgs) == 0 {
 		return common.Status(common.Info, "nothing to retry: it applied everywhere")
 	}
@@ -257,7 +258,7 @@ func (b *Bulk) Running() bool { return b != nil && !b.ended }
 func (b *Bulk) End() {
 	b.ended = true
 	if b.Ended != nil {
-		b.Ended(b.A.Those(client.Applied))
+		b.Ended(b.A.Those(crossorg.Applied))
 	}
 }
 
@@ -268,7 +269,7 @@ func (b *Bulk) Stop() { b.A.Stop() }
 func (b *Bulk) Status(c *common.Common) string {
 	t := b.A.Tally()
 	n := len(b.A.Steps())
-	doing := fmt.Sprintf("%s: %d of %d", b.Verb, n-t[client.Waiting]-t[client.Running], n)
+	doing := fmt.Sprintf("%s: %d of %d", b.Verb, n-t[crossorg.Waiting]-t[crossorg.Running], n)
 	if b.A.Paused() {
 		return doing + " · paused · " + c.Keys.Pause.Help().Key + " resumes, " + c.Keys.Stop.Help().Key + " stops"
 	}
@@ -280,17 +281,17 @@ func Show[T any](l *list.Model[T], b *Bulk) {
 	for _, s := range b.A.Steps() {
 		id := s.Org.ID
 		switch s.State {
-		case client.Waiting:
+		case crossorg.Waiting:
 			l.SetState(id, list.State{Phase: list.Pending, Note: "waiting"})
-		case client.Running:
+		case crossorg.Running:
 			l.SetState(id, list.State{Phase: list.Pending, Note: b.Verb + "…"})
-		case client.Applied:
+		case crossorg.Applied:
 			l.ClearState(id)
-		case client.StepFailed:
+		case crossorg.StepFailed:
 			l.SetState(id, list.State{Phase: list.Failed, Note: common.Explain(s.Err)})
-		case client.StepUnverified:
+		case crossorg.StepUnverified:
 			l.SetState(id, list.State{Phase: list.Unverified, Note: common.Explain(s.Err)})
-		case client.NotStarted:
+		case crossorg.NotStarted:
 			l.SetState(id, list.State{Phase: list.Failed, Note: "not sent: stopped first"})
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/client/clienttest"
+	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/uitest"
@@ -32,7 +33,7 @@ func TestCurlLeavesTheTokenToTheShell(t *testing.T) {
 func TestOutcomeTellsOfEachOrganization(t *testing.T) {
 	c := uitest.Common(t, clienttest.New(1, 0))
 	orgs := []client.Organization{{ID: "org_1"}, {ID: "org_2"}, {ID: "org_3"}}
-	a := client.NewAcross("disable okta", limits.OrgConnectionsWrite, orgs, func(_ context.Context, o client.Organization) error {
+	a := crossorg.NewJob("disable okta", limits.OrgConnectionsWrite, orgs, func(_ context.Context, o client.Organization) error {
 		if o.ID == "org_2" {
 			return &client.Error{Kind: client.Forbidden, Message: "refused"}
 		}

@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/activity"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/table"
@@ -104,7 +105,7 @@ func (m *Model) read(poll bool) tea.Cmd {
 		var es []activity.Entry
 		var err error
 		if poll {
-			es, err = feed.Poll(client.Background(ctx))
+			es, err = feed.Poll(pace.Background(ctx))
 		} else {
 			es, err = feed.Load(ctx)
 		}

@@ -54,7 +54,7 @@ type Common struct {
 	OrgTabs []TabSpec
 
 	// StopSending, when set, stops the session sending anything new (see
-	// client.WithStop on Ctx): called once when the session is told to stop.
+	// pace.WithStop on Ctx): called once when the session is told to stop.
 	StopSending func()
 
 	// Memo keeps results past the screens that made them, for this session.

@@ -4,11 +4,13 @@
 package connections
 
 import (
-	"charm.land/bubbles/v2/key"
 	"context"
+
+	"charm.land/bubbles/v2/key"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/list"
@@ -86,7 +88,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		if msg.err == nil { // the tenant's index of who uses what follows changes made here
 			cn := msg.conn
 			cn.ID = msg.id
-			client.IndexOf(m.c.Client).Put(msg.org, cn, msg.removed)
+			crossorg.IndexOf(m.c.Client).Put(msg.org, cn, msg.removed)
 		}
 		if msg.org == m.org.ID {
 			return m, m.onChanged(msg)

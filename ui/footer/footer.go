@@ -13,7 +13,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/theme"
 	"github.com/orgdash/orgdash/ui/common"
 )
@@ -27,7 +27,7 @@ type Model struct {
 	help     help.Model
 	status   common.StatusMsg
 	statusID int
-	budget   client.Snapshot
+	budget   pace.Snapshot
 	width    int
 	undo     string
 	undoBy   time.Time
@@ -67,7 +67,7 @@ func (m *Model) Update(msg tea.Msg) {
 }
 
 // SetBudget records the latest rate-limit snapshot.
-func (m *Model) SetBudget(s client.Snapshot) { m.budget = s }
+func (m *Model) SetBudget(s pace.Snapshot) { m.budget = s }
 
 // SetWidth sets the width.
 func (m *Model) SetWidth(w int) {
@@ -164,12 +164,12 @@ func fitShort(h help.Model, bindings []key.Binding, width int) string {
 // its tokens now (refill since the last answer included, so the figure is
 // live between calls) of its limit as a bar coloured by what is left, and
 // its refill rate; while calls are held, for how long and for which bucket.
-func Gauge(s *theme.Styles, b client.Snapshot, now time.Time) string {
+func Gauge(s *theme.Styles, b pace.Snapshot, now time.Time) string {
 	if b.Waiting(now) {
 		secs := int(b.WaitingUntil.Sub(now).Round(time.Second) / time.Second)
 		left := b.RemainingAt(now)
 		return s.GaugeEmpty.Render(fmt.Sprintf("%s ▕%s▏ waiting %ds for %s", figures(b.BucketState, left),
-			bar(float64(left)/float64(max(b.Limit, 1)), 10), max(secs, 1), client.BucketLabel(b.WaitingFor)))
+			bar(float64(left)/float64(max(b.Limit, 1)), 10), max(secs, 1), pace.BucketLabel(b.WaitingFor)))
 	}
 	if !b.Known {
 		return s.Muted.Render("API budget: not reported yet")
@@ -199,7 +199,7 @@ func Gauge(s *theme.Styles, b client.Snapshot, now time.Time) string {
 // refill is a bucket's refill rate as far as it is known: the plan's
 // documented rate as a fact, else "learning" (a rate measured from a
 // few answers is a guess: another client may share the bucket).
-func refill(b client.BucketState) string {
+func refill(b pace.BucketState) string {
 	switch {
 	case b.Documented && b.Rate > 0:
 		return fmt.Sprintf(" +%.3g/s", b.Rate)
@@ -211,7 +211,7 @@ func refill(b client.BucketState) string {
 
 // Compact is the gauge in short: the bucket and its tokens, and for how
 // long calls wait, for a footer whose status needs the room.
-func Compact(s *theme.Styles, b client.Snapshot, now time.Time) string {
+func Compact(s *theme.Styles, b pace.Snapshot, now time.Time) string {
 	switch {
 	case b.Waiting(now):
 		secs := int(b.WaitingUntil.Sub(now).Round(time.Second) / time.Second)
@@ -223,18 +223,18 @@ func Compact(s *theme.Styles, b client.Snapshot, now time.Time) string {
 }
 
 // figures names a bucket and its tokens: "read members 12/40".
-func figures(b client.BucketState, left int) string {
-	return fmt.Sprintf("%s %d/%d", client.BucketLabel(b.Name), left, b.Limit)
+func figures(b pace.BucketState, left int) string {
+	return fmt.Sprintf("%s %d/%d", pace.BucketLabel(b.Name), left, b.Limit)
 }
 
 // Buckets lists every bucket with its state, for the activity panel.
-func Buckets(b client.Snapshot, now time.Time) []string {
+func Buckets(b pace.Snapshot, now time.Time) []string {
 	out := make([]string, 0, len(b.Buckets))
 	for _, k := range b.Buckets {
 		if !k.Known {
 			continue
 		}
-		line := fmt.Sprintf("%-18s %d/%d", client.BucketLabel(k.Name), k.RemainingAt(now), k.Limit)
+		line := fmt.Sprintf("%-18s %d/%d", pace.BucketLabel(k.Name), k.RemainingAt(now), k.Limit)
 		if k.RemainingAt(now) < k.Limit || k.Documented {
 			line += refill(k)
 		}

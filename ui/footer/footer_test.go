@@ -8,7 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/theme"
 	"github.com/orgdash/orgdash/ui/common"
 )
@@ -16,26 +16,26 @@ import (
 func TestGauge(t *testing.T) {
 	s := theme.New(true, true)
 	now := time.Unix(1_800_000_000, 0)
-	members := func(remaining int, seen time.Time, rate float64) client.BucketState {
-		return client.BucketState{Name: "organization_members_read", Known: true, Limit: 40, Remaining: remaining, Seen: seen, Rate: rate,
+	members := func(remaining int, seen time.Time, rate float64) pace.BucketState {
+		return pace.BucketState{Name: "organization_members_read", Known: true, Limit: 40, Remaining: remaining, Seen: seen, Rate: rate,
 			Documented: rate > 0, Reset: seen.Add(time.Second)}
 	}
 	for _, c := range []struct {
-		snap client.Snapshot
+		snap pace.Snapshot
 		want string
 	}{
-		{client.Snapshot{}, "API budget: not reported yet"},
-		{client.Snapshot{BucketState: members(32, now, 8.33)}, "read members 32/40 ▕████████░░▏ +8.33/s"},
-		{client.Snapshot{BucketState: members(2, now, 0)}, "read members 2/40 ▕█░░░░░░░░░▏"},
+		{pace.Snapshot{}, "API budget: not reported yet"},
+		{pace.Snapshot{BucketState: members(32, now, 8.33)}, "read members 32/40 ▕████████░░▏ +8.33/s"},
+		{pace.Snapshot{BucketState: members(2, now, 0)}, "read members 2/40 ▕█░░░░░░░░░▏"},
 		{held(members(0, now, 2), now.Add(3*time.Second)), "read members 0/40 ▕░░░░░░░░░░▏ waiting 3s for write members"},
 		// calls stopped 5 s ago at 2 tokens a second: the gauge says what is there now
-		{client.Snapshot{BucketState: members(0, now.Add(-5*time.Second), 2)}, "read members 10/40 ▕███░░░░░░░▏ +2/s"},
+		{pace.Snapshot{BucketState: members(0, now.Add(-5*time.Second), 2)}, "read members 10/40 ▕███░░░░░░░▏ +2/s"},
 		// long enough and the bucket is full again
-		{client.Snapshot{BucketState: members(0, now.Add(-time.Minute), 2)}, "read members 40/40 ▕██████████▏"},
+		{pace.Snapshot{BucketState: members(0, now.Add(-time.Minute), 2)}, "read members 40/40 ▕██████████▏"},
 		// without a plan the rate is measured, not known: the gauge says so
-		{client.Snapshot{BucketState: learnt(members(32, now, 1))}, "read members 32/40 ▕████████░░▏ refill: learning"},
+		{pace.Snapshot{BucketState: learnt(members(32, now, 1))}, "read members 32/40 ▕████████░░▏ refill: learning"},
 		// a scan held by its bucket: the gauge names it, and for how long
-		{client.Snapshot{BucketState: members(2, now, 8.33), HeldUntil: now.Add(time.Second)}, "read members 2/40 ▕█░░░░░░░░░▏ +8.33/s · held 1s"},
+		{pace.Snapshot{BucketState: members(2, now, 8.33), HeldUntil: now.Add(time.Second)}, "read members 2/40 ▕█░░░░░░░░░▏ +8.33/s · held 1s"},
 	} {
 		if got := ansi.Strip(Gauge(s, c.snap, now)); !strings.HasPrefix(got, c.want) {
 			t.Errorf("%+v: %q, want %q", c.snap, got, c.want)
@@ -44,14 +44,14 @@ func TestGauge(t *testing.T) {
 }
 
 // learnt is b with its rate measured, not documented.
-func learnt(b client.BucketState) client.BucketState {
+func learnt(b pace.BucketState) pace.BucketState {
 	b.Documented = false
 	return b
 }
 
 // held is a snapshot whose calls wait until for write members.
-func held(b client.BucketState, until time.Time) client.Snapshot {
-	s := client.Snapshot{BucketState: b, WaitingFor: "organization_members_write"}
+func held(b pace.BucketState, until time.Time) pace.Snapshot {
+	s := pace.Snapshot{BucketState: b, WaitingFor: "organization_members_write"}
 	s.WaitingUntil = until
 	return s
 }
@@ -79,7 +79,7 @@ func TestLongStatusShortensTheGaugeFirst(t *testing.T) {
 	now := time.Unix(1_800_000_000, 0)
 	m := New(context.Background())
 	m.SetWidth(120)
-	m.SetBudget(client.Snapshot{BucketState: client.BucketState{Name: "organization_members_read", Known: true, Limit: 40, Remaining: 32,
+	m.SetBudget(pace.Snapshot{BucketState: pace.BucketState{Name: "organization_members_read", Known: true, Limit: 40, Remaining: 32,
 		Seen: now, Rate: 8.33, Documented: true}, InFlight: 3})
 	text := "removed 10 of 200 members from acme; 190 failed: rate limited; retry in 8s, check the audit"
 	m.SetStatus(common.StatusMsg{Text: text, Level: common.Warning})

@@ -17,6 +17,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/table"
 )
@@ -129,7 +130,7 @@ func (m *Model[T]) fetch(from string, background bool) tea.Cmd {
 		fetch = m.sorted
 	}
 	if background {
-		ctx = client.Background(ctx)
+		ctx = pace.Background(ctx)
 	}
 	m.pages.fetching = true
 	return func() tea.Msg {

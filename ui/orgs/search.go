@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
 )
 
 // search finds organizations past those loaded, for a filter of a list
@@ -18,7 +19,7 @@ import (
 // and how old the listing is.
 func search(now func() time.Time) func(ctx context.Context, cl client.Client, text string) ([]client.Organization, string, error) {
 	return func(ctx context.Context, cl client.Client, text string) ([]client.Organization, string, error) {
-		s, err := client.FindOrganizations(ctx, cl, text)
+		s, err := crossorg.FindOrganizations(ctx, cl, text)
 		if err != nil {
 			return nil, "", err
 		}

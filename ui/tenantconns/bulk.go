@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/ui/across"
 	"github.com/orgdash/orgdash/ui/common"
@@ -22,7 +23,7 @@ func (m *Usage) actions() common.Actions {
 	k := m.c.Keys
 	targets := m.list.Targets()
 	on, off := split(targets)
-	when := func(orgs []client.Use, what string) func() string {
+	when := func(orgs []crossorg.Use, what string) func() string {
 		return func() string {
 			if why := m.Idle(); why != "" {
 				return why
@@ -49,7 +50,7 @@ func (m *Usage) actions() common.Actions {
 }
 
 // split are the uses with the connection enabled and disabled.
-func split(uses []client.Use) (on, off []client.Use) {
+func split(uses []crossorg.Use) (on, off []crossorg.Use) {
 	for _, u := range uses {
 		if u.Conn.Enabled && !u.Conn.Legacy {
 			on = append(on, u)
@@ -61,13 +62,13 @@ func split(uses []client.Use) (on, off []client.Use) {
 }
 
 // usesOf are the uses of orgs as the index has them.
-func (m *Usage) usesOf(orgs []client.Organization) []client.Use {
+func (m *Usage) usesOf(orgs []client.Organization) []crossorg.Use {
 	all := m.idx.Using(m.tc.ID)
 	want := map[string]bool{}
 	for _, o := range orgs {
 		want[o.ID] = true
 	}
-	var out []client.Use
+	var out []crossorg.Use
 	for _, u := range all {
 		if want[u.Org.ID] {
 			out = append(out, u)
@@ -82,10 +83,10 @@ func (m *Usage) detail(ctx context.Context, o client.Organization, before, after
 }
 
 // toggle is disabling (or enabling) the connection in uses, keeping the settings.
-func (m *Usage) toggle(uses []client.Use, enabled bool) *across.Bulk {
+func (m *Usage) toggle(uses []crossorg.Use, enabled bool) *across.Bulk {
 	cl, idx, conn := m.c.Client, m.idx, m.tc
 	verb := map[bool]string{true: "enable ", false: "disable "}[enabled] + common.Clean(conn.Name)
-	a := client.NewAcross(verb, limits.OrgConnectionsWrite, m.Orgs(uses), func(ctx context.Context, o client.Organization) error {
+	a := crossorg.NewJob(verb, limits.OrgConnectionsWrite, m.Orgs(uses), func(ctx context.Context, o client.Organization) error {
 		got, err := cl.SetConnectionEnabled(m.detail(ctx, o, map[string]any{"is_enabled": !enabled}, map[string]any{"is_enabled": enabled}), o.ID, conn.ID, enabled)
 		if err == nil {
 			idx.Put(o.ID, got, false)
@@ -102,14 +103,14 @@ func (m *Usage) toggle(uses []client.Use, enabled bool) *across.Bulk {
 
 // remove is removing the connection from uses; undone by enabling it
 // again with the settings each had.
-func (m *Usage) remove(uses []client.Use) *across.Bulk {
+func (m *Usage) remove(uses []crossorg.Use) *across.Bulk {
 	cl, idx, conn := m.c.Client, m.idx, m.tc
 	had := map[string]client.Connection{}
 	for _, u := range uses {
 		had[u.Org.ID] = u.Conn
 	}
 	verb := "remove " + common.Clean(conn.Name)
-	a := client.NewAcross(verb, limits.OrgConnectionsWrite, m.Orgs(uses), func(ctx context.Context, o client.Organization) error {
+	a := crossorg.NewJob(verb, limits.OrgConnectionsWrite, m.Orgs(uses), func(ctx context.Context, o client.Organization) error {
 		err := cl.RemoveConnection(m.detail(ctx, o, map[string]any{"is_enabled": had[o.ID].Enabled}, nil), o.ID, conn.ID)
 		if err == nil {
 			idx.Put(o.ID, client.Connection{ID: conn.ID}, true)
@@ -127,7 +128,7 @@ func (m *Usage) remove(uses []client.Use) *across.Bulk {
 func (m *Usage) restore(orgs []client.Organization, had map[string]client.Connection) *across.Bulk {
 	cl, idx, conn := m.c.Client, m.idx, m.tc
 	verb := "put back " + common.Clean(conn.Name)
-	a := client.NewAcross(verb, limits.OrgConnectionsWrite, orgs, func(ctx context.Context, o client.Organization) error {
+	a := crossorg.NewJob(verb, limits.OrgConnectionsWrite, orgs, func(ctx context.Context, o client.Organization) error {
 		prev := had[o.ID]
 		got, err := cl.EnableConnection(m.detail(ctx, o, nil, map[string]any{"is_enabled": true}), o.ID, conn.ID, prev.ConnectionSettings)
 		if err == nil && !prev.Enabled && !got.Legacy {

@@ -12,6 +12,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
@@ -24,11 +25,11 @@ type Model struct {
 	list.Tab[client.TenantConnection]
 	c    *common.Common
 	list *list.Model[client.TenantConnection]
-	idx  *client.Index
+	idx  *crossorg.Index
 	// the index's counts and progress as the rows last drew them: read
 	// once per redraw, not once per row
 	counts map[string]int
-	read   client.ScanProgress
+	read   crossorg.ScanProgress
 	id     int // owns its scan ticks
 }
 
@@ -36,7 +37,7 @@ var _ common.Screen = (*Model)(nil)
 
 // New makes the screen.
 func New(c *common.Common) *Model {
-	m := &Model{c: c, idx: client.IndexOf(c.Client), id: c.NextID()}
+	m := &Model{c: c, idx: crossorg.IndexOf(c.Client), id: c.NextID()}
 	m.Tab = list.NewTab(c, list.Spec[client.TenantConnection]{
 		One: "connection", Header: m.header,
 		Noun:  "connections",
@@ -125,7 +126,7 @@ func (m *Model) header() string {
 }
 
 // ScanLine says how far the index is, how old, or what a scan would cost.
-func ScanLine(c *common.Common, idx *client.Index) string {
+func ScanLine(c *common.Common, idx *crossorg.Index) string {
 	p := idx.Progress()
 	switch {
 	case p.Done:
@@ -149,7 +150,7 @@ func ScanLine(c *common.Common, idx *client.Index) string {
 }
 
 // scanVerb names L by what it would do now: start, go on, or scan again.
-func scanVerb(idx *client.Index) string {
+func scanVerb(idx *crossorg.Index) string {
 	p := idx.Progress()
 	switch {
 	case p.Done:

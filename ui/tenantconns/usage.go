@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/ui/across"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/list"
@@ -14,11 +15,11 @@ import (
 // Usage is one connection's organizations: those that enable it (or have
 // it disabled), with its settings in each, as the scan read them.
 type Usage struct {
-	across.Runner[client.Use]
+	across.Runner[crossorg.Use]
 	c    *common.Common
 	tc   client.TenantConnection
-	idx  *client.Index
-	list *list.Model[client.Use]
+	idx  *crossorg.Index
+	list *list.Model[crossorg.Use]
 	id   int // owns its scan ticks
 }
 
@@ -26,19 +27,19 @@ var _ common.Screen = (*Usage)(nil)
 
 // NewUsage makes the screen for tc; Init goes on with the scan if it is not done.
 func NewUsage(c *common.Common, tc client.TenantConnection) *Usage {
-	m := &Usage{c: c, tc: tc, idx: client.IndexOf(c.Client), id: c.NextID()}
-	m.Runner = across.NewRunner(c, across.RunnerSpec[client.Use]{
+	m := &Usage{c: c, tc: tc, idx: crossorg.IndexOf(c.Client), id: c.NextID()}
+	m.Runner = across.NewRunner(c, across.RunnerSpec[crossorg.Use]{
 		Scope: m.scope(), Title: common.Clean(tc.Name), Subject: common.Clean(tc.Name),
 		Idle:  func() string { return ScanLine(c, m.idx) },
-		Org:   func(u client.Use) client.Organization { return u.Org },
+		Org:   func(u crossorg.Use) client.Organization { return u.Org },
 		Again: m.again,
-		List: list.Spec[client.Use]{
+		List: list.Spec[crossorg.Use]{
 			Noun:     "organizations",
 			Empty:    "no organization read so far uses " + common.Clean(tc.Name),
 			Markable: true,
 			Columns: []table.Column{{Title: "ORGANIZATION", Min: 14, Flex: 3}, {Title: "ENABLED", Min: 7},
 				{Title: "AUTO-MEMBER", Min: 11}, {Title: "BUTTON", Min: 6}, {Title: "SIGNUP", Min: 6}, {Title: "ID", Min: 20}},
-			Row: func(u client.Use) table.Row {
+			Row: func(u crossorg.Use) table.Row {
 				dash := func(on, applies bool) string {
 					if !applies {
 						return "–"
@@ -48,11 +49,11 @@ func NewUsage(c *common.Common, tc client.TenantConnection) *Usage {
 				return table.NewRow(u.Org.ID, u.Org.Name, dash(u.Conn.Enabled, !u.Conn.Legacy), dash(u.Conn.AssignMembershipOnLogin, true),
 					dash(u.Conn.ShowAsButton, client.IsEnterprise(tc.Strategy)), dash(u.Conn.SignupEnabled, client.IsDatabase(tc.Strategy)), u.Org.ID)
 			},
-			Fetch: func(context.Context, client.Client, string) (client.Page[client.Use], error) {
-				uses := client.IndexOf(c.Client).Using(tc.ID)
-				return client.Page[client.Use]{Items: uses}, nil
+			Fetch: func(context.Context, client.Client, string) (client.Page[crossorg.Use], error) {
+				uses := crossorg.IndexOf(c.Client).Using(tc.ID)
+				return client.Page[crossorg.Use]{Items: uses}, nil
 			},
-			Copy: func(u client.Use) []common.Copyable {
+			Copy: func(u crossorg.Use) []common.Copyable {
 				return []common.Copyable{{Label: "Organization ID", Value: u.Org.ID}, {Label: "Organization name", Value: u.Org.Name},
 					{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, "organizations/"+u.Org.ID+"/connections")}}
 			},

@@ -12,6 +12,7 @@ import (
 	"charm.land/huh/v2"
 	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/ui/across"
 	"github.com/orgdash/orgdash/ui/common"
@@ -65,7 +66,7 @@ func (m *Orgs) removal(ms []Membership) *across.Bulk {
 	verb := "remove " + who
 	var mu sync.Mutex
 	gone := map[string]bool{} // not a member any more before this change: nothing to put back
-	a := client.NewAcross(verb, limits.OrgMembersWrite, m.Orgs(ms), func(ctx context.Context, o client.Organization) error {
+	a := crossorg.NewJob(verb, limits.OrgMembersWrite, m.Orgs(ms), func(ctx context.Context, o client.Organization) error {
 		ctx = audit.WithDetail(ctx, audit.Detail{OrgName: o.Name, Names: map[string]string{uid: m.user.Email}})
 		rs := cl.RemoveMembers(ctx, o.ID, []string{uid})
 		if len(rs) > 0 && rs[0].Outcome == client.Absent {
@@ -105,7 +106,7 @@ func (m *Orgs) addition(ms []Membership) *across.Bulk {
 		want[x.Org.ID] = x
 	}
 	verb := "add " + who
-	a := client.NewAcross(verb, limits.OrgMembersWrite, m.Orgs(ms), func(ctx context.Context, o client.Organization) error {
+	a := crossorg.NewJob(verb, limits.OrgMembersWrite, m.Orgs(ms), func(ctx context.Context, o client.Organization) error {
 		ctx = audit.WithDetail(ctx, audit.Detail{OrgName: o.Name, Names: map[string]string{uid: m.user.Email}})
 		if err := membershipErr(cl.AddMembers(ctx, o.ID, []string{uid})); err != nil {
 			return err

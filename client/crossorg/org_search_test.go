@@ -1,9 +1,9 @@
-package client_test
+package crossorg_test
 
 import (
 	"testing"
 
-	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
 )
@@ -15,12 +15,12 @@ func TestFindOrganizations(t *testing.T) {
 
 	// before any scan: exact lookups only, on the tenant, and no listing's age
 	before := tn.Server.Stats().Calls
-	found, err := client.FindOrganizations(ctx, c, acme.ID)
+	found, err := crossorg.FindOrganizations(ctx, c, acme.ID)
 	ok(t, err)
 	if len(found.Matches) != 1 || !found.Matches[0].Live || found.Matches[0].By != "id" || !found.ListedAt.IsZero() {
 		t.Fatalf("by id before a scan: %+v", found)
 	}
-	found, err = client.FindOrganizations(ctx, c, "acme")
+	found, err = crossorg.FindOrganizations(ctx, c, "acme")
 	ok(t, err)
 	if len(found.Matches) != 1 || found.Matches[0].ID != acme.ID || found.Matches[0].By != "name" {
 		t.Fatalf("by name before a scan: %+v", found)
@@ -30,9 +30,9 @@ func TestFindOrganizations(t *testing.T) {
 	}
 
 	// after a scan: parts of names, display names and metadata, from the index
-	ok(t, client.IndexOf(c).Scan(ctx, c, false, func(client.ScanProgress) {}))
+	ok(t, crossorg.IndexOf(c).Scan(ctx, c, false, func(crossorg.ScanProgress) {}))
 	before = tn.Server.Stats().Calls
-	found, err = client.FindOrganizations(ctx, c, "CRM-10000")
+	found, err = crossorg.FindOrganizations(ctx, c, "CRM-10000")
 	ok(t, err)
 	if len(found.Matches) != 1 || found.Matches[0].By != "metadata" || found.Matches[0].Live || found.ListedAt.IsZero() {
 		t.Fatalf("by a metadata value: %+v", found)
@@ -41,7 +41,7 @@ func TestFindOrganizations(t *testing.T) {
 		t.Fatalf("%d calls for a search of the index", calls)
 	}
 	tier := acme.Metadata["tier"]
-	found, err = client.FindOrganizations(ctx, c, "tier="+tier)
+	found, err = crossorg.FindOrganizations(ctx, c, "tier="+tier)
 	ok(t, err)
 	if len(found.Matches) == 0 {
 		t.Fatalf("no organization with tier=%s", tier)
@@ -51,7 +51,7 @@ func TestFindOrganizations(t *testing.T) {
 			t.Fatalf("tier=%s found %s with %v", tier, m.Name, m.Metadata)
 		}
 	}
-	found, err = client.FindOrganizations(ctx, c, acme.DisplayName)
+	found, err = crossorg.FindOrganizations(ctx, c, acme.DisplayName)
 	ok(t, err)
 	if len(found.Matches) == 0 || found.Matches[0].ID != acme.ID {
 		t.Fatalf("by display name %q: %+v", acme.DisplayName, found)

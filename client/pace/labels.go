@@ -1,4 +1,4 @@
-package client
+package pace
 
 import (
 	"context"
@@ -14,7 +14,8 @@ func Background(ctx context.Context) context.Context {
 	return context.WithValue(ctx, backgroundKey{}, true)
 }
 
-func isBackground(ctx context.Context) bool {
+// IsBackground reports whether ctx marks background work.
+func IsBackground(ctx context.Context) bool {
 	b, _ := ctx.Value(backgroundKey{}).(bool)
 	return b
 }

@@ -1,4 +1,10 @@
-package client
+// Package pace paces one tenant's Management API calls by its rate-limit
+// buckets: it learns each bucket from the answers' x-ratelimit-* headers
+// (or knows it from the tenant's plan), holds a call until its buckets have
+// a token, lets interactive calls go before background work, and estimates
+// what a batch of calls will take. It knows HTTP headers and the plans in
+// limits, nothing of Auth0's entities.
+package pace
 
 import (
 	"context"
@@ -91,8 +97,8 @@ type Tracker struct {
 	now     func() time.Time
 }
 
-// NewTracker returns a tracker that knows nothing yet.
-func NewTracker() *Tracker {
+// New returns a tracker that knows nothing yet.
+func New() *Tracker {
 	return &Tracker{changed: make(chan struct{}), wake: make(chan struct{}), buckets: map[string]*bucketBudget{},
 		alias: map[limits.Group]string{}, now: time.Now}
 }

@@ -1,9 +1,11 @@
-package client
+package crossorg
 
 import (
 	"context"
 	"strings"
 	"time"
+
+	"github.com/orgdash/orgdash/client"
 )
 
 // Auth0 offers no search of organizations: GET /organizations lists them
@@ -15,7 +17,7 @@ import (
 
 // OrgMatch is an organization a search found and how.
 type OrgMatch struct {
-	Organization
+	client.Organization
 	// By is what matched: "id", "name", "display name" or "metadata".
 	By string
 	// Live is true when Auth0 answered it just now (an exact id or name);
@@ -34,16 +36,16 @@ type OrgSearch struct {
 // FindOrganizations finds organizations by name, display name, id or
 // metadata (a key, a value, or key=value): at most two calls, for an exact
 // id and an exact name, then the index's listing, which costs none.
-func FindOrganizations(ctx context.Context, cl Client, text string) (OrgSearch, error) {
+func FindOrganizations(ctx context.Context, cl client.Client, text string) (OrgSearch, error) {
 	text = strings.TrimSpace(text)
 	var out OrgSearch
 	if text == "" {
 		return out, nil
 	}
 	seen := map[string]bool{}
-	live := func(by string, get func() (Organization, error)) error {
+	live := func(by string, get func() (client.Organization, error)) error {
 		o, err := get()
-		if KindOf(err) == NotFound || KindOf(err) == Invalid {
+		if client.KindOf(err) == client.NotFound || client.KindOf(err) == client.Invalid {
 			return nil
 		}
 		if err != nil {
@@ -54,12 +56,12 @@ func FindOrganizations(ctx context.Context, cl Client, text string) (OrgSearch, 
 		return nil
 	}
 	if strings.HasPrefix(text, "org_") && !strings.ContainsAny(text, "/ ") {
-		if err := live("id", func() (Organization, error) { return cl.Organization(ctx, text) }); err != nil {
+		if err := live("id", func() (client.Organization, error) { return cl.Organization(ctx, text) }); err != nil {
 			return out, err
 		}
 	}
-	if orgNameRe.MatchString(text) && len(text) <= 50 {
-		if err := live("name", func() (Organization, error) { return cl.OrganizationByName(ctx, text) }); err != nil {
+	if client.IsOrgName(text) {
+		if err := live("name", func() (client.Organization, error) { return cl.OrganizationByName(ctx, text) }); err != nil {
 			return out, err
 		}
 	}
@@ -75,7 +77,7 @@ func FindOrganizations(ctx context.Context, cl Client, text string) (OrgSearch, 
 }
 
 // orgMatches says what of o contains text, case-insensitively ("" for nothing).
-func orgMatches(o Organization, text string) string {
+func orgMatches(o client.Organization, text string) string {
 	t := strings.ToLower(text)
 	has := func(s string) bool { return strings.Contains(strings.ToLower(s), t) }
 	switch {
@@ -96,7 +98,7 @@ func orgMatches(o Organization, text string) string {
 }
 
 // listed are the organizations the index listed, and when.
-func (x *Index) listed() ([]Organization, time.Time) {
+func (x *Index) listed() ([]client.Organization, time.Time) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	return x.orgs, x.listedAt

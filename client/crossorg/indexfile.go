@@ -1,4 +1,4 @@
-package client
+package crossorg
 
 import (
 	"crypto/sha256"
@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/orgdash/orgdash/client"
 )
 
 // The index is kept on disk per tenant, so a restart (the dashboard
@@ -20,12 +22,12 @@ import (
 
 // indexFile is the index on disk.
 type indexFile struct {
-	Version  int                     `json:"version"`
-	Tenant   string                  `json:"tenant"`
-	ListedAt time.Time               `json:"listed_at"`
-	Orgs     []Organization          `json:"organizations"`
-	Conns    map[string][]Connection `json:"connections"`
-	ReadAt   map[string]time.Time    `json:"read_at"`
+	Version  int                            `json:"version"`
+	Tenant   string                         `json:"tenant"`
+	ListedAt time.Time                      `json:"listed_at"`
+	Orgs     []client.Organization          `json:"organizations"`
+	Conns    map[string][]client.Connection `json:"connections"`
+	ReadAt   map[string]time.Time           `json:"read_at"`
 }
 
 const indexVersion = 1
@@ -67,7 +69,7 @@ func (x *Index) Keep(path, tenant string) error {
 	}
 	x.orgs, x.listedAt, x.conns, x.readAt = f.Orgs, f.ListedAt, f.Conns, f.ReadAt
 	if x.conns == nil {
-		x.conns = map[string][]Connection{}
+		x.conns = map[string][]client.Connection{}
 	}
 	if x.readAt == nil {
 		x.readAt = map[string]time.Time{}

@@ -1,20 +1,22 @@
-package client
+package crossorg
 
 import (
 	"context"
 	"sync"
 	"time"
 
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/limits"
 )
 
-// Across is one change made organization by organization: planned before
+// Job is one change made organization by organization: planned before
 // it runs (calls, and time at the bucket that limits them), run with pause
 // and cancel, and each organization's result kept for retry and undo.
-type Across struct {
+type Job struct {
 	Verb  string       // what it does, for the plan: "disable okta"
 	Group limits.Group // the endpoint group its calls spend
-	do    func(ctx context.Context, o Organization) error
+	do    func(ctx context.Context, o client.Organization) error
 	calls int // what it costs in all; one per organization unless said
 
 	mu      sync.Mutex
@@ -46,18 +48,18 @@ func (s StepState) String() string {
 
 // Step is one organization's part.
 type Step struct {
-	Org   Organization
+	Org   client.Organization
 	State StepState
 	Err   error
 }
 
-// acrossWorkers make the calls side by side: the budget paces them, so
+// jobWorkers make the calls side by side: the budget paces them, so
 // more only hides each call's latency.
-const acrossWorkers = 4
+const jobWorkers = 4
 
-// NewAcross plans do for each of orgs, one call of group each.
-func NewAcross(verb string, group limits.Group, orgs []Organization, do func(ctx context.Context, o Organization) error) *Across {
-	a := &Across{Verb: verb, Group: group, do: do, wake: make(chan struct{})}
+// NewJob plans do for each of orgs, one call of group each.
+func NewJob(verb string, group limits.Group, orgs []client.Organization, do func(ctx context.Context, o client.Organization) error) *Job {
+	a := &Job{Verb: verb, Group: group, do: do, wake: make(chan struct{})}
 	for _, o := range orgs {
 		a.steps = append(a.steps, Step{Org: o})
 	}
@@ -65,7 +67,7 @@ func NewAcross(verb string, group limits.Group, orgs []Organization, do func(ctx
 }
 
 // Plan is what running it will cost at the budget known now.
-func (a *Across) Plan(t *Tracker) Estimate {
+func (a *Job) Plan(t *pace.Tracker) pace.Estimate {
 	calls := a.calls
 	if calls == 0 {
 		calls = len(a.steps)
@@ -74,19 +76,19 @@ func (a *Across) Plan(t *Tracker) Estimate {
 }
 
 // Costs says it makes calls in all, where some organizations take more than one.
-func (a *Across) Costs(calls int) *Across {
+func (a *Job) Costs(calls int) *Job {
 	a.calls = calls
 	return a
 }
 
 // Run makes the change in every waiting organization, calling progress
 // after each; Stop or cancelling ctx leaves the unstarted ones NotStarted.
-func (a *Across) Run(ctx context.Context, progress func()) {
+func (a *Job) Run(ctx context.Context, progress func()) {
 	a.mu.Lock()
 	a.started = time.Now()
 	a.mu.Unlock()
 	var wg sync.WaitGroup
-	for range acrossWorkers {
+	for range jobWorkers {
 		wg.Go(func() {
 			for {
 				i, ok := a.next(ctx)
@@ -99,9 +101,9 @@ func (a *Across) Run(ctx context.Context, progress func()) {
 				switch {
 				case err == nil:
 					a.steps[i].State = Applied
-				case KindOf(err) == NotSent:
+				case client.KindOf(err) == client.NotSent:
 					a.steps[i].State = NotStarted
-				case KindOf(err) == Undetermined:
+				case client.KindOf(err) == client.Undetermined:
 					a.steps[i].State = StepUnverified
 				default:
 					a.steps[i].State = StepFailed
@@ -125,7 +127,7 @@ func (a *Across) Run(ctx context.Context, progress func()) {
 
 // next claims the next waiting step, waiting while paused; false when
 // none is left or ctx ended.
-func (a *Across) next(ctx context.Context) (int, bool) {
+func (a *Job) next(ctx context.Context) (int, bool) {
 	for {
 		a.mu.Lock()
 		if a.stopped {
@@ -154,7 +156,7 @@ func (a *Across) next(ctx context.Context) (int, bool) {
 }
 
 // unclaim puts a step claimed after ctx ended back to waiting.
-func (a *Across) unclaim(i int) bool {
+func (a *Job) unclaim(i int) bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.steps[i].State = Waiting
@@ -163,7 +165,7 @@ func (a *Across) unclaim(i int) bool {
 
 // Stop starts no more organizations; those under way finish (cancelling
 // Run's context, as a session's end does, interrupts them too).
-func (a *Across) Stop() {
+func (a *Job) Stop() {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if !a.stopped {
@@ -174,7 +176,7 @@ func (a *Across) Stop() {
 }
 
 // SetPaused pauses the change after the calls already sent, or resumes it.
-func (a *Across) SetPaused(on bool) {
+func (a *Job) SetPaused(on bool) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.paused && !on {
@@ -185,21 +187,21 @@ func (a *Across) SetPaused(on bool) {
 }
 
 // Paused reports whether it is paused.
-func (a *Across) Paused() bool {
+func (a *Job) Paused() bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return a.paused
 }
 
 // Steps are every organization's part as it is now.
-func (a *Across) Steps() []Step {
+func (a *Job) Steps() []Step {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return append([]Step(nil), a.steps...)
 }
 
 // Tally counts the steps by state.
-func (a *Across) Tally() map[StepState]int {
+func (a *Job) Tally() map[StepState]int {
 	out := map[StepState]int{}
 	for _, s := range a.Steps() {
 		out[s.State]++
@@ -208,7 +210,7 @@ func (a *Across) Tally() map[StepState]int {
 }
 
 // Took is how long the run lasted, once it has ended.
-func (a *Across) Took() time.Duration {
+func (a *Job) Took() time.Duration {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return a.took
@@ -216,8 +218,8 @@ func (a *Across) Took() time.Duration {
 
 // Those are the organizations whose steps are in one of states, for a
 // retry (failed, not started) or an undo (applied).
-func (a *Across) Those(states ...StepState) []Organization {
-	var out []Organization
+func (a *Job) Those(states ...StepState) []client.Organization {
+	var out []client.Organization
 	for _, s := range a.Steps() {
 		for _, st := range states {
 			if s.State == st {
@@ -231,9 +233,9 @@ func (a *Across) Those(states ...StepState) []Organization {
 // Join is several changes planned alike (the undo of a run and of its
 // retries) as one: each organization is made as the change that plans it
 // makes it, once, and the cost is theirs together. The first names it.
-func Join(as ...*Across) *Across {
-	do := map[string]func(ctx context.Context, o Organization) error{}
-	var orgs []Organization
+func Join(as ...*Job) *Job {
+	do := map[string]func(ctx context.Context, o client.Organization) error{}
+	var orgs []client.Organization
 	calls := 0
 	for _, a := range as {
 		for _, s := range a.steps {
@@ -244,7 +246,7 @@ func Join(as ...*Across) *Across {
 		}
 		calls += max(a.calls, len(a.steps))
 	}
-	j := NewAcross(as[0].Verb, as[0].Group, orgs, func(ctx context.Context, o Organization) error { return do[o.ID](ctx, o) })
+	j := NewJob(as[0].Verb, as[0].Group, orgs, func(ctx context.Context, o client.Organization) error { return do[o.ID](ctx, o) })
 	j.calls = calls
 	return j
 }

@@ -1,4 +1,4 @@
-package client_test
+package crossorg_test
 
 import (
 	"os"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
 )
@@ -18,9 +18,9 @@ func TestIndexOutlivesTheProcess(t *testing.T) {
 	tn := simtest.Start(t, sim.Options{Orgs: 12, Members: 2})
 	path := filepath.Join(t.TempDir(), "orgdash", "index.json")
 	c := connect(t, tn)
-	x := client.IndexOf(c)
+	x := crossorg.IndexOf(c)
 	ok(t, x.Keep(path, tn.URL))
-	ok(t, x.Scan(ctx, c, true, func(client.ScanProgress) {}))
+	ok(t, x.Scan(ctx, c, true, func(crossorg.ScanProgress) {}))
 	st, err := os.Stat(path)
 	ok(t, err)
 	if st.Mode().Perm() != 0o600 {
@@ -36,7 +36,7 @@ func TestIndexOutlivesTheProcess(t *testing.T) {
 	ok(t, x.Flush())
 
 	again := connect(t, tn) // another process: another tracker, so another index
-	y := client.IndexOf(again)
+	y := crossorg.IndexOf(again)
 	ok(t, y.Keep(path, tn.URL))
 	before := tn.Stats().Calls
 	if p := y.Progress(); !p.Done || p.Read != 12 {
@@ -49,13 +49,13 @@ func TestIndexOutlivesTheProcess(t *testing.T) {
 		t.Fatalf("%d calls to use a kept index", n)
 	}
 
-	other := client.IndexOf(connect(t, tn))
+	other := crossorg.IndexOf(connect(t, tn))
 	ok(t, other.Keep(path, "https://another.example"))
 	if p := other.Progress(); p.Read != 0 {
 		t.Fatalf("another tenant's index was used: %+v", p)
 	}
 	ok(t, os.WriteFile(path, []byte("{not json"), 0o600))
-	broken := client.IndexOf(connect(t, tn))
+	broken := crossorg.IndexOf(connect(t, tn))
 	if err := broken.Keep(path, tn.URL); err == nil || !strings.Contains(err.Error(), "read again by the next scan") {
 		t.Fatalf("a broken file: %v", err)
 	}

@@ -1,9 +1,18 @@
-package client
+// Package crossorg is the work that spans a tenant's organizations:
+// Index, which organizations enable which connection (Auth0 has no reverse
+// lookup, so a scan reads each organization once and keeps what it read);
+// FindOrganizations, a search by any part of a name, id or metadata; and
+// Job, one change made organization by organization, planned, paced,
+// paused, stopped and retried.
+package crossorg
 
 import (
 	"context"
 	"sync"
 	"time"
+
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/pace"
 )
 
 // Auth0 has no reverse lookup from a connection to the organizations that
@@ -15,8 +24,8 @@ import (
 // Index is which organizations have which connections, as last read.
 type Index struct {
 	mu       sync.Mutex
-	orgs     []Organization // every organization, as listed at the scan's start
-	conns    map[string][]Connection
+	orgs     []client.Organization // every organization, as listed at the scan's start
+	conns    map[string][]client.Connection
 	readAt   map[string]time.Time
 	listedAt time.Time
 	scanning bool
@@ -28,11 +37,11 @@ type Index struct {
 	savedAt      time.Time
 }
 
-var indexes sync.Map // *Tracker (one per tenant) → *Index
+var indexes sync.Map // *pace.Tracker (one per tenant) → *Index
 
 // IndexOf is the tenant's index: every client of one tenant shares its tracker.
-func IndexOf(cl Client) *Index {
-	x, _ := indexes.LoadOrStore(cl.Tracker(), &Index{conns: map[string][]Connection{}, readAt: map[string]time.Time{},
+func IndexOf(cl client.Client) *Index {
+	x, _ := indexes.LoadOrStore(cl.Tracker(), &Index{conns: map[string][]client.Connection{}, readAt: map[string]time.Time{},
 		readIn: map[string]int{}})
 	return x.(*Index)
 }
@@ -54,7 +63,7 @@ const scanWorkers = 4
 // before until each is read anew. Cancelling keeps what was read: the
 // next scan goes on from there. One scan at a time per tenant; a second
 // call returns at once.
-func (x *Index) Scan(ctx context.Context, cl Client, fresh bool, progress func(ScanProgress)) error {
+func (x *Index) Scan(ctx context.Context, cl client.Client, fresh bool, progress func(ScanProgress)) error {
 	x.mu.Lock()
 	if x.scanning {
 		x.mu.Unlock()
@@ -71,9 +80,9 @@ func (x *Index) Scan(ctx context.Context, cl Client, fresh bool, progress func(S
 		x.scanning = false
 		x.mu.Unlock()
 	}()
-	ctx = Background(ctx)
+	ctx = pace.Background(ctx)
 	if !listed {
-		orgs, err := All(ctx, cl.Organizations)
+		orgs, err := client.All(ctx, cl.Organizations)
 		if err != nil {
 			return err
 		}
@@ -84,14 +93,14 @@ func (x *Index) Scan(ctx context.Context, cl Client, fresh bool, progress func(S
 	}
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
-	todo := make(chan Organization)
+	todo := make(chan client.Organization)
 	var wg sync.WaitGroup
 	var told sync.Mutex // progress hears one organization at a time
 	for range scanWorkers {
 		wg.Go(func() {
 			for o := range todo {
 				conns, err := cl.Connections(ctx, o.ID)
-				if KindOf(err) == NotFound {
+				if client.KindOf(err) == client.NotFound {
 					conns, err = nil, nil // deleted since the listing: it has none
 				}
 				if err != nil {
@@ -155,10 +164,10 @@ func (x *Index) readNow(id string) bool {
 	return ok && round == x.round
 }
 
-func (x *Index) unread() []Organization {
+func (x *Index) unread() []client.Organization {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	var out []Organization
+	var out []client.Organization
 	for _, o := range x.orgs {
 		if !x.readNow(o.ID) {
 			out = append(out, o)
@@ -193,8 +202,8 @@ func (x *Index) Progress() ScanProgress {
 
 // Use is one organization's association with a connection.
 type Use struct {
-	Org  Organization
-	Conn Connection
+	Org  client.Organization
+	Conn client.Connection
 }
 
 // Using are the organizations read so far that have connID, enabled or
@@ -244,7 +253,7 @@ func (x *Index) Counts() map[string]int {
 }
 
 // Put records what a change left: conn as it is now in orgID, or gone.
-func (x *Index) Put(orgID string, conn Connection, gone bool) {
+func (x *Index) Put(orgID string, conn client.Connection, gone bool) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if _, ok := x.readAt[orgID]; !ok {

@@ -1,4 +1,4 @@
-package client
+package pace
 
 import (
 	"context"
@@ -9,8 +9,8 @@ import (
 	"github.com/orgdash/orgdash/limits"
 )
 
-// permit is a call's claim on its buckets, from acquire to observe.
-type permit struct {
+// Permit is a call's claim on its buckets, from Acquire to Observe.
+type Permit struct {
 	group       limits.Group
 	own, global *bucketBudget // global: the global bucket, where it is not own
 }
@@ -34,8 +34,8 @@ func (t *Tracker) bucket(name string, documented *limits.Limit) *bucketBudget {
 // headers describe, and the global bucket where that is another. With the
 // plan known these are its buckets; without, a bucket per group, and the
 // global one once a 429 has shown it. t.mu is held.
-func (t *Tracker) route(group limits.Group) permit {
-	p := permit{group: group}
+func (t *Tracker) route(group limits.Group) Permit {
+	p := Permit{group: group}
 	if pl := t.plan; pl != nil {
 		if l, ok := pl.Groups[group]; ok {
 			p.own = t.bucket(string(group), &l)
@@ -64,7 +64,7 @@ func (t *Tracker) route(group limits.Group) permit {
 
 const globalBucket = "global"
 
-// acquire waits until a call on group may be sent: each of its buckets
+// Acquire waits until a call on group may be sent: each of its buckets
 // has a token (for a background call, a token above the reserve, and no
 // interactive call waiting on its bucket). A call on a bucket not yet
 // known goes at once, to learn it; others on it wait for that answer.
@@ -72,8 +72,8 @@ const globalBucket = "global"
 // Waiters sleep on t.wake, which only news that may let a call go closes
 // (an answer read, an interactive waiter gone); their own waiting only
 // tells watchers. So no waiter ever wakes another by waiting.
-func (t *Tracker) acquire(ctx context.Context, group limits.Group) (permit, error) {
-	bg := isBackground(ctx)
+func (t *Tracker) Acquire(ctx context.Context, group limits.Group) (Permit, error) {
+	bg := IsBackground(ctx)
 	var waiting *bucketBudget
 	defer func() {
 		if waiting != nil {
@@ -92,7 +92,7 @@ func (t *Tracker) acquire(ctx context.Context, group limits.Group) (permit, erro
 	}()
 	for {
 		if Stopped(ctx) {
-			return permit{}, errStopped // a stopped session sends nothing new
+			return Permit{}, ErrStopped // a stopped session sends nothing new
 		}
 		t.mu.Lock()
 		now := t.now()
@@ -143,19 +143,30 @@ func (t *Tracker) acquire(ctx context.Context, group limits.Group) (permit, erro
 		case <-tm.C:
 		case <-ctx.Done():
 			tm.Stop()
-			return permit{}, ctx.Err()
-		case <-stopChan(ctx):
+			return Permit{}, ctx.Err()
+		case <-StopChan(ctx):
 			tm.Stop()
-			return permit{}, errStopped
+			return Permit{}, ErrStopped
 		}
 		tm.Stop()
 	}
 }
 
-// observe records the answer to a call of p (res nil when it got none). A
-// 429 empties the bucket it names until wait has passed: the global one
-// when its message says so (its headers then describe that bucket).
-func (t *Tracker) observe(p permit, res *http.Response, wait time.Duration) {
+// Answer is what came back for a call, as far as pacing cares.
+type Answer struct {
+	Status int
+	Header http.Header // its x-ratelimit-* headers describe a bucket
+	// Global is true for a 429 whose message says the tenant's global
+	// bucket is empty (its headers then describe that bucket).
+	Global bool
+	// Wait is how long a 429 holds its bucket: its Retry-After, else
+	// until its reset.
+	Wait time.Duration
+}
+
+// Observe records the answer to a call of p (nil when it got none). A 429
+// empties the bucket it names until its Wait has passed.
+func (t *Tracker) Observe(p Permit, a *Answer) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	now := t.now()
@@ -164,21 +175,21 @@ func (t *Tracker) observe(p permit, res *http.Response, wait time.Duration) {
 	if p.global != nil {
 		p.global.inFlight--
 	}
-	if res != nil {
+	if a != nil {
 		into := p.own
-		throttled := res.StatusCode == http.StatusTooManyRequests
+		throttled := a.Status == http.StatusTooManyRequests
 		if throttled { // a refused call spent nothing: the refill is measured without it
 			p.own.sent--
 		}
-		if throttled && globalLimit(res) {
-			into = t.learnGlobal(p, res.Header)
+		if throttled && a.Global {
+			into = t.learnGlobal(p, a.Header)
 		}
-		if limit, remaining, reset, ok := rateHeaders(res.Header); ok {
+		if limit, remaining, reset, ok := rateHeaders(a.Header); ok {
 			into.read(now, limit, remaining, reset)
 		}
 		if throttled {
 			t.s.Throttled++
-			into.empty(now, now.Add(wait))
+			into.empty(now, now.Add(a.Wait))
 		}
 	}
 	t.wakeWaiters()
@@ -192,7 +203,7 @@ func (t *Tracker) observe(p permit, res *http.Response, wait time.Duration) {
 // global bucket all along: its group is routed there from now on. (With
 // no plan known this is a guess: a group bucket the size of the global
 // one would be merged too, which only makes pacing stricter.) t.mu is held.
-func (t *Tracker) learnGlobal(p permit, h http.Header) *bucketBudget {
+func (t *Tracker) learnGlobal(p Permit, h http.Header) *bucketBudget {
 	switch {
 	case p.own.name == globalBucket:
 		return p.own
@@ -223,17 +234,17 @@ func rateHeaders(h http.Header) (limit, remaining int, reset time.Time, ok bool)
 	return limit, remaining, time.Unix(at, 0), e1 == nil && e2 == nil && e3 == nil
 }
 
-// retried counts a call sent again after a 429.
-func (t *Tracker) retried() {
+// Retried counts a call sent again after a 429.
+func (t *Tracker) Retried() {
 	t.mu.Lock()
 	t.s.Retries++
 	t.bump()
 	t.mu.Unlock()
 }
 
-// pause counts a retry of a failed read and waits d before it.
-func (t *Tracker) pause(ctx context.Context, d time.Duration) error {
-	t.retried()
+// Pause counts a retry of a failed read and waits d before it.
+func (t *Tracker) Pause(ctx context.Context, d time.Duration) error {
+	t.Retried()
 	return t.sleep(ctx, d)
 }
 
@@ -245,7 +256,7 @@ func (t *Tracker) sleep(ctx context.Context, d time.Duration) error {
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
-	case <-stopChan(ctx): // the call was not applied: it ends unsent
-		return errStopped
+	case <-StopChan(ctx): // the call was not applied: it ends unsent
+		return ErrStopped
 	}
 }

@@ -1,4 +1,4 @@
-package client
+package pace
 
 import (
 	"context"
@@ -25,8 +25,8 @@ func stopOf(ctx context.Context) *stop {
 	return s
 }
 
-// stopChan is ctx's stop signal, or nil (which never fires).
-func stopChan(ctx context.Context) <-chan struct{} {
+// StopChan is ctx's stop signal, or nil (which never fires).
+func StopChan(ctx context.Context) <-chan struct{} {
 	if s := stopOf(ctx); s != nil {
 		return s.ch
 	}
@@ -36,17 +36,12 @@ func stopChan(ctx context.Context) <-chan struct{} {
 // Stopped reports whether ctx has been stopped.
 func Stopped(ctx context.Context) bool {
 	select {
-	case <-stopChan(ctx):
+	case <-StopChan(ctx):
 		return true
 	default:
 		return false
 	}
 }
 
-// errStopped ends a call that was stopped before it was sent.
-var errStopped = errors.New("stopped before it was sent")
-
-// cancelled is the error of a change stopped before it was sent.
-func cancelled(op string) error {
-	return &Error{Kind: NotSent, Op: op, Message: "cancelled before it was sent", Err: errStopped}
-}
+// ErrStopped ends a call that was stopped before it was sent.
+var ErrStopped = errors.New("stopped before it was sent")

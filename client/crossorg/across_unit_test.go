@@ -1,4 +1,4 @@
-package client_test
+package crossorg_test
 
 import (
 	"context"
@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/client/crossorg"
+	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/limits"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
@@ -38,7 +40,7 @@ func TestAcrossPausesStopsAndKeepsEachResult(t *testing.T) {
 			}
 			return nil
 		}
-		a := client.NewAcross("disable okta", limits.OrgConnectionsWrite, someOrgs(20), do)
+		a := crossorg.NewJob("disable okta", limits.OrgConnectionsWrite, someOrgs(20), do)
 		done := make(chan struct{})
 		go func() { a.Run(context.Background(), func() {}); close(done) }()
 		time.Sleep(1500 * time.Millisecond) // 4 made, 4 more under way
@@ -52,24 +54,24 @@ func TestAcrossPausesStopsAndKeepsEachResult(t *testing.T) {
 		a.SetPaused(false)
 		<-done
 		tally := a.Tally()
-		if tally[client.Applied] != 19 || tally[client.StepFailed] != 1 || a.Those(client.StepFailed)[0].ID != "org_5" {
+		if tally[crossorg.Applied] != 19 || tally[crossorg.StepFailed] != 1 || a.Those(crossorg.StepFailed)[0].ID != "org_5" {
 			t.Fatalf("after resuming: %v", tally)
 		}
 
 		calls.Store(0)
 		ctx, stop := context.WithCancel(context.Background())
-		b := client.NewAcross("disable okta", limits.OrgConnectionsWrite, someOrgs(20), do)
+		b := crossorg.NewJob("disable okta", limits.OrgConnectionsWrite, someOrgs(20), do)
 		go func() { time.Sleep(1500 * time.Millisecond); stop() }()
 		b.Run(ctx, func() {})
 		tally = b.Tally()
-		if calls.Load() != 8 || tally[client.Applied]+tally[client.StepFailed] != 8 || tally[client.NotStarted] != 12 {
+		if calls.Load() != 8 || tally[crossorg.Applied]+tally[crossorg.StepFailed] != 8 || tally[crossorg.NotStarted] != 12 {
 			t.Fatalf("cancelled: %d calls, %v; want the 8 sent to finish and 12 not sent", calls.Load(), tally)
 		}
 
 		// Stop is the user's: the calls under way keep their context and finish
 		calls.Store(0)
 		var interrupted atomic.Int32
-		c := client.NewAcross("disable okta", limits.OrgConnectionsWrite, someOrgs(20), func(ctx context.Context, o client.Organization) error {
+		c := crossorg.NewJob("disable okta", limits.OrgConnectionsWrite, someOrgs(20), func(ctx context.Context, o client.Organization) error {
 			calls.Add(1)
 			time.Sleep(time.Second)
 			if ctx.Err() != nil {
@@ -79,7 +81,7 @@ func TestAcrossPausesStopsAndKeepsEachResult(t *testing.T) {
 		})
 		go func() { time.Sleep(1500 * time.Millisecond); c.Stop() }()
 		c.Run(context.Background(), func() {})
-		if tally = c.Tally(); calls.Load() != 8 || interrupted.Load() != 0 || tally[client.Applied] != 8 || tally[client.NotStarted] != 12 {
+		if tally = c.Tally(); calls.Load() != 8 || interrupted.Load() != 0 || tally[crossorg.Applied] != 8 || tally[crossorg.NotStarted] != 12 {
 			t.Fatalf("stopped: %d calls (%d interrupted), %v; want 8 finished and 12 not sent", calls.Load(), interrupted.Load(), tally)
 		}
 	})
@@ -102,9 +104,9 @@ func TestScanResumesWhereItStopped(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 30, Members: 2})
 		cl := &countingClient{Client: connect(t, tn, func(c *client.Config) { c.Transport = tn.Transport })}
-		x := client.IndexOf(cl)
+		x := crossorg.IndexOf(cl)
 		ctx, stop := context.WithCancel(context.Background())
-		err := x.Scan(ctx, cl, true, func(p client.ScanProgress) {
+		err := x.Scan(ctx, cl, true, func(p crossorg.ScanProgress) {
 			if p.Read >= 10 {
 				stop()
 			}
@@ -114,7 +116,7 @@ func TestScanResumesWhereItStopped(t *testing.T) {
 			t.Fatalf("stopped scan: %v, %+v", err, first)
 		}
 		before := cl.reads.Load()
-		ok(t, x.Scan(context.Background(), cl, false, func(client.ScanProgress) {}))
+		ok(t, x.Scan(context.Background(), cl, false, func(crossorg.ScanProgress) {}))
 		if p := x.Progress(); !p.Done || p.Read != 30 {
 			t.Fatalf("resumed: %+v", p)
 		}
@@ -126,8 +128,8 @@ func TestScanResumesWhereItStopped(t *testing.T) {
 
 // A plan counts every call: where some organizations take two, it says so.
 func TestAcrossPlanCountsEveryCall(t *testing.T) {
-	tr := client.NewTracker()
-	a := client.NewAcross("put back okta", limits.OrgConnectionsWrite, someOrgs(3), nil)
+	tr := pace.New()
+	a := crossorg.NewJob("put back okta", limits.OrgConnectionsWrite, someOrgs(3), nil)
 	if got := a.Plan(tr).Calls; got != 3 {
 		t.Fatalf("plan of 3 organizations: %d calls", got)
 	}
@@ -143,9 +145,9 @@ func TestScanAgainKeepsShowingUntilReadAnew(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 30, Members: 2})
 		cl := &countingClient{Client: connect(t, tn, func(c *client.Config) { c.Transport = tn.Transport })}
-		x := client.IndexOf(cl)
-		ok(t, x.Scan(context.Background(), cl, false, func(client.ScanProgress) {}))
-		connID, orgIDs := sharedConn(t, tn, 3) // enabled since the scan, in 3 organizations
+		x := crossorg.IndexOf(cl)
+		ok(t, x.Scan(context.Background(), cl, false, func(crossorg.ScanProgress) {}))
+		connID, orgIDs := tn.SharedConnection(t, 3) // enabled since the scan, in 3 organizations
 		if uses := x.Using(connID); len(uses) != 0 {
 			t.Fatalf("the index knew of a connection made after it: %v", uses)
 		}
@@ -161,7 +163,7 @@ func TestScanAgainKeepsShowingUntilReadAnew(t *testing.T) {
 		before := x.Using(db)
 		reads := cl.reads.Load()
 		shown := -1
-		ok(t, x.Scan(context.Background(), cl, true, func(p client.ScanProgress) {
+		ok(t, x.Scan(context.Background(), cl, true, func(p crossorg.ScanProgress) {
 			if shown < 0 {
 				uses := x.Using(db)
 				shown = len(uses)
@@ -197,10 +199,10 @@ func TestJoinedChangesMakeEachOrganizationTheirWay(t *testing.T) {
 			return nil
 		}
 	}
-	first := client.NewAcross("enable okta", limits.OrgConnectionsWrite, orgs[:3], record("a")).Costs(4)
-	second := client.NewAcross("enable okta", limits.OrgConnectionsWrite, orgs[2:], record("b"))
-	j := client.Join(first, second)
-	if got := j.Plan(client.NewTracker()).Calls; got != 6 {
+	first := crossorg.NewJob("enable okta", limits.OrgConnectionsWrite, orgs[:3], record("a")).Costs(4)
+	second := crossorg.NewJob("enable okta", limits.OrgConnectionsWrite, orgs[2:], record("b"))
+	j := crossorg.Join(first, second)
+	if got := j.Plan(pace.New()).Calls; got != 6 {
 		t.Fatalf("the joined plan counts %d calls, want 4 + 2", got)
 	}
 	j.Run(context.Background(), func() {})
@@ -208,7 +210,7 @@ func TestJoinedChangesMakeEachOrganizationTheirWay(t *testing.T) {
 	if fmt.Sprint(by) != fmt.Sprint(want) {
 		t.Fatalf("made %v, want %v", by, want)
 	}
-	if n := len(j.Those(client.Applied)); n != 4 {
+	if n := len(j.Those(crossorg.Applied)); n != 4 {
 		t.Fatalf("%d applied, want 4", n)
 	}
 }
