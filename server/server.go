@@ -263,7 +263,11 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		s.cfg.Setup(c)
 	}
 	if names := m.profiles(); len(names) > 1 { // T switches among the profiles this key may open
-		c.Profiles = names
+		c.Profiles = func() []string { // as they are now: a reload may have taken one away
+			se.mu.Lock()
+			defer se.mu.Unlock()
+			return member{roles: se.roles}.profiles()
+		}
 		// every switch derives the grant again from the keys as they are now
 		c.Switch = func(name string) (common.Tenancy, error) { return s.tenancy(se, who, activity, name) }
 	}

@@ -14,13 +14,20 @@ type switchedMsg struct {
 	err  error
 }
 
-// pickProfile offers the profiles of the config file.
+// pickProfile offers the profiles the session may open now.
 func (m *Model) pickProfile() tea.Cmd {
-	if len(m.c.Profiles) == 0 || m.c.Switch == nil {
-		return common.Status(common.Info, "no profiles to switch to: add them to the config file (see the README)")
+	var names []string
+	if m.c.Profiles != nil {
+		names = m.c.Profiles()
 	}
-	items := make([]dialog.Item, 0, len(m.c.Profiles))
-	for _, name := range m.c.Profiles {
+	switch {
+	case len(names) == 0 || m.c.Switch == nil:
+		return common.Status(common.Info, "no profiles to switch to: add them to the config file (see the README)")
+	case len(names) == 1 && names[0] == m.c.Profile:
+		return common.Status(common.Info, "no other profile is open to you now")
+	}
+	items := make([]dialog.Item, 0, len(names))
+	for _, name := range names {
 		label := name
 		if l, ok := m.c.ProfileLabels[name]; ok {
 			label = common.Clean(l)

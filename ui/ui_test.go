@@ -229,7 +229,7 @@ func TestProtectedProfileAsksForTheName(t *testing.T) {
 func TestProfilePickerShowsDomainAndProtection(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		s := open(t, clienttest.New(1, 1), 100, 30, func(c *common.Common) {
-			c.Profiles = []string{"prod", "staging"}
+			c.Profiles = func() []string { return []string{"prod", "staging"} }
 			c.ProfileLabels = map[string]string{"prod": "prod — acme.eu.auth0.com · read-only", "staging": "staging — acme-staging.eu.auth0.com · protected"}
 			c.Switch = func(string) (common.Tenancy, error) { return common.Tenancy{}, nil }
 		})

@@ -47,7 +47,7 @@ func runDashboard(ctx context.Context, g *globals) error {
 	stop := make(chan struct{})
 	var once sync.Once
 	c := &common.Common{Ctx: pace.WithStop(ctx, stop), Client: wrap(t.client), Keys: st.keys, Styles: styles(cfg), Profile: t.name,
-		Protected: t.level == config.Protected, Activity: activity, Profiles: cfg.Names(), ProfileLabels: labels(cfg), Switch: app.Tenancy(cfg, wrap),
+		Protected: t.level == config.Protected, Activity: activity, Profiles: cfg.Names, ProfileLabels: labels(cfg), Switch: app.Tenancy(cfg, wrap),
 		StopSending: func() { once.Do(func() { close(stop) }) }, Refresh: cmp.Or(g.refresh, cfg.Refresh)}
 	if path, err := g.auditPath(""); err == nil {
 		c.Changes = common.NewChanges() // the Events API's news reaches the screens through it

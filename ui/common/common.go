@@ -37,9 +37,10 @@ type Common struct {
 	Refresh time.Duration
 	// Protected asks for the organization's name before every removal or toggle.
 	Protected bool
-	// Profiles are the profiles T can switch to, ProfileLabels how the
-	// picker shows them (domain, protection); Switch makes the switch.
-	Profiles      []string
+	// Profiles are the profiles T can switch to as they are when it is
+	// pressed, ProfileLabels how the picker shows them (domain,
+	// protection); Switch makes the switch.
+	Profiles      func() []string
 	ProfileLabels map[string]string
 	Switch        func(name string) (Tenancy, error)
 	// Activity is this session's changes and how they ended, for the @ panel.
