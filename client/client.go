@@ -111,6 +111,9 @@ type Reader interface {
 	// BlockedUsers are the tenant's users Auth0 marks blocked (one search,
 	// at most MaxFound), with their organizations unread.
 	BlockedUsers(ctx context.Context) ([]User, error)
+	// RawJSON is one GET of e, its body as Auth0 sent it with every
+	// credential-like value hidden (raw.go).
+	RawJSON(ctx context.Context, e Entity) ([]byte, error)
 	// Events reads the tenant's Events API stream after offset from,
 	// giving each event to yield; it returns the last offset read, to
 	// resume after a drop (see events.go).
