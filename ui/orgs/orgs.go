@@ -105,6 +105,9 @@ func (m *Model) actions() common.Actions {
 	return common.Actions{
 		{Key: k.Open, Label: "Open", Unavailable: none, Run: func() tea.Cmd { return common.Push(org.New(m.c, o)) }},
 		m.CopyAction(),
+		m.JSONAction(func(o client.Organization) string { return "Organization " + o.Name }, func(o client.Organization) client.Entity {
+			return client.OrganizationEntity(o.ID)
+		}),
 		org.DeleteAction(m.c, o, ok),
 		checkup,
 		m.createAction(),
