@@ -221,6 +221,10 @@ type Organization struct {
 	// AppEntitlement is is_app_entitlement_active (Early Access): only the
 	// applications the organization lists may log its people in.
 	AppEntitlement bool
+	// HasAppEntitlement says that Auth0 answered is_app_entitlement_active
+	// at all: the tenant has application entitlement (a tenant with
+	// organization applications answers it unasked, go-auth0's cassettes).
+	HasAppEntitlement bool
 	// TokenQuota limits its client-credentials tokens; nil: none.
 	TokenQuota *TokenQuota
 }

@@ -98,9 +98,9 @@ func (m *Model) actions() common.Actions {
 		{Key: k.Remove, Label: "Remove domain", Needs: []client.Action{client.RemoveDomain}, Unavailable: none,
 			Run: func() tea.Cmd { return m.remove(d) }},
 		m.CopyAction(),
+		m.MoreAction("More options", nil),
 		m.JSONAction(func(d client.DiscoveryDomain) string { return "Domain " + d.Domain }, func(d client.DiscoveryDomain) client.Entity {
 			return client.DomainEntity(m.org.ID, d.ID)
 		}),
-		m.MoreAction("More options", nil),
 	}
 }

@@ -162,9 +162,9 @@ func (m *Model) actions() common.Actions {
 		{Key: k.Remove, Label: "Revoke invitation", Needs: []client.Action{client.RevokeInvitation}, Unavailable: none,
 			Run: func() tea.Cmd { return m.revoke(inv) }},
 		m.CopyAction(),
+		m.MoreAction("More options", nil),
 		m.JSONAction(func(inv client.Invitation) string { return "Invitation of " + inv.Invitee }, func(inv client.Invitation) client.Entity {
 			return client.InvitationEntity(m.org.ID, inv.ID)
 		}),
-		m.MoreAction("More options", nil),
 	}
 }

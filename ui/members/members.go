@@ -147,12 +147,12 @@ func (m *Model) actions() common.Actions {
 		}},
 		{Key: k.Mark, Label: "Mark / unmark", Unavailable: none, Run: m.list.MarkCmd},
 		m.CopyAction(),
-		m.JSONAction(func(mem client.Member) string { return "User " + mem.Email }, func(mem client.Member) client.Entity {
-			return client.UserEntity(mem.UserID)
-		}),
 		m.addAction(), m.assignRoles(ts, none), m.removeRoles(ts, none),
 		m.whyAction(),
 		m.more(),
+		m.JSONAction(func(mem client.Member) string { return "User " + mem.Email }, func(mem client.Member) client.Entity {
+			return client.UserEntity(mem.UserID)
+		}),
 	}
 }
 

@@ -105,9 +105,6 @@ func (m *Model) actions() common.Actions {
 	return common.Actions{
 		{Key: k.Open, Label: "Open", Unavailable: none, Run: func() tea.Cmd { return common.Push(org.New(m.c, o)) }},
 		m.CopyAction(),
-		m.JSONAction(func(o client.Organization) string { return "Organization " + o.Name }, func(o client.Organization) client.Entity {
-			return client.OrganizationEntity(o.ID)
-		}),
 		org.DeleteAction(m.c, o, ok),
 		checkup,
 		m.createAction(),
@@ -116,6 +113,9 @@ func (m *Model) actions() common.Actions {
 		{Key: k.Users, Label: "Find people, and their organizations…", Needs: []client.Action{client.ReadUserOrganizations},
 			Run: func() tea.Cmd { return users.Find(m.c) }},
 		m.MoreAction("More options: "+common.Clean(o.Name), none),
+		m.JSONAction(func(o client.Organization) string { return "Organization " + o.Name }, func(o client.Organization) client.Entity {
+			return client.OrganizationEntity(o.ID)
+		}),
 	}
 }
 
