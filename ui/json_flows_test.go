@@ -50,6 +50,10 @@ func TestFlowViewJSONOfARow(t *testing.T) {
 		f.wait("Connections (")
 		f.press("J")
 		f.wait("GET /organizations/"+acme+"/connections/", `"is_enabled": `)
+		f.press("esc", "1")
+		f.wait("Danger Zone")
+		f.press("J") // the Overview's organization too
+		f.wait(`"tier": "platinum-only-in-json"`)
 		f.audited()
 	})
 }
