@@ -43,7 +43,7 @@ func inPlaceSurface(ctx context.Context, cl client.Client, e Entry) (map[string]
 func settingsAfter(after map[string]any) *client.OrgSettings {
 	var s struct {
 		ThirdParty *string `json:"third_party_client_access"`
-		Entitled   bool    `json:"is_app_entitlement_active"`
+		Entitled   *bool   `json:"is_app_entitlement_active"` // absent: the tenant lacks it
 		Quota      *struct {
 			PerDay  int  `json:"per_day"`
 			PerHour int  `json:"per_hour"`
@@ -53,7 +53,10 @@ func settingsAfter(after map[string]any) *client.OrgSettings {
 	if remarshal(after, &s) != nil || s.ThirdParty == nil {
 		return nil
 	}
-	out := &client.OrgSettings{ThirdPartyAccess: *s.ThirdParty, AppEntitlement: s.Entitled}
+	out := &client.OrgSettings{ThirdPartyAccess: *s.ThirdParty, NoEntitlement: s.Entitled == nil}
+	if s.Entitled != nil {
+		out.AppEntitlement = *s.Entitled
+	}
 	if q := s.Quota; q != nil {
 		out.TokenQuota = &client.TokenQuota{PerDay: q.PerDay, PerHour: q.PerHour, Enforce: q.Enforce}
 	}

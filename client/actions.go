@@ -54,6 +54,11 @@ const (
 	ReadOrgRoles
 	CreateOrgRole
 	DeleteOrgRole
+	ViewOrganizationJSON // one entity as Auth0 returns it (raw.go)
+	ViewConnectionJSON
+	ViewUserJSON
+	ViewInvitationJSON
+	ViewDomainJSON
 	actionCount // keep last
 )
 
@@ -110,6 +115,11 @@ var actionTable = [actionCount]ActionInfo{
 	ReadOrgRoles:          {"read organization roles", "read:roles", limits.NoGroup, false},
 	CreateOrgRole:         {"create organization role", "create:roles", limits.NoGroup, true},
 	DeleteOrgRole:         {"delete organization role", "delete:roles", limits.NoGroup, true},
+	ViewOrganizationJSON:  {"view organization JSON", "read:organizations", limits.OrgByIDRead, false},
+	ViewConnectionJSON:    {"view connection JSON", "read:organization_connections", limits.OrgConnectionsRead, false},
+	ViewUserJSON:          {"view user JSON", "read:users", limits.UsersRead, false},
+	ViewInvitationJSON:    {"view invitation JSON", "read:organization_invitations", limits.OrgInvitationsRead, false},
+	ViewDomainJSON:        {"view discovery domain JSON", "read:organization_discovery_domains", limits.NoGroup, false},
 }
 
 // Actions are every action, in order.

@@ -125,6 +125,7 @@ func orgFrom(o *management.Organization) Organization {
 		out.LogoURL, out.Colors = b.GetLogoURL(), b.GetColors()
 	}
 	out.ThirdPartyAccess, out.AppEntitlement = o.GetThirdPartyClientAccess(), o.GetIsAppEntitlementActive()
+	out.HasAppEntitlement = o.IsAppEntitlementActive != nil
 	out.TokenQuota = quotaFrom(o)
 	return out
 }

@@ -113,6 +113,9 @@ type Reader interface {
 	// BlockedUsers are the tenant's users Auth0 marks blocked (one search,
 	// at most MaxFound), with their organizations unread.
 	BlockedUsers(ctx context.Context) ([]User, error)
+	// RawJSON is one GET of e, its body as Auth0 sent it with every
+	// credential-like value hidden (raw.go).
+	RawJSON(ctx context.Context, e Entity) ([]byte, error)
 	// Events reads the tenant's Events API stream after offset from,
 	// giving each event to yield; it returns the last offset read, to
 	// resume after a drop (see events.go).
@@ -220,6 +223,10 @@ type Organization struct {
 	// AppEntitlement is is_app_entitlement_active (Early Access): only the
 	// applications the organization lists may log its people in.
 	AppEntitlement bool
+	// HasAppEntitlement says that Auth0 answered is_app_entitlement_active
+	// at all: the tenant has application entitlement (a tenant with
+	// organization applications answers it unasked, go-auth0's cassettes).
+	HasAppEntitlement bool
 	// TokenQuota limits its client-credentials tokens; nil: none.
 	TokenQuota *TokenQuota
 }

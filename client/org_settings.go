@@ -19,6 +19,9 @@ type OrgSettings struct {
 	ThirdPartyAccess string      // "allow" or "block"
 	AppEntitlement   bool        // only the organization's applications may log its people in
 	TokenQuota       *TokenQuota // nil: no quota
+	// NoEntitlement leaves AppEntitlement out of an edit and its read-back:
+	// the tenant lacks application entitlement (Early Access).
+	NoEntitlement bool
 }
 
 // TokenQuota limits the client-credentials tokens issued for an
@@ -30,7 +33,8 @@ type TokenQuota struct {
 
 // SettingsOf are o's newer settings, for an edit of them.
 func SettingsOf(o Organization) OrgSettings {
-	s := OrgSettings{ThirdPartyAccess: o.ThirdPartyAccess, AppEntitlement: o.AppEntitlement, TokenQuota: o.TokenQuota}
+	s := OrgSettings{ThirdPartyAccess: o.ThirdPartyAccess, AppEntitlement: o.AppEntitlement, TokenQuota: o.TokenQuota,
+		NoEntitlement: !o.HasAppEntitlement}
 	if s.ThirdPartyAccess == "" {
 		s.ThirdPartyAccess = "block" // Auth0's default
 	}
@@ -54,7 +58,7 @@ func (s OrgSettings) holds(o Organization) bool {
 	if (got.TokenQuota == nil) != (s.TokenQuota == nil) || got.TokenQuota != nil && *got.TokenQuota != *s.TokenQuota {
 		return false
 	}
-	return got.ThirdPartyAccess == s.ThirdPartyAccess && got.AppEntitlement == s.AppEntitlement
+	return got.ThirdPartyAccess == s.ThirdPartyAccess && (s.NoEntitlement || got.AppEntitlement == s.AppEntitlement)
 }
 
 // orgPatch is an edit's body: the SDK's organization, and token_quota
@@ -71,7 +75,10 @@ func patchOf(o *management.Organization, s *OrgSettings) (*orgPatch, error) {
 	if s == nil {
 		return p, nil
 	}
-	o.ThirdPartyClientAccess, o.IsAppEntitlementActive = &s.ThirdPartyAccess, &s.AppEntitlement
+	o.ThirdPartyClientAccess = &s.ThirdPartyAccess
+	if !s.NoEntitlement {
+		o.IsAppEntitlementActive = &s.AppEntitlement
+	}
 	p.TokenQuota = json.RawMessage("null")
 	if q := s.TokenQuota; q != nil {
 		cc := &management.TokenQuotaClientCredentials{Enforce: &q.Enforce}

@@ -192,7 +192,10 @@ func (c *auth0Client) UpdateOrganization(ctx context.Context, id string, s OrgSp
 	if err := s.Check(); err != nil {
 		return Organization{}, &Error{Kind: Invalid, Op: "edit organization", Message: err.Error()}
 	}
-	o := &management.Organization{Name: &s.Name, DisplayName: &s.DisplayName}
+	o := &management.Organization{Name: &s.Name}
+	if s.DisplayName != "" { // Auth0 takes 1..255 characters: none is left as it is (the form never clears one)
+		o.DisplayName = &s.DisplayName
+	}
 	// branding and metadata are replaced whole, so what was removed goes;
 	// an empty branding object clears it (the simulator's reading; Auth0
 	// documents the replacement, not the empty object)

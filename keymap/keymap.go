@@ -36,6 +36,8 @@ type KeyMap struct {
 	Settings key.Binding
 	// SortBy picks the column to sort by.
 	SortBy key.Binding
+	// ViewJSON shows the row under the cursor as Auth0 returns it.
+	ViewJSON key.Binding
 
 	// Dialog is what the keys mean inside a dialog; Filtering inside the "/" line.
 	Dialog    DialogKeys
@@ -115,6 +117,7 @@ func Default() *KeyMap {
 		OrgApps:      b("9", "applications", "9"),
 		Groups:       b("0", "groups", "0"),
 		Settings:     b("E", "edit settings", "E"),
+		ViewJSON:     b("J", "view JSON", "J"),
 		Dialog: DialogKeys{
 			Yes:    b("y", "confirm", "y"),
 			No:     b("n/esc", "cancel", "n", "esc", "q"),
@@ -144,7 +147,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"why": &k.Why, "doctor": &k.Doctor, "fix": &k.Fix,
 		"activity-tab": &k.ActivityTab, "follow": &k.Follow, "kind": &k.Kind, "person": &k.Person,
 		"m2m-tab": &k.ClientGrants, "roles-tab": &k.OrgRoles, "applications-tab": &k.OrgApps, "groups-tab": &k.Groups, "settings": &k.Settings,
-		"sort-by": &k.SortBy,
+		"sort-by": &k.SortBy, "view-json": &k.ViewJSON,
 	}
 }
 

@@ -81,9 +81,10 @@ func TestFlowEditOrganization(t *testing.T) {
 		for range len("Acme") {
 			f.press("backspace")
 		}
-		f.typed("Acme Inc").press("enter", "enter", "enter", "enter", "enter")
+		f.typed("Acme Inc").press("enter", "enter", "enter", "enter", "enter") // logo, colours, metadata
+		f.press("enter", "enter", "enter", "enter")                            // the settings, as they are
 		f.want("Save the changes to acme?", "display name: Acme → Acme Inc")
-		f.wantNot("apps that send it stop working") // not renamed: no warning
+		f.wantNot("apps that send it stop working", "third-party") // not renamed: no warning; settings unchanged: not sent
 		f.confirm("y")
 		f.want("saved acme", "Display name  Acme Inc")
 		o, err := f.admin.Organization.ReadByName(context.Background(), "acme")

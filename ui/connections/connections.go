@@ -126,6 +126,8 @@ func (m *Model) actions() common.Actions {
 		m.CopyAction(),
 		{Key: k.New, Label: "Enable another connection", Needs: []client.Action{client.EnableConnection, client.ReadTenantConnections}, Run: m.pick},
 		m.MoreAction(more, nil),
+		m.JSONAction(func(cn client.Connection) string { return "Connection " + cn.Name + " in " + m.org.Name },
+			func(cn client.Connection) client.Entity { return client.ConnectionEntity(m.org.ID, cn.ID, cn.Legacy) }),
 	}
 }
 

@@ -35,6 +35,7 @@ type Form struct {
 
 	moving bool      // a key has sent huh's focus to another field; its message has not arrived
 	held   []tea.Msg // keys typed meanwhile, for the field that gets the focus
+	skip   int       // fields to pass over as it opens, to start at a later one
 }
 
 // NewForm puts fields in a dialog titled title.
@@ -58,8 +59,18 @@ func NewForm(c *common.Common, title string, done func() tea.Cmd, fields ...huh.
 	return &Form{c: c, title: title, form: f, fields: fields, done: done}
 }
 
-// Init starts the form.
-func (d *Form) Init() tea.Cmd { return d.form.Init() }
+// relaidMsg tells huh nothing but to lay its fields out again.
+type relaidMsg struct{}
+
+// Init starts the form; one that starts at a later field moves there
+// first, holding the keys typed meanwhile as it does for any move.
+func (d *Form) Init() tea.Cmd {
+	if d.skip == 0 {
+		return d.form.Init()
+	}
+	d.moving = true
+	return tea.Sequence(d.form.Init(), huh.NextField)
+}
 
 // isFocusMove reports whether msg is one of huh's messages that move the
 // focus between fields (unexported in huh; known by the values its
@@ -91,8 +102,13 @@ func (d *Form) Update(msg tea.Msg) (Dialog, tea.Cmd) {
 	if !isFocusMove(msg) {
 		return d.step(msg)
 	}
-	d.moving = false
 	_, cmd := d.step(msg)
+	if d.skip > 0 {
+		if d.skip--; d.skip > 0 {
+			return d, tea.Batch(cmd, huh.NextField)
+		}
+	}
+	d.moving = false
 	cmds := []tea.Cmd{cmd}
 	for len(d.held) > 0 && !d.moving && d.form.State == huh.StateNormal {
 		next := d.held[0]
@@ -199,6 +215,7 @@ func (d *Form) View() string {
 		// huh takes the errors' lines from the fields' when given a height
 		d.height, d.errLines = want, errLines
 		d.form.WithHeight(want)
+		d.form.Update(relaidMsg{}) // huh scrolls to the focused field on an update, not on a new height
 	}
 	v := d.form.View()
 	if over := lipgloss.Height(v) - max(room, 4); over > 0 && d.height-over >= 4 {

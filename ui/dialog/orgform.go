@@ -1,6 +1,7 @@
 package dialog
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -22,6 +23,12 @@ import (
 // safetext.Clipboard does); a field left as shown keeps the value the
 // tenant holds, so that saving one field does not rewrite the others.
 func NewOrgForm(c *common.Common, title string, start client.OrgSpec, conns []client.TenantConnection, submit func(client.OrgSpec) tea.Cmd) *Form {
+	fields, spec := orgFields(c, start, conns)
+	return NewForm(c, title, func() tea.Cmd { return submit(spec()) }, fields...)
+}
+
+// orgFields are NewOrgForm's fields, and the spec they hold once filled.
+func orgFields(c *common.Common, start client.OrgSpec, conns []client.TenantConnection) ([]huh.Field, func() client.OrgSpec) {
 	shown := client.OrgSpec{Name: editable(start.Name), DisplayName: editable(start.DisplayName),
 		LogoURL: editable(start.LogoURL), Metadata: map[string]string{}}
 	for k, v := range start.Metadata {
@@ -87,7 +94,13 @@ func NewOrgForm(c *common.Common, title string, start client.OrgSpec, conns []cl
 			return client.OrgSpec{Name: strings.TrimSpace(v)}.Check()
 		}),
 		huh.NewInput().Title("Display name").Description(cleaned("What people see; up to 255 characters. Optional.", shown.DisplayName, start.DisplayName)).
-			Value(&display).Validate(field(client.OrgSpec.Check)),
+			Value(&display).Validate(func(v string) error {
+			if strings.TrimSpace(v) == "" && start.DisplayName != "" && conns == nil {
+				// Auth0 takes 1 to 255 characters and documents no way to unset it
+				return errors.New("a display name once set cannot be cleared, only changed")
+			}
+			return field(client.OrgSpec.Check)(v)
+		}),
 		huh.NewInput().Title("Logo URL").Description("https://…, optional.").Value(&logo).Validate(field(client.OrgSpec.Check)),
 		huh.NewInput().Title("Primary colour").Description("#rrggbb, optional." + swatch(primary)).Value(&primary).Validate(field(client.OrgSpec.Check)),
 		huh.NewInput().Title("Page background").Description("#rrggbb, optional." + swatch(background)).Value(&background).Validate(field(client.OrgSpec.Check)),
@@ -102,7 +115,7 @@ func NewOrgForm(c *common.Common, title string, start client.OrgSpec, conns []cl
 		fields = append(fields, huh.NewMultiSelect[string]().Title("Connections").Description("Enabled at creation; x picks. Optional.").
 			Options(opts...).Value(&enable).Limit(10).Height(min(len(opts), 6)+2))
 	}
-	return NewForm(c, title, func() tea.Cmd { return submit(spec()) }, fields...)
+	return fields, spec
 }
 
 // editable is s as an input starts with it: safetext.Clipboard's text, and

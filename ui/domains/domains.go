@@ -99,5 +99,8 @@ func (m *Model) actions() common.Actions {
 			Run: func() tea.Cmd { return m.remove(d) }},
 		m.CopyAction(),
 		m.MoreAction("More options", nil),
+		m.JSONAction(func(d client.DiscoveryDomain) string { return "Domain " + d.Domain }, func(d client.DiscoveryDomain) client.Entity {
+			return client.DomainEntity(m.org.ID, d.ID)
+		}),
 	}
 }

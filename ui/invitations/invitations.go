@@ -163,5 +163,8 @@ func (m *Model) actions() common.Actions {
 			Run: func() tea.Cmd { return m.revoke(inv) }},
 		m.CopyAction(),
 		m.MoreAction("More options", nil),
+		m.JSONAction(func(inv client.Invitation) string { return "Invitation of " + inv.Invitee }, func(inv client.Invitation) client.Entity {
+			return client.InvitationEntity(m.org.ID, inv.ID)
+		}),
 	}
 }

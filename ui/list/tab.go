@@ -111,6 +111,16 @@ func (t *Tab[T]) CopyAction() common.Action {
 	return common.Action{Key: t.c.Keys.Copy, Label: "Copy…", Unavailable: t.NeedsSelection(), Run: t.list.CopyMenu}
 }
 
+// JSONAction is the "View JSON" row: the row under the cursor as Auth0
+// returns it, read by one GET of entity(row) in a viewer (a read, open to
+// every profile that may read it), titled by title(row).
+func (t *Tab[T]) JSONAction(title func(T) string, entity func(T) client.Entity) common.Action {
+	it, _ := t.list.Selected()
+	e := entity(it)
+	return common.Action{Key: t.c.Keys.ViewJSON, Label: "View JSON", Needs: []client.Action{e.Action}, Unavailable: t.NeedsSelection(),
+		Run: func() tea.Cmd { return dialog.ViewJSON(t.c, title(it), e) }}
+}
+
 // MoreAction is the "More options" row: the action table as a menu titled
 // title; unavailable, when set, says why it cannot open now.
 func (t *Tab[T]) MoreAction(title string, unavailable func() string) common.Action {

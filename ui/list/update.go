@@ -292,7 +292,9 @@ func (m *Model[T]) Help(actions []key.Binding) help.KeyMap {
 	for _, b := range actions {
 		key := b.Help().Key
 		// in an organization's tabs enter opens a detail page: the short line keeps its room for acting
-		if key != k.Copy.Help().Key && key != k.Create.Help().Key && key != k.Add.Help().Key && !(m.spec.Org != nil && key == k.Open.Help().Key) {
+		// (View JSON, like Copy, is in the full help and the menu)
+		if key != k.Copy.Help().Key && key != k.Create.Help().Key && key != k.Add.Help().Key && key != k.ViewJSON.Help().Key &&
+			!(m.spec.Org != nil && key == k.Open.Help().Key) {
 			short = append(short, b)
 		}
 	}

@@ -150,6 +150,9 @@ func (m *Model) actions() common.Actions {
 		m.addAction(), m.assignRoles(ts, none), m.removeRoles(ts, none),
 		m.whyAction(),
 		m.more(),
+		m.JSONAction(func(mem client.Member) string { return "User " + mem.Email }, func(mem client.Member) client.Entity {
+			return client.UserEntity(mem.UserID)
+		}),
 	}
 }
 

@@ -17,20 +17,30 @@ import (
 // showing it.
 type EditedMsg struct{ Org client.Organization }
 
-// EditAction is the Overview's "edit organization" entry.
+// EditAction is the Overview's "edit organization" entry: one form for
+// its name, branding, metadata and newer settings.
 func EditAction(c *common.Common, o client.Organization) common.Action {
-	return common.Action{Key: c.Keys.Edit, Label: "Edit organization", Needs: []client.Action{client.EditOrganization},
-		Run: func() tea.Cmd {
-			before := client.SpecOf(o)
-			return dialog.Open(dialog.NewOrgForm(c, "Edit "+common.Clean(o.Name), before, nil, func(after client.OrgSpec) tea.Cmd {
-				return confirmEdit(c, o, before, after)
-			}))
-		}}
+	return common.Action{Key: c.Keys.Edit, Label: "Edit organization (name, branding, metadata, settings)…",
+		Needs: []client.Action{client.EditOrganization}, Run: func() tea.Cmd { return editForm(c, o, false) }}
 }
 
-// confirmEdit shows the change as before → after; renaming says what it breaks.
+// editForm is the edit form of o, opened at its settings when atSettings.
+func editForm(c *common.Common, o client.Organization, atSettings bool) tea.Cmd {
+	before := client.SpecOf(o)
+	sec := dialog.SettingsSection{Start: client.SettingsOf(o), Focus: atSettings}
+	return dialog.Open(dialog.NewOrgEditForm(c, "Edit "+common.Clean(o.Name), before, sec, func(after client.OrgSpec) tea.Cmd {
+		if after.Settings != nil { // the settings change too: undo puts them back as they were
+			before.Settings = &sec.Start
+		}
+		return confirmEdit(c, o, before, after)
+	}))
+}
+
+// confirmEdit shows every field that changes as before → after, the
+// settings included, and asks once (by the profile's confirmation
+// policy); renaming says what it breaks.
 func confirmEdit(c *common.Common, o client.Organization, before, after client.OrgSpec) tea.Cmd {
-	diff := specDiff(before, after)
+	diff := append(specDiff(before, after), settingsDiff(before.Settings, after.Settings)...)
 	if len(diff) == 0 {
 		return common.Status(common.Info, "nothing changed")
 	}
@@ -40,7 +50,7 @@ func confirmEdit(c *common.Common, o client.Organization, before, after client.O
 			common.Clean(before.Name) + ": apps that send it stop working until they send the new one."
 	}
 	body += "\n\nz puts the old values back for " + common.UndoWindow.String() + "."
-	return dialog.Open(dialog.NewConfirm(c, "Save the changes to "+common.Clean(o.Name)+"?", body, "Save", update(c, o, before, after)))
+	return dialog.Guard(c, "Save the changes to "+common.Clean(o.Name)+"?", body, "Save", o.Name, update(c, o, before, after))
 }
 
 // update is the change that sets after, undone by setting before again.
@@ -67,9 +77,14 @@ func update(c *common.Common, o client.Organization, before, after client.OrgSpe
 	return apply(before, after, false)
 }
 
-// fields are a spec's values, for the audit's before and after.
+// fields are a spec's values, for the audit's before and after: its
+// newer settings too when the change sets them (reconcile reads them back).
 func fields(s client.OrgSpec) map[string]any {
-	return map[string]any{"name": s.Name, "display_name": s.DisplayName, "logo_url": s.LogoURL, "colors": s.Colors, "metadata": s.Metadata}
+	f := map[string]any{"name": s.Name, "display_name": s.DisplayName, "logo_url": s.LogoURL, "colors": s.Colors, "metadata": s.Metadata}
+	if s.Settings != nil {
+		withSettings(f, *s.Settings)
+	}
+	return f
 }
 
 // specDiff is each changed field: "display name: Acme → Acme Inc".

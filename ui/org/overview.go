@@ -109,6 +109,9 @@ func (p *overview) actions() common.Actions {
 		{Key: k.More, Run: func() tea.Cmd {
 			return dialog.Open(dialog.NewMenu(p.c, "More options: "+common.Clean(p.org.Name), dialog.Items(p.c, p.actions())))
 		}},
+		{Key: k.ViewJSON, Label: "View JSON", Needs: []client.Action{client.ViewOrganizationJSON}, Run: func() tea.Cmd {
+			return dialog.ViewJSON(p.c, "Organization "+p.org.Name, client.OrganizationEntity(p.org.ID))
+		}},
 	}
 }
 
@@ -176,7 +179,9 @@ func (p *overview) Capturing() bool  { return false }
 func (p *overview) Help() help.KeyMap {
 	k := p.c.Keys
 	as := p.actions().Bindings(p.c)
-	short := slices.DeleteFunc(slices.Clone(as), func(b key.Binding) bool { return b.Help().Key == k.Copy.Help().Key }) // in the full help and the menu
+	short := slices.DeleteFunc(slices.Clone(as), func(b key.Binding) bool { // in the full help and the menu
+		return b.Help().Key == k.Copy.Help().Key || b.Help().Key == k.ViewJSON.Help().Key
+	})
 	return common.HelpMap{Short: append(short, k.Refresh), Full: [][]key.Binding{append(as, k.Refresh, k.Back)}}
 }
 

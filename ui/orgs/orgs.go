@@ -113,6 +113,9 @@ func (m *Model) actions() common.Actions {
 		{Key: k.Users, Label: "Find people, and their organizations…", Needs: []client.Action{client.ReadUserOrganizations},
 			Run: func() tea.Cmd { return users.Find(m.c) }},
 		m.MoreAction("More options: "+common.Clean(o.Name), none),
+		m.JSONAction(func(o client.Organization) string { return "Organization " + o.Name }, func(o client.Organization) client.Entity {
+			return client.OrganizationEntity(o.ID)
+		}),
 	}
 }
 
