@@ -13,7 +13,7 @@ import (
 
 // acquireAll takes n permits on group, each answered at once with no
 // headers, and returns how long they took on the fake clock.
-func acquireAll(t *testing.T, tr *pace.Tracker, ctx context.Context, group limits.Group, n int) time.Duration {
+func acquireAll(ctx context.Context, t *testing.T, tr *pace.Tracker, group limits.Group, n int) time.Duration {
 	t.Helper()
 	start := time.Now()
 	for range n {
@@ -34,7 +34,7 @@ func TestPlanPacesCallsToTheFloor(t *testing.T) {
 		if err := tr.UsePlan("free"); err != nil {
 			t.Fatal(err)
 		}
-		if took := acquireAll(t, tr, context.Background(), limits.OrgMembersRead, 10); took != 4*time.Second {
+		if took := acquireAll(context.Background(), t, tr, limits.OrgMembersRead, 10); took != 4*time.Second {
 			t.Fatalf("10 calls took %s on the fake clock; the floor is (10 − 2) ÷ 2/s = 4s", took)
 		}
 		if e := tr.Estimate(limits.OrgMembersRead, 7); e.Bucket != "global" || e.Takes != 3500*time.Millisecond {
@@ -66,7 +66,7 @@ func TestBackgroundLeavesTheReserve(t *testing.T) {
 		if want := free - (free+4)/5; n-1 != want {
 			t.Fatalf("background took %d of %d tokens at once, want %d (a reserve of a fifth left)", n-1, free, want)
 		}
-		if took := acquireAll(t, tr, context.Background(), limits.OrgMembersRead, 1); took != 0 {
+		if took := acquireAll(context.Background(), t, tr, limits.OrgMembersRead, 1); took != 0 {
 			t.Fatalf("an interactive call waited %s with the reserve left", took)
 		}
 	})
@@ -88,7 +88,7 @@ func TestGlobal429HoldsEveryGroupAndStopEndsWaiting(t *testing.T) {
 		if s := tr.Snapshot(); s.Throttled != 1 {
 			t.Fatalf("snapshot after a 429: %+v", s)
 		}
-		if took := acquireAll(t, tr, context.Background(), limits.OrgConnectionsWrite, 1); took != 3*time.Second {
+		if took := acquireAll(context.Background(), t, tr, limits.OrgConnectionsWrite, 1); took != 3*time.Second {
 			t.Fatalf("a call on another group went after %s; the global 429 asked for 3s", took)
 		}
 		p, _ = tr.Acquire(context.Background(), limits.OrgMembersRead)
