@@ -54,6 +54,8 @@ const (
 	ReadOrgRoles
 	CreateOrgRole
 	DeleteOrgRole
+	ReadGroups
+	ReadGroupRoles
 	actionCount // keep last
 )
 
@@ -110,6 +112,8 @@ var actionTable = [actionCount]ActionInfo{
 	ReadOrgRoles:          {"read organization roles", "read:roles", limits.NoGroup, false},
 	CreateOrgRole:         {"create organization role", "create:roles", limits.NoGroup, true},
 	DeleteOrgRole:         {"delete organization role", "delete:roles", limits.NoGroup, true},
+	ReadGroups:            {"read organization groups", "read:organization_groups", limits.NoGroup, false},
+	ReadGroupRoles:        {"read group roles", "read:organization_group_roles", limits.NoGroup, false}, // the scope's name is a guess (sim/surface.go)
 }
 
 // Actions are every action, in order.

@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,6 +26,8 @@ type Model struct {
 	org   client.Organization
 	list  *list.Model[client.Invitation]
 	names map[string]string // role id → name, once the tenant's roles are in
+	// namesAsked: the tenant's roles were asked for (once a tab's life)
+	namesAsked bool
 }
 
 // roleNamesMsg is the tenant's roles, to name those of the invitations.
@@ -83,20 +86,28 @@ func roleNames(inv client.Invitation, names map[string]string) string {
 	return strings.Join(named, ", ")
 }
 
-// Init loads the invitations and, where the token may read them, the
-// tenant's roles, to name the invitations' (one call).
-func (m *Model) Init() tea.Cmd {
-	if m.names != nil || !m.c.Client.Capabilities().Can(client.ReadRoles).Allowed {
-		return m.list.Init()
+// Init loads the invitations. The tenant's roles, to name the
+// invitations' (one call), are read once an invitation with roles is
+// listed: see nameRoles.
+func (m *Model) Init() tea.Cmd { return m.list.Init() }
+
+// nameRoles reads the tenant's roles, once, when an invitation listed
+// carries roles and the token may read them: an organization without
+// such invitations costs no call for them.
+func (m *Model) nameRoles() tea.Cmd {
+	if m.namesAsked || !m.c.Client.Capabilities().Can(client.ReadRoles).Allowed ||
+		!slices.ContainsFunc(m.list.Items(), func(inv client.Invitation) bool { return len(inv.Roles) > 0 }) {
+		return nil
 	}
+	m.namesAsked = true
 	ctx, cl, l := m.c.Ctx, m.c.Client, m.list
-	return tea.Batch(m.list.Init(), func() tea.Msg {
+	return func() tea.Msg {
 		rs, err := cl.Roles(ctx)
 		if err != nil {
 			return nil // the count stays
 		}
 		return roleNamesMsg{list: l, roles: rs}
-	})
+	}
 }
 
 // Expiry says when an invitation lapses, relative to now, in days or
@@ -149,7 +160,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 		}
 		return m, nil
 	}
-	return m, m.Route(msg)
+	return m, tea.Batch(m.Route(msg), m.nameRoles())
 }
 
 // actions is the tab's action table.
