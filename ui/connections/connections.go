@@ -16,23 +16,17 @@ import (
 )
 
 // Model is the Connections tab.
-type Model struct {
-	list.Tab[client.Connection]
-	c    *common.Common
-	org  client.Organization
-	list *list.Model[client.Connection]
-}
+type Model struct{ list.Tab[client.Connection] }
 
 // Spec is the Connections tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: common.Connections, Title: "Connections", Aliases: []string{"c"}, Eager: true,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.Connections },
-		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+		Key: func(k *keymap.KeyMap) key.Binding { return k.Connections }, New: common.MakePane(New)}
 }
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{c: c, org: o}
+	m := &Model{}
 	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Connection]{
 		One:   "connection",
 		Noun:  "connections",
@@ -50,7 +44,6 @@ func New(c *common.Common, o client.Organization) *Model {
 			return client.Page[client.Connection]{Items: conns}, err
 		},
 	}, m.actions)
-	m.list = m.List()
 	return m
 }
 
@@ -78,21 +71,21 @@ func Row(cn client.Connection) table.Row {
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case changingMsg:
-		if msg.org == m.org.ID {
-			m.list.SetState(msg.id, list.State{Phase: list.Pending, Note: msg.what})
-			return m, m.list.Spin()
+		if msg.org == m.Org.ID {
+			m.List().SetState(msg.id, list.State{Phase: list.Pending, Note: msg.what})
+			return m, m.List().Spin()
 		}
 	case changedMsg:
 		if msg.err == nil { // the tenant's index of who uses what follows changes made here
 			cn := msg.conn
 			cn.ID = msg.id
-			client.IndexOf(m.c.Client).Put(msg.org, cn, msg.removed)
+			client.IndexOf(m.Common.Client).Put(msg.org, cn, msg.removed)
 		}
-		if msg.org == m.org.ID {
+		if msg.org == m.Org.ID {
 			return m, m.onChanged(msg)
 		}
 	case pickMsg:
-		if msg.org == m.org.ID {
+		if msg.org == m.Org.ID {
 			return m, m.onPick(msg)
 		}
 	}
@@ -101,8 +94,8 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 
 // actions is the tab's action table: keys, menu and help.
 func (m *Model) actions() common.Actions {
-	k := m.c.Keys
-	cn, ok := m.list.Selected()
+	k := m.Common.Keys
+	cn, ok := m.List().Selected()
 	none := m.NeedsSelection()
 	more := "More options"
 	if ok {
@@ -129,7 +122,7 @@ func (m *Model) actions() common.Actions {
 
 // View draws the list.
 func (m *Model) View() string {
-	m.list.SetHidden(enabledColumn, m.legacy()) // an enabled flag the tenant does not have means nothing
+	m.List().SetHidden(enabledColumn, m.legacy()) // an enabled flag the tenant does not have means nothing
 	return m.Tab.View()
 }
 
@@ -139,7 +132,7 @@ const enabledColumn = 2
 // legacy reports whether the tenant lacks the newer connections family,
 // as its listed connections say.
 func (m *Model) legacy() bool {
-	for _, cn := range m.list.Items() {
+	for _, cn := range m.List().Items() {
 		if cn.Legacy {
 			return true
 		}

@@ -30,10 +30,10 @@ func fields(d client.DiscoveryDomain) map[string]any {
 func (m *Model) addForm() tea.Cmd {
 	spec := client.DiscoveryDomain{UseForDiscovery: true}
 	listed := map[string]bool{}
-	for _, d := range m.list.Items() {
+	for _, d := range m.List().Items() {
 		listed[d.Domain] = true
 	}
-	return dialog.Open(dialog.NewForm(m.c, "Add a discovery domain to "+common.Clean(m.org.Name), func() tea.Cmd {
+	return dialog.Open(dialog.NewForm(m.Common, "Add a discovery domain to "+common.Clean(m.Org.Name), func() tea.Cmd {
 		spec.Domain = strings.ToLower(strings.TrimSpace(spec.Domain))
 		return m.confirmAdd(spec)
 	},
@@ -52,17 +52,17 @@ func (m *Model) addForm() tea.Cmd {
 
 func (m *Model) confirmAdd(spec client.DiscoveryDomain) tea.Cmd {
 	name := common.Clean(spec.Domain)
-	body := "Adds " + name + " to " + common.Clean(m.org.Name) + " as pending. Next you see the DNS TXT record that proves the domain is yours."
+	body := "Adds " + name + " to " + common.Clean(m.Org.Name) + " as pending. Next you see the DNS TXT record that proves the domain is yours."
 	if spec.UseForDiscovery {
-		body += " People with an @" + name + " email are then sent to " + common.Clean(m.org.Name) + " at login."
+		body += " People with an @" + name + " email are then sent to " + common.Clean(m.Org.Name) + " at login."
 	}
-	return dialog.Guard(m.c, "Add "+name+"?", body, "Add", m.org.Name, m.add(spec, false))
+	return dialog.Guard(m.Common, "Add "+name+"?", body, "Add", m.Org.Name, m.add(spec, false))
 }
 
 // add is the change that adds spec; undone by removing it again. restore
 // says it puts back a domain removed (with its status, and a new record).
 func (m *Model) add(spec client.DiscoveryDomain, restore bool) tea.Cmd {
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
 	name := common.Clean(spec.Domain)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, After: fields(spec)}
@@ -87,7 +87,7 @@ func (m *Model) add(spec client.DiscoveryDomain, restore bool) tea.Cmd {
 func (m *Model) record(d client.DiscoveryDomain) tea.Cmd {
 	text := "Create this DNS TXT record, then mark the domain verified (e):\n\nhost:  " + common.Clean(d.TXTHost) +
 		"\nvalue: " + common.Clean(d.TXTValue)
-	return dialog.Open(dialog.NewMenu(m.c, "TXT record for "+common.Clean(d.Domain)+"\n\n"+text, []dialog.Item{
+	return dialog.Open(dialog.NewMenu(m.Common, "TXT record for "+common.Clean(d.Domain)+"\n\n"+text, []dialog.Item{
 		{Label: "Copy the host", Then: common.CopyCmd(common.Copyable{Label: "TXT record host", Value: d.TXTHost})},
 		{Label: "Copy the value", Then: common.CopyCmd(common.Copyable{Label: "TXT record value", Value: d.TXTValue})},
 	}))
@@ -97,8 +97,8 @@ func (m *Model) record(d client.DiscoveryDomain) tea.Cmd {
 func (m *Model) details(d client.DiscoveryDomain) tea.Cmd {
 	lines := []string{"status: " + client.DomainStatus(d.Verified), "discovery: " + onOff(d.UseForDiscovery),
 		"TXT host: " + common.Clean(d.TXTHost), "TXT value: " + common.Clean(d.TXTValue), "id: " + d.ID}
-	edit := m.c.Why(common.Action{Needs: []client.Action{client.EditDomain}})
-	return dialog.Open(dialog.NewMenu(m.c, common.Clean(d.Domain)+"\n\n"+strings.Join(lines, "\n"), []dialog.Item{
+	edit := m.Common.Why(common.Action{Needs: []client.Action{client.EditDomain}})
+	return dialog.Open(dialog.NewMenu(m.Common, common.Clean(d.Domain)+"\n\n"+strings.Join(lines, "\n"), []dialog.Item{
 		{Label: "Copy the TXT host", Then: common.CopyCmd(common.Copyable{Label: "TXT record host", Value: d.TXTHost})},
 		{Label: "Copy the TXT value", Then: common.CopyCmd(common.Copyable{Label: "TXT record value", Value: d.TXTValue})},
 		{Label: map[bool]string{true: "Mark pending", false: "Mark verified"}[d.Verified], Reason: edit,
@@ -109,7 +109,7 @@ func (m *Model) details(d client.DiscoveryDomain) tea.Cmd {
 // editForm asks for the status and the use.
 func (m *Model) editForm(d client.DiscoveryDomain) tea.Cmd {
 	verified, use := d.Verified, d.UseForDiscovery
-	return dialog.Open(dialog.NewForm(m.c, "Edit "+common.Clean(d.Domain), func() tea.Cmd { return m.confirmEdit(d, verified, use) },
+	return dialog.Open(dialog.NewForm(m.Common, "Edit "+common.Clean(d.Domain), func() tea.Cmd { return m.confirmEdit(d, verified, use) },
 		huh.NewConfirm().Title("Verified").Description("Its TXT record is in place at "+common.Clean(d.TXTHost)+".").Value(&verified),
 		huh.NewConfirm().Title("Use for discovery").Description("Route logins by this domain.").Value(&use),
 	))
@@ -129,13 +129,13 @@ func (m *Model) confirmEdit(d client.DiscoveryDomain, verified, use bool) tea.Cm
 	}
 	next := d
 	next.Verified, next.UseForDiscovery = verified, use
-	body := "For " + common.Clean(m.org.Name) + ":\n" + strings.Join(diff, "\n") + "\n\nz puts it back for " + common.UndoWindow.String() + "."
-	return dialog.Guard(m.c, "Change "+common.Clean(d.Domain)+"?", body, "Save", m.org.Name, m.edit(d, next, false))
+	body := "For " + common.Clean(m.Org.Name) + ":\n" + strings.Join(diff, "\n") + "\n\nz puts it back for " + common.UndoWindow.String() + "."
+	return dialog.Guard(m.Common, "Change "+common.Clean(d.Domain)+"?", body, "Save", m.Org.Name, m.edit(d, next, false))
 }
 
 // edit is the change from before to after, undone by the reverse.
 func (m *Model) edit(before, after client.DiscoveryDomain, undo bool) tea.Cmd {
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
 	name := common.Clean(before.Domain)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{before.ID: before.Domain}, Before: fields(before), After: fields(after)}
@@ -159,15 +159,15 @@ func (m *Model) remove(d client.DiscoveryDomain) tea.Cmd {
 	name := common.Clean(d.Domain)
 	body := "It routes no logins (discovery is off)."
 	if d.UseForDiscovery {
-		body = "People with an @" + name + " email are no longer sent to " + common.Clean(m.org.Name) + " at login."
+		body = "People with an @" + name + " email are no longer sent to " + common.Clean(m.Org.Name) + " at login."
 	}
 	body += " z adds it back for " + common.UndoWindow.String() + " as " + client.DomainStatus(d.Verified) + ", with a new TXT record value."
-	return dialog.Guard(m.c, "Remove "+name+"?", body, "Remove", m.org.Name, m.removal(d, false))
+	return dialog.Guard(m.Common, "Remove "+name+"?", body, "Remove", m.Org.Name, m.removal(d, false))
 }
 
 // removal is the change that removes d; undo says it undoes adding it.
 func (m *Model) removal(d client.DiscoveryDomain, undo bool) tea.Cmd {
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
 	name := common.Clean(d.Domain)
 	return common.Change(nil, func() common.Outcome {
 		det := audit.Detail{OrgName: o.Name, Names: map[string]string{d.ID: d.Domain}, Before: fields(d)}

@@ -19,9 +19,6 @@ import (
 // Model is the Domains tab.
 type Model struct {
 	list.Tab[client.DiscoveryDomain]
-	c    *common.Common
-	org  client.Organization
-	list *list.Model[client.DiscoveryDomain]
 }
 
 var _ common.Hideable = (*Model)(nil)
@@ -29,13 +26,12 @@ var _ common.Hideable = (*Model)(nil)
 // Spec is the Domains tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: common.Domains, Title: "Domains", Aliases: []string{"d"}, Eager: true,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.Domains },
-		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+		Key: func(k *keymap.KeyMap) key.Binding { return k.Domains }, New: common.MakePane(New)}
 }
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{c: c, org: o}
+	m := &Model{}
 	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.DiscoveryDomain]{
 		Optional: true, // hidden until the tenant says it has the feature, for good without it
 		One:      "domain",
@@ -55,7 +51,6 @@ func New(c *common.Common, o client.Organization) *Model {
 			return client.Page[client.DiscoveryDomain]{Items: ds}, err
 		},
 	}, m.actions)
-	m.list = m.List()
 	return m
 }
 
@@ -74,10 +69,10 @@ func onOff(on bool) string {
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case changedMsg:
-		if msg.org != m.org.ID {
+		if msg.org != m.Org.ID {
 			return m, nil
 		}
-		m.list.Changed(msg.removed, msg.domain)
+		m.List().Changed(msg.removed, msg.domain)
 		return m, nil
 	}
 	return m, m.Route(msg)
@@ -85,7 +80,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 
 // actions is the tab's action table.
 func (m *Model) actions() common.Actions {
-	k := m.c.Keys
+	k := m.Common.Keys
 	d, none := m.Selection()
 	return common.Actions{
 		{Key: dialog.Named(k.New, "add domain"), Label: "Add a domain…", Needs: []client.Action{client.AddDomain}, Run: m.addForm},

@@ -24,9 +24,6 @@ const Tab common.Tab = "groups"
 // Model is the Groups tab.
 type Model struct {
 	list.Tab[client.Group]
-	c     *common.Common
-	org   client.Organization
-	list  *list.Model[client.Group]
 	shown bool      // the tab is on screen: the roles of the groups on it are read
 	roles roleReads // of the list's current load
 }
@@ -39,13 +36,12 @@ var (
 // Spec is the Groups tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: Tab, Title: "Groups", Aliases: []string{"g"}, Eager: true,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.Groups },
-		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+		Key: func(k *keymap.KeyMap) key.Binding { return k.Groups }, New: common.MakePane(New)}
 }
 
 // New makes the tab for o: it reads only.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{c: c, org: o}
+	m := &Model{}
 	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Group]{
 		Optional: true, // hidden until the tenant says it has the feature, for good without it
 		One:      "group",
@@ -64,7 +60,6 @@ func New(c *common.Common, o client.Organization) *Model {
 	}, func() common.Actions {
 		return common.Actions{m.CopyAction(), m.MoreAction("More options", nil)}
 	})
-	m.list = m.List()
 	return m
 }
 
@@ -79,7 +74,7 @@ func (m *Model) SetShown(shown bool) tea.Cmd {
 // table, and reads the roles of groups that came on screen.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	if r, ok := msg.(rolesMsg); ok {
-		if r.list == m.list {
+		if r.list == m.List() {
 			m.onRoles(r)
 		}
 		return m, nil

@@ -43,18 +43,18 @@ type rolesMsg struct {
 // readRoles asks for the roles of the groups on screen not yet asked
 // for, while the tab is shown and the token may read them.
 func (m *Model) readRoles() tea.Cmd {
-	if m.roles.load != m.list.Load() { // the list reloaded: its roles too
-		m.roles = roleReads{load: m.list.Load()}
+	if m.roles.load != m.List().Load() { // the list reloaded: its roles too
+		m.roles = roleReads{load: m.List().Load()}
 	}
-	if !m.shown || m.c.Reason(client.ReadGroupRoles) != "" {
+	if !m.shown || m.Common.Reason(client.ReadGroupRoles) != "" {
 		return nil
 	}
 	if m.roles.byID == nil {
 		m.roles.byID = map[string]roleRead{}
 	}
 	var cmds []tea.Cmd
-	ctx, cl, org, l, load := m.c.Ctx, m.c.Client, m.org.ID, m.list, m.roles.load
-	for _, g := range m.list.OnScreen() {
+	ctx, cl, org, l, load := m.Common.Ctx, m.Common.Client, m.Org.ID, m.List(), m.roles.load
+	for _, g := range m.List().OnScreen() {
 		if _, asked := m.roles.byID[g.ID]; asked {
 			continue
 		}
@@ -77,8 +77,8 @@ func (m *Model) onRoles(r rolesMsg) {
 	if r.err != nil {
 		m.roles.failed = r.err
 	}
-	if g, ok := m.list.Item(r.group); ok {
-		m.list.Put(g) // redraws its row
+	if g, ok := m.List().Item(r.group); ok {
+		m.List().Put(g) // redraws its row
 	}
 }
 
@@ -86,12 +86,12 @@ func (m *Model) onRoles(r rolesMsg) {
 // "none", "— unknown" where they could not be read (the list says why),
 // or "reading…" until they are.
 func (m *Model) rolesCell(id string) string {
-	if m.c.Reason(client.ReadGroupRoles) != "" {
+	if m.Common.Reason(client.ReadGroupRoles) != "" {
 		return "— unknown"
 	}
 	r := m.roles.byID[id]
 	switch {
-	case m.roles.load != m.list.Load() || !r.done:
+	case m.roles.load != m.List().Load() || !r.done:
 		return "reading…"
 	case r.err != nil:
 		return "— unknown"
@@ -107,10 +107,10 @@ func (m *Model) rolesCell(id string) string {
 
 // rolesLack says, under the list, why roles show as unknown.
 func (m *Model) rolesLack() string {
-	if why := m.c.Reason(client.ReadGroupRoles); why != "" {
+	if why := m.Common.Reason(client.ReadGroupRoles); why != "" {
 		return rolesColumn + " unknown: " + why
 	}
-	if m.roles.failed != nil && m.roles.load == m.list.Load() {
+	if m.roles.failed != nil && m.roles.load == m.List().Load() {
 		n := 0
 		for _, r := range m.roles.byID {
 			if r.done && r.err != nil {

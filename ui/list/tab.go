@@ -12,10 +12,12 @@ import (
 // and all that such a screen forwards to it (start, size, drawing, title,
 // filter focus, help, input, another session's news), with the rows of
 // its action table every list has alike (Copy…, More options) and the
-// "needs a selection" reason. A tab embeds it, made by NewTab, and is
-// left with its columns, its row, its fetch and its own actions.
+// "needs a selection" reason. A tab embeds it, made by NewTab or
+// NewOrgTab, and is left with its columns, its row, its fetch and its
+// own actions; its session, its organization and its list are the base's.
 type Tab[T any] struct {
-	c       *common.Common
+	Common  *common.Common
+	Org     client.Organization // whose tab it is; zero for a screen of its own
 	list    *Model[T]
 	actions func() common.Actions
 }
@@ -23,7 +25,11 @@ type Tab[T any] struct {
 // NewTab is the base of a tab showing spec's rows, whose action table
 // actions makes (called again for each key, the menu and the help).
 func NewTab[T any](c *common.Common, spec Spec[T], actions func() common.Actions) Tab[T] {
-	return Tab[T]{c: c, list: New(c, spec), actions: actions}
+	t := Tab[T]{Common: c, list: New(c, spec), actions: actions}
+	if spec.Org != nil {
+		t.Org = *spec.Org
+	}
+	return t
 }
 
 // NewOrgTab is NewTab for tab of o's page: labelled by the tab's title,
@@ -74,7 +80,7 @@ func (t *Tab[T]) Hidden() bool {
 func (t *Tab[T]) Capturing() bool { return t.list.Capturing() }
 
 // Help is the filter's keys while it has the focus, else the tab's.
-func (t *Tab[T]) Help() help.KeyMap { return t.list.Help(t.actions().Bindings(t.c)) }
+func (t *Tab[T]) Help() help.KeyMap { return t.list.Help(t.actions().Bindings(t.Common)) }
 
 // Route gives msg to the list, and a key it does not take to the action
 // table: what a tab's Update ends with, once it has handled its own
@@ -108,14 +114,14 @@ func (t *Tab[T]) Selection() (T, func() string) {
 
 // CopyAction is the "Copy…" row: what y offers from the row under the cursor.
 func (t *Tab[T]) CopyAction() common.Action {
-	return common.Action{Key: t.c.Keys.Copy, Label: "Copy…", Unavailable: t.NeedsSelection(), Run: t.list.CopyMenu}
+	return common.Action{Key: t.Common.Keys.Copy, Label: "Copy…", Unavailable: t.NeedsSelection(), Run: t.list.CopyMenu}
 }
 
 // MoreAction is the "More options" row: the action table as a menu titled
 // title; unavailable, when set, says why it cannot open now.
 func (t *Tab[T]) MoreAction(title string, unavailable func() string) common.Action {
-	return common.Action{Key: t.c.Keys.More, Unavailable: unavailable, Run: func() tea.Cmd {
-		return dialog.Open(dialog.NewMenu(t.c, title, dialog.Items(t.c, t.actions())))
+	return common.Action{Key: t.Common.Keys.More, Unavailable: unavailable, Run: func() tea.Cmd {
+		return dialog.Open(dialog.NewMenu(t.Common, title, dialog.Items(t.Common, t.actions())))
 	}}
 }
 

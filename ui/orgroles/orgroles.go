@@ -20,25 +20,19 @@ import (
 const Tab common.Tab = "roles"
 
 // Model is the Roles tab.
-type Model struct {
-	list.Tab[client.Role]
-	c    *common.Common
-	org  client.Organization
-	list *list.Model[client.Role]
-}
+type Model struct{ list.Tab[client.Role] }
 
 var _ common.Hideable = (*Model)(nil)
 
 // Spec is the Roles tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: Tab, Title: "Roles", Aliases: []string{"org-roles"}, Eager: true,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.OrgRoles },
-		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+		Key: func(k *keymap.KeyMap) key.Binding { return k.OrgRoles }, New: common.MakePane(New)}
 }
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{c: c, org: o}
+	m := &Model{}
 	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Role]{
 		Optional: true, // hidden until the tenant says it has the feature, for good without it
 		One:      "role",
@@ -55,7 +49,6 @@ func New(c *common.Common, o client.Organization) *Model {
 			return client.Page[client.Role]{Items: rs}, err
 		},
 	}, m.actions)
-	m.list = m.List()
 	return m
 }
 
@@ -63,13 +56,13 @@ func New(c *common.Common, o client.Organization) *Model {
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case changedMsg:
-		if msg.org != m.org.ID {
+		if msg.org != m.Org.ID {
 			return m, nil
 		}
-		m.list.Changed(msg.removed, msg.made)
+		m.List().Changed(msg.removed, msg.made)
 		return m, nil
 	case holdersMsg:
-		if msg.org == m.org.ID && msg.list == m.list {
+		if msg.org == m.Org.ID && msg.list == m.List() {
 			return m, m.showHolders(msg)
 		}
 		return m, nil
@@ -79,7 +72,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 
 // actions is the tab's action table.
 func (m *Model) actions() common.Actions {
-	k := m.c.Keys
+	k := m.Common.Keys
 	r, none := m.Selection()
 	return common.Actions{
 		{Key: dialog.Named(k.New, "create role"), Label: "Create a role…", Needs: []client.Action{client.CreateOrgRole}, Run: m.createForm},
