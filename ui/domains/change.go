@@ -10,15 +10,8 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/list"
 )
-
-// changedMsg is a change's result for the list: the domain as it now is,
-// and the id of one that went.
-type changedMsg struct {
-	org     string
-	domain  client.DiscoveryDomain
-	removed string
-}
 
 // fields are a domain's values, for the audit's before and after.
 func fields(d client.DiscoveryDomain) map[string]any {
@@ -63,6 +56,7 @@ func (m *Model) confirmAdd(spec client.DiscoveryDomain) tea.Cmd {
 // says it puts back a domain removed (with its status, and a new record).
 func (m *Model) add(spec client.DiscoveryDomain, restore bool) tea.Cmd {
 	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
+	news := common.Touched{Org: o.ID, Tab: common.Domains}
 	name := common.Clean(spec.Domain)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, After: fields(spec)}
@@ -71,7 +65,7 @@ func (m *Model) add(spec client.DiscoveryDomain, restore bool) tea.Cmd {
 			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "add " + name + ": " + common.Explain(err)}}
 		}
 		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "added " + name + " (" + client.DomainStatus(made.Verified) + ")"},
-			Result: changedMsg{org: o.ID, domain: made}, Touched: &common.Touched{Org: o.ID, Tab: common.Domains},
+			Result: list.ChangedMsg[client.DiscoveryDomain]{News: news, Made: made}, Touched: &news,
 			Undo: &common.UndoMsg{Org: o.ID, Label: "adding " + name, Run: m.removal(made, true)}}
 		if restore {
 			out.Status.Text, out.Undo = "put back "+name+" ("+client.DomainStatus(made.Verified)+"); its TXT record value is new", nil
@@ -136,6 +130,7 @@ func (m *Model) confirmEdit(d client.DiscoveryDomain, verified, use bool) tea.Cm
 // edit is the change from before to after, undone by the reverse.
 func (m *Model) edit(before, after client.DiscoveryDomain, undo bool) tea.Cmd {
 	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
+	news := common.Touched{Org: o.ID, Tab: common.Domains}
 	name := common.Clean(before.Domain)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{before.ID: before.Domain}, Before: fields(before), After: fields(after)}
@@ -145,7 +140,7 @@ func (m *Model) edit(before, after client.DiscoveryDomain, undo bool) tea.Cmd {
 		}
 		out := common.Outcome{Status: common.StatusMsg{Level: common.Success,
 			Text: name + " is " + client.DomainStatus(now.Verified) + ", discovery " + onOff(now.UseForDiscovery)},
-			Result: changedMsg{org: o.ID, domain: now}, Touched: &common.Touched{Org: o.ID, Tab: common.Domains}}
+			Result: list.ChangedMsg[client.DiscoveryDomain]{News: news, Made: now}, Touched: &news}
 		if !undo {
 			out.Undo = &common.UndoMsg{Org: o.ID, Label: "edit of " + name, Run: m.edit(now, before, true)}
 		}
@@ -168,6 +163,7 @@ func (m *Model) remove(d client.DiscoveryDomain) tea.Cmd {
 // removal is the change that removes d; undo says it undoes adding it.
 func (m *Model) removal(d client.DiscoveryDomain, undo bool) tea.Cmd {
 	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
+	news := common.Touched{Org: o.ID, Tab: common.Domains}
 	name := common.Clean(d.Domain)
 	return common.Change(nil, func() common.Outcome {
 		det := audit.Detail{OrgName: o.Name, Names: map[string]string{d.ID: d.Domain}, Before: fields(d)}
@@ -175,7 +171,7 @@ func (m *Model) removal(d client.DiscoveryDomain, undo bool) tea.Cmd {
 			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "remove " + name + ": " + common.Explain(err)}}
 		}
 		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "removed " + name},
-			Result: changedMsg{org: o.ID, removed: d.ID}, Touched: &common.Touched{Org: o.ID, Tab: common.Domains}}
+			Result: list.ChangedMsg[client.DiscoveryDomain]{News: news, Removed: d.ID}, Touched: &news}
 		if !undo {
 			out.Undo = &common.UndoMsg{Org: o.ID, Label: "removal of " + name, Run: m.add(d, true)}
 		}

@@ -65,18 +65,9 @@ func onOff(on bool) string {
 	return "off"
 }
 
-// Update handles the list's messages, then the action table.
-func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
-	switch msg := msg.(type) {
-	case changedMsg:
-		if msg.org != m.Org.ID {
-			return m, nil
-		}
-		m.List().Changed(msg.removed, msg.domain)
-		return m, nil
-	}
-	return m, m.Route(msg)
-}
+// Update gives msg to the list (a change's result among them), then the
+// action table.
+func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) { return m, m.Route(msg) }
 
 // actions is the tab's action table.
 func (m *Model) actions() common.Actions {

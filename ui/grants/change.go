@@ -8,15 +8,8 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/list"
 )
-
-// changedMsg is a change's result for the list: a grant associated, or
-// the id of one removed.
-type changedMsg struct {
-	org     string
-	added   Grant
-	removed string
-}
 
 // choicesMsg is the tenant's grants not yet associated, for the picker.
 type choicesMsg struct {
@@ -89,6 +82,7 @@ func fields(g Grant) map[string]any {
 // says it puts back a grant removed.
 func (m *Model) add(g Grant, restore bool) tea.Cmd {
 	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
+	news := common.Touched{Org: o.ID, Tab: Tab}
 	name := what(g)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{g.ID: name}, After: fields(g)}
@@ -96,7 +90,7 @@ func (m *Model) add(g Grant, restore bool) tea.Cmd {
 			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "associate " + name + ": " + common.Explain(err)}}
 		}
 		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "associated " + name},
-			Result: changedMsg{org: o.ID, added: g}, Touched: &common.Touched{Org: o.ID, Tab: Tab},
+			Result: list.ChangedMsg[Grant]{News: news, Made: g}, Touched: &news,
 			Undo: &common.UndoMsg{Label: "associating " + name, Run: m.removal(g, true)}}
 		if restore {
 			out.Status.Text, out.Undo = "put back "+name, nil
@@ -122,6 +116,7 @@ func (m *Model) remove(g Grant) tea.Cmd {
 // removal is the change that removes g; undo says it undoes associating it.
 func (m *Model) removal(g Grant, undo bool) tea.Cmd {
 	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
+	news := common.Touched{Org: o.ID, Tab: Tab}
 	name := what(g)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{g.ID: name}, Before: fields(g)}
@@ -129,7 +124,7 @@ func (m *Model) removal(g Grant, undo bool) tea.Cmd {
 			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "remove " + name + ": " + common.Explain(err)}}
 		}
 		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "removed " + name},
-			Result: changedMsg{org: o.ID, removed: g.ID}, Touched: &common.Touched{Org: o.ID, Tab: Tab}}
+			Result: list.ChangedMsg[Grant]{News: news, Removed: g.ID}, Touched: &news}
 		if !undo {
 			out.Undo = &common.UndoMsg{Label: "removal of " + name, Run: m.add(g, true)}
 		}

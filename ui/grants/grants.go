@@ -108,12 +108,6 @@ func row(g Grant) table.Row {
 // Update handles the tab's changes, then the list's messages and keys.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
-	case changedMsg:
-		if msg.org != m.Org.ID {
-			return m, nil
-		}
-		m.List().Changed(msg.removed, msg.added)
-		return m, nil
 	case choicesMsg:
 		if msg.org != m.Org.ID || msg.list != m.List() {
 			return m, nil

@@ -82,10 +82,26 @@ func (t *Tab[T]) Capturing() bool { return t.list.Capturing() }
 // Help is the filter's keys while it has the focus, else the tab's.
 func (t *Tab[T]) Help() help.KeyMap { return t.list.Help(t.actions().Bindings(t.Common)) }
 
+// ChangedMsg is a change's result for an organization's list tab, the
+// one its news names: the row as it now is (made, edited or put back;
+// zero when none) and the id of one that went. The tab's Route shows it.
+type ChangedMsg[T any] struct {
+	News    common.Touched
+	Made    T
+	Removed string
+}
+
 // Route gives msg to the list, and a key it does not take to the action
 // table: what a tab's Update ends with, once it has handled its own
-// messages. A click is taken as on the list, below the header line.
+// messages. A click is taken as on the list, below the header line; a
+// ChangedMsg for this tab changes its rows.
 func (t *Tab[T]) Route(msg tea.Msg) tea.Cmd {
+	if ch, ok := msg.(ChangedMsg[T]); ok {
+		if news := t.list.spec.News; news != nil && ch.News == *news {
+			t.list.Changed(ch.Removed, ch.Made)
+		}
+		return nil
+	}
 	if c, ok := msg.(tea.MouseClickMsg); ok && t.list.spec.Header != nil {
 		c.Y-- // the header line
 		msg = c

@@ -11,15 +11,8 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/list"
 )
-
-// changedMsg is a change's result for the list: a role made, or the id of
-// one deleted.
-type changedMsg struct {
-	org     string
-	made    client.Role
-	removed string
-}
 
 // holdersMsg is who holds a role, for its members dialog.
 type holdersMsg struct {
@@ -65,6 +58,7 @@ func (m *Model) createForm() tea.Cmd {
 // makes again a role deleted.
 func (m *Model) create(r client.Role, again bool) tea.Cmd {
 	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
+	news := common.Touched{Org: o.ID, Tab: Tab}
 	name := common.Clean(r.Name)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, After: fields(r)}
@@ -73,7 +67,7 @@ func (m *Model) create(r client.Role, again bool) tea.Cmd {
 			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "create " + name + ": " + common.Explain(err)}}
 		}
 		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "created " + name},
-			Result: changedMsg{org: o.ID, made: made}, Touched: &common.Touched{Org: o.ID, Tab: Tab},
+			Result: list.ChangedMsg[client.Role]{News: news, Made: made}, Touched: &news,
 			Undo: &common.UndoMsg{Label: "creating " + name, Run: m.deletion(made, true)}}
 		if again {
 			out.Status.Text, out.Undo = "made "+name+" again (a new role: its members were not given it back)", nil
@@ -93,6 +87,7 @@ func (m *Model) remove(r client.Role) tea.Cmd {
 // deletion is the change that deletes r; undo says it undoes making it.
 func (m *Model) deletion(r client.Role, undo bool) tea.Cmd {
 	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
+	news := common.Touched{Org: o.ID, Tab: Tab}
 	name := common.Clean(r.Name)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{r.ID: r.Name}, Before: fields(r)}
@@ -100,7 +95,7 @@ func (m *Model) deletion(r client.Role, undo bool) tea.Cmd {
 			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "delete " + name + ": " + common.Explain(err)}}
 		}
 		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "deleted " + name},
-			Result: changedMsg{org: o.ID, removed: r.ID}, Touched: &common.Touched{Org: o.ID, Tab: Tab}}
+			Result: list.ChangedMsg[client.Role]{News: news, Removed: r.ID}, Touched: &news}
 		if !undo {
 			out.Undo = &common.UndoMsg{Label: "deletion of " + name, Run: m.create(r, true)}
 		}

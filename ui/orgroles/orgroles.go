@@ -55,12 +55,6 @@ func New(c *common.Common, o client.Organization) *Model {
 // Update handles the tab's changes, then the list's messages and keys.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
-	case changedMsg:
-		if msg.org != m.Org.ID {
-			return m, nil
-		}
-		m.List().Changed(msg.removed, msg.made)
-		return m, nil
 	case holdersMsg:
 		if msg.org == m.Org.ID && msg.list == m.List() {
 			return m, m.showHolders(msg)
