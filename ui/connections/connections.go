@@ -4,7 +4,6 @@
 package connections
 
 import (
-	"charm.land/bubbles/v2/key"
 	"context"
 
 	tea "charm.land/bubbletea/v2"
@@ -21,13 +20,12 @@ type Model struct{ list.Tab[client.Connection] }
 // Spec is the Connections tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: common.Connections, Title: "Connections", Aliases: []string{"c"}, Eager: true,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.Connections }, New: common.MakePane(New)}
+		Key: keymap.Named("connections"), New: common.MakePane(New)}
 }
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{}
-	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Connection]{
+	return list.MakeOrgTab(c, o, Spec(), list.Spec[client.Connection]{
 		One:   "connection",
 		Noun:  "connections",
 		Empty: "no connections enabled for this organization",
@@ -43,8 +41,7 @@ func New(c *common.Common, o client.Organization) *Model {
 			conns, err := cl.Connections(ctx, o.ID)
 			return client.Page[client.Connection]{Items: conns}, err
 		},
-	}, m.actions)
-	return m
+	}, (*Model).actions)
 }
 
 func onOff(b bool) string {

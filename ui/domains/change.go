@@ -55,8 +55,7 @@ func (m *Model) confirmAdd(spec client.DiscoveryDomain) tea.Cmd {
 // add is the change that adds spec; undone by removing it again. restore
 // says it puts back a domain removed (with its status, and a new record).
 func (m *Model) add(spec client.DiscoveryDomain, restore bool) tea.Cmd {
-	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
-	news := common.Touched{Org: o.ID, Tab: common.Domains}
+	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := common.Clean(spec.Domain)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, After: fields(spec)}
@@ -129,8 +128,7 @@ func (m *Model) confirmEdit(d client.DiscoveryDomain, verified, use bool) tea.Cm
 
 // edit is the change from before to after, undone by the reverse.
 func (m *Model) edit(before, after client.DiscoveryDomain, undo bool) tea.Cmd {
-	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
-	news := common.Touched{Org: o.ID, Tab: common.Domains}
+	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := common.Clean(before.Domain)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{before.ID: before.Domain}, Before: fields(before), After: fields(after)}
@@ -162,8 +160,7 @@ func (m *Model) remove(d client.DiscoveryDomain) tea.Cmd {
 
 // removal is the change that removes d; undo says it undoes adding it.
 func (m *Model) removal(d client.DiscoveryDomain, undo bool) tea.Cmd {
-	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
-	news := common.Touched{Org: o.ID, Tab: common.Domains}
+	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := common.Clean(d.Domain)
 	return common.Change(nil, func() common.Outcome {
 		det := audit.Detail{OrgName: o.Name, Names: map[string]string{d.ID: d.Domain}, Before: fields(d)}

@@ -5,8 +5,6 @@ package domains
 import (
 	"context"
 
-	"charm.land/bubbles/v2/key"
-
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
@@ -26,13 +24,12 @@ var _ common.Hideable = (*Model)(nil)
 // Spec is the Domains tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: common.Domains, Title: "Domains", Aliases: []string{"d"}, Eager: true,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.Domains }, New: common.MakePane(New)}
+		Key: keymap.Named("domains"), New: common.MakePane(New)}
 }
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{}
-	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.DiscoveryDomain]{
+	return list.MakeOrgTab(c, o, Spec(), list.Spec[client.DiscoveryDomain]{
 		Optional: true, // hidden until the tenant says it has the feature, for good without it
 		One:      "domain",
 		Noun:     "discovery domains",
@@ -50,8 +47,7 @@ func New(c *common.Common, o client.Organization) *Model {
 			ds, err := cl.DiscoveryDomains(ctx, o.ID)
 			return client.Page[client.DiscoveryDomain]{Items: ds}, err
 		},
-	}, m.actions)
-	return m
+	}, (*Model).actions)
 }
 
 func row(d client.DiscoveryDomain) table.Row {

@@ -81,8 +81,7 @@ func fields(g Grant) map[string]any {
 // add is the change that associates g, undone by removing it; restore
 // says it puts back a grant removed.
 func (m *Model) add(g Grant, restore bool) tea.Cmd {
-	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
-	news := common.Touched{Org: o.ID, Tab: Tab}
+	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := what(g)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{g.ID: name}, After: fields(g)}
@@ -115,8 +114,7 @@ func (m *Model) remove(g Grant) tea.Cmd {
 
 // removal is the change that removes g; undo says it undoes associating it.
 func (m *Model) removal(g Grant, undo bool) tea.Cmd {
-	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
-	news := common.Touched{Org: o.ID, Tab: Tab}
+	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := what(g)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{g.ID: name}, Before: fields(g)}

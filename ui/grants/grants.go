@@ -8,7 +8,6 @@ import (
 	"context"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
@@ -36,13 +35,12 @@ var _ common.Pane = (*Model)(nil)
 // Spec is the Machine-to-Machine Access tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: Tab, Title: "M2M Access", Aliases: []string{"grants", "client-grants", "machine"},
-		Key: func(k *keymap.KeyMap) key.Binding { return k.ClientGrants }, New: common.MakePane(New)}
+		Key: keymap.Named("m2m-tab"), New: common.MakePane(New)}
 }
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{}
-	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[Grant]{
+	return list.MakeOrgTab(c, o, Spec(), list.Spec[Grant]{
 		One:   "grant",
 		Noun:  "organization client grants",
 		Empty: "no machine-to-machine grant is associated: n associates one",
@@ -61,8 +59,7 @@ func New(c *common.Common, o client.Organization) *Model {
 			}
 			return client.Page[Grant]{Items: named(ctx, cl, gs)}, nil
 		},
-	}, m.actions)
-	return m
+	}, (*Model).actions)
 }
 
 // named gives each grant its API's and application's names, from one call

@@ -9,7 +9,6 @@ package groups
 import (
 	"context"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
@@ -36,7 +35,7 @@ var (
 // Spec is the Groups tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: Tab, Title: "Groups", Aliases: []string{"g"}, Eager: true,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.Groups }, New: common.MakePane(New)}
+		Key: keymap.Named("groups-tab"), New: common.MakePane(New)}
 }
 
 // New makes the tab for o: it reads only.

@@ -2,7 +2,6 @@
 package invitations
 
 import (
-	"charm.land/bubbles/v2/key"
 	"cmp"
 	"context"
 	"fmt"
@@ -36,7 +35,7 @@ type roleNamesMsg struct {
 // Spec is the Invitations tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: common.Invitations, Title: "Invitations", Aliases: []string{"i"}, Eager: true,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.Invites }, New: common.MakePane(New)}
+		Key: keymap.Named("invitations"), New: common.MakePane(New)}
 }
 
 // New makes the tab for o.

@@ -40,6 +40,23 @@ func NewOrgTab[T any](c *common.Common, o client.Organization, tab common.TabSpe
 	return NewTab(c, spec, actions)
 }
 
+// embedsTab is a tab type M whose base is Tab[T]: MakeOrgTab fills it.
+type embedsTab[M, T any] interface {
+	*M
+	base() *Tab[T]
+}
+
+func (t *Tab[T]) base() *Tab[T] { return t }
+
+// MakeOrgTab makes an organization's list tab M, a struct embedding Tab[T]
+// with nothing else to set up: its base is NewOrgTab's, its action table
+// M's method actions, given as a method expression ((*Model).actions).
+func MakeOrgTab[M any, P embedsTab[M, T], T any](c *common.Common, o client.Organization, tab common.TabSpec, spec Spec[T], actions func(P) common.Actions) P {
+	m := P(new(M))
+	*m.base() = NewOrgTab(c, o, tab, spec, func() common.Actions { return actions(m) })
+	return m
+}
+
 // List is the tab's list.
 func (t *Tab[T]) List() *Model[T] { return t.list }
 
@@ -89,6 +106,15 @@ type ChangedMsg[T any] struct {
 	News    common.Touched
 	Made    T
 	Removed string
+}
+
+// News is what a change of the tab's rows tells other sessions (its
+// organization and tab), and the ChangedMsg that shows it here names.
+func (t *Tab[T]) News() common.Touched {
+	if n := t.list.spec.News; n != nil {
+		return *n
+	}
+	return common.Touched{}
 }
 
 // Route gives msg to the list, and a key it does not take to the action

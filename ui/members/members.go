@@ -4,7 +4,6 @@
 package members
 
 import (
-	"charm.land/bubbles/v2/key"
 	"context"
 	"fmt"
 	"strings"
@@ -24,14 +23,13 @@ type Model struct{ list.Tab[client.Member] }
 // Spec is the Members tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: common.Members, Title: "Members", Aliases: []string{"m"}, Eager: false,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.Members }, New: common.MakePane(New)}
+		Key: keymap.Named("members"), New: common.MakePane(New)}
 }
 
 // New makes the tab for o; Init starts loading.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{}
 	s := &searcher{orgID: o.ID}
-	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Member]{
+	return list.MakeOrgTab(c, o, Spec(), list.Spec[client.Member]{
 		One:   "member",
 		Noun:  "members",
 		Empty: "no members",
@@ -58,8 +56,7 @@ func New(c *common.Common, o client.Organization) *Model {
 			return []common.Copyable{{Label: "User ID", Value: mem.UserID}, {Label: "Email", Value: mem.Email}, {Label: "Name", Value: mem.Name},
 				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, common.UserPath(mem.UserID))}}
 		},
-	}, m.actions)
-	return m
+	}, (*Model).actions)
 }
 
 // Row is how a member shows in the table; rolesUnread is why their roles

@@ -57,8 +57,7 @@ func (m *Model) createForm() tea.Cmd {
 // create is the change that makes r, undone by deleting it; again says it
 // makes again a role deleted.
 func (m *Model) create(r client.Role, again bool) tea.Cmd {
-	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
-	news := common.Touched{Org: o.ID, Tab: Tab}
+	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := common.Clean(r.Name)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, After: fields(r)}
@@ -86,8 +85,7 @@ func (m *Model) remove(r client.Role) tea.Cmd {
 
 // deletion is the change that deletes r; undo says it undoes making it.
 func (m *Model) deletion(r client.Role, undo bool) tea.Cmd {
-	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
-	news := common.Touched{Org: o.ID, Tab: Tab}
+	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := common.Clean(r.Name)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{r.ID: r.Name}, Before: fields(r)}

@@ -6,7 +6,6 @@ package orgroles
 import (
 	"context"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
@@ -27,13 +26,12 @@ var _ common.Hideable = (*Model)(nil)
 // Spec is the Roles tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: Tab, Title: "Roles", Aliases: []string{"org-roles"}, Eager: true,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.OrgRoles }, New: common.MakePane(New)}
+		Key: keymap.Named("roles-tab"), New: common.MakePane(New)}
 }
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{}
-	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Role]{
+	return list.MakeOrgTab(c, o, Spec(), list.Spec[client.Role]{
 		Optional: true, // hidden until the tenant says it has the feature, for good without it
 		One:      "role",
 		Noun:     "organization roles",
@@ -48,8 +46,7 @@ func New(c *common.Common, o client.Organization) *Model {
 			rs, err := cl.OrgRoles(ctx, o.ID)
 			return client.Page[client.Role]{Items: rs}, err
 		},
-	}, m.actions)
-	return m
+	}, (*Model).actions)
 }
 
 // Update handles the tab's changes, then the list's messages and keys.
