@@ -68,15 +68,13 @@ func (m *rolesTab) Update(msg tea.Msg) (common.Pane, tea.Cmd) { return m, m.Rout
 
 func (m *rolesTab) actions() common.Actions {
 	g, none := m.Selection()
-	o, cl, ctx := m.Org, m.Common.Client, m.Common.Ctx
+	o, cl, ctx, news := m.Org, m.Common.Client, m.Common.Ctx, m.News()
 	what := common.Clean(g.role.Name) + " from " + common.Clean(g.member.Email)
 	remove := common.Change(nil, func() common.Outcome {
 		if err := cl.RemoveRoles(ctx, o.ID, g.member.UserID, []string{g.role.ID}); err != nil {
 			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: common.Explain(err)}}
 		}
-		news := common.Touched{Org: o.ID, Tab: "roles"}
-		return common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "took " + what},
-			Result: list.ChangedMsg[grant]{News: news, Removed: g.member.UserID + " " + g.role.ID}, Touched: &news}
+		return list.Removed[grant](news, "took "+what, g.member.UserID+" "+g.role.ID)
 	})
 	return common.Actions{
 		{Key: m.Common.Keys.Remove, Label: "Remove role", Needs: []client.Action{client.RemoveRoles}, Unavailable: none,

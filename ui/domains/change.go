@@ -61,11 +61,10 @@ func (m *Model) add(spec client.DiscoveryDomain, restore bool) tea.Cmd {
 		d := audit.Detail{OrgName: o.Name, After: fields(spec)}
 		made, err := cl.AddDiscoveryDomain(audit.WithDetail(ctx, d), o.ID, spec)
 		if err != nil {
-			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "add " + name + ": " + common.Explain(err)}}
+			return common.Failed("add "+name, err)
 		}
-		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "added " + name + " (" + client.DomainStatus(made.Verified) + ")"},
-			Result: list.ChangedMsg[client.DiscoveryDomain]{News: news, Made: made}, Touched: &news,
-			Undo: &common.UndoMsg{Org: o.ID, Label: "adding " + name, Run: m.removal(made, true)}}
+		out := list.Made(news, "added "+name+" ("+client.DomainStatus(made.Verified)+")", made)
+		out.Undo = &common.UndoMsg{Org: o.ID, Label: "adding " + name, Run: m.removal(made, true)}
 		if restore {
 			out.Status.Text, out.Undo = "put back "+name+" ("+client.DomainStatus(made.Verified)+"); its TXT record value is new", nil
 		}
@@ -134,11 +133,9 @@ func (m *Model) edit(before, after client.DiscoveryDomain, undo bool) tea.Cmd {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{before.ID: before.Domain}, Before: fields(before), After: fields(after)}
 		now, err := cl.UpdateDiscoveryDomain(audit.WithDetail(ctx, d), o.ID, before.ID, after.Verified, after.UseForDiscovery)
 		if err != nil {
-			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "edit " + name + ": " + common.Explain(err)}}
+			return common.Failed("edit "+name, err)
 		}
-		out := common.Outcome{Status: common.StatusMsg{Level: common.Success,
-			Text: name + " is " + client.DomainStatus(now.Verified) + ", discovery " + onOff(now.UseForDiscovery)},
-			Result: list.ChangedMsg[client.DiscoveryDomain]{News: news, Made: now}, Touched: &news}
+		out := list.Made(news, name+" is "+client.DomainStatus(now.Verified)+", discovery "+onOff(now.UseForDiscovery), now)
 		if !undo {
 			out.Undo = &common.UndoMsg{Org: o.ID, Label: "edit of " + name, Run: m.edit(now, before, true)}
 		}
@@ -165,10 +162,9 @@ func (m *Model) removal(d client.DiscoveryDomain, undo bool) tea.Cmd {
 	return common.Change(nil, func() common.Outcome {
 		det := audit.Detail{OrgName: o.Name, Names: map[string]string{d.ID: d.Domain}, Before: fields(d)}
 		if err := cl.RemoveDiscoveryDomain(audit.WithDetail(ctx, det), o.ID, d.ID); err != nil {
-			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "remove " + name + ": " + common.Explain(err)}}
+			return common.Failed("remove "+name, err)
 		}
-		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "removed " + name},
-			Result: list.ChangedMsg[client.DiscoveryDomain]{News: news, Removed: d.ID}, Touched: &news}
+		out := list.Removed[client.DiscoveryDomain](news, "removed "+name, d.ID)
 		if !undo {
 			out.Undo = &common.UndoMsg{Org: o.ID, Label: "removal of " + name, Run: m.add(d, true)}
 		}

@@ -86,11 +86,10 @@ func (m *Model) add(g Grant, restore bool) tea.Cmd {
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{g.ID: name}, After: fields(g)}
 		if err := cl.AssociateClientGrant(audit.WithDetail(ctx, d), o.ID, g.ID); err != nil {
-			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "associate " + name + ": " + common.Explain(err)}}
+			return common.Failed("associate "+name, err)
 		}
-		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "associated " + name},
-			Result: list.ChangedMsg[Grant]{News: news, Made: g}, Touched: &news,
-			Undo: &common.UndoMsg{Label: "associating " + name, Run: m.removal(g, true)}}
+		out := list.Made(news, "associated "+name, g)
+		out.Undo = &common.UndoMsg{Label: "associating " + name, Run: m.removal(g, true)}
 		if restore {
 			out.Status.Text, out.Undo = "put back "+name, nil
 		}
@@ -119,10 +118,9 @@ func (m *Model) removal(g Grant, undo bool) tea.Cmd {
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{g.ID: name}, Before: fields(g)}
 		if err := cl.RemoveOrgClientGrant(audit.WithDetail(ctx, d), o.ID, g.ID); err != nil {
-			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "remove " + name + ": " + common.Explain(err)}}
+			return common.Failed("remove "+name, err)
 		}
-		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "removed " + name},
-			Result: list.ChangedMsg[Grant]{News: news, Removed: g.ID}, Touched: &news}
+		out := list.Removed[Grant](news, "removed "+name, g.ID)
 		if !undo {
 			out.Undo = &common.UndoMsg{Label: "removal of " + name, Run: m.add(g, true)}
 		}

@@ -99,24 +99,6 @@ func (t *Tab[T]) Capturing() bool { return t.list.Capturing() }
 // Help is the filter's keys while it has the focus, else the tab's.
 func (t *Tab[T]) Help() help.KeyMap { return t.list.Help(t.actions().Bindings(t.Common)) }
 
-// ChangedMsg is a change's result for an organization's list tab, the
-// one its news names: the row as it now is (made, edited or put back;
-// zero when none) and the id of one that went. The tab's Route shows it.
-type ChangedMsg[T any] struct {
-	News    common.Touched
-	Made    T
-	Removed string
-}
-
-// News is what a change of the tab's rows tells other sessions (its
-// organization and tab), and the ChangedMsg that shows it here names.
-func (t *Tab[T]) News() common.Touched {
-	if n := t.list.spec.News; n != nil {
-		return *n
-	}
-	return common.Touched{}
-}
-
 // Route gives msg to the list, and a key it does not take to the action
 // table: what a tab's Update ends with, once it has handled its own
 // messages. A click is taken as on the list, below the header line; a

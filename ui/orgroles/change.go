@@ -63,11 +63,10 @@ func (m *Model) create(r client.Role, again bool) tea.Cmd {
 		d := audit.Detail{OrgName: o.Name, After: fields(r)}
 		made, err := cl.CreateOrgRole(audit.WithDetail(ctx, d), o.ID, r.Name, r.Description)
 		if err != nil {
-			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "create " + name + ": " + common.Explain(err)}}
+			return common.Failed("create "+name, err)
 		}
-		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "created " + name},
-			Result: list.ChangedMsg[client.Role]{News: news, Made: made}, Touched: &news,
-			Undo: &common.UndoMsg{Label: "creating " + name, Run: m.deletion(made, true)}}
+		out := list.Made(news, "created "+name, made)
+		out.Undo = &common.UndoMsg{Label: "creating " + name, Run: m.deletion(made, true)}
 		if again {
 			out.Status.Text, out.Undo = "made "+name+" again (a new role: its members were not given it back)", nil
 		}
@@ -90,10 +89,9 @@ func (m *Model) deletion(r client.Role, undo bool) tea.Cmd {
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{r.ID: r.Name}, Before: fields(r)}
 		if err := cl.DeleteOrgRole(audit.WithDetail(ctx, d), o.ID, r.ID); err != nil {
-			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "delete " + name + ": " + common.Explain(err)}}
+			return common.Failed("delete "+name, err)
 		}
-		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "deleted " + name},
-			Result: list.ChangedMsg[client.Role]{News: news, Removed: r.ID}, Touched: &news}
+		out := list.Removed[client.Role](news, "deleted "+name, r.ID)
 		if !undo {
 			out.Undo = &common.UndoMsg{Label: "deletion of " + name, Run: m.create(r, true)}
 		}
