@@ -78,6 +78,21 @@ func TestFlowOpeningAnOrganizationIsCheap(t *testing.T) {
 		if n := matching(shown, "GET /organizations/org_", "/groups?"); n != 0 {
 			t.Errorf("the Groups tab listed the groups again (%d calls): %q", n, shown)
 		}
+
+		// the next organization: the tenant has organization roles, known
+		// since the first, so it is not asked again
+		s.press("esc", "down")
+		before, calls = log.len(), tn.Server.Stats().Calls
+		s.press("enter")
+		s.waitFor(time.Minute, "Members (")
+		s.Advance(time.Second)
+		next := log.since(before)
+		if n := tn.Server.Stats().Calls - calls; n > openCalls-1 {
+			t.Errorf("opening a second organization made %d calls, want at most %d: %q", n, openCalls-1, next)
+		}
+		if n := matching(next, "GET /organizations/org_", "/roles/rol_orgdashprobe/"); n != 0 {
+			t.Errorf("the second organization probed for organization roles again: %q", next)
+		}
 	})
 }
 
