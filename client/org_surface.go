@@ -202,7 +202,7 @@ func (c *auth0Client) OrgGroups(ctx context.Context, orgID, from string) (Page[G
 	c.noSurface.hasGroups.Store(true)
 	p := Page[Group]{Items: make([]Group, 0, len(l.Groups))}
 	for _, g := range l.Groups {
-		p.Items = append(p.Items, Group{ID: g.ID, Name: g.Name, ConnectionID: g.ConnectionID})
+		p.Items = append(p.Items, Group(g))
 	}
 	if l.Next != nil && len(l.Groups) > 0 {
 		p.Next = *l.Next
