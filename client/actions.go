@@ -59,6 +59,8 @@ const (
 	ViewUserJSON
 	ViewInvitationJSON
 	ViewDomainJSON
+	ReadGroups
+	ReadGroupRoles
 	actionCount // keep last
 )
 
@@ -120,6 +122,8 @@ var actionTable = [actionCount]ActionInfo{
 	ViewUserJSON:          {"view user JSON", "read:users", limits.UsersRead, false},
 	ViewInvitationJSON:    {"view invitation JSON", "read:organization_invitations", limits.OrgInvitationsRead, false},
 	ViewDomainJSON:        {"view discovery domain JSON", "read:organization_discovery_domains", limits.NoGroup, false},
+	ReadGroups:            {"read organization groups", "read:organization_groups", limits.NoGroup, false},
+	ReadGroupRoles:        {"read group roles", "read:organization_group_roles", limits.NoGroup, false}, // the scope's name is a guess (sim/surface.go)
 }
 
 // Actions are every action, in order.

@@ -105,9 +105,12 @@ type Reader interface {
 	// OrgRoleMembers lists the members holding one of an organization's
 	// own roles; a tenant without them answers Unsupported.
 	OrgRoleMembers(ctx context.Context, orgID, roleID string) ([]Member, error)
-	// OrgGroups lists an organization's groups with the roles each gives;
-	// a tenant without the feature answers Unsupported.
-	OrgGroups(ctx context.Context, orgID string) ([]Group, error)
+	// OrgGroups reads a page of an organization's groups (without their
+	// roles: one call); a tenant without the feature answers Unsupported.
+	OrgGroups(ctx context.Context, orgID, from string) (Page[Group], error)
+	// GroupRoles lists the roles a group gives its members in an
+	// organization.
+	GroupRoles(ctx context.Context, orgID, groupID string) ([]Role, error)
 	// EffectiveRoles lists a member's roles, direct or through groups.
 	EffectiveRoles(ctx context.Context, orgID, userID string) ([]EffectiveRole, error)
 	// BlockedUsers are the tenant's users Auth0 marks blocked (one search,

@@ -34,11 +34,10 @@ type OrgApplication struct {
 	MemberAccess   bool // the organization's members may use it
 }
 
-// Group is a group of an organization (provisioned by SCIM) with the roles
-// it gives its members there.
+// Group is a group of an organization (provisioned by SCIM). The roles it
+// gives its members there are read apart, by GroupRoles.
 type Group struct {
 	ID, Name, ConnectionID string
-	Roles                  []Role
 }
 
 // EffectiveRole is a role a member holds, and how: directly, through a
@@ -173,40 +172,59 @@ type roleJSON struct {
 	Name string `json:"name"`
 }
 
-// OrgGroups lists an organization's groups and the roles each gives
-// (GET /organizations/{id}/groups, then one call a group for its roles;
-// Early Access).
-func (c *auth0Client) OrgGroups(ctx context.Context, orgID string) ([]Group, error) {
+// OrgGroups reads one page of an organization's groups, the page after
+// from ("" for the first), without their roles: one call
+// (GET /organizations/{id}/groups, checkpoint paged; Early Access).
+// GroupRoles reads a group's roles.
+func (c *auth0Client) OrgGroups(ctx context.Context, orgID, from string) (Page[Group], error) {
 	if c.noSurface.groups.known() {
-		return nil, errNoGroups
+		return Page[Group]{}, errNoGroups
 	}
 	type groupJSON struct {
 		ID           string `json:"id"`
 		Name         string `json:"name"`
 		ConnectionID string `json:"connection_id"`
 	}
-	list, err := getAll(ctx, c, []string{"organizations", orgID, "groups"}, nil,
-		func(l checkpointList[groupJSON]) []groupJSON { return l.Groups })
+	q := url.Values{"take": {strconv.Itoa(pageSize)}}
+	if from != "" {
+		q.Set("from", from)
+	}
+	var l checkpointList[groupJSON]
+	err := c.m.Request(ctx, "GET", c.m.URI("organizations", orgID, "groups")+"?"+q.Encode(), &l)
 	if routeMissing(err) {
 		c.noSurface.groups.set(true)
-		return nil, errNoGroups
+		return Page[Group]{}, errNoGroups
 	}
 	if err != nil {
-		return nil, c.classify("list organization groups", err)
+		return Page[Group]{}, c.classify("list organization groups", err)
 	}
 	c.noSurface.groups.set(false)
-	out := make([]Group, 0, len(list))
-	for _, g := range list {
-		roles, err := getAll(ctx, c, []string{"organizations", orgID, "groups", g.ID, "roles"}, nil,
-			func(l checkpointList[roleJSON]) []roleJSON { return l.Roles })
-		if err != nil {
-			return out, c.classify("list group roles", err)
-		}
-		grp := Group{ID: g.ID, Name: g.Name, ConnectionID: g.ConnectionID}
-		for _, r := range roles {
-			grp.Roles = append(grp.Roles, Role{ID: r.ID, Name: r.Name})
-		}
-		out = append(out, grp)
+	c.noSurface.hasGroups.Store(true)
+	p := Page[Group]{Items: make([]Group, 0, len(l.Groups))}
+	for _, g := range l.Groups {
+		p.Items = append(p.Items, Group(g))
+	}
+	if l.Next != nil && len(l.Groups) > 0 {
+		p.Next = *l.Next
+	}
+	return p, nil
+}
+
+// GroupRoles lists the roles a group gives its members in an organization
+// (GET /organizations/{id}/groups/{group_id}/roles, checkpoint paged:
+// one call for up to a hundred roles).
+func (c *auth0Client) GroupRoles(ctx context.Context, orgID, groupID string) ([]Role, error) {
+	if c.noSurface.groups.known() {
+		return nil, errNoGroups
+	}
+	list, err := getAll(ctx, c, []string{"organizations", orgID, "groups", groupID, "roles"}, nil,
+		func(l checkpointList[roleJSON]) []roleJSON { return l.Roles })
+	if err != nil {
+		return nil, c.classify("list group roles", err)
+	}
+	out := make([]Role, 0, len(list))
+	for _, r := range list {
+		out = append(out, Role{ID: r.ID, Name: r.Name})
 	}
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package client_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/orgdash/orgdash/client"
@@ -30,10 +31,19 @@ func TestNewerOrganizationReads(t *testing.T) {
 	if len(roles) != 1 || roles[0].Name != "acme-billing-admin" {
 		t.Fatalf("acme's own roles: %+v", roles)
 	}
-	groups, err := c.OrgGroups(ctx, acme.ID)
+	before := tn.Server.Stats().Calls
+	groups, err := c.OrgGroups(ctx, acme.ID, "")
 	ok(t, err)
-	if len(groups) != 3 || groups[2].Name != "finance" || len(groups[2].Roles) != 2 {
+	if len(groups.Items) != 3 || groups.Items[2].Name != "finance" || groups.Next != "" {
 		t.Fatalf("acme's groups: %+v", groups)
+	}
+	if calls := tn.Server.Stats().Calls - before; calls != 1 {
+		t.Fatalf("listing 3 groups made %d calls, want 1 (their roles are read apart)", calls)
+	}
+	finance, err := c.GroupRoles(ctx, acme.ID, groups.Items[2].ID)
+	ok(t, err)
+	if len(finance) != 2 || !slices.ContainsFunc(finance, func(r client.Role) bool { return r.Name == "acme-billing-admin" }) {
+		t.Fatalf("the roles finance gives: %+v", finance)
 	}
 
 	// the 50th member is in finance (the seed's 40–59): the billing role
@@ -67,7 +77,7 @@ func TestNewerOrganizationReadsWithoutTheFeatures(t *testing.T) {
 		if client.KindOf(err) != client.Unsupported {
 			t.Fatalf("applications on a tenant without them: %v", err)
 		}
-		_, err = c.OrgGroups(ctx, acme.ID)
+		_, err = c.OrgGroups(ctx, acme.ID, "")
 		if client.KindOf(err) != client.Unsupported {
 			t.Fatalf("groups on a tenant without them: %v", err)
 		}

@@ -187,3 +187,16 @@ func (k *KeyMap) Override(keys map[string][]string) error {
 	}
 	return nil
 }
+
+// Named is the binding of an action by the name the config file rebinds
+// it by, as a tab's spec takes its key: Key: keymap.Named("domains"). A
+// name the keymap does not know has no keys (a test keeps every tab's
+// name known).
+func Named(name string) func(*KeyMap) key.Binding {
+	return func(k *KeyMap) key.Binding {
+		if b, ok := k.actions()[name]; ok {
+			return *b
+		}
+		return key.NewBinding(key.WithDisabled())
+	}
+}

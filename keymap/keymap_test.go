@@ -34,3 +34,18 @@ func TestOverride(t *testing.T) {
 		t.Fatalf("conflict: %v", err)
 	}
 }
+
+// A binding taken by name follows a rebinding; a name the keymap does not
+// know has no keys.
+func TestNamed(t *testing.T) {
+	k := Default()
+	if err := k.Override(map[string][]string{"domains": {"%"}}); err != nil {
+		t.Fatal(err)
+	}
+	if b := Named("domains")(k); !key.Matches(tea.KeyPressMsg{Code: '%', Text: "%"}, b) {
+		t.Fatalf("domains is bound to %v", b.Keys())
+	}
+	if b := Named("explode")(k); len(b.Keys()) != 0 || b.Enabled() {
+		t.Fatalf("an unknown name is bound to %v", b.Keys())
+	}
+}

@@ -33,14 +33,7 @@ type grant struct {
 }
 
 // rolesTab is the Roles tab.
-type rolesTab struct {
-	list.Tab[grant]
-	c   *common.Common
-	org client.Organization
-}
-
-// roleRemovedMsg is a grant gone.
-type roleRemovedMsg struct{ org, id string }
+type rolesTab struct{ list.Tab[grant] }
 
 func rolesSpec(k key.Binding) common.TabSpec {
 	s := common.TabSpec{Tab: "roles", Title: "Roles", Aliases: []string{"r"},
@@ -50,7 +43,7 @@ func rolesSpec(k key.Binding) common.TabSpec {
 }
 
 func newRolesTab(c *common.Common, o client.Organization, spec common.TabSpec) *rolesTab {
-	m := &rolesTab{c: c, org: o}
+	m := &rolesTab{}
 	id := func(g grant) string { return g.member.UserID + " " + g.role.ID }
 	m.Tab = list.NewOrgTab(c, o, spec, list.Spec[grant]{
 		One: "role", Noun: "roles", Empty: "no member holds a role here",
@@ -71,29 +64,22 @@ func newRolesTab(c *common.Common, o client.Organization, spec common.TabSpec) *
 	return m
 }
 
-func (m *rolesTab) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
-	if r, ok := msg.(roleRemovedMsg); ok && r.org == m.org.ID {
-		m.List().Drop(r.id)
-		return m, nil
-	}
-	return m, m.Route(msg)
-}
+func (m *rolesTab) Update(msg tea.Msg) (common.Pane, tea.Cmd) { return m, m.Route(msg) }
 
 func (m *rolesTab) actions() common.Actions {
 	g, none := m.Selection()
-	o, cl, ctx := m.org, m.c.Client, m.c.Ctx
+	o, cl, ctx, news := m.Org, m.Common.Client, m.Common.Ctx, m.News()
 	what := common.Clean(g.role.Name) + " from " + common.Clean(g.member.Email)
 	remove := common.Change(nil, func() common.Outcome {
 		if err := cl.RemoveRoles(ctx, o.ID, g.member.UserID, []string{g.role.ID}); err != nil {
 			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: common.Explain(err)}}
 		}
-		return common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "took " + what},
-			Result: roleRemovedMsg{org: o.ID, id: g.member.UserID + " " + g.role.ID}, Touched: &common.Touched{Org: o.ID, Tab: "roles"}}
+		return list.Removed[grant](news, "took "+what, g.member.UserID+" "+g.role.ID)
 	})
 	return common.Actions{
-		{Key: m.c.Keys.Remove, Label: "Remove role", Needs: []client.Action{client.RemoveRoles}, Unavailable: none,
+		{Key: m.Common.Keys.Remove, Label: "Remove role", Needs: []client.Action{client.RemoveRoles}, Unavailable: none,
 			Run: func() tea.Cmd {
-				return dialog.Guard(m.c, "Take "+what+"?", "In "+common.Clean(o.Name)+".", "Remove", o.Name, remove)
+				return dialog.Guard(m.Common, "Take "+what+"?", "In "+common.Clean(o.Name)+".", "Remove", o.Name, remove)
 			}},
 		m.CopyAction(),
 		m.MoreAction("More options", nil),

@@ -32,11 +32,19 @@ func (f *Fake) OrgRoles(context.Context, string) ([]client.Role, error) {
 }
 
 // OrgGroups answers as a tenant without groups in organizations.
-func (f *Fake) OrgGroups(context.Context, string) ([]client.Group, error) {
+func (f *Fake) OrgGroups(context.Context, string, string) (client.Page[client.Group], error) {
 	if err := f.fail("list organization groups"); err != nil {
+		return client.Page[client.Group]{}, err
+	}
+	return client.Page[client.Group]{}, &client.Error{Kind: client.Unsupported, Op: "list organization groups", Message: "this tenant has no groups in organizations"}
+}
+
+// GroupRoles answers as a tenant without groups in organizations.
+func (f *Fake) GroupRoles(context.Context, string, string) ([]client.Role, error) {
+	if err := f.fail("list group roles"); err != nil {
 		return nil, err
 	}
-	return nil, &client.Error{Kind: client.Unsupported, Op: "list organization groups", Message: "this tenant has no groups in organizations"}
+	return nil, &client.Error{Kind: client.Unsupported, Op: "list group roles", Message: "this tenant has no groups in organizations"}
 }
 
 // EffectiveRoles answers as a tenant without groups: a member's roles are

@@ -52,8 +52,7 @@ var _ common.Pane = (*Model)(nil)
 // Spec is the Activity tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: common.Activity, Title: "Activity",
-		Key: func(k *keymap.KeyMap) key.Binding { return k.ActivityTab },
-		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+		Key: keymap.Named("activity-tab"), New: common.MakePane(New)}
 }
 
 // New makes the timeline of o (an organization) or, with o's ID empty, of

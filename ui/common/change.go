@@ -45,6 +45,12 @@ type Outcome struct {
 	Deleted string
 }
 
+// Failed is the outcome of a change the tenant refused or that did not
+// happen: "remove acme.example: <why>".
+func Failed(what string, err error) Outcome {
+	return Outcome{Status: StatusMsg{Level: Failure, Text: what + ": " + Explain(err)}}
+}
+
 // OutcomeMsg carries an outcome to the root.
 type OutcomeMsg struct{ Outcome }
 

@@ -37,6 +37,11 @@ type Pane interface {
 // Hideable is a pane whose tab may be hidden: a feature the tenant lacks.
 type Hideable interface{ Hidden() bool }
 
+// Watcher is a pane that reads some of what it shows only while it is
+// shown (Groups: the roles of the groups on screen). Its page tells it
+// when its tab is shown and when another is.
+type Watcher interface{ SetShown(shown bool) tea.Cmd }
+
 // Gone reports whether err says the organization itself is gone (not one
 // of its connections or members), and if so returns the message that closes
 // its screen.

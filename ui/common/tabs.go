@@ -39,3 +39,9 @@ type TabSpec struct {
 // Counter is a pane whose count the page asks for when it opens, without
 // starting the pane (Members: one call, not a page of members).
 type Counter interface{ Count() tea.Cmd }
+
+// MakePane is a TabSpec's New from a tab's own constructor: New:
+// common.MakePane(New).
+func MakePane[P Pane](newPane func(*Common, client.Organization) P) func(*Common, client.Organization) Pane {
+	return func(c *Common, o client.Organization) Pane { return newPane(c, o) }
+}

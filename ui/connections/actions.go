@@ -44,7 +44,7 @@ func (m *Model) lastEnabled(cn client.Connection) bool {
 	if !cn.Enabled {
 		return false
 	}
-	for _, other := range m.list.Items() {
+	for _, other := range m.List().Items() {
 		if other.ID != cn.ID && other.Enabled {
 			return false
 		}
@@ -106,7 +106,7 @@ func gone(err error) bool {
 }
 
 func (m *Model) toggle(cn client.Connection) tea.Cmd {
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
 	next := cn
 	next.Enabled = !cn.Enabled
 	verb := map[bool]string{true: "enabled", false: "disabled"}[next.Enabled]
@@ -122,7 +122,7 @@ func (m *Model) toggle(cn client.Connection) tea.Cmd {
 		body = fmt.Sprintf("%s is the only enabled connection of %s. With it off, members could no longer log in to the organization. Its settings are kept.",
 			common.Clean(cn.Name), common.Clean(o.Name))
 	}
-	return dialog.Guard(m.c, title, body, verbTitle(next.Enabled), o.Name, run)
+	return dialog.Guard(m.Common, title, body, verbTitle(next.Enabled), o.Name, run)
 }
 
 // diff says what an edit changes: "Auto-membership: on → off".
@@ -161,8 +161,8 @@ func unset(s string) string {
 }
 
 func (m *Model) edit(cn client.Connection) tea.Cmd {
-	ctx, cl, o, c := m.c.Ctx, m.c.Client, m.org, m.c
-	return dialog.Open(dialog.NewSettings(m.c, "Settings of "+common.Clean(cn.Name), cn.Strategy, !cn.Legacy, cn.ConnectionSettings,
+	ctx, cl, o, c := m.Common.Ctx, m.Common.Client, m.Org, m.Common
+	return dialog.Open(dialog.NewSettings(m.Common, "Settings of "+common.Clean(cn.Name), cn.Strategy, !cn.Legacy, cn.ConnectionSettings,
 		func(s client.ConnectionSettings) tea.Cmd {
 			next := cn
 			next.ConnectionSettings = s
@@ -177,17 +177,17 @@ func (m *Model) edit(cn client.Connection) tea.Cmd {
 }
 
 func (m *Model) remove(cn client.Connection) tea.Cmd {
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
 	body := fmt.Sprintf("Remove %s (%s) from %s. Its organization settings go with it; z puts it back with the same settings for %s.",
 		common.Clean(cn.Name), cn.Strategy, common.Clean(o.Name), common.UndoWindow)
 	if m.lastEnabled(cn) {
 		body += "\n\nIt is the only enabled connection: members could no longer log in."
 	}
-	c := m.c
+	c := m.Common
 	undo := func() *common.UndoMsg {
 		return &common.UndoMsg{Org: o.ID, Label: "removal of " + common.Clean(cn.Name), Run: restore(c, o, cn)}
 	}
-	return dialog.Guard(m.c, "Remove connection "+common.Clean(cn.Name)+"?", body, "Remove", o.Name,
+	return dialog.Guard(m.Common, "Remove connection "+common.Clean(cn.Name)+"?", body, "Remove", o.Name,
 		change(ctx, o, cn, client.Connection{ID: cn.ID, Name: cn.Name}, "removing…", "removed "+common.Clean(cn.Name), undo,
 			func(ctx context.Context) (client.Connection, bool, error) {
 				return cn, true, cl.RemoveConnection(ctx, o.ID, cn.ID)
@@ -210,7 +210,7 @@ func restore(c *common.Common, o client.Organization, cn client.Connection) tea.
 
 // pick loads the tenant's connections for the enable picker.
 func (m *Model) pick() tea.Cmd {
-	ctx, cl, org := m.c.Ctx, m.c.Client, m.org.ID
+	ctx, cl, org := m.Common.Ctx, m.Common.Client, m.Org.ID
 	return func() tea.Msg {
 		conns, err := cl.TenantConnections(ctx)
 		return pickMsg{org: org, conns: conns, err: err}
@@ -221,18 +221,18 @@ func (m *Model) onPick(msg pickMsg) tea.Cmd {
 	if msg.err != nil {
 		return common.Status(common.Failure, common.Explain(msg.err))
 	}
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
 	var items []dialog.Item
 	for _, tc := range msg.conns {
-		if _, have := m.list.Item(tc.ID); have {
+		if _, have := m.List().Item(tc.ID); have {
 			continue
 		}
 		cn := client.Connection{ID: tc.ID, Name: tc.Name, Strategy: tc.Strategy}
 		defaults := client.ConnectionSettings{ShowAsButton: true}
-		c := m.c
+		c := m.Common
 		name := ansi.Truncate(common.Clean(tc.Name), 32, "…") // a column, then the strategy
-		label := name + strings.Repeat(" ", 33-ansi.StringWidth(name)) + m.c.Styles.Muted.Render(common.Clean(tc.Strategy))
-		items = append(items, dialog.Item{Label: label, Then: dialog.Open(dialog.NewSettings(m.c,
+		label := name + strings.Repeat(" ", 33-ansi.StringWidth(name)) + m.Common.Styles.Muted.Render(common.Clean(tc.Strategy))
+		items = append(items, dialog.Item{Label: label, Then: dialog.Open(dialog.NewSettings(m.Common,
 			"Enable "+common.Clean(tc.Name)+" ("+tc.Strategy+")", tc.Strategy, !m.legacy(), defaults, func(s client.ConnectionSettings) tea.Cmd {
 				next := cn
 				next.Enabled, next.ConnectionSettings = true, s
@@ -248,41 +248,41 @@ func (m *Model) onPick(msg pickMsg) tea.Cmd {
 	if len(items) == 0 {
 		return common.Status(common.Info, "every tenant connection is already enabled here")
 	}
-	return dialog.Open(dialog.NewMenu(m.c, "Enable a connection for "+common.Clean(o.Name), items).Filterable())
+	return dialog.Open(dialog.NewMenu(m.Common, "Enable a connection for "+common.Clean(o.Name), items).Filterable())
 }
 
 // onChanged updates the row a change was about.
 func (m *Model) onChanged(msg changedMsg) tea.Cmd {
-	if gone, ok := common.Gone(msg.err, m.org); ok {
+	if gone, ok := common.Gone(msg.err, m.Org); ok {
 		return func() tea.Msg { return gone }
 	}
 	switch {
 	case gone(msg.err): // a stale row: that connection is not the organization's any more
-		m.list.Drop(msg.id)
-		return m.list.Init()
+		m.List().Drop(msg.id)
+		return m.List().Init()
 	case client.KindOf(msg.err) == client.Undetermined:
-		m.list.SetState(msg.id, list.State{Phase: list.Unverified, Note: "unverified: " + common.Explain(msg.err)})
+		m.List().SetState(msg.id, list.State{Phase: list.Unverified, Note: "unverified: " + common.Explain(msg.err)})
 		return nil
 	}
 	if msg.err != nil {
-		if _, shown := m.list.Item(msg.id); shown {
-			m.list.SetState(msg.id, list.State{Phase: list.Failed, Note: "failed: " + common.Explain(msg.err)})
+		if _, shown := m.List().Item(msg.id); shown {
+			m.List().SetState(msg.id, list.State{Phase: list.Failed, Note: "failed: " + common.Explain(msg.err)})
 		}
 		return nil
 	}
-	m.list.ClearState(msg.id)
+	m.List().ClearState(msg.id)
 	if msg.removed {
-		m.list.Drop(msg.id)
+		m.List().Drop(msg.id)
 		return nil
 	}
 	conn := msg.conn
 	if conn.Name == "" { // some answers omit the connection's details
 		conn.Name, conn.Strategy = msg.prev.Name, msg.prev.Strategy
 	}
-	_, shown := m.list.Item(conn.ID)
-	m.list.Put(conn)
+	_, shown := m.List().Item(conn.ID)
+	m.List().Put(conn)
 	if !shown { // a connection just enabled: the cursor goes to it
-		m.list.Select(conn.ID)
+		m.List().Select(conn.ID)
 	}
 	return nil
 }

@@ -6,8 +6,6 @@ package connections
 import (
 	"context"
 
-	"charm.land/bubbles/v2/key"
-
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/client/crossorg"
@@ -18,24 +16,17 @@ import (
 )
 
 // Model is the Connections tab.
-type Model struct {
-	list.Tab[client.Connection]
-	c    *common.Common
-	org  client.Organization
-	list *list.Model[client.Connection]
-}
+type Model struct{ list.Tab[client.Connection] }
 
 // Spec is the Connections tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: common.Connections, Title: "Connections", Aliases: []string{"c"}, Eager: true,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.Connections },
-		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+		Key: keymap.Named("connections"), New: common.MakePane(New)}
 }
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{c: c, org: o}
-	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Connection]{
+	return list.MakeOrgTab(c, o, Spec(), list.Spec[client.Connection]{
 		One:   "connection",
 		Noun:  "connections",
 		Empty: "no connections enabled for this organization",
@@ -51,9 +42,7 @@ func New(c *common.Common, o client.Organization) *Model {
 			conns, err := cl.Connections(ctx, o.ID)
 			return client.Page[client.Connection]{Items: conns}, err
 		},
-	}, m.actions)
-	m.list = m.List()
-	return m
+	}, (*Model).actions)
 }
 
 func onOff(b bool) string {
@@ -80,21 +69,21 @@ func Row(cn client.Connection) table.Row {
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case changingMsg:
-		if msg.org == m.org.ID {
-			m.list.SetState(msg.id, list.State{Phase: list.Pending, Note: msg.what})
-			return m, m.list.Spin()
+		if msg.org == m.Org.ID {
+			m.List().SetState(msg.id, list.State{Phase: list.Pending, Note: msg.what})
+			return m, m.List().Spin()
 		}
 	case changedMsg:
 		if msg.err == nil { // the tenant's index of who uses what follows changes made here
 			cn := msg.conn
 			cn.ID = msg.id
-			crossorg.IndexOf(m.c.Client).Put(msg.org, cn, msg.removed)
+			crossorg.IndexOf(m.Common.Client).Put(msg.org, cn, msg.removed)
 		}
-		if msg.org == m.org.ID {
+		if msg.org == m.Org.ID {
 			return m, m.onChanged(msg)
 		}
 	case pickMsg:
-		if msg.org == m.org.ID {
+		if msg.org == m.Org.ID {
 			return m, m.onPick(msg)
 		}
 	}
@@ -103,8 +92,8 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 
 // actions is the tab's action table: keys, menu and help.
 func (m *Model) actions() common.Actions {
-	k := m.c.Keys
-	cn, ok := m.list.Selected()
+	k := m.Common.Keys
+	cn, ok := m.List().Selected()
 	none := m.NeedsSelection()
 	more := "More options"
 	if ok {
@@ -126,14 +115,14 @@ func (m *Model) actions() common.Actions {
 		m.CopyAction(),
 		{Key: k.New, Label: "Enable another connection", Needs: []client.Action{client.EnableConnection, client.ReadTenantConnections}, Run: m.pick},
 		m.MoreAction(more, nil),
-		m.JSONAction(func(cn client.Connection) string { return "Connection " + cn.Name + " in " + m.org.Name },
-			func(cn client.Connection) client.Entity { return client.ConnectionEntity(m.org.ID, cn.ID, cn.Legacy) }),
+		m.JSONAction(func(cn client.Connection) string { return "Connection " + cn.Name + " in " + m.Org.Name },
+			func(cn client.Connection) client.Entity { return client.ConnectionEntity(m.Org.ID, cn.ID, cn.Legacy) }),
 	}
 }
 
 // View draws the list.
 func (m *Model) View() string {
-	m.list.SetHidden(enabledColumn, m.legacy()) // an enabled flag the tenant does not have means nothing
+	m.List().SetHidden(enabledColumn, m.legacy()) // an enabled flag the tenant does not have means nothing
 	return m.Tab.View()
 }
 
@@ -143,7 +132,7 @@ const enabledColumn = 2
 // legacy reports whether the tenant lacks the newer connections family,
 // as its listed connections say.
 func (m *Model) legacy() bool {
-	for _, cn := range m.list.Items() {
+	for _, cn := range m.List().Items() {
 		if cn.Legacy {
 			return true
 		}

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/doctor"
@@ -162,21 +161,11 @@ func (m *Checkup) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.Init()
 		}
 	case tea.KeyPressMsg:
-		k := m.c.Keys
-		switch {
-		case key.Matches(msg, k.Up):
-			m.cursor = max(0, m.cursor-1)
-		case key.Matches(msg, k.Down):
-			if m.r != nil {
-				m.cursor = max(0, min(len(m.r.Findings)-1, m.cursor+1))
-			}
-		case key.Matches(msg, k.Refresh):
-			return m, m.Init()
-		case key.Matches(msg, k.Back):
-			return m, common.Back
+		n := 0
+		if m.r != nil {
+			n = len(m.r.Findings)
 		}
-		cmd, _ := m.actions().Handle(m.c, msg)
-		return m, cmd
+		return m, rowKeys(m.c, msg, &m.cursor, n, m.Init, m.actions)
 	}
 	return m, nil
 }
@@ -284,8 +273,4 @@ func (m *Checkup) Crumb() string { return "Doctor: " + common.Clean(m.org.Name) 
 func (m *Checkup) Capturing() bool { return false }
 
 // Help is the fix, the moves, refresh and back.
-func (m *Checkup) Help() help.KeyMap {
-	k := m.c.Keys
-	keys := append(m.actions().Bindings(m.c), k.Up, k.Down, k.Refresh, k.Back)
-	return common.HelpMap{Short: keys, Full: [][]key.Binding{keys}}
-}
+func (m *Checkup) Help() help.KeyMap { return rowHelp(m.c, m.actions()) }

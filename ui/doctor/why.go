@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/doctor"
@@ -77,19 +76,7 @@ func (m *Why) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.Init()
 		}
 	case tea.KeyPressMsg:
-		k := m.c.Keys
-		switch {
-		case key.Matches(msg, k.Up):
-			m.cursor = max(0, m.cursor-1)
-		case key.Matches(msg, k.Down):
-			m.cursor = min(len(m.ex.Links)-1, m.cursor+1)
-		case key.Matches(msg, k.Refresh):
-			return m, m.Init()
-		case key.Matches(msg, k.Back):
-			return m, common.Back
-		}
-		cmd, _ := m.actions().Handle(m.c, msg)
-		return m, cmd
+		return m, rowKeys(m.c, msg, &m.cursor, len(m.ex.Links), m.Init, m.actions)
 	}
 	return m, nil
 }
@@ -233,8 +220,4 @@ func (m *Why) Crumb() string {
 func (m *Why) Capturing() bool { return false }
 
 // Help is the fix, the moves, refresh and back.
-func (m *Why) Help() help.KeyMap {
-	k := m.c.Keys
-	keys := append(m.actions().Bindings(m.c), k.Up, k.Down, k.Refresh, k.Back)
-	return common.HelpMap{Short: keys, Full: [][]key.Binding{keys}}
-}
+func (m *Why) Help() help.KeyMap { return rowHelp(m.c, m.actions()) }

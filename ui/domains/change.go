@@ -10,15 +10,8 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/list"
 )
-
-// changedMsg is a change's result for the list: the domain as it now is,
-// and the id of one that went.
-type changedMsg struct {
-	org     string
-	domain  client.DiscoveryDomain
-	removed string
-}
 
 // fields are a domain's values, for the audit's before and after.
 func fields(d client.DiscoveryDomain) map[string]any {
@@ -30,10 +23,10 @@ func fields(d client.DiscoveryDomain) map[string]any {
 func (m *Model) addForm() tea.Cmd {
 	spec := client.DiscoveryDomain{UseForDiscovery: true}
 	listed := map[string]bool{}
-	for _, d := range m.list.Items() {
+	for _, d := range m.List().Items() {
 		listed[d.Domain] = true
 	}
-	return dialog.Open(dialog.NewForm(m.c, "Add a discovery domain to "+common.Clean(m.org.Name), func() tea.Cmd {
+	return dialog.Open(dialog.NewForm(m.Common, "Add a discovery domain to "+common.Clean(m.Org.Name), func() tea.Cmd {
 		spec.Domain = strings.ToLower(strings.TrimSpace(spec.Domain))
 		return m.confirmAdd(spec)
 	},
@@ -52,27 +45,26 @@ func (m *Model) addForm() tea.Cmd {
 
 func (m *Model) confirmAdd(spec client.DiscoveryDomain) tea.Cmd {
 	name := common.Clean(spec.Domain)
-	body := "Adds " + name + " to " + common.Clean(m.org.Name) + " as pending. Next you see the DNS TXT record that proves the domain is yours."
+	body := "Adds " + name + " to " + common.Clean(m.Org.Name) + " as pending. Next you see the DNS TXT record that proves the domain is yours."
 	if spec.UseForDiscovery {
-		body += " People with an @" + name + " email are then sent to " + common.Clean(m.org.Name) + " at login."
+		body += " People with an @" + name + " email are then sent to " + common.Clean(m.Org.Name) + " at login."
 	}
-	return dialog.Guard(m.c, "Add "+name+"?", body, "Add", m.org.Name, m.add(spec, false))
+	return dialog.Guard(m.Common, "Add "+name+"?", body, "Add", m.Org.Name, m.add(spec, false))
 }
 
 // add is the change that adds spec; undone by removing it again. restore
 // says it puts back a domain removed (with its status, and a new record).
 func (m *Model) add(spec client.DiscoveryDomain, restore bool) tea.Cmd {
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := common.Clean(spec.Domain)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, After: fields(spec)}
 		made, err := cl.AddDiscoveryDomain(audit.WithDetail(ctx, d), o.ID, spec)
 		if err != nil {
-			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "add " + name + ": " + common.Explain(err)}}
+			return common.Failed("add "+name, err)
 		}
-		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "added " + name + " (" + client.DomainStatus(made.Verified) + ")"},
-			Result: changedMsg{org: o.ID, domain: made}, Touched: &common.Touched{Org: o.ID, Tab: common.Domains},
-			Undo: &common.UndoMsg{Org: o.ID, Label: "adding " + name, Run: m.removal(made, true)}}
+		out := list.Made(news, "added "+name+" ("+client.DomainStatus(made.Verified)+")", made)
+		out.Undo = &common.UndoMsg{Org: o.ID, Label: "adding " + name, Run: m.removal(made, true)}
 		if restore {
 			out.Status.Text, out.Undo = "put back "+name+" ("+client.DomainStatus(made.Verified)+"); its TXT record value is new", nil
 		}
@@ -87,7 +79,7 @@ func (m *Model) add(spec client.DiscoveryDomain, restore bool) tea.Cmd {
 func (m *Model) record(d client.DiscoveryDomain) tea.Cmd {
 	text := "Create this DNS TXT record, then mark the domain verified (e):\n\nhost:  " + common.Clean(d.TXTHost) +
 		"\nvalue: " + common.Clean(d.TXTValue)
-	return dialog.Open(dialog.NewMenu(m.c, "TXT record for "+common.Clean(d.Domain)+"\n\n"+text, []dialog.Item{
+	return dialog.Open(dialog.NewMenu(m.Common, "TXT record for "+common.Clean(d.Domain)+"\n\n"+text, []dialog.Item{
 		{Label: "Copy the host", Then: common.CopyCmd(common.Copyable{Label: "TXT record host", Value: d.TXTHost})},
 		{Label: "Copy the value", Then: common.CopyCmd(common.Copyable{Label: "TXT record value", Value: d.TXTValue})},
 	}))
@@ -97,8 +89,8 @@ func (m *Model) record(d client.DiscoveryDomain) tea.Cmd {
 func (m *Model) details(d client.DiscoveryDomain) tea.Cmd {
 	lines := []string{"status: " + client.DomainStatus(d.Verified), "discovery: " + onOff(d.UseForDiscovery),
 		"TXT host: " + common.Clean(d.TXTHost), "TXT value: " + common.Clean(d.TXTValue), "id: " + d.ID}
-	edit := m.c.Why(common.Action{Needs: []client.Action{client.EditDomain}})
-	return dialog.Open(dialog.NewMenu(m.c, common.Clean(d.Domain)+"\n\n"+strings.Join(lines, "\n"), []dialog.Item{
+	edit := m.Common.Why(common.Action{Needs: []client.Action{client.EditDomain}})
+	return dialog.Open(dialog.NewMenu(m.Common, common.Clean(d.Domain)+"\n\n"+strings.Join(lines, "\n"), []dialog.Item{
 		{Label: "Copy the TXT host", Then: common.CopyCmd(common.Copyable{Label: "TXT record host", Value: d.TXTHost})},
 		{Label: "Copy the TXT value", Then: common.CopyCmd(common.Copyable{Label: "TXT record value", Value: d.TXTValue})},
 		{Label: map[bool]string{true: "Mark pending", false: "Mark verified"}[d.Verified], Reason: edit,
@@ -109,7 +101,7 @@ func (m *Model) details(d client.DiscoveryDomain) tea.Cmd {
 // editForm asks for the status and the use.
 func (m *Model) editForm(d client.DiscoveryDomain) tea.Cmd {
 	verified, use := d.Verified, d.UseForDiscovery
-	return dialog.Open(dialog.NewForm(m.c, "Edit "+common.Clean(d.Domain), func() tea.Cmd { return m.confirmEdit(d, verified, use) },
+	return dialog.Open(dialog.NewForm(m.Common, "Edit "+common.Clean(d.Domain), func() tea.Cmd { return m.confirmEdit(d, verified, use) },
 		huh.NewConfirm().Title("Verified").Description("Its TXT record is in place at "+common.Clean(d.TXTHost)+".").Value(&verified),
 		huh.NewConfirm().Title("Use for discovery").Description("Route logins by this domain.").Value(&use),
 	))
@@ -129,23 +121,21 @@ func (m *Model) confirmEdit(d client.DiscoveryDomain, verified, use bool) tea.Cm
 	}
 	next := d
 	next.Verified, next.UseForDiscovery = verified, use
-	body := "For " + common.Clean(m.org.Name) + ":\n" + strings.Join(diff, "\n") + "\n\nz puts it back for " + common.UndoWindow.String() + "."
-	return dialog.Guard(m.c, "Change "+common.Clean(d.Domain)+"?", body, "Save", m.org.Name, m.edit(d, next, false))
+	body := "For " + common.Clean(m.Org.Name) + ":\n" + strings.Join(diff, "\n") + "\n\nz puts it back for " + common.UndoWindow.String() + "."
+	return dialog.Guard(m.Common, "Change "+common.Clean(d.Domain)+"?", body, "Save", m.Org.Name, m.edit(d, next, false))
 }
 
 // edit is the change from before to after, undone by the reverse.
 func (m *Model) edit(before, after client.DiscoveryDomain, undo bool) tea.Cmd {
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := common.Clean(before.Domain)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{before.ID: before.Domain}, Before: fields(before), After: fields(after)}
 		now, err := cl.UpdateDiscoveryDomain(audit.WithDetail(ctx, d), o.ID, before.ID, after.Verified, after.UseForDiscovery)
 		if err != nil {
-			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "edit " + name + ": " + common.Explain(err)}}
+			return common.Failed("edit "+name, err)
 		}
-		out := common.Outcome{Status: common.StatusMsg{Level: common.Success,
-			Text: name + " is " + client.DomainStatus(now.Verified) + ", discovery " + onOff(now.UseForDiscovery)},
-			Result: changedMsg{org: o.ID, domain: now}, Touched: &common.Touched{Org: o.ID, Tab: common.Domains}}
+		out := list.Made(news, name+" is "+client.DomainStatus(now.Verified)+", discovery "+onOff(now.UseForDiscovery), now)
 		if !undo {
 			out.Undo = &common.UndoMsg{Org: o.ID, Label: "edit of " + name, Run: m.edit(now, before, true)}
 		}
@@ -159,23 +149,22 @@ func (m *Model) remove(d client.DiscoveryDomain) tea.Cmd {
 	name := common.Clean(d.Domain)
 	body := "It routes no logins (discovery is off)."
 	if d.UseForDiscovery {
-		body = "People with an @" + name + " email are no longer sent to " + common.Clean(m.org.Name) + " at login."
+		body = "People with an @" + name + " email are no longer sent to " + common.Clean(m.Org.Name) + " at login."
 	}
 	body += " z adds it back for " + common.UndoWindow.String() + " as " + client.DomainStatus(d.Verified) + ", with a new TXT record value."
-	return dialog.Guard(m.c, "Remove "+name+"?", body, "Remove", m.org.Name, m.removal(d, false))
+	return dialog.Guard(m.Common, "Remove "+name+"?", body, "Remove", m.Org.Name, m.removal(d, false))
 }
 
 // removal is the change that removes d; undo says it undoes adding it.
 func (m *Model) removal(d client.DiscoveryDomain, undo bool) tea.Cmd {
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := common.Clean(d.Domain)
 	return common.Change(nil, func() common.Outcome {
 		det := audit.Detail{OrgName: o.Name, Names: map[string]string{d.ID: d.Domain}, Before: fields(d)}
 		if err := cl.RemoveDiscoveryDomain(audit.WithDetail(ctx, det), o.ID, d.ID); err != nil {
-			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "remove " + name + ": " + common.Explain(err)}}
+			return common.Failed("remove "+name, err)
 		}
-		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "removed " + name},
-			Result: changedMsg{org: o.ID, removed: d.ID}, Touched: &common.Touched{Org: o.ID, Tab: common.Domains}}
+		out := list.Removed[client.DiscoveryDomain](news, "removed "+name, d.ID)
 		if !undo {
 			out.Undo = &common.UndoMsg{Org: o.ID, Label: "removal of " + name, Run: m.add(d, true)}
 		}

@@ -5,8 +5,6 @@ package domains
 import (
 	"context"
 
-	"charm.land/bubbles/v2/key"
-
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
@@ -19,9 +17,6 @@ import (
 // Model is the Domains tab.
 type Model struct {
 	list.Tab[client.DiscoveryDomain]
-	c    *common.Common
-	org  client.Organization
-	list *list.Model[client.DiscoveryDomain]
 }
 
 var _ common.Hideable = (*Model)(nil)
@@ -29,14 +24,12 @@ var _ common.Hideable = (*Model)(nil)
 // Spec is the Domains tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: common.Domains, Title: "Domains", Aliases: []string{"d"}, Eager: true,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.Domains },
-		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+		Key: keymap.Named("domains"), New: common.MakePane(New)}
 }
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{c: c, org: o}
-	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.DiscoveryDomain]{
+	return list.MakeOrgTab(c, o, Spec(), list.Spec[client.DiscoveryDomain]{
 		Optional: true, // hidden until the tenant says it has the feature, for good without it
 		One:      "domain",
 		Noun:     "discovery domains",
@@ -54,9 +47,7 @@ func New(c *common.Common, o client.Organization) *Model {
 			ds, err := cl.DiscoveryDomains(ctx, o.ID)
 			return client.Page[client.DiscoveryDomain]{Items: ds}, err
 		},
-	}, m.actions)
-	m.list = m.List()
-	return m
+	}, (*Model).actions)
 }
 
 func row(d client.DiscoveryDomain) table.Row {
@@ -70,22 +61,13 @@ func onOff(on bool) string {
 	return "off"
 }
 
-// Update handles the list's messages, then the action table.
-func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
-	switch msg := msg.(type) {
-	case changedMsg:
-		if msg.org != m.org.ID {
-			return m, nil
-		}
-		m.list.Changed(msg.removed, msg.domain)
-		return m, nil
-	}
-	return m, m.Route(msg)
-}
+// Update gives msg to the list (a change's result among them), then the
+// action table.
+func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) { return m, m.Route(msg) }
 
 // actions is the tab's action table.
 func (m *Model) actions() common.Actions {
-	k := m.c.Keys
+	k := m.Common.Keys
 	d, none := m.Selection()
 	return common.Actions{
 		{Key: dialog.Named(k.New, "add domain"), Label: "Add a domain…", Needs: []client.Action{client.AddDomain}, Run: m.addForm},
@@ -100,7 +82,7 @@ func (m *Model) actions() common.Actions {
 		m.CopyAction(),
 		m.MoreAction("More options", nil),
 		m.JSONAction(func(d client.DiscoveryDomain) string { return "Domain " + d.Domain }, func(d client.DiscoveryDomain) client.Entity {
-			return client.DomainEntity(m.org.ID, d.ID)
+			return client.DomainEntity(m.Org.ID, d.ID)
 		}),
 	}
 }

@@ -8,15 +8,8 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/list"
 )
-
-// changedMsg is a change's result for the list: a grant associated, or
-// the id of one removed.
-type changedMsg struct {
-	org     string
-	added   Grant
-	removed string
-}
 
 // choicesMsg is the tenant's grants not yet associated, for the picker.
 type choicesMsg struct {
@@ -28,9 +21,9 @@ type choicesMsg struct {
 
 // choices reads the tenant's grants (and their names) for the picker.
 func (m *Model) choices() tea.Cmd {
-	ctx, cl, org, l := m.c.Ctx, m.c.Client, m.org.ID, m.list
+	ctx, cl, org, l := m.Common.Ctx, m.Common.Client, m.Org.ID, m.List()
 	have := map[string]bool{}
-	for _, g := range m.list.Items() {
+	for _, g := range m.List().Items() {
 		have[g.ID] = true
 	}
 	return func() tea.Msg {
@@ -47,7 +40,7 @@ func (m *Model) picker(msg choicesMsg) tea.Cmd {
 		return common.Status(common.Failure, "cannot list the tenant's client grants: "+common.Explain(msg.err))
 	}
 	if len(msg.grants) == 0 {
-		return common.Status(common.Info, "every client grant of the tenant is associated with "+common.Clean(m.org.Name))
+		return common.Status(common.Info, "every client grant of the tenant is associated with "+common.Clean(m.Org.Name))
 	}
 	items := make([]dialog.Item, 0, len(msg.grants))
 	for _, g := range msg.grants {
@@ -57,7 +50,7 @@ func (m *Model) picker(msg choicesMsg) tea.Cmd {
 		}
 		items = append(items, it)
 	}
-	return dialog.Open(dialog.NewMenu(m.c, "Associate a client grant with "+common.Clean(m.org.Name), items))
+	return dialog.Open(dialog.NewMenu(m.Common, "Associate a client grant with "+common.Clean(m.Org.Name), items))
 }
 
 func cmpOr(a, b string) string {
@@ -75,9 +68,9 @@ func label(g Grant) string {
 
 func (m *Model) confirmAdd(g Grant) tea.Cmd {
 	r := row(g)
-	body := common.Clean(m.org.Name) + "'s machine-to-machine tokens may then be issued to " + r.Cells[2] +
+	body := common.Clean(m.Org.Name) + "'s machine-to-machine tokens may then be issued to " + r.Cells[2] +
 		" for " + r.Cells[0] + " (" + r.Cells[1] + ") with " + r.Cells[3] + ". z removes it again for " + common.UndoWindow.String() + "."
-	return dialog.Guard(m.c, "Associate this grant?", body, "Associate", m.org.Name, m.add(g, false))
+	return dialog.Guard(m.Common, "Associate this grant?", body, "Associate", m.Org.Name, m.add(g, false))
 }
 
 // fields are a grant's values, for the audit's before and after.
@@ -88,16 +81,15 @@ func fields(g Grant) map[string]any {
 // add is the change that associates g, undone by removing it; restore
 // says it puts back a grant removed.
 func (m *Model) add(g Grant, restore bool) tea.Cmd {
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := what(g)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{g.ID: name}, After: fields(g)}
 		if err := cl.AssociateClientGrant(audit.WithDetail(ctx, d), o.ID, g.ID); err != nil {
-			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "associate " + name + ": " + common.Explain(err)}}
+			return common.Failed("associate "+name, err)
 		}
-		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "associated " + name},
-			Result: changedMsg{org: o.ID, added: g}, Touched: &common.Touched{Org: o.ID, Tab: Tab},
-			Undo: &common.UndoMsg{Label: "associating " + name, Run: m.removal(g, true)}}
+		out := list.Made(news, "associated "+name, g)
+		out.Undo = &common.UndoMsg{Label: "associating " + name, Run: m.removal(g, true)}
 		if restore {
 			out.Status.Text, out.Undo = "put back "+name, nil
 		}
@@ -114,22 +106,21 @@ func what(g Grant) string {
 // remove asks, then takes g from the organization.
 func (m *Model) remove(g Grant) tea.Cmd {
 	r := row(g)
-	body := common.Clean(m.org.Name) + "'s machine-to-machine tokens are no longer issued to " + r.Cells[2] + " for " +
+	body := common.Clean(m.Org.Name) + "'s machine-to-machine tokens are no longer issued to " + r.Cells[2] + " for " +
 		r.Cells[0] + " (" + r.Cells[1] + "). The grant stays the tenant's; z associates it again for " + common.UndoWindow.String() + "."
-	return dialog.Guard(m.c, "Remove this grant from "+common.Clean(m.org.Name)+"?", body, "Remove", m.org.Name, m.removal(g, false))
+	return dialog.Guard(m.Common, "Remove this grant from "+common.Clean(m.Org.Name)+"?", body, "Remove", m.Org.Name, m.removal(g, false))
 }
 
 // removal is the change that removes g; undo says it undoes associating it.
 func (m *Model) removal(g Grant, undo bool) tea.Cmd {
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := what(g)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{g.ID: name}, Before: fields(g)}
 		if err := cl.RemoveOrgClientGrant(audit.WithDetail(ctx, d), o.ID, g.ID); err != nil {
-			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "remove " + name + ": " + common.Explain(err)}}
+			return common.Failed("remove "+name, err)
 		}
-		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "removed " + name},
-			Result: changedMsg{org: o.ID, removed: g.ID}, Touched: &common.Touched{Org: o.ID, Tab: Tab}}
+		out := list.Removed[Grant](news, "removed "+name, g.ID)
 		if !undo {
 			out.Undo = &common.UndoMsg{Label: "removal of " + name, Run: m.add(g, true)}
 		}

@@ -8,7 +8,6 @@ import (
 	"context"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
@@ -29,26 +28,19 @@ type Grant struct {
 }
 
 // Model is the Machine-to-Machine Access tab.
-type Model struct {
-	list.Tab[Grant]
-	c    *common.Common
-	org  client.Organization
-	list *list.Model[Grant]
-}
+type Model struct{ list.Tab[Grant] }
 
 var _ common.Pane = (*Model)(nil)
 
 // Spec is the Machine-to-Machine Access tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: Tab, Title: "M2M Access", Aliases: []string{"grants", "client-grants", "machine"},
-		Key: func(k *keymap.KeyMap) key.Binding { return k.ClientGrants },
-		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+		Key: keymap.Named("m2m-tab"), New: common.MakePane(New)}
 }
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{c: c, org: o}
-	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[Grant]{
+	return list.MakeOrgTab(c, o, Spec(), list.Spec[Grant]{
 		One:   "grant",
 		Noun:  "organization client grants",
 		Empty: "no machine-to-machine grant is associated: n associates one",
@@ -67,9 +59,7 @@ func New(c *common.Common, o client.Organization) *Model {
 			}
 			return client.Page[Grant]{Items: named(ctx, cl, gs)}, nil
 		},
-	}, m.actions)
-	m.list = m.List()
-	return m
+	}, (*Model).actions)
 }
 
 // named gives each grant its API's and application's names, from one call
@@ -115,14 +105,8 @@ func row(g Grant) table.Row {
 // Update handles the tab's changes, then the list's messages and keys.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
-	case changedMsg:
-		if msg.org != m.org.ID {
-			return m, nil
-		}
-		m.list.Changed(msg.removed, msg.added)
-		return m, nil
 	case choicesMsg:
-		if msg.org != m.org.ID || msg.list != m.list {
+		if msg.org != m.Org.ID || msg.list != m.List() {
 			return m, nil
 		}
 		return m, m.picker(msg)
@@ -132,7 +116,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 
 // actions is the tab's action table.
 func (m *Model) actions() common.Actions {
-	k := m.c.Keys
+	k := m.Common.Keys
 	g, none := m.Selection()
 	return common.Actions{
 		{Key: dialog.Named(k.New, "associate grant"), Label: "Associate a grant…",

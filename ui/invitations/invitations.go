@@ -2,10 +2,10 @@
 package invitations
 
 import (
-	"charm.land/bubbles/v2/key"
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,10 +21,9 @@ import (
 // Model is the Invitations tab.
 type Model struct {
 	list.Tab[client.Invitation]
-	c     *common.Common
-	org   client.Organization
-	list  *list.Model[client.Invitation]
 	names map[string]string // role id → name, once the tenant's roles are in
+	// namesAsked: the tenant's roles were asked for (once a tab's life)
+	namesAsked bool
 }
 
 // roleNamesMsg is the tenant's roles, to name those of the invitations.
@@ -36,13 +35,12 @@ type roleNamesMsg struct {
 // Spec is the Invitations tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: common.Invitations, Title: "Invitations", Aliases: []string{"i"}, Eager: true,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.Invites },
-		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+		Key: keymap.Named("invitations"), New: common.MakePane(New)}
 }
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{c: c, org: o}
+	m := &Model{}
 	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Invitation]{
 		One:   "invitation",
 		Noun:  "invitations",
@@ -61,7 +59,6 @@ func New(c *common.Common, o client.Organization) *Model {
 			return client.Page[client.Invitation]{Items: invs}, err
 		},
 	}, m.actions)
-	m.list = m.List()
 	return m
 }
 
@@ -83,20 +80,28 @@ func roleNames(inv client.Invitation, names map[string]string) string {
 	return strings.Join(named, ", ")
 }
 
-// Init loads the invitations and, where the token may read them, the
-// tenant's roles, to name the invitations' (one call).
-func (m *Model) Init() tea.Cmd {
-	if m.names != nil || !m.c.Client.Capabilities().Can(client.ReadRoles).Allowed {
-		return m.list.Init()
+// Init loads the invitations. The tenant's roles, to name the
+// invitations' (one call), are read once an invitation with roles is
+// listed: see nameRoles.
+func (m *Model) Init() tea.Cmd { return m.List().Init() }
+
+// nameRoles reads the tenant's roles, once, when an invitation listed
+// carries roles and the token may read them: an organization without
+// such invitations costs no call for them.
+func (m *Model) nameRoles() tea.Cmd {
+	if m.namesAsked || !m.Common.Client.Capabilities().Can(client.ReadRoles).Allowed ||
+		!slices.ContainsFunc(m.List().Items(), func(inv client.Invitation) bool { return len(inv.Roles) > 0 }) {
+		return nil
 	}
-	ctx, cl, l := m.c.Ctx, m.c.Client, m.list
-	return tea.Batch(m.list.Init(), func() tea.Msg {
+	m.namesAsked = true
+	ctx, cl, l := m.Common.Ctx, m.Common.Client, m.List()
+	return func() tea.Msg {
 		rs, err := cl.Roles(ctx)
 		if err != nil {
 			return nil // the count stays
 		}
 		return roleNamesMsg{list: l, roles: rs}
-	})
+	}
 }
 
 // Expiry says when an invitation lapses, relative to now, in days or
@@ -121,40 +126,40 @@ func Expiry(at, now time.Time) string {
 
 // Update handles the list's messages, then the action table.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
-	if r, ok := msg.(resendMsg); ok && r.org == m.org.ID {
+	if r, ok := msg.(resendMsg); ok && r.org == m.Org.ID {
 		return m, m.resend(r.inv)
 	}
-	if c, ok := msg.(choicesMsg); ok && c.org == m.org.ID {
+	if c, ok := msg.(choicesMsg); ok && c.org == m.Org.ID {
 		return m, m.inviteForm(c)
 	}
-	if i, ok := msg.(invitedMsg); ok && i.org == m.org.ID {
+	if i, ok := msg.(invitedMsg); ok && i.org == m.Org.ID {
 		for _, inv := range i.invs {
-			m.list.Put(inv)
+			m.List().Put(inv)
 		}
 		return m, nil
 	}
-	if r, ok := msg.(revokedMsg); ok && r.org == m.org.ID {
+	if r, ok := msg.(revokedMsg); ok && r.org == m.Org.ID {
 		if r.err == nil {
-			m.list.Drop(r.id)
+			m.List().Drop(r.id)
 		}
 		return m, nil
 	}
-	if r, ok := msg.(roleNamesMsg); ok && r.list == m.list {
+	if r, ok := msg.(roleNamesMsg); ok && r.list == m.List() {
 		m.names = map[string]string{}
 		for _, role := range r.roles {
 			m.names[role.ID] = role.Name
 		}
-		for _, inv := range m.list.Items() { // redrawn with the names
-			m.list.Put(inv)
+		for _, inv := range m.List().Items() { // redrawn with the names
+			m.List().Put(inv)
 		}
 		return m, nil
 	}
-	return m, m.Route(msg)
+	return m, tea.Batch(m.Route(msg), m.nameRoles())
 }
 
 // actions is the tab's action table.
 func (m *Model) actions() common.Actions {
-	k := m.c.Keys
+	k := m.Common.Keys
 	inv, none := m.Selection()
 	return common.Actions{
 		m.inviteAction(),
@@ -164,7 +169,7 @@ func (m *Model) actions() common.Actions {
 		m.CopyAction(),
 		m.MoreAction("More options", nil),
 		m.JSONAction(func(inv client.Invitation) string { return "Invitation of " + inv.Invitee }, func(inv client.Invitation) client.Entity {
-			return client.InvitationEntity(m.org.ID, inv.ID)
+			return client.InvitationEntity(m.Org.ID, inv.ID)
 		}),
 	}
 }

@@ -31,13 +31,13 @@ type invitedMsg struct {
 
 // inviteAction is the tab's "invite" entry.
 func (m *Model) inviteAction() common.Action {
-	return common.Action{Key: m.c.Keys.Invite, Label: "Invite people…", Needs: []client.Action{client.Invite, client.ReadApplications},
+	return common.Action{Key: m.Common.Keys.Invite, Label: "Invite people…", Needs: []client.Action{client.Invite, client.ReadApplications},
 		Run: m.loadChoices}
 }
 
 func (m *Model) loadChoices() tea.Cmd {
-	ctx, cl, org := m.c.Ctx, m.c.Client, m.org.ID
-	canRoles := m.c.Client.Capabilities().Can(client.ReadRoles).Allowed
+	ctx, cl, org := m.Common.Ctx, m.Common.Client, m.Org.ID
+	canRoles := m.Common.Client.Capabilities().Can(client.ReadRoles).Allowed
 	return func() tea.Msg {
 		apps, err := cl.Applications(ctx)
 		var roles []client.Role
@@ -100,7 +100,7 @@ func (m *Model) inviteForm(msg choicesMsg) tea.Cmd {
 			return nil
 		}),
 		huh.NewConfirm().Title("Send the email").Description("No: make the link only, to copy.").Value(&send))
-	return dialog.Open(dialog.NewForm(m.c, "Invite to "+common.Clean(m.org.Name), func() tea.Cmd {
+	return dialog.Open(dialog.NewForm(m.Common, "Invite to "+common.Clean(m.Org.Name), func() tea.Cmd {
 		n, _ := strconv.Atoi(strings.TrimSpace(days))
 		specs := make([]client.InviteSpec, 0)
 		for _, e := range splitEmails(emails) {
@@ -153,10 +153,10 @@ func (m *Model) confirmInvite(specs []client.InviteSpec, choices choicesMsg) tea
 		}
 		roles = "roles " + strings.Join(names, ", ")
 	}
-	body := "Invite " + strings.Join(who, ", ") + " to " + common.Clean(m.org.Name) + ", from " + common.Clean(s.Inviter) +
+	body := "Invite " + strings.Join(who, ", ") + " to " + common.Clean(m.Org.Name) + ", from " + common.Clean(s.Inviter) +
 		", into " + common.Clean(app) + " with " + roles + ", for " +
 		strconv.Itoa(int(s.TTL/(24*time.Hour))) + " days. " + how + ". Revoking (d) stops a link."
-	return dialog.Open(dialog.NewConfirm(m.c, "Invite "+people(len(specs))+"?", body, "Invite", invite(m.c, m.org, specs)))
+	return dialog.Open(dialog.NewConfirm(m.Common, "Invite "+people(len(specs))+"?", body, "Invite", invite(m.Common, m.Org, specs)))
 }
 
 // invite makes one invitation per person, audited each; a copy-only

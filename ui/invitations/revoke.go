@@ -20,11 +20,11 @@ type revokedMsg struct {
 // revoke asks, then deletes inv: its link stops working. Auth0 cannot
 // bring an invitation back (a new one has a new link), so there is no undo.
 func (m *Model) revoke(inv client.Invitation) tea.Cmd {
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
 	who := common.Clean(inv.Invitee)
 	body := "The invitation link sent to " + who + " stops working. This cannot be undone: inviting " + who +
 		" again sends a new link."
-	return dialog.Guard(m.c, "Revoke the invitation of "+who+"?", body, "Revoke", o.Name, common.Change(nil, func() common.Outcome {
+	return dialog.Guard(m.Common, "Revoke the invitation of "+who+"?", body, "Revoke", o.Name, common.Change(nil, func() common.Outcome {
 		err := cl.RevokeInvitation(audit.WithDetail(ctx, audit.Detail{OrgName: o.Name, Names: map[string]string{inv.ID: inv.Invitee}}), o.ID, inv.ID)
 		st := common.StatusMsg{Level: common.Success, Text: "revoked the invitation of " + who}
 		if err != nil {
@@ -45,10 +45,10 @@ func (m *Model) details(inv client.Invitation) tea.Cmd {
 	items := []dialog.Item{
 		{Label: "Copy the link", Reason: map[bool]string{true: "", false: "the tenant gave no link"}[inv.URL != ""],
 			Then: common.CopyCmd(common.Copyable{Label: "Invitation link", Value: inv.URL})},
-		{Label: "Resend (revoke, then invite again)", Reason: m.c.Why(common.Action{Needs: []client.Action{client.RevokeInvitation, client.Invite}}),
-			Then: func() tea.Msg { return resendMsg{org: m.org.ID, inv: inv} }},
+		{Label: "Resend (revoke, then invite again)", Reason: m.Common.Why(common.Action{Needs: []client.Action{client.RevokeInvitation, client.Invite}}),
+			Then: func() tea.Msg { return resendMsg{org: m.Org.ID, inv: inv} }},
 	}
-	return dialog.Open(dialog.NewMenu(m.c, "Invitation of "+common.Clean(inv.Invitee)+"\n\n"+strings.Join(lines, "\n"), items))
+	return dialog.Open(dialog.NewMenu(m.Common, "Invitation of "+common.Clean(inv.Invitee)+"\n\n"+strings.Join(lines, "\n"), items))
 }
 
 // resendMsg asks org's Invitations to resend inv.
@@ -61,7 +61,7 @@ type resendMsg struct {
 // application, inviter, roles and length: Auth0 has no resend, so the old
 // link stops working and a new one is sent. Said plainly before it is done.
 func (m *Model) resend(inv client.Invitation) tea.Cmd {
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
 	ttl := inv.ExpiresAt.Sub(inv.CreatedAt)
 	if ttl <= 0 || ttl > client.MaxInviteTTL {
 		ttl = 7 * 24 * time.Hour
@@ -69,7 +69,7 @@ func (m *Model) resend(inv client.Invitation) tea.Cmd {
 	who := common.Clean(inv.Invitee)
 	body := "Auth0 has no resend: this revokes the invitation (its link stops working) and invites " + who +
 		" again with the same application, inviter, roles and length; a new email goes out."
-	return dialog.Guard(m.c, "Resend the invitation of "+who+"?", body, "Resend", o.Name, common.Change(nil, func() common.Outcome {
+	return dialog.Guard(m.Common, "Resend the invitation of "+who+"?", body, "Resend", o.Name, common.Change(nil, func() common.Outcome {
 		ctx := audit.WithDetail(ctx, audit.Detail{OrgName: o.Name, Names: map[string]string{inv.ID: inv.Invitee}})
 		if err := cl.RevokeInvitation(ctx, o.ID, inv.ID); err != nil {
 			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "resend " + who + ": " + common.Explain(err)}}

@@ -211,6 +211,20 @@ func (m *Model[T]) Loaded() bool { return m.seq != 0 && !m.loading && m.err == n
 // Complete reports whether every row is loaded.
 func (m *Model[T]) Complete() bool { return m.Loaded() && m.pages.next == "" }
 
+// Load tells one load of the list from the next: it changes whenever the
+// list (re)loads from its first page.
+func (m *Model[T]) Load() int { return m.seq }
+
+// OnScreen are the items drawn now and as many again below them.
+func (m *Model[T]) OnScreen() []T {
+	ids := m.table.OnScreenIDs()
+	out := make([]T, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, m.items[id])
+	}
+	return out
+}
+
 // Started reports whether Init has run.
 func (m *Model[T]) Started() bool { return m.seq != 0 }
 

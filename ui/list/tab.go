@@ -12,10 +12,12 @@ import (
 // and all that such a screen forwards to it (start, size, drawing, title,
 // filter focus, help, input, another session's news), with the rows of
 // its action table every list has alike (Copy…, More options) and the
-// "needs a selection" reason. A tab embeds it, made by NewTab, and is
-// left with its columns, its row, its fetch and its own actions.
+// "needs a selection" reason. A tab embeds it, made by NewTab or
+// NewOrgTab, and is left with its columns, its row, its fetch and its
+// own actions; its session, its organization and its list are the base's.
 type Tab[T any] struct {
-	c       *common.Common
+	Common  *common.Common
+	Org     client.Organization // whose tab it is; zero for a screen of its own
 	list    *Model[T]
 	actions func() common.Actions
 }
@@ -23,7 +25,11 @@ type Tab[T any] struct {
 // NewTab is the base of a tab showing spec's rows, whose action table
 // actions makes (called again for each key, the menu and the help).
 func NewTab[T any](c *common.Common, spec Spec[T], actions func() common.Actions) Tab[T] {
-	return Tab[T]{c: c, list: New(c, spec), actions: actions}
+	t := Tab[T]{Common: c, list: New(c, spec), actions: actions}
+	if spec.Org != nil {
+		t.Org = *spec.Org
+	}
+	return t
 }
 
 // NewOrgTab is NewTab for tab of o's page: labelled by the tab's title,
@@ -32,6 +38,23 @@ func NewTab[T any](c *common.Common, spec Spec[T], actions func() common.Actions
 func NewOrgTab[T any](c *common.Common, o client.Organization, tab common.TabSpec, spec Spec[T], actions func() common.Actions) Tab[T] {
 	spec.Label, spec.Org, spec.News = tab.Title, &o, &common.Touched{Org: o.ID, Tab: tab.Tab}
 	return NewTab(c, spec, actions)
+}
+
+// embedsTab is a tab type M whose base is Tab[T]: MakeOrgTab fills it.
+type embedsTab[M, T any] interface {
+	*M
+	base() *Tab[T]
+}
+
+func (t *Tab[T]) base() *Tab[T] { return t }
+
+// MakeOrgTab makes an organization's list tab M, a struct embedding Tab[T]
+// with nothing else to set up: its base is NewOrgTab's, its action table
+// M's method actions, given as a method expression ((*Model).actions).
+func MakeOrgTab[M any, P embedsTab[M, T], T any](c *common.Common, o client.Organization, tab common.TabSpec, spec Spec[T], actions func(P) common.Actions) P {
+	m := P(new(M))
+	*m.base() = NewOrgTab(c, o, tab, spec, func() common.Actions { return actions(m) })
+	return m
 }
 
 // List is the tab's list.
@@ -74,12 +97,19 @@ func (t *Tab[T]) Hidden() bool {
 func (t *Tab[T]) Capturing() bool { return t.list.Capturing() }
 
 // Help is the filter's keys while it has the focus, else the tab's.
-func (t *Tab[T]) Help() help.KeyMap { return t.list.Help(t.actions().Bindings(t.c)) }
+func (t *Tab[T]) Help() help.KeyMap { return t.list.Help(t.actions().Bindings(t.Common)) }
 
 // Route gives msg to the list, and a key it does not take to the action
 // table: what a tab's Update ends with, once it has handled its own
-// messages. A click is taken as on the list, below the header line.
+// messages. A click is taken as on the list, below the header line; a
+// ChangedMsg for this tab changes its rows.
 func (t *Tab[T]) Route(msg tea.Msg) tea.Cmd {
+	if ch, ok := msg.(ChangedMsg[T]); ok {
+		if news := t.list.spec.News; news != nil && ch.News == *news {
+			t.list.Changed(ch.Removed, ch.Made)
+		}
+		return nil
+	}
 	if c, ok := msg.(tea.MouseClickMsg); ok && t.list.spec.Header != nil {
 		c.Y-- // the header line
 		msg = c
@@ -108,7 +138,7 @@ func (t *Tab[T]) Selection() (T, func() string) {
 
 // CopyAction is the "Copy…" row: what y offers from the row under the cursor.
 func (t *Tab[T]) CopyAction() common.Action {
-	return common.Action{Key: t.c.Keys.Copy, Label: "Copy…", Unavailable: t.NeedsSelection(), Run: t.list.CopyMenu}
+	return common.Action{Key: t.Common.Keys.Copy, Label: "Copy…", Unavailable: t.NeedsSelection(), Run: t.list.CopyMenu}
 }
 
 // JSONAction is the "View JSON" row: the row under the cursor as Auth0
@@ -117,15 +147,15 @@ func (t *Tab[T]) CopyAction() common.Action {
 func (t *Tab[T]) JSONAction(title func(T) string, entity func(T) client.Entity) common.Action {
 	it, _ := t.list.Selected()
 	e := entity(it)
-	return common.Action{Key: t.c.Keys.ViewJSON, Label: "View JSON", Needs: []client.Action{e.Action}, Unavailable: t.NeedsSelection(),
-		Run: func() tea.Cmd { return dialog.ViewJSON(t.c, title(it), e) }}
+	return common.Action{Key: t.Common.Keys.ViewJSON, Label: "View JSON", Needs: []client.Action{e.Action}, Unavailable: t.NeedsSelection(),
+		Run: func() tea.Cmd { return dialog.ViewJSON(t.Common, title(it), e) }}
 }
 
 // MoreAction is the "More options" row: the action table as a menu titled
 // title; unavailable, when set, says why it cannot open now.
 func (t *Tab[T]) MoreAction(title string, unavailable func() string) common.Action {
-	return common.Action{Key: t.c.Keys.More, Unavailable: unavailable, Run: func() tea.Cmd {
-		return dialog.Open(dialog.NewMenu(t.c, title, dialog.Items(t.c, t.actions())))
+	return common.Action{Key: t.Common.Keys.More, Unavailable: unavailable, Run: func() tea.Cmd {
+		return dialog.Open(dialog.NewMenu(t.Common, title, dialog.Items(t.Common, t.actions())))
 	}}
 }
 

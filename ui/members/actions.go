@@ -52,18 +52,18 @@ func (m *Model) confirmRemove(ts []client.Member) tea.Cmd {
 	if len(ts) > 3 {
 		list += " and " + table.Count(len(ts)-3) + " more"
 	}
-	plan := m.c.Client.Tracker().Estimate(limits.OrgMembersWrite, client.MemberCalls(len(ts)))
+	plan := m.Common.Client.Tracker().Estimate(limits.OrgMembersWrite, client.MemberCalls(len(ts)))
 	body := fmt.Sprintf("Remove %s from %s: %s.\n\nThe users stay in the tenant. Removal takes a few seconds to show; z undoes it for %s.\n\nPlan: %s, then a check that they are gone.",
-		what, common.Clean(m.org.Name), list, common.UndoWindow, plan)
-	all := m.list.Complete() && len(ts) == m.list.Total()
-	return dialog.GuardBulk(m.c, "Remove "+what+"?", body, "Remove", m.org.Name, len(ts), all, remove(m.c, m.org, ts))
+		what, common.Clean(m.Org.Name), list, common.UndoWindow, plan)
+	all := m.List().Complete() && len(ts) == m.List().Total()
+	return dialog.GuardBulk(m.Common, "Remove "+what+"?", body, "Remove", m.Org.Name, len(ts), all, remove(m.Common, m.Org, ts))
 }
 
 // retryFailed asks again for the members whose removal failed.
 func (m *Model) retryFailed() tea.Cmd {
 	var ts []client.Member
-	for _, id := range m.list.Failed() {
-		if mem, ok := m.list.Item(id); ok {
+	for _, id := range m.List().Failed() {
+		if mem, ok := m.List().Item(id); ok {
 			ts = append(ts, mem)
 		}
 	}
@@ -206,10 +206,10 @@ func restore(c *common.Common, o client.Organization, all []client.Member, ids [
 
 func (m *Model) onRemoving(msg removingMsg) tea.Cmd {
 	for _, id := range msg.ids {
-		m.list.SetState(id, list.State{Phase: list.Pending, Note: "removing…"})
+		m.List().SetState(id, list.State{Phase: list.Pending, Note: "removing…"})
 	}
-	m.list.Unmark(msg.ids...)
-	return m.list.Spin()
+	m.List().Unmark(msg.ids...)
+	return m.List().Spin()
 }
 
 func (m *Model) onRemoved(msg removedMsg) {
@@ -219,14 +219,14 @@ func (m *Model) onRemoved(msg removedMsg) {
 		case client.Confirmed, client.Done, client.Absent:
 			gone = append(gone, r.UserID)
 		case client.Unverified:
-			m.list.SetState(r.UserID, list.State{Phase: list.Unverified, Note: "unverified: " + common.Explain(r.Err)})
+			m.List().SetState(r.UserID, list.State{Phase: list.Unverified, Note: "unverified: " + common.Explain(r.Err)})
 		case client.Cancelled:
-			m.list.SetState(r.UserID, list.State{Phase: list.Failed, Note: "not sent: cancelled"})
-			m.list.Mark(r.UserID)
+			m.List().SetState(r.UserID, list.State{Phase: list.Failed, Note: "not sent: cancelled"})
+			m.List().Mark(r.UserID)
 		default:
-			m.list.SetState(r.UserID, list.State{Phase: list.Failed, Note: "failed: " + common.Explain(r.Err)})
-			m.list.Mark(r.UserID) // kept marked, so R (or d) retries them
+			m.List().SetState(r.UserID, list.State{Phase: list.Failed, Note: "failed: " + common.Explain(r.Err)})
+			m.List().Mark(r.UserID) // kept marked, so R (or d) retries them
 		}
 	}
-	m.list.Drop(gone...)
+	m.List().Drop(gone...)
 }

@@ -22,7 +22,7 @@ type foundMsg struct {
 
 // addAction is the tab's "add members".
 func (m *Model) addAction() common.Action {
-	return common.Action{Key: m.c.Keys.Add, Label: "Add members…", Needs: []client.Action{client.AddMembers, client.ReadUserOrganizations},
+	return common.Action{Key: m.Common.Keys.Add, Label: "Add members…", Needs: []client.Action{client.AddMembers, client.ReadUserOrganizations},
 		Run: m.askWho}
 }
 
@@ -36,8 +36,8 @@ func (m *Model) askWho() tea.Cmd {
 			}
 			return nil
 		})
-	ctx, cl, org := m.c.Ctx, m.c.Client, m.org.ID
-	return dialog.Open(dialog.NewForm(m.c, "Add members to "+common.Clean(m.org.Name), func() tea.Cmd {
+	ctx, cl, org := m.Common.Ctx, m.Common.Client, m.Org.ID
+	return dialog.Open(dialog.NewForm(m.Common, "Add members to "+common.Clean(m.Org.Name), func() tea.Cmd {
 		return func() tea.Msg {
 			us, err := cl.FindUsers(ctx, text)
 			return foundMsg{org: org, query: text, users: us, err: err}
@@ -59,7 +59,7 @@ func (m *Model) pickFound(msg foundMsg) tea.Cmd {
 	var opts []huh.Option[string]
 	byID := map[string]client.User{}
 	for _, u := range msg.users {
-		if _, member := m.list.Item(u.UserID); member {
+		if _, member := m.List().Item(u.UserID); member {
 			continue
 		}
 		byID[u.UserID] = u
@@ -71,7 +71,7 @@ func (m *Model) pickFound(msg foundMsg) tea.Cmd {
 	var chosen []string
 	pick := huh.NewMultiSelect[string]().Title("People").Description("x picks, enter goes on").Options(opts...).Value(&chosen).
 		Height(min(len(opts), 8) + 2)
-	return dialog.Open(dialog.NewForm(m.c, "Add to "+common.Clean(m.org.Name), func() tea.Cmd {
+	return dialog.Open(dialog.NewForm(m.Common, "Add to "+common.Clean(m.Org.Name), func() tea.Cmd {
 		if len(chosen) == 0 {
 			return common.Status(common.Info, "nobody picked: nothing changed")
 		}
@@ -93,9 +93,9 @@ func (m *Model) confirmAdd(ms []client.Member) tea.Cmd {
 	if len(ms) > 3 {
 		list += " and " + table.Count(len(ms)-3) + " more"
 	}
-	plan := m.c.Client.Tracker().Estimate(limits.OrgMembersWrite, client.MemberCalls(len(ms)))
-	body := "Add " + list + " to " + common.Clean(m.org.Name) + ". Plan: " + plan.String() + ". z removes them again for " + common.UndoWindow.String() + "."
-	return dialog.Guard(m.c, "Add "+table.Plural(len(ms), "member")+"?", body, "Add", m.org.Name, add(m.c, m.org, ms))
+	plan := m.Common.Client.Tracker().Estimate(limits.OrgMembersWrite, client.MemberCalls(len(ms)))
+	body := "Add " + list + " to " + common.Clean(m.Org.Name) + ". Plan: " + plan.String() + ". z removes them again for " + common.UndoWindow.String() + "."
+	return dialog.Guard(m.Common, "Add "+table.Plural(len(ms), "member")+"?", body, "Add", m.Org.Name, add(m.Common, m.Org, ms))
 }
 
 // add adds ms in batches within Auth0's cap; the undo removes those added.

@@ -28,14 +28,14 @@ func keystrokes(b *testing.B, marked int) {
 	m := New(uitest.Common(b, f), f.Orgs[0])
 	m.SetSize(120, 34)
 	for i := range 100000 {
-		m.list.Put(client.Member{UserID: fmt.Sprintf("auth0|%024d", i), Name: fmt.Sprintf("User %d", i),
+		m.List().Put(client.Member{UserID: fmt.Sprintf("auth0|%024d", i), Name: fmt.Sprintf("User %d", i),
 			Email: fmt.Sprintf("user%d@example.com", i), Roles: []client.Role{{ID: "rol_1", Name: "Member"}}})
 	}
-	if m.list.Total() != 100000 {
-		b.Fatalf("%d rows loaded", m.list.Total())
+	if m.List().Total() != 100000 {
+		b.Fatalf("%d rows loaded", m.List().Total())
 	}
 	for i := range marked {
-		m.list.Mark(fmt.Sprintf("auth0|%024d", i*100))
+		m.List().Mark(fmt.Sprintf("auth0|%024d", i*100))
 	}
 	var keys []string
 	for _, q := range []string{"user9", "example", "User 42", "nobody"} {

@@ -4,7 +4,6 @@
 package members
 
 import (
-	"charm.land/bubbles/v2/key"
 	"context"
 	"fmt"
 	"strings"
@@ -19,25 +18,18 @@ import (
 )
 
 // Model is the Members tab.
-type Model struct {
-	list.Tab[client.Member]
-	c    *common.Common
-	org  client.Organization
-	list *list.Model[client.Member]
-}
+type Model struct{ list.Tab[client.Member] }
 
 // Spec is the Members tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: common.Members, Title: "Members", Aliases: []string{"m"}, Eager: false,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.Members },
-		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+		Key: keymap.Named("members"), New: common.MakePane(New)}
 }
 
 // New makes the tab for o; Init starts loading.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{c: c, org: o}
 	s := &searcher{orgID: o.ID}
-	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Member]{
+	return list.MakeOrgTab(c, o, Spec(), list.Spec[client.Member]{
 		One:   "member",
 		Noun:  "members",
 		Empty: "no members",
@@ -64,9 +56,7 @@ func New(c *common.Common, o client.Organization) *Model {
 			return []common.Copyable{{Label: "User ID", Value: mem.UserID}, {Label: "Email", Value: mem.Email}, {Label: "Name", Value: mem.Name},
 				{Label: "Dashboard URL", Value: common.DashboardURL(c.Client.Tenant().Domain, common.UserPath(mem.UserID))}}
 		},
-	}, m.actions)
-	m.list = m.List()
-	return m
+	}, (*Model).actions)
 }
 
 // Row is how a member shows in the table; rolesUnread is why their roles
@@ -93,25 +83,25 @@ func RolesCell(mem client.Member, rolesUnread string) string {
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case removingMsg:
-		if msg.org == m.org.ID {
+		if msg.org == m.Org.ID {
 			return m, m.onRemoving(msg)
 		}
 	case removedMsg:
-		if msg.org == m.org.ID {
+		if msg.org == m.Org.ID {
 			m.onRemoved(msg)
 		}
 	case foundMsg:
-		if msg.org == m.org.ID {
+		if msg.org == m.Org.ID {
 			return m, m.pickFound(msg)
 		}
 	case rolesMsg:
-		if msg.org == m.org.ID {
+		if msg.org == m.Org.ID {
 			return m, m.pickRoles(msg)
 		}
 	case putMsg:
-		if msg.org == m.org.ID {
+		if msg.org == m.Org.ID {
 			for _, mem := range msg.members {
-				m.list.Put(mem)
+				m.List().Put(mem)
 			}
 		}
 	}
@@ -120,14 +110,14 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 
 // actions is the tab's action table: keys, menu and help.
 func (m *Model) actions() common.Actions {
-	k := m.c.Keys
-	ts := m.list.Targets()
+	k := m.Common.Keys
+	ts := m.List().Targets()
 	label := "Remove member"
 	if len(ts) > 1 {
 		label = fmt.Sprintf("Remove %s marked members", table.Count(len(ts)))
 	}
 	none := m.NeedsSelection()
-	failed := m.list.Failed()
+	failed := m.List().Failed()
 	retry := "Retry failed removals"
 	if len(failed) > 0 {
 		retry = "Retry " + table.Plural(len(failed), "failed removal")
@@ -142,10 +132,10 @@ func (m *Model) actions() common.Actions {
 			return ""
 		}, Run: m.retryFailed},
 		{Key: k.Open, Label: "Details", Needs: []client.Action{client.ReadUserOrganizations}, Unavailable: none, Run: func() tea.Cmd {
-			mem, _ := m.list.Selected()
-			return common.Push(NewDetail(m.c, m.org, mem))
+			mem, _ := m.List().Selected()
+			return common.Push(NewDetail(m.Common, m.Org, mem))
 		}},
-		{Key: k.Mark, Label: "Mark / unmark", Unavailable: none, Run: m.list.MarkCmd},
+		{Key: k.Mark, Label: "Mark / unmark", Unavailable: none, Run: m.List().MarkCmd},
 		m.CopyAction(),
 		m.addAction(), m.assignRoles(ts, none), m.removeRoles(ts, none),
 		m.whyAction(),
@@ -159,7 +149,7 @@ func (m *Model) actions() common.Actions {
 // more is the More options row; with no member it opens nothing.
 func (m *Model) more() common.Action {
 	a := m.MoreAction("More options", nil)
-	if len(m.list.Targets()) == 0 {
+	if len(m.List().Targets()) == 0 {
 		a.Run = func() tea.Cmd { return nil }
 	}
 	return a
@@ -169,10 +159,10 @@ func (m *Model) more() common.Action {
 func CountScope(orgID string) string { return "members:" + orgID }
 
 // Count asks the tenant how many members there are, before the tab is shown.
-func (m *Model) Count() tea.Cmd { return m.list.CountCmd() }
+func (m *Model) Count() tea.Cmd { return m.List().CountCmd() }
 
 // whyAction is w on the selected member: why can't they log in here?
 func (m *Model) whyAction() common.Action {
-	mem, ok := m.list.Selected()
-	return doctor.WhyAction(m.c, mem.Email, m.org.Name, ok)
+	mem, ok := m.List().Selected()
+	return doctor.WhyAction(m.Common, mem.Email, m.Org.Name, ok)
 }

@@ -56,7 +56,7 @@ func TestPagesLoadOnDemandAndTheFilterLoadsTheRest(t *testing.T) {
 			d.Send(uitest.Key("pgdown"))
 		}
 		if n := pages.Load(); n != 2 {
-			t.Fatalf("after scrolling to row %d: %d pages asked for, want 2", m.list.Total(), n)
+			t.Fatalf("after scrolling to row %d: %d pages asked for, want 2", m.List().Total(), n)
 		}
 		// a filter covers every row: the rest is loaded
 		d.Send(uitest.Key("/"))

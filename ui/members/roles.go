@@ -35,7 +35,7 @@ func (m *Model) removeRoles(ts []client.Member, none func() string) common.Actio
 }
 
 func (m *Model) loadRoles(ts []client.Member, assign bool) tea.Cmd {
-	ctx, cl, org := m.c.Ctx, m.c.Client, m.org.ID
+	ctx, cl, org := m.Common.Ctx, m.Common.Client, m.Org.ID
 	return func() tea.Msg {
 		rs, err := cl.Roles(ctx)
 		return rolesMsg{org: org, assign: assign, targets: ts, roles: rs, err: err}
@@ -71,7 +71,7 @@ func (m *Model) pickRoles(msg rolesMsg) tea.Cmd {
 	var chosen []string
 	pick := huh.NewMultiSelect[string]().Title("Roles").Description("x picks, enter goes on").Options(opts...).Value(&chosen).
 		Height(min(len(opts), 8) + 2) // every role in view, up to eight; the title and description take two lines
-	return dialog.Open(dialog.NewForm(m.c, verb+" roles: "+whom(msg.targets), func() tea.Cmd {
+	return dialog.Open(dialog.NewForm(m.Common, verb+" roles: "+whom(msg.targets), func() tea.Cmd {
 		if len(chosen) == 0 {
 			return common.Status(common.Info, "no role picked: nothing changed")
 		}
@@ -97,8 +97,8 @@ func (m *Model) confirmRoles(msg rolesMsg, ids []string) tea.Cmd {
 	}
 	verb := map[bool]string{true: "Assign", false: "Remove"}[msg.assign]
 	title := verb + " " + strings.Join(names, ", ") + " " + map[bool]string{true: "to", false: "from"}[msg.assign] + " " + whom(msg.targets) + "?"
-	body := "In " + common.Clean(m.org.Name) + " only. z undoes it for " + common.UndoWindow.String() + "."
-	return dialog.Open(dialog.NewConfirm(m.c, title, body, verb, changeRoles(m.c, m.org, msg.targets, pickRoles(ids, byID), msg.assign)))
+	body := "In " + common.Clean(m.Org.Name) + " only. z undoes it for " + common.UndoWindow.String() + "."
+	return dialog.Open(dialog.NewConfirm(m.Common, title, body, verb, changeRoles(m.Common, m.Org, msg.targets, pickRoles(ids, byID), msg.assign)))
 }
 
 func pickRoles(ids []string, byID map[string]client.Role) []client.Role {

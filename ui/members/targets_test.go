@@ -18,11 +18,11 @@ func TestTargetsFollowEveryChange(t *testing.T) {
 	m := New(uitest.Common(t, f), f.Orgs[0])
 	m.SetSize(100, 20)
 	for i := range 10 {
-		m.list.Put(client.Member{UserID: fmt.Sprintf("u%d", i), Name: fmt.Sprintf("Person %d", i)})
+		m.List().Put(client.Member{UserID: fmt.Sprintf("u%d", i), Name: fmt.Sprintf("Person %d", i)})
 	}
 	names := func() []string {
 		var out []string
-		for _, mem := range m.list.Targets() {
+		for _, mem := range m.List().Targets() {
 			out = append(out, mem.Name)
 		}
 		return out
@@ -36,15 +36,15 @@ func TestTargetsFollowEveryChange(t *testing.T) {
 		}
 	}
 	check("nothing marked: the row under the cursor", "Person 0")
-	m.list.Mark("u2", "u5", "u7")
+	m.List().Mark("u2", "u5", "u7")
 	check("three marked", "Person 2", "Person 5", "Person 7")
-	m.list.Put(client.Member{UserID: "u5", Name: "Renamed"})
+	m.List().Put(client.Member{UserID: "u5", Name: "Renamed"})
 	check("a marked member renamed", "Person 2", "Renamed", "Person 7")
-	m.list.Drop("u2")
+	m.List().Drop("u2")
 	check("a marked member dropped", "Renamed", "Person 7")
-	m.list.Unmark("u7")
+	m.List().Unmark("u7")
 	check("one unmarked", "Renamed")
-	m.list.Unmark("u5")
+	m.List().Unmark("u5")
 	if got := names(); len(got) != 1 {
 		t.Fatalf("no mark left: targets %q, want the row under the cursor", got)
 	}

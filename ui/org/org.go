@@ -96,13 +96,20 @@ func (m *Model) show(t int) tea.Cmd {
 	if m.hidden(t) {
 		return common.Status(common.Info, "this tenant has no "+strings.ToLower(m.specs[t].Title)+" tab")
 	}
+	if w, ok := m.panes[m.tab].(common.Watcher); ok && t != m.tab {
+		w.SetShown(false)
+	}
 	m.tab = t
 	m.panes[t].SetSize(m.width, m.height-2)
-	if m.started[t] {
-		return nil
+	var cmd tea.Cmd
+	if !m.started[t] {
+		m.started[t] = true
+		cmd = m.panes[t].Init()
 	}
-	m.started[t] = true
-	return m.panes[t].Init()
+	if w, ok := m.panes[t].(common.Watcher); ok {
+		cmd = tea.Batch(cmd, w.SetShown(true))
+	}
+	return cmd
 }
 
 // Update routes keys to the tab bar or the shown pane, and async results to every started pane.

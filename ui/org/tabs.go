@@ -1,8 +1,6 @@
 package org
 
 import (
-	"charm.land/bubbles/v2/key"
-	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/ui/activity"
 	"github.com/orgdash/orgdash/ui/common"
@@ -35,6 +33,5 @@ func Tabs() []common.TabSpec {
 
 func overviewSpec() common.TabSpec {
 	return common.TabSpec{Tab: common.Overview, Title: "Overview",
-		Key: func(k *keymap.KeyMap) key.Binding { return k.Overview },
-		New: func(c *common.Common, o client.Organization) common.Pane { return newOverview(c, o) }}
+		Key: keymap.Named("overview"), New: common.MakePane(newOverview)}
 }

@@ -7,7 +7,6 @@ package orgapps
 import (
 	"context"
 
-	"charm.land/bubbles/v2/key"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/ui/common"
@@ -21,8 +20,7 @@ const Tab common.Tab = "applications"
 // Spec is the Applications tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: Tab, Title: "Applications", Aliases: []string{"apps", "clients"}, Eager: true,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.OrgApps },
-		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+		Key: keymap.Named("applications-tab"), New: common.MakePane(New)}
 }
 
 // New makes the tab for o: it reads only.

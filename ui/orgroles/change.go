@@ -11,15 +11,8 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/list"
 )
-
-// changedMsg is a change's result for the list: a role made, or the id of
-// one deleted.
-type changedMsg struct {
-	org     string
-	made    client.Role
-	removed string
-}
 
 // holdersMsg is who holds a role, for its members dialog.
 type holdersMsg struct {
@@ -40,13 +33,13 @@ func fields(r client.Role) map[string]any {
 func (m *Model) createForm() tea.Cmd {
 	var r client.Role
 	taken := map[string]bool{}
-	for _, x := range m.list.Items() {
+	for _, x := range m.List().Items() {
 		taken[x.Name] = true
 	}
-	return dialog.Open(dialog.NewForm(m.c, "Create a role of "+common.Clean(m.org.Name)+"'s own", func() tea.Cmd {
+	return dialog.Open(dialog.NewForm(m.Common, "Create a role of "+common.Clean(m.Org.Name)+"'s own", func() tea.Cmd {
 		r.Name, r.Description = strings.TrimSpace(r.Name), strings.TrimSpace(r.Description)
-		body := "Only " + common.Clean(m.org.Name) + " has it; its members can then be given it. z deletes it again for " + common.UndoWindow.String() + "."
-		return dialog.Guard(m.c, "Create "+common.Clean(r.Name)+"?", body, "Create", m.org.Name, m.create(r, false))
+		body := "Only " + common.Clean(m.Org.Name) + " has it; its members can then be given it. z deletes it again for " + common.UndoWindow.String() + "."
+		return dialog.Guard(m.Common, "Create "+common.Clean(r.Name)+"?", body, "Create", m.Org.Name, m.create(r, false))
 	},
 		huh.NewInput().Title("Name").CharLimit(50).Value(&r.Name).Validate(func(s string) error {
 			switch s = strings.TrimSpace(s); {
@@ -64,17 +57,16 @@ func (m *Model) createForm() tea.Cmd {
 // create is the change that makes r, undone by deleting it; again says it
 // makes again a role deleted.
 func (m *Model) create(r client.Role, again bool) tea.Cmd {
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := common.Clean(r.Name)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, After: fields(r)}
 		made, err := cl.CreateOrgRole(audit.WithDetail(ctx, d), o.ID, r.Name, r.Description)
 		if err != nil {
-			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "create " + name + ": " + common.Explain(err)}}
+			return common.Failed("create "+name, err)
 		}
-		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "created " + name},
-			Result: changedMsg{org: o.ID, made: made}, Touched: &common.Touched{Org: o.ID, Tab: Tab},
-			Undo: &common.UndoMsg{Label: "creating " + name, Run: m.deletion(made, true)}}
+		out := list.Made(news, "created "+name, made)
+		out.Undo = &common.UndoMsg{Label: "creating " + name, Run: m.deletion(made, true)}
 		if again {
 			out.Status.Text, out.Undo = "made "+name+" again (a new role: its members were not given it back)", nil
 		}
@@ -85,22 +77,21 @@ func (m *Model) create(r client.Role, again bool) tea.Cmd {
 // remove asks, then deletes r. Auth0 cannot bring a role back, so z makes
 // a new one with its name and description, held by nobody.
 func (m *Model) remove(r client.Role) tea.Cmd {
-	body := "Everyone in " + common.Clean(m.org.Name) + " who holds it loses it (enter lists them). z makes it again for " +
+	body := "Everyone in " + common.Clean(m.Org.Name) + " who holds it loses it (enter lists them). z makes it again for " +
 		common.UndoWindow.String() + ", with its name and description, but nobody holds the new role."
-	return dialog.Guard(m.c, "Delete "+common.Clean(r.Name)+"?", body, "Delete", m.org.Name, m.deletion(r, false))
+	return dialog.Guard(m.Common, "Delete "+common.Clean(r.Name)+"?", body, "Delete", m.Org.Name, m.deletion(r, false))
 }
 
 // deletion is the change that deletes r; undo says it undoes making it.
 func (m *Model) deletion(r client.Role, undo bool) tea.Cmd {
-	ctx, cl, o := m.c.Ctx, m.c.Client, m.org
+	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := common.Clean(r.Name)
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{r.ID: r.Name}, Before: fields(r)}
 		if err := cl.DeleteOrgRole(audit.WithDetail(ctx, d), o.ID, r.ID); err != nil {
-			return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "delete " + name + ": " + common.Explain(err)}}
+			return common.Failed("delete "+name, err)
 		}
-		out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "deleted " + name},
-			Result: changedMsg{org: o.ID, removed: r.ID}, Touched: &common.Touched{Org: o.ID, Tab: Tab}}
+		out := list.Removed[client.Role](news, "deleted "+name, r.ID)
 		if !undo {
 			out.Undo = &common.UndoMsg{Label: "deletion of " + name, Run: m.create(r, true)}
 		}
@@ -110,7 +101,7 @@ func (m *Model) deletion(r client.Role, undo bool) tea.Cmd {
 
 // holders reads who holds r.
 func (m *Model) holders(r client.Role) tea.Cmd {
-	ctx, cl, org, l := m.c.Ctx, m.c.Client, m.org.ID, m.list
+	ctx, cl, org, l := m.Common.Ctx, m.Common.Client, m.Org.ID, m.List()
 	return func() tea.Msg {
 		ms, err := cl.OrgRoleMembers(ctx, org, r.ID)
 		return holdersMsg{org: org, list: l, role: r, members: ms, err: err}
@@ -130,9 +121,9 @@ func (m *Model) showHolders(msg holdersMsg) tea.Cmd {
 		}
 		items = append(items, dialog.Item{Label: who, Then: common.CopyCmd(common.Copyable{Label: "User ID", Value: mem.UserID})})
 	}
-	title := fmt.Sprintf("%s: held by %d in %s (enter copies the user id)", common.Clean(msg.role.Name), len(msg.members), common.Clean(m.org.Name))
+	title := fmt.Sprintf("%s: held by %d in %s (enter copies the user id)", common.Clean(msg.role.Name), len(msg.members), common.Clean(m.Org.Name))
 	if len(items) == 0 {
-		title = common.Clean(msg.role.Name) + ": nobody in " + common.Clean(m.org.Name) + " holds it"
+		title = common.Clean(msg.role.Name) + ": nobody in " + common.Clean(m.Org.Name) + " holds it"
 	}
-	return dialog.Open(dialog.NewMenu(m.c, title, items))
+	return dialog.Open(dialog.NewMenu(m.Common, title, items))
 }

@@ -6,7 +6,6 @@ package orgroles
 import (
 	"context"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
@@ -20,26 +19,19 @@ import (
 const Tab common.Tab = "roles"
 
 // Model is the Roles tab.
-type Model struct {
-	list.Tab[client.Role]
-	c    *common.Common
-	org  client.Organization
-	list *list.Model[client.Role]
-}
+type Model struct{ list.Tab[client.Role] }
 
 var _ common.Hideable = (*Model)(nil)
 
 // Spec is the Roles tab of an organization's page.
 func Spec() common.TabSpec {
 	return common.TabSpec{Tab: Tab, Title: "Roles", Aliases: []string{"org-roles"}, Eager: true,
-		Key: func(k *keymap.KeyMap) key.Binding { return k.OrgRoles },
-		New: func(c *common.Common, o client.Organization) common.Pane { return New(c, o) }}
+		Key: keymap.Named("roles-tab"), New: common.MakePane(New)}
 }
 
 // New makes the tab for o.
 func New(c *common.Common, o client.Organization) *Model {
-	m := &Model{c: c, org: o}
-	m.Tab = list.NewOrgTab(c, o, Spec(), list.Spec[client.Role]{
+	return list.MakeOrgTab(c, o, Spec(), list.Spec[client.Role]{
 		Optional: true, // hidden until the tenant says it has the feature, for good without it
 		One:      "role",
 		Noun:     "organization roles",
@@ -54,22 +46,14 @@ func New(c *common.Common, o client.Organization) *Model {
 			rs, err := cl.OrgRoles(ctx, o.ID)
 			return client.Page[client.Role]{Items: rs}, err
 		},
-	}, m.actions)
-	m.list = m.List()
-	return m
+	}, (*Model).actions)
 }
 
 // Update handles the tab's changes, then the list's messages and keys.
 func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 	switch msg := msg.(type) {
-	case changedMsg:
-		if msg.org != m.org.ID {
-			return m, nil
-		}
-		m.list.Changed(msg.removed, msg.made)
-		return m, nil
 	case holdersMsg:
-		if msg.org == m.org.ID && msg.list == m.list {
+		if msg.org == m.Org.ID && msg.list == m.List() {
 			return m, m.showHolders(msg)
 		}
 		return m, nil
@@ -79,7 +63,7 @@ func (m *Model) Update(msg tea.Msg) (common.Pane, tea.Cmd) {
 
 // actions is the tab's action table.
 func (m *Model) actions() common.Actions {
-	k := m.c.Keys
+	k := m.Common.Keys
 	r, none := m.Selection()
 	return common.Actions{
 		{Key: dialog.Named(k.New, "create role"), Label: "Create a role…", Needs: []client.Action{client.CreateOrgRole}, Run: m.createForm},

@@ -39,3 +39,15 @@ func (m *Model) Select(id string) {
 		}
 	}
 }
+
+// OnScreenIDs are the ids of the rows drawn now and of as many again
+// below them (what a taller window, or the next page down, would show),
+// in order.
+func (m Model) OnScreenIDs() []string {
+	end := min(len(m.view), m.offset+2*max(m.height, 1))
+	ids := make([]string, 0, max(end-m.offset, 0))
+	for p := m.offset; p < end; p++ {
+		ids = append(ids, m.rows[m.view[p]].ID)
+	}
+	return ids
+}
