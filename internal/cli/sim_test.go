@@ -101,6 +101,7 @@ func startSim(t *testing.T, args ...string) map[string]string {
 // TestSimCommandOverHTTPS runs a full organization lifecycle with the
 // official SDK's client credentials client against `orgdash sim --tls-cert … --empty`.
 func TestSimCommandOverHTTPS(t *testing.T) {
+	t.Parallel() // its own simulator, no environment
 	certFile, keyFile, pool := selfSigned(t)
 	env := startSim(t, "--tls-cert", certFile, "--tls-key", keyFile, "--empty", "--removal-delay", "0")
 	hc := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
@@ -231,6 +232,7 @@ func TestSimFlagsRefused(t *testing.T) {
 }
 
 func TestSimPrintsPlainHTTPDomain(t *testing.T) {
+	t.Parallel() // its own simulator, no environment
 	env := startSim(t, "--empty", "--client-id", "my-id", "--client-secret", "s3cr3t-value")
 	if !regexp.MustCompile(`^http://127\.0\.0\.1:\d+$`).MatchString(env["AUTH0_DOMAIN"]) || env["AUTH0_CLIENT_ID"] != "my-id" {
 		t.Fatalf("printed %v", env)
@@ -246,6 +248,7 @@ func TestSimPrintsPlainHTTPDomain(t *testing.T) {
 // refused, and --scopes with read scopes only leaves removal disabled,
 // naming its scope.
 func TestSimPlanCapsAndScopes(t *testing.T) {
+	t.Parallel() // its own simulator, no environment
 	env := startSim(t, "--plan", "enterprise", "--orgs", "3", "--members", "12",
 		"--scopes", "read:organizations read:organization_members read:organization_connections")
 	cl, err := client.New(client.Config{Domain: env["AUTH0_DOMAIN"], ClientID: env["AUTH0_CLIENT_ID"], ClientSecret: env["AUTH0_CLIENT_SECRET"]})
