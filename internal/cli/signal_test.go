@@ -24,14 +24,19 @@ import (
 	"github.com/orgdash/orgdash/sim/simtest"
 )
 
-// TestMain lets a test run this binary as orgdash itself. Unless -parallel
+// TestMain lets a test run this binary as orgdash itself, its arguments in
+// ORGDASH_ARGS split on spaces, or one a line in ORGDASH_ARGV. Unless -parallel
 // is given, the parallel tests run all at once rather than two at a time on
 // two cores: most of them are processes that partly wait (for a write
 // timeout, a grace period, a rate limit), and the longest of them (the
 // simulator at Auth0's entity limits) should not queue behind the others.
 func TestMain(m *testing.M) {
 	if os.Getenv("ORGDASH_RUN_MAIN") == "1" {
-		os.Args = append([]string{"orgdash"}, strings.Fields(os.Getenv("ORGDASH_ARGS"))...)
+		args := strings.Fields(os.Getenv("ORGDASH_ARGS"))
+		if argv, ok := os.LookupEnv("ORGDASH_ARGV"); ok {
+			args = strings.Split(argv, "\n")
+		}
+		os.Args = append([]string{"orgdash"}, args...)
 		os.Exit(Main())
 	}
 	flag.Parse()
