@@ -65,6 +65,7 @@ func doctorAll(t *testing.T, tn *simtest.Tenant, cl client.Client) (doctorJSON, 
 // simulator broke and no other, makes no more calls than it planned
 // (beyond a page per 100 members past the first), and exits 1.
 func TestDoctorAllFindsTheDemosThreeBrokenOrganizations(t *testing.T) {
+	t.Parallel() // an in-memory tenant of its own
 	synctest.Test(t, func(t *testing.T) {
 		opts := sim.DefaultOptions()
 		tn := simtest.StartInMemory(t, opts)
@@ -109,6 +110,7 @@ func TestDoctorAllFindsTheDemosThreeBrokenOrganizations(t *testing.T) {
 // With only some read scopes, every check runs or says which scope it
 // lacks, and no organization is called healthy: exit code 2.
 func TestDoctorWithFewReadScopesSaysWhatItCouldNotCheck(t *testing.T) {
+	t.Parallel() // an in-memory tenant of its own
 	synctest.Test(t, func(t *testing.T) {
 		scopes := []string{"read:organizations", "read:organization_connections", "read:organization_invitations", "read:users"}
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 12, Members: 20, Clients: []sim.ClientSpec{{ID: "reader", Secret: "reader-secret", Scopes: scopes}}})

@@ -20,6 +20,7 @@ import (
 // `orgdash serve` rereads its keys on SIGHUP: the session of a key taken
 // out ends with a message, the process goes on serving.
 func TestServeRereadsKeysOnSIGHUP(t *testing.T) {
+	t.Parallel() // its own tenant and process
 	dir := t.TempDir()
 	_, priv, _ := ed25519.GenerateKey(rand.Reader)
 	signer, _ := gossh.NewSignerFromKey(priv)

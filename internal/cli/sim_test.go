@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/ecdsa"
@@ -17,10 +18,12 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -67,32 +70,48 @@ func selfSigned(t *testing.T) (certFile, keyFile string, pool *x509.CertPool) {
 	return certFile, keyFile, pool
 }
 
-// startSim runs `orgdash sim` with args until the test ends and returns
-// what it printed once it is ready.
+// startSim runs `orgdash sim` with args, as a process of its own (it
+// sets its process's memory limit), until the test ends, and returns the
+// variables it printed once it is ready. It must end cleanly on SIGTERM.
 func startSim(t *testing.T, args ...string) map[string]string {
 	t.Helper()
-	out := &syncBuffer{}
-	cmd := rootCmd()
-	cmd.SetArgs(append([]string{"sim", "--addr", "127.0.0.1:0"}, args...))
-	cmd.SetOut(out)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- cmd.ExecuteContext(ctx) }()
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), "ORGDASH_RUN_MAIN=1", "ORGDASH_ARGV="+strings.Join(append([]string{"sim", "--addr", "127.0.0.1:0"}, args...), "\n"))
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var out syncBuffer
+	vars := regexp.MustCompile(`export (AUTH0_\w+)=(\S+)`)
+	ready := make(chan map[string]string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		env := map[string]string{}
+		for sc.Scan() {
+			_, _ = out.Write(append(sc.Bytes(), '\n'))
+			if m := vars.FindStringSubmatch(sc.Text()); m != nil {
+				if env[m[1]] = m[2]; len(env) == 3 {
+					ready <- env
+				}
+			}
+		}
+		close(ready)
+	}()
 	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("orgdash sim ended with %v", err)
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("orgdash sim ended with %v after SIGTERM:\n%s", err, out.String())
 		}
 	})
-	vars := regexp.MustCompile(`export (AUTH0_\w+)=(\S+)`)
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if m := vars.FindAllStringSubmatch(out.String(), -1); len(m) == 3 {
-			env := map[string]string{}
-			for _, kv := range m {
-				env[kv[1]] = kv[2]
-			}
+	select {
+	case env, ok := <-ready:
+		if ok {
 			return env
 		}
+	case <-time.After(patience * 10 * time.Second):
 	}
 	t.Fatalf("orgdash sim printed no variables: %q", out.String())
 	return nil
@@ -101,6 +120,7 @@ func startSim(t *testing.T, args ...string) map[string]string {
 // TestSimCommandOverHTTPS runs a full organization lifecycle with the
 // official SDK's client credentials client against `orgdash sim --tls-cert … --empty`.
 func TestSimCommandOverHTTPS(t *testing.T) {
+	t.Parallel() // its own simulator, no environment
 	certFile, keyFile, pool := selfSigned(t)
 	env := startSim(t, "--tls-cert", certFile, "--tls-key", keyFile, "--empty", "--removal-delay", "0")
 	hc := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
@@ -231,6 +251,7 @@ func TestSimFlagsRefused(t *testing.T) {
 }
 
 func TestSimPrintsPlainHTTPDomain(t *testing.T) {
+	t.Parallel() // its own simulator, no environment
 	env := startSim(t, "--empty", "--client-id", "my-id", "--client-secret", "s3cr3t-value")
 	if !regexp.MustCompile(`^http://127\.0\.0\.1:\d+$`).MatchString(env["AUTH0_DOMAIN"]) || env["AUTH0_CLIENT_ID"] != "my-id" {
 		t.Fatalf("printed %v", env)
@@ -246,6 +267,7 @@ func TestSimPrintsPlainHTTPDomain(t *testing.T) {
 // refused, and --scopes with read scopes only leaves removal disabled,
 // naming its scope.
 func TestSimPlanCapsAndScopes(t *testing.T) {
+	t.Parallel() // its own simulator, no environment
 	env := startSim(t, "--plan", "enterprise", "--orgs", "3", "--members", "12",
 		"--scopes", "read:organizations read:organization_members read:organization_connections")
 	cl, err := client.New(client.Config{Domain: env["AUTH0_DOMAIN"], ClientID: env["AUTH0_CLIENT_ID"], ClientSecret: env["AUTH0_CLIENT_SECRET"]})
