@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -189,9 +190,13 @@ func TestIdleSessionEnds(t *testing.T) {
 // The answer to a removal arrives after the operator has left the screen
 // that sent it: the session still shows it and offers the undo, and the
 // server no longer counts it in flight, so shutting down need not wait.
+// The tenant holds the removal until the organizations are on screen.
 func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
 	t.Parallel() // its own server, tenant and clients
-	r := newRig(t, sim.Options{Orgs: 3, Members: 20, Faults: sim.Faults{LatencyMin: time.Second, LatencyMax: time.Second}})
+	tn := startHeld(t, sim.Options{Orgs: 3, Members: 20}, func(r *http.Request) bool {
+		return r.Method == http.MethodDelete && strings.HasSuffix(r.URL.Path, "/members")
+	})
+	r := newRigOn(t, tn.Tenant)
 	tm := r.connect(t, "olu", r.operator, 120, 36)
 	tm.wait("3 organizations")
 	tm.wait("1 of 3") // the count comes first, then the rows
@@ -203,7 +208,15 @@ func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
 	tm.send("d")
 	tm.wait("y remove") // armed
 	tm.send("y")
-	tm.send("\x1b") // esc: back to the organizations at once
+	select {
+	case <-tn.arrived:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the removal never reached the tenant")
+	}
+	tm.send("\x1b") // esc: back to the organizations while the removal is out
+	tm.waitGone("Members (20)")
+	tm.wait("3 organizations", "1 of 3", "1 in flight")
+	tn.release() // only now does its answer come
 	tm.wait("removed 1 member from acme", "z undo removal of 1 member from acme")
 	r.srv.mu.Lock()
 	open := make([]*session, 0, len(r.srv.sessions))
