@@ -158,7 +158,10 @@ func TestHostKeyIsGeneratedPrivate(t *testing.T) {
 }
 
 func TestMaxSessionsAndShutdown(t *testing.T) {
-	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) { c.MaxSessions = 1 })
+	t.Parallel() // its own server, tenant and clients
+	// nothing is in flight: Shutdown takes its grace (the notice's time on
+	// screen, then the connections' moment to close), not the rig's 2s
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) { c.MaxSessions, c.Grace = 1, 500*time.Millisecond })
 	first := r.connect(t, "a", r.viewer, 100, 30)
 	first.wait("3 organizations")
 	second := r.connect(t, "b", r.operator, 100, 30)

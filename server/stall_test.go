@@ -86,8 +86,9 @@ func (r *rig) stall(t *testing.T, k keyPair) *stalled {
 }
 
 // longNames gives the organizations on a 500×200 screen display names of
-// Auth0's longest (255 characters), so that each redraw of the list carries
-// about 30 kB instead of 9 kB and fill needs a quarter of the redraws.
+// Auth0's longest (255 characters, each "€": three bytes on the wire for
+// one cell), so that closing the help redraws about 150 kB of list instead
+// of 9 kB and fill needs a few dozen redraws.
 func (r *rig) longNames(t *testing.T) {
 	t.Helper()
 	admin := r.tn.Management(t)
@@ -97,8 +98,8 @@ func (r *rig) longNames(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i, o := range l.Organizations {
-			name := strings.Repeat(string(rune('a'+i%26)), 255)
+		for _, o := range l.Organizations {
+			name := strings.Repeat("€", 255)
 			if err := admin.Organization.Update(ctx, o.GetID(), &management.Organization{DisplayName: &name}); err != nil {
 				t.Fatal(err)
 			}
@@ -107,7 +108,7 @@ func (r *rig) longNames(t *testing.T) {
 }
 
 // fill sends keys that redraw much of a 500×200 screen (the full help,
-// opened and closed: about 30 kB each after longNames), filling the
+// opened and closed: about 85 kB each after longNames), filling the
 // channel's 2 MB window of a client that reads nothing, until done (at
 // most a minute). It reports the redraws sent and when the connection
 // last received a byte: when the server's write began to wait.
