@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"testing"
@@ -83,6 +84,7 @@ type rig struct {
 	audit    *lockedBuffer
 	log      *lockedBuffer
 	dir      string
+	label    string // on every goroutine of its server
 }
 
 func newRig(t testing.TB, opts sim.Options, edit ...func(*Config)) *rig {
@@ -116,7 +118,10 @@ func newRigOn(t testing.TB, tn *simtest.Tenant, edit ...func(*Config)) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	go func() { _ = r.srv.Serve(l) }()
+	// the server's goroutines (connections, sessions, renderers) carry the
+	// rig's label, so that a test can find its own among other tests'
+	r.label = fmt.Sprintf("%p", r)
+	go pprof.Do(context.Background(), pprof.Labels("rig", r.label), func(context.Context) { _ = r.srv.Serve(l) })
 	t.Cleanup(func() { _ = r.srv.ssh.Close() })
 	r.addr = l.Addr().String()
 	return r
