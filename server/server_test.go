@@ -18,6 +18,7 @@ import (
 )
 
 func TestUnknownKeyIsRefused(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	_, err := testsession.NewClientSession(t, r.addr, &gossh.ClientConfig{User: "mallory",
 		Auth: []gossh.AuthMethod{gossh.PublicKeys(newKey(t).signer)}})
@@ -34,6 +35,7 @@ func TestUnknownKeyIsRefused(t *testing.T) {
 }
 
 func TestViewerCannotChangeTheTenantEvenBySendingKeys(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 20, RemovalDelayMin: 0})
 	before := r.memberCount(t)
 	tm := r.connect(t, "ann", r.viewer, 120, 36)
@@ -91,6 +93,7 @@ func TestOperatorCanAndIsAudited(t *testing.T) {
 }
 
 func TestSessionsRenderIndependently(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	small := r.connect(t, "a", r.viewer, 40, 10)
 	plain := r.connect(t, "b", r.operator, 120, 36, "NO_COLOR", "1")
@@ -108,6 +111,7 @@ func TestSessionsRenderIndependently(t *testing.T) {
 }
 
 func TestDisconnectCancelsInFlightCalls(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5, Faults: sim.Faults{LatencyMin: 5 * time.Second, LatencyMax: 5 * time.Second}})
 	tm := r.connect(t, "a", r.viewer, 100, 30)
 	tracker := r.cl.Tracker()
@@ -127,6 +131,7 @@ func TestDisconnectCancelsInFlightCalls(t *testing.T) {
 }
 
 func TestNoTerminalGetsOneLine(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	sess, err := testsession.NewClientSession(t, r.addr, &gossh.ClientConfig{User: "a", Auth: []gossh.AuthMethod{gossh.PublicKeys(r.viewer.signer)}})
 	if err != nil {
@@ -139,6 +144,7 @@ func TestNoTerminalGetsOneLine(t *testing.T) {
 }
 
 func TestHostKeyIsGeneratedPrivate(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	st, err := os.Stat(filepath.Join(r.dir, "host_ed25519"))
 	if err != nil {
@@ -180,6 +186,7 @@ func TestMaxSessionsAndShutdown(t *testing.T) {
 }
 
 func TestIdleSessionEnds(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) { c.IdleTimeout = 300 * time.Millisecond })
 	tm := r.connect(t, "a", r.viewer, 100, 30)
 	tm.wait("3 organizations")
