@@ -15,7 +15,6 @@ import (
 // the tenant saw at most the pages shown plus two calls: one page and one
 // count shared by all, not a count per session.
 func TestFiftySessionsShareTheirReads(t *testing.T) { // not in parallel: it times the count on the wall clock
-	t.Parallel() // its own server, tenant and clients
 	if testing.Short() {
 		t.Skip("50 SSH sessions")
 	}

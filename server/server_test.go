@@ -185,8 +185,7 @@ func TestMaxSessionsAndShutdown(t *testing.T) {
 	}
 }
 
-func TestIdleSessionEnds(t *testing.T) {
-	t.Parallel() // its own server, tenant and clients
+func TestIdleSessionEnds(t *testing.T) { // not in parallel: its first screen must come within the 300ms idle timeout
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) { c.IdleTimeout = 300 * time.Millisecond })
 	tm := r.connect(t, "a", r.viewer, 100, 30)
 	tm.wait("3 organizations")
