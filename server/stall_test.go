@@ -88,9 +88,10 @@ func (r *rig) stall(t *testing.T, k keyPair) *stalled {
 }
 
 // longNames gives the organizations on a 500×200 screen display names of
-// Auth0's longest (255 characters, each "€": three bytes on the wire for
-// one cell), so that closing the help redraws about 150 kB of list instead
-// of 9 kB and fill needs a few dozen redraws.
+// Auth0's longest (255 characters, each "𝔞", mathematical fraktur: four
+// bytes on the wire for one cell, and the renderer's work is by the
+// character), so that closing the help redraws about 200 kB of list
+// instead of 9 kB and fill needs a few dozen redraws.
 func (r *rig) longNames(t *testing.T) {
 	t.Helper()
 	admin := r.tn.Management(t)
@@ -101,7 +102,7 @@ func (r *rig) longNames(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, o := range l.Organizations {
-			name := strings.Repeat("€", 255)
+			name := strings.Repeat("𝔞", 255)
 			if err := admin.Organization.Update(ctx, o.GetID(), &management.Organization{DisplayName: &name}); err != nil {
 				t.Fatal(err)
 			}
@@ -110,7 +111,7 @@ func (r *rig) longNames(t *testing.T) {
 }
 
 // fill sends keys that redraw much of a 500×200 screen (the full help,
-// opened and closed: about 85 kB each after longNames), filling the
+// opened and closed: about 100 kB a key after longNames), filling the
 // channel's 2 MB window of a client that reads nothing, until done (at
 // most a minute). It reports the redraws sent and when the connection
 // last received a byte: when the server's write began to wait.
