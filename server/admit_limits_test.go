@@ -31,6 +31,7 @@ func loiterFrom(t *testing.T, addr, from string) net.Conn {
 // leave a person room to log in with the default limits. Before, the
 // tenth filled MaxStartups and every real login was refused.
 func TestLoiterersCannotLockOutALogin(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 1, Members: 1})
 	for i := range 10 {
 		c := loiterFrom(t, r.addr, []string{"127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5"}[i%4])
@@ -45,6 +46,7 @@ func TestLoiterersCannotLockOutALogin(t *testing.T) {
 // Connections not yet logged in are limited per address and per network
 // (the /24 of an IPv4 address): neighbours count together.
 func TestPendingLimitsPerAddressAndNetwork(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 1, Members: 1}, func(c *Config) { c.PerAddressStartups, c.PerPrefixStartups = 2, 3 })
 	for _, c := range []struct{ from, want string }{
 		{"127.0.0.2", "SSH-2.0-"},
@@ -66,6 +68,7 @@ func TestPendingLimitsPerAddressAndNetwork(t *testing.T) {
 // random, more often as they near FULL, and all of them at FULL: some get
 // in, some do not, and never more than FULL wait at once.
 func TestRandomEarlyDrop(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 1, Members: 1}, func(c *Config) { c.MaxStartups = Startups{Start: 2, Rate: 30, Full: 10} })
 	admitted, dropped := 0, 0
 	for i := range 40 {
@@ -88,6 +91,7 @@ func TestRandomEarlyDrop(t *testing.T) {
 // while another network floods the server with connections that never log
 // in: none of the 50 is refused. Before, 20 got in, then one per 3 s.
 func TestFiftyBehindOneAddressLogInTogether(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 1, Members: 1})
 	held := 0
 	for i := range 100 { // the flood: as many as its network may hold, the rest refused

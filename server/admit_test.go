@@ -61,7 +61,7 @@ func asNetErr(err error, ne *net.Error) bool {
 // A connection that does not log in within the grace time is closed; past
 // MaxStartups waiting ones, another is refused with a line; and an address
 // opening connections too fast is refused too. Every refusal is logged.
-func TestLoginLimits(t *testing.T) {
+func TestLoginLimits(t *testing.T) { // not in parallel: it times the grace on the wall clock
 	r := newRig(t, sim.Options{Orgs: 1, Members: 1}, func(c *Config) {
 		c.LoginGrace, c.MaxStartups, c.PerAddressBurst, c.PerAddressRate = 500*time.Millisecond, Startups{Start: 3, Rate: 100, Full: 3}, 5, time.Hour
 	})
@@ -133,6 +133,7 @@ func (g *gate) Read(p []byte) (int, error) {
 // dashboard redraw) is cut off after the write timeout: its
 // session ends and the server lets go of its connection.
 func TestStalledClientIsCutOff(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) { c.WriteTimeout = 300 * time.Millisecond })
 	tl, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -22,6 +22,7 @@ import (
 
 // A host key others may read is refused, saying how to fix it.
 func TestHostKeyReadableByOthersIsRefused(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "host_ed25519")
 	_, priv, _ := ed25519.GenerateKey(rand.Reader)
@@ -40,6 +41,7 @@ func TestHostKeyReadableByOthersIsRefused(t *testing.T) {
 
 // A key in both files has no single role: an error naming both lines.
 func TestKeyInBothFilesIsAnError(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	k := newKey(t)
 	viewers, operators := writeKeys(t, dir, "viewers", newKey(t), k), writeKeys(t, dir, "operators", k)
@@ -53,6 +55,7 @@ func TestKeyInBothFilesIsAnError(t *testing.T) {
 // The start log has the host key's fingerprint, for people to compare
 // with what ssh shows them on their first connection.
 func TestStartLogNamesTheHostKey(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 1, Members: 1})
 	logged := &lockedBuffer{}
 	srv, err := New(Config{Listen: "127.0.0.1:0", HostKeyPath: r.srv.cfg.HostKeyPath, OperatorKeys: r.srv.cfg.OperatorKeys,
@@ -85,6 +88,7 @@ func TestStartLogNamesTheHostKey(t *testing.T) {
 // Reload rereads the keys: sessions go on, one whose key went ends with a
 // message, and the removed key gets in no more.
 func TestReloadEndsOnlyTheSessionsOfRemovedKeys(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	viewer := r.connect(t, "vi", r.viewer, 100, 30)
 	operator := r.connect(t, "op", r.operator, 100, 30)
@@ -119,6 +123,7 @@ func TestReloadEndsOnlyTheSessionsOfRemovedKeys(t *testing.T) {
 // and staging to others; a session opens on a profile its key allows,
 // switches among those alone (T), with the role it has on each.
 func TestKeysOpenTheProfilesTheyAreGiven(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	staging := simtest.Start(t, sim.Options{Orgs: 7, Members: 2})
 	lead := newKey(t)
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) {

@@ -51,6 +51,7 @@ func twoProfiles(t *testing.T) (*rig, string) {
 // at login and the reload looked at the profile on screen alone: T then
 // opened production as an operator.
 func TestReloadRevokesAGrantOnAProfileNotShown(t *testing.T) {
+	t.Parallel()
 	r, leads := twoProfiles(t)
 	tm := r.connect(t, "op2", r.operator, 120, 36)
 	tm.wait("3 organizations", "profile staging")
@@ -88,6 +89,7 @@ func TestReloadRevokesAGrantOnAProfileNotShown(t *testing.T) {
 // A role changed on a profile the session does not show: T then opens it
 // with the new role (a viewer's read-only client), not the one of login.
 func TestReloadDemotesOnAProfileNotShown(t *testing.T) {
+	t.Parallel()
 	r, leads := twoProfiles(t)
 	tm := r.connect(t, "op2", r.operator, 120, 36)
 	tm.wait("3 organizations", "profile staging")
@@ -143,6 +145,7 @@ func TestRevokingByEmptyingOrRemovingAKeyFile(t *testing.T) {
 // stay: the error names the line, so the reload can be fixed and sent
 // again.
 func TestReloadOfABrokenKeyFileKeepsTheKeys(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	if err := os.WriteFile(r.srv.cfg.AuthorizedKeys, []byte("ssh-ed25519 AAAA-not-base64 someone\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -157,6 +160,7 @@ func TestReloadOfABrokenKeyFileKeepsTheKeys(t *testing.T) {
 
 // A key file others may write is refused: anyone could add a key.
 func TestKeyFileOthersMayWriteIsRefused(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	operators := writeKeys(t, dir, "operators", newKey(t))
 	if err := os.Chmod(operators, 0o666); err != nil {

@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"testing"
@@ -83,11 +84,18 @@ type rig struct {
 	audit    *lockedBuffer
 	log      *lockedBuffer
 	dir      string
+	label    string // on every goroutine of its server
 }
 
 func newRig(t testing.TB, opts sim.Options, edit ...func(*Config)) *rig {
 	t.Helper()
-	r := &rig{tn: simtest.Start(t, opts), viewer: newKey(t), operator: newKey(t), audit: &lockedBuffer{}, log: &lockedBuffer{}, dir: t.TempDir()}
+	return newRigOn(t, simtest.Start(t, opts), edit...)
+}
+
+// newRigOn is newRig over a tenant the test has started itself.
+func newRigOn(t testing.TB, tn *simtest.Tenant, edit ...func(*Config)) *rig {
+	t.Helper()
+	r := &rig{tn: tn, viewer: newKey(t), operator: newKey(t), audit: &lockedBuffer{}, log: &lockedBuffer{}, dir: t.TempDir()}
 	cl, err := client.New(client.Config{Domain: r.tn.URL, ClientID: r.tn.ClientID(), ClientSecret: r.tn.ClientSecret(), Demo: true,
 		VerifyInterval: 200 * time.Millisecond})
 	if err != nil {
@@ -110,7 +118,10 @@ func newRig(t testing.TB, opts sim.Options, edit ...func(*Config)) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	go func() { _ = r.srv.Serve(l) }()
+	// the server's goroutines (connections, sessions, renderers) carry the
+	// rig's label, so that a test can find its own among other tests'
+	r.label = fmt.Sprintf("%p", r)
+	go pprof.Do(context.Background(), pprof.Labels("rig", r.label), func(context.Context) { _ = r.srv.Serve(l) })
 	t.Cleanup(func() { _ = r.srv.ssh.Close() })
 	r.addr = l.Addr().String()
 	return r
@@ -195,6 +206,16 @@ func (tm *term) wait(want ...string) {
 			tm.t.Fatalf("the screen never showed %q; it shows:\n%s", missing, scr)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// waitGone waits until the screen no longer shows gone.
+func (tm *term) waitGone(gone string) {
+	tm.t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); strings.Contains(tm.out.String(), gone); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("the screen still shows %q:\n%s", gone, tm.out.String())
+		}
 	}
 }
 

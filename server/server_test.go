@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +18,7 @@ import (
 )
 
 func TestUnknownKeyIsRefused(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	_, err := testsession.NewClientSession(t, r.addr, &gossh.ClientConfig{User: "mallory",
 		Auth: []gossh.AuthMethod{gossh.PublicKeys(newKey(t).signer)}})
@@ -33,6 +35,7 @@ func TestUnknownKeyIsRefused(t *testing.T) {
 }
 
 func TestViewerCannotChangeTheTenantEvenBySendingKeys(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 20, RemovalDelayMin: 0})
 	before := r.memberCount(t)
 	tm := r.connect(t, "ann", r.viewer, 120, 36)
@@ -90,6 +93,7 @@ func TestOperatorCanAndIsAudited(t *testing.T) {
 }
 
 func TestSessionsRenderIndependently(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	small := r.connect(t, "a", r.viewer, 40, 10)
 	plain := r.connect(t, "b", r.operator, 120, 36, "NO_COLOR", "1")
@@ -107,6 +111,7 @@ func TestSessionsRenderIndependently(t *testing.T) {
 }
 
 func TestDisconnectCancelsInFlightCalls(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5, Faults: sim.Faults{LatencyMin: 5 * time.Second, LatencyMax: 5 * time.Second}})
 	tm := r.connect(t, "a", r.viewer, 100, 30)
 	tracker := r.cl.Tracker()
@@ -126,6 +131,7 @@ func TestDisconnectCancelsInFlightCalls(t *testing.T) {
 }
 
 func TestNoTerminalGetsOneLine(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	sess, err := testsession.NewClientSession(t, r.addr, &gossh.ClientConfig{User: "a", Auth: []gossh.AuthMethod{gossh.PublicKeys(r.viewer.signer)}})
 	if err != nil {
@@ -138,6 +144,7 @@ func TestNoTerminalGetsOneLine(t *testing.T) {
 }
 
 func TestHostKeyIsGeneratedPrivate(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	st, err := os.Stat(filepath.Join(r.dir, "host_ed25519"))
 	if err != nil {
@@ -157,7 +164,10 @@ func TestHostKeyIsGeneratedPrivate(t *testing.T) {
 }
 
 func TestMaxSessionsAndShutdown(t *testing.T) {
-	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) { c.MaxSessions = 1 })
+	t.Parallel() // its own server, tenant and clients
+	// nothing is in flight: Shutdown takes its grace (the notice's time on
+	// screen, then the connections' moment to close), not the rig's 2s
+	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) { c.MaxSessions, c.Grace = 1, 500*time.Millisecond })
 	first := r.connect(t, "a", r.viewer, 100, 30)
 	first.wait("3 organizations")
 	second := r.connect(t, "b", r.operator, 100, 30)
@@ -175,7 +185,7 @@ func TestMaxSessionsAndShutdown(t *testing.T) {
 	}
 }
 
-func TestIdleSessionEnds(t *testing.T) {
+func TestIdleSessionEnds(t *testing.T) { // not in parallel: its first screen must come within the 300ms idle timeout
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) { c.IdleTimeout = 300 * time.Millisecond })
 	tm := r.connect(t, "a", r.viewer, 100, 30)
 	tm.wait("3 organizations")
@@ -189,9 +199,13 @@ func TestIdleSessionEnds(t *testing.T) {
 // The answer to a removal arrives after the operator has left the screen
 // that sent it: the session still shows it and offers the undo, and the
 // server no longer counts it in flight, so shutting down need not wait.
+// The tenant holds the removal until the organizations are on screen.
 func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
 	t.Parallel() // its own server, tenant and clients
-	r := newRig(t, sim.Options{Orgs: 3, Members: 20, Faults: sim.Faults{LatencyMin: time.Second, LatencyMax: time.Second}})
+	tn := startHeld(t, sim.Options{Orgs: 3, Members: 20}, func(r *http.Request) bool {
+		return r.Method == http.MethodDelete && strings.HasSuffix(r.URL.Path, "/members")
+	})
+	r := newRigOn(t, tn.Tenant)
 	tm := r.connect(t, "olu", r.operator, 120, 36)
 	tm.wait("3 organizations")
 	tm.wait("1 of 3") // the count comes first, then the rows
@@ -203,7 +217,15 @@ func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
 	tm.send("d")
 	tm.wait("y remove") // armed
 	tm.send("y")
-	tm.send("\x1b") // esc: back to the organizations at once
+	select {
+	case <-tn.arrived:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the removal never reached the tenant")
+	}
+	tm.send("\x1b") // esc: back to the organizations while the removal is out
+	tm.waitGone("Members (20)")
+	tm.wait("3 organizations", "1 of 3", "1 in flight")
+	tn.release() // only now does its answer come
 	tm.wait("removed 1 member from acme", "z undo removal of 1 member from acme")
 	r.srv.mu.Lock()
 	open := make([]*session, 0, len(r.srv.sessions))

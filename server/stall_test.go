@@ -1,9 +1,11 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"net"
+	"runtime/pprof"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -86,8 +88,10 @@ func (r *rig) stall(t *testing.T, k keyPair) *stalled {
 }
 
 // longNames gives the organizations on a 500×200 screen display names of
-// Auth0's longest (255 characters), so that each redraw of the list carries
-// about 30 kB instead of 9 kB and fill needs a quarter of the redraws.
+// Auth0's longest (255 characters, each "𝔞", mathematical fraktur: four
+// bytes on the wire for one cell, and the renderer's work is by the
+// character), so that closing the help redraws about 200 kB of list
+// instead of 9 kB and fill needs a few dozen redraws.
 func (r *rig) longNames(t *testing.T) {
 	t.Helper()
 	admin := r.tn.Management(t)
@@ -97,8 +101,8 @@ func (r *rig) longNames(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i, o := range l.Organizations {
-			name := strings.Repeat(string(rune('a'+i%26)), 255)
+		for _, o := range l.Organizations {
+			name := strings.Repeat("𝔞", 255)
 			if err := admin.Organization.Update(ctx, o.GetID(), &management.Organization{DisplayName: &name}); err != nil {
 				t.Fatal(err)
 			}
@@ -107,7 +111,7 @@ func (r *rig) longNames(t *testing.T) {
 }
 
 // fill sends keys that redraw much of a 500×200 screen (the full help,
-// opened and closed: about 30 kB each after longNames), filling the
+// opened and closed: about 100 kB a key after longNames), filling the
 // channel's 2 MB window of a client that reads nothing, until done (at
 // most a minute). It reports the redraws sent and when the connection
 // last received a byte: when the server's write began to wait.
@@ -132,17 +136,22 @@ func (st *stalled) fill(t *testing.T, done func() bool) (int, time.Time) {
 	}
 }
 
-// fullFor is a condition for fill: the connection has received nothing for
-// d while keys that redraw were sent: the window is full, the server's
-// write waits.
-func (st *stalled) fullFor(d time.Duration) func() bool {
-	last, lastAt := st.wire.Load(), time.Now()
-	return func() bool {
-		if n := st.wire.Load(); n != last {
-			last, lastAt = n, time.Now()
-		}
-		return time.Since(lastAt) >= d
+// writeWaits reports whether one of the rig's sessions is writing and its
+// write waits for the client's channel window: a goroutine of this rig's
+// server in deadlineWriter.Write, waiting in golang.org/x/crypto/ssh's
+// window reserve (as x/crypto/ssh's own tests find a blocked writer).
+func (r *rig) writeWaits() bool {
+	var b bytes.Buffer
+	if err := pprof.Lookup("goroutine").WriteTo(&b, 1); err != nil {
+		return false
 	}
+	for _, g := range strings.Split(b.String(), "\n\n") {
+		if strings.Contains(g, `"rig":"`+r.label+`"`) && strings.Contains(g, "server.(*deadlineWriter).Write") &&
+			strings.Contains(g, "ssh.(*window).reserve") && strings.Contains(g, "sync.(*Cond).Wait") {
+			return true
+		}
+	}
+	return false
 }
 
 // countingConn counts the bytes a connection receives.
@@ -223,7 +232,8 @@ func TestClientThatResizesWhileNotReadingIsCutOff(t *testing.T) {
 
 // Shutdown ends within its grace period even while a session's client
 // reads nothing and the write timeout is far away.
-func TestShutdownWithinGraceDespiteAStalledClient(t *testing.T) { // not in parallel: it times Shutdown to 0.5s
+func TestShutdownWithinGraceDespiteAStalledClient(t *testing.T) {
+	t.Parallel() // its own server, tenant and client; Shutdown's time is its timers'
 	if raceEnabled {
 		t.Skip("the race detector slows rendering about 20×: filling a 2 MB window takes minutes")
 	}
@@ -231,7 +241,7 @@ func TestShutdownWithinGraceDespiteAStalledClient(t *testing.T) { // not in para
 	r.longNames(t)
 	st := r.stall(t, r.viewer)
 	close(st.stop)
-	st.fill(t, st.fullFor(time.Second))
+	st.fill(t, r.writeWaits) // the session's write waits for the client
 	start := time.Now()
 	done := make(chan error, 1)
 	go func() { done <- r.srv.Shutdown(context.Background()) }()

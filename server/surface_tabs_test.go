@@ -25,6 +25,7 @@ func (r *rig) acmeGrants(t *testing.T) int {
 // neither remove a grant nor associate one: refused, nothing sent or
 // audited.
 func TestViewerCannotChangeMachineToMachineAccess(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	before := r.acmeGrants(t)
 	tm := r.connect(t, "ann", r.viewer, 120, 36)
@@ -48,6 +49,7 @@ func TestViewerCannotChangeMachineToMachineAccess(t *testing.T) {
 // A viewer over SSH sees acme's Roles tab but can neither delete a role
 // nor create one: refused, nothing sent or audited.
 func TestViewerCannotChangeOrganizationRoles(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	o, err := r.cl.OrganizationByName(context.Background(), "acme")
 	if err != nil {
@@ -73,6 +75,7 @@ func TestViewerCannotChangeOrganizationRoles(t *testing.T) {
 
 // A viewer over SSH cannot edit an organization's newer settings either.
 func TestViewerCannotEditOrganizationSettings(t *testing.T) {
+	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	tm := r.connect(t, "ann", r.viewer, 120, 36)
 	tm.wait("3 organizations", "viewer: read-only")
