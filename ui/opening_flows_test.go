@@ -207,3 +207,16 @@ func TestBurstWithoutADialogKeyIsNotDelayed(t *testing.T) {
 		}
 	})
 }
+
+// i reads the organization's roles and connections before its form
+// opens (an action that says it Opens): the address typed right after i
+// is the form's, not keys for the Invitations list.
+func TestTypedAfterInviteReachesItsForm(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		f := demoFlow(t, 120, 36)
+		f.press("enter", "4")
+		f.wait("Invitations (3)", "1 of 3")
+		f.Type(burst("ix1@example.net")...)
+		f.want("Invite to acme", "┃ Emails", "x1@example.net")
+	})
+}
