@@ -193,7 +193,8 @@ func (m *Model) onOpeningTimer(msg openingMsg) tea.Cmd {
 // onTraced handles a message of a chain: a dialog opening ends the wait
 // (unless the chain was given up: then it does not open); a screen's own
 // message goes to the screens, and what they do next stays in the chain
-// (for openHops such steps); the root's messages end their part of it. When nothing of the chain is
+// (for openHops such steps), as does what a dialog closing runs next; the
+// root's other messages end their part of it. When nothing of the chain is
 // left, the keys held go where the focus is.
 func (m *Model) onTraced(msg tracedMsg) tea.Cmd {
 	ch := msg.chain
@@ -207,20 +208,27 @@ func (m *Model) onTraced(msg tracedMsg) tea.Cmd {
 	default:
 		if reflect.TypeOf(inner).PkgPath() == reflect.TypeOf(tea.QuitMsg{}).PkgPath() {
 			cmd = func() tea.Msg { return inner } // for Bubble Tea itself (quit, clipboard…)
-		} else if own, ok := m.own(inner); ok {
-			cmd = own
+		} else if own, ok := m.own(inner); !ok {
+			cmd = m.goOn(ch, msg.hop, m.broadcast(inner))
+		} else if _, closed := inner.(dialog.DoneMsg); closed {
+			cmd = m.goOn(ch, msg.hop, own) // a dialog closing on its way to the next one
 		} else {
-			cmd = m.broadcast(inner)
-			if cmd != nil && msg.hop < openHops {
-				ch.left.Add(1)
-				cmd = ch.trace(cmd, msg.hop+1)
-			}
+			cmd = own
 		}
 	}
 	if ch.left.Add(-1) == 0 && m.waiting == ch {
 		cmd = tea.Batch(cmd, m.release())
 	}
 	return cmd
+}
+
+// goOn keeps cmd, the next step of ch, in the chain for openHops steps.
+func (m *Model) goOn(ch *chain, hop int, cmd tea.Cmd) tea.Cmd {
+	if cmd == nil || hop >= openHops {
+		return cmd
+	}
+	ch.left.Add(1)
+	return ch.trace(cmd, hop+1)
 }
 
 // release ends the wait and replays the keys held, in order, to what has

@@ -220,3 +220,17 @@ func TestTypedAfterInviteReachesItsForm(t *testing.T) {
 		f.want("Invite to acme", "┃ Emails", "x1@example.net")
 	})
 }
+
+// The key that completes a form opens its confirmation: keys typed after
+// it wait for that (never the page, between the form closing and the
+// confirmation opening).
+func TestTypedAfterAFormCompletesReachItsConfirmation(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		f := demoFlow(t, 120, 36)
+		f.press("enter", "5", "n")
+		f.want("┃ Domain")
+		f.Type(burst("new.example", "<enter>", "n", "3")...)
+		f.want("Add new.example?")
+		f.wantNot("@example.com")
+	})
+}

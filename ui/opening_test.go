@@ -18,7 +18,8 @@ import (
 // opener is a screen whose o opens a menu the way a real action may: a
 // sequence (a status, then a batch holding the read), the read's answer
 // handled by the screen, which opens the menu in a batch of its own. l
-// starts a ticking loop that never opens anything. Every other key it
+// starts a ticking loop that never opens anything; m closes a dialog into
+// the next. Every other key it
 // takes is noted, in order.
 type opener struct {
 	c       *common.Common
@@ -44,6 +45,8 @@ func (s *opener) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case "l":
 			s.c.Opening()
 			return s, s.tick()
+		case "m": // as a dialog that closes into the next one does
+			return s, dialog.Done(dialog.Open(dialog.NewMenu(s.c, "Next", []dialog.Item{{Label: "one"}})))
 		}
 		s.got = append(s.got, msg.String())
 	case readMsg:
@@ -145,6 +148,19 @@ func TestCtrlCQuitsWhileOpening(t *testing.T) {
 		s.Type(uitest.Key("ctrl+c"))
 		if !s.Quit() {
 			t.Fatal("ctrl+c did not quit while a dialog was on its way")
+		}
+	})
+}
+
+// A dialog closing into the next one (Done running Open) keeps the keys
+// for the next one.
+func TestKeysWaitThroughADialogClosingIntoTheNext(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s, o := openerSession(t)
+		s.Type(uitest.Keys("mab")...)
+		s.want("Next")
+		if o.keys() != "" {
+			t.Fatalf("the screen got %q between the dialogs", o.keys())
 		}
 	})
 }
