@@ -52,6 +52,7 @@ type chain struct {
 	left      atomic.Int64 // traced commands not yet handled (their goroutines count too)
 	cancelled bool         // given up: a dialog it opens is dropped (UI goroutine only)
 	id        int          // for its timers
+	key       string       // the key that started it, for the status line
 }
 
 // tracedMsg is a message from one of a chain's commands, hop screens
@@ -137,7 +138,10 @@ func (m *Model) input(msg tea.Msg) tea.Cmd {
 	if !m.c.TakeOpening() || cmd == nil {
 		return cmd
 	}
-	ch := &chain{id: m.c.NextID()}
+	ch := &chain{id: m.c.NextID(), key: "the paste"}
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		ch.key = k.String()
+	}
 	ch.left.Store(1)
 	m.waiting = ch
 	return tea.Batch(ch.trace(cmd, 0), m.openingTimer(ch.id, openNotice, false), m.openingTimer(ch.id, openCeiling, true))
@@ -154,9 +158,10 @@ func (m *Model) whileOpening(msg tea.Msg) tea.Cmd {
 	switch {
 	case ok && key.Matches(k, m.c.Keys.Quit):
 		m.giveUp()
-		return m.handleKey(k)
+		return m.input(k) // its question, with changes in flight, waits like any dialog
 	case ok && key.Matches(k, m.c.Keys.Dialog.Cancel):
-		return m.status(common.Info, "cancelled: it will not open"+m.giveUp())
+		what := m.waiting.key
+		return m.status(common.Info, "cancelled "+what+": its dialog will not open"+m.giveUp())
 	}
 	m.held = append(m.held, msg)
 	return nil
@@ -184,10 +189,11 @@ func (m *Model) onOpeningTimer(msg openingMsg) tea.Cmd {
 	if m.waiting == nil || m.waiting.id != msg.id {
 		return nil
 	}
+	what := m.waiting.key
 	if msg.last {
-		return m.status(common.Warning, fmt.Sprintf("gave up opening it after %s: it will not open", openCeiling)+m.giveUp())
+		return m.status(common.Warning, fmt.Sprintf("gave up on %s after %s: its dialog will not open", what, openCeiling)+m.giveUp())
 	}
-	return m.status(common.Info, "opening… keys typed wait for it · esc cancels")
+	return m.status(common.Info, what+": opening… keys typed wait for it · esc cancels")
 }
 
 // onTraced handles a message of a chain: a dialog opening ends the wait
