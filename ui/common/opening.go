@@ -9,10 +9,10 @@ package common
 
 // Opening marks the key being handled as one that opens a dialog: the
 // keys typed after it wait for that dialog (or, if its command ends
-// without one, reach the screen in order). dialog.Open calls it; an
-// action that reads before it opens its dialog (the connection picker)
-// calls it in its Run. Safe from any goroutine; only a mark made while
-// the root hands on a key counts.
+// without one, reach the screen in order). dialog.Open calls it; Handle
+// calls it for an action that says it Opens (one that reads before its
+// dialog opens, such as the connection picker). Safe from any goroutine;
+// only a mark made while the root hands on a key counts.
 func (c *Common) Opening() { c.opening.Store(true) }
 
 // TakeOpening reports whether Opening was called since the last time, and
