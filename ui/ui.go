@@ -45,6 +45,8 @@ type Model struct {
 	undo      *undoOffer
 	stopping  bool // told to stop: waiting for changes already sent
 	now       func() time.Time
+	waiting   *chain    // the dialog-opening key the input waits for (see input)
+	held      []tea.Msg // keys and pastes typed meanwhile, in order
 }
 
 // New builds the root for one session, starting on the organizations screen.
@@ -81,70 +83,87 @@ func (m *Model) Init() tea.Cmd {
 
 // Update routes one message: input to the focused target, everything else to all.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.own(msg); ok {
+		return m, cmd
+	}
+	return m, m.broadcast(msg)
+}
+
+// own handles the messages the root itself acts on (input among them); it
+// reports false for the others, the screens' own, which go to all.
+func (m *Model) own(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.c.Width, m.c.Height = msg.Width, msg.Height
 		m.layout()
-		return m, nil
+		return nil, true
 	case tea.BackgroundColorMsg:
 		if !m.c.Styles.Fixed {
 			*m.c.Styles = *theme.New(msg.IsDark(), m.c.Styles.NoColor)
 		}
-		return m, nil
+		return nil, true
 	case budgetMsg:
-		return m, m.onBudget(msg)
+		return m.onBudget(msg), true
 	case countdownMsg:
 		m.ticking = false
-		return m, m.countdown()
+		return m.countdown(), true
 	case common.StatusMsg:
-		return m, m.footer.SetStatus(msg)
+		return m.footer.SetStatus(msg), true
 	case common.UndoMsg:
-		return m, m.offerUndo(msg)
+		return m.offerUndo(msg), true
 	case common.ChangeMsg:
-		return m, m.startChange(msg)
+		return m.startChange(msg), true
 	case common.OutcomeMsg:
-		return m, tea.Batch(m.applyOutcome(msg.Outcome), m.stopIfDone())
+		return tea.Batch(m.applyOutcome(msg.Outcome), m.stopIfDone()), true
 	case StopMsg:
-		return m, m.stop(msg)
+		return m.stop(msg), true
 	case stopWaitedMsg:
-		return m, tea.Quit
+		return tea.Quit, true
 	case common.PushMsg:
 		m.footer.ClearInfo()
 		m.stack = append(m.stack, msg.Screen)
 		m.layout()
-		return m, msg.Screen.Init()
+		return msg.Screen.Init(), true
 	case common.PopMsg:
-		return m, m.pop(msg)
+		return m.pop(msg), true
 	case common.BackMsg:
 		m.footer.ClearInfo()
-		return m, m.pop(common.PopMsg{})
+		return m.pop(common.PopMsg{}), true
 	case dialog.OpenMsg:
 		m.dialog = msg.Dialog
-		return m, msg.Dialog.Init()
+		started := msg.Dialog.Init() // before the keys typed for it
+		return tea.Batch(started, m.release()), true
 	case dialog.DoneMsg:
 		m.dialog = nil
-		return m, msg.Then
+		return msg.Then, true
 	case changesMsg:
-		return m, m.onChanges(msg)
+		return m.onChanges(msg), true
 	case refreshTickMsg:
-		return m, m.onRefreshTick()
+		return m.onRefreshTick(), true
 	case common.OpenOrgMsg:
-		return m, m.onJumped(jumpedMsg{name: msg.Org.Name, org: msg.Org})
+		return m.onJumped(jumpedMsg{name: msg.Org.Name, org: msg.Org}), true
 	case jumpedMsg:
-		return m, m.onJumped(msg)
+		return m.onJumped(msg), true
 	case foundConnMsg:
-		return m, m.onFoundConn(msg)
+		return m.onFoundConn(msg), true
 	case connNamesMsg:
-		return m, m.onConnNames(msg)
+		return m.onConnNames(msg), true
 	case switchedMsg:
-		return m, m.onSwitched(msg)
-	case tea.KeyPressMsg:
-		return m, m.handleKey(msg)
-	case tea.MouseMsg, tea.PasteMsg:
-		return m, m.pointer(msg)
+		return m.onSwitched(msg), true
+	case tracedMsg:
+		return m.onTraced(msg), true
+	case openingMsg:
+		return m.onOpeningTimer(msg), true
+	case tea.KeyPressMsg, tea.PasteMsg:
+		return m.input(msg), true
+	case tea.MouseMsg:
+		if m.waiting != nil {
+			return nil, true // aimed at a screen about to be covered
+		}
+		return m.pointer(msg), true
 	}
-	return m, m.broadcast(msg)
+	return nil, false
 }
 
 // pointer routes the mouse and pastes: to the open dialog (never the

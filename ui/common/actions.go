@@ -23,6 +23,11 @@ type Action struct {
 	Unavailable func() string
 	// Run is what it does: called on the UI goroutine, it returns the command.
 	Run func() tea.Cmd
+	// Opens says Run's command opens a dialog once it has read what the
+	// dialog shows (a picker of the tenant's connections): the keys typed
+	// after the action's key then wait for that dialog (see Opening). One
+	// that opens its dialog at once, through dialog.Open, needs no saying.
+	Opens bool
 }
 
 // Actions is a screen's action table, in menu and help order.
@@ -55,6 +60,9 @@ func (as Actions) Handle(c *Common, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 				name = a.Needs[0].String()
 			}
 			return Status(Warning, "cannot "+strings.ToLower(name)+": "+why), true
+		}
+		if a.Opens {
+			c.Opening()
 		}
 		return a.Run(), true
 	}

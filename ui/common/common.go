@@ -63,6 +63,7 @@ type Common struct {
 
 	ids     atomic.Int64
 	pending atomic.Int64 // changes started and not yet ended
+	opening atomic.Bool  // the key being handled opens a dialog (see Opening)
 }
 
 // Pending is how many changes await their outcome (see Run); quitting

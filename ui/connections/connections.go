@@ -113,7 +113,7 @@ func (m *Model) actions() common.Actions {
 		{Key: k.Edit, Label: "Edit settings", Needs: []client.Action{client.EditConnection}, Unavailable: none, Run: func() tea.Cmd { return m.edit(cn) }},
 		{Key: k.Remove, Label: "Remove from organization", Needs: []client.Action{client.RemoveConnection}, Unavailable: none, Run: func() tea.Cmd { return m.remove(cn) }},
 		m.CopyAction(),
-		{Key: k.New, Label: "Enable another connection", Needs: []client.Action{client.EnableConnection, client.ReadTenantConnections}, Run: m.pick},
+		{Key: k.New, Label: "Enable another connection", Needs: []client.Action{client.EnableConnection, client.ReadTenantConnections}, Run: m.pick, Opens: true},
 		m.MoreAction(more, nil),
 		m.JSONAction(func(cn client.Connection) string { return "Connection " + cn.Name + " in " + m.Org.Name },
 			func(cn client.Connection) client.Entity { return client.ConnectionEntity(m.Org.ID, cn.ID, cn.Legacy) }),

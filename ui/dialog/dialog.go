@@ -22,6 +22,9 @@ type Dialog interface {
 	View() string
 	// Help is the dialog's keys, for the footer while it has the focus.
 	Help() help.KeyMap
+	// session is the session the dialog was made for, which Open tells
+	// that a dialog is on its way (see common.Common.Opening).
+	session() *common.Common
 }
 
 // Named is b with its description replaced: "y remove", "enter disable".
@@ -54,8 +57,13 @@ func hintEndingWith(c *common.Common, keys []key.Binding, last key.Binding) stri
 // OpenMsg asks the root to show a dialog.
 type OpenMsg struct{ Dialog Dialog }
 
-// Open is a command that shows d.
-func Open(d Dialog) tea.Cmd { return func() tea.Msg { return OpenMsg{Dialog: d} } }
+// Open is a command that shows d. Called while a key is handled, it
+// marks the key as one that opens a dialog: the keys typed after it wait
+// for d instead of reaching the screen behind.
+func Open(d Dialog) tea.Cmd {
+	d.session().Opening()
+	return func() tea.Msg { return OpenMsg{Dialog: d} }
+}
 
 // DoneMsg closes the dialog and runs Then (nil when cancelled).
 type DoneMsg struct{ Then tea.Cmd }

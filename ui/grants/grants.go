@@ -120,7 +120,7 @@ func (m *Model) actions() common.Actions {
 	g, none := m.Selection()
 	return common.Actions{
 		{Key: dialog.Named(k.New, "associate grant"), Label: "Associate a grant…",
-			Needs: []client.Action{client.AssociateClientGrant, client.ReadClientGrants}, Run: m.choices},
+			Needs: []client.Action{client.AssociateClientGrant, client.ReadClientGrants}, Run: m.choices, Opens: true},
 		{Key: dialog.Named(k.Remove, "remove grant"), Label: "Remove from the organization", Needs: []client.Action{client.RemoveOrgClientGrant},
 			Unavailable: none, Run: func() tea.Cmd { return m.remove(g) }},
 		m.CopyAction(),

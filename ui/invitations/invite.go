@@ -32,7 +32,7 @@ type invitedMsg struct {
 // inviteAction is the tab's "invite" entry.
 func (m *Model) inviteAction() common.Action {
 	return common.Action{Key: m.Common.Keys.Invite, Label: "Invite people…", Needs: []client.Action{client.Invite, client.ReadApplications},
-		Run: m.loadChoices}
+		Run: m.loadChoices, Opens: true}
 }
 
 func (m *Model) loadChoices() tea.Cmd {

@@ -25,13 +25,13 @@ type rolesMsg struct {
 // assignRoles is the menu's "assign roles" to the targets.
 func (m *Model) assignRoles(ts []client.Member, none func() string) common.Action {
 	return common.Action{Label: "Assign roles…", Needs: []client.Action{client.AssignRoles, client.ReadRoles}, Unavailable: none,
-		Run: func() tea.Cmd { return m.loadRoles(ts, true) }}
+		Run: func() tea.Cmd { return m.loadRoles(ts, true) }, Opens: true}
 }
 
 // removeRoles is the menu's "remove roles" from the targets.
 func (m *Model) removeRoles(ts []client.Member, none func() string) common.Action {
 	return common.Action{Label: "Remove roles…", Needs: []client.Action{client.RemoveRoles, client.ReadRoles}, Unavailable: none,
-		Run: func() tea.Cmd { return m.loadRoles(ts, false) }}
+		Run: func() tea.Cmd { return m.loadRoles(ts, false) }, Opens: true}
 }
 
 func (m *Model) loadRoles(ts []client.Member, assign bool) tea.Cmd {

@@ -68,7 +68,7 @@ func (m *Model) actions() common.Actions {
 	return common.Actions{
 		{Key: dialog.Named(k.New, "create role"), Label: "Create a role…", Needs: []client.Action{client.CreateOrgRole}, Run: m.createForm},
 		{Key: dialog.Named(k.Open, "members"), Label: "Who holds it", Needs: []client.Action{client.ReadMembers}, Unavailable: none,
-			Run: func() tea.Cmd { return m.holders(r) }},
+			Run: func() tea.Cmd { return m.holders(r) }, Opens: true},
 		{Key: dialog.Named(k.Remove, "delete role"), Label: "Delete role", Needs: []client.Action{client.DeleteOrgRole}, Unavailable: none,
 			Run: func() tea.Cmd { return m.remove(r) }},
 		m.CopyAction(),

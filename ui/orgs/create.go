@@ -31,7 +31,7 @@ func (m *Model) createAction() common.Action {
 				conns, _ := cl.TenantConnections(ctx) // on failure the form offers none
 				return tenantConnsMsg{conns: conns}
 			}
-		}}
+		}, Opens: true}
 }
 
 func (m *Model) createForm(conns []client.TenantConnection) tea.Cmd {
