@@ -93,3 +93,51 @@ func TestFlowEditSaysThirdPartyCannotBeUnset(t *testing.T) {
 		}
 	})
 }
+
+// The demo has organizations that answer application entitlement: the
+// Overview shows it and E asks about it.
+func TestFlowDemoOrganizationWithEntitlement(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
+		f := startFlow(t, tn, "", "")
+		f.wait("3 organizations", "cafe-creme")
+		f.press("j", "enter")
+		f.wait("cafe-creme › Overview", "third-party block · entitlement off · token quota none")
+		f.press("E")
+		f.wait("Edit cafe-creme", "┃ Third-party applications", "Application entitlement")
+	})
+}
+
+// esc on an edit form with something typed asks before throwing it away:
+// n goes back to the form as it was, y closes it saying nothing was sent;
+// with nothing typed esc just closes. The settings blurb names them in the
+// order the form asks them.
+func TestFlowEditFormAsksBeforeDiscarding(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
+		f := startFlow(t, tn, "", "")
+		f.wait("3 organizations", "1 of 3")
+		f.press("enter")
+		f.wait("Danger Zone")
+		f.press("e")
+		f.wait("Edit acme", "┃ Name")
+		f.press("esc")
+		f.wantNot("Edit acme", "Discard")
+		f.press("e")
+		f.wait("Edit acme", "┃ Name")
+		f.press("enter")
+		f.wait("┃ Display name")
+		f.press("ctrl+u").typed("Acme Two").press("esc")
+		f.wait("Discard the changes typed? Nothing has been sent.", "y discard • n/esc keep editing")
+		f.press("n")
+		f.wait("┃ Display name", "Acme Two")
+		f.press("enter", "enter", "enter", "enter", "enter")
+		f.wait("Third-party applications, token quota.")
+		f.press("esc")
+		f.wait("Discard the changes typed?")
+		f.press("y")
+		f.wait("Edit acme cancelled: nothing sent")
+		f.wantNot("Acme Two")
+		f.audited()
+	})
+}
