@@ -8,6 +8,8 @@ import (
 	"github.com/auth0/go-auth0/management"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
+	"github.com/orgdash/orgdash/theme"
+	"github.com/orgdash/orgdash/ui/common"
 )
 
 // An edit sends only what the user changed: acme, which has no
@@ -139,5 +141,29 @@ func TestFlowEditFormAsksBeforeDiscarding(t *testing.T) {
 		f.wait("Edit acme cancelled: nothing sent")
 		f.wantNot("Acme Two")
 		f.audited()
+	})
+}
+
+// Under NO_COLOR the colours show as their values, with no blank where a
+// swatch would be: in the Overview and in the edit form.
+func TestFlowColoursWithoutColour(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
+		f := startFlow(t, tn, "", "", func(c *common.Common) { *c.Styles = *theme.New(true, true) })
+		acme := f.orgID("acme")
+		o, err := f.admin.Organization.Read(context.Background(), acme)
+		if err != nil {
+			t.Fatal(err)
+		}
+		primary := o.GetBranding().GetColors()["primary"]
+		f.wait("3 organizations", "1 of 3")
+		f.press("enter")
+		f.wait("Danger Zone", "Primary       "+primary) // the label's column, then the value
+		f.press("e")
+		f.wait("Edit acme")
+		for range 3 {
+			f.press("enter")
+		}
+		f.wait("┃ Primary colour", "#rrggbb, optional. Now "+primary+".")
 	})
 }

@@ -83,7 +83,7 @@ func orgFields(c *common.Common, start client.OrgSpec, conns []client.TenantConn
 		if v == "" {
 			return ""
 		}
-		return " Now " + c.Styles.Swatch(v) + " " + safetext.Terminal(v) + "."
+		return " Now " + c.Styles.Swatched(v, safetext.Terminal(v)) + "."
 	}
 	cleaned := func(desc, shown, stored string) string {
 		if shown != stored {
