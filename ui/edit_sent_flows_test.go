@@ -45,7 +45,7 @@ func TestFlowEditSendsOnlyWhatChangedAndUndoTheSame(t *testing.T) {
 		f.wait("Save the changes to acme?", "display name: Acme → Acme Two", "token quota: none → 1000 a day, enforced")
 		f.wantNot("third-party applications:")
 		f.confirm("y")
-		f.wait("saved acme", "Acme Two")
+		f.wait("saved acme", "Acme Two", "third-party block (default) · token quota 1000 a day, enforced")
 		o, err = f.admin.Organization.Read(context.Background(), acme)
 		if err != nil || o.GetDisplayName() != "Acme Two" || o.TokenQuota == nil || o.TokenQuota.ClientCredentials.GetPerDay() != 1000 ||
 			o.ThirdPartyClientAccess != nil {
