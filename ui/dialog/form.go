@@ -105,6 +105,9 @@ func (d *Form) Update(msg tea.Msg) (Dialog, tea.Cmd) {
 		}
 		return d.key(msg)
 	case tea.PasteMsg:
+		if d.discarding { // not into a field hidden behind the question
+			return d, nil
+		}
 		if d.moving {
 			d.held = append(d.held, msg)
 			return d, nil
