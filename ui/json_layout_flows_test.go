@@ -188,7 +188,7 @@ func TestFlowViewJSONKeyLineAndHelp(t *testing.T) {
 		f.press("enter", "0")
 		f.wait("Groups (3)", "engineering")
 		f.press("J")
-		f.wait("cannot view json: a group is read only in its organization's list")
+		f.wait("cannot view json: orgdash reads a group only in its organization's list")
 	})
 }
 

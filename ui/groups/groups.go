@@ -65,11 +65,11 @@ func New(c *common.Common, o client.Organization) *Model {
 // jsonAction is J on a group: offered as elsewhere, but never available,
 // so that J says why rather than doing nothing. orgdash reads a group only
 // in its organization's list (GET /organizations/{id}/groups, Early
-// Access); Auth0's tenant-level GET /groups/{id} is not part of what it
-// reads (nor of the simulator), so there is no one GET to show.
+// Access); Auth0's tenant-level GET /groups/{id} (read:groups) is not among
+// the calls it makes, nor in the simulator, yet.
 func (m *Model) jsonAction(c *common.Common) common.Action {
 	return common.Action{Key: c.Keys.ViewJSON, Label: "View JSON", Unavailable: func() string {
-		return "a group is read only in its organization's list; orgdash has no GET of one group to show (y copies its ID)"
+		return "orgdash reads a group only in its organization's list, not by GET /groups/{id} (y copies its ID)"
 	}}
 }
 
