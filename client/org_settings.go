@@ -52,14 +52,34 @@ func (s OrgSettings) Check() error {
 	return nil
 }
 
-// holds reports whether o has the settings s.
-func (s OrgSettings) holds(o Organization) bool {
+// holds reports whether o has the settings s among those sent.
+func (s OrgSettings) holds(o Organization, send OrgFields) bool {
 	got := SettingsOf(o)
-	if (got.TokenQuota == nil) != (s.TokenQuota == nil) || got.TokenQuota != nil && *got.TokenQuota != *s.TokenQuota {
+	if send.Has(FieldTokenQuota) && !sameQuota(got.TokenQuota, s.TokenQuota) {
 		return false
 	}
-	return got.ThirdPartyAccess == s.ThirdPartyAccess && (s.NoEntitlement || got.AppEntitlement == s.AppEntitlement)
+	return (!send.Has(FieldThirdParty) || got.ThirdPartyAccess == s.ThirdPartyAccess) &&
+		(!send.Has(FieldEntitlement) || s.NoEntitlement || got.AppEntitlement == s.AppEntitlement)
 }
+
+// changed are the settings that differ from s to t (entitlement only
+// where t has it).
+func (s OrgSettings) changed(t OrgSettings) OrgFields {
+	var f OrgFields
+	if s.ThirdPartyAccess != t.ThirdPartyAccess {
+		f |= FieldThirdParty
+	}
+	if !t.NoEntitlement && s.AppEntitlement != t.AppEntitlement {
+		f |= FieldEntitlement
+	}
+	if !sameQuota(s.TokenQuota, t.TokenQuota) {
+		f |= FieldTokenQuota
+	}
+	return f
+}
+
+// sameQuota reports whether a and b are the same quota, or both none.
+func sameQuota(a, b *TokenQuota) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
 
 // orgPatch is an edit's body: the SDK's organization, and token_quota
 // sent as null to remove a quota (which the SDK's field cannot say).
@@ -68,16 +88,24 @@ type orgPatch struct {
 	TokenQuota json.RawMessage `json:"token_quota,omitempty"`
 }
 
-// patchOf is the body of an edit setting o and, when s is not nil, the
-// settings.
-func patchOf(o *management.Organization, s *OrgSettings) (*orgPatch, error) {
+// patchOf is the body of an edit setting o and, of the settings s (when
+// not nil), those in send. Auth0's update schema lets token_quota be null
+// (which removes the quota); third_party_client_access (allow or block)
+// and is_app_entitlement_active (a boolean) cannot be null, so a setting
+// once answered cannot be removed, only set.
+func patchOf(o *management.Organization, s *OrgSettings, send OrgFields) (*orgPatch, error) {
 	p := &orgPatch{Organization: o}
 	if s == nil {
 		return p, nil
 	}
-	o.ThirdPartyClientAccess = &s.ThirdPartyAccess
-	if !s.NoEntitlement {
+	if send.Has(FieldThirdParty) {
+		o.ThirdPartyClientAccess = &s.ThirdPartyAccess
+	}
+	if send.Has(FieldEntitlement) && !s.NoEntitlement {
 		o.IsAppEntitlementActive = &s.AppEntitlement
+	}
+	if !send.Has(FieldTokenQuota) {
+		return p, nil
 	}
 	p.TokenQuota = json.RawMessage("null")
 	if q := s.TokenQuota; q != nil {

@@ -23,6 +23,9 @@ type OrgSpec struct {
 	// Settings, when set, are the newer settings an edit sets too (see
 	// org_settings.go); nil leaves them as they are.
 	Settings *OrgSettings
+	// Send, when not zero, are the only fields an edit sends and reads
+	// back (org_fields.go); zero sends them all.
+	Send OrgFields
 }
 
 var (
@@ -134,14 +137,17 @@ func nonEmpty(m map[string]string) map[string]string {
 	return out
 }
 
-// Holds reports whether o carries every field s sets: name, display
-// name, logo, colors and metadata (branding and metadata whole, as an
-// edit replaces them). A read-back compares them all, so an edit of one
-// metadata value is confirmed only when that value is there.
+// Holds reports whether o carries every field s sends (all of them
+// unless s.Send says which): name, display name, logo, colors and metadata
+// (branding and metadata whole, as an edit replaces them), and the
+// settings. A read-back compares them all, so an edit of one metadata
+// value is confirmed only when that value is there.
 func (s OrgSpec) Holds(o Organization) bool {
-	return o.Name == s.Name && o.DisplayName == s.DisplayName && o.LogoURL == s.LogoURL &&
-		maps.Equal(nonEmpty(o.Colors), sentColors(s.Colors)) && maps.Equal(nonNil(o.Metadata), nonNil(s.Metadata)) &&
-		(s.Settings == nil || s.Settings.holds(o))
+	send := s.sends()
+	return (!send.Has(FieldName) || o.Name == s.Name) && (!send.Has(FieldDisplayName) || o.DisplayName == s.DisplayName) &&
+		(!send.Has(FieldBranding) || o.LogoURL == s.LogoURL && maps.Equal(nonEmpty(o.Colors), sentColors(s.Colors))) &&
+		(!send.Has(FieldMetadata) || maps.Equal(nonNil(o.Metadata), nonNil(s.Metadata))) &&
+		(s.Settings == nil || s.Settings.holds(o, send))
 }
 
 // sentColors are the colours an edit sends for m: both, or none.
@@ -192,23 +198,31 @@ func (c *auth0Client) UpdateOrganization(ctx context.Context, id string, s OrgSp
 	if err := s.Check(); err != nil {
 		return Organization{}, &Error{Kind: Invalid, Op: "edit organization", Message: err.Error()}
 	}
-	o := &management.Organization{Name: &s.Name}
-	if s.DisplayName != "" { // Auth0 takes 1..255 characters: none is left as it is (the form never clears one)
+	send := s.sends()
+	o := &management.Organization{}
+	if send.Has(FieldName) {
+		o.Name = &s.Name
+	}
+	if send.Has(FieldDisplayName) && s.DisplayName != "" { // Auth0 takes 1..255 characters: none is left as it is (the form never clears one)
 		o.DisplayName = &s.DisplayName
 	}
-	// branding and metadata are replaced whole, so what was removed goes;
-	// an empty branding object clears it (the simulator's reading; Auth0
-	// documents the replacement, not the empty object)
-	o.Branding = &management.OrganizationBranding{Colors: colorScheme(s.Colors)}
-	if s.LogoURL != "" {
-		o.Branding.LogoURL = &s.LogoURL
+	if send.Has(FieldBranding) {
+		// branding and metadata are replaced whole, so what was removed goes;
+		// an empty branding object clears it (the simulator's reading; Auth0
+		// documents the replacement, not the empty object)
+		o.Branding = &management.OrganizationBranding{Colors: colorScheme(s.Colors)}
+		if s.LogoURL != "" {
+			o.Branding.LogoURL = &s.LogoURL
+		}
 	}
-	md := map[string]string{}
-	for k, v := range s.Metadata {
-		md[k] = v
+	if send.Has(FieldMetadata) {
+		md := map[string]string{}
+		for k, v := range s.Metadata {
+			md[k] = v
+		}
+		o.Metadata = &md
 	}
-	o.Metadata = &md
-	body, err := patchOf(o, s.Settings)
+	body, err := patchOf(o, s.Settings, send)
 	if err != nil {
 		return Organization{}, &Error{Kind: Invalid, Op: "edit organization", Message: err.Error()}
 	}

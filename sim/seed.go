@@ -51,6 +51,7 @@ func seedTenant(t *tenant, opts Options, now time.Time) []*LogEvent {
 	d.tidyHealthy(broken)
 	h := d.history(apps, broken, opts.ClientID)
 	d.addSurface(opts) // last: the ids above stay as they were
+	d.addSettings(opts)
 	return h
 }
 

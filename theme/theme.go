@@ -110,3 +110,12 @@ func (s *Styles) Swatch(hex string) string {
 	}
 	return lipgloss.NewStyle().Background(lipgloss.Color(hex)).Render("   ")
 }
+
+// Swatched is text after the sample of colour hex and a space: "███ #5e1778";
+// without colour, text alone (no blank where the sample would be).
+func (s *Styles) Swatched(hex, text string) string {
+	if sw := s.Swatch(hex); sw != "" {
+		return sw + " " + text
+	}
+	return text
+}

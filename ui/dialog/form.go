@@ -36,6 +36,11 @@ type Form struct {
 	moving bool      // a key has sent huh's focus to another field; its message has not arrived
 	held   []tea.Msg // keys typed meanwhile, for the field that gets the focus
 	skip   int       // fields to pass over as it opens, to start at a later one
+
+	// dirty, when set, reports whether anything was typed: esc then asks
+	// before throwing it away (discarding says it is asking).
+	dirty      func() bool
+	discarding bool
 }
 
 // NewForm puts fields in a dialog titled title.
@@ -84,7 +89,14 @@ func isFocusMove(msg tea.Msg) bool {
 func (d *Form) Update(msg tea.Msg) (Dialog, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		if d.discarding {
+			return d, d.answerDiscard(msg)
+		}
 		if key.Matches(msg, d.c.Keys.Dialog.Cancel) {
+			if d.dirty != nil && d.dirty() {
+				d.discarding, d.held, d.moving = true, nil, false
+				return d, nil
+			}
 			return d, Done(nil) // whatever is held: the user wants out
 		}
 		if d.moving {
@@ -93,6 +105,9 @@ func (d *Form) Update(msg tea.Msg) (Dialog, tea.Cmd) {
 		}
 		return d.key(msg)
 	case tea.PasteMsg:
+		if d.discarding { // not into a field hidden behind the question
+			return d, nil
+		}
 		if d.moving {
 			d.held = append(d.held, msg)
 			return d, nil
@@ -186,6 +201,9 @@ func byUse(keys []key.Binding) []key.Binding {
 // box past the screen.
 func (d *Form) View() string {
 	c := d.c
+	if d.discarding {
+		return d.discardView()
+	}
 	if d.full == 0 {
 		// huh's own guess of the height cuts the last field short: every
 		// field is shown whole where there is room
@@ -229,6 +247,9 @@ func (d *Form) View() string {
 
 // Help is the form's own keys and esc.
 func (d *Form) Help() help.KeyMap {
+	if d.discarding {
+		return common.HelpMap{Short: d.discardKeys(), Full: [][]key.Binding{d.discardKeys()}}
+	}
 	cancel := d.c.Keys.Dialog.Cancel
 	short := append(d.form.KeyBinds(), cancel)
 	return common.HelpMap{Short: short, Full: [][]key.Binding{short}}

@@ -24,7 +24,10 @@ import (
 // tenant holds, so that saving one field does not rewrite the others.
 func NewOrgForm(c *common.Common, title string, start client.OrgSpec, conns []client.TenantConnection, submit func(client.OrgSpec) tea.Cmd) *Form {
 	fields, spec := orgFields(c, start, conns)
-	return NewForm(c, title, func() tea.Cmd { return submit(spec()) }, fields...)
+	return NewForm(c, title, func() tea.Cmd { return submit(spec()) }, fields...).AskBeforeDiscarding(func() bool {
+		s := spec()
+		return client.Changed(start, s) != 0 || !slices.Equal(s.Connections, start.Connections)
+	})
 }
 
 // orgFields are NewOrgForm's fields, and the spec they hold once filled.
@@ -80,7 +83,7 @@ func orgFields(c *common.Common, start client.OrgSpec, conns []client.TenantConn
 		if v == "" {
 			return ""
 		}
-		return " Now " + c.Styles.Swatch(v) + " " + safetext.Terminal(v) + "."
+		return " Now " + c.Styles.Swatched(v, safetext.Terminal(v)) + "."
 	}
 	cleaned := func(desc, shown, stored string) string {
 		if shown != stored {

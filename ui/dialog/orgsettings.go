@@ -33,8 +33,11 @@ type SettingsSection struct {
 func NewOrgEditForm(c *common.Common, title string, start client.OrgSpec, sec SettingsSection, submit func(client.OrgSpec) tea.Cmd) *Form {
 	fields, spec := orgFields(c, start, nil)
 	more, settings := settingsFields(sec.Start)
-	section := huh.NewNote().Title("Settings").Description("Token quota, third-party applications" +
-		map[bool]string{true: ".", false: ", application entitlement."}[sec.Start.NoEntitlement])
+	blurb := "Third-party applications, application entitlement, token quota." // in the order asked
+	if sec.Start.NoEntitlement {
+		blurb = "Third-party applications, token quota."
+	}
+	section := huh.NewNote().Title("Settings").Description(blurb)
 	all := append(append(fields, section), more...)
 	f := NewForm(c, title, func() tea.Cmd {
 		s := spec()
@@ -43,6 +46,7 @@ func NewOrgEditForm(c *common.Common, title string, start client.OrgSpec, sec Se
 		}
 		return submit(s)
 	}, all...)
+	f.AskBeforeDiscarding(func() bool { return client.Changed(start, spec()) != 0 || !sameSettings(settings(), sec.Start) })
 	if sec.Focus {
 		f.skip = len(fields) // the note takes no focus: the first setting is next
 	}

@@ -57,9 +57,20 @@ func New(c *common.Common, o client.Organization) *Model {
 			return cl.OrgGroups(ctx, o.ID, from)
 		},
 	}, func() common.Actions {
-		return common.Actions{m.CopyAction(), m.MoreAction("More options", nil)}
+		return common.Actions{m.CopyAction(), m.jsonAction(c), m.MoreAction("More options", nil)}
 	})
 	return m
+}
+
+// jsonAction is J on a group: offered as elsewhere, but never available,
+// so that J says why rather than doing nothing. orgdash reads a group only
+// in its organization's list (GET /organizations/{id}/groups, Early
+// Access); Auth0's tenant-level GET /groups/{id} (read:groups) is not among
+// the calls it makes, nor in the simulator, yet.
+func (m *Model) jsonAction(c *common.Common) common.Action {
+	return common.Action{Key: c.Keys.ViewJSON, Label: "View JSON", Unavailable: func() string {
+		return "orgdash reads a group only in its organization's list, not by GET /groups/{id} (y copies its ID)"
+	}}
 }
 
 // SetShown starts reading the roles of the groups on screen when the tab

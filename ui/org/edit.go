@@ -32,17 +32,21 @@ func editForm(c *common.Common, o client.Organization, atSettings bool) tea.Cmd 
 		if after.Settings != nil { // the settings change too: undo puts them back as they were
 			before.Settings = &sec.Start
 		}
+		// the edit sends what changed, and its undo the same fields
+		before.Send = client.Changed(before, after)
+		after.Send = before.Send
 		return confirmEdit(c, o, before, after)
 	}))
 }
 
 // confirmEdit shows every field that changes as before → after, the
 // settings included, and asks once (by the profile's confirmation
-// policy); renaming says what it breaks.
+// policy); renaming says what it breaks, and setting third-party access
+// where the organization had none says that z cannot take it away.
 func confirmEdit(c *common.Common, o client.Organization, before, after client.OrgSpec) tea.Cmd {
 	diff := append(specDiff(before, after), settingsDiff(before.Settings, after.Settings)...)
-	if len(diff) == 0 {
-		return common.Status(common.Info, "nothing changed")
+	if len(diff) == 0 || before.Send == 0 {
+		return common.Status(common.Info, "nothing changed: nothing sent")
 	}
 	body := strings.Join(diff, "\n")
 	if before.Name != after.Name {
@@ -50,7 +54,19 @@ func confirmEdit(c *common.Common, o client.Organization, before, after client.O
 			common.Clean(before.Name) + ": apps that send it stop working until they send the new one."
 	}
 	body += "\n\nz puts the old values back for " + common.UndoWindow.String() + "."
+	if unset := unsettable(o, before.Send); unset != "" {
+		body += " " + unset
+	}
 	return dialog.Guard(c, "Save the changes to "+common.Clean(o.Name)+"?", body, "Save", o.Name, update(c, o, before, after))
+}
+
+// unsettable says which of the fields sent o did not have and an undo
+// cannot remove (Auth0's update takes allow or block, never null), or "".
+func unsettable(o client.Organization, sent client.OrgFields) string {
+	if o.ThirdPartyAccess == "" && sent.Has(client.FieldThirdParty) {
+		return "The organization had no third-party setting and Auth0 cannot remove one: z sets it to block, Auth0's default."
+	}
+	return ""
 }
 
 // update is the change that sets after, undone by setting before again.
@@ -68,6 +84,9 @@ func update(c *common.Common, o client.Organization, before, after client.OrgSpe
 				Result: EditedMsg{Org: now}, Touched: &common.Touched{}}
 			if undo {
 				out.Status.Text = "put back the old values of " + common.Clean(now.Name)
+				if unsettable(o, to.Send) != "" {
+					out.Status.Text += " (third-party set to block, Auth0's default: it cannot be removed)"
+				}
 			} else {
 				out.Undo = &common.UndoMsg{Org: now.ID, Label: "edit of " + common.Clean(now.Name), Run: apply(to, from, true)}
 			}

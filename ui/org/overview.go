@@ -130,7 +130,7 @@ func (p *overview) View() string {
 	}
 	for _, c := range [][2]string{{"primary", "Primary"}, {"page_background", "Background"}} {
 		if v := p.org.Colors[c[0]]; v != "" {
-			lines = append(lines, row(c[1], s.Swatch(v)+" "+common.Clean(v)))
+			lines = append(lines, row(c[1], s.Swatched(v, common.Clean(v))))
 		}
 	}
 	if len(p.org.Metadata) == 0 {

@@ -29,6 +29,9 @@ func settingsLine(o client.Organization) string {
 	}
 	s := client.SettingsOf(o)
 	line := "third-party " + s.ThirdPartyAccess
+	if o.ThirdPartyAccess == "" { // never set: Auth0's default, not a value the organization holds
+		line += " (default)"
+	}
 	if !s.NoEntitlement {
 		line += " · entitlement " + onOff(s.AppEntitlement)
 	}
