@@ -74,7 +74,10 @@ func TestTypedAfterEditReachesTheForm(t *testing.T) {
 		f.Type(burst("e", "<tab>", "Typed Ahead")...)
 		f.want("Edit acme", "┃ Display name", "> AcmeTyped Ahead")
 		f.press("esc")
-		f.wantNot("Edit acme")
+		f.want("Discard the changes typed?") // something was typed: esc asks first
+		f.press("y")
+		f.want("Edit acme cancelled: nothing sent")
+		f.wantNot("┃ Display name")
 		f.want("Danger Zone")
 	})
 }
