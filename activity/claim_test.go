@@ -1,0 +1,31 @@
+package activity
+
+import (
+	"testing"
+	"time"
+
+	"github.com/orgdash/orgdash/audit"
+	"github.com/orgdash/orgdash/client"
+)
+
+// An edit saved, then undone five seconds later: each change takes its own
+// call, not the other's (both are within the other's slack), and shows as
+// orgdash's; neither call shows again as made elsewhere.
+func TestAnEditAndItsUndoSecondsApartTakeACallEach(t *testing.T) {
+	save := change("save", t0, "edit organization", []string{org}, nil)
+	undo := change("undo", t0.Add(5*time.Second), "edit organization", []string{org}, nil)
+	events := []client.LogEvent{
+		sapi("1", t0.Add(time.Second), ours, "PATCH", "/api/v2/organizations/"+org, map[string]any{"third_party_client_access": "allow"}, ""),
+		sapi("2", t0.Add(6*time.Second), ours, "PATCH", "/api/v2/organizations/"+org, map[string]any{"third_party_client_access": "block"}, ""),
+	}
+	es := Build(Input{Tenant: tenant, Org: org, OurClient: ours, Changes: []audit.Change{save, undo}, Logs: events})
+	if len(es) != 2 {
+		t.Fatalf("want the save and the undo, once each; got %+v", es)
+	}
+	for _, e := range es {
+		want := map[string]string{"audit:save": "1", "audit:undo": "2"}[e.ID]
+		if e.Elsewhere || e.Who.Actor != Orgdash || len(e.Logs) != 1 || e.Logs[0].ID != want {
+			t.Errorf("%s: elsewhere %v, by %s, calls %+v; want its own call %s", e.ID, e.Elsewhere, e.Who, e.Logs, want)
+		}
+	}
+}
