@@ -23,7 +23,7 @@ import (
 // and on a tenant named by a profile of the configuration file.
 func TestChangesThroughTheDashboardShowAsOrgdashsInItsActivity(t *testing.T) {
 	for _, tc := range []struct {
-		name  string
+		name string
 		// setup names the organization to change, and a Dashboard
 		// administrator's edit of it (nil: the demo's seeded history has
 		// the Dashboard's changes)
