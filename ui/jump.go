@@ -125,7 +125,7 @@ func (m *Model) onJumped(msg jumpedMsg) tea.Cmd {
 func whyJump(c *common.Common, arg string) tea.Cmd {
 	f := strings.Fields(arg)
 	if len(f) != 2 {
-		return common.Status(common.Warning, "usage: :why EMAIL ORG")
+		return common.Status(common.Warning, "usage: :why EMAIL ORG (or a name: :why ines acme)")
 	}
 	return common.Push(uidoctor.NewWhy(c, doctor.Question{Email: f[0], Org: f[1]}))
 }
