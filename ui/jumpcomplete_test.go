@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"testing/synctest"
 
@@ -48,5 +50,18 @@ func TestJumpCompletesEveryCommand(t *testing.T) {
 		s.want(":client-grants")
 		s.press("tab")
 		s.want(":clients")
+	})
+}
+
+// Help names @ for what it opens, the budget and this session's changes,
+// apart from the Activity tab (6).
+func TestHelpNamesTheBudgetKeyForWhatItOpens(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := open(t, clienttest.New(3, 5), 200, 36)
+		s.press("?")
+		s.want("budget & session changes")
+		if f := strings.Fields(lineWith(s.screen(), "budget & session changes")); !slices.Contains(f, "@") || slices.Contains(f, "activity") {
+			t.Fatalf("@ in help: %q", f)
+		}
 	})
 }
