@@ -59,8 +59,8 @@ func TestHelpNamesTheBudgetKeyForWhatItOpens(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		s := open(t, clienttest.New(3, 5), 200, 36)
 		s.press("?")
-		s.want("budget & session changes")
-		if f := strings.Fields(lineWith(s.screen(), "budget & session changes")); !slices.Contains(f, "@") || slices.Contains(f, "activity") {
+		s.want("budget/changes")
+		if f := strings.Fields(lineWith(s.screen(), "budget/changes")); !slices.Contains(f, "@") || slices.Contains(f, "activity") {
 			t.Fatalf("@ in help: %q", f)
 		}
 	})
