@@ -249,18 +249,14 @@ func describeLog(e client.LogEvent) string {
 			s += " (" + strings.ReplaceAll(how, "_", "-") + ")"
 		}
 		return s
-	case e.Type == "s":
-		s := user + " logged in"
+	case e.Type == "s": // who logged in is the entry's Who: not said twice
+		s := "logged in"
 		if e.Connection != "" {
 			s += " with " + e.Connection
 		}
 		return s
-	case e.Failed():
-		why := firstOf(e.Description, "login failed ("+e.Type+")")
-		if e.UserName == "" && e.UserID == "" { // no one Auth0 knows: the reason alone
-			return why
-		}
-		return user + ": " + why
+	case e.Failed(): // the reason; who tried is the entry's Who
+		return firstOf(e.Description, "login failed ("+e.Type+")")
 	}
 	return firstOf(e.Description, e.Type)
 }
