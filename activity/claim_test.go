@@ -29,3 +29,15 @@ func TestAnEditAndItsUndoSecondsApartTakeACallEach(t *testing.T) {
 		}
 	}
 }
+
+// An edit's line says what it changed, where its audit kept both sides.
+func TestAnEditSaysWhichFieldsItChanged(t *testing.T) {
+	c := change("save", t0, "edit organization", []string{org}, nil)
+	c.Intent.Before = map[string]any{"name": "acme", "third_party_client_access": "block"}
+	c.Intent.After = map[string]any{"name": "acme", "third_party_client_access": "allow"}
+	c.Outcome.Before, c.Outcome.After = c.Intent.Before, c.Intent.After
+	es := Build(Input{Tenant: tenant, Org: org, OurClient: ours, Changes: []audit.Change{c}})
+	if len(es) != 1 || es[0].What != "edited organization acme (third_party_client_access)" {
+		t.Fatalf("got %+v", es)
+	}
+}
