@@ -60,7 +60,11 @@ func (m *Why) onPeople(msg peopleMsg) tea.Cmd {
 			items = append(items, dialog.Item{Label: common.Clean(u.Email) + "  " + common.Clean(u.Name),
 				Then: func() tea.Msg { return personMsg{seq: seq, email: email} }})
 		}
-		m.err = fmt.Errorf("%s is not an email: %d people are called that; choose one", text, len(msg.people))
+		many := fmt.Sprintf("%d people are", len(msg.people))
+		if len(msg.people) >= client.MaxFound { // the search's one page: there may be more
+			many = fmt.Sprintf("at least %d people are", len(msg.people))
+		}
+		m.err = fmt.Errorf("%s is not an email: %s called that; choose one, or ask with their email (:why EMAIL ORG)", text, many)
 		return dialog.Open(dialog.NewMenu(m.c, "Which "+text+"?", items))
 	}
 	return nil
