@@ -1,6 +1,7 @@
 package activity
 
 import (
+	"cmp"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -49,25 +50,57 @@ func belongs(c audit.Change, e client.LogEvent, ourClient string) bool {
 
 // owners are, for each sapi event, the index of the change among changes
 // whose call it is (-1 none). Where several changes could have made it (an
-// edit saved, then undone, seconds apart), it is the one it was logged
-// while (or nearest to), and of those the last begun: a change does not
-// take the calls of the next.
+// edit saved, then undone, within the same second: Auth0 dates its events
+// to the millisecond), the pairs nearest in time go first, the earlier
+// event to the earlier change on a tie, and a change of one call takes
+// one: a change does not take the calls of the next. An event left over
+// (a call sent again after a lost answer) goes to its nearest change.
 func owners(changes []audit.Change, sapi []client.LogEvent, ourClient string) []int {
-	out := make([]int, len(sapi))
+	type pair struct {
+		change, event int
+		apart         time.Duration
+	}
+	var pairs []pair
 	for i, e := range sapi {
-		out[i] = -1
-		var best time.Duration
 		for j, c := range changes {
-			if !belongs(c, e, ourClient) {
-				continue
-			}
-			d := outside(c, e)
-			if out[i] < 0 || d < best || (d == best && !c.Intent.Time.Before(changes[out[i]].Intent.Time)) {
-				out[i], best = j, d
+			if belongs(c, e, ourClient) {
+				pairs = append(pairs, pair{j, i, outside(c, e)})
 			}
 		}
 	}
+	slices.SortStableFunc(pairs, func(a, b pair) int {
+		if a.apart != b.apart {
+			return cmp.Compare(a.apart, b.apart)
+		}
+		if c := sapi[a.event].Date.Compare(sapi[b.event].Date); c != 0 {
+			return c
+		}
+		return changes[a.change].Intent.Time.Compare(changes[b.change].Intent.Time)
+	})
+	out := make([]int, len(sapi))
+	for i := range out {
+		out[i] = -1
+	}
+	taken := make([]int, len(changes))
+	for _, p := range pairs {
+		if out[p.event] < 0 && (taken[p.change] == 0 || !oneCall(changes[p.change])) {
+			out[p.event] = p.change
+			taken[p.change]++
+		}
+	}
+	for _, p := range pairs { // nearest first: a leftover's nearest change
+		if out[p.event] < 0 {
+			out[p.event] = p.change
+		}
+	}
 	return out
+}
+
+// oneCall reports whether change c makes a single call: anything but a
+// batch of members and a change of several targets.
+func oneCall(c audit.Change) bool {
+	a := c.Intent.Action
+	return a != "add members" && a != "remove members" && len(c.Intent.Targets) <= 1
 }
 
 // outside is how far before change c began, or after it ended, e was

@@ -41,3 +41,27 @@ func TestAnEditSaysWhichFieldsItChanged(t *testing.T) {
 		t.Fatalf("got %+v", es)
 	}
 }
+
+// The same, within one millisecond (a script, or a fast test): Auth0
+// dates its events to the millisecond, so both calls fall inside the save;
+// each change still takes one, the earlier call the earlier change's.
+func TestAnEditAndItsUndoWithinAMillisecondTakeACallEach(t *testing.T) {
+	save := change("save", t0, "edit organization", []string{org}, nil)
+	save.Outcome.Time = t0.Add(900 * time.Microsecond)
+	undo := change("undo", t0.Add(950*time.Microsecond), "edit organization", []string{org}, nil)
+	at := t0.Add(800 * time.Microsecond).Truncate(time.Millisecond)
+	events := []client.LogEvent{
+		sapi("1", at, ours, "PATCH", "/api/v2/organizations/"+org, map[string]any{"third_party_client_access": "allow"}, ""),
+		sapi("2", at, ours, "PATCH", "/api/v2/organizations/"+org, map[string]any{"third_party_client_access": "block"}, ""),
+	}
+	es := Build(Input{Tenant: tenant, Org: org, OurClient: ours, Changes: []audit.Change{save, undo}, Logs: events})
+	if len(es) != 2 {
+		t.Fatalf("want the save and the undo, once each; got %+v", es)
+	}
+	for _, e := range es {
+		want := map[string]string{"audit:save": "1", "audit:undo": "2"}[e.ID]
+		if e.Elsewhere || len(e.Logs) != 1 || e.Logs[0].ID != want {
+			t.Errorf("%s: elsewhere %v, calls %+v; want its own call %s", e.ID, e.Elsewhere, e.Logs, want)
+		}
+	}
+}
