@@ -1,6 +1,7 @@
 package activity
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"slices"
@@ -176,6 +177,27 @@ func describeRequest(r request, names func(string) string) string {
 	return m + " " + r.Path
 }
 
+// changedFields lists the fields an edit changed, where its audit line
+// kept both sides: " (third_party_client_access)"; "" where it cannot say.
+func changedFields(before, after map[string]any) string {
+	if len(before) == 0 || len(after) == 0 {
+		return ""
+	}
+	var keys []string
+	for k, v := range after {
+		was, _ := json.Marshal(before[k])
+		now, _ := json.Marshal(v)
+		if string(was) != string(now) {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return ""
+	}
+	slices.Sort(keys)
+	return " (" + strings.Join(keys, ", ") + ")"
+}
+
 // fieldsOf lists a body's fields: " (display_name, metadata)".
 func fieldsOf(body any) string {
 	b, _ := body.(map[string]any)
@@ -223,13 +245,17 @@ func describeChange(c audit.Change, known func(string) string) string {
 	}
 	switch {
 	case e.Action == "create organization" || e.Action == "edit organization" || e.Action == "delete organization":
+		fields := ""
+		if e.Action == "edit organization" {
+			fields = changedFields(e.Before, e.After)
+		}
 		if e.OrgName != "" {
-			return verb + " " + e.OrgName
+			return verb + " " + e.OrgName + fields
 		}
 		if len(e.Targets) == 1 {
-			return verb + " " + name(e.Targets[0])
+			return verb + " " + name(e.Targets[0]) + fields
 		}
-		return verb
+		return verb + fields
 	case len(e.Targets) == 1:
 		return verb + " " + name(e.Targets[0])
 	case e.Action == "add members" || e.Action == "remove members":
@@ -249,18 +275,14 @@ func describeLog(e client.LogEvent) string {
 			s += " (" + strings.ReplaceAll(how, "_", "-") + ")"
 		}
 		return s
-	case e.Type == "s":
-		s := user + " logged in"
+	case e.Type == "s": // who logged in is the entry's Who: not said twice
+		s := "logged in"
 		if e.Connection != "" {
 			s += " with " + e.Connection
 		}
 		return s
-	case e.Failed():
-		why := firstOf(e.Description, "login failed ("+e.Type+")")
-		if e.UserName == "" && e.UserID == "" { // no one Auth0 knows: the reason alone
-			return why
-		}
-		return user + ": " + why
+	case e.Failed(): // the reason; who tried is the entry's Who
+		return firstOf(e.Description, "login failed ("+e.Type+")")
 	}
 	return firstOf(e.Description, e.Type)
 }

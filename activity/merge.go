@@ -1,7 +1,6 @@
 package activity
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -116,15 +115,16 @@ func Build(in Input) []Entry {
 		}
 	}
 	slices.SortFunc(sapi, func(a, b client.LogEvent) int { return a.Date.Compare(b.Date) })
+	owner := owners(changes, sapi, in.OurClient)
 	claimed := make([]bool, len(sapi))
 	out := make([]Entry, 0, len(changes)+len(sapi)+len(other))
-	for _, c := range changes {
+	for j, c := range changes {
 		ent := auditEntry(c, name, in.InProgress[c.Intent.ID])
 		if ent.Org == "" && in.Org != "" && in.OrgName != "" && c.Intent.OrgName == in.OrgName && c.Intent.Action != "create organization" {
 			ent.Org = in.Org // named by name alone
 		}
 		for i, e := range sapi {
-			if !claimed[i] && belongs(c, e, in.OurClient) {
+			if !claimed[i] && owner[i] == j {
 				claimed[i] = true
 				ent.Logs = append(ent.Logs, e)
 			}
@@ -218,53 +218,6 @@ func sapiOrg(e client.LogEvent) (string, bool) {
 		return id, true
 	}
 	return "", true
-}
-
-// belongs reports whether sapi event e is one of the calls of change c.
-func belongs(c audit.Change, e client.LogEvent, ourClient string) bool {
-	it := c.Intent
-	r := requestOf(e)
-	if r.AdminID != "" || (ourClient != "" && e.ClientID != "" && e.ClientID != ourClient) || !during(c, e) {
-		return false
-	}
-	if tc, ok := tenantCalls[it.Action]; ok { // a call on the user or the connection the target names
-		s := segments(r.Path)
-		return r.Method == tc.method && len(s) >= 2 && s[0] == tc.resource && len(it.Targets) == 1 &&
-			s[1] == firstOf(strings.Fields(it.Targets[0])...)
-	}
-	want, ok := actionCalls[it.Action]
-	if !ok || r.Method != want.method || resourceOf(r.Path) != want.resource {
-		return false
-	}
-	if it.Action == "create organization" {
-		return len(it.Targets) == 1 && str(r.Body, "name") == it.Targets[0]
-	}
-	if org, _ := sapiOrg(e); org != it.Org {
-		return false
-	}
-	if want.resource == "members" { // a batch of the bulk change: any of its members
-		ids, _ := dig(r.Body, "members").([]any)
-		return slices.ContainsFunc(ids, func(id any) bool { s, _ := id.(string); return slices.Contains(it.Targets, s) })
-	}
-	if want.resource == "" || len(it.Targets) != 1 {
-		return true
-	}
-	target := it.Targets[0]
-	if slices.Contains(segments(r.Path), target) {
-		return true
-	}
-	raw, _ := json.Marshal(r.Body)
-	return strings.Contains(string(raw), target)
-}
-
-// during reports whether e was logged while change c ran (± Slack).
-func during(c audit.Change, e client.LogEvent) bool {
-	it := c.Intent
-	end := it.Time.Add(interruptedSpan)
-	if c.Outcome != nil {
-		end = c.Outcome.Time
-	}
-	return !e.Date.Before(it.Time.Add(-Slack)) && !e.Date.After(end.Add(Slack))
 }
 
 // previous is the object a change replaced, where the event carries it.

@@ -142,9 +142,9 @@ func (c *checkup) memberConnections(ms []client.Member, miss *Link, conns []clie
 		if 2*len(who) >= len(ms) {
 			f.Severity = Error // half the members or more
 		}
-		f.Evidence = []string{fmt.Sprintf("%d of %d members (%d%%), for example %s", len(who), len(ms), 100*len(who)/max(1, len(ms)), examples(who))}
+		f.Evidence = []string{fmt.Sprintf("%s of %s members (%d%%), for example %s", count(len(who)), count(len(ms)), 100*len(who)/max(1, len(ms)), examples(who))}
 		if unknown > 0 {
-			f.Evidence = append(f.Evidence, fmt.Sprintf("%d members' connection not known (their user id does not name it)", unknown))
+			f.Evidence = append(f.Evidence, fmt.Sprintf("%s members' connection not known (their user id does not name it)", count(unknown)))
 		}
 		c.r.find(f)
 	}
@@ -155,7 +155,7 @@ func logIn(n int) string {
 	if n == 1 {
 		return "1 member logs in"
 	}
-	return fmt.Sprintf("%d members log in", n)
+	return fmt.Sprintf("%s members log in", count(n))
 }
 
 func examples(ms []*client.Member) string {

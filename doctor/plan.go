@@ -85,7 +85,7 @@ func NewPlan(cl client.Client, s *Survey, orgs, tenantConns int) Plan {
 }
 
 func (p Plan) String() string {
-	orgs := fmt.Sprintf("%d organizations", p.Orgs)
+	orgs := count(p.Orgs) + " organizations"
 	if p.Orgs == 1 {
 		orgs = "1 organization"
 	}
@@ -96,7 +96,7 @@ func (p Plan) String() string {
 	case p.Limit.Known:
 		when = "about " + p.Takes.Round(time.Second).String() + " at " + pace.BucketLabel(p.Limit.Bucket)
 	}
-	return fmt.Sprintf("%s: at most %d calls (one more per 100 members past the first 100 of an organization), %s", orgs, p.Calls, when)
+	return fmt.Sprintf("%s: at most %s calls (one more per 100 members past the first 100 of an organization), %s", orgs, count(p.Calls), when)
 }
 
 // workers check organizations side by side: the budget paces them.

@@ -121,6 +121,10 @@ func (w *walk) after(name, earlier string) {
 }
 
 func (w *walk) person() {
+	if !IsEmail(w.ex.Email) {
+		w.add(notAnEmailLink(w.ex.Email))
+		return
+	}
 	if why := can(w.cl, client.ReadUserOrganizations); why != "" {
 		w.add(unknownScope(LinkPerson, client.ReadUserOrganizations, why))
 		return

@@ -74,6 +74,10 @@ func (w *walk) signup() string {
 // domain checks the discovery domain of the person's email, where the
 // organization relies on it.
 func (w *walk) domain() {
+	if w.user == nil { // whether the login relies on a domain is the person's connection's to say
+		w.after(LinkDomain, "the person")
+		return
+	}
 	if why := can(w.cl, client.ReadDomains); why != "" {
 		w.add(unknownScope(LinkDomain, client.ReadDomains, why))
 		return

@@ -98,7 +98,7 @@ func Default() *KeyMap {
 		Invite:       b("i", "invite", "i"),
 		Add:          b("a", "add members", "a"),
 		Undo:         b("z", "undo", "z"),
-		Activity:     b("@", "activity", "@"),
+		Activity:     b("@", "budget/changes", "@"),
 		Profile:      b("T", "switch profile", "T"),
 		Retry:        b("R", "retry failed", "R"),
 		Pause:        b("p", "pause/resume", "p"),

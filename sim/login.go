@@ -156,6 +156,15 @@ func (t *tenant) login(a LoginAttempt, now time.Time) ([]*LogEvent, LoginOutcome
 	if a.UserID != "" {
 		u = t.users[a.UserID]
 	}
+	// a failure names whom the attempt named: the identifier typed
+	// (user_name) and, where the tenant has them, the user's id (a guess
+	// at Auth0's fields for failures before the password is checked; its
+	// Log Event Type Codes list user_name and user_id on f events)
+	if u != nil {
+		ev.UserID, ev.UserName = u.UserID, cmp.Or(u.Email, u.Name)
+	} else {
+		ev.UserName = cmp.Or(a.Email, a.UserID)
+	}
 	var conn *connection
 	name := a.Connection
 	if name == "" && u != nil && len(u.Identities) > 0 {
@@ -186,8 +195,8 @@ func (t *tenant) login(a LoginAttempt, now time.Time) ([]*LogEvent, LoginOutcome
 		}
 	}
 
-	if u == nil || !hasIdentity(u, conn.Name) {
-		ev.UserName = cmp.Or(a.Email, a.UserID)
+	if u == nil || !hasIdentity(u, conn.Name) { // no such user on this connection
+		ev.UserID, ev.UserName = "", cmp.Or(a.Email, a.UserID)
 		return fail("fu", CauseUnknownUser, "Wrong email or password.")
 	}
 	ev.UserID, ev.UserName = u.UserID, cmp.Or(u.Email, u.Name)

@@ -185,7 +185,10 @@ func (d *demo) addUsers(n int) {
 		}
 		email := f.ascii + "." + l.ascii + strconv.Itoa(i) + "@example.com"
 		u := d.t.addUser(conn, email, f.shown, l.shown, time.Time{})
-		u.CreatedAt, u.UpdatedAt = d.times[i%len(d.times)], d.times[(i/3)%len(d.times)]
+		// d.times runs back from now (a later index is an earlier time):
+		// updated is no earlier than created
+		created := i % len(d.times)
+		u.CreatedAt, u.UpdatedAt = d.times[created], d.times[min(created, (i/3)%len(d.times))]
 		d.users = append(d.users, u)
 	}
 }

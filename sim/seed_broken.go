@@ -132,7 +132,7 @@ func (d demo) loneMembers(o *org, db *connection) (*user, *user) {
 func (d demo) tidyHealthy(b brokenDemo) {
 	db := d.t.connOrder[0]
 	for _, o := range d.t.orgOrder {
-		if o != b.globex && o != b.initech && o != b.acme {
+		if o != b.globex && o != b.initech { // acme's trouble is its blocked members and its domain, not its connections
 			d.enableMembersConnections(o)
 		}
 		shown := slices.ContainsFunc(o.conns, func(oc *orgConn) bool { return oc.enabled && oc.showAsButton })

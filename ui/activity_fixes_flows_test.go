@@ -28,7 +28,7 @@ func TestFlowChangesToAnOrganizationsConnectionAndMembersShowInIt(t *testing.T) 
 		f.want("changes only")
 		f.wantNot("nothing logged")
 		row := lineWith(f.screen(), sim.DemoAdmin+" (Dashboard)")
-		if !strings.Contains(row, "disabled globex-sso for the application Customer Portal") || !strings.Contains(row, "elsewhere") {
+		if !strings.Contains(row, "disabled globex-sso for the application Customer Portal") || !strings.Contains(row, "not orgdash") {
 			t.Fatalf("the admin's change to globex's connection, made elsewhere:\n%s", f.screen())
 		}
 		f.press("g", "enter")
@@ -149,7 +149,7 @@ func TestFlowActivityFiltersSayWhatTheyHide(t *testing.T) {
 		total := m[1]
 		f.press("g")
 		f.want("the connection is not enabled")
-		if row := lineWith(f.screen(), "the connection is not enabled"); strings.Contains(row, "— someone") || strings.Contains(row, "elsewhere") {
+		if row := lineWith(f.screen(), "the connection is not enabled"); strings.Contains(row, "— someone") || strings.Contains(row, "orgdash") {
 			t.Fatalf("an anonymous failure reads as its reason, and a login is made nowhere else: %q", row)
 		}
 		f.press("P")

@@ -86,7 +86,7 @@ func TestFlowActivityShowsADashboardChangeWithinOnePoll(t *testing.T) {
 		}
 		f.waitFor(activity.FollowEvery+time.Second, "removed "+gone.GetUserID())
 		if row := lineWith(f.screen(), "removed "+gone.GetUserID()); !strings.Contains(row, "ops@example.com (Dashboard)") ||
-			!strings.Contains(row, "elsewhere") || !strings.Contains(row, time.Now().Local().Format("2006-01-02 15:04")) {
+			!strings.Contains(row, "not orgdash") || !strings.Contains(row, time.Now().Local().Format("2006-01-02 15:04")) {
 			t.Fatalf("the admin's change, marked as made elsewhere, on top: %q", row)
 		}
 		f.press("g", "enter") // the newest: the whole event

@@ -271,6 +271,8 @@ func TestFlowDoctorAllStops(t *testing.T) {
 		f.wait("plan: 40 organizations", "enter starts")
 		f.press("enter")
 		f.wait("checked 1")
+		f.want("X stop the checkup") // it changes nothing: its key line says what X stops
+		f.wantNot("stop the change")
 		f.press("X")
 		f.wait("stopped: ")
 		calls := tn.Stats().Calls

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -44,6 +45,9 @@ func (m *Model) handleJump(msg tea.KeyPressMsg) tea.Cmd {
 		line := strings.TrimSpace(m.jump.Value())
 		m.remember(line)
 		return m.runJump(line)
+	case key.Matches(msg, m.jump.KeyMap.AcceptSuggestion):
+		m.completeJump()
+		return nil
 	case msg.String() == "up": // the arrows only: k and j are letters of names
 		m.recall(true)
 		return nil
@@ -54,6 +58,40 @@ func (m *Model) handleJump(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	m.jump, cmd = m.jump.Update(msg)
 	return cmd
+}
+
+// jumpTab is what tab completes from: the text typed before the first
+// tab, and the completion it gave last (so that the next tab gives the
+// next: ":do" tab is ":domains", tab again ":doctor").
+type jumpTab struct{ typed, last string }
+
+// completeJump completes the line with the first command or name that
+// begins with what was typed, or, tabbed again, with the next.
+func (m *Model) completeJump() {
+	v := m.jump.Value()
+	from := v
+	if m.tab.last != "" && v == m.tab.last {
+		from = m.tab.typed
+	}
+	if from == "" {
+		return
+	}
+	var matches []string
+	for _, s := range m.jump.AvailableSuggestions() {
+		if strings.HasPrefix(strings.ToLower(s), strings.ToLower(from)) && !slices.Contains(matches, s) {
+			matches = append(matches, s)
+		}
+	}
+	if len(matches) == 0 {
+		return
+	}
+	next := matches[0]
+	if i := slices.Index(matches, v); from != v && i >= 0 {
+		next = matches[(i+1)%len(matches)]
+	}
+	m.tab = jumpTab{typed: from, last: next}
+	m.jump.SetValue(next)
+	m.jump.CursorEnd()
 }
 
 // runJump does what a ":" line says.
@@ -101,7 +139,7 @@ func (m *Model) runJump(line string) tea.Cmd {
 		}
 		return m.toTop(common.JumpTabMsg{Tab: t})
 	}
-	return common.Status(common.Warning, "unknown command :"+common.Clean(verb)+" (try :org NAME, :members, :connection NAME, :user EMAIL, :why EMAIL ORG, :doctor, :activity)")
+	return common.Status(common.Warning, "unknown command :"+common.Clean(verb)+" (try "+jumpHint()+")")
 }
 
 func (m *Model) onJumped(msg jumpedMsg) tea.Cmd {
@@ -125,7 +163,7 @@ func (m *Model) onJumped(msg jumpedMsg) tea.Cmd {
 func whyJump(c *common.Common, arg string) tea.Cmd {
 	f := strings.Fields(arg)
 	if len(f) != 2 {
-		return common.Status(common.Warning, "usage: :why EMAIL ORG")
+		return common.Status(common.Warning, "usage: :why EMAIL ORG (or a name: :why ines acme)")
 	}
 	return common.Push(uidoctor.NewWhy(c, doctor.Question{Email: f[0], Org: f[1]}))
 }

@@ -7,14 +7,55 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
+	"github.com/orgdash/orgdash/ui/org"
 	"github.com/orgdash/orgdash/ui/orgs"
 )
 
 // jumpHistoryMax is how many earlier jumps ↑ recalls.
 const jumpHistoryMax = 50
 
-// jumpCommands are what the line completes besides organizations' names.
-var jumpCommands = []string{"members", "connections", "invitations", "domains", "overview", "orgs", "connection ", "user ", "quit"}
+// jumpVerbs are the ":" commands other than an organization's tabs, as
+// the line completes them (those taking an argument end in a space) and
+// as its hint shows them.
+func jumpVerbs() []struct{ complete, hint string } {
+	return []struct{ complete, hint string }{
+		{"org ", "org NAME"}, {"user ", "user EMAIL"}, {"why ", "why EMAIL ORG"}, {"connection ", "connection NAME"},
+		{"doctor", "doctor"}, {"activity", "activity"}, {"orgs", "orgs"}, {"quit", "q"},
+	}
+}
+
+// jumpCommands are what the line completes besides organizations' and
+// connections' names: every command, and every tab by its name and its
+// longer aliases (the tab specs' own).
+func jumpCommands() []string {
+	var out []string
+	for _, v := range jumpVerbs() {
+		out = append(out, v.complete)
+	}
+	for _, s := range org.Tabs() {
+		out = append(out, string(s.Tab))
+		for _, a := range s.Aliases {
+			if len(a) > 1 { // a letter is quicker typed than completed
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// jumpHint is the ":" line's placeholder: every command, then the tabs.
+func jumpHint() string {
+	var parts, tabs []string
+	for _, v := range jumpVerbs() {
+		if v.hint != "q" {
+			parts = append(parts, v.hint)
+		}
+	}
+	for _, s := range org.Tabs() {
+		tabs = append(tabs, string(s.Tab))
+	}
+	return strings.Join(append(parts, tabs...), " · ") + " · q   (tab completes)"
+}
 
 // loadedOrgs are the organizations the list has loaded.
 func (m *Model) loadedOrgs() []client.Organization {
@@ -24,18 +65,18 @@ func (m *Model) loadedOrgs() []client.Organization {
 	return nil
 }
 
-// refreshSuggestions gives the line what Tab completes: ":org NAME" for
-// every loaded organization, ":connection NAME" for the tenant's
-// connections once read, and the commands.
+// refreshSuggestions gives the line what Tab completes: the commands,
+// ":org NAME" for every loaded organization, and ":connection NAME" for
+// the tenant's connections once read.
 func (m *Model) refreshSuggestions() {
-	var s []string
+	s := jumpCommands() // first: ":o" tab is "org ", then "orgs", "overview", then the names
 	for _, o := range m.loadedOrgs() {
 		s = append(s, "org "+o.Name)
 	}
 	for _, n := range m.connNames {
 		s = append(s, "connection "+n)
 	}
-	m.jump.SetSuggestions(append(s, jumpCommands...))
+	m.jump.SetSuggestions(s)
 }
 
 // remember keeps line for ↑, the newest last, once.

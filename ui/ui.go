@@ -36,6 +36,7 @@ type Model struct {
 	helpOpen  bool
 	jumping   bool
 	jump      textinput.Model
+	tab       jumpTab   // what tab on the jump line completes from
 	history   []string  // earlier jump lines, the newest last
 	recalled  int       // how far back ↑ has gone; 0 at the line being typed
 	connNames []string  // the tenant's connections, for ":connection NAME" to complete
@@ -53,7 +54,7 @@ type Model struct {
 func New(c *common.Common) *Model {
 	in := textinput.New()
 	in.Prompt = ":"
-	in.Placeholder = "org NAME · connection NAME · user EMAIL · orgs · members · connections · invitations · domains · overview · q"
+	in.Placeholder = jumpHint()
 	in.KeyMap.Paste.SetEnabled(false)
 	in.ShowSuggestions = true // tab completes a name or a command
 	in.KeyMap.NextSuggestion = key.NewBinding(key.WithKeys("ctrl+n"))

@@ -74,7 +74,7 @@ what was read on this machine (per tenant, 0600, bounded) so older events still 
 				return err
 			}
 			defer t.stop()
-			path, err := g.auditPath(f.auditFile)
+			path, err := g.tenantAuditPath(f.auditFile, t.client.Tenant())
 			if err != nil {
 				return err
 			}

@@ -87,13 +87,3 @@ func (h *histories) source(cl client.Client) activity.Source {
 	src.Archive = a
 	return src
 }
-
-// serveHistory is serve's session setup: one history for the server, its
-// audit log the one serve writes.
-func serveHistory(ctx context.Context, g *globals, auditFlag string) func(*common.Common) {
-	path, err := g.auditPath(auditFlag)
-	if err != nil {
-		path = ""
-	}
-	return newHistories(ctx, path, nil, io.Discard).setup
-}

@@ -40,19 +40,10 @@ func runDashboard(ctx context.Context, g *globals) error {
 		return err
 	}
 	defer st.close()
-	cfg, t := st.cfg, st.tenant
-	activity := &audit.Activity{}
-	who := audit.Who{User: localUser(), Profile: t.name}
-	wrap := func(cl client.Client) client.Client { return audit.ClientWithActivity(cl, st.audit, who, activity) }
 	stop := make(chan struct{})
 	var once sync.Once
-	c := &common.Common{Ctx: pace.WithStop(ctx, stop), Client: wrap(t.client), Keys: st.keys, Styles: styles(cfg), Profile: t.name,
-		Protected: t.level == config.Protected, Activity: activity, Profiles: cfg.Names, ProfileLabels: labels(cfg), Switch: app.Tenancy(cfg, wrap),
-		StopSending: func() { once.Do(func() { close(stop) }) }, Refresh: cmp.Or(g.refresh, cfg.Refresh)}
-	if path, err := g.auditPath(""); err == nil {
-		c.Changes = common.NewChanges() // the Events API's news reaches the screens through it
-		newHistories(ctx, path, c.Changes, io.Discard).setup(c)
-	}
+	c, activity := dashboardCommon(ctx, st, stop, func() { once.Do(func() { close(stop) }) })
+	c.Refresh = cmp.Or(g.refresh, st.cfg.Refresh)
 	p := tea.NewProgram(ui.New(c), tea.WithContext(ctx), tea.WithoutSignalHandler())
 	st.sinkFailed.set(func(err error) {
 		p.Send(common.StatusMsg{Level: common.Warning, Text: "the audit's syslog copy failed (the audit file has the entry): " + err.Error()})
@@ -76,6 +67,23 @@ func runDashboard(ctx context.Context, g *globals) error {
 		return nil
 	}
 	return err
+}
+
+// dashboardCommon is what the dashboard's screens share: st's tenant,
+// every change through it written to st's audit log, and the Activity tabs
+// reading that same log (so a change made here shows as orgdash's) and
+// the tenant's Events API; stop ends the sending of new calls.
+func dashboardCommon(ctx context.Context, st setup, stop chan struct{}, stopSending func()) (*common.Common, *audit.Activity) {
+	cfg, t := st.cfg, st.tenant
+	activity := &audit.Activity{}
+	who := audit.Who{User: localUser(), Profile: t.name}
+	wrap := func(cl client.Client) client.Client { return audit.ClientWithActivity(cl, st.audit, who, activity) }
+	c := &common.Common{Ctx: pace.WithStop(ctx, stop), Client: wrap(t.client), Keys: st.keys, Styles: styles(cfg), Profile: t.name,
+		Protected: t.level == config.Protected, Activity: activity, Profiles: cfg.Names, ProfileLabels: labels(cfg), Switch: app.Tenancy(cfg, wrap),
+		StopSending: stopSending}
+	c.Changes = common.NewChanges() // the Events API's news reaches the screens through it
+	newHistories(ctx, st.auditPath, c.Changes, io.Discard).setup(c)
+	return c, activity
 }
 
 // stopSignal is the signal that stopped the session, by its name, and when.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -170,7 +171,7 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 			o, err := openTenant(cfg, profile)
 			return server.Tenant{Client: o.client, Protected: o.level == config.Protected}, err
 		},
-		Protected: t.level == config.Protected, Keys: func() *keymap.KeyMap { k := *km; return &k }, Setup: serveHistory(live, g, f.auditLog)})
+		Protected: t.level == config.Protected, Keys: func() *keymap.KeyMap { k := *km; return &k }, Setup: newHistories(live, st.auditPath, nil, io.Discard).setup})
 	if err != nil {
 		return err
 	}

@@ -55,6 +55,9 @@ type setup struct {
 	keys   *keymap.KeyMap
 	tenant tenant
 	audit  *audit.Log
+	// auditPath is the file audit writes: where the Activity tabs read
+	// what was changed through orgdash
+	auditPath string
 	// sinkFailed is told when the audit's syslog copy fails (the file has
 	// the entry): the dashboard shows it, the server logs it
 	sinkFailed *notice
@@ -102,14 +105,11 @@ func (g *globals) prepare(ctx context.Context, auditPaths ...string) (setup, err
 			return s, err
 		}
 	}
-	paths := append(auditPaths, os.Getenv("ORGDASH_AUDIT_LOG"), s.cfg.AuditLog)
-	if s.tenant.client.Tenant().Demo {
-		if paths, err = demoAudit(paths); err != nil {
-			s.tenant.stop()
-			return s, err
-		}
+	if s.auditPath, err = g.tenantAuditPath(firstGiven(auditPaths), s.tenant.client.Tenant()); err != nil {
+		s.tenant.stop()
+		return s, err
 	}
-	if s.audit, err = openAudit(paths...); err != nil {
+	if s.audit, err = openAudit(s.auditPath); err != nil {
 		s.tenant.stop()
 		return s, err
 	}
@@ -125,25 +125,33 @@ func (g *globals) prepare(ctx context.Context, auditPaths ...string) (setup, err
 	return s, nil
 }
 
-// demoAudit is the demo tenant's own log: "demo-" and the name of the log
-// a real tenant would use, beside it, so that changes to a simulator never
-// mix with a real tenant's record.
-func demoAudit(paths []string) ([]string, error) {
-	path := ""
+// tenantAuditPath is the audit log of tenant t: the flag's,
+// $ORGDASH_AUDIT_LOG, the config's or the default; for the demo tenant,
+// "demo-" and that file's name, beside it, so that changes to a simulator
+// never mix with a real tenant's record. What writes the audit and what
+// reads it (the Activity tab, orgdash activity) both ask here, so they
+// name the same file.
+func (g *globals) tenantAuditPath(flag string, t client.Tenant) (string, error) {
+	path, err := g.auditPath(flag)
+	if err != nil || !t.Demo {
+		return path, err
+	}
+	return demoAuditPath(path), nil
+}
+
+// demoAuditPath is the demo's log beside the log at path.
+func demoAuditPath(path string) string {
+	return filepath.Join(filepath.Dir(path), "demo-"+filepath.Base(path))
+}
+
+// firstGiven is the first of paths that is not empty.
+func firstGiven(paths []string) string {
 	for _, p := range paths {
 		if p != "" {
-			path = p
-			break
+			return p
 		}
 	}
-	if path == "" {
-		p, err := audit.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
-		path = p
-	}
-	return []string{filepath.Join(filepath.Dir(path), "demo-"+filepath.Base(path))}, nil
+	return ""
 }
 
 // close ends what prepare began.

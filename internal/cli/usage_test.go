@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/orgdash/orgdash/audit"
+	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/client/crossorg"
 	"github.com/orgdash/orgdash/client/pace"
 )
@@ -97,13 +98,19 @@ func TestAuditWhoColumnKeepsAlignment(t *testing.T) {
 // The demo tenant writes its own log, named as such, beside the log a
 // real tenant would use: a simulator's changes never mix with a tenant's.
 func TestDemoHasItsOwnAuditLog(t *testing.T) {
-	got, err := demoAudit([]string{"", "/var/log/orgdash/audit.jsonl", "/other.jsonl"})
-	if err != nil || len(got) != 1 || got[0] != "/var/log/orgdash/demo-audit.jsonl" {
-		t.Fatalf("demo log %v (%v)", got, err)
+	t.Setenv("ORGDASH_AUDIT_LOG", "")
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	g := &globals{}
+	demo := client.Tenant{Demo: true, Domain: "http://127.0.0.1:1"}
+	if got, err := g.tenantAuditPath("/var/log/orgdash/audit.jsonl", demo); err != nil || got != "/var/log/orgdash/demo-audit.jsonl" {
+		t.Fatalf("demo log %q (%v)", got, err)
+	}
+	if got, _ := g.tenantAuditPath("/var/log/orgdash/audit.jsonl", client.Tenant{Domain: "acme.eu.auth0.com"}); got != "/var/log/orgdash/audit.jsonl" {
+		t.Fatalf("a real tenant's log %q", got)
 	}
 	t.Setenv("XDG_STATE_HOME", "/state")
-	if got, _ := demoAudit(nil); got[0] != "/state/orgdash/demo-audit.jsonl" {
-		t.Fatalf("demo log by default %v", got)
+	if got, _ := g.tenantAuditPath("", demo); got != "/state/orgdash/demo-audit.jsonl" {
+		t.Fatalf("demo log by default %q", got)
 	}
 }
 

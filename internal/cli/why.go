@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/mail"
 	"strings"
 
 	"github.com/orgdash/orgdash/client"
@@ -73,7 +72,7 @@ type whyJSON struct {
 // cannot be asked (not an email, no such organization) is an error, for
 // exit status 2: 1 would say a link failed.
 func runWhy(ctx context.Context, cl client.Client, q doctor.Question, asJSON bool, w io.Writer) (int, error) {
-	if !isEmail(q.Email) {
+	if !doctor.IsEmail(q.Email) {
 		return 2, notAnEmail(ctx, cl, q.Email)
 	}
 	ex, err := doctor.Why(ctx, cl, q)
@@ -117,21 +116,11 @@ func runWhy(ctx context.Context, cl client.Client, q doctor.Question, asJSON boo
 	return code, nil
 }
 
-// isEmail reports whether s is one email address (no name, no spaces).
-func isEmail(s string) bool {
-	s = strings.TrimSpace(s)
-	a, err := mail.ParseAddress(s)
-	return err == nil && a.Address == s && !strings.ContainsAny(s, " *")
-}
-
 // notAnEmail is why's answer to a name: the people it finds by it (as
 // :user does), to ask again with one's email.
 func notAnEmail(ctx context.Context, cl client.Client, text string) error {
 	msg := fmt.Sprintf("why takes the person's email, and %q is not one", common.Clean(text))
-	if strings.TrimSpace(text) == "" || cl.Capabilities().Can(client.ReadUserOrganizations).Reason != "" {
-		return errors.New(msg)
-	}
-	found, err := cl.FindUsers(ctx, text)
+	found, err := doctor.PeopleCalled(ctx, cl, text)
 	if err != nil || len(found) == 0 {
 		return errors.New(msg)
 	}

@@ -58,8 +58,10 @@ func Spec() common.TabSpec {
 // New makes the timeline of o (an organization) or, with o's ID empty, of
 // the tenant.
 func New(c *common.Common, o client.Organization) *Model {
-	cols := []table.Column{{Title: "WHEN", Min: 19}, {Title: "WHO", Min: 14, Flex: 2}, {Title: "WHAT", Min: 20, Flex: 4},
-		{Title: "KIND", Min: 10}, {Title: "WHERE", Min: 9}}
+	// WHEN names its zone, as the detail does; KIND fits "login failed";
+	// VIA says whether a change came through orgdash
+	cols := []table.Column{{Title: "WHEN (" + time.Now().Format("MST") + ")", Min: 19}, {Title: "WHO", Min: 12, Flex: 2},
+		{Title: "WHAT", Min: 17, Flex: 4}, {Title: "KIND", Min: 13}, {Title: "VIA", Min: 11}}
 	if o.ID == "" {
 		cols = append(cols[:4:4], table.Column{Title: "ORGANIZATION", Min: 12, Flex: 1}, cols[4])
 	}

@@ -91,7 +91,17 @@ func (m *Model) row(e activity.Entry) table.Row {
 	if m.org.ID == "" {
 		cells = append(cells, cmp.Or(e.OrgName, e.Org, "the tenant"))
 	}
-	return table.NewRow(e.ID, append(cells, e.Where())...)
+	return table.NewRow(e.ID, append(cells, Via(e))...)
+}
+
+// Via is how the VIA column says where a change was made: "orgdash", or
+// "not orgdash" (the Dashboard, another program, another orgdash whose
+// audit this is not); nothing for a login, which is made nowhere else.
+func Via(e activity.Entry) string {
+	if e.Where() == "elsewhere" {
+		return "not orgdash"
+	}
+	return e.Where()
 }
 
 // When is a time as the timeline shows it, always one way: the local date

@@ -240,7 +240,7 @@ func (m *All) Help() help.KeyMap {
 	if m.plan != nil && !m.running && !m.stopped && len(m.done) == 0 {
 		open = dialog.Named(k.Open, "start")
 	}
-	stop := k.Stop
+	stop := dialog.Named(k.Stop, "stop the checkup") // it changes nothing: what stops is the reading
 	stop.SetEnabled(m.running)
 	keys := []key.Binding{open, stop, k.Up, k.Down, k.Back}
 	return common.HelpMap{Short: keys, Full: [][]key.Binding{keys}}

@@ -43,6 +43,9 @@ type explainedMsg struct {
 func (m *Why) Init() tea.Cmd {
 	m.seq = m.c.NextID()
 	m.loading = true
+	if !doctor.IsEmail(m.q.Email) {
+		return m.findPeople()
+	}
 	ctx, cl, q, seq := m.c.Ctx, m.c.Client, m.q, m.seq
 	return func() tea.Msg {
 		ex, err := doctor.Why(ctx, cl, q)
@@ -71,6 +74,10 @@ func (m *Why) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.onApps(msg)
 	case chosenMsg:
 		return m, m.onChosen(msg)
+	case peopleMsg:
+		return m, m.onPeople(msg)
+	case personMsg:
+		return m, m.onPerson(msg)
 	case common.RefreshMsg:
 		if !msg.Auto {
 			return m, m.Init()
@@ -136,6 +143,8 @@ func (m *Why) View() string {
 	switch {
 	case m.err != nil:
 		return strings.Join(append(lines, "", s.Error.Render(common.Explain(m.err))), "\n")
+	case m.loading && !doctor.IsEmail(m.q.Email):
+		return strings.Join(append(lines, "", s.Muted.Render("not an email: looking for people called "+common.Clean(m.q.Email)+"…")), "\n")
 	case m.loading && len(m.ex.Links) == 0:
 		return strings.Join(append(lines, "", s.Muted.Render("walking the chain…")), "\n")
 	}

@@ -1,0 +1,80 @@
+package doctor
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/doctor"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
+)
+
+// A question that names the person by something other than an email
+// (":why ines acme") is first a search: the people the tenant finds by
+// it. One found is asked about by their email; several are offered to
+// choose from; none is said plainly, with nothing walked.
+
+// peopleMsg carries the people found by the question's text.
+type peopleMsg struct {
+	seq    int
+	people []client.User
+	err    error
+}
+
+// personMsg is the person picked among those found.
+type personMsg struct {
+	seq   int
+	email string
+}
+
+// findPeople looks for the people the question's text names.
+func (m *Why) findPeople() tea.Cmd {
+	ctx, cl, text, seq := m.c.Ctx, m.c.Client, m.q.Email, m.seq
+	return func() tea.Msg {
+		people, err := doctor.PeopleCalled(ctx, cl, text)
+		return peopleMsg{seq: seq, people: people, err: err}
+	}
+}
+
+// onPeople asks about the one person found, offers several, or says
+// that no one is called that.
+func (m *Why) onPeople(msg peopleMsg) tea.Cmd {
+	if msg.seq != m.seq {
+		return nil
+	}
+	text := common.Clean(m.q.Email)
+	switch {
+	case msg.err != nil:
+		m.loading, m.err = false, fmt.Errorf("%s is not an email, and looking for people called that failed: %s", text, common.Explain(msg.err))
+	case len(msg.people) == 0:
+		m.loading, m.err = false, fmt.Errorf("%s is not an email, and no one in this tenant is called that: ask with the person's email (:why EMAIL ORG)", text)
+	case len(msg.people) == 1:
+		m.q.Email = msg.people[0].Email
+		return tea.Batch(m.Init(), common.Status(common.Info, text+" is "+common.Clean(msg.people[0].Email)))
+	default:
+		m.loading = false
+		items := make([]dialog.Item, 0, len(msg.people))
+		for _, u := range msg.people {
+			email, seq := u.Email, m.seq
+			items = append(items, dialog.Item{Label: common.Clean(u.Email) + "  " + common.Clean(u.Name),
+				Then: func() tea.Msg { return personMsg{seq: seq, email: email} }})
+		}
+		many := fmt.Sprintf("%d people are", len(msg.people))
+		if len(msg.people) >= client.MaxFound { // the search's one page: there may be more
+			many = fmt.Sprintf("at least %d people are", len(msg.people))
+		}
+		m.err = fmt.Errorf("%s is not an email: %s called that; choose one, or ask with their email (:why EMAIL ORG)", text, many)
+		return dialog.Open(dialog.NewMenu(m.c, "Which "+text+"?", items))
+	}
+	return nil
+}
+
+// onPerson asks about the person picked.
+func (m *Why) onPerson(msg personMsg) tea.Cmd {
+	if msg.seq != m.seq {
+		return nil
+	}
+	m.q.Email, m.err = msg.email, nil
+	return m.Init()
+}
