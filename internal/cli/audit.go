@@ -151,6 +151,9 @@ func listAudit(ctx context.Context, path string, f *auditFilter, w, errw io.Writ
 	file, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) && !f.follow {
 		fmt.Fprintf(w, "no audit log at %s yet: no change has been made\n", path)
+		if demo := demoAuditPath(path); fileExists(demo) { // the demo keeps its own record beside it
+			fmt.Fprintf(w, "the demo tenant's changes are in its own log: orgdash audit --file %s\n", demo)
+		}
 		return nil
 	}
 	if err != nil {
@@ -294,4 +297,10 @@ func writeChangeIn(w io.Writer, ch audit.Change, asJSON bool, whoWidth int) {
 	for _, id := range ids {
 		fmt.Fprintln(w, safetext.Terminal(fmt.Sprintf("    %s %s %s", e.Results[id], id, e.Failed[id])))
 	}
+}
+
+// fileExists reports whether path names something that can be stat'd.
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,5 +126,29 @@ func TestScanProgressSaysTimeLeft(t *testing.T) {
 	}
 	if line := scanProgress(crossorg.ScanProgress{Read: 3, Total: 10}, pace.Estimate{}); !strings.HasPrefix(line, "read 3 of 10 organizations…") {
 		t.Fatalf("progress without an estimate %q", line)
+	}
+}
+
+// orgdash audit with no log yet names the demo's log when the demo has
+// made changes beside it: someone who tried the demo finds them.
+func TestAuditNamesTheDemoLogWhenTheMainOneIsMissing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "audit.jsonl")
+	var out bytes.Buffer
+	if err := listAudit(context.Background(), path, &auditFilter{}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "demo") {
+		t.Fatalf("no demo log, yet:\n%s", out.String())
+	}
+	if err := os.WriteFile(demoAuditPath(path), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if err := listAudit(context.Background(), path, &auditFilter{}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if want := "orgdash audit --file " + filepath.Join(dir, "demo-audit.jsonl"); !strings.Contains(out.String(), want) {
+		t.Fatalf("want %q in:\n%s", want, out.String())
 	}
 }
