@@ -6,6 +6,7 @@ package table
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -335,11 +336,49 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	s = ansi.Truncate(s, w, "…")
-	if pad := w - ansi.StringWidth(s); pad > 0 {
+	var sw int
+	if printable(s) {
+		s, sw = truncatePlain(s, w)
+	} else {
+		s = ansi.Truncate(s, w, "…")
+		sw = ansi.StringWidth(s)
+	}
+	if pad := w - sw; pad > 0 {
 		s += strings.Repeat(" ", pad)
 	}
 	return s
+}
+
+// printable reports whether s is valid UTF-8 without control characters
+// (C0, DEL, C1), which ansi.Truncate treats as sequences: one quick pass
+// over its bytes.
+func printable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b < 0x20 || b == 0x7f || b == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f {
+			return false
+		}
+	}
+	return utf8.ValidString(s)
+}
+
+// truncatePlain is ansi.Truncate(s, w, "…") for printable text (see
+// printable), and its width, reading only as far as the cut: a long cell
+// costs its first w cells, not its whole length (ansi.Truncate measures
+// all of it first, and fit measured the result again).
+func truncatePlain(s string, w int) (string, int) {
+	width, cut, cutWidth := 0, -1, 0 // cut: where the text ends to leave room for "…"
+	for i := 0; i < len(s); {
+		cluster, cw := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
+		if cut < 0 && width+cw > w-1 {
+			cut, cutWidth = i, width
+		}
+		if width += cw; width > w {
+			return s[:cut] + "…", cutWidth + 1
+		}
+		i += len(cluster)
+	}
+	return s, width
 }
 
 // Title is a tab's label with its count once loaded: "Connections (3)".
