@@ -107,3 +107,40 @@ func TestFlowViewJSONNamesTheMissingScope(t *testing.T) {
 		f.wait("View JSON", "needs read:users")
 	})
 }
+
+// Secrets a tenant's code left in an organization's metadata (a Stripe
+// key under apiKey, a webhook secret under a signing key, a session JWT
+// under an innocent name) show as hidden in the viewer, and y copies the
+// hidden form, never the secret; a date about a password stays readable.
+func TestFlowViewJSONCopiesCredentialsHidden(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
+		f := startFlow(t, tn, "", "")
+		acme := f.orgID("acme")
+		jwt := "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhdXRoMHwxIn0.c2lnbmF0dXJlLXNlY3JldA"
+		md := map[string]string{"stripeApiKey": "sk_live_51Hsecret", "webhook_signing_key": "whsec_secret",
+			"session": "Bearer " + jwt, "password_set_at": "2026-01-02", "plan": "gold"}
+		if err := f.admin.Organization.Update(context.Background(), acme, &management.Organization{Metadata: &md}); err != nil {
+			t.Fatal(err)
+		}
+		f.wait("3 organizations", "1 of 3")
+		f.press("J")
+		hidden := `"` + client.Hidden + `"`
+		f.wait(`"stripeApiKey": `+hidden, `"webhook_signing_key": `+hidden, `"session": `+hidden,
+			`"password_set_at": "2026-01-02"`, `"plan": "gold"`)
+		f.press("y")
+		f.wait("copied the JSON of /organizations/" + acme)
+		got := f.Clipboard()
+		for _, want := range []string{`"stripeApiKey": ` + hidden, `"webhook_signing_key": ` + hidden, `"session": ` + hidden,
+			`"password_set_at": "2026-01-02"`, `"plan": "gold"`} {
+			if !strings.Contains(got, want) {
+				t.Errorf("the copy lacks %s:\n%s", want, got)
+			}
+		}
+		for _, secret := range []string{"sk_live_", "whsec_", "eyJ", "secret\""} {
+			if strings.Contains(got, secret) || strings.Contains(f.root().Render(), secret) {
+				t.Errorf("%q was copied or shown:\n%s", secret, got)
+			}
+		}
+	})
+}
