@@ -20,7 +20,8 @@ import (
 // to a viewer over SSH and on a read-only profile. The body is drawn
 // through safetext.IndentJSON (a hostile name shows as \u escapes, never
 // raw) and y copies the body's lines, unwrapped; the client has already
-// hidden any credential-like value (client.RawJSON).
+// hidden the values it recognises as credentials (client.RawJSON: a best
+// effort by key and value shape).
 //
 // The root does not pass a resize to a dialog: the viewer reads the
 // terminal's size from its Common on every draw and lays itself out again
