@@ -209,7 +209,7 @@ func (m *Model) onTraced(msg tracedMsg) tea.Cmd {
 	case nil:
 	case dialog.OpenMsg:
 		if !ch.cancelled {
-			cmd, _ = m.own(inner)
+			cmd = m.openDialog(inner, ch)
 		}
 	default:
 		if reflect.TypeOf(inner).PkgPath() == reflect.TypeOf(tea.QuitMsg{}).PkgPath() {
@@ -226,6 +226,23 @@ func (m *Model) onTraced(msg tracedMsg) tea.Cmd {
 		cmd = tea.Batch(cmd, m.release())
 	}
 	return cmd
+}
+
+// openDialog shows the dialog msg opens, from chain ch (nil when
+// untraced). The keys held are released into it only when it is the
+// dialog they wait for: any other opening first (a background command's,
+// a chain already released or past its hops) gives the awaited dialog up
+// and drops the keys, saying so, so that typed keys never land in a
+// dialog the user did not open, nor the awaited dialog over this one.
+func (m *Model) openDialog(msg dialog.OpenMsg, ch *chain) tea.Cmd {
+	var said tea.Cmd
+	if m.waiting != nil && m.waiting != ch {
+		what := m.waiting.key
+		said = m.status(common.Warning, "cancelled "+what+": another dialog opened first"+m.giveUp())
+	}
+	m.dialog = msg.Dialog
+	started := msg.Dialog.Init() // before the keys typed for it
+	return tea.Batch(said, started, m.release())
 }
 
 // goOn keeps cmd, the next step of ch, in the chain for openHops steps.
