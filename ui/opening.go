@@ -26,7 +26,8 @@ import (
 // go on with it (a read's answer that opens the picker). Until a dialog
 // opens, or the trace ends without one (the read failed), further keys
 // are held; then they are replayed, in order, to what has the focus.
-// Keys after any other key are never held.
+// Keys after any other key are never held. Only the awaited dialog gets
+// them: another opening first gives it up (see openDialog).
 //
 // Meanwhile ctrl+c still quits and esc gives the dialog up: it will not
 // open when its read comes back, and the keys held are dropped. After
