@@ -41,6 +41,7 @@ func TestViewerCannotChangeTheTenantEvenBySendingKeys(t *testing.T) {
 	before := r.memberCount(t)
 	tm := r.connect(t, "ann", r.viewer, 120, 36)
 	tm.wait("3 organizations", "viewer: read-only")
+	tm.wait("1 of 3") // the count comes first, then the rows: enter needs a row
 	tm.send("\r")
 	tm.wait("Overview")
 	tm.send("3")
