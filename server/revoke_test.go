@@ -55,6 +55,8 @@ func TestReloadRevokesAGrantOnAProfileNotShown(t *testing.T) {
 	r, leads := twoProfiles(t)
 	tm := r.connect(t, "op2", r.operator, 120, 36)
 	tm.wait("3 organizations", "profile staging")
+	tm.send("T") // opened before the reload: both profiles listed
+	tm.wait("Switch profile", "production", "staging (current)")
 	if err := os.WriteFile(leads, nil, 0o600); err != nil { // emptied: production is no longer the lead's
 		t.Fatal(err)
 	}
@@ -65,16 +67,21 @@ func TestReloadRevokesAGrantOnAProfileNotShown(t *testing.T) {
 	if r.srv.Sessions() != 1 {
 		t.Fatalf("%d sessions: the staging session should go on", r.srv.Sessions())
 	}
+	// production chosen in the menu opened before the reload: the switch
+	// itself derives the grant again and refuses
+	tm.send("\r") // production, listed first, has the cursor
+	tm.wait("your key has no access to profile production")
 	tm.send("T") // the menu is what the key opens now: staging alone
 	tm.wait("no other profile is open to you now")
-	// a menu opened before the reload and chosen after it: the switch
-	// itself derives the grant again and refuses
 	r.srv.mu.Lock()
 	var switchTo func(string) (common.Tenancy, error)
 	for se := range r.srv.sessions {
 		switchTo = se.common.Switch
 	}
 	r.srv.mu.Unlock()
+	if switchTo == nil {
+		t.Fatal("no session registered, or one that cannot switch profiles")
+	}
 	if _, err := switchTo("production"); err == nil || !strings.Contains(err.Error(), "your key has no access to profile production") {
 		t.Fatalf("switching to the revoked profile: %v", err)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"charm.land/wish/v2/testsession"
 	"github.com/orgdash/orgdash/sim"
+	"github.com/orgdash/orgdash/sim/simtest"
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -40,6 +41,7 @@ func TestViewerCannotChangeTheTenantEvenBySendingKeys(t *testing.T) {
 	before := r.memberCount(t)
 	tm := r.connect(t, "ann", r.viewer, 120, 36)
 	tm.wait("3 organizations", "viewer: read-only")
+	tm.wait("1 of 3") // the count comes first, then the rows: enter needs a row
 	tm.send("\r")
 	tm.wait("Overview")
 	tm.send("3")
@@ -202,10 +204,10 @@ func TestIdleSessionEnds(t *testing.T) { // not in parallel: its first screen mu
 // The tenant holds the removal until the organizations are on screen.
 func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
 	t.Parallel() // its own server, tenant and clients
-	tn := startHeld(t, sim.Options{Orgs: 3, Members: 20}, func(r *http.Request) bool {
+	g := &simtest.Gate{Match: func(r *http.Request) bool {
 		return r.Method == http.MethodDelete && strings.HasSuffix(r.URL.Path, "/members")
-	})
-	r := newRigOn(t, tn.Tenant)
+	}}
+	r := newRigOn(t, simtest.StartWith(t, sim.Options{Orgs: 3, Members: 20}, g.Wrap))
 	tm := r.connect(t, "olu", r.operator, 120, 36)
 	tm.wait("3 organizations")
 	tm.wait("1 of 3") // the count comes first, then the rows
@@ -218,14 +220,14 @@ func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
 	tm.wait("y remove") // armed
 	tm.send("y")
 	select {
-	case <-tn.arrived:
+	case <-g.Holding():
 	case <-time.After(10 * time.Second):
 		t.Fatal("the removal never reached the tenant")
 	}
 	tm.send("\x1b") // esc: back to the organizations while the removal is out
 	tm.waitGone("Members (20)")
 	tm.wait("3 organizations", "1 of 3", "1 in flight")
-	tn.release() // only now does its answer come
+	g.Release() // only now does its answer come
 	tm.wait("removed 1 member from acme", "z undo removal of 1 member from acme")
 	r.srv.mu.Lock()
 	open := make([]*session, 0, len(r.srv.sessions))

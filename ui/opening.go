@@ -26,7 +26,8 @@ import (
 // go on with it (a read's answer that opens the picker). Until a dialog
 // opens, or the trace ends without one (the read failed), further keys
 // are held; then they are replayed, in order, to what has the focus.
-// Keys after any other key are never held.
+// Keys after any other key are never held. Only the awaited dialog gets
+// them: another opening first gives it up (see openDialog).
 //
 // Meanwhile ctrl+c still quits and esc gives the dialog up: it will not
 // open when its read comes back, and the keys held are dropped. After
@@ -209,7 +210,7 @@ func (m *Model) onTraced(msg tracedMsg) tea.Cmd {
 	case nil:
 	case dialog.OpenMsg:
 		if !ch.cancelled {
-			cmd, _ = m.own(inner)
+			cmd = m.openDialog(inner, ch)
 		}
 	default:
 		if reflect.TypeOf(inner).PkgPath() == reflect.TypeOf(tea.QuitMsg{}).PkgPath() {
@@ -226,6 +227,23 @@ func (m *Model) onTraced(msg tracedMsg) tea.Cmd {
 		cmd = tea.Batch(cmd, m.release())
 	}
 	return cmd
+}
+
+// openDialog shows the dialog msg opens, from chain ch (nil when
+// untraced). The keys held are released into it only when it is the
+// dialog they wait for: any other opening first (a background command's,
+// a chain already released or past its hops) gives the awaited dialog up
+// and drops the keys, saying so, so that typed keys never land in a
+// dialog the user did not open, nor the awaited dialog over this one.
+func (m *Model) openDialog(msg dialog.OpenMsg, ch *chain) tea.Cmd {
+	var said tea.Cmd
+	if m.waiting != nil && m.waiting != ch {
+		what := m.waiting.key
+		said = m.status(common.Warning, "cancelled "+what+": another dialog opened first"+m.giveUp())
+	}
+	m.dialog = msg.Dialog
+	started := msg.Dialog.Init() // before the keys typed for it
+	return tea.Batch(said, started, m.release())
 }
 
 // goOn keeps cmd, the next step of ch, in the chain for openHops steps.

@@ -164,3 +164,29 @@ func TestKeysWaitThroughADialogClosingIntoTheNext(t *testing.T) {
 		}
 	})
 }
+
+// Another dialog opening while keys wait for one (a background command's,
+// not the chain's) never gets the keys typed for the awaited one, and the
+// awaited one does not open over it afterwards: it is given up, and the
+// status line says so.
+func TestKeysNeverReachADialogTheyDidNotWaitFor(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s, o := openerSession(t)
+		s.Type(uitest.Keys("o/zz")...)
+		if len(s.root().held) != 3 {
+			t.Fatalf("%d keys held, want 3", len(s.root().held))
+		}
+		other := dialog.NewMenu(s.c, "Unrelated", []dialog.Item{{Label: "alpha"}, {Label: "beta"}}).Filterable()
+		s.Send(dialog.OpenMsg{Dialog: other})
+		o.answer <- nil
+		s.Settle()
+		if s.root().dialog != dialog.Dialog(other) {
+			t.Fatalf("the dialog shown is not the one that opened first:\n%s", s.screen())
+		}
+		s.want("Unrelated", "alpha", "beta", "cancelled o: another dialog opened first; 3 keys typed meanwhile dropped")
+		s.wantNot("Picked", "zz")
+		if o.keys() != "" || s.root().waiting != nil || len(s.root().held) != 0 {
+			t.Fatalf("the screen got %q, waiting %v, %d keys held", o.keys(), s.root().waiting != nil, len(s.root().held))
+		}
+	})
+}

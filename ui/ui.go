@@ -132,9 +132,7 @@ func (m *Model) own(msg tea.Msg) (tea.Cmd, bool) {
 		m.footer.ClearInfo()
 		return m.pop(common.PopMsg{}), true
 	case dialog.OpenMsg:
-		m.dialog = msg.Dialog
-		started := msg.Dialog.Init() // before the keys typed for it
-		return tea.Batch(started, m.release()), true
+		return m.openDialog(msg, nil), true
 	case dialog.DoneMsg:
 		m.dialog = nil
 		return msg.Then, true

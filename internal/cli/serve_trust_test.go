@@ -90,13 +90,14 @@ func (s *served) waitLog(t *testing.T, want string) {
 }
 
 // sshScreen is an SSH session with a terminal emulator, reading until
-// stop is closed; wire counts the bytes its connection received.
+// stop is closed.
 type sshScreen struct {
 	mu   sync.Mutex
 	emu  *vt.Emulator
 	in   io.Writer
 	stop chan struct{}
-	wire atomic.Int64
+	wire atomic.Int64 // bytes its connection received
+	read atomic.Int64 // bytes of the channel's data the terminal read
 }
 
 func (sc *sshScreen) String() string {
@@ -152,6 +153,7 @@ func (s *served) connect(t *testing.T, signer gossh.Signer, w, h int) *sshScreen
 			default:
 			}
 			n, err := out.Read(buf)
+			sc.read.Add(int64(n))
 			sc.mu.Lock()
 			_, _ = sc.emu.Write(buf[:n])
 			sc.mu.Unlock()
