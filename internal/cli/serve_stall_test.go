@@ -22,12 +22,14 @@ import (
 // waited) and its slot (the only one) is free again; serve still ends on
 // SIGTERM after it. Before, the session held the slot for ever.
 // (TestServeEndsOnSIGTERMWithAClientReadingNothing has SIGTERM come while
-// such a client is there.) Not parallel: it spawns a process that renders
-// megabytes, and shares the CPU with nothing else of this package.
+// such a client is there.) In parallel with the package's other process
+// tests: nothing here is decided by the wall clock but the loose bounds
+// (the log says when the server cut it off, bytes say the window is full).
 func TestServeCutsOffAClientThatStopsReading(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector slows rendering about 20×: filling a 2 MB window takes minutes")
 	}
+	t.Parallel()
 	signer, s := stalledServe(t)
 	first := s.connect(t, signer, 500, 200)
 	first.waitFor(t, "organizations")
@@ -56,11 +58,12 @@ func TestServeCutsOffAClientThatStopsReading(t *testing.T) {
 
 // A real process and a client that stops reading its SSH channel when
 // SIGTERM comes: serve ends within its grace period (10s). Before, SIGTERM
-// did not end serve. Not parallel, as above.
+// did not end serve. In parallel, as above.
 func TestServeEndsOnSIGTERMWithAClientReadingNothing(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector slows rendering about 20×: filling a 2 MB window takes minutes")
 	}
+	t.Parallel()
 	signer, s := stalledServe(t)
 	sc := s.connect(t, signer, 500, 200)
 	sc.waitFor(t, "organizations")
