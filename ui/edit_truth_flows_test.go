@@ -1,14 +1,24 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"testing"
 	"testing/synctest"
 
 	"github.com/auth0/go-auth0/management"
+	"github.com/orgdash/orgdash/activity"
+	"github.com/orgdash/orgdash/audit"
 	"github.com/orgdash/orgdash/sim"
 	"github.com/orgdash/orgdash/sim/simtest"
 )
+
+// bytes are the log as written so far.
+func (l *lockedBuffer) bytes() []byte {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return bytes.Clone(l.b.Bytes())
+}
 
 // startWithBareOrg is a session on a tenant with an organization aaa (made
 // last, so last in the list) that has no display name, opened at its
@@ -71,6 +81,16 @@ func TestFlowDisplayNameSetWhereNoneCannotBeUndone(t *testing.T) {
 		es := f.audited("edit organization")
 		if len(es[0].After) != 1 || es[0].After["display_name"] != "Shown" || len(es[0].Before) != 1 {
 			t.Fatalf("the audit records %v → %v, want the display name only", es[0].Before, es[0].After)
+		}
+		// the activity feed names the one field that changed (aaa has no
+		// colours nor metadata: none and empty are the same)
+		changes, err := audit.Read(bytes.NewReader(f.log.bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := activity.Build(activity.Input{Tenant: es[0].Tenant, Org: id, Changes: changes})
+		if len(lines) != 1 || lines[0].What != "edited organization aaa (display_name)" {
+			t.Fatalf("the activity feed says %+v", lines)
 		}
 	})
 }
