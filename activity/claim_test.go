@@ -42,6 +42,20 @@ func TestAnEditSaysWhichFieldsItChanged(t *testing.T) {
 	}
 }
 
+// An edit's line names only the fields that changed: colours or metadata
+// none on one side and empty on the other (as older lines wrote them) are
+// no change.
+func TestAnEditDoesNotNameEmptyMapsAsChanged(t *testing.T) {
+	c := change("save", t0, "edit organization", []string{org}, nil)
+	c.Intent.Before = map[string]any{"name": "acme", "display_name": "", "colors": nil, "metadata": map[string]any{}}
+	c.Intent.After = map[string]any{"name": "acme", "display_name": "Shown", "colors": map[string]any{}, "metadata": nil}
+	c.Outcome.Before, c.Outcome.After = c.Intent.Before, c.Intent.After
+	es := Build(Input{Tenant: tenant, Org: org, OurClient: ours, Changes: []audit.Change{c}})
+	if len(es) != 1 || es[0].What != "edited organization acme (display_name)" {
+		t.Fatalf("got %+v", es)
+	}
+}
+
 // The same, within one millisecond (a script, or a fast test): Auth0
 // dates its events to the millisecond, so both calls fall inside the save;
 // each change still takes one, the earlier call the earlier change's.

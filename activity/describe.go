@@ -179,15 +179,15 @@ func describeRequest(r request, names func(string) string) string {
 
 // changedFields lists the fields an edit changed, where its audit line
 // kept both sides: " (third_party_client_access)"; "" where it cannot say.
+// An empty map is no change from none (older lines wrote colours and
+// metadata as null on one side, {} on the other).
 func changedFields(before, after map[string]any) string {
 	if len(before) == 0 || len(after) == 0 {
 		return ""
 	}
 	var keys []string
 	for k, v := range after {
-		was, _ := json.Marshal(before[k])
-		now, _ := json.Marshal(v)
-		if string(was) != string(now) {
+		if asJSON(before[k]) != asJSON(v) {
 			keys = append(keys, k)
 		}
 	}
@@ -196,6 +196,15 @@ func changedFields(before, after map[string]any) string {
 	}
 	slices.Sort(keys)
 	return " (" + strings.Join(keys, ", ") + ")"
+}
+
+// asJSON is v as JSON, an empty map written null like none.
+func asJSON(v any) string {
+	b, _ := json.Marshal(v)
+	if string(b) == "{}" {
+		return "null"
+	}
+	return string(b)
 }
 
 // fieldsOf lists a body's fields: " (display_name, metadata)".

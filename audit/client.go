@@ -56,6 +56,20 @@ func specFields(s client.OrgSpec) map[string]any {
 	return map[string]any{"name": s.Name, "display_name": s.DisplayName, "logo_url": s.LogoURL, "colors": s.Colors, "metadata": s.Metadata}
 }
 
+// sentSpecFields are the fields of s an edit sends, as the log keeps them
+// (reconcile reads back only those).
+func sentSpecFields(s client.OrgSpec) map[string]any {
+	f := specFields(s)
+	sent := s.Sends()
+	for key, field := range map[string]client.OrgFields{"name": client.FieldName, "display_name": client.FieldDisplayName,
+		"logo_url": client.FieldBranding, "colors": client.FieldBranding, "metadata": client.FieldMetadata} {
+		if !sent.Has(field) {
+			delete(f, key)
+		}
+	}
+	return f
+}
+
 // audited logs every change of the client it wraps, intent first. It
 // embeds only the Reader: each write is written out in this package, so a
 // write it forgets does not compile rather than pass by the log.
@@ -212,7 +226,7 @@ func (a audited) CreateOrganization(ctx context.Context, s client.OrgSpec) (o cl
 }
 
 func (a audited) UpdateOrganization(ctx context.Context, id string, s client.OrgSpec) (o client.Organization, err error) {
-	err = a.single(asking(ctx, specFields(s)), "edit organization", id, id, func(ctx context.Context) error {
+	err = a.single(asking(ctx, sentSpecFields(s)), "edit organization", id, id, func(ctx context.Context) error {
 		o, err = a.w.UpdateOrganization(ctx, id, s)
 		return err
 	})

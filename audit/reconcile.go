@@ -276,7 +276,7 @@ func inPlaceMore(ctx context.Context, cl client.Client, e Entry) (map[string]boo
 			return nil, errors.New("the log has no after-values to compare")
 		}
 		want := client.OrgSpec{Name: after.Name, DisplayName: after.DisplayName, LogoURL: after.LogoURL, Colors: after.Colors, Metadata: after.Metadata,
-			Settings: settingsAfter(e.After)}
+			Settings: settingsAfter(e.After), Send: sentFields(e.After)}
 		o, err := cl.Organization(ctx, e.Org)
 		if err != nil {
 			return nil, err

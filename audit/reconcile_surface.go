@@ -50,10 +50,14 @@ func settingsAfter(after map[string]any) *client.OrgSettings {
 			Enforce bool `json:"enforce"`
 		} `json:"token_quota"`
 	}
-	if remarshal(after, &s) != nil || s.ThirdParty == nil {
+	_, quota := after["token_quota"]
+	if remarshal(after, &s) != nil || s.ThirdParty == nil && s.Entitled == nil && !quota {
 		return nil
 	}
-	out := &client.OrgSettings{ThirdPartyAccess: *s.ThirdParty, NoEntitlement: s.Entitled == nil}
+	out := &client.OrgSettings{NoEntitlement: s.Entitled == nil}
+	if s.ThirdParty != nil {
+		out.ThirdPartyAccess = *s.ThirdParty
+	}
 	if s.Entitled != nil {
 		out.AppEntitlement = *s.Entitled
 	}
@@ -61,4 +65,20 @@ func settingsAfter(after map[string]any) *client.OrgSettings {
 		out.TokenQuota = &client.TokenQuota{PerDay: q.PerDay, PerHour: q.PerHour, Enforce: q.Enforce}
 	}
 	return out
+}
+
+// sentFields are the fields an edit's after-values name: those it sent.
+// A line written before edits sent only what changed names every field,
+// and is read back whole as before.
+func sentFields(after map[string]any) client.OrgFields {
+	var f client.OrgFields
+	for key, field := range map[string]client.OrgFields{"name": client.FieldName, "display_name": client.FieldDisplayName,
+		"logo_url": client.FieldBranding, "colors": client.FieldBranding, "metadata": client.FieldMetadata,
+		"third_party_client_access": client.FieldThirdParty, "is_app_entitlement_active": client.FieldEntitlement,
+		"token_quota": client.FieldTokenQuota} {
+		if _, ok := after[key]; ok {
+			f |= field
+		}
+	}
+	return f
 }

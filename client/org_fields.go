@@ -48,16 +48,20 @@ func (f OrgFields) String() string {
 	return strings.Join(names, ", ")
 }
 
-// sends are the fields an edit of s sends: s.Send, else every field it
-// has.
-func (s OrgSpec) sends() OrgFields {
+// Sends are the fields an edit of s sends: s.Send, else every field it
+// has (no display name when it is empty: Auth0 cannot clear one).
+func (s OrgSpec) Sends() OrgFields {
 	if s.Send != 0 {
 		return s.Send
 	}
-	if s.Settings != nil {
-		return coreFields | settingsFields
+	f := coreFields
+	if s.DisplayName == "" {
+		f &^= FieldDisplayName
 	}
-	return coreFields
+	if s.Settings != nil {
+		f |= settingsFields
+	}
+	return f
 }
 
 // Changed are the fields whose values differ from a to b: what an edit

@@ -40,3 +40,32 @@ func TestEditSendsOnlyTheChangedFields(t *testing.T) {
 		t.Fatalf("the undo left %+v", now)
 	}
 }
+
+// Auth0 cannot clear a display name: an edit that says it sends an empty
+// one is refused before any call, so it can never report the old name
+// gone while it stays; an edit sending everything leaves an empty one out.
+func TestEditRefusesToSendAnEmptyDisplayName(t *testing.T) {
+	tn := simtest.Start(t, sim.Options{Orgs: 3, Members: 2})
+	c := connect(t, tn)
+	acme := orgByName(t, c, "acme")
+	if acme.DisplayName == "" {
+		t.Fatal("the simulator's acme has no display name to keep")
+	}
+	spec := client.SpecOf(acme)
+	spec.DisplayName = ""
+	spec.Metadata = map[string]string{"sent": "with-it"}
+	spec.Send = client.FieldDisplayName | client.FieldMetadata
+	if _, err := c.UpdateOrganization(ctx, acme.ID, spec); client.KindOf(err) != client.Invalid {
+		t.Fatalf("an empty display name sent: %v", err)
+	}
+	now := orgByName(t, c, "acme")
+	if now.DisplayName != acme.DisplayName || now.Metadata["sent"] != "" {
+		t.Fatalf("a refused edit reached the tenant: %+v", now)
+	}
+	spec.Send = 0 // everything: the empty display name is left out
+	now, err := c.UpdateOrganization(ctx, acme.ID, spec)
+	ok(t, err)
+	if now.DisplayName != acme.DisplayName || now.Metadata["sent"] != "with-it" {
+		t.Fatalf("the full edit left %+v", now)
+	}
+}

@@ -143,7 +143,7 @@ func nonEmpty(m map[string]string) map[string]string {
 // settings. A read-back compares them all, so an edit of one metadata
 // value is confirmed only when that value is there.
 func (s OrgSpec) Holds(o Organization) bool {
-	send := s.sends()
+	send := s.Sends()
 	return (!send.Has(FieldName) || o.Name == s.Name) && (!send.Has(FieldDisplayName) || o.DisplayName == s.DisplayName) &&
 		(!send.Has(FieldBranding) || o.LogoURL == s.LogoURL && maps.Equal(nonEmpty(o.Colors), sentColors(s.Colors))) &&
 		(!send.Has(FieldMetadata) || maps.Equal(nonNil(o.Metadata), nonNil(s.Metadata))) &&
@@ -198,12 +198,19 @@ func (c *auth0Client) UpdateOrganization(ctx context.Context, id string, s OrgSp
 	if err := s.Check(); err != nil {
 		return Organization{}, &Error{Kind: Invalid, Op: "edit organization", Message: err.Error()}
 	}
-	send := s.sends()
+	send := s.Sends()
+	if s.Send.Has(FieldDisplayName) && s.DisplayName == "" {
+		// Auth0 takes a display name of 1..255 characters and cannot clear
+		// one: an edit that says it sends none would report done while the
+		// old one stays, so it is refused before any call.
+		return Organization{}, &Error{Kind: Invalid, Op: "edit organization",
+			Message: "Auth0 cannot remove a display name: set another one instead"}
+	}
 	o := &management.Organization{}
 	if send.Has(FieldName) {
 		o.Name = &s.Name
 	}
-	if send.Has(FieldDisplayName) && s.DisplayName != "" { // Auth0 takes 1..255 characters: none is left as it is (the form never clears one)
+	if send.Has(FieldDisplayName) {
 		o.DisplayName = &s.DisplayName
 	}
 	if send.Has(FieldBranding) {

@@ -14,8 +14,9 @@ import (
 	"github.com/orgdash/orgdash/ui/common"
 )
 
-// NewOrgForm asks for an organization's fields, starting from start (a
-// new one: empty, or as typed before; conns non-nil), each under Auth0's rules, said before anything is
+// NewOrgForm asks for a new organization's fields, starting from start
+// (empty, or as typed before) with conns to enable at creation (none
+// offered when empty), each under Auth0's rules, said before anything is
 // sent; submit makes the command to run with them. The fields start with
 // start's values without what would act on the terminal (escape
 // sequences, controls, bidi and invisible characters: an input holds
@@ -23,15 +24,17 @@ import (
 // safetext.Clipboard does); a field left as shown keeps the value the
 // tenant holds, so that saving one field does not rewrite the others.
 func NewOrgForm(c *common.Common, title string, start client.OrgSpec, conns []client.TenantConnection, submit func(client.OrgSpec) tea.Cmd) *Form {
-	fields, spec := orgFields(c, start, conns)
+	fields, spec := orgFields(c, start, conns, false)
 	return NewForm(c, title, func() tea.Cmd { return submit(spec()) }, fields...).AskBeforeDiscarding(func() bool {
 		s := spec()
 		return client.Changed(start, s) != 0 || !slices.Equal(s.Connections, start.Connections)
 	})
 }
 
-// orgFields are NewOrgForm's fields, and the spec they hold once filled.
-func orgFields(c *common.Common, start client.OrgSpec, conns []client.TenantConnection) ([]huh.Field, func() client.OrgSpec) {
+// orgFields are the fields of an organization's form, and the spec they
+// hold once filled: of an edit of start when editing (the renaming hint,
+// no clearing a display name), else of a new organization.
+func orgFields(c *common.Common, start client.OrgSpec, conns []client.TenantConnection, editing bool) ([]huh.Field, func() client.OrgSpec) {
 	shown := client.OrgSpec{Name: editable(start.Name), DisplayName: editable(start.DisplayName),
 		LogoURL: editable(start.LogoURL), Metadata: map[string]string{}}
 	for k, v := range start.Metadata {
@@ -51,7 +54,7 @@ func orgFields(c *common.Common, start client.OrgSpec, conns []client.TenantConn
 	}
 	enable := slices.Clone(start.Connections)
 	nameHint := "Lowercase letters, digits, _ and -; up to 50. It is in login URLs."
-	if start.Name != "" && conns == nil { // an edit (a new organization comes with the connections to offer)
+	if editing {
 		nameHint = "Renaming changes every login URL and organization parameter that uses the name."
 	}
 	field := func(f func(client.OrgSpec) error) func(string) error {
@@ -98,7 +101,7 @@ func orgFields(c *common.Common, start client.OrgSpec, conns []client.TenantConn
 		}),
 		huh.NewInput().Title("Display name").Description(cleaned("What people see; up to 255 characters. Optional.", shown.DisplayName, start.DisplayName)).
 			Value(&display).Validate(func(v string) error {
-			if strings.TrimSpace(v) == "" && start.DisplayName != "" && conns == nil {
+			if strings.TrimSpace(v) == "" && start.DisplayName != "" && editing {
 				// Auth0 takes 1 to 255 characters and documents no way to unset it
 				return errors.New("a display name once set cannot be cleared, only changed")
 			}

@@ -128,3 +128,30 @@ func msgTypes(cmd tea.Cmd) string {
 		return fmt.Sprintf("%T", msg)
 	}
 }
+
+// The create form says it creates even with no connections to offer (a
+// tenant without any, or one refused listing them): no renaming hint, and
+// a display name typed before the tenant refused the name can be cleared.
+func TestCreateFormWithoutConnectionsIsNoEdit(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c := uitest.Common(t, clienttest.New(1, 0))
+		var saved *client.OrgSpec
+		d := NewOrgForm(c, "Create an organization", client.OrgSpec{Name: "acme", DisplayName: "Acme"}, nil, func(s client.OrgSpec) tea.Cmd {
+			saved = &s
+			return fired
+		})
+		drv := uitest.NewDriver(t, adapter{d})
+		drv.Run(d.Init())
+		if v := ansi.Strip(drv.Model().(adapter).d.View()); strings.Contains(v, "Renaming") {
+			t.Fatalf("the create form gives the renaming hint:\n%s", v)
+		}
+		drv.Send(uitest.Key("enter"))
+		drv.Send(uitest.Key("ctrl+u"))
+		for range 5 {
+			drv.Send(uitest.Key("enter"))
+		}
+		if saved == nil || saved.DisplayName != "" {
+			t.Fatalf("the display name typed before could not be cleared: %+v\n%s", saved, ansi.Strip(drv.Model().(adapter).d.View()))
+		}
+	})
+}

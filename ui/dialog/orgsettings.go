@@ -31,7 +31,7 @@ type SettingsSection struct {
 // them changed, so that an edit of the other fields sends none and works
 // the same on a tenant without them.
 func NewOrgEditForm(c *common.Common, title string, start client.OrgSpec, sec SettingsSection, submit func(client.OrgSpec) tea.Cmd) *Form {
-	fields, spec := orgFields(c, start, nil)
+	fields, spec := orgFields(c, start, nil, true)
 	more, settings := settingsFields(sec.Start)
 	blurb := "Third-party applications, application entitlement, token quota." // in the order asked
 	if sec.Start.NoEntitlement {

@@ -32,9 +32,13 @@ func editForm(c *common.Common, o client.Organization, atSettings bool) tea.Cmd 
 		if after.Settings != nil { // the settings change too: undo puts them back as they were
 			before.Settings = &sec.Start
 		}
-		// the edit sends what changed, and its undo the same fields
-		before.Send = client.Changed(before, after)
-		after.Send = before.Send
+		// the edit sends what changed, and its undo the same fields but a
+		// display name the organization had none of (Auth0 cannot clear one)
+		after.Send = client.Changed(before, after)
+		before.Send = after.Send
+		if before.DisplayName == "" {
+			before.Send &^= client.FieldDisplayName
+		}
 		return confirmEdit(c, o, before, after)
 	}))
 }
@@ -42,10 +46,12 @@ func editForm(c *common.Common, o client.Organization, atSettings bool) tea.Cmd 
 // confirmEdit shows every field that changes as before → after, the
 // settings included, and asks once (by the profile's confirmation
 // policy); renaming says what it breaks, and setting third-party access
-// where the organization had none says that z cannot take it away.
+// or a display name where the organization had none says that z cannot
+// take it away (Auth0's update takes allow or block, never null; and a
+// display name of 1 to 255 characters, never none).
 func confirmEdit(c *common.Common, o client.Organization, before, after client.OrgSpec) tea.Cmd {
 	diff := append(specDiff(before, after), settingsDiff(before.Settings, after.Settings)...)
-	if len(diff) == 0 || before.Send == 0 {
+	if len(diff) == 0 || after.Send == 0 {
 		return common.Status(common.Info, "nothing changed: nothing sent")
 	}
 	body := strings.Join(diff, "\n")
@@ -53,20 +59,32 @@ func confirmEdit(c *common.Common, o client.Organization, before, after client.O
 		body += "\n\nRenaming changes every login URL and every organization parameter that uses the name " +
 			common.Clean(before.Name) + ": apps that send it stop working until they send the new one."
 	}
-	body += "\n\nz puts the old values back for " + common.UndoWindow.String() + "."
-	if unset := unsettable(o, before.Send); unset != "" {
-		body += " " + unset
+	if before.Send != 0 {
+		body += "\n\nz puts the old values back for " + common.UndoWindow.String() + "."
+	}
+	if o.ThirdPartyAccess == "" && after.Send.Has(client.FieldThirdParty) {
+		body += " The organization had no third-party setting and Auth0 cannot remove one: z sets it to block, Auth0's default."
+	}
+	if o.DisplayName == "" && after.Send.Has(client.FieldDisplayName) {
+		body += "\n\nz cannot take the display name back (Auth0 cannot remove one): it stays."
 	}
 	return dialog.Guard(c, "Save the changes to "+common.Clean(o.Name)+"?", body, "Save", o.Name, update(c, o, before, after))
 }
 
-// unsettable says which of the fields sent o did not have and an undo
-// cannot remove (Auth0's update takes allow or block, never null), or "".
-func unsettable(o client.Organization, sent client.OrgFields) string {
-	if o.ThirdPartyAccess == "" && sent.Has(client.FieldThirdParty) {
-		return "The organization had no third-party setting and Auth0 cannot remove one: z sets it to block, Auth0's default."
+// keptByUndo is what the undo of an edit that sent sent says it could not
+// put back (as confirmEdit warned), or "".
+func keptByUndo(o client.Organization, sent client.OrgFields) string {
+	var out []string
+	if o.DisplayName == "" && sent.Has(client.FieldDisplayName) {
+		out = append(out, "the display name stays: Auth0 cannot remove one")
 	}
-	return ""
+	if o.ThirdPartyAccess == "" && sent.Has(client.FieldThirdParty) {
+		out = append(out, "third-party set to block, Auth0's default: it cannot be removed")
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(out, "; ") + ")"
 }
 
 // update is the change that sets after, undone by setting before again.
@@ -75,7 +93,7 @@ func update(c *common.Common, o client.Organization, before, after client.OrgSpe
 	var apply func(from, to client.OrgSpec, undo bool) tea.Cmd
 	apply = func(from, to client.OrgSpec, undo bool) tea.Cmd {
 		return common.Change(nil, func() common.Outcome {
-			d := audit.Detail{OrgName: from.Name, Before: fields(from), After: fields(to)}
+			d := audit.Detail{OrgName: from.Name, Before: fields(from, to.Send), After: fields(to, to.Send)}
 			now, err := cl.UpdateOrganization(audit.WithDetail(ctx, d), o.ID, to)
 			if err != nil {
 				return common.Outcome{Status: common.StatusMsg{Level: common.Failure, Text: "edit " + common.Clean(from.Name) + ": " + common.Explain(err)}}
@@ -83,10 +101,9 @@ func update(c *common.Common, o client.Organization, before, after client.OrgSpe
 			out := common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: "saved " + common.Clean(now.Name)},
 				Result: EditedMsg{Org: now}, Touched: &common.Touched{}}
 			if undo {
-				out.Status.Text = "put back the old values of " + common.Clean(now.Name)
-				if unsettable(o, to.Send) != "" {
-					out.Status.Text += " (third-party set to block, Auth0's default: it cannot be removed)"
-				}
+				out.Status.Text = "put back the old values of " + common.Clean(now.Name) + keptByUndo(o, from.Send)
+			} else if from.Send == 0 { // only a display name set where there was none: nothing to put back
+				out.Status.Text += " (z cannot take the display name back: Auth0 cannot remove one)"
 			} else {
 				out.Undo = &common.UndoMsg{Org: now.ID, Label: "edit of " + common.Clean(now.Name), Run: apply(to, from, true)}
 			}
@@ -96,14 +113,36 @@ func update(c *common.Common, o client.Organization, before, after client.OrgSpe
 	return apply(before, after, false)
 }
 
-// fields are a spec's values, for the audit's before and after: its
-// newer settings too when the change sets them (reconcile reads them back).
-func fields(s client.OrgSpec) map[string]any {
-	f := map[string]any{"name": s.Name, "display_name": s.DisplayName, "logo_url": s.LogoURL, "colors": s.Colors, "metadata": s.Metadata}
+// fields are a spec's values of the fields sent, for the audit's before
+// and after: reconcile reads back those (and only those) of an
+// interrupted edit, and the activity feed names them. An empty map is
+// written {} whether it was nil or not, so that nothing reads as changed.
+func fields(s client.OrgSpec, sent client.OrgFields) map[string]any {
+	f := map[string]any{}
+	if sent.Has(client.FieldName) {
+		f["name"] = s.Name
+	}
+	if sent.Has(client.FieldDisplayName) {
+		f["display_name"] = s.DisplayName
+	}
+	if sent.Has(client.FieldBranding) {
+		f["logo_url"], f["colors"] = s.LogoURL, nonNil(s.Colors)
+	}
+	if sent.Has(client.FieldMetadata) {
+		f["metadata"] = nonNil(s.Metadata)
+	}
 	if s.Settings != nil {
-		withSettings(f, *s.Settings)
+		withSettings(f, *s.Settings, sent)
 	}
 	return f
+}
+
+// nonNil is m, or an empty map for nil.
+func nonNil(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return m
 }
 
 // specDiff is each changed field: "display name: Acme → Acme Inc".

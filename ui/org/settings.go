@@ -84,16 +84,21 @@ func settingsDiff(before, after *client.OrgSettings) []string {
 	return diff
 }
 
-// withSettings adds the settings to an edit's fields, as the audit keeps
-// them (and reconcile reads them back): entitlement only where the tenant
-// has it.
-func withSettings(f map[string]any, s client.OrgSettings) map[string]any {
-	f["third_party_client_access"], f["token_quota"] = s.ThirdPartyAccess, nil
-	if !s.NoEntitlement {
+// withSettings adds the settings sent to an edit's fields, as the audit
+// keeps them (and reconcile reads them back): entitlement only where the
+// tenant has it; no quota is null.
+func withSettings(f map[string]any, s client.OrgSettings, sent client.OrgFields) map[string]any {
+	if sent.Has(client.FieldThirdParty) {
+		f["third_party_client_access"] = s.ThirdPartyAccess
+	}
+	if sent.Has(client.FieldEntitlement) && !s.NoEntitlement {
 		f["is_app_entitlement_active"] = s.AppEntitlement
 	}
-	if q := s.TokenQuota; q != nil {
-		f["token_quota"] = map[string]any{"per_day": q.PerDay, "per_hour": q.PerHour, "enforce": q.Enforce}
+	if sent.Has(client.FieldTokenQuota) {
+		f["token_quota"] = nil
+		if q := s.TokenQuota; q != nil {
+			f["token_quota"] = map[string]any{"per_day": q.PerDay, "per_hour": q.PerHour, "enforce": q.Enforce}
+		}
 	}
 	return f
 }

@@ -41,9 +41,6 @@ func (m *Model) createForm(conns []client.TenantConnection) tea.Cmd {
 // createFormWith is the create form filled with start: empty, or what was
 // typed before the tenant refused the name.
 func (m *Model) createFormWith(start client.OrgSpec, conns []client.TenantConnection) tea.Cmd {
-	if conns == nil {
-		conns = []client.TenantConnection{} // a new organization: never the renaming hint
-	}
 	return dialog.Open(dialog.NewOrgForm(m.c, "Create an organization", start, conns, func(s client.OrgSpec) tea.Cmd {
 		return m.confirmCreate(s, conns)
 	}))
