@@ -4,6 +4,7 @@ package sim
 // PATCH /users/{id}) and brute-force protection's blocks (/user-blocks).
 
 import (
+	"maps"
 	"net/http"
 	"strings"
 )
@@ -31,7 +32,8 @@ var userPatchProps = map[string]string{
 	"username": userProps["username"], "password": userProps["password"], "email": userProps["email"],
 }
 
-// updateUser answers PATCH /users/{id}: blocked and the profile fields.
+// updateUser answers PATCH /users/{id}: blocked, the profile fields and
+// the metadata (merged).
 func (s *Server) updateUser(r *http.Request) (int, any, *apiError) {
 	u := s.t.users[r.PathValue("id")]
 	if u == nil {
@@ -56,8 +58,42 @@ func (s *Server) updateUser(r *http.Request) (int, any, *apiError) {
 	setIf(&u.FamilyName, b.FamilyName)
 	setIf(&u.Nickname, b.Nickname)
 	setIf(&u.Picture, b.Picture)
+	if b.UserMetadata != nil || b.AppMetadata != nil {
+		p := userProfile{}
+		if u.userProfile != nil {
+			p = *u.userProfile
+		}
+		p.UserMetadata, p.AppMetadata = mergeMetadata(p.UserMetadata, b.UserMetadata), mergeMetadata(p.AppMetadata, b.AppMetadata)
+		u.userProfile = &p
+	}
 	u.UpdatedAt = stamp(s.now())
 	return http.StatusOK, u, nil
+}
+
+// mergeMetadata applies a PATCH's user_metadata or app_metadata to had as
+// Auth0 does (auth0.com/docs/manage-users/user-accounts/metadata/
+// manage-metadata-api): root-level properties are merged (lower levels
+// replaced), a property set to null is deleted, and an empty object
+// removes the metadata altogether. A patch without it (nil) changes nothing.
+func mergeMetadata(had, patch map[string]any) map[string]any {
+	if patch == nil {
+		return had
+	}
+	out := maps.Clone(had)
+	if len(patch) == 0 || out == nil {
+		out = map[string]any{}
+	}
+	for k, v := range patch {
+		if v == nil {
+			delete(out, k)
+		} else {
+			out[k] = v
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // blocksOf is the user's brute-force blocks; the tenant's map is made on
