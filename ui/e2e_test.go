@@ -108,7 +108,7 @@ func TestE2EReachTheLastOf5000Members(t *testing.T) {
 func TestE2EFilterTheOrganizations(t *testing.T) {
 	t.Parallel() // its own tenant, client and model
 	tm, rec := run(t, simtest.Start(t, sim.DefaultOptions()), 100, 30)
-	waitFor(t, rec, 5*time.Second, "150 organizations")
+	waitFor(t, rec, 5*time.Second, "150 organizations", "1 of 150") // the rows, not only the count
 	tm.Type("/zur")
 	f := waitFor(t, rec, 5*time.Second, "zurich-re", "1 of 1 (150 in all)")
 	if strings.Contains(f, "acme") {
@@ -126,7 +126,7 @@ func TestE2EDeleteOrganizationByTypedName(t *testing.T) {
 	tn := simtest.Start(t, sim.Options{Orgs: 3, Members: 5})
 	tm, rec := run(t, tn, 120, 36)
 	admin := tn.Management(t)
-	waitFor(t, rec, 5*time.Second, "3 organizations")
+	waitFor(t, rec, 5*time.Second, "3 organizations", "1 of 3") // the count can come before the rows
 	tm.Send(uitest.Key("j"))
 	tm.Send(uitest.Key("D"))
 	waitFor(t, rec, 5*time.Second, "Delete organization cafe-creme?", "Type cafe-creme to confirm", "enter delete") // armed
