@@ -34,6 +34,30 @@ func TestUndoOfferEndsWhenItsOrganizationIsDeleted(t *testing.T) {
 	})
 }
 
+// The same holds for the newer tabs' changes, which make their offers
+// through list.Tab: delete one of acme's own roles, delete acme, and z
+// offers nothing.
+func TestUndoOfARoleDeletionEndsWithItsOrganization(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 3, Members: 2})
+		f := startFlow(t, tn, "", "")
+		f.wait("3 organizations", "1 of 3")
+		f.press("enter", "8")
+		f.wait("Roles (1)", "acme-billing-admin")
+		f.press("d")
+		f.confirm("y")
+		f.wait("deleted acme-billing-admin", "z undo deletion of acme-billing-admin")
+		f.press("esc", "D")
+		f.want("Delete organization acme?")
+		f.Advance(0)
+		f.typed("acme").confirm("enter")
+		f.wait("deleted organization acme", "2 organizations")
+		f.wantNot("z undo")
+		f.press("z")
+		f.want("nothing to undo")
+	})
+}
+
 // Quitting with a change running asks, and says the change is still
 // running (a change across organizations may have calls not sent yet),
 // never that it "was sent and not answered".

@@ -103,7 +103,7 @@ func (c *countingClient) Connections(ctx context.Context, orgID string) ([]clien
 func TestScanResumesWhereItStopped(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 30, Members: 2})
-		cl := &countingClient{Client: connect(t, tn, func(c *client.Config) { c.Transport = tn.Transport })}
+		cl := &countingClient{Client: connect(t, tn)}
 		x := crossorg.IndexOf(cl)
 		ctx, stop := context.WithCancel(context.Background())
 		err := x.Scan(ctx, cl, true, func(p crossorg.ScanProgress) {
@@ -144,7 +144,7 @@ func TestAcrossPlanCountsEveryCall(t *testing.T) {
 func TestScanAgainKeepsShowingUntilReadAnew(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		tn := simtest.StartInMemory(t, sim.Options{Orgs: 30, Members: 2})
-		cl := &countingClient{Client: connect(t, tn, func(c *client.Config) { c.Transport = tn.Transport })}
+		cl := &countingClient{Client: connect(t, tn)}
 		x := crossorg.IndexOf(cl)
 		ok(t, x.Scan(context.Background(), cl, false, func(crossorg.ScanProgress) {}))
 		connID, orgIDs := tn.SharedConnection(t, 3) // enabled since the scan, in 3 organizations

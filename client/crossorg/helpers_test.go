@@ -10,17 +10,11 @@ import (
 
 var ctx = context.Background()
 
-// connect is a client of tn using its client credentials; edit adjusts the config.
-func connect(t *testing.T, tn *simtest.Tenant, edit ...func(*client.Config)) client.Client {
+// connect is a client of tn with its client credentials.
+func connect(t *testing.T, tn *simtest.Tenant) client.Client {
 	t.Helper()
-	cfg := client.Config{Domain: tn.URL, ClientID: tn.ClientID(), ClientSecret: tn.ClientSecret(), Transport: tn.Transport}
-	for _, e := range edit {
-		e(&cfg)
-	}
-	c, err := client.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, err := client.New(client.Config{Domain: tn.URL, ClientID: tn.ClientID(), ClientSecret: tn.ClientSecret(), Transport: tn.Transport})
+	ok(t, err)
 	return c
 }
 
@@ -29,17 +23,4 @@ func ok(t *testing.T, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-}
-
-func orgByName(t *testing.T, c client.Client, name string) client.Organization {
-	t.Helper()
-	orgs, err := client.All(ctx, c.Organizations)
-	ok(t, err)
-	for _, o := range orgs {
-		if o.Name == name {
-			return o
-		}
-	}
-	t.Fatalf("no organization %q", name)
-	return client.Organization{}
 }

@@ -11,7 +11,8 @@ import (
 func TestFindOrganizations(t *testing.T) {
 	tn := simtest.Start(t, sim.Options{Orgs: 12, Members: 10})
 	c := connect(t, tn)
-	acme := orgByName(t, c, "acme")
+	acme, err := c.OrganizationByName(ctx, "acme")
+	ok(t, err)
 
 	// before any scan: exact lookups only, on the tenant, and no listing's age
 	before := tn.Server.Stats().Calls

@@ -62,7 +62,7 @@ func applyFix(ctx context.Context, cl client.Client, fx doctor.Fix, offerUndo bo
 				out.Status.Text += " — " + note
 			}
 			if u := fx.Undo(); u != nil && offerUndo {
-				out.Undo = &common.UndoMsg{Label: strings.ReplaceAll(string(fx.Kind), "-", " "), Run: applyFix(ctx, cl, *u, false)}
+				out.Undo = &common.UndoMsg{Org: fx.OrgID, Label: strings.ReplaceAll(string(fx.Kind), "-", " "), Run: applyFix(ctx, cl, *u, false)}
 			}
 		}
 		return out

@@ -157,17 +157,13 @@ func (m *Model) remove(d client.DiscoveryDomain) tea.Cmd {
 
 // removal is the change that removes d; undo says it undoes adding it.
 func (m *Model) removal(d client.DiscoveryDomain, undo bool) tea.Cmd {
-	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
-	name := common.Clean(d.Domain)
-	return common.Change(nil, func() common.Outcome {
-		det := audit.Detail{OrgName: o.Name, Names: map[string]string{d.ID: d.Domain}, Before: fields(d)}
-		if err := cl.RemoveDiscoveryDomain(audit.WithDetail(ctx, det), o.ID, d.ID); err != nil {
-			return common.Failed("remove "+name, err)
-		}
-		out := list.Removed[client.DiscoveryDomain](news, "removed "+name, d.ID)
-		if !undo {
-			out.Undo = &common.UndoMsg{Org: o.ID, Label: "removal of " + name, Run: m.add(d, true)}
-		}
-		return out
-	})
+	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
+	det := audit.Detail{OrgName: o.Name, Names: map[string]string{d.ID: d.Domain}, Before: fields(d)}
+	var putBack tea.Cmd
+	if !undo {
+		putBack = m.add(d, true)
+	}
+	return m.Removal("remove", common.Clean(d.Domain), d.ID, func() error {
+		return cl.RemoveDiscoveryDomain(audit.WithDetail(ctx, det), o.ID, d.ID)
+	}, putBack)
 }

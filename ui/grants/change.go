@@ -83,13 +83,14 @@ func fields(g Grant) map[string]any {
 func (m *Model) add(g Grant, restore bool) tea.Cmd {
 	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := what(g)
+	undoOf := m.UndoOf
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, Names: map[string]string{g.ID: name}, After: fields(g)}
 		if err := cl.AssociateClientGrant(audit.WithDetail(ctx, d), o.ID, g.ID); err != nil {
 			return common.Failed("associate "+name, err)
 		}
 		out := list.Made(news, "associated "+name, g)
-		out.Undo = &common.UndoMsg{Label: "associating " + name, Run: m.removal(g, true)}
+		out.Undo = undoOf("associating "+name, m.removal(g, true))
 		if restore {
 			out.Status.Text, out.Undo = "put back "+name, nil
 		}
@@ -113,17 +114,14 @@ func (m *Model) remove(g Grant) tea.Cmd {
 
 // removal is the change that removes g; undo says it undoes associating it.
 func (m *Model) removal(g Grant, undo bool) tea.Cmd {
-	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
+	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
 	name := what(g)
-	return common.Change(nil, func() common.Outcome {
-		d := audit.Detail{OrgName: o.Name, Names: map[string]string{g.ID: name}, Before: fields(g)}
-		if err := cl.RemoveOrgClientGrant(audit.WithDetail(ctx, d), o.ID, g.ID); err != nil {
-			return common.Failed("remove "+name, err)
-		}
-		out := list.Removed[Grant](news, "removed "+name, g.ID)
-		if !undo {
-			out.Undo = &common.UndoMsg{Label: "removal of " + name, Run: m.add(g, true)}
-		}
-		return out
-	})
+	d := audit.Detail{OrgName: o.Name, Names: map[string]string{g.ID: name}, Before: fields(g)}
+	var putBack tea.Cmd
+	if !undo {
+		putBack = m.add(g, true)
+	}
+	return m.Removal("remove", name, g.ID, func() error {
+		return cl.RemoveOrgClientGrant(audit.WithDetail(ctx, d), o.ID, g.ID)
+	}, putBack)
 }

@@ -1,6 +1,9 @@
 package list
 
-import "github.com/orgdash/orgdash/ui/common"
+import (
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/ui/common"
+)
 
 // A change of an organization's list tab's rows ends in an outcome whose
 // Result, a ChangedMsg, shows the change in this session's tab (its Route
@@ -37,4 +40,35 @@ func Made[T any](news common.Touched, done string, made T) common.Outcome {
 func Removed[T any](news common.Touched, done, id string) common.Outcome {
 	return common.Outcome{Status: common.StatusMsg{Level: common.Success, Text: done},
 		Result: ChangedMsg[T]{News: news, Removed: id}, Touched: &news}
+}
+
+// UndoOf is the offer of z for a change of the tab's organization: run
+// undoes it, label names it ("removal of acme.example"); it goes when the
+// organization is deleted, as every undo of an organization's change does.
+func (t *Tab[T]) UndoOf(label string, run tea.Cmd) *common.UndoMsg {
+	return &common.UndoMsg{Org: t.Org.ID, Label: label, Run: run}
+}
+
+// Removal is the change that takes the row with id from the tab by remove
+// (which calls the tenant, audited): verb says what it does, "remove" or
+// "delete"; name is the row for people. Done, the row goes from this tab and
+// other sessions'; putBack, unless nil (the removal is itself an undo), is
+// what z runs to undo it.
+func (t *Tab[T]) Removal(verb, name, id string, remove func() error, putBack tea.Cmd) tea.Cmd {
+	news := t.News()
+	noun := "removal"
+	if verb == "delete" {
+		noun = "deletion"
+	}
+	undo := t.UndoOf(noun+" of "+name, putBack)
+	return common.Change(nil, func() common.Outcome {
+		if err := remove(); err != nil {
+			return common.Failed(verb+" "+name, err)
+		}
+		out := Removed[T](news, verb+"d "+name, id)
+		if putBack != nil {
+			out.Undo = undo
+		}
+		return out
+	})
 }

@@ -59,6 +59,7 @@ func (m *Model) createForm() tea.Cmd {
 func (m *Model) create(r client.Role, again bool) tea.Cmd {
 	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
 	name := common.Clean(r.Name)
+	undoOf := m.UndoOf
 	return common.Change(nil, func() common.Outcome {
 		d := audit.Detail{OrgName: o.Name, After: fields(r)}
 		made, err := cl.CreateOrgRole(audit.WithDetail(ctx, d), o.ID, r.Name, r.Description)
@@ -66,7 +67,7 @@ func (m *Model) create(r client.Role, again bool) tea.Cmd {
 			return common.Failed("create "+name, err)
 		}
 		out := list.Made(news, "created "+name, made)
-		out.Undo = &common.UndoMsg{Label: "creating " + name, Run: m.deletion(made, true)}
+		out.Undo = undoOf("creating "+name, m.deletion(made, true))
 		if again {
 			out.Status.Text, out.Undo = "made "+name+" again (a new role: its members were not given it back)", nil
 		}
@@ -84,19 +85,15 @@ func (m *Model) remove(r client.Role) tea.Cmd {
 
 // deletion is the change that deletes r; undo says it undoes making it.
 func (m *Model) deletion(r client.Role, undo bool) tea.Cmd {
-	ctx, cl, o, news := m.Common.Ctx, m.Common.Client, m.Org, m.News()
-	name := common.Clean(r.Name)
-	return common.Change(nil, func() common.Outcome {
-		d := audit.Detail{OrgName: o.Name, Names: map[string]string{r.ID: r.Name}, Before: fields(r)}
-		if err := cl.DeleteOrgRole(audit.WithDetail(ctx, d), o.ID, r.ID); err != nil {
-			return common.Failed("delete "+name, err)
-		}
-		out := list.Removed[client.Role](news, "deleted "+name, r.ID)
-		if !undo {
-			out.Undo = &common.UndoMsg{Label: "deletion of " + name, Run: m.create(r, true)}
-		}
-		return out
-	})
+	ctx, cl, o := m.Common.Ctx, m.Common.Client, m.Org
+	d := audit.Detail{OrgName: o.Name, Names: map[string]string{r.ID: r.Name}, Before: fields(r)}
+	var putBack tea.Cmd
+	if !undo {
+		putBack = m.create(r, true)
+	}
+	return m.Removal("delete", common.Clean(r.Name), r.ID, func() error {
+		return cl.DeleteOrgRole(audit.WithDetail(ctx, d), o.ID, r.ID)
+	}, putBack)
 }
 
 // holders reads who holds r.
