@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/orgdash/orgdash/client"
@@ -156,17 +157,23 @@ func (c *checkup) failedLogins() {
 		return
 	}
 	c.r.ran(CheckFailedLogins)
-	count := map[string]int{}
+	type cause struct{ typ, desc string }
+	count := map[cause]int{}
+	typeWidth := 0
 	for _, e := range es {
-		count[e.Type+"  "+e.Description]++
+		count[cause{e.Type, e.Description}]++
+		typeWidth = max(typeWidth, len(e.Type))
 	}
 	if len(count) == 0 {
 		return
 	}
-	causes := slices.SortedFunc(maps.Keys(count), func(a, b string) int { return cmp.Compare(count[b], count[a]) })
+	causes := slices.SortedFunc(maps.Keys(count), func(a, b cause) int {
+		return cmp.Or(cmp.Compare(count[b], count[a]), cmp.Compare(a.typ, b.typ), cmp.Compare(a.desc, b.desc))
+	})
+	countWidth := len(strconv.Itoa(count[causes[0]]))
 	f := Finding{Check: CheckFailedLogins, Severity: Notice, Title: fmt.Sprintf("failed logins in the last %d hours, by what Auth0 said", failedLoginsLookback)}
-	for _, k := range causes {
-		f.Evidence = append(f.Evidence, fmt.Sprintf("%d×  %s", count[k], k))
+	for _, k := range causes { // counts and codes in columns: "10×  fp        Wrong…" over " 3×  f         user…"
+		f.Evidence = append(f.Evidence, fmt.Sprintf("%*d×  %-*s  %s", countWidth, count[k], typeWidth, k.typ, k.desc))
 	}
 	c.r.find(f)
 }

@@ -150,3 +150,26 @@ func TestPlanCountsTheCallsPerOrganization(t *testing.T) {
 		t.Fatalf("%d calls: %s", p.Calls, p)
 	}
 }
+
+// Failed logins are counted by what Auth0 said, the most first (ties by
+// code), their counts and codes in columns.
+func TestFailedLoginsLineUp(t *testing.T) {
+	f := tenant()
+	now := time.Now()
+	ev := func(typ, desc string) client.LogEvent {
+		return client.LogEvent{Type: typ, Description: desc, OrgID: acmeID, Date: now}
+	}
+	for range 10 {
+		f.Login.Events = append(f.Login.Events, ev("fp", "Wrong email or password."))
+	}
+	f.Login.Events = append(f.Login.Events, ev("limit_wc", "Blocked account"), ev("f", "user is blocked"), ev("f", "user is blocked"))
+	r := checkAcme(t, f)
+	i := slices.IndexFunc(r.Findings, func(f Finding) bool { return f.Check == CheckFailedLogins })
+	if i < 0 {
+		t.Fatalf("no failed-logins finding: %+v", r.Findings)
+	}
+	want := []string{"10×  fp        Wrong email or password.", " 2×  f         user is blocked", " 1×  limit_wc  Blocked account"}
+	if got := r.Findings[i].Evidence; !slices.Equal(got, want) {
+		t.Fatalf("evidence\n%q\nwant\n%q", got, want)
+	}
+}

@@ -2,7 +2,9 @@ package doctor
 
 import (
 	"context"
+	"fmt"
 	"net/mail"
+	"slices"
 	"strings"
 
 	"github.com/orgdash/orgdash/client"
@@ -39,4 +41,34 @@ func PeopleCalled(ctx context.Context, cl client.Client, text string) ([]client.
 func notAnEmailLink(text string) Link {
 	return Link{Name: LinkPerson, Verdict: Unknown,
 		Reason: "not checked: " + strings.TrimSpace(text) + " is not an email address (ask about the person's email)"}
+}
+
+// OrganizationsOf are the organizations the people with email are members
+// of, each once (two users may share an email), for a question that names
+// no organization: one call to find them, one a person for their
+// organizations.
+func OrganizationsOf(ctx context.Context, cl client.Client, email string) ([]client.Organization, error) {
+	if why := cl.Capabilities().Can(client.ReadUserOrganizations).Reason; why != "" {
+		return nil, fmt.Errorf("which organizations %s is in cannot be read: %s", email, why)
+	}
+	found, err := cl.FindUsers(ctx, email)
+	if err != nil {
+		return nil, err
+	}
+	var orgs []client.Organization
+	for _, u := range found {
+		if !strings.EqualFold(u.Email, email) {
+			continue
+		}
+		in, err := cl.UserOrganizations(ctx, u.UserID)
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range in {
+			if !slices.ContainsFunc(orgs, func(x client.Organization) bool { return x.ID == o.ID }) {
+				orgs = append(orgs, o)
+			}
+		}
+	}
+	return orgs, nil
 }

@@ -126,7 +126,7 @@ func (m *Model) runJump(line string) tea.Cmd {
 	case "user", "u":
 		return m.findUser(arg)
 	case "why":
-		return whyJump(m.c, arg)
+		return whyJump(m.c, arg, m.openOrg())
 	case "doctor":
 		return common.Push(uidoctor.NewAll(m.c)) // every organization; ! checks one
 
@@ -159,11 +159,29 @@ func (m *Model) onJumped(msg jumpedMsg) tea.Cmd {
 	return tea.Batch(s.Init(), common.Status(common.Info, "opened "+common.Clean(msg.org.Name))) // and a stale "no organization named…" goes
 }
 
-// whyJump opens the login explainer for ":why EMAIL ORG".
-func whyJump(c *common.Common, arg string) tea.Cmd {
+// whyJump opens the login explainer for ":why WHO [ORG]": without ORG it
+// asks about the open organization, or, where none is open, about the
+// person's own (the explainer asks which when they are in several).
+func whyJump(c *common.Common, arg string, open *client.Organization) tea.Cmd {
 	f := strings.Fields(arg)
-	if len(f) != 2 {
-		return common.Status(common.Warning, "usage: :why EMAIL ORG (or a name: :why ines acme)")
+	switch {
+	case len(f) == 1 && open != nil:
+		f = append(f, open.Name)
+	case len(f) == 1:
+		f = append(f, "")
+	case len(f) != 2:
+		return common.Status(common.Warning, "usage: :why EMAIL [ORG] (or a name: :why ines acme); without ORG, the open organization or the person's own")
 	}
 	return common.Push(uidoctor.NewWhy(c, doctor.Question{Email: f[0], Org: f[1]}))
+}
+
+// openOrg is the organization open under the top of the stack, if any.
+func (m *Model) openOrg() *client.Organization {
+	for i := len(m.stack) - 1; i >= 0; i-- {
+		if p, ok := m.stack[i].(*org.Model); ok {
+			o := p.Org()
+			return &o
+		}
+	}
+	return nil
 }

@@ -30,7 +30,7 @@ func TestJumpCompletesEveryCommand(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		s := open(t, clienttest.New(3, 5), 200, 36)
 		s.press(":")
-		s.want("why EMAIL ORG", "doctor", "activity", "m2m", "groups")
+		s.want("why EMAIL [ORG]", "doctor", "activity", "m2m", "groups")
 		s.typed("w").press("tab")
 		s.want(":why ")
 		s.press("esc", ":")

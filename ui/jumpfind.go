@@ -19,7 +19,7 @@ const jumpHistoryMax = 50
 // as its hint shows them.
 func jumpVerbs() []struct{ complete, hint string } {
 	return []struct{ complete, hint string }{
-		{"org ", "org NAME"}, {"user ", "user EMAIL"}, {"why ", "why EMAIL ORG"}, {"connection ", "connection NAME"},
+		{"org ", "org NAME"}, {"user ", "user EMAIL"}, {"why ", "why EMAIL [ORG]"}, {"connection ", "connection NAME"},
 		{"doctor", "doctor"}, {"activity", "activity"}, {"orgs", "orgs"}, {"quit", "q"},
 	}
 }

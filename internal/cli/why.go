@@ -18,7 +18,7 @@ func whyCmd(g *globals) *cobra.Command {
 	var clientID string
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "why EMAIL ORG",
+		Use:   "why EMAIL [ORG]",
 		Short: "Explain why a person cannot log in to an organization",
 		Long: `why walks the chain a login to an organization takes and says, link by link,
 whether it holds: the person and their blocks, the application (--client, or the one
@@ -26,14 +26,16 @@ their recent log events name) and how it uses organizations, their connection fo
 the application and in the organization, the login prompt, membership, discovery
 domains, and what Auth0 logged of their attempts. A link that could not be checked
 says why (a missing scope, the budget, a feature the tenant lacks). ORG is the
-organization's name or id. It reads only the Management API; the fixes it names are
+organization's name or id; without it, the person's organization when they are in
+one (several are listed, to name one). It reads only the Management API; the fixes it names are
 applied from the dashboard (w on the member, or :why EMAIL ORG).
 Exit status: 0 nothing failed, 1 a link failed, 2 some link could not be checked.`,
 		Example: `  orgdash why ines@acme.example acme
+  orgdash why ines@acme.example
   orgdash why ines@acme.example acme --client abc123 --json`,
 		Args: func(_ *cobra.Command, args []string) error {
-			if len(args) != 2 {
-				return usagef("why takes the person's email and the organization's name or id")
+			if len(args) < 1 || len(args) > 2 {
+				return usagef("why takes the person's email and, unless they are in one organization only, the organization's name or id")
 			}
 			return nil
 		},
@@ -43,7 +45,11 @@ Exit status: 0 nothing failed, 1 a link failed, 2 some link could not be checked
 				return err
 			}
 			defer t.stop()
-			code, err := runWhy(cmd.Context(), t.client, doctor.Question{Email: args[0], Org: args[1], ClientID: clientID}, asJSON, cmd.OutOrStdout())
+			q := doctor.Question{Email: args[0], ClientID: clientID}
+			if len(args) == 2 {
+				q.Org = args[1]
+			}
+			code, err := runWhy(cmd.Context(), t.client, q, asJSON, cmd.OutOrStdout())
 			if err != nil {
 				return notAsked(cmd.ErrOrStderr(), err)
 			}
@@ -74,6 +80,13 @@ type whyJSON struct {
 func runWhy(ctx context.Context, cl client.Client, q doctor.Question, asJSON bool, w io.Writer) (int, error) {
 	if !doctor.IsEmail(q.Email) {
 		return 2, notAnEmail(ctx, cl, q.Email)
+	}
+	if q.Org == "" {
+		org, err := theirOrganization(ctx, cl, q.Email)
+		if err != nil {
+			return 2, err
+		}
+		q.Org = org
 	}
 	ex, err := doctor.Why(ctx, cl, q)
 	if err != nil {
@@ -148,4 +161,23 @@ func orgError(ref string, err error) error {
 func notAsked(stderr io.Writer, err error) error {
 	fmt.Fprintln(stderr, "orgdash:", err)
 	return exitCode(2)
+}
+
+// theirOrganization is the one organization the person with email is in,
+// for a question without ORG; several are listed, to ask again naming one.
+func theirOrganization(ctx context.Context, cl client.Client, email string) (string, error) {
+	orgs, err := doctor.OrganizationsOf(ctx, cl, email)
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("no ORG was given, and finding %s's organizations failed: %s", common.Clean(email), common.Explain(err))
+	case len(orgs) == 0:
+		return "", fmt.Errorf("%s is a member of no organization (or no user has that email): name the one they try to log in to", common.Clean(email))
+	case len(orgs) == 1:
+		return orgs[0].Name, nil
+	}
+	lines := []string{fmt.Sprintf("%s is a member of %d organizations; ask again naming the one they try to log in to:", common.Clean(email), len(orgs))}
+	for _, o := range orgs {
+		lines = append(lines, "  "+common.Clean(o.Name)+"  "+common.Clean(o.DisplayName))
+	}
+	return "", errors.New(strings.Join(lines, "\n"))
 }

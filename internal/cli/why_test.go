@@ -77,3 +77,41 @@ func TestWhyRefusesANameAndAMissingOrganization(t *testing.T) {
 		}
 	}
 }
+
+// Without ORG, why asks about the person's organization when they are in
+// one; in several, it names them all (exit status 2) and walks nothing.
+func TestWhyWithoutOrgTakesThePersonsOne(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 12, Members: 20})
+		cl := inMemoryClient(t, tn, tn.ClientID(), tn.ClientSecret(), "")
+		ctx := context.Background()
+		var out bytes.Buffer
+		code, err := runWhy(ctx, cl, doctor.Question{Email: "hank.scorpio@globex.example"}, false, &out)
+		if err != nil || code != 1 || !strings.Contains(out.String(), "Why can't hank.scorpio@globex.example log in to globex?") {
+			t.Fatalf("exit %d, %v:\n%s", code, err, out.String())
+		}
+
+		admin := tn.Management(t)
+		hank, err := admin.User.ListByEmail(ctx, "hank.scorpio@globex.example")
+		if err != nil || len(hank) != 1 {
+			t.Fatalf("%v %d", err, len(hank))
+		}
+		acme, err := admin.Organization.ReadByName(ctx, "acme")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := admin.Organization.AddMembers(ctx, acme.GetID(), []string{hank[0].GetID()}); err != nil {
+			t.Fatal(err)
+		}
+		out.Reset()
+		code, err = runWhy(ctx, cl, doctor.Question{Email: "hank.scorpio@globex.example"}, false, &out)
+		if code != 2 || err == nil || out.Len() != 0 {
+			t.Fatalf("exit %d, %v, out %q: want exit 2, an error and nothing walked", code, err, out.String())
+		}
+		for _, w := range []string{"member of 2 organizations", "\n  acme  Acme", "\n  globex  Globex"} {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%q lacks %q", err, w)
+			}
+		}
+	})
+}

@@ -259,7 +259,10 @@ func (m *Checkup) View() string {
 	for _, sk := range m.r.Skipped {
 		lines = append(lines, s.Warn.Render("NOT RUN")+" "+sk.Check+": "+common.Clean(sk.Reason))
 	}
-	lines = append(lines, "", s.Muted.Render("ran: "+strings.Join(m.r.Ran, ", ")))
+	lines = append(lines, "")
+	for _, l := range packed("ran: ", m.r.Ran, m.width) {
+		lines = append(lines, s.Muted.Render(l))
+	}
 	return window(lines, head, at, m.width, m.height)
 }
 

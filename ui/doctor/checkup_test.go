@@ -55,3 +55,24 @@ func TestWrapIndentsByCellsNotColourBytes(t *testing.T) {
 		}
 	}
 }
+
+// The list of checks that ran breaks between names, never inside one at
+// its hyphens, and loses none.
+func TestRanListBreaksBetweenNames(t *testing.T) {
+	names := []string{"no-connection", "all-connections-hidden", "connection-for-no-application", "application-without-connection", "members-connection-not-enabled"}
+	lines := packed("ran: ", names, 40)
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 40 {
+			t.Errorf("%q is wider than 40", l)
+		}
+	}
+	joined := strings.Join(lines, "\n")
+	for _, n := range names {
+		if !strings.Contains(joined, n) {
+			t.Errorf("%q was broken or lost:\n%s", n, joined)
+		}
+	}
+	if len(lines) < 3 || !strings.HasPrefix(lines[1], "    ") {
+		t.Errorf("want continuation lines indented:\n%s", joined)
+	}
+}

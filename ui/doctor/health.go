@@ -69,3 +69,27 @@ func wrap(line string, width, indent int) []string {
 	}
 	return out
 }
+
+// packed lists names after lead, comma-separated, as many a line as fit
+// in width: a name is never broken (wrap would break one at its hyphens),
+// only one wider than a whole line is left for wrap to cut.
+func packed(lead string, names []string, width int) []string {
+	const pad = "    "
+	var out []string
+	line := lead
+	for i, n := range names {
+		item := n
+		if i < len(names)-1 {
+			item += ","
+		}
+		switch {
+		case line == lead || line == pad:
+			line += item
+		case width <= 0 || ansi.StringWidth(line)+1+ansi.StringWidth(item) <= width:
+			line += " " + item
+		default:
+			out, line = append(out, line), pad+item
+		}
+	}
+	return append(out, line)
+}

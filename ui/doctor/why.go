@@ -46,6 +46,9 @@ func (m *Why) Init() tea.Cmd {
 	if !doctor.IsEmail(m.q.Email) {
 		return m.findPeople()
 	}
+	if strings.TrimSpace(m.q.Org) == "" {
+		return m.findOrgs()
+	}
 	ctx, cl, q, seq := m.c.Ctx, m.c.Client, m.q, m.seq
 	return func() tea.Msg {
 		ex, err := doctor.Why(ctx, cl, q)
@@ -78,6 +81,10 @@ func (m *Why) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.onPeople(msg)
 	case personMsg:
 		return m, m.onPerson(msg)
+	case orgsMsg:
+		return m, m.onOrgs(msg)
+	case orgPickedMsg:
+		return m, m.onOrgPicked(msg)
 	case common.RefreshMsg:
 		if !msg.Auto {
 			return m, m.Init()
@@ -139,12 +146,14 @@ func (m *Why) copyAction() common.Action {
 // View draws the question, the cause and its fix, then the chain.
 func (m *Why) View() string {
 	s := m.c.Styles
-	lines := []string{s.Title.Render("Why can't " + common.Clean(m.q.Email) + " log in to " + common.Clean(m.q.Org) + "?")}
+	lines := []string{s.Title.Render(m.title())}
 	switch {
 	case m.err != nil:
 		return strings.Join(append(lines, "", s.Error.Render(common.Explain(m.err))), "\n")
 	case m.loading && !doctor.IsEmail(m.q.Email):
 		return strings.Join(append(lines, "", s.Muted.Render("not an email: looking for people called "+common.Clean(m.q.Email)+"…")), "\n")
+	case m.loading && strings.TrimSpace(m.q.Org) == "":
+		return strings.Join(append(lines, "", s.Muted.Render("no organization named: looking for "+common.Clean(m.q.Email)+"'s…")), "\n")
 	case m.loading && len(m.ex.Links) == 0:
 		return strings.Join(append(lines, "", s.Muted.Render("walking the chain…")), "\n")
 	}
@@ -222,6 +231,9 @@ func (m *Why) SetSize(w, h int) { m.width, m.height = w, h }
 
 // Crumb names the question.
 func (m *Why) Crumb() string {
+	if strings.TrimSpace(m.q.Org) == "" {
+		return "Why: " + common.Clean(m.q.Email)
+	}
 	return "Why: " + common.Clean(m.q.Email) + " › " + common.Clean(m.q.Org)
 }
 

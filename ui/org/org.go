@@ -238,6 +238,9 @@ func (m *Model) tabAt(x int) (int, bool) {
 	return 0, false
 }
 
+// Org is the organization shown, as its last edit left it.
+func (m *Model) Org() client.Organization { return m.org }
+
 // Crumb is the organization's name and the shown tab.
 func (m *Model) Crumb() string { return common.Clean(m.org.Name) + " › " + m.specs[m.tab].Title }
 

@@ -1,0 +1,89 @@
+package doctor
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/doctor"
+	"github.com/orgdash/orgdash/ui/common"
+	"github.com/orgdash/orgdash/ui/dialog"
+)
+
+// A question that names no organization (":why EMAIL" away from any
+// organization) is asked about the person's organizations: the one they
+// are in is walked; several are offered to choose from; none is said
+// plainly, with nothing walked.
+
+// orgsMsg carries the organizations the question's person is in.
+type orgsMsg struct {
+	seq  int
+	orgs []client.Organization
+	err  error
+}
+
+// orgPickedMsg is the organization picked among the person's.
+type orgPickedMsg struct {
+	seq  int
+	name string
+}
+
+// findOrgs reads the organizations of the question's person.
+func (m *Why) findOrgs() tea.Cmd {
+	ctx, cl, email, seq := m.c.Ctx, m.c.Client, m.q.Email, m.seq
+	return func() tea.Msg {
+		orgs, err := doctor.OrganizationsOf(ctx, cl, email)
+		return orgsMsg{seq: seq, orgs: orgs, err: err}
+	}
+}
+
+// onOrgs walks the chain for the person's one organization, offers
+// several, or says they are in none.
+func (m *Why) onOrgs(msg orgsMsg) tea.Cmd {
+	if msg.seq != m.seq {
+		return nil
+	}
+	email := common.Clean(m.q.Email)
+	switch {
+	case msg.err != nil:
+		m.loading, m.err = false, fmt.Errorf("no organization was named, and finding %s's failed: %s", email, common.Explain(msg.err))
+	case len(msg.orgs) == 0:
+		m.loading, m.err = false, fmt.Errorf("%s is a member of no organization (or no user has that email): ask about the one they try to log in to (:why %s ORG)", email, email)
+	case len(msg.orgs) == 1:
+		m.q.Org = msg.orgs[0].Name
+		return tea.Batch(m.Init(), common.Status(common.Info, email+" is a member of "+common.Clean(m.q.Org)+" only: asking about it"))
+	default:
+		m.loading = false
+		items := make([]dialog.Item, 0, len(msg.orgs))
+		for _, o := range msg.orgs {
+			name, seq := o.Name, m.seq
+			label := common.Clean(o.Name)
+			if o.DisplayName != "" && o.DisplayName != o.Name {
+				label += "  " + common.Clean(o.DisplayName)
+			}
+			items = append(items, dialog.Item{Label: label, Then: func() tea.Msg { return orgPickedMsg{seq: seq, name: name} }})
+		}
+		m.err = fmt.Errorf("%s is a member of %d organizations: choose the one they try to log in to (or :why %s ORG)", email, len(msg.orgs), email)
+		return dialog.Open(dialog.NewMenu(m.c, "Log in to which organization?", items))
+	}
+	return nil
+}
+
+// onOrgPicked walks the chain for the organization picked.
+func (m *Why) onOrgPicked(msg orgPickedMsg) tea.Cmd {
+	if msg.seq != m.seq {
+		return nil
+	}
+	m.q.Org, m.err = msg.name, nil
+	return m.Init()
+}
+
+// title is the question as the screen asks it.
+func (m *Why) title() string {
+	q := "Why can't " + common.Clean(m.q.Email) + " log in"
+	if strings.TrimSpace(m.q.Org) == "" {
+		return q + "?"
+	}
+	return q + " to " + common.Clean(m.q.Org) + "?"
+}
