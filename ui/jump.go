@@ -118,10 +118,12 @@ func (m *Model) runJump(line string) tea.Cmd {
 		if arg == "" {
 			return common.Status(common.Warning, "usage: :org NAME, :org org_ID, or the start of a name")
 		}
+		m.c.Opening() // keys typed after the line wait for the page (or the candidates) it opens
 		return m.findOrg(arg)
 	}
 	switch verb {
 	case "connection", "conn":
+		m.c.Opening()
 		return m.findConnection(arg)
 	case "user", "u":
 		return m.findUser(arg)

@@ -153,7 +153,7 @@ func (m *Model) candidates(ref string, found []client.Organization) tea.Cmd {
 	items := make([]dialog.Item, 0, min(len(found), 20))
 	for _, o := range found[:min(len(found), 20)] {
 		items = append(items, dialog.Item{Label: common.Clean(o.Name) + "  " + m.c.Styles.Muted.Render(common.Clean(o.DisplayName)),
-			Then: func() tea.Msg { return jumpedMsg{name: ref, org: o} }})
+			Then: func() tea.Msg { return jumpedMsg{name: ref, org: o} }, Opens: true})
 	}
 	title := "Organizations matching “" + common.Clean(ref) + "”"
 	if len(found) > len(items) {

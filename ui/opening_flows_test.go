@@ -237,3 +237,43 @@ func TestTypedAfterAFormCompletesReachItsConfirmation(t *testing.T) {
 		f.wantNot("@example.com")
 	})
 }
+
+// An item of the More Options menu whose dialog needs a read (enable
+// another connection) holds the keys typed after it as its key would:
+// they wait for the picker, and never reach the page behind.
+func TestTypedAfterAMenuItemWaitForItsDialog(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		h := tenantConns{release: make(chan struct{})}
+		f := connsFlow(t, h)
+		f.press(".")
+		f.wait("Enable another connection")
+		f.Type(burst("n")...)
+		f.Advance(100 * time.Millisecond) // the menu has closed; the read is held
+		f.wantNot("Enable another connection")
+		f.Type(burst("3")...)
+		f.Advance(100 * time.Millisecond)
+		f.want("Username-Password-Authentication")
+		f.wantNot("Enable a connection for", "@example")
+		close(h.release)
+		f.wait("Enable a connection for acme")
+		f.press("esc")
+		f.want("Username-Password-Authentication")
+		f.wantNot("@example")
+	})
+}
+
+// Keys typed after ":org NAME" and enter reach the organization's page,
+// not the list it was opened from; after picking one of several
+// candidates, likewise.
+func TestTypedAfterAJumpReachTheOrganization(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		f := demoFlow(t, 120, 36)
+		f.Type(burst(":", "org zurich", "<enter>", "3")...)
+		f.wait("zurich-re › Members")
+		f.press("esc")
+		f.Type(burst(":", "org e", "<enter>")...) // every name has an e: candidates
+		f.wait("Organizations matching “e”")
+		f.Type(burst("<enter>", "2")...)
+		f.wait(" › Connections")
+	})
+}

@@ -19,11 +19,16 @@ type Item struct {
 	Key    key.Binding
 	Reason string
 	Then   tea.Cmd
+	// Opens says Then opens a dialog or a page (maybe after a read):
+	// picking the item holds the keys typed after it until it has, as its
+	// own key would (see common.Common.Opening).
+	Opens bool
 }
 
 // Items are a screen's actions as menu entries: the keys the user bound,
 // each with why it is unavailable now, and the command it runs.
 func Items(c *common.Common, as common.Actions) []Item {
+	marked := c.TakeOpening() // the key being handled may have marked the session: kept below
 	items := make([]Item, 0, len(as))
 	for _, a := range as {
 		if a.Label == "" {
@@ -32,8 +37,12 @@ func Items(c *common.Common, as common.Actions) []Item {
 		it := Item{Label: a.Label, Key: a.Key, Reason: c.Why(a)}
 		if it.Reason == "" {
 			it.Then = a.Run()
+			it.Opens = a.Opens || c.TakeOpening() // Run made a dialog.Open, or reads first
 		}
 		items = append(items, it)
+	}
+	if marked {
+		c.Opening()
 	}
 	return items
 }
@@ -119,6 +128,9 @@ func (m *Menu) pick(i int) tea.Cmd {
 		return nil
 	}
 	if it := m.items[i]; it.Reason == "" {
+		if it.Opens {
+			m.c.Opening()
+		}
 		return Done(it.Then)
 	}
 	return nil
