@@ -1,8 +1,8 @@
 // Package activity is the Activity tab of an organization and the tenant's
 // activity screen (":activity"): one timeline, newest first, of orgdash's
 // audit and the tenant logs, each entry with who, what and when, and
-// whether it was made elsewhere; enter shows the whole event, K and w
-// filter by kind and by person, f follows live at background priority
+// whether it was made elsewhere; enter shows the whole event, K and P
+// filter by kind and by person, w asks why a login failed, f follows live at background priority
 // within a share of the logs bucket (activity.FollowEvery).
 package activity
 
@@ -244,6 +244,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			return common.Push(NewDetail(m.c, e))
 		}
 		return nil
+	case key.Matches(msg, k.Why):
+		cmd, _ := m.actions().Handle(m.c, msg)
+		return cmd
 	case key.Matches(msg, k.Refresh):
 		m.loading = true
 		return m.read(false)
@@ -285,6 +288,12 @@ func (m *Model) togglePerson() tea.Cmd {
 	}
 	m.redraw()
 	return common.Status(common.Info, "only "+common.Clean(m.person)+"'s activity ("+m.c.Keys.Person.Help().Key+" again: everyone's)")
+}
+
+// actions are what the selected entry offers beyond opening it.
+func (m *Model) actions() common.Actions {
+	e, ok := m.selected()
+	return common.Actions{whyAction(m.c, e, ok)}
 }
 
 func (m *Model) selected() (activity.Entry, bool) {
@@ -329,7 +338,8 @@ func (m *Model) Help() help.KeyMap {
 		return m.filter.Help()
 	}
 	k := m.c.Keys
-	own := []key.Binding{k.Open, k.Follow, k.Kind, k.Person, k.Filter, k.Refresh}
+	own := append([]key.Binding{k.Open}, m.actions().Bindings(m.c)...)
+	own = append(own, k.Follow, k.Kind, k.Person, k.Filter, k.Refresh)
 	move := []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
 	return common.HelpMap{Short: own, Full: [][]key.Binding{move, append(own, k.Back)}}
 }

@@ -169,6 +169,9 @@ func (d *Detail) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case key.Matches(k, keys.Back):
 			return d, common.Back
 		}
+		if cmd, took := d.actions().Handle(d.c, k); took {
+			return d, cmd
+		}
 	}
 	var cmd tea.Cmd
 	d.view, cmd = d.view.Update(msg)
@@ -193,6 +196,9 @@ func (d *Detail) Capturing() bool { return false }
 // Help is how to move and leave.
 func (d *Detail) Help() help.KeyMap {
 	k := d.c.Keys
-	keys := []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.Back}
+	keys := append(d.actions().Bindings(d.c), k.Up, k.Down, k.Top, k.Bottom, k.Back)
 	return common.HelpMap{Short: keys, Full: [][]key.Binding{keys}}
 }
+
+// actions are what the entry offers: w on a login asks why it failed.
+func (d *Detail) actions() common.Actions { return common.Actions{whyAction(d.c, d.entry, true)} }

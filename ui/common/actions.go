@@ -59,6 +59,9 @@ func (as Actions) Handle(c *Common, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			if len(a.Needs) > 0 {
 				name = a.Needs[0].String()
 			}
+			if strings.HasSuffix(name, "?") { // a question: "Why can't they log in?"
+				return Status(Warning, "cannot ask “"+strings.ToLower(name)+"”: "+why), true
+			}
 			return Status(Warning, "cannot "+strings.ToLower(name)+": "+why), true
 		}
 		if a.Opens {

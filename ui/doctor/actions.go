@@ -9,21 +9,21 @@ import (
 )
 
 // WhyAction is w where a person and an organization are at hand (a
-// member, one of a person's organizations): it opens the explainer. ok is
-// false when nothing is selected; a person without an email cannot be
-// looked up by it.
-func WhyAction(c *common.Common, email, orgName string, ok bool) common.Action {
+// member, one of a person's organizations, a login in the activity): it
+// opens the explainer for q. ok is false when nothing is selected; a
+// person without an email cannot be looked up by it.
+func WhyAction(c *common.Common, q doctor.Question, ok bool) common.Action {
 	return common.Action{Key: c.Keys.Why, Label: "Why can't they log in?",
 		Unavailable: func() string {
 			switch {
 			case !ok:
 				return "nobody selected"
-			case email == "":
+			case q.Email == "":
 				return "this person has no email to look them up by"
 			}
 			return ""
 		},
-		Run: func() tea.Cmd { return common.Push(NewWhy(c, doctor.Question{Email: email, Org: orgName})) }}
+		Run: func() tea.Cmd { return common.Push(NewWhy(c, q)) }}
 }
 
 // CheckupAction is ! on an organization: it opens its checkup.

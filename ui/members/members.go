@@ -6,13 +6,14 @@ package members
 import (
 	"context"
 	"fmt"
+	"github.com/orgdash/orgdash/doctor"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/ui/common"
-	"github.com/orgdash/orgdash/ui/doctor"
+	uidoctor "github.com/orgdash/orgdash/ui/doctor"
 	"github.com/orgdash/orgdash/ui/list"
 	"github.com/orgdash/orgdash/ui/table"
 )
@@ -164,5 +165,5 @@ func (m *Model) Count() tea.Cmd { return m.List().CountCmd() }
 // whyAction is w on the selected member: why can't they log in here?
 func (m *Model) whyAction() common.Action {
 	mem, ok := m.List().Selected()
-	return doctor.WhyAction(m.Common, mem.Email, m.Org.Name, ok)
+	return uidoctor.WhyAction(m.Common, doctor.Question{Email: mem.Email, Org: m.Org.Name}, ok)
 }

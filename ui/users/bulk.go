@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/orgdash/orgdash/doctor"
 	"strings"
 	"sync"
 
@@ -17,7 +18,7 @@ import (
 	"github.com/orgdash/orgdash/ui/across"
 	"github.com/orgdash/orgdash/ui/common"
 	"github.com/orgdash/orgdash/ui/dialog"
-	"github.com/orgdash/orgdash/ui/doctor"
+	uidoctor "github.com/orgdash/orgdash/ui/doctor"
 )
 
 // actions are what can change about the person: removing them from the
@@ -31,7 +32,7 @@ func (m *Orgs) actions() common.Actions {
 			Unavailable: m.Idle, Run: func() tea.Cmd { return m.Plan(m.removal(targets)) }},
 		{Key: k.Add, Label: "Add to another organization…", Needs: []client.Action{client.AddMembers},
 			Unavailable: func() string { return m.Bulk().Busy(m.c) }, Run: m.addForm},
-		doctor.WhyAction(m.c, m.user.Email, ms.Org.Name, ok),
+		uidoctor.WhyAction(m.c, doctor.Question{Email: m.user.Email, Org: ms.Org.Name}, ok),
 	}
 }
 
