@@ -159,7 +159,7 @@ func (m *Model) candidates(ref string, found []client.Organization) tea.Cmd {
 	if len(found) > len(items) {
 		title += " (first 20)"
 	}
-	return dialog.Open(dialog.NewMenu(m.c, title, items))
+	return dialog.Open(dialog.NewMenu(m.c, title, items).Filterable())
 }
 
 // subsequence reports whether the letters of q appear in s in order.

@@ -186,7 +186,8 @@ func (m *All) View() string {
 	lines := []string{s.Title.Render("Doctor: every organization")}
 	switch {
 	case m.err != nil:
-		return strings.Join(append(lines, "", s.Error.Render(common.Explain(m.err))), "\n")
+		lines = append(lines, "", s.Error.Render(common.Explain(m.err)))
+		return window(lines, len(lines), 0, m.width, m.height) // wrapped: the whole of what went wrong
 	case m.plan == nil:
 		return strings.Join(append(lines, "", s.Muted.Render("reading the organizations and planning…")), "\n")
 	}

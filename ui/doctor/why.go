@@ -149,7 +149,8 @@ func (m *Why) View() string {
 	lines := []string{s.Title.Render(m.title())}
 	switch {
 	case m.err != nil:
-		return strings.Join(append(lines, "", s.Error.Render(common.Explain(m.err))), "\n")
+		lines = append(lines, "", s.Error.Render(common.Explain(m.err)))
+		return window(lines, len(lines), 0, m.width, m.height) // wrapped: the whole of what went wrong
 	case m.loading && !doctor.IsEmail(m.q.Email):
 		return strings.Join(append(lines, "", s.Muted.Render("not an email: looking for people called "+common.Clean(m.q.Email)+"…")), "\n")
 	case m.loading && strings.TrimSpace(m.q.Org) == "":

@@ -65,7 +65,7 @@ func (m *Why) onOrgs(msg orgsMsg) tea.Cmd {
 			items = append(items, dialog.Item{Label: label, Then: func() tea.Msg { return orgPickedMsg{seq: seq, name: name} }})
 		}
 		m.err = fmt.Errorf("%s is a member of %d organizations: choose the one they try to log in to (or :why %s ORG)", email, len(msg.orgs), email)
-		return dialog.Open(dialog.NewMenu(m.c, "Log in to which organization?", items))
+		return dialog.Open(dialog.NewMenu(m.c, "Log in to which organization?", items).Filterable())
 	}
 	return nil
 }

@@ -65,7 +65,7 @@ func (m *Why) onPeople(msg peopleMsg) tea.Cmd {
 			many = fmt.Sprintf("at least %d people are", len(msg.people))
 		}
 		m.err = fmt.Errorf("%s is not an email: %s called that; choose one, or ask with their email (:why EMAIL ORG)", text, many)
-		return dialog.Open(dialog.NewMenu(m.c, "Which "+text+"?", items))
+		return dialog.Open(dialog.NewMenu(m.c, "Which "+text+"?", items).Filterable())
 	}
 	return nil
 }
