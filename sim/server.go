@@ -296,6 +296,9 @@ func (s *Server) handle(pattern string, scopes []string, h handler) {
 			return
 		}
 		s.t.mu.Lock()
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			s.t.forgetSearches() // a write may change who a search finds
+		}
 		status, body, e := h(r)
 		if hb, ok := body.(headed); ok {
 			maps.Copy(w.Header(), hb.header)

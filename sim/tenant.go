@@ -24,6 +24,7 @@ type tenant struct {
 	users     map[string]*user
 	userOrder []*user
 	userEmail map[string]*user
+	searches  map[string][]*user // tenant-wide user searches by q, until a write (user_search.go)
 
 	roles     map[string]*role
 	roleOrder []*role

@@ -66,19 +66,19 @@ func splitOutside(s, sep string) []string {
 // so searching a large organization costs its size, not the tenant's.
 func (s *Server) searchUsers(q string) []*user {
 	uq := parseUserQuery(q)
-	candidates := s.t.userOrder
-	if uq.org != "" {
-		o := s.t.orgs[uq.org]
-		if o == nil {
-			return []*user{}
-		}
-		o.purge(s.now())
-		candidates = make([]*user, 0, len(o.members))
-		for _, m := range o.members {
-			candidates = append(candidates, m.user)
-		}
-		slices.SortFunc(candidates, func(a, b *user) int { return int(a.seq - b.seq) })
+	if uq.org == "" {
+		return s.t.searchTenant(q, uq)
 	}
+	o := s.t.orgs[uq.org]
+	if o == nil {
+		return []*user{}
+	}
+	o.purge(s.now())
+	candidates := make([]*user, 0, len(o.members))
+	for _, m := range o.members {
+		candidates = append(candidates, m.user)
+	}
+	slices.SortFunc(candidates, func(a, b *user) int { return int(a.seq - b.seq) })
 	out := []*user{}
 	for _, u := range candidates {
 		if uq.matches(u) {
@@ -87,6 +87,34 @@ func (s *Server) searchUsers(q string) []*user {
 	}
 	return out
 }
+
+// maxSearches bounds the tenant-wide search results kept at once.
+const maxSearches = 32
+
+// searchTenant is a tenant-wide search: a pass over every user, kept by q
+// until the next call that may write (see forgetSearches). The answer is
+// shared: callers read it, never write into it.
+func (t *tenant) searchTenant(q string, uq userQuery) []*user {
+	if found, ok := t.searches[q]; ok {
+		return found
+	}
+	out := []*user{}
+	for _, u := range t.userOrder {
+		if uq.matches(u) {
+			out = append(out, u)
+		}
+	}
+	if t.searches == nil || len(t.searches) >= maxSearches {
+		t.searches = make(map[string][]*user, maxSearches)
+	}
+	t.searches[q] = slices.Clip(out)
+	return out
+}
+
+// forgetSearches drops the kept search results: any write may change who
+// a search finds (a user's email, name, blocked flag, one created or
+// deleted).
+func (t *tenant) forgetSearches() { t.searches = nil }
 
 func (uq userQuery) matches(u *user) bool {
 	for _, terms := range uq.clauses {
