@@ -6,8 +6,8 @@
 package sim
 
 import (
+	"bytes"
 	"crypto/rand"
-	"encoding/json"
 	"maps"
 	"net/http"
 	"strings"
@@ -304,10 +304,11 @@ func (s *Server) handle(pattern string, scopes []string, h handler) {
 			maps.Copy(w.Header(), hb.header)
 			body = hb.body
 		}
-		var raw []byte
+		var buf *bytes.Buffer
 		var err error
 		if e == nil && body != nil {
-			raw, err = json.Marshal(body) // while locked: bodies share the tenant's maps
+			buf = bodyBuffers.Get().(*bytes.Buffer)
+			err = encodeBody(buf, body) // while locked: bodies share the tenant's maps
 		}
 		s.t.mu.Unlock()
 		switch {
@@ -318,10 +319,10 @@ func (s *Server) handle(pattern string, scopes []string, h handler) {
 			writeError(w, e)
 		case err != nil:
 			writeError(w, &apiError{Status: http.StatusInternalServerError, Message: err.Error()})
-		case raw == nil:
+		case buf == nil:
 			writeJSON(w, status, nil)
 		default:
-			writeJSON(w, status, json.RawMessage(raw))
+			writeEncoded(w, status, buf)
 		}
 	})
 }
