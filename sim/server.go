@@ -128,6 +128,9 @@ type Server struct {
 	stats  struct{ calls, throttled, invalid, tokens atomic.Int64 }
 	byMu   sync.Mutex
 	by     map[string]int64 // calls let through, by endpoint group ("" for none)
+
+	verifiedMu sync.Mutex
+	verified   map[string]verifiedToken // tokens whose signature was checked (auth.go)
 }
 
 // Stats counts what reached the tenant.
