@@ -157,7 +157,12 @@ func (t *tenant) addMember(o *org, u *user) {
 		}
 		return
 	}
-	m := &membership{seq: t.next(), user: u, org: o}
+	t.join(o, u, new(membership))
+}
+
+// join adds m as u's new membership of o (not yet a member).
+func (t *tenant) join(o *org, u *user, m *membership) {
+	*m = membership{seq: t.next(), user: u, org: o}
 	o.members = append(o.members, m)
 	o.memberIdx[u.UserID] = m
 	u.in = append(u.in, m)
@@ -282,6 +287,9 @@ func (o *org) assignRoles(uid string, add []*role) {
 	}
 	o.memberRoles[uid] = have
 }
+
+// setRoles gives a member with no roles yet the roles held (seeding).
+func (o *org) setRoles(uid string, held []*role) { o.memberRoles[uid] = held }
 
 func (s *Server) removeMemberRoles(r *http.Request) (int, any, *apiError) {
 	o, u, e := s.memberRolesTarget(r)

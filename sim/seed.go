@@ -139,14 +139,16 @@ var orgSuffixes = []string{"", "-eu", "-us", "-apac", "-labs", "-health", "-bank
 
 // demo builds the demo tenant.
 type demo struct {
-	t       *tenant
-	palette map[int]map[string]string // shared colour maps past the first thousand organizations
-	now     time.Time
-	conns   []*connection
-	roles   []*role
-	users   []*user
-	appID   string
-	times   []string // a few shared timestamps, so 100,000 users cost little
+	t        *tenant
+	palette  map[int]map[string]string // shared colour maps past the first thousand organizations
+	now      time.Time
+	conns    []*connection
+	roles    []*role
+	users    []*user
+	appID    string
+	times    []string // a few shared timestamps, so 100,000 users cost little
+	picked   []int32  // picked[k] == i+1: user k is already a member of the i-th organization
+	roleSlab []*role  // where roleSet takes members' roles from
 }
 
 // colors are the i-th organization's branding colours from a random draw.
@@ -172,6 +174,10 @@ func (d *demo) addUsers(n int) {
 	for i := range 30 {
 		d.times = append(d.times, stamp(d.now.AddDate(0, 0, -40*i)))
 	}
+	d.users = make([]*user, 0, n)
+	slab := make([]user, n)           // one allocation, not n
+	identities := make([]identity, n) // each user's a window of one
+	var email []byte
 	for i := range n {
 		f, l := firstNames[d.t.rnd.IntN(len(firstNames))], lastNames[d.t.rnd.IntN(len(lastNames))]
 		conn := d.conns[0] // most users sign up with the database
@@ -183,8 +189,10 @@ func (d *demo) addUsers(n int) {
 		case 19:
 			conn = d.conns[5] // oidc: ids with a "/", escaped as %2F in paths
 		}
-		email := f.ascii + "." + l.ascii + strconv.Itoa(i) + "@example.com"
-		u := d.t.addUser(conn, email, f.shown, l.shown, time.Time{})
+		email = append(append(append(append(email[:0], f.ascii...), '.'), l.ascii...), strconv.Itoa(i)...)
+		u := &slab[i]
+		u.Identities = identities[i : i+1 : i+1]
+		d.t.putUser(u, conn, string(append(email, "@example.com"...)), f.shown, l.shown, time.Time{})
 		// d.times runs back from now (a later index is an earlier time):
 		// updated is no earlier than created
 		created := i % len(d.times)
@@ -195,25 +203,37 @@ func (d *demo) addUsers(n int) {
 
 // addUser creates a user of conn with an id in the shape its provider uses.
 func (t *tenant) addUser(conn *connection, email, given, family string, now time.Time) *user {
-	var ext string
+	return t.putUser(&user{Identities: make([]identity, 1)}, conn, email, given, family, now)
+}
+
+// putUser fills u (whose Identities holds one identity) as addUser's
+// user and adds it to the tenant. The user id is built in one string and
+// the identity's id is its tail.
+func (t *tenant) putUser(u *user, conn *connection, email, given, family string, now time.Time) *user {
+	id := make([]byte, 0, 64)
+	id = append(append(id, conn.Strategy...), '|')
+	extAt := len(id)
 	switch conn.Strategy {
 	case "google-oauth2":
-		ext = strconv.FormatUint(100000000000000000+t.rnd.Uint64N(900000000000000000), 10)
+		id = strconv.AppendUint(id, 100000000000000000+t.rnd.Uint64N(900000000000000000), 10)
 	case "samlp":
-		ext = conn.Name + "|" + email
+		id = append(append(append(id, conn.Name...), '|'), email...)
 	case "oidc":
-		ext = conn.Name + "/" + t.hex(12)
+		id = t.appendHex(append(append(id, conn.Name...), '/'), 12)
 	default:
-		ext = t.hex(24)
+		id = t.appendHex(id, 24)
 	}
+	userID := string(id)
 	name := strings.TrimSpace(given + " " + family)
 	if name == "" {
 		name = email
 	}
-	u := &user{seq: t.next(), UserID: conn.Strategy + "|" + ext, Email: email, Verified: true, Name: name,
-		GivenName: given, FamilyName: family, Nickname: strings.SplitN(email, "@", 2)[0],
-		Picture:    "https://s.gravatar.com/avatar/" + t.hex(16) + "?s=480&r=pg",
-		Identities: []identity{{Connection: conn.Name, UserID: ext, Provider: conn.Strategy, IsSocial: conn.Strategy == "google-oauth2"}}}
+	nickname, _, _ := strings.Cut(email, "@")
+	picture := append(make([]byte, 0, 60), "https://s.gravatar.com/avatar/"...)
+	picture = append(t.appendHex(picture, 16), "?s=480&r=pg"...)
+	u.seq, u.UserID, u.Email, u.Verified, u.Name = t.next(), userID, email, true, name
+	u.GivenName, u.FamilyName, u.Nickname, u.Picture = given, family, nickname, string(picture)
+	u.Identities[0] = identity{Connection: conn.Name, UserID: userID[extAt:], Provider: conn.Strategy, IsSocial: conn.Strategy == "google-oauth2"}
 	if !now.IsZero() {
 		u.CreatedAt, u.UpdatedAt = stamp(now), stamp(now)
 	}
@@ -275,7 +295,9 @@ func (d *demo) addOrg(name string, i, size int, scale float64) {
 	}
 	md := map[string]string{"tier": tiers[rnd.IntN(3)], "region": regions[rnd.IntN(3)], "crm_id": "CRM-" + strconv.Itoa(10000+i)}
 	o := t.addOrg(name, display, b, md)
-	o.members, o.memberIdx = make([]*membership, 0, size), make(map[string]*membership, size) // sized once, not grown
+	n := min(size, len(d.users))
+	o.members, o.memberIdx = make([]*membership, 0, n), make(map[string]*membership, n) // sized once, not grown
+	slab := make([]membership, n)                                                       // one allocation, not n
 
 	// connections: usually the database, plus up to three others; some disabled
 	if i == 0 || rnd.IntN(10) < 8 {
@@ -289,23 +311,27 @@ func (d *demo) addOrg(name string, i, size int, scale float64) {
 	}
 
 	// members: the large organization takes the first users, others a random few
-	picked := map[int]bool{}
-	for j := 0; len(picked) < min(size, len(d.users)); j++ {
+	if d.picked == nil {
+		d.picked = make([]int32, len(d.users))
+	}
+	mark := int32(i + 1)
+	for j := 0; len(o.members) < n; j++ {
 		k := j
 		if i > 0 {
 			k = rnd.IntN(len(d.users))
 		}
-		if picked[k] {
+		if d.picked[k] == mark {
 			continue
 		}
-		picked[k] = true
+		d.picked[k] = mark
 		u := d.users[k]
-		t.addMember(o, u)
+		t.join(o, u, &slab[len(o.members)])
 		switch x := rnd.IntN(20); {
 		case x < 2 || j == 0:
-			o.assignRoles(u.UserID, []*role{d.roles[0], d.roles[1]})
+			o.setRoles(u.UserID, d.roleSet(0, 1))
 		case x < 8:
-			o.assignRoles(u.UserID, []*role{d.roles[1+rnd.IntN(len(d.roles)-1)]})
+			k := 1 + rnd.IntN(len(d.roles)-1)
+			o.setRoles(u.UserID, d.roleSet(k, k))
 		}
 	}
 
@@ -321,6 +347,20 @@ func (d *demo) addOrg(name string, i, size int, scale float64) {
 			}
 		}
 	}
+}
+
+// roleSet is a member's roles: d.roles[a] and, if b is a+1, d.roles[b],
+// in a window of a shared slab capped at its length, so that an append
+// copies it and an edit in place touches only this member's roles.
+func (d *demo) roleSet(a, b int) []*role {
+	n := 1 + min(1, b-a)
+	if len(d.roleSlab) < n {
+		d.roleSlab = make([]*role, 1024)
+	}
+	set := d.roleSlab[:n:n]
+	set[0], set[n-1] = d.roles[a], d.roles[b]
+	d.roleSlab = d.roleSlab[n:]
+	return set
 }
 
 // displayName turns "pied-piper-eu" into "Pied Piper EU".

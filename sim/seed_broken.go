@@ -93,17 +93,12 @@ func (d demo) breakThree(apps demoApplications) brokenDemo {
 // none such, the last memberships pass to two new users (the member
 // count stays as the options asked).
 func (d demo) loneMembers(o *org, db *connection) (*user, *user) {
-	elsewhere := map[string]bool{}
-	for _, x := range d.t.orgOrder {
-		if x != o {
-			for uid := range x.memberIdx {
-				elsewhere[uid] = true
-			}
-		}
+	elsewhere := func(u *user) bool { // a member of another organization (u.in holds every membership)
+		return slices.ContainsFunc(u.in, func(m *membership) bool { return m.org != o })
 	}
 	var lone []*user
 	for i := len(o.members) - 1; i >= 0 && len(lone) < 2; i-- {
-		if u := o.members[i].user; !elsewhere[u.UserID] && u.Identities[0].Connection == db.Name {
+		if u := o.members[i].user; !elsewhere(u) && u.Identities[0].Connection == db.Name {
 			lone = append(lone, u)
 		}
 	}

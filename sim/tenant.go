@@ -72,13 +72,15 @@ func (t *tenant) newID(prefix string, n int) string {
 	return prefix + string(b)
 }
 
-func (t *tenant) hex(n int) string {
+func (t *tenant) hex(n int) string { return string(t.appendHex(nil, n)) }
+
+// appendHex appends n random hexadecimal digits to b.
+func (t *tenant) appendHex(b []byte, n int) []byte {
 	const digits = "0123456789abcdef"
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = digits[t.rnd.IntN(16)]
+	for range n {
+		b = append(b, digits[t.rnd.IntN(16)])
 	}
-	return string(b)
+	return b
 }
 
 // branding is an organization's login page styling.
