@@ -177,6 +177,7 @@ func (d *demo) addUsers(n int) {
 	d.users = make([]*user, 0, n)
 	slab := make([]user, n)           // one allocation, not n
 	identities := make([]identity, n) // each user's a window of one
+	in := make([]*membership, 4*n)    // each user's room for four memberships; a fifth copies them out
 	var email []byte
 	for i := range n {
 		f, l := firstNames[d.t.rnd.IntN(len(firstNames))], lastNames[d.t.rnd.IntN(len(lastNames))]
@@ -189,9 +190,9 @@ func (d *demo) addUsers(n int) {
 		case 19:
 			conn = d.conns[5] // oidc: ids with a "/", escaped as %2F in paths
 		}
-		email = append(append(append(append(email[:0], f.ascii...), '.'), l.ascii...), strconv.Itoa(i)...)
+		email = strconv.AppendInt(append(append(append(email[:0], f.ascii...), '.'), l.ascii...), int64(i), 10)
 		u := &slab[i]
-		u.Identities = identities[i : i+1 : i+1]
+		u.Identities, u.in = identities[i:i+1:i+1], in[4*i:4*i:4*i+4]
 		d.t.putUser(u, conn, string(append(email, "@example.com"...)), f.shown, l.shown, time.Time{})
 		// d.times runs back from now (a later index is an earlier time):
 		// updated is no earlier than created
@@ -298,6 +299,7 @@ func (d *demo) addOrg(name string, i, size int, scale float64) {
 	n := min(size, len(d.users))
 	o.members, o.memberIdx = make([]*membership, 0, n), make(map[string]*membership, n) // sized once, not grown
 	slab := make([]membership, n)                                                       // one allocation, not n
+	o.memberRoles = make(map[string][]*role, n*2/5+1)                                   // about two in five hold roles
 
 	// connections: usually the database, plus up to three others; some disabled
 	if i == 0 || rnd.IntN(10) < 8 {
