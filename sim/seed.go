@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -149,6 +150,7 @@ type demo struct {
 	times    []string // a few shared timestamps, so 100,000 users cost little
 	picked   []int32  // picked[k] == i+1: user k is already a member of the i-th organization
 	roleSlab []*role  // where roleSet takes members' roles from
+	permBuf  []int
 }
 
 // colors are the i-th organization's branding colours from a random draw.
@@ -249,8 +251,10 @@ func (t *tenant) putUser(u *user, conn *connection, email, given, family string,
 // orgNames are n unique names: acme first (the large one), the special
 // ones, then word and suffix combinations, numbered when those run out.
 func (d *demo) orgNames(n int) []string {
-	names := []string{"acme"}
-	seen := map[string]bool{"acme": true}
+	names := make([]string, 1, n+len(specialOrgs)+1)
+	names[0] = "acme"
+	seen := make(map[string]bool, n+len(specialOrgs)+1)
+	seen["acme"] = true
 	for _, s := range specialOrgs {
 		names = append(names, s[0])
 		seen[s[0]] = true
@@ -290,26 +294,37 @@ func (d *demo) addOrg(name string, i, size int, scale float64) {
 	}
 	tiers := []string{"enterprise", "business", "startup"}
 	regions := []string{"eu-west-1", "us-east-1", "ap-southeast-2"}
-	b := &branding{LogoURL: "https://cdn.example.com/logos/" + name + ".png", Colors: d.colors(i, rnd.IntN(1<<24))}
-	if i%4 == 3 {
-		b = nil
+	var b *branding
+	switch draw := rnd.IntN(1 << 24); {
+	case i%4 != 3:
+		b = &branding{LogoURL: "https://cdn.example.com/logos/" + name + ".png", Colors: d.colors(i, draw)}
+	case i >= 1000:
+		d.colors(i, draw) // unbranded, but the draw may still fill the shared palette
 	}
 	md := map[string]string{"tier": tiers[rnd.IntN(3)], "region": regions[rnd.IntN(3)], "crm_id": "CRM-" + strconv.Itoa(10000+i)}
-	o := t.addOrg(name, display, b, md)
 	n := min(size, len(d.users))
-	o.members, o.memberIdx = make([]*membership, 0, n), make(map[string]*membership, n) // sized once, not grown
-	slab := make([]membership, n)                                                       // one allocation, not n
-	o.memberRoles = make(map[string][]*role, n*2/5+1)                                   // about two in five hold roles
+	o := t.addOrg(name, display, b, md, n)
+	o.members = make([]*membership, 0, n) // sized once, not grown
+	slab := make([]membership, n)         // one allocation, not n
 
 	// connections: usually the database, plus up to three others; some disabled
+	var conns [4]orgConn
+	held := conns[:0]
 	if i == 0 || rnd.IntN(10) < 8 {
 		assign := i == 0 || rnd.IntN(2) == 0
-		o.conns = append(o.conns, &orgConn{conn: d.conns[0], enabled: true, assignOnLogin: assign,
+		held = append(held, orgConn{conn: d.conns[0], enabled: true, assignOnLogin: assign,
 			showAsButton: true, signupEnabled: assign && rnd.IntN(3) == 0})
 	}
-	for _, k := range rnd.Perm(len(d.conns) - 1)[:rnd.IntN(4)] {
-		o.conns = append(o.conns, &orgConn{conn: d.conns[k+1], enabled: rnd.IntN(7) != 0,
+	for _, k := range d.perm(len(d.conns) - 1)[:rnd.IntN(4)] {
+		held = append(held, orgConn{conn: d.conns[k+1], enabled: rnd.IntN(7) != 0,
 			assignOnLogin: rnd.IntN(3) == 0, showAsButton: rnd.IntN(4) != 0})
+	}
+	if len(held) > 0 {
+		kept := slices.Clone(held) // one allocation for the values, one for the pointers
+		o.conns = make([]*orgConn, len(kept))
+		for j := range kept {
+			o.conns[j] = &kept[j]
+		}
 	}
 
 	// members: the large organization takes the first users, others a random few
@@ -351,6 +366,19 @@ func (d *demo) addOrg(name string, i, size int, scale float64) {
 	}
 }
 
+// perm is rnd.Perm(n), the same draws, in a slice kept for the next call.
+func (d *demo) perm(n int) []int {
+	if cap(d.permBuf) < n {
+		d.permBuf = make([]int, n)
+	}
+	p := d.permBuf[:n]
+	for i := range p {
+		p[i] = i
+	}
+	d.t.rnd.Shuffle(n, func(i, j int) { p[i], p[j] = p[j], p[i] })
+	return p
+}
+
 // roleSet is a member's roles: d.roles[a] and, if b is a+1, d.roles[b],
 // in a window of a shared slab capped at its length, so that an append
 // copies it and an edit in place touches only this member's roles.
@@ -366,14 +394,26 @@ func (d *demo) roleSet(a, b int) []*role {
 }
 
 // displayName turns "pied-piper-eu" into "Pied Piper EU".
+// It builds the name in one allocation: 100,000 organizations ask for it.
 func displayName(name string) string {
-	parts := strings.Split(name, "-")
-	for i, p := range parts {
-		if len(p) <= 4 && (p == "eu" || p == "us" || p == "apac") {
-			parts[i] = strings.ToUpper(p)
-		} else if p != "" {
-			parts[i] = strings.ToUpper(p[:1]) + p[1:]
+	var b strings.Builder
+	b.Grow(len(name))
+	i := 0
+	for p := range strings.SplitSeq(name, "-") {
+		if i++; i > 1 {
+			b.WriteByte(' ')
+		}
+		switch {
+		case p == "eu" || p == "us" || p == "apac":
+			b.WriteString(strings.ToUpper(p))
+		case p == "":
+		case 'a' <= p[0] && p[0] <= 'z':
+			b.WriteByte(p[0] - 'a' + 'A')
+			b.WriteString(p[1:])
+		default:
+			b.WriteString(strings.ToUpper(p[:1]))
+			b.WriteString(p[1:])
 		}
 	}
-	return strings.Join(parts, " ")
+	return b.String()
 }

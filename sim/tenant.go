@@ -65,11 +65,12 @@ const alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 // newID returns prefix followed by n random alphanumerics, like Auth0's ids.
 func (t *tenant) newID(prefix string, n int) string {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = alnum[t.rnd.IntN(len(alnum))]
+	var buf [64]byte // on the stack: only the id is kept
+	b := append(buf[:0], prefix...)
+	for range n {
+		b = append(b, alnum[t.rnd.IntN(len(alnum))])
 	}
-	return prefix + string(b)
+	return string(b)
 }
 
 func (t *tenant) hex(n int) string { return string(t.appendHex(nil, n)) }
