@@ -289,8 +289,7 @@ func (s *Server) deleteOrg(r *http.Request) (int, any, *apiError) {
 // addOrg creates an organization; the caller has checked its name is free.
 func (t *tenant) addOrg(name, display string, b *branding, md map[string]string, members int) *org {
 	o := &org{seq: t.next(), ID: t.newID("org_", 16), Name: name, DisplayName: display,
-		Branding: b, Metadata: md, memberIdx: make(map[string]*membership, members),
-		memberRoles: make(map[string][]*role, members*2/5)} // about two in five of the demo's members hold roles
+		Branding: b, Metadata: md, memberRoles: make(map[string][]*role, members*2/5)} // about two in five of the demo's members hold roles
 	t.orgs[o.ID] = o
 	t.orgByName[name] = o
 	t.orgOrder = append(t.orgOrder, o)

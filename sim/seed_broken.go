@@ -111,11 +111,9 @@ func (d demo) loneMembers(o *org, db *connection) (*user, *user) {
 		}
 		m := o.members[i]
 		m.user.leave(m) // the user's index of memberships follows
-		delete(o.memberIdx, m.user.UserID)
 		delete(o.memberRoles, m.user.UserID)
 		m.user = u
 		u.in = append(u.in, m)
-		o.memberIdx[u.UserID] = m
 	}
 	return lone[0], lone[1]
 }

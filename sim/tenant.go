@@ -100,8 +100,7 @@ type org struct {
 	Metadata    map[string]string `json:"metadata,omitempty"`
 
 	conns       []*orgConn
-	members     []*membership // by seq
-	memberIdx   map[string]*membership
+	members     []*membership      // by seq
 	memberRoles map[string][]*role // user id -> roles, kept apart from membership as Auth0 does
 	pending     int                // memberships removed but still listed
 	invitations []*invitation
@@ -170,7 +169,10 @@ type user struct {
 	Identities   []identity `json:"identities"`
 	*userProfile            // kept from POST /users (nil for the demo's users)
 
-	in []*membership // the user's memberships, in no order: GET /users/{id}/organizations reads these, not every organization
+	// in are the user's memberships, settling ones too, in no order: GET
+	// /users/{id}/organizations reads these, not every organization, and an
+	// organization finds a member's membership here (org.membership)
+	in []*membership
 }
 
 // leave forgets m among u's memberships.
