@@ -3,6 +3,7 @@ package sim_test
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"runtime"
 	"slices"
 	"testing"
@@ -57,6 +58,14 @@ func BenchmarkListMembers(b *testing.B) {
 	id := orgID(b, s, "acme")
 	base := "/api/v2/organizations/" + id + "/members?take=100&fields=user_id,email,name,picture,roles&include_fields=true"
 	benchServe(b, s, base+"&from="+middleCursor(b, s, base))
+}
+
+// BenchmarkSearchUsers asks, again and again, for a tenant-wide search of
+// 100,000 users (a dashboard's search box), as a tenant between writes
+// sees it.
+func BenchmarkSearchUsers(b *testing.B) {
+	s := newBench(b, 10, 100000)
+	benchServe(b, s, "/api/v2/users?per_page=50&q="+url.QueryEscape(`email:"*smith*"`))
 }
 
 // BenchmarkDemoTenant builds the default demo tenant: what every test that

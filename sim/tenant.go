@@ -21,10 +21,11 @@ type tenant struct {
 	conns     map[string]*connection
 	connOrder []*connection
 
-	users     map[string]*user
-	userOrder []*user
-	userEmail map[string]*user
-	searches  map[string][]*user // tenant-wide user searches by q, until a write (user_search.go)
+	users      map[string]*user
+	userOrder  []*user
+	userEmail  map[string]*user
+	searches   map[string][]*user // tenant-wide user searches by q, until a write (user_search.go)
+	searchHeld int                // how many users those hold in all
 
 	roles     map[string]*role
 	roleOrder []*role

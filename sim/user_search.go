@@ -88,8 +88,9 @@ func (s *Server) searchUsers(q string) []*user {
 	return out
 }
 
-// maxSearches bounds the tenant-wide search results kept at once.
-const maxSearches = 32
+// maxSearches and maxSearchHeld bound the tenant-wide search results kept
+// at once: how many, and how many users they hold in all (8 MB of pointers).
+const maxSearches, maxSearchHeld = 32, 1 << 20
 
 // searchTenant is a tenant-wide search: a pass over every user, kept by q
 // until the next call that may write (see forgetSearches). The answer is
@@ -104,17 +105,17 @@ func (t *tenant) searchTenant(q string, uq userQuery) []*user {
 			out = append(out, u)
 		}
 	}
-	if t.searches == nil || len(t.searches) >= maxSearches {
-		t.searches = make(map[string][]*user, maxSearches)
+	if t.searches == nil || len(t.searches) >= maxSearches || t.searchHeld+len(out) > maxSearchHeld {
+		t.searches, t.searchHeld = make(map[string][]*user, maxSearches), 0
 	}
-	t.searches[q] = slices.Clip(out)
+	t.searches[q], t.searchHeld = slices.Clip(out), t.searchHeld+len(out)
 	return out
 }
 
 // forgetSearches drops the kept search results: any write may change who
 // a search finds (a user's email, name, blocked flag, one created or
 // deleted).
-func (t *tenant) forgetSearches() { t.searches = nil }
+func (t *tenant) forgetSearches() { t.searches, t.searchHeld = nil, 0 }
 
 func (uq userQuery) matches(u *user) bool {
 	for _, terms := range uq.clauses {
