@@ -87,18 +87,18 @@ func (t *tenant) appendHex(b []byte, n int) []byte {
 
 // branding is an organization's login page styling.
 type branding struct {
-	LogoURL string            `json:"logo_url,omitempty"`
-	Colors  map[string]string `json:"colors,omitempty"`
+	LogoURL string    `json:"logo_url,omitempty"`
+	Colors  stringMap `json:"colors,omitempty"`
 }
 
 // org is an organization with everything that belongs to it.
 type org struct {
-	seq         int64             // creation order: the default list order and created_at's
-	ID          string            `json:"id"`
-	Name        string            `json:"name"`
-	DisplayName string            `json:"display_name,omitempty"`
-	Branding    *branding         `json:"branding,omitempty"`
-	Metadata    map[string]string `json:"metadata,omitempty"`
+	seq         int64     // creation order: the default list order and created_at's
+	ID          string    `json:"id"`
+	Name        string    `json:"name"`
+	DisplayName string    `json:"display_name,omitempty"`
+	Branding    *branding `json:"branding,omitempty"`
+	Metadata    stringMap `json:"metadata,omitempty"`
 
 	conns       []*orgConn
 	members     []*membership      // by seq
