@@ -301,7 +301,8 @@ func (d *demo) addOrg(name string, i, size int, scale float64) {
 	case i >= 1000:
 		d.colors(i, draw) // unbranded, but the draw may still fill the shared palette
 	}
-	md := map[string]string{"tier": tiers[rnd.IntN(3)], "region": regions[rnd.IntN(3)], "crm_id": "CRM-" + strconv.Itoa(10000+i)}
+	tier, region := tiers[rnd.IntN(3)], regions[rnd.IntN(3)]
+	md := stringPairs{{"crm_id", "CRM-" + strconv.Itoa(10000+i)}, {"region", region}, {"tier", tier}} // by key
 	n := min(size, len(d.users))
 	o := t.addOrg(name, display, b, md, n)
 	o.members = make([]*membership, 0, n) // sized once, not grown

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -33,6 +34,49 @@ func (m stringMap) MarshalJSON() ([]byte, error) {
 		}
 		b = append(appendJSONString(b, k), ':')
 		b = appendJSONString(b, m[k])
+	}
+	return append(b, '}'), nil
+}
+
+// stringPairs is an object of string values held as pairs sorted by key:
+// an organization's metadata, set whole and only ever encoded. A slice of
+// three pairs is one allocation; a map of three was two and three times
+// the memory, in each of 100,000 organizations at Auth0's limits. It
+// encodes as the map would.
+type stringPairs []stringPair
+
+type stringPair struct{ key, value string }
+
+// pairsOf holds m's entries as pairs (nil for nil).
+func pairsOf(m map[string]string) stringPairs {
+	if m == nil {
+		return nil
+	}
+	p := make(stringPairs, 0, len(m))
+	for k, v := range m {
+		p = append(p, stringPair{k, v})
+	}
+	slices.SortFunc(p, func(a, b stringPair) int { return strings.Compare(a.key, b.key) })
+	return p
+}
+
+// MarshalJSON writes the pairs as an object, in their order.
+func (p stringPairs) MarshalJSON() ([]byte, error) {
+	if p == nil {
+		return []byte("null"), nil
+	}
+	size := 2
+	for _, kv := range p {
+		size += len(kv.key) + len(kv.value) + 6
+	}
+	b := make([]byte, 0, size)
+	b = append(b, '{')
+	for i, kv := range p {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(appendJSONString(b, kv.key), ':')
+		b = appendJSONString(b, kv.value)
 	}
 	return append(b, '}'), nil
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// A stringMap encodes exactly as encoding/json encodes the same
+// A stringMap, and a map held as stringPairs, encode exactly as encoding/json encodes the same
 // map[string]string: every byte value, invalid UTF-8, the HTML characters,
 // the line and paragraph separators, many keys, none, and nil.
 func TestStringMapEncodesAsEncodingJSON(t *testing.T) {
@@ -47,17 +47,20 @@ func TestStringMapEncodesAsEncodingJSON(t *testing.T) {
 			t.Fatal(err)
 		}
 		direct, _ := stringMap(m).MarshalJSON()
-		if !bytes.Equal(got, want) || !bytes.Equal(direct, want) {
-			t.Fatalf("%q:\n got %s\n     %s\nwant %s", m, got, direct, want)
+		pairs, _ := json.Marshal(pairsOf(m))
+		if !bytes.Equal(got, want) || !bytes.Equal(direct, want) || !bytes.Equal(pairs, want) {
+			t.Fatalf("%q:\n got %s\n     %s\n     %s\nwant %s", m, got, direct, pairs, want)
 		}
 		type holder struct {
-			M stringMap `json:"m,omitempty"`
+			M stringMap   `json:"m,omitempty"`
+			P stringPairs `json:"p,omitempty"`
 		}
 		type plain struct {
 			M map[string]string `json:"m,omitempty"`
+			P map[string]string `json:"p,omitempty"`
 		}
-		h, _ := json.Marshal(holder{m})
-		p, _ := json.Marshal(plain{m})
+		h, _ := json.Marshal(holder{m, pairsOf(m)})
+		p, _ := json.Marshal(plain{m, m})
 		if !bytes.Equal(h, p) {
 			t.Fatalf("in a struct: %s, want %s", h, p)
 		}

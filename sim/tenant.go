@@ -93,12 +93,12 @@ type branding struct {
 
 // org is an organization with everything that belongs to it.
 type org struct {
-	seq         int64     // creation order: the default list order and created_at's
-	ID          string    `json:"id"`
-	Name        string    `json:"name"`
-	DisplayName string    `json:"display_name,omitempty"`
-	Branding    *branding `json:"branding,omitempty"`
-	Metadata    stringMap `json:"metadata,omitempty"`
+	seq         int64       // creation order: the default list order and created_at's
+	ID          string      `json:"id"`
+	Name        string      `json:"name"`
+	DisplayName string      `json:"display_name,omitempty"`
+	Branding    *branding   `json:"branding,omitempty"`
+	Metadata    stringPairs `json:"metadata,omitempty"`
 
 	conns       []*orgConn
 	members     []*membership      // by seq
