@@ -149,19 +149,28 @@ func (d demo) tidyHealthy(b brokenDemo) {
 // enableMembersConnections enables in o every connection its members'
 // identities are on (added, not shown as a button, where o lacks it;
 // re-enabled where o has it off), so that none of them is shut out.
+// The connections are gathered first, in the order the members show them:
+// a few, where the members are thousands.
 func (d demo) enableMembersConnections(o *org) {
+	var room [8]string
+	names := room[:0]
 	for _, m := range o.members {
 		for _, id := range m.user.Identities {
-			i := slices.IndexFunc(d.t.connOrder, func(c *connection) bool { return c.Name == id.Connection })
-			if i < 0 {
-				continue
+			if !slices.Contains(names, id.Connection) {
+				names = append(names, id.Connection)
 			}
-			c := d.t.connOrder[i]
-			if oc := o.findConn(c.ID); oc != nil {
-				oc.enabled = true
-			} else {
-				o.conns = append(o.conns, &orgConn{conn: c, enabled: true})
-			}
+		}
+	}
+	for _, name := range names {
+		i := slices.IndexFunc(d.t.connOrder, func(c *connection) bool { return c.Name == name })
+		if i < 0 {
+			continue
+		}
+		c := d.t.connOrder[i]
+		if oc := o.findConn(c.ID); oc != nil {
+			oc.enabled = true
+		} else {
+			o.conns = append(o.conns, &orgConn{conn: c, enabled: true})
 		}
 	}
 }
