@@ -172,29 +172,34 @@ func (t *tenant) addUser(conn *connection, email, given, family string, now time
 // user and adds it to the tenant. The user id is built in one string and
 // the identity's id is its tail.
 func (t *tenant) putUser(u *user, conn *connection, email, given, family string, now time.Time) *user {
-	id := make([]byte, 0, 64)
-	id = append(append(id, conn.Strategy...), '|')
-	extAt := len(id)
+	// the id, the name and the picture are built on the stack and kept as
+	// parts of one string: one allocation per user, not three
+	var buf [256]byte
+	b := append(append(buf[:0], conn.Strategy...), '|')
+	extAt := len(b)
 	switch conn.Strategy {
 	case "google-oauth2":
-		id = strconv.AppendUint(id, 100000000000000000+t.rnd.Uint64N(900000000000000000), 10)
+		b = strconv.AppendUint(b, 100000000000000000+t.rnd.Uint64N(900000000000000000), 10)
 	case "samlp":
-		id = append(append(append(id, conn.Name...), '|'), email...)
+		b = append(append(append(b, conn.Name...), '|'), email...)
 	case "oidc":
-		id = t.appendHex(append(append(id, conn.Name...), '/'), 12)
+		b = t.appendHex(append(append(b, conn.Name...), '/'), 12)
 	default:
-		id = t.appendHex(id, 24)
+		b = t.appendHex(b, 24)
 	}
-	userID := string(id)
-	name := strings.TrimSpace(given + " " + family)
+	idEnd := len(b)
+	b = append(append(append(b, given...), ' '), family...)
+	nameEnd := len(b)
+	b = append(t.appendHex(append(b, "https://s.gravatar.com/avatar/"...), 16), "?s=480&r=pg"...)
+	parts := string(b)
+	userID := parts[:idEnd]
+	name := strings.TrimSpace(parts[idEnd:nameEnd])
 	if name == "" {
 		name = email
 	}
 	nickname, _, _ := strings.Cut(email, "@")
-	picture := append(make([]byte, 0, 60), "https://s.gravatar.com/avatar/"...)
-	picture = append(t.appendHex(picture, 16), "?s=480&r=pg"...)
 	u.seq, u.UserID, u.Email, u.Verified, u.Name = t.next(), userID, email, true, name
-	u.GivenName, u.FamilyName, u.Nickname, u.Picture = given, family, nickname, string(picture)
+	u.GivenName, u.FamilyName, u.Nickname, u.Picture = given, family, nickname, parts[nameEnd:]
 	u.Identities[0] = identity{Connection: conn.Name, UserID: userID[extAt:], Provider: conn.Strategy, IsSocial: conn.Strategy == "google-oauth2"}
 	if !now.IsZero() {
 		u.CreatedAt, u.UpdatedAt = stamp(now), stamp(now)
