@@ -206,6 +206,7 @@ func (t *tenant) putUser(u *user, conn *connection, email, given, family string,
 	}
 	t.users[u.UserID] = u
 	t.userOrder = append(t.userOrder, u)
+	t.forgetSearches() // whatever adds a user, through a call or not
 	if email != "" {
 		t.userEmail[strings.ToLower(email)] = u
 	}
