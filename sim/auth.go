@@ -21,7 +21,12 @@ type tokenClaims struct {
 }
 
 func (c *tokenClaims) has(scope string) bool {
-	return slices.Contains(strings.Fields(c.Scope), scope)
+	for granted := range strings.FieldsSeq(c.Scope) {
+		if granted == scope {
+			return true
+		}
+	}
+	return false
 }
 
 type claimsKey struct{}
@@ -76,10 +81,42 @@ func (s *Server) authenticate(r *http.Request) (*tokenClaims, *apiError) {
 	if !ok {
 		return nil, &apiError{Status: http.StatusUnauthorized, Message: "Bad HTTP authentication header format"}
 	}
+	c, e := s.verify(strings.TrimSpace(raw))
+	if e != nil {
+		return nil, e
+	}
+	if want := audience(r); !slices.Contains(c.Audience, want) {
+		return nil, &apiError{Status: http.StatusUnauthorized, Message: "Bad audience: " + strings.Join(c.Audience, " ")}
+	}
+	return c, nil
+}
+
+// maxVerified bounds the tokens kept as verified.
+const maxVerified = 256
+
+// verifiedToken is a token whose signature was checked, valid until exp.
+type verifiedToken struct {
+	claims *tokenClaims // shared by the calls that carry the token: read only
+	exp    time.Time
+}
+
+// verify checks a token's signature and expiry. A token seen before is
+// not parsed and checked again while it has not expired: the key never
+// changes, and the expiry is the only claim whose check depends on the
+// clock (the simulator's tokens carry no nbf; those that do are checked
+// each time).
+func (s *Server) verify(raw string) (*tokenClaims, *apiError) {
+	now := s.now()
+	s.verifiedMu.Lock()
+	v, ok := s.verified[raw]
+	s.verifiedMu.Unlock()
+	if ok && now.Before(v.exp) {
+		return v.claims, nil
+	}
 	var c tokenClaims
-	_, err := jwt.ParseWithClaims(strings.TrimSpace(raw), &c,
+	_, err := jwt.ParseWithClaims(raw, &c,
 		func(*jwt.Token) (any, error) { return s.key, nil },
-		jwt.WithValidMethods([]string{"HS256"}), jwt.WithTimeFunc(s.now), jwt.WithExpirationRequired())
+		jwt.WithValidMethods([]string{"HS256"}), jwt.WithTimeFunc(func() time.Time { return now }), jwt.WithExpirationRequired())
 	switch {
 	case errors.Is(err, jwt.ErrTokenSignatureInvalid):
 		return nil, &apiError{Status: http.StatusUnauthorized, Message: "Invalid signature received for JSON Web Token validation."}
@@ -88,8 +125,13 @@ func (s *Server) authenticate(r *http.Request) (*tokenClaims, *apiError) {
 	case err != nil:
 		return nil, &apiError{Status: http.StatusUnauthorized, Message: "Invalid token."}
 	}
-	if want := audience(r); !slices.Contains(c.Audience, want) {
-		return nil, &apiError{Status: http.StatusUnauthorized, Message: "Bad audience: " + strings.Join(c.Audience, " ")}
+	if c.NotBefore == nil {
+		s.verifiedMu.Lock()
+		if s.verified == nil || len(s.verified) >= maxVerified {
+			s.verified = make(map[string]verifiedToken)
+		}
+		s.verified[raw] = verifiedToken{claims: &c, exp: c.ExpiresAt.Time}
+		s.verifiedMu.Unlock()
 	}
 	return &c, nil
 }

@@ -3,6 +3,7 @@ package sim_test
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"runtime"
 	"slices"
 	"testing"
@@ -59,8 +60,18 @@ func BenchmarkListMembers(b *testing.B) {
 	benchServe(b, s, base+"&from="+middleCursor(b, s, base))
 }
 
-// BenchmarkDemoTenant builds the default demo tenant.
+// BenchmarkSearchUsers asks, again and again, for a tenant-wide search of
+// 100,000 users (a dashboard's search box), as a tenant between writes
+// sees it.
+func BenchmarkSearchUsers(b *testing.B) {
+	s := newBench(b, 10, 100000)
+	benchServe(b, s, "/api/v2/users?per_page=50&q="+url.QueryEscape(`email:"*smith*"`))
+}
+
+// BenchmarkDemoTenant builds the default demo tenant: what every test that
+// starts a tenant pays.
 func BenchmarkDemoTenant(b *testing.B) {
+	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := sim.New(sim.DefaultOptions()); err != nil {
 			b.Fatal(err)

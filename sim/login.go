@@ -227,7 +227,7 @@ func (t *tenant) login(a LoginAttempt, now time.Time) ([]*LogEvent, LoginOutcome
 
 	var events []*LogEvent
 	var added string
-	if o != nil && o.memberIdx[u.UserID] == nil {
+	if o != nil && o.membership(u) == nil {
 		inv, expired := o.invitationFor(u.Email, now)
 		switch {
 		case inv != nil:

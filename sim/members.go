@@ -34,7 +34,6 @@ func (o *org) purge(now time.Time) {
 		if m.listed(now) {
 			return false
 		}
-		delete(o.memberIdx, m.user.UserID)
 		m.user.leave(m)
 		o.pending--
 		return true
@@ -150,17 +149,33 @@ func (s *Server) addMembers(r *http.Request) (int, any, *apiError) {
 // addMember makes u a member of o; re-adding a member whose removal is
 // still settling keeps the membership.
 func (t *tenant) addMember(o *org, u *user) {
-	if m := o.memberIdx[u.UserID]; m != nil {
+	if m := o.membership(u); m != nil {
 		if m.leaving() {
 			m.removeAt = 0
 			o.pending--
 		}
 		return
 	}
-	m := &membership{seq: t.next(), user: u, org: o}
+	t.join(o, u, new(membership))
+}
+
+// join adds m as u's new membership of o (not yet a member).
+func (t *tenant) join(o *org, u *user, m *membership) {
+	*m = membership{seq: t.next(), user: u, org: o}
 	o.members = append(o.members, m)
-	o.memberIdx[u.UserID] = m
 	u.in = append(u.in, m)
+}
+
+// membership is u's membership of o, settling or not, or nil: found among
+// the user's few memberships, not in a map per organization (which cost
+// 25 MB at Auth0's entity limits, and seeding time).
+func (o *org) membership(u *user) *membership {
+	for _, m := range u.in {
+		if m.org == o {
+			return m
+		}
+	}
+	return nil
 }
 
 func (s *Server) removeMembers(r *http.Request) (int, any, *apiError) {
@@ -177,7 +192,11 @@ func (s *Server) removeMembers(r *http.Request) (int, any, *apiError) {
 	o.purge(now)
 	at := now.Add(t.removalDelay(s.opts.RemovalDelayMin, s.opts.RemovalDelayMax))
 	for _, id := range ids {
-		m := o.memberIdx[id]
+		u := t.users[id]
+		if u == nil {
+			continue
+		}
+		m := o.membership(u)
 		if m == nil || m.leaving() {
 			continue
 		}
@@ -282,6 +301,9 @@ func (o *org) assignRoles(uid string, add []*role) {
 	}
 	o.memberRoles[uid] = have
 }
+
+// setRoles gives a member with no roles yet the roles held (seeding).
+func (o *org) setRoles(uid string, held []*role) { o.memberRoles[uid] = held }
 
 func (s *Server) removeMemberRoles(r *http.Request) (int, any, *apiError) {
 	o, u, e := s.memberRolesTarget(r)

@@ -2,7 +2,6 @@ package sim
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"net/url"
 	"strconv"
 	"strings"
@@ -103,28 +102,6 @@ type envelope struct {
 	offset              bool
 	// checkpoint paging
 	next string
-}
-
-// MarshalJSON writes the envelope in Auth0's field order.
-func (e envelope) MarshalJSON() ([]byte, error) {
-	items, err := json.Marshal(e.items)
-	if err != nil {
-		return nil, err
-	}
-	var b strings.Builder
-	b.WriteString(`{"` + e.key + `":`)
-	b.Write(items)
-	if e.offset {
-		b.WriteString(`,"start":` + strconv.Itoa(e.start) + `,"limit":` + strconv.Itoa(e.limit))
-		if !e.noTotal {
-			b.WriteString(`,"total":` + strconv.Itoa(e.total))
-		}
-	}
-	if e.next != "" {
-		b.WriteString(`,"next":"` + e.next + `"`)
-	}
-	b.WriteByte('}')
-	return []byte(b.String()), nil
 }
 
 // offsetList answers an offset-paged list of all items: a bare array, or the

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -96,57 +97,19 @@ var demoRoles = [][2]string{
 	{"auditor", "Reads logs and reports, changes nothing"},
 }
 
-// person is a name as shown and as it appears in an email address.
-type person struct{ shown, ascii string }
-
-var firstNames = []person{
-	{"Ana", "ana"}, {"Zoë", "zoe"}, {"José", "jose"}, {"Łukasz", "lukasz"}, {"Søren", "soren"}, {"Mei", "mei"},
-	{"Yūki", "yuki"}, {"Aarav", "aarav"}, {"Chloé", "chloe"}, {"Björn", "bjorn"}, {"Ngozi", "ngozi"},
-	{"Siobhán", "siobhan"}, {"François", "francois"}, {"Olamide", "olamide"}, {"Mateus", "mateus"},
-	{"Priya", "priya"}, {"Tomás", "tomas"}, {"Ines", "ines"}, {"Omar", "omar"}, {"Hana", "hana"},
-	{"Liam", "liam"}, {"Emma", "emma"}, {"Noah", "noah"}, {"Sofia", "sofia"}, {"Wei", "wei"},
-}
-
-var lastNames = []person{
-	{"Müller", "muller"}, {"García", "garcia"}, {"Nowak", "nowak"}, {"Øvergaard", "overgaard"},
-	{"O'Brien", "obrien"}, {"Nakamura", "nakamura"}, {"Dubois", "dubois"}, {"Kowalski", "kowalski"},
-	{"Ivanova", "ivanova"}, {"Smith", "smith"}, {"Okafor", "okafor"}, {"Rossi", "rossi"}, {"Silva", "silva"},
-	{"Chen", "chen"}, {"Haddad", "haddad"}, {"Jensen", "jensen"}, {"Novák", "novak"},
-	{"Papadopoulos", "papadopoulos"}, {"Kim", "kim"}, {"Fernández", "fernandez"},
-}
-
-// specialOrgs have display names a dashboard must render well: Unicode,
-// and one carrying terminal escape sequences that must show harmlessly.
-var specialOrgs = [][2]string{
-	{"cafe-creme", "Café Crème SARL"},
-	{"zurich-re", "Zürich Rückversicherung AG"},
-	{"tokyo-robotics", "東京ロボティクス株式会社"},
-	{"orsted-vind", "Ørsted Vind A/S"},
-	{"hellenic-shipping", "Ελληνική Ναυτιλία"},
-	{"sao-paulo-logistica", "São Paulo Logística"},
-	{"moskva-tech", "Москва Технологии"},
-	// escape sequences, a right-to-left override and a zero-width space: none may reach a terminal or a file
-	{"evil-corp", "Evil Corp \x1b[2J\x1b[31mPWNED\x1b[0m\x1b]0;owned\x07 \u202Emoc.live\u202C\u200B"},
-}
-
-var orgWords = []string{"acme", "globex", "initech", "umbrella", "hooli", "stark", "wayne", "wonka", "tyrell",
-	"cyberdyne", "soylent", "vandelay", "dunder", "aperture", "gringotts", "oscorp", "massive", "pied-piper",
-	"nakatomi", "monarch", "virtucon", "yoyodyne", "prestige", "sterling", "bluth", "krusty", "duff", "oceanic",
-	"weyland", "tessier", "zorg", "blacksun", "rekall", "abstergo", "omni", "lacuna", "wernham", "contoso",
-	"fabrikam", "northwind", "tailspin", "litware", "adatum", "fourth-coffee", "woodgrove", "proseware"}
-
-var orgSuffixes = []string{"", "-eu", "-us", "-apac", "-labs", "-health", "-bank", "-retail", "-energy", "-staging"}
-
 // demo builds the demo tenant.
 type demo struct {
-	t       *tenant
-	palette map[int]map[string]string // shared colour maps past the first thousand organizations
-	now     time.Time
-	conns   []*connection
-	roles   []*role
-	users   []*user
-	appID   string
-	times   []string // a few shared timestamps, so 100,000 users cost little
+	t        *tenant
+	palette  map[int]map[string]string // shared colour maps past the first thousand organizations
+	now      time.Time
+	conns    []*connection
+	roles    []*role
+	users    []*user
+	appID    string
+	times    []string // a few shared timestamps, so 100,000 users cost little
+	picked   []int32  // picked[k] == i+1: user k is already a member of the i-th organization
+	roleSlab []*role  // where roleSet takes members' roles from
+	permBuf  []int
 }
 
 // colors are the i-th organization's branding colours from a random draw.
@@ -172,6 +135,11 @@ func (d *demo) addUsers(n int) {
 	for i := range 30 {
 		d.times = append(d.times, stamp(d.now.AddDate(0, 0, -40*i)))
 	}
+	d.users = make([]*user, 0, n)
+	slab := make([]user, n)           // one allocation, not n
+	identities := make([]identity, n) // each user's a window of one
+	in := make([]*membership, 4*n)    // each user's room for four memberships; a fifth copies them out
+	var email []byte
 	for i := range n {
 		f, l := firstNames[d.t.rnd.IntN(len(firstNames))], lastNames[d.t.rnd.IntN(len(lastNames))]
 		conn := d.conns[0] // most users sign up with the database
@@ -183,8 +151,10 @@ func (d *demo) addUsers(n int) {
 		case 19:
 			conn = d.conns[5] // oidc: ids with a "/", escaped as %2F in paths
 		}
-		email := f.ascii + "." + l.ascii + strconv.Itoa(i) + "@example.com"
-		u := d.t.addUser(conn, email, f.shown, l.shown, time.Time{})
+		email = strconv.AppendInt(append(append(append(email[:0], f.ascii...), '.'), l.ascii...), int64(i), 10)
+		u := &slab[i]
+		u.Identities, u.in = identities[i:i+1:i+1], in[4*i:4*i:4*i+4]
+		d.t.putUser(u, conn, string(append(email, "@example.com"...)), f.shown, l.shown, time.Time{})
 		// d.times runs back from now (a later index is an earlier time):
 		// updated is no earlier than created
 		created := i % len(d.times)
@@ -195,56 +165,52 @@ func (d *demo) addUsers(n int) {
 
 // addUser creates a user of conn with an id in the shape its provider uses.
 func (t *tenant) addUser(conn *connection, email, given, family string, now time.Time) *user {
-	var ext string
+	return t.putUser(&user{Identities: make([]identity, 1)}, conn, email, given, family, now)
+}
+
+// putUser fills u (whose Identities holds one identity) as addUser's
+// user and adds it to the tenant. The user id is built in one string and
+// the identity's id is its tail.
+func (t *tenant) putUser(u *user, conn *connection, email, given, family string, now time.Time) *user {
+	// the id, the name and the picture are built on the stack and kept as
+	// parts of one string: one allocation per user, not three
+	var buf [256]byte
+	b := append(append(buf[:0], conn.Strategy...), '|')
+	extAt := len(b)
 	switch conn.Strategy {
 	case "google-oauth2":
-		ext = strconv.FormatUint(100000000000000000+t.rnd.Uint64N(900000000000000000), 10)
+		b = strconv.AppendUint(b, 100000000000000000+t.rnd.Uint64N(900000000000000000), 10)
 	case "samlp":
-		ext = conn.Name + "|" + email
+		b = append(append(append(b, conn.Name...), '|'), email...)
 	case "oidc":
-		ext = conn.Name + "/" + t.hex(12)
+		b = t.appendHex(append(append(b, conn.Name...), '/'), 12)
 	default:
-		ext = t.hex(24)
+		b = t.appendHex(b, 24)
 	}
-	name := strings.TrimSpace(given + " " + family)
+	idEnd := len(b)
+	b = append(append(append(b, given...), ' '), family...)
+	nameEnd := len(b)
+	b = append(t.appendHex(append(b, "https://s.gravatar.com/avatar/"...), 16), "?s=480&r=pg"...)
+	parts := string(b)
+	userID := parts[:idEnd]
+	name := strings.TrimSpace(parts[idEnd:nameEnd])
 	if name == "" {
 		name = email
 	}
-	u := &user{seq: t.next(), UserID: conn.Strategy + "|" + ext, Email: email, Verified: true, Name: name,
-		GivenName: given, FamilyName: family, Nickname: strings.SplitN(email, "@", 2)[0],
-		Picture:    "https://s.gravatar.com/avatar/" + t.hex(16) + "?s=480&r=pg",
-		Identities: []identity{{Connection: conn.Name, UserID: ext, Provider: conn.Strategy, IsSocial: conn.Strategy == "google-oauth2"}}}
+	nickname, _, _ := strings.Cut(email, "@")
+	u.seq, u.UserID, u.Email, u.Verified, u.Name = t.next(), userID, email, true, name
+	u.GivenName, u.FamilyName, u.Nickname, u.Picture = given, family, nickname, parts[nameEnd:]
+	u.Identities[0] = identity{Connection: conn.Name, UserID: userID[extAt:], Provider: conn.Strategy, IsSocial: conn.Strategy == "google-oauth2"}
 	if !now.IsZero() {
 		u.CreatedAt, u.UpdatedAt = stamp(now), stamp(now)
 	}
 	t.users[u.UserID] = u
 	t.userOrder = append(t.userOrder, u)
+	t.forgetSearches() // whatever adds a user, through a call or not
 	if email != "" {
 		t.userEmail[strings.ToLower(email)] = u
 	}
 	return u
-}
-
-// orgNames are n unique names: acme first (the large one), the special
-// ones, then word and suffix combinations, numbered when those run out.
-func (d *demo) orgNames(n int) []string {
-	names := []string{"acme"}
-	seen := map[string]bool{"acme": true}
-	for _, s := range specialOrgs {
-		names = append(names, s[0])
-		seen[s[0]] = true
-	}
-	for i := 0; len(names) < n; i++ {
-		name := orgWords[i%len(orgWords)] + orgSuffixes[(i/len(orgWords))%len(orgSuffixes)]
-		if round := i / (len(orgWords) * len(orgSuffixes)); round > 0 {
-			name += "-" + strconv.Itoa(round+1)
-		}
-		if !seen[name] {
-			seen[name] = true
-			names = append(names, name)
-		}
-	}
-	return names[:n]
 }
 
 // orgSize draws a member count: mostly small organizations, some large ones.
@@ -269,43 +235,62 @@ func (d *demo) addOrg(name string, i, size int, scale float64) {
 	}
 	tiers := []string{"enterprise", "business", "startup"}
 	regions := []string{"eu-west-1", "us-east-1", "ap-southeast-2"}
-	b := &branding{LogoURL: "https://cdn.example.com/logos/" + name + ".png", Colors: d.colors(i, rnd.IntN(1<<24))}
-	if i%4 == 3 {
-		b = nil
+	var b *branding
+	switch draw := rnd.IntN(1 << 24); {
+	case i%4 != 3:
+		b = &branding{LogoURL: "https://cdn.example.com/logos/" + name + ".png", Colors: d.colors(i, draw)}
+	case i >= 1000:
+		d.colors(i, draw) // unbranded, but the draw may still fill the shared palette
 	}
-	md := map[string]string{"tier": tiers[rnd.IntN(3)], "region": regions[rnd.IntN(3)], "crm_id": "CRM-" + strconv.Itoa(10000+i)}
-	o := t.addOrg(name, display, b, md)
-	o.members, o.memberIdx = make([]*membership, 0, size), make(map[string]*membership, size) // sized once, not grown
+	tier, region := tiers[rnd.IntN(3)], regions[rnd.IntN(3)]
+	md := stringPairs{{"crm_id", "CRM-" + strconv.Itoa(10000+i)}, {"region", region}, {"tier", tier}} // by key
+	n := min(size, len(d.users))
+	o := t.addOrg(name, display, b, md, n)
+	o.members = make([]*membership, 0, n) // sized once, not grown
+	slab := make([]membership, n)         // one allocation, not n
 
 	// connections: usually the database, plus up to three others; some disabled
+	var conns [4]orgConn
+	held := conns[:0]
 	if i == 0 || rnd.IntN(10) < 8 {
 		assign := i == 0 || rnd.IntN(2) == 0
-		o.conns = append(o.conns, &orgConn{conn: d.conns[0], enabled: true, assignOnLogin: assign,
+		held = append(held, orgConn{conn: d.conns[0], enabled: true, assignOnLogin: assign,
 			showAsButton: true, signupEnabled: assign && rnd.IntN(3) == 0})
 	}
-	for _, k := range rnd.Perm(len(d.conns) - 1)[:rnd.IntN(4)] {
-		o.conns = append(o.conns, &orgConn{conn: d.conns[k+1], enabled: rnd.IntN(7) != 0,
+	for _, k := range d.perm(len(d.conns) - 1)[:rnd.IntN(4)] {
+		held = append(held, orgConn{conn: d.conns[k+1], enabled: rnd.IntN(7) != 0,
 			assignOnLogin: rnd.IntN(3) == 0, showAsButton: rnd.IntN(4) != 0})
+	}
+	if len(held) > 0 {
+		kept := slices.Clone(held) // one allocation for the values, one for the pointers
+		o.conns = make([]*orgConn, len(kept))
+		for j := range kept {
+			o.conns[j] = &kept[j]
+		}
 	}
 
 	// members: the large organization takes the first users, others a random few
-	picked := map[int]bool{}
-	for j := 0; len(picked) < min(size, len(d.users)); j++ {
+	if d.picked == nil {
+		d.picked = make([]int32, len(d.users))
+	}
+	mark := int32(i + 1)
+	for j := 0; len(o.members) < n; j++ {
 		k := j
 		if i > 0 {
 			k = rnd.IntN(len(d.users))
 		}
-		if picked[k] {
+		if d.picked[k] == mark {
 			continue
 		}
-		picked[k] = true
+		d.picked[k] = mark
 		u := d.users[k]
-		t.addMember(o, u)
+		t.join(o, u, &slab[len(o.members)])
 		switch x := rnd.IntN(20); {
 		case x < 2 || j == 0:
-			o.assignRoles(u.UserID, []*role{d.roles[0], d.roles[1]})
+			o.setRoles(u.UserID, d.roleSet(0, 1))
 		case x < 8:
-			o.assignRoles(u.UserID, []*role{d.roles[1+rnd.IntN(len(d.roles)-1)]})
+			k := 1 + rnd.IntN(len(d.roles)-1)
+			o.setRoles(u.UserID, d.roleSet(k, k))
 		}
 	}
 
@@ -323,15 +308,29 @@ func (d *demo) addOrg(name string, i, size int, scale float64) {
 	}
 }
 
-// displayName turns "pied-piper-eu" into "Pied Piper EU".
-func displayName(name string) string {
-	parts := strings.Split(name, "-")
-	for i, p := range parts {
-		if len(p) <= 4 && (p == "eu" || p == "us" || p == "apac") {
-			parts[i] = strings.ToUpper(p)
-		} else if p != "" {
-			parts[i] = strings.ToUpper(p[:1]) + p[1:]
-		}
+// perm is rnd.Perm(n), the same draws, in a slice kept for the next call.
+func (d *demo) perm(n int) []int {
+	if cap(d.permBuf) < n {
+		d.permBuf = make([]int, n)
 	}
-	return strings.Join(parts, " ")
+	p := d.permBuf[:n]
+	for i := range p {
+		p[i] = i
+	}
+	d.t.rnd.Shuffle(n, func(i, j int) { p[i], p[j] = p[j], p[i] })
+	return p
+}
+
+// roleSet is a member's roles: d.roles[a] and, if b is a+1, d.roles[b],
+// in a window of a shared slab capped at its length, so that an append
+// copies it and an edit in place touches only this member's roles.
+func (d *demo) roleSet(a, b int) []*role {
+	n := 1 + min(1, b-a)
+	if len(d.roleSlab) < n {
+		d.roleSlab = make([]*role, 1024)
+	}
+	set := d.roleSlab[:n:n]
+	set[0], set[n-1] = d.roles[a], d.roles[b]
+	d.roleSlab = d.roleSlab[n:]
+	return set
 }

@@ -93,17 +93,12 @@ func (d demo) breakThree(apps demoApplications) brokenDemo {
 // none such, the last memberships pass to two new users (the member
 // count stays as the options asked).
 func (d demo) loneMembers(o *org, db *connection) (*user, *user) {
-	elsewhere := map[string]bool{}
-	for _, x := range d.t.orgOrder {
-		if x != o {
-			for uid := range x.memberIdx {
-				elsewhere[uid] = true
-			}
-		}
+	elsewhere := func(u *user) bool { // a member of another organization (u.in holds every membership)
+		return slices.ContainsFunc(u.in, func(m *membership) bool { return m.org != o })
 	}
 	var lone []*user
 	for i := len(o.members) - 1; i >= 0 && len(lone) < 2; i-- {
-		if u := o.members[i].user; !elsewhere[u.UserID] && u.Identities[0].Connection == db.Name {
+		if u := o.members[i].user; !elsewhere(u) && u.Identities[0].Connection == db.Name {
 			lone = append(lone, u)
 		}
 	}
@@ -116,11 +111,9 @@ func (d demo) loneMembers(o *org, db *connection) (*user, *user) {
 		}
 		m := o.members[i]
 		m.user.leave(m) // the user's index of memberships follows
-		delete(o.memberIdx, m.user.UserID)
 		delete(o.memberRoles, m.user.UserID)
 		m.user = u
 		u.in = append(u.in, m)
-		o.memberIdx[u.UserID] = m
 	}
 	return lone[0], lone[1]
 }
@@ -156,19 +149,28 @@ func (d demo) tidyHealthy(b brokenDemo) {
 // enableMembersConnections enables in o every connection its members'
 // identities are on (added, not shown as a button, where o lacks it;
 // re-enabled where o has it off), so that none of them is shut out.
+// The connections are gathered first, in the order the members show them:
+// a few, where the members are thousands.
 func (d demo) enableMembersConnections(o *org) {
+	var room [8]string
+	names := room[:0]
 	for _, m := range o.members {
 		for _, id := range m.user.Identities {
-			i := slices.IndexFunc(d.t.connOrder, func(c *connection) bool { return c.Name == id.Connection })
-			if i < 0 {
-				continue
+			if !slices.Contains(names, id.Connection) {
+				names = append(names, id.Connection)
 			}
-			c := d.t.connOrder[i]
-			if oc := o.findConn(c.ID); oc != nil {
-				oc.enabled = true
-			} else {
-				o.conns = append(o.conns, &orgConn{conn: c, enabled: true})
-			}
+		}
+	}
+	for _, name := range names {
+		i := slices.IndexFunc(d.t.connOrder, func(c *connection) bool { return c.Name == name })
+		if i < 0 {
+			continue
+		}
+		c := d.t.connOrder[i]
+		if oc := o.findConn(c.ID); oc != nil {
+			oc.enabled = true
+		} else {
+			o.conns = append(o.conns, &orgConn{conn: c, enabled: true})
 		}
 	}
 }

@@ -72,7 +72,7 @@ func (d demo) history(apps demoApplications, b brokenDemo, orgdashID string) []*
 	for _, o := range t.orgOrder[min(40, len(t.orgOrder)):] {
 		if oc := o.findConn(t.connOrder[0].ID); oc != nil && oc.enabled && oc.assignOnLogin && o != b.acme {
 			for _, u := range d.users {
-				if o.memberIdx[u.UserID] == nil && connOf(t, u) == t.connOrder[0] && u != b.blocked && u != b.hammered {
+				if o.membership(u) == nil && connOf(t, u) == t.connOrder[0] && u != b.blocked && u != b.hammered {
 					login(12, LoginAttempt{UserID: u.UserID, Organization: o.ID, IP: "192.0.2.99"})
 					break
 				}

@@ -6,8 +6,8 @@
 package sim
 
 import (
+	"bytes"
 	"crypto/rand"
-	"encoding/json"
 	"maps"
 	"net/http"
 	"strings"
@@ -128,6 +128,9 @@ type Server struct {
 	stats  struct{ calls, throttled, invalid, tokens atomic.Int64 }
 	byMu   sync.Mutex
 	by     map[string]int64 // calls let through, by endpoint group ("" for none)
+
+	verifiedMu sync.Mutex
+	verified   map[string]verifiedToken // tokens whose signature was checked (auth.go)
 }
 
 // Stats counts what reached the tenant.
@@ -296,15 +299,19 @@ func (s *Server) handle(pattern string, scopes []string, h handler) {
 			return
 		}
 		s.t.mu.Lock()
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			s.t.forgetSearches() // a write may change who a search finds
+		}
 		status, body, e := h(r)
 		if hb, ok := body.(headed); ok {
 			maps.Copy(w.Header(), hb.header)
 			body = hb.body
 		}
-		var raw []byte
+		var buf *bytes.Buffer
 		var err error
 		if e == nil && body != nil {
-			raw, err = json.Marshal(body) // while locked: bodies share the tenant's maps
+			buf = bodyBuffers.Get().(*bytes.Buffer)
+			err = encodeBody(buf, body) // while locked: bodies share the tenant's maps
 		}
 		s.t.mu.Unlock()
 		switch {
@@ -315,10 +322,10 @@ func (s *Server) handle(pattern string, scopes []string, h handler) {
 			writeError(w, e)
 		case err != nil:
 			writeError(w, &apiError{Status: http.StatusInternalServerError, Message: err.Error()})
-		case raw == nil:
+		case buf == nil:
 			writeJSON(w, status, nil)
 		default:
-			writeJSON(w, status, json.RawMessage(raw))
+			writeEncoded(w, status, buf)
 		}
 	})
 }

@@ -21,9 +21,11 @@ type tenant struct {
 	conns     map[string]*connection
 	connOrder []*connection
 
-	users     map[string]*user
-	userOrder []*user
-	userEmail map[string]*user
+	users      map[string]*user
+	userOrder  []*user
+	userEmail  map[string]*user
+	searches   map[string][]*user // tenant-wide user searches by q, until a write (user_search.go)
+	searchHeld int                // how many users those hold in all
 
 	roles     map[string]*role
 	roleOrder []*role
@@ -64,40 +66,42 @@ const alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 // newID returns prefix followed by n random alphanumerics, like Auth0's ids.
 func (t *tenant) newID(prefix string, n int) string {
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = alnum[t.rnd.IntN(len(alnum))]
-	}
-	return prefix + string(b)
-}
-
-func (t *tenant) hex(n int) string {
-	const digits = "0123456789abcdef"
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = digits[t.rnd.IntN(16)]
+	var buf [64]byte // on the stack: only the id is kept
+	b := append(buf[:0], prefix...)
+	for range n {
+		b = append(b, alnum[t.rnd.IntN(len(alnum))])
 	}
 	return string(b)
 }
 
+func (t *tenant) hex(n int) string { return string(t.appendHex(nil, n)) }
+
+// appendHex appends n random hexadecimal digits to b.
+func (t *tenant) appendHex(b []byte, n int) []byte {
+	const digits = "0123456789abcdef"
+	for range n {
+		b = append(b, digits[t.rnd.IntN(16)])
+	}
+	return b
+}
+
 // branding is an organization's login page styling.
 type branding struct {
-	LogoURL string            `json:"logo_url,omitempty"`
-	Colors  map[string]string `json:"colors,omitempty"`
+	LogoURL string    `json:"logo_url,omitempty"`
+	Colors  stringMap `json:"colors,omitempty"`
 }
 
 // org is an organization with everything that belongs to it.
 type org struct {
-	seq         int64             // creation order: the default list order and created_at's
-	ID          string            `json:"id"`
-	Name        string            `json:"name"`
-	DisplayName string            `json:"display_name,omitempty"`
-	Branding    *branding         `json:"branding,omitempty"`
-	Metadata    map[string]string `json:"metadata,omitempty"`
+	seq         int64       // creation order: the default list order and created_at's
+	ID          string      `json:"id"`
+	Name        string      `json:"name"`
+	DisplayName string      `json:"display_name,omitempty"`
+	Branding    *branding   `json:"branding,omitempty"`
+	Metadata    stringPairs `json:"metadata,omitempty"`
 
 	conns       []*orgConn
-	members     []*membership // by seq
-	memberIdx   map[string]*membership
+	members     []*membership      // by seq
 	memberRoles map[string][]*role // user id -> roles, kept apart from membership as Auth0 does
 	pending     int                // memberships removed but still listed
 	invitations []*invitation
@@ -166,7 +170,10 @@ type user struct {
 	Identities   []identity `json:"identities"`
 	*userProfile            // kept from POST /users (nil for the demo's users)
 
-	in []*membership // the user's memberships, in no order: GET /users/{id}/organizations reads these, not every organization
+	// in are the user's memberships, settling ones too, in no order: GET
+	// /users/{id}/organizations reads these, not every organization, and an
+	// organization finds a member's membership here (org.membership)
+	in []*membership
 }
 
 // leave forgets m among u's memberships.

@@ -223,11 +223,10 @@ func (s *Server) deleteUser(r *http.Request) (int, any, *apiError) {
 	t.userOrder = slices.DeleteFunc(t.userOrder, func(x *user) bool { return x == u })
 	for _, o := range t.orgOrder {
 		delete(o.memberRoles, u.UserID)
-		if m := o.memberIdx[u.UserID]; m != nil {
+		if m := o.membership(u); m != nil {
 			if m.leaving() {
 				o.pending--
 			}
-			delete(o.memberIdx, u.UserID)
 			u.leave(m)
 			o.members = slices.DeleteFunc(o.members, func(x *membership) bool { return x == m })
 		}

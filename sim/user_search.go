@@ -66,19 +66,19 @@ func splitOutside(s, sep string) []string {
 // so searching a large organization costs its size, not the tenant's.
 func (s *Server) searchUsers(q string) []*user {
 	uq := parseUserQuery(q)
-	candidates := s.t.userOrder
-	if uq.org != "" {
-		o := s.t.orgs[uq.org]
-		if o == nil {
-			return []*user{}
-		}
-		o.purge(s.now())
-		candidates = make([]*user, 0, len(o.members))
-		for _, m := range o.members {
-			candidates = append(candidates, m.user)
-		}
-		slices.SortFunc(candidates, func(a, b *user) int { return int(a.seq - b.seq) })
+	if uq.org == "" {
+		return s.t.searchTenant(q, uq)
 	}
+	o := s.t.orgs[uq.org]
+	if o == nil {
+		return []*user{}
+	}
+	o.purge(s.now())
+	candidates := make([]*user, 0, len(o.members))
+	for _, m := range o.members {
+		candidates = append(candidates, m.user)
+	}
+	slices.SortFunc(candidates, func(a, b *user) int { return int(a.seq - b.seq) })
 	out := []*user{}
 	for _, u := range candidates {
 		if uq.matches(u) {
@@ -87,6 +87,35 @@ func (s *Server) searchUsers(q string) []*user {
 	}
 	return out
 }
+
+// maxSearches and maxSearchHeld bound the tenant-wide search results kept
+// at once: how many, and how many users they hold in all (8 MB of pointers).
+const maxSearches, maxSearchHeld = 32, 1 << 20
+
+// searchTenant is a tenant-wide search: a pass over every user, kept by q
+// until the next call that may write (see forgetSearches). The answer is
+// shared: callers read it, never write into it.
+func (t *tenant) searchTenant(q string, uq userQuery) []*user {
+	if found, ok := t.searches[q]; ok {
+		return found
+	}
+	out := []*user{}
+	for _, u := range t.userOrder {
+		if uq.matches(u) {
+			out = append(out, u)
+		}
+	}
+	if t.searches == nil || len(t.searches) >= maxSearches || t.searchHeld+len(out) > maxSearchHeld {
+		t.searches, t.searchHeld = make(map[string][]*user, maxSearches), 0
+	}
+	t.searches[q], t.searchHeld = slices.Clip(out), t.searchHeld+len(out)
+	return out
+}
+
+// forgetSearches drops the kept search results: any write may change who
+// a search finds (a user's email, name, blocked flag, one created or
+// deleted).
+func (t *tenant) forgetSearches() { t.searches, t.searchHeld = nil, 0 }
 
 func (uq userQuery) matches(u *user) bool {
 	for _, terms := range uq.clauses {
