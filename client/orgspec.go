@@ -194,18 +194,25 @@ func SpecOf(o Organization) OrgSpec {
 	return OrgSpec{Name: o.Name, DisplayName: o.DisplayName, LogoURL: o.LogoURL, Colors: o.Colors, Metadata: o.Metadata}
 }
 
-func (c *auth0Client) UpdateOrganization(ctx context.Context, id string, s OrgSpec) (Organization, error) {
+// CheckEdit is Check for an edit, whose Send may name the display name:
+// Auth0 takes a display name of 1..255 characters and cannot clear one,
+// so an edit that says it sends none (which would report done while the
+// old one stays) is refused before any call.
+func (s OrgSpec) CheckEdit() error {
 	if err := s.Check(); err != nil {
+		return err
+	}
+	if s.Send.Has(FieldDisplayName) && s.DisplayName == "" {
+		return fmt.Errorf("Auth0 cannot remove a display name: set another one instead")
+	}
+	return nil
+}
+
+func (c *auth0Client) UpdateOrganization(ctx context.Context, id string, s OrgSpec) (Organization, error) {
+	if err := s.CheckEdit(); err != nil {
 		return Organization{}, &Error{Kind: Invalid, Op: "edit organization", Message: err.Error()}
 	}
 	send := s.Sends()
-	if s.Send.Has(FieldDisplayName) && s.DisplayName == "" {
-		// Auth0 takes a display name of 1..255 characters and cannot clear
-		// one: an edit that says it sends none would report done while the
-		// old one stays, so it is refused before any call.
-		return Organization{}, &Error{Kind: Invalid, Op: "edit organization",
-			Message: "Auth0 cannot remove a display name: set another one instead"}
-	}
 	o := &management.Organization{}
 	if send.Has(FieldName) {
 		o.Name = &s.Name

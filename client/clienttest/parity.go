@@ -33,8 +33,10 @@ func (f *Fake) CreateOrganization(_ context.Context, s client.OrgSpec) (client.O
 	return o, nil
 }
 
+// UpdateOrganization changes only the fields s sends (all of them unless
+// s.Send says which), as the client does, and refuses what it refuses.
 func (f *Fake) UpdateOrganization(_ context.Context, id string, s client.OrgSpec) (client.Organization, error) {
-	if err := s.Check(); err != nil {
+	if err := s.CheckEdit(); err != nil {
 		return client.Organization{}, &client.Error{Kind: client.Invalid, Op: "edit organization", Message: err.Error()}
 	}
 	if err := f.fail("edit organization"); err != nil {
@@ -46,8 +48,30 @@ func (f *Fake) UpdateOrganization(_ context.Context, id string, s client.OrgSpec
 	if err != nil {
 		return client.Organization{}, err
 	}
-	o := &f.Orgs[i]
-	o.Name, o.DisplayName, o.LogoURL, o.Colors, o.Metadata = s.Name, s.DisplayName, s.LogoURL, s.Colors, s.Metadata
+	o, send := &f.Orgs[i], s.Sends()
+	if send.Has(client.FieldName) {
+		o.Name = s.Name
+	}
+	if send.Has(client.FieldDisplayName) {
+		o.DisplayName = s.DisplayName
+	}
+	if send.Has(client.FieldBranding) {
+		o.LogoURL, o.Colors = s.LogoURL, s.Colors
+	}
+	if send.Has(client.FieldMetadata) {
+		o.Metadata = s.Metadata
+	}
+	if st := s.Settings; st != nil {
+		if send.Has(client.FieldThirdParty) {
+			o.ThirdPartyAccess = st.ThirdPartyAccess
+		}
+		if send.Has(client.FieldEntitlement) && !st.NoEntitlement {
+			o.AppEntitlement = st.AppEntitlement
+		}
+		if send.Has(client.FieldTokenQuota) {
+			o.TokenQuota = st.TokenQuota
+		}
+	}
 	return *o, nil
 }
 
