@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/cells"
 	"github.com/orgdash/orgdash/ui/common"
 )
 
@@ -29,9 +30,11 @@ func (m *Model) Render() string {
 		msg := fmt.Sprintf("terminal too small: %d×%d, orgdash needs %d×%d", m.width, m.height, minWidth, minHeight)
 		return s.Warn.Render(ansi.Wrap(msg, max(m.width, 1), ""))
 	}
-	body := clip(m.top().View(), m.width, m.bodyHeight())
-	if m.helpOpen {
+	var body string
+	if m.helpOpen { // over the screen: the screen is not drawn
 		body = m.fullHelp()
+	} else {
+		body = m.top().View()
 	}
 	var always []key.Binding
 	if m.dialog == nil && !m.top().Capturing() { // a dialog or a filter being typed takes ? as any key
@@ -57,19 +60,20 @@ func overlay(body, box string, w, h int) string {
 	return lipgloss.NewCompositor(lipgloss.NewLayer(body), lipgloss.NewLayer(box).X(x).Y(y).Z(1)).Render()
 }
 
-// clip makes s exactly h lines of at most w cells.
+// clip makes s exactly h lines of at most w cells: its first h lines, cut
+// to w cells, and empty ones after.
 func clip(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
+	var b strings.Builder
+	b.Grow(len(s) + h)
+	for i := range h {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		line, rest, _ := strings.Cut(s, "\n")
+		b.WriteString(cells.Truncate(line, w, ""))
+		s = rest
 	}
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, w, "")
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
+	return b.String()
 }
 
 func (m *Model) tenantName() string {
