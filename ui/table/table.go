@@ -14,6 +14,7 @@ import (
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/safetext"
 	"github.com/orgdash/orgdash/theme"
+	"github.com/orgdash/orgdash/ui/cells"
 )
 
 // Column is a column's title and how it takes width.
@@ -320,8 +321,8 @@ func (m Model) renderRow(p int) string {
 	line := b.String()
 	if m.Note != nil {
 		if note := m.Note(r.ID); note != "" {
-			note = ansi.Truncate(note, max(m.width/2, 20), "…") // the row stays recognisable
-			line = ansi.Truncate(line, max(m.width-ansi.StringWidth(note)-1, 0), "…") + " " + note
+			note = cells.Truncate(note, max(m.width/2, 20), "…") // the row stays recognisable
+			line = cells.Truncate(line, max(m.width-cells.Width(note)-1, 0), "…") + " " + note
 		}
 	}
 	line = fit(line, m.width)
@@ -340,8 +341,8 @@ func fit(s string, w int) string {
 	if printable(s) {
 		s, sw = truncatePlain(s, w)
 	} else {
-		s = ansi.Truncate(s, w, "…")
-		sw = ansi.StringWidth(s)
+		s = cells.Truncate(s, w, "…")
+		sw = cells.Width(s)
 	}
 	if pad := w - sw; pad > 0 {
 		s += strings.Repeat(" ", pad)
@@ -369,14 +370,19 @@ func printable(s string) bool {
 func truncatePlain(s string, w int) (string, int) {
 	width, cut, cutWidth := 0, -1, 0 // cut: where the text ends to leave room for "…"
 	for i := 0; i < len(s); {
-		cluster, cw := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
+		n, cw := 1, 1 // an ASCII byte before another (or the end) is a cluster of its own (see cells.Width)
+		if s[i] >= 0x80 || i+1 < len(s) && s[i+1] >= 0x80 {
+			var cluster string
+			cluster, cw = ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
+			n = len(cluster)
+		}
 		if cut < 0 && width+cw > w-1 {
 			cut, cutWidth = i, width
 		}
 		if width += cw; width > w {
 			return s[:cut] + "…", cutWidth + 1
 		}
-		i += len(cluster)
+		i += n
 	}
 	return s, width
 }
