@@ -15,27 +15,32 @@ import (
 )
 
 // BenchmarkHelpToggle500x200 is the frame the SSH stall tests draw to fill
-// a channel's window (internal/cli's longNamedTenant): ? pressed again and
-// again on a 500×200 screen of organizations whose first 200 have display
-// names of 255 characters, in colour. Each op is one key and its frame.
+// a channel's window: ? pressed again and again on a 500×200 screen of
+// organizations whose first 200 have display names of 255 characters, in
+// colour; ASCII letters as internal/cli's longNamedTenant, or "𝔞" (four
+// bytes a cell) as server's longNames. Each op is one key and its frame.
 func BenchmarkHelpToggle500x200(b *testing.B) {
-	m := longNamedRoot(b, 500, 200)
-	b.ReportAllocs()
-	for b.Loop() {
-		m.Update(uitest.Key("?"))
-		_ = m.Render()
+	for _, names := range []struct{ kind, letters string }{{"ascii", "abcdefghijklmnopqrstuvwxyz"}, {"fraktur", "𝔞"}} {
+		b.Run(names.kind, func(b *testing.B) {
+			m := longNamedRoot(b, 500, 200, []rune(names.letters))
+			b.ReportAllocs()
+			for b.Loop() {
+				m.Update(uitest.Key("?"))
+				_ = m.Render()
+			}
+		})
 	}
 }
 
 // longNamedRoot is a root model of w×h, in colour, on the organizations of
-// a fake tenant of 1,000 whose first 200 have 255-character display names,
-// loaded (rows and count).
-func longNamedRoot(tb testing.TB, w, h int) *Model {
+// a fake tenant of 1,000 whose first 200 have 255-character display names
+// (the i-th of one letter, in turn), loaded (rows and count).
+func longNamedRoot(tb testing.TB, w, h int, letters []rune) *Model {
 	tb.Helper()
 	fake := clienttest.New(1000, 1)
 	fake.Demo, fake.PageLen = false, 1000
 	for i := range 200 {
-		fake.Orgs[i].DisplayName = strings.Repeat(string(rune('a'+i%26)), 255)
+		fake.Orgs[i].DisplayName = strings.Repeat(string(letters[i%len(letters)]), 255)
 	}
 	c := uitest.Common(tb, fake)
 	c.Styles = theme.New(true, false)
