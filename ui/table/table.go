@@ -64,6 +64,7 @@ type Model struct {
 	empty  string
 	sort   sortOrder
 	nextIn int // arrival number of the next row
+	drawn  *rowCache
 
 	// Gutter draws two cells before a row (a mark, a spinner, an outcome).
 	Gutter func(id string) string
@@ -73,7 +74,7 @@ type Model struct {
 
 // New makes an empty table; empty is what it says when there are no rows.
 func New(keys *keymap.KeyMap, styles *theme.Styles, empty string, cols ...Column) Model {
-	return Model{cols: cols, keys: keys, styles: styles, empty: empty}
+	return Model{cols: cols, keys: keys, styles: styles, empty: empty, drawn: &rowCache{}}
 }
 
 // SetStyles switches the styles (after a background change).
@@ -284,6 +285,7 @@ func (m Model) View() string {
 		b.WriteString("\n   " + m.styles.Muted.Render(fit(msg, m.width-3)))
 		lines++
 	}
+	m.drawn.frame(m)
 	for p := m.offset; p < len(m.view) && p < m.offset+m.height; p++ {
 		b.WriteByte('\n')
 		b.WriteString(m.renderRow(p))
@@ -293,43 +295,6 @@ func (m Model) View() string {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-func (m Model) renderRow(p int) string {
-	r := m.rows[m.view[p]]
-	var b strings.Builder
-	gutter := "  "
-	if m.Gutter != nil {
-		gutter = fit(m.Gutter(r.ID), 2)
-	}
-	b.WriteString(gutter + " ")
-	first := true
-	for i, c := range m.cols {
-		if c.Hidden {
-			continue
-		}
-		if !first {
-			b.WriteByte(' ')
-		}
-		first = false
-		cell := ""
-		if i < len(r.Cells) {
-			cell = r.Cells[i]
-		}
-		b.WriteString(fit(cell, m.widths[i]))
-	}
-	line := b.String()
-	if m.Note != nil {
-		if note := m.Note(r.ID); note != "" {
-			note = cells.Truncate(note, max(m.width/2, 20), "…") // the row stays recognisable
-			line = cells.Truncate(line, max(m.width-cells.Width(note)-1, 0), "…") + " " + note
-		}
-	}
-	line = fit(line, m.width)
-	if p == m.cursor {
-		return m.styles.Selected.Render(ansi.Strip(line))
-	}
-	return line
 }
 
 // fit truncates or pads s to exactly w cells.
