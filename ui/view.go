@@ -10,7 +10,6 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/client"
-	"github.com/orgdash/orgdash/ui/cells"
 	"github.com/orgdash/orgdash/ui/common"
 )
 
@@ -45,10 +44,11 @@ func (m *Model) Render() string {
 		m.jump.SetWidth(m.width - 2)
 		foot = m.jump.View() + "\n" + m.shortHelp(jumpHelp(m.c))
 	}
-	screen := clip(m.header(), m.width, m.headerHeight()) + "\n" +
-		clip(body, m.width, m.bodyHeight()) + "\n" + clip(foot, m.width, m.footer.Height())
+	m.fits.size(m.width, m.height)
+	screen := m.fits.clip(m.header(), m.width, m.headerHeight()) + "\n" +
+		m.fits.clip(body, m.width, m.bodyHeight()) + "\n" + m.fits.clip(foot, m.width, m.footer.Height())
 	if m.dialog != nil { // over the whole screen: a small terminal still has room for it
-		screen = clip(overlay(screen, m.dialog.View(), m.width, m.height), m.width, m.height)
+		screen = m.fits.clip(overlay(screen, m.dialog.View(), m.width, m.height), m.width, m.height)
 	}
 	return screen
 }
@@ -58,22 +58,6 @@ func overlay(body, box string, w, h int) string {
 	bw, bh := lipgloss.Width(box), lipgloss.Height(box)
 	x, y := max((w-bw)/2, 0), max((h-bh)/2, 0)
 	return lipgloss.NewCompositor(lipgloss.NewLayer(body), lipgloss.NewLayer(box).X(x).Y(y).Z(1)).Render()
-}
-
-// clip makes s exactly h lines of at most w cells: its first h lines, cut
-// to w cells, and empty ones after.
-func clip(s string, w, h int) string {
-	var b strings.Builder
-	b.Grow(len(s) + h)
-	for i := range h {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		line, rest, _ := strings.Cut(s, "\n")
-		b.WriteString(cells.Truncate(line, w, ""))
-		s = rest
-	}
-	return b.String()
 }
 
 func (m *Model) tenantName() string {
