@@ -44,19 +44,37 @@ func (f *fitMemo) keep(line string) {
 }
 
 // clip is clip, remembering the lines that fit when w is the frame's width.
+// While every line is whole, the text is not copied: the result is a piece
+// of s.
 func (f *fitMemo) clip(s string, w, h int) string {
 	if f != nil && w != f.width {
 		f = nil
 	}
+	whole, end := s, 0 // while copying is false, the lines so far are whole[:end]
 	var b strings.Builder
-	b.Grow(len(s) + h)
+	copying, there := false, true // there: line i is in s (else it is padding)
 	for i := range h {
-		if i > 0 {
+		line, rest, more := strings.Cut(s, "\n")
+		cut := f.cut(line, w)
+		switch {
+		case !copying && there && cut == line:
+			end = len(whole) - len(s) + len(line)
+		case !copying:
+			copying = true
+			b.Grow(len(whole) + h)
+			b.WriteString(whole[:end])
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(cut)
+		default:
 			b.WriteByte('\n')
+			b.WriteString(cut)
 		}
-		line, rest, _ := strings.Cut(s, "\n")
-		b.WriteString(f.cut(line, w))
-		s = rest
+		s, there = rest, more
+	}
+	if !copying {
+		return whole[:end]
 	}
 	return b.String()
 }
