@@ -286,9 +286,15 @@ func (m Model) View() string {
 		lines++
 	}
 	m.drawn.frame(m)
+	rows, size := make([]string, 0, max(m.height, 0)), m.height+1 // the rows, then the whole at once
 	for p := m.offset; p < len(m.view) && p < m.offset+m.height; p++ {
+		rows = append(rows, m.renderRow(p))
+		size += len(rows[len(rows)-1])
+	}
+	b.Grow(size)
+	for _, r := range rows {
 		b.WriteByte('\n')
-		b.WriteString(m.renderRow(p))
+		b.WriteString(r)
 		lines++
 	}
 	for ; lines < m.height+1; lines++ {
