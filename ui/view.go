@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/cells"
 	"github.com/orgdash/orgdash/ui/common"
 )
 
@@ -109,10 +110,10 @@ func (m *Model) badges(tenant string) string {
 		short = append(short, s.Danger.Render("⚠ protected"))
 	}
 	line := strings.Join(append(full, tenant), "  ")
-	if m.width <= 0 || ansi.StringWidth(line) <= m.width {
+	if m.width <= 0 || cells.Width(line) <= m.width {
 		return line
 	}
-	return ansi.Truncate(strings.Join(append(short, tenant), "  "), m.width, "…")
+	return cells.Truncate(strings.Join(append(short, tenant), "  "), m.width, "…")
 }
 
 // header is the tenant line, the demo hint, and the breadcrumb.
