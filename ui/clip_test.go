@@ -34,7 +34,7 @@ func TestClipIsTruncateOfEachLine(t *testing.T) {
 	var memo fitMemo
 	for i := range 12 {
 		w := i * 5 % 12 // widths narrower and wider than the last
-		for range 3 { // frames of the same width: the memo's lines remembered, and forgotten
+		for range 3 {   // frames of the same width: the memo's lines remembered, and forgotten
 			memo.size(w*7, 2)
 			for _, s := range texts {
 				for h := range 4 {

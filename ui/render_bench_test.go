@@ -57,8 +57,7 @@ func longNamedRoot(tb testing.TB, w, h int, letters []rune) *Model {
 func loadList[T any](tb testing.TB, m *Model, l *list.Model[T]) {
 	tb.Helper()
 	msgs := make(chan tea.Msg, 64)
-	var run func(tea.Cmd)
-	run = func(cmd tea.Cmd) {
+	run := func(cmd tea.Cmd) {
 		if cmd != nil {
 			go func() { msgs <- cmd() }()
 		}
