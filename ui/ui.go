@@ -48,6 +48,7 @@ type Model struct {
 	now       func() time.Time
 	waiting   *chain    // the dialog-opening key the input waits for (see input)
 	held      []tea.Msg // keys and pastes typed meanwhile, in order
+	fits      fitMemo   // the lines of the last frames that fit the width
 }
 
 // New builds the root for one session, starting on the organizations screen.

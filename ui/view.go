@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/client"
+	"github.com/orgdash/orgdash/ui/cells"
 	"github.com/orgdash/orgdash/ui/common"
 )
 
@@ -29,9 +30,11 @@ func (m *Model) Render() string {
 		msg := fmt.Sprintf("terminal too small: %d×%d, orgdash needs %d×%d", m.width, m.height, minWidth, minHeight)
 		return s.Warn.Render(ansi.Wrap(msg, max(m.width, 1), ""))
 	}
-	body := clip(m.top().View(), m.width, m.bodyHeight())
-	if m.helpOpen {
+	var body string
+	if m.helpOpen { // over the screen: the screen is not drawn
 		body = m.fullHelp()
+	} else {
+		body = m.top().View()
 	}
 	var always []key.Binding
 	if m.dialog == nil && !m.top().Capturing() { // a dialog or a filter being typed takes ? as any key
@@ -42,10 +45,11 @@ func (m *Model) Render() string {
 		m.jump.SetWidth(m.width - 2)
 		foot = m.jump.View() + "\n" + m.shortHelp(jumpHelp(m.c))
 	}
-	screen := clip(m.header(), m.width, m.headerHeight()) + "\n" +
-		clip(body, m.width, m.bodyHeight()) + "\n" + clip(foot, m.width, m.footer.Height())
+	m.fits.size(m.width, m.height)
+	screen := m.fits.clip(m.header(), m.width, m.headerHeight()) + "\n" +
+		m.fits.clip(body, m.width, m.bodyHeight()) + "\n" + m.fits.clip(foot, m.width, m.footer.Height())
 	if m.dialog != nil { // over the whole screen: a small terminal still has room for it
-		screen = clip(overlay(screen, m.dialog.View(), m.width, m.height), m.width, m.height)
+		screen = m.fits.clip(overlay(screen, m.dialog.View(), m.width, m.height), m.width, m.height)
 	}
 	return screen
 }
@@ -55,21 +59,6 @@ func overlay(body, box string, w, h int) string {
 	bw, bh := lipgloss.Width(box), lipgloss.Height(box)
 	x, y := max((w-bw)/2, 0), max((h-bh)/2, 0)
 	return lipgloss.NewCompositor(lipgloss.NewLayer(body), lipgloss.NewLayer(box).X(x).Y(y).Z(1)).Render()
-}
-
-// clip makes s exactly h lines of at most w cells.
-func clip(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, w, "")
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
 }
 
 func (m *Model) tenantName() string {
@@ -121,10 +110,10 @@ func (m *Model) badges(tenant string) string {
 		short = append(short, s.Danger.Render("⚠ protected"))
 	}
 	line := strings.Join(append(full, tenant), "  ")
-	if m.width <= 0 || ansi.StringWidth(line) <= m.width {
+	if m.width <= 0 || cells.Width(line) <= m.width {
 		return line
 	}
-	return ansi.Truncate(strings.Join(append(short, tenant), "  "), m.width, "…")
+	return cells.Truncate(strings.Join(append(short, tenant), "  "), m.width, "…")
 }
 
 // header is the tenant line, the demo hint, and the breadcrumb.

@@ -35,9 +35,12 @@ type Actions []Action
 
 // Why says why a cannot run now, or "" when it can: a missing capability
 // first, then the screen's own reason.
-func (c *Common) Why(a Action) string {
+func (c *Common) Why(a Action) string { return why(a, c.Client.Capabilities) }
+
+// why is Why with the capabilities from caps, asked only if a needs any.
+func why(a Action, caps func() client.Capabilities) string {
 	for _, need := range a.Needs {
-		if r := c.Reason(need); r != "" {
+		if r := caps().Can(need).Reason; r != "" {
 			return r
 		}
 	}
@@ -75,10 +78,18 @@ func (as Actions) Handle(c *Common, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // Bindings are the actions' keys as help should show them: disabled when
 // the action cannot run now, so help never offers what is unavailable.
 func (as Actions) Bindings(c *Common) []key.Binding {
+	var caps *client.Capabilities // read once for the table (a copy of its scopes each time), when an action needs them
+	once := func() client.Capabilities {
+		if caps == nil {
+			got := c.Client.Capabilities()
+			caps = &got
+		}
+		return *caps
+	}
 	out := make([]key.Binding, 0, len(as))
 	for _, a := range as {
 		b := a.Key
-		b.SetEnabled(b.Enabled() && c.Why(a) == "")
+		b.SetEnabled(b.Enabled() && why(a, once) == "")
 		out = append(out, b)
 	}
 	return out

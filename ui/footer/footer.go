@@ -12,9 +12,9 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/orgdash/orgdash/client/pace"
 	"github.com/orgdash/orgdash/theme"
+	"github.com/orgdash/orgdash/ui/cells"
 	"github.com/orgdash/orgdash/ui/common"
 )
 
@@ -102,16 +102,16 @@ func (m Model) View(s *theme.Styles, km help.KeyMap, now time.Time, always ...ke
 			left = u
 		}
 	}
-	if room := m.width - ansi.StringWidth(right) - 1; ansi.StringWidth(left) > room {
+	if room := m.width - cells.Width(right) - 1; cells.Width(left) > room {
 		// the status says what happened: the gauge gives up its bar, rate
 		// and calls in flight before the status is cut
 		right = Compact(s, m.budget, now)
 	}
-	room := m.width - ansi.StringWidth(right) - 1
-	left = ansi.Truncate(left, max(room, 0), "…")
-	gap := max(m.width-ansi.StringWidth(left)-ansi.StringWidth(right), 1)
+	room := m.width - cells.Width(right) - 1
+	left = cells.Truncate(left, max(room, 0), "…")
+	gap := max(m.width-cells.Width(left)-cells.Width(right), 1)
 	line := left + strings.Repeat(" ", gap) + right
-	return ansi.Truncate(line, m.width, "") + "\n" + m.helpLine(km.ShortHelp(), always)
+	return cells.Truncate(line, m.width, "") + "\n" + m.helpLine(km.ShortHelp(), always)
 }
 
 // helpLine is short, then always (taken out of short where it has them).
@@ -131,7 +131,7 @@ func (m Model) helpLine(short, always []key.Binding) string {
 	h := m.help
 	end := h.ShortHelpView(tail)
 	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
-	main := fitShort(h, short, max(m.width-ansi.StringWidth(end)-ansi.StringWidth(sep), 0))
+	main := fitShort(h, short, max(m.width-cells.Width(end)-cells.Width(sep), 0))
 	if main == "" {
 		return end
 	}
@@ -153,7 +153,7 @@ func fitShort(h help.Model, bindings []key.Binding, width int) string {
 		if n < len(bindings) {
 			line += more
 		}
-		if ansi.StringWidth(line) <= width {
+		if cells.Width(line) <= width {
 			return line
 		}
 	}

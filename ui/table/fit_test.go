@@ -12,7 +12,8 @@ import (
 // wide, combining, emoji and hostile text at every width.
 func TestTruncatePlainIsAnsiTruncate(t *testing.T) {
 	texts := []string{"", "a", "acme", "東京ロボティクス株式会社", "Zürich Rückversicherung AG", "e\u0301e\u0301e\u0301",
-		"👩‍👩‍👧‍👦 family", "Ελληνική Ναυτιλία", strings.Repeat("𝒜", 300)}
+		"👩‍👩‍👧‍👦 family", "Ελληνική Ναυτιλία", strings.Repeat("𝒜", 300),
+		"ab\u0301cd", "a\u200db", "x🇫🇷y", "abc" + strings.Repeat("d", 50) + "\u0301"}
 	for _, h := range safetexttest.Corpus() {
 		if printable(h.S) {
 			texts = append(texts, h.S)

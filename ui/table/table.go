@@ -14,6 +14,7 @@ import (
 	"github.com/orgdash/orgdash/keymap"
 	"github.com/orgdash/orgdash/safetext"
 	"github.com/orgdash/orgdash/theme"
+	"github.com/orgdash/orgdash/ui/cells"
 )
 
 // Column is a column's title and how it takes width.
@@ -63,6 +64,7 @@ type Model struct {
 	empty  string
 	sort   sortOrder
 	nextIn int // arrival number of the next row
+	drawn  *rowCache
 
 	// Gutter draws two cells before a row (a mark, a spinner, an outcome).
 	Gutter func(id string) string
@@ -72,7 +74,7 @@ type Model struct {
 
 // New makes an empty table; empty is what it says when there are no rows.
 func New(keys *keymap.KeyMap, styles *theme.Styles, empty string, cols ...Column) Model {
-	return Model{cols: cols, keys: keys, styles: styles, empty: empty}
+	return Model{cols: cols, keys: keys, styles: styles, empty: empty, drawn: &rowCache{}}
 }
 
 // SetStyles switches the styles (after a background change).
@@ -283,52 +285,22 @@ func (m Model) View() string {
 		b.WriteString("\n   " + m.styles.Muted.Render(fit(msg, m.width-3)))
 		lines++
 	}
+	m.drawn.frame(m)
+	rows, size := make([]string, 0, max(m.height, 0)), m.height+1 // the rows, then the whole at once
 	for p := m.offset; p < len(m.view) && p < m.offset+m.height; p++ {
+		rows = append(rows, m.renderRow(p))
+		size += len(rows[len(rows)-1])
+	}
+	b.Grow(size)
+	for _, r := range rows {
 		b.WriteByte('\n')
-		b.WriteString(m.renderRow(p))
+		b.WriteString(r)
 		lines++
 	}
 	for ; lines < m.height+1; lines++ {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-func (m Model) renderRow(p int) string {
-	r := m.rows[m.view[p]]
-	var b strings.Builder
-	gutter := "  "
-	if m.Gutter != nil {
-		gutter = fit(m.Gutter(r.ID), 2)
-	}
-	b.WriteString(gutter + " ")
-	first := true
-	for i, c := range m.cols {
-		if c.Hidden {
-			continue
-		}
-		if !first {
-			b.WriteByte(' ')
-		}
-		first = false
-		cell := ""
-		if i < len(r.Cells) {
-			cell = r.Cells[i]
-		}
-		b.WriteString(fit(cell, m.widths[i]))
-	}
-	line := b.String()
-	if m.Note != nil {
-		if note := m.Note(r.ID); note != "" {
-			note = ansi.Truncate(note, max(m.width/2, 20), "…") // the row stays recognisable
-			line = ansi.Truncate(line, max(m.width-ansi.StringWidth(note)-1, 0), "…") + " " + note
-		}
-	}
-	line = fit(line, m.width)
-	if p == m.cursor {
-		return m.styles.Selected.Render(ansi.Strip(line))
-	}
-	return line
 }
 
 // fit truncates or pads s to exactly w cells.
@@ -340,8 +312,8 @@ func fit(s string, w int) string {
 	if printable(s) {
 		s, sw = truncatePlain(s, w)
 	} else {
-		s = ansi.Truncate(s, w, "…")
-		sw = ansi.StringWidth(s)
+		s = cells.Truncate(s, w, "…")
+		sw = cells.Width(s)
 	}
 	if pad := w - sw; pad > 0 {
 		s += strings.Repeat(" ", pad)
@@ -369,14 +341,19 @@ func printable(s string) bool {
 func truncatePlain(s string, w int) (string, int) {
 	width, cut, cutWidth := 0, -1, 0 // cut: where the text ends to leave room for "…"
 	for i := 0; i < len(s); {
-		cluster, cw := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
+		n, cw := 1, 1 // an ASCII byte before another (or the end) is a cluster of its own (see cells.Width)
+		if s[i] >= 0x80 || i+1 < len(s) && s[i+1] >= 0x80 {
+			var cluster string
+			cluster, cw = ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
+			n = len(cluster)
+		}
 		if cut < 0 && width+cw > w-1 {
 			cut, cutWidth = i, width
 		}
 		if width += cw; width > w {
 			return s[:cut] + "…", cutWidth + 1
 		}
-		i += len(cluster)
+		i += n
 	}
 	return s, width
 }
