@@ -29,7 +29,9 @@ type Column struct {
 
 // Row is one row: an id (what marks and results refer to) and its cells.
 type Row struct {
-	ID      string
+	ID string
+	// Cells are never changed in place once the row is in a table (the
+	// table knows a drawn row by them: rows.go); Replace the row instead.
 	Cells   []string
 	hay     string // the cells' plain text, for the filter
 	lower   string
