@@ -17,7 +17,7 @@ type Capability struct {
 // scope claim (decoded, not verified: Auth0 verifies), corrected by 403s.
 type Capabilities struct {
 	Known    bool // a token has been seen
-	Scopes   map[string]bool
+	Scopes   map[string]bool // the token's, as the client reads them: shared, never to be written to
 	ReadOnly string // why this session may not change the tenant; "" if it may
 	NoToggle bool   // the tenant lacks the connection toggle API
 	// ClientID is the application the token was issued to (its azp claim,
@@ -93,13 +93,15 @@ func (b *scopeBook) deny(scopes []string) {
 		b.denied = map[string]bool{}
 	}
 	b.caps.Known = true
-	if b.caps.Scopes == nil {
-		b.caps.Scopes = map[string]bool{}
+	kept := make(map[string]bool, len(b.caps.Scopes)) // a new map: get hands the old one out
+	for s, ok := range b.caps.Scopes {
+		kept[s] = ok
 	}
 	for _, s := range scopes {
 		b.denied[s] = true
-		delete(b.caps.Scopes, s)
+		delete(kept, s)
 	}
+	b.caps.Scopes = kept
 }
 
 func (b *scopeBook) setNoToggle(on bool) {
@@ -108,13 +110,11 @@ func (b *scopeBook) setNoToggle(on bool) {
 	b.caps.NoToggle = on
 }
 
+// get is the capabilities now. Their Scopes map is shared, never changed
+// once handed out (set and deny make new ones), and not to be written
+// to: the dashboard asks for it on every frame.
 func (b *scopeBook) get() Capabilities {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	c := b.caps
-	c.Scopes = make(map[string]bool, len(b.caps.Scopes))
-	for k, v := range b.caps.Scopes {
-		c.Scopes[k] = v
-	}
-	return c
+	return b.caps
 }
