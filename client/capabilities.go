@@ -16,10 +16,10 @@ type Capability struct {
 // Capabilities is what the credentials allow, from the access token's
 // scope claim (decoded, not verified: Auth0 verifies), corrected by 403s.
 type Capabilities struct {
-	Known    bool // a token has been seen
+	Known    bool            // a token has been seen
 	Scopes   map[string]bool // the token's, as the client reads them: shared, never to be written to
-	ReadOnly string // why this session may not change the tenant; "" if it may
-	NoToggle bool   // the tenant lacks the connection toggle API
+	ReadOnly string          // why this session may not change the tenant; "" if it may
+	NoToggle bool            // the tenant lacks the connection toggle API
 	// ClientID is the application the token was issued to (its azp claim,
 	// or its subject without "@clients"): the client_id Auth0 writes in the
 	// tenant log of every change made with it. "" when not known.
