@@ -16,7 +16,24 @@ import (
 // one (a rare page of big objects) goes to the collector.
 const maxPooledBody = 1 << 20
 
-var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// bodies are a server's buffers for its answers (Server.bodies).
+type bodies struct{ pool sync.Pool }
+
+// get is an empty buffer for an answer.
+func (b *bodies) get() *bytes.Buffer {
+	if buf, ok := b.pool.Get().(*bytes.Buffer); ok {
+		return buf
+	}
+	return new(bytes.Buffer)
+}
+
+// put keeps buf for the next answer, unless it grew past maxPooledBody.
+func (b *bodies) put(buf *bytes.Buffer) {
+	if buf.Cap() <= maxPooledBody {
+		buf.Reset()
+		b.pool.Put(buf)
+	}
+}
 
 // encodeBody appends v to buf as JSON, byte for byte what json.Marshal
 // gives (HTML characters escaped, no trailing newline).
@@ -45,7 +62,7 @@ func (e envelope) encode(buf *bytes.Buffer) error {
 			buf.WriteString(`,"total":` + strconv.Itoa(e.total))
 		}
 	}
-	if e.next != "" {
+	if e.next != "" { // a cursor: base64url (paging.go), nothing in it to escape
 		buf.WriteString(`,"next":"` + e.next + `"`)
 	}
 	buf.WriteByte('}')
@@ -62,8 +79,7 @@ func (e envelope) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// writeEncoded answers with the JSON in buf (none for 204, as writeJSON)
-// and gives buf back.
+// writeEncoded answers with the JSON in buf (none for 204, as writeJSON).
 func writeEncoded(w http.ResponseWriter, status int, buf *bytes.Buffer) {
 	if status == http.StatusNoContent {
 		writeJSON(w, status, nil)
@@ -71,9 +87,5 @@ func writeEncoded(w http.ResponseWriter, status int, buf *bytes.Buffer) {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(status)
 		_, _ = w.Write(buf.Bytes())
-	}
-	if buf.Cap() <= maxPooledBody {
-		buf.Reset()
-		bodyBuffers.Put(buf)
 	}
 }

@@ -131,6 +131,7 @@ type Server struct {
 
 	verifiedMu sync.Mutex
 	verified   map[string]verifiedToken // tokens whose signature was checked (auth.go)
+	bodies     bodies                   // buffers for the answers (encode.go)
 }
 
 // Stats counts what reached the tenant.
@@ -310,7 +311,7 @@ func (s *Server) handle(pattern string, scopes []string, h handler) {
 		var buf *bytes.Buffer
 		var err error
 		if e == nil && body != nil {
-			buf = bodyBuffers.Get().(*bytes.Buffer)
+			buf = s.bodies.get()
 			err = encodeBody(buf, body) // while locked: bodies share the tenant's maps
 		}
 		s.t.mu.Unlock()
@@ -326,6 +327,7 @@ func (s *Server) handle(pattern string, scopes []string, h handler) {
 			writeJSON(w, status, nil)
 		default:
 			writeEncoded(w, status, buf)
+			s.bodies.put(buf)
 		}
 	})
 }
