@@ -78,7 +78,7 @@ func (as Actions) Handle(c *Common, msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // Bindings are the actions' keys as help should show them: disabled when
 // the action cannot run now, so help never offers what is unavailable.
 func (as Actions) Bindings(c *Common) []key.Binding {
-	var caps *client.Capabilities // read once for the table (a copy of its scopes each time), when an action needs them
+	var caps *client.Capabilities // read once for the table (behind the client's lock), when an action needs them
 	once := func() client.Capabilities {
 		if caps == nil {
 			got := c.Client.Capabilities()
