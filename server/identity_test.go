@@ -92,8 +92,8 @@ func TestReloadEndsOnlyTheSessionsOfRemovedKeys(t *testing.T) {
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	viewer := r.connect(t, "vi", r.viewer, 100, 30)
 	operator := r.connect(t, "op", r.operator, 100, 30)
-	viewer.wait("3 organizations")
-	operator.wait("3 organizations")
+	viewer.wait("3 organizations", "1 of 3")
+	operator.wait("3 organizations", "1 of 3")
 	writeKeys(t, r.dir, "viewers", newKey(t)) // someone else's key now; the viewer's is gone
 	if err := r.srv.Reload(nil); err != nil {
 		t.Fatal(err)
@@ -141,16 +141,16 @@ func TestKeysOpenTheProfilesTheyAreGiven(t *testing.T) {
 		}
 	})
 	tm := r.connect(t, "lee", lead, 120, 36)
-	tm.wait("3 organizations", "profile production", "viewer: read-only") // production first: the default, as a viewer
+	tm.wait("3 organizations", "1 of 3", "profile production", "viewer: read-only") // production first: the default, as a viewer
 	tm.send("T")
 	tm.wait("Switch profile", "staging")
 	tm.send("j\r")
-	tm.wait("7 organizations", "profile staging") // the staging tenant, as an operator
+	tm.wait("7 organizations", "1 of 7", "profile staging") // the staging tenant, as an operator
 	if strings.Contains(tm.out.String(), "viewer: read-only") {
 		t.Fatalf("an operator of staging is shown read-only:\n%s", tm.out.String())
 	}
 	viewer := r.connect(t, "vi", r.viewer, 120, 36) // a production viewer has nothing to switch to
-	viewer.wait("3 organizations")
+	viewer.wait("3 organizations", "1 of 3")
 	viewer.send("T")
 	viewer.wait("no profiles to switch to")
 }
@@ -162,7 +162,7 @@ func TestViewerCannotUseTheNewActions(t *testing.T) {
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	before := r.memberCount(t)
 	tm := r.connect(t, "vi", r.viewer, 140, 40)
-	tm.wait("3 organizations")
+	tm.wait("3 organizations", "1 of 3")
 	tm.wait("1 of 3")
 	tm.send("c")
 	tm.wait("cannot create organization: viewer: read-only")

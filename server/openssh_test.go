@@ -56,7 +56,7 @@ func TestRealOpenSSHClient(t *testing.T) {
 	go func() { _, _ = io.Copy(scr, f) }()
 	go func() { _, _ = io.Copy(f, scr.emu) }()
 	tm := &term{t: t, in: f, out: scr}
-	tm.wait("3 organizations", "acme")
+	tm.wait("3 organizations", "1 of 3", "acme")
 	tm.send("\r")
 	tm.wait("acme › Overview")
 	tm.send("\x1b") // back

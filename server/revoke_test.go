@@ -54,7 +54,7 @@ func TestReloadRevokesAGrantOnAProfileNotShown(t *testing.T) {
 	t.Parallel()
 	r, leads := twoProfiles(t)
 	tm := r.connect(t, "op2", r.operator, 120, 36)
-	tm.wait("3 organizations", "profile staging")
+	tm.wait("3 organizations", "1 of 3", "profile staging")
 	tm.send("T") // opened before the reload: both profiles listed
 	tm.wait("Switch profile", "production", "staging (current)")
 	if err := os.WriteFile(leads, nil, 0o600); err != nil { // emptied: production is no longer the lead's
@@ -99,7 +99,7 @@ func TestReloadDemotesOnAProfileNotShown(t *testing.T) {
 	t.Parallel()
 	r, leads := twoProfiles(t)
 	tm := r.connect(t, "op2", r.operator, 120, 36)
-	tm.wait("3 organizations", "profile staging")
+	tm.wait("3 organizations", "1 of 3", "profile staging")
 	access := []Access{{Keys: leads, Profiles: []string{"production"}, Role: Viewer}}
 	if err := r.srv.Reload(access); err != nil {
 		t.Fatal(err)
@@ -108,7 +108,7 @@ func TestReloadDemotesOnAProfileNotShown(t *testing.T) {
 	tm.send("T")
 	tm.wait("Switch profile", "production")
 	tm.send("\r")
-	tm.wait("7 organizations")
+	tm.wait("7 organizations", "1 of 7")
 	tm.wait("viewer: read-only")
 }
 
@@ -127,7 +127,7 @@ func TestRevokingByEmptyingOrRemovingAKeyFile(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 			tm := r.connect(t, "vi", r.viewer, 100, 30)
-			tm.wait("3 organizations")
+			tm.wait("3 organizations", "1 of 3")
 			for _, f := range []string{r.srv.cfg.AuthorizedKeys, r.srv.cfg.OperatorKeys} { // every key: nobody may log in now
 				if err := revoke(f); err != nil {
 					t.Fatal(err)
@@ -162,7 +162,7 @@ func TestReloadOfABrokenKeyFileKeepsTheKeys(t *testing.T) {
 		t.Fatalf("a broken key file: %v", err)
 	}
 	tm := r.connect(t, "vi", r.viewer, 100, 30) // the keys from before
-	tm.wait("3 organizations")
+	tm.wait("3 organizations", "1 of 3")
 }
 
 // A key file others may write is refused: anyone could add a key.

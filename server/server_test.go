@@ -40,7 +40,7 @@ func TestViewerCannotChangeTheTenantEvenBySendingKeys(t *testing.T) {
 	r := newRig(t, sim.Options{Orgs: 3, Members: 20, RemovalDelayMin: 0})
 	before := r.memberCount(t)
 	tm := r.connect(t, "ann", r.viewer, 120, 36)
-	tm.wait("3 organizations", "viewer: read-only")
+	tm.wait("3 organizations", "1 of 3", "viewer: read-only")
 	tm.wait("1 of 3") // the count comes first, then the rows: enter needs a row
 	tm.send("\r")
 	tm.wait("Overview")
@@ -67,7 +67,7 @@ func TestOperatorCanAndIsAudited(t *testing.T) {
 	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 20})
 	tm := r.connect(t, "olu", r.operator, 120, 36)
-	tm.wait("3 organizations")
+	tm.wait("3 organizations", "1 of 3")
 	tm.wait("1 of 3") // the count comes first, then the rows
 	tm.send("\r")
 	tm.wait("Overview")
@@ -100,7 +100,7 @@ func TestSessionsRenderIndependently(t *testing.T) {
 	small := r.connect(t, "a", r.viewer, 40, 10)
 	plain := r.connect(t, "b", r.operator, 120, 36, "NO_COLOR", "1")
 	small.wait("terminal too small: 40×10")
-	plain.wait("3 organizations")
+	plain.wait("3 organizations", "1 of 3")
 	if strings.Contains(plain.raw.String(), "\x1b[38;") {
 		t.Fatal("a NO_COLOR session got colours")
 	}
@@ -171,7 +171,7 @@ func TestMaxSessionsAndShutdown(t *testing.T) {
 	// screen, then the connections' moment to close), not the rig's 2s
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) { c.MaxSessions, c.Grace = 1, 500*time.Millisecond })
 	first := r.connect(t, "a", r.viewer, 100, 30)
-	first.wait("3 organizations")
+	first.wait("3 organizations", "1 of 3")
 	second := r.connect(t, "b", r.operator, 100, 30)
 	second.wait("the server is full (1 sessions)")
 	if err := r.srv.Shutdown(context.Background()); err != nil {
@@ -190,7 +190,7 @@ func TestMaxSessionsAndShutdown(t *testing.T) {
 func TestIdleSessionEnds(t *testing.T) { // not in parallel: its first screen must come within the 300ms idle timeout
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5}, func(c *Config) { c.IdleTimeout = 300 * time.Millisecond })
 	tm := r.connect(t, "a", r.viewer, 100, 30)
-	tm.wait("3 organizations")
+	tm.wait("3 organizations", "1 of 3")
 	tm.wait("1 of 3") // the count comes first, then the rows
 	tm.wait("no input for 300ms; your session has ended.")
 	if err := tm.sess.Wait(); err != nil {
@@ -209,7 +209,7 @@ func TestAnswerAfterItsScreenClosedIsNotLost(t *testing.T) {
 	}}
 	r := newRigOn(t, simtest.StartWith(t, sim.Options{Orgs: 3, Members: 20}, g.Wrap))
 	tm := r.connect(t, "olu", r.operator, 120, 36)
-	tm.wait("3 organizations")
+	tm.wait("3 organizations", "1 of 3")
 	tm.wait("1 of 3") // the count comes first, then the rows
 	tm.send("\r")
 	tm.wait("Overview")
@@ -273,7 +273,7 @@ func TestStaleRowInOneSessionLeavesEveryToggle(t *testing.T) {
 	a := r.connect(t, "ada", r.operator, 140, 36)
 	b := r.connect(t, "bo", r.operator, 140, 36)
 	for _, tm := range []*term{a, b} {
-		tm.wait("3 organizations")
+		tm.wait("3 organizations", "1 of 3")
 		tm.wait("1 of 3") // the count comes first, then the rows
 		tm.send("\r")
 		tm.wait("acme › Overview")
@@ -299,7 +299,7 @@ func TestStaleRowInOneSessionLeavesEveryToggle(t *testing.T) {
 		t.Fatalf("the other session lost the toggle:\n%s", b.out.String())
 	}
 	c := r.connect(t, "cy", r.operator, 140, 36) // and a new session has it too
-	c.wait("3 organizations")
+	c.wait("3 organizations", "1 of 3")
 	c.send("\r")
 	c.wait("acme › Overview")
 	c.send("2")

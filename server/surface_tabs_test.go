@@ -29,7 +29,7 @@ func TestViewerCannotChangeMachineToMachineAccess(t *testing.T) {
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	before := r.acmeGrants(t)
 	tm := r.connect(t, "ann", r.viewer, 120, 36)
-	tm.wait("3 organizations", "viewer: read-only")
+	tm.wait("3 organizations", "1 of 3", "viewer: read-only")
 	tm.send("\r")
 	tm.wait("Overview")
 	tm.send("7")
@@ -56,7 +56,7 @@ func TestViewerCannotChangeOrganizationRoles(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm := r.connect(t, "ann", r.viewer, 120, 36)
-	tm.wait("3 organizations", "viewer: read-only")
+	tm.wait("3 organizations", "1 of 3", "viewer: read-only")
 	tm.send("\r")
 	tm.wait("Roles (1)")
 	tm.send("8")
@@ -78,7 +78,7 @@ func TestViewerCannotEditOrganizationSettings(t *testing.T) {
 	t.Parallel() // its own server, tenant and clients
 	r := newRig(t, sim.Options{Orgs: 3, Members: 5})
 	tm := r.connect(t, "ann", r.viewer, 120, 36)
-	tm.wait("3 organizations", "viewer: read-only")
+	tm.wait("3 organizations", "1 of 3", "viewer: read-only")
 	tm.send("\r")
 	tm.wait("Danger Zone")
 	tm.send("E")
