@@ -36,6 +36,24 @@ func (m Model) line(r Row, gutter, note string) string {
 	var b strings.Builder
 	b.Grow(m.width + 8)
 	b.WriteString(gutter + " ")
+	m.joinShown(&b, func(i int) string {
+		cell := ""
+		if i < len(r.Cells) {
+			cell = r.Cells[i]
+		}
+		return fit(cell, m.widths[i])
+	})
+	line := b.String()
+	if note != "" {
+		note = cells.Truncate(note, max(m.width/2, 20), "…") // the row stays recognisable
+		line = cells.Truncate(line, max(m.width-cells.Width(note)-1, 0), "…") + " " + note
+	}
+	return fit(line, m.width)
+}
+
+// joinShown writes the text of each column shown, text(i) for column i,
+// one space apart: the header and every row line up.
+func (m Model) joinShown(b *strings.Builder, text func(i int) string) {
 	first := true
 	for i, c := range m.cols {
 		if c.Hidden {
@@ -45,18 +63,8 @@ func (m Model) line(r Row, gutter, note string) string {
 			b.WriteByte(' ')
 		}
 		first = false
-		cell := ""
-		if i < len(r.Cells) {
-			cell = r.Cells[i]
-		}
-		b.WriteString(fit(cell, m.widths[i]))
+		b.WriteString(text(i))
 	}
-	line := b.String()
-	if note != "" {
-		note = cells.Truncate(note, max(m.width/2, 20), "…") // the row stays recognisable
-		line = cells.Truncate(line, max(m.width-cells.Width(note)-1, 0), "…") + " " + note
-	}
-	return fit(line, m.width)
 }
 
 // rowCache holds the rows drawn in the last two frames, so that a frame

@@ -267,17 +267,9 @@ func (m *Model) HandleKey(msg tea.Msg) bool {
 func (m Model) View() string {
 	var b strings.Builder
 	b.WriteString("   ")
-	first := true
-	for i, c := range m.cols {
-		if c.Hidden {
-			continue
-		}
-		if !first {
-			b.WriteByte(' ')
-		}
-		first = false
-		b.WriteString(m.styles.TableHeader.Render(fit(m.sort.mark(i, c.Title), m.widths[i])))
-	}
+	m.joinShown(&b, func(i int) string {
+		return m.styles.TableHeader.Render(fit(m.sort.mark(i, m.cols[i].Title), m.widths[i]))
+	})
 	lines := 1
 	if len(m.view) == 0 {
 		msg := m.empty
