@@ -79,12 +79,10 @@ func (m *Why) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.onChosen(msg)
 	case peopleMsg:
 		return m, m.onPeople(msg)
-	case personMsg:
-		return m, m.onPerson(msg)
 	case orgsMsg:
 		return m, m.onOrgs(msg)
-	case orgPickedMsg:
-		return m, m.onOrgPicked(msg)
+	case partMsg:
+		return m, m.onPart(msg)
 	case common.RefreshMsg:
 		if !msg.Auto {
 			return m, m.Init()

@@ -8,7 +8,6 @@ import (
 	"github.com/orgdash/orgdash/client"
 	"github.com/orgdash/orgdash/doctor"
 	"github.com/orgdash/orgdash/ui/common"
-	"github.com/orgdash/orgdash/ui/dialog"
 )
 
 // A question that names no organization (":why EMAIL" away from any
@@ -21,12 +20,6 @@ type orgsMsg struct {
 	seq  int
 	orgs []client.Organization
 	err  error
-}
-
-// orgPickedMsg is the organization picked among the person's.
-type orgPickedMsg struct {
-	seq  int
-	name string
 }
 
 // findOrgs reads the organizations of the question's person.
@@ -54,29 +47,17 @@ func (m *Why) onOrgs(msg orgsMsg) tea.Cmd {
 		m.q.Org = msg.orgs[0].Name
 		return tea.Batch(m.Init(), common.Status(common.Info, email+" is a member of "+common.Clean(m.q.Org)+" only: asking about it"))
 	default:
-		m.loading = false
-		items := make([]dialog.Item, 0, len(msg.orgs))
-		for _, o := range msg.orgs {
-			name, seq := o.Name, m.seq
-			label := common.Clean(o.Name)
-			if o.DisplayName != "" && o.DisplayName != o.Name {
-				label += "  " + common.Clean(o.DisplayName)
-			}
-			items = append(items, dialog.Item{Label: label, Then: func() tea.Msg { return orgPickedMsg{seq: seq, name: name} }})
-		}
-		m.err = fmt.Errorf("%s is a member of %d organizations: choose the one they try to log in to (or :why %s ORG)", email, len(msg.orgs), email)
-		return dialog.Open(dialog.NewMenu(m.c, "Log in to which organization?", items).Filterable())
+		return offer(m, "Log in to which organization?", msg.orgs,
+			func(o client.Organization) string {
+				if o.DisplayName == "" || o.DisplayName == o.Name {
+					return common.Clean(o.Name)
+				}
+				return common.Clean(o.Name) + "  " + common.Clean(o.DisplayName)
+			},
+			func(o client.Organization) partMsg { return partMsg{org: o.Name} },
+			fmt.Errorf("%s is a member of %d organizations: choose the one they try to log in to (or :why %s ORG)", email, len(msg.orgs), email))
 	}
 	return nil
-}
-
-// onOrgPicked walks the chain for the organization picked.
-func (m *Why) onOrgPicked(msg orgPickedMsg) tea.Cmd {
-	if msg.seq != m.seq {
-		return nil
-	}
-	m.q.Org, m.err = msg.name, nil
-	return m.Init()
 }
 
 // title is the question as the screen asks it.

@@ -22,10 +22,11 @@ type peopleMsg struct {
 	err    error
 }
 
-// personMsg is the person picked among those found.
-type personMsg struct {
-	seq   int
-	email string
+// partMsg completes the question with what was picked: a person's
+// email, or an organization.
+type partMsg struct {
+	seq        int
+	email, org string
 }
 
 // findPeople looks for the people the question's text names.
@@ -53,28 +54,43 @@ func (m *Why) onPeople(msg peopleMsg) tea.Cmd {
 		m.q.Email = msg.people[0].Email
 		return tea.Batch(m.Init(), common.Status(common.Info, text+" is "+common.Clean(msg.people[0].Email)))
 	default:
-		m.loading = false
-		items := make([]dialog.Item, 0, len(msg.people))
-		for _, u := range msg.people {
-			email, seq := u.Email, m.seq
-			items = append(items, dialog.Item{Label: common.Clean(u.Email) + "  " + common.Clean(u.Name),
-				Then: func() tea.Msg { return personMsg{seq: seq, email: email} }})
-		}
 		many := fmt.Sprintf("%d people are", len(msg.people))
 		if len(msg.people) >= client.MaxFound { // the search's one page: there may be more
 			many = fmt.Sprintf("at least %d people are", len(msg.people))
 		}
-		m.err = fmt.Errorf("%s is not an email: %s called that; choose one, or ask with their email (:why EMAIL ORG)", text, many)
-		return dialog.Open(dialog.NewMenu(m.c, "Which "+text+"?", items).Filterable())
+		return offer(m, "Which "+text+"?", msg.people,
+			func(u client.User) string { return common.Clean(u.Email) + "  " + common.Clean(u.Name) },
+			func(u client.User) partMsg { return partMsg{email: u.Email} },
+			fmt.Errorf("%s is not an email: %s called that; choose one, or ask with their email (:why EMAIL ORG)", text, many))
 	}
 	return nil
 }
 
-// onPerson asks about the person picked.
-func (m *Why) onPerson(msg personMsg) tea.Cmd {
+// offer lets the user choose, among found, what the question lacks: each
+// labelled; picking one completes the question with part(it). why says
+// meanwhile what the question waits for.
+func offer[T any](m *Why, title string, found []T, label func(T) string, part func(T) partMsg, why error) tea.Cmd {
+	m.loading, m.err = false, why
+	items := make([]dialog.Item, 0, len(found))
+	for _, f := range found {
+		p := part(f)
+		p.seq = m.seq
+		items = append(items, dialog.Item{Label: label(f), Then: func() tea.Msg { return p }})
+	}
+	return dialog.Open(dialog.NewMenu(m.c, title, items).Filterable())
+}
+
+// onPart asks the question completed with what was picked.
+func (m *Why) onPart(msg partMsg) tea.Cmd {
 	if msg.seq != m.seq {
 		return nil
 	}
-	m.q.Email, m.err = msg.email, nil
+	if msg.email != "" {
+		m.q.Email = msg.email
+	}
+	if msg.org != "" {
+		m.q.Org = msg.org
+	}
+	m.err = nil
 	return m.Init()
 }
