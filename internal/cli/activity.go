@@ -120,7 +120,7 @@ func listActivity(ctx context.Context, src activity.Source, ref string, since ti
 		q.Org, q.OrgName = o.ID, o.Name
 	}
 	if src.Client.Tenant().Demo {
-		fmt.Fprintln(errw, "orgdash: the demo tenant (set AUTH0_DOMAIN and credentials, or --profile, for a real one)")
+		fmt.Fprintln(errw, demoNotice)
 	}
 	out := newActivityWriter(w, f)
 	feed := activity.NewFeed(src, q)

@@ -76,8 +76,15 @@ func openForCheck(g *globals, stderr io.Writer) (tenant, error) {
 	if err := cfg.MustChoose(g.profile, os.Getenv); err != nil {
 		fmt.Fprintln(stderr, "no tenant configured: checking the built-in demo tenant")
 	}
-	return openTenant(cfg, g.profile)
+	t, err := openTenant(cfg, g.profile)
+	if err == nil && t.client.Tenant().Demo { // an answer about a made-up tenant says so, always
+		fmt.Fprintln(stderr, demoNotice)
+	}
+	return t, err
 }
+
+// demoNotice is what a command answering from the demo tenant says first.
+const demoNotice = "orgdash: the demo tenant (set AUTH0_DOMAIN and credentials, or --profile, for a real one)"
 
 // doctorJSON is --json's answer.
 type doctorJSON struct {

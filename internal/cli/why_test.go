@@ -115,3 +115,15 @@ func TestWhyWithoutOrgTakesThePersonsOne(t *testing.T) {
 		}
 	})
 }
+
+// Without a tenant, why and doctor answer from the demo tenant and say so
+// first, on stderr: an on-call engineer who forgot AUTH0_DOMAIN must not
+// take the demo's answer for their tenant's.
+func TestWhyAndDoctorSayTheyAnswerFromTheDemo(t *testing.T) {
+	for _, args := range [][]string{{"why", "nobody@mycompany.example"}, {"doctor", "acme"}} {
+		_, stderr, _ := run(t, nil, args...)
+		if !strings.HasPrefix(stderr, "orgdash: the demo tenant (set AUTH0_DOMAIN") {
+			t.Errorf("%q: stderr does not begin by naming the demo tenant:\n%s", args, stderr)
+		}
+	}
+}
