@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/orgdash/orgdash/client"
 )
@@ -59,6 +60,8 @@ type Link struct {
 	// Record marks Auth0's own log of the attempts: evidence of the
 	// outcome, not a condition of it.
 	Record bool `json:"record,omitempty"`
+	// At is when the record's last attempt was made, for a failed one.
+	At time.Time `json:"at,omitzero"`
 }
 
 // unknownFrom is a link left unknown by err: which scope, the budget, or a

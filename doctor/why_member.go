@@ -153,7 +153,7 @@ func (w *walk) record() {
 		return
 	}
 	if es[0].Failed() {
-		l.Verdict, l.Reason = Failed, "their last attempt failed: "+es[0].Description+" ("+es[0].Type+", "+es[0].Date.UTC().Format(stamp)+")"
+		l.Verdict, l.Reason, l.At = Failed, "their last attempt failed: "+es[0].Description+" ("+es[0].Type+", "+es[0].Date.UTC().Format(stamp)+")", es[0].Date
 	}
 	sorted := slices.Clone(es)
 	slices.SortStableFunc(sorted, func(a, b client.LogEvent) int {

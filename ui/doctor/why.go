@@ -2,6 +2,7 @@ package doctor
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -21,6 +22,7 @@ type Why struct {
 	ex      doctor.Explanation
 	err     error
 	loading bool
+	fixedAt time.Time // when a fix last ended well while this screen was open
 	seq     int
 	cursor  int
 	width   int
@@ -72,6 +74,9 @@ func (m *Why) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			}
 		}
 	case FixedMsg:
+		if msg.Err == nil {
+			m.fixedAt = time.Now()
+		}
 		return m, m.Init() // a fix here or elsewhere: walk again
 	case appsMsg:
 		return m, m.onApps(msg)
@@ -156,7 +161,10 @@ func (m *Why) View() string {
 	case m.loading && len(m.ex.Links) == 0:
 		return strings.Join(append(lines, "", s.Muted.Render("walking the chain…")), "\n")
 	}
-	if c := m.ex.Cause(); c != nil {
+	if c := m.ex.Cause(); c != nil && c.Record && !c.At.IsZero() && c.At.Before(m.fixedAt) {
+		// every condition holds now; the failed attempt was before the fix
+		lines = append(lines, s.OK.Render("Every link holds now: their last attempt failed before the fix ("+common.Clean(c.Reason)+"); ask them to try again"), "")
+	} else if c != nil {
 		lines = append(lines, s.Error.Render("Cause: "+common.Clean(c.Reason)))
 		if c.Fix != nil {
 			lines = append(lines, s.Value.Render(m.c.Keys.Fix.Help().Key+"  "+common.Clean(c.Fix.Label)))
