@@ -41,3 +41,18 @@ func TestFlowWhyWithoutAnOrganization(t *testing.T) {
 		f.wait("Every link holds")
 	})
 }
+
+// At 80×24 the last finding of a checkup brings the end into view: the
+// checks that ran (the explainer's last link does the same).
+func TestFlowTheLastRowShowsTheEndAt80x24(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		f := demoFlow(t, 80, 24)
+		f.press("!")
+		f.wait("Checkup of acme")
+		f.wantNot("recent-failed-logins") // the end of the "ran:" list, below
+		for range 8 {
+			f.press("j")
+		}
+		f.wait("recent-failed-logins")
+	})
+}

@@ -263,6 +263,9 @@ func (m *Checkup) View() string {
 	for _, l := range packed("ran: ", m.r.Ran, m.width) {
 		lines = append(lines, s.Muted.Render(l))
 	}
+	if m.cursor == len(m.r.Findings)-1 {
+		at = len(lines) // the last finding: down to the end, the checks that ran included
+	}
 	return window(lines, head, at, m.width, m.height)
 }
 

@@ -185,6 +185,9 @@ func (m *Why) View() string {
 		}
 		lines = append(lines, m.linkLines(l, i == m.cursor)...)
 	}
+	if m.cursor == len(m.ex.Links)-1 {
+		cursorLine = len(lines) // the last link: down to the end, its evidence whole
+	}
 	return window(lines, head, cursorLine, m.width, m.height)
 }
 
