@@ -55,7 +55,7 @@ func (f *serveFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.hostKey, "host-key", "orgdash_host_ed25519", "host key `PATH` (an ed25519 key is generated there, mode 0600, when absent)")
 	fl.StringVar(&f.viewers, "authorized-keys", "", "`FILE` of viewers' public keys (OpenSSH authorized_keys format)")
 	fl.StringVar(&f.operators, "operator-keys", "", "`FILE` of operators' public keys: they may change the tenant")
-	fl.StringVar(&f.auditLog, "audit-log", "", "audit log `FILE` (default $ORGDASH_AUDIT_LOG or $XDG_STATE_HOME/orgdash/audit.jsonl)")
+	fl.StringVar(&f.auditLog, "audit-log", "", "audit log `FILE` (default $ORGDASH_AUDIT_LOG or $XDG_STATE_HOME/orgdash/audit.jsonl; the demo tenant's is demo-FILE beside it)")
 	fl.StringVar(&f.logFile, "log-file", "", "server log `FILE` (default stderr)")
 	fl.DurationVar(&f.idle, "idle-timeout", 30*time.Minute, "end a session after this long without input")
 	fl.DurationVar(&f.maxSession, "max-session", 12*time.Hour, "end a session after this long in any case")
@@ -181,6 +181,7 @@ func runServe(cmd *cobra.Command, g *globals, f serveFlags) error {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP) // reread the keys; sessions go on (set before serving: a HUP must never end it)
 	defer signal.Stop(hup)
+	logger.Info("audit", "file", st.auditPath) // where the record of this server's changes goes
 	go func() { done <- srv.ListenAndServe() }()
 	for running := true; running; {
 		select {
