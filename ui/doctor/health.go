@@ -58,16 +58,34 @@ func wrap(line string, width, indent int) []string {
 	plain := ansi.Strip(line) // the indent is in cells, not in the bytes of colour codes
 	lead := len(plain) - len(strings.TrimLeft(plain, " "))
 	pad := strings.Repeat(" ", min(lead+indent, width/2))
-	first := strings.Split(ansi.Wrap(line, width, ""), "\n")
-	out := []string{first[0]}
-	if len(first) == 1 {
-		return out
-	}
-	rest := strings.TrimLeft(strings.Join(first[1:], " "), " ")
-	for _, l := range strings.Split(ansi.Wrap(rest, width-len(pad), ""), "\n") {
-		out = append(out, pad+l)
+	var out []string
+	for rest, w := line, width; rest != ""; w = width - len(pad) {
+		piece, _, _ := strings.Cut(ansi.Wrap(rest, w, ""), "\n")
+		if ansi.StringWidth(piece) == 0 { // nothing fits before a break: cut
+			piece = ansi.Truncate(rest, w, "")
+		}
+		if len(out) > 0 {
+			piece = pad + piece
+		}
+		out = append(out, piece)
+		// the rest of the text itself, not of the wrapped lines: a word cut
+		// in two stays one word (joining wrapped lines put a space in it)
+		rest = ansi.Cut(rest, ansi.StringWidth(strings.TrimPrefix(piece, pad)), ansi.StringWidth(rest))
+		if strings.TrimLeft(ansi.Strip(rest), " ") == "" {
+			break
+		}
+		rest = trimLeadingSpaces(rest)
 	}
 	return out
+}
+
+// trimLeadingSpaces drops the spaces a line would begin with, keeping
+// the colour codes before them.
+func trimLeadingSpaces(s string) string {
+	for ansi.Strip(s) != "" && strings.HasPrefix(ansi.Strip(s), " ") {
+		s = ansi.Cut(s, 1, ansi.StringWidth(s))
+	}
+	return s
 }
 
 // packed lists names after lead, comma-separated, as many a line as fit
