@@ -241,7 +241,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.togglePerson()
 	case key.Matches(msg, k.Open):
 		if e, ok := m.selected(); ok {
-			return common.Push(NewDetail(m.c, e))
+			return common.Push(NewDetail(m.c, e, m.org.ID == ""))
 		}
 		return nil
 	case key.Matches(msg, k.Why):

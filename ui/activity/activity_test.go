@@ -56,7 +56,7 @@ func TestTheDetailFitsTheScreen(t *testing.T) {
 	e.Method, e.Path = "PATCH", "/api/v2/organizations/org_1/connections/con_1"
 	e.Body = map[string]any{"organization_connection_name": strings.Repeat("long name ", 30)}
 	e.Before, e.After = map[string]any{"is_enabled": true}, map[string]any{"is_enabled": false}
-	d := NewDetail(c, e)
+	d := NewDetail(c, e, false)
 	d.SetSize(40, 12)
 	lines := strings.Split(d.View(), "\n")
 	if len(lines) != 12 {
@@ -67,7 +67,7 @@ func TestTheDetailFitsTheScreen(t *testing.T) {
 			t.Errorf("a line of %d columns in 40: %q", w, l)
 		}
 	}
-	if text := DetailText(e); !strings.Contains(text, "is_enabled: true → false") || !strings.Contains(text, "ops@example.com (Dashboard)") {
+	if text := DetailText(e, false); !strings.Contains(text, "is_enabled: true → false") || !strings.Contains(text, "ops@example.com (Dashboard)") {
 		t.Errorf("before → after and who:\n%s", text)
 	}
 }

@@ -26,16 +26,18 @@ type Detail struct {
 
 var _ common.Screen = (*Detail)(nil)
 
-// NewDetail makes the detail screen of e.
-func NewDetail(c *common.Common, e activity.Entry) *Detail {
+// NewDetail makes the detail screen of e; withOrg names its organization
+// (the tenant's timeline mixes them; an organization's tab does not).
+func NewDetail(c *common.Common, e activity.Entry, withOrg bool) *Detail {
 	d := &Detail{c: c, entry: e, view: viewport.New()}
 	d.view.SoftWrap = true // a long request body wraps within the screen
-	d.view.SetContent(DetailText(e))
+	d.view.SetContent(DetailText(e, withOrg))
 	return d
 }
 
-// DetailText is an entry in full, every untrusted string cleaned.
-func DetailText(e activity.Entry) string {
+// DetailText is an entry in full, every untrusted string cleaned; withOrg
+// names its organization.
+func DetailText(e activity.Entry, withOrg bool) string {
 	var b strings.Builder
 	line := func(label, v string) {
 		if v != "" {
@@ -48,6 +50,13 @@ func DetailText(e activity.Entry) string {
 		line("Client", e.Who.ClientID)
 	}
 	line("What", e.What)
+	switch {
+	case !withOrg:
+	case e.OrgName != "" && e.Org != "":
+		line("Org", e.OrgName+" ("+e.Org+")")
+	default:
+		line("Org", e.OrgName+e.Org)
+	}
 	line("Kind", e.Kind.String())
 	line("Outcome", e.Outcome)
 	switch e.Where() { // a login is made nowhere else: it is a login

@@ -27,7 +27,7 @@ func whyAction(c *common.Common, e activity.Entry, ok bool) common.Action {
 		switch {
 		case !ok:
 		case e.Kind != activity.Login && e.Kind != activity.LoginFailure:
-			return "only a login or a failed login names a person and an organization to ask about"
+			return "not a login (w asks why a login failed)"
 		case e.Who.Anonymous:
 			return "this login names no one Auth0 knows"
 		case q.Org == "":
