@@ -31,6 +31,9 @@ func (w *walk) membership() {
 	if w.conn != nil {
 		l.Reason += ", and " + w.conn.Name + " does not add members at login (assign_membership_on_login: false)"
 	}
+	if elsewhere := orgNames(w.user.Organizations); elsewhere != "" { // the wrong organization asked about, maybe
+		l.Evidence = append(l.Evidence, "a member of "+elsewhere+" (is that where they log in?)")
+	}
 	if can(w.cl, client.ReadInvitations) != "" {
 		l.Evidence = append(l.Evidence, "invitations not read: "+can(w.cl, client.ReadInvitations))
 	} else if invs, err := w.cl.Invitations(w.ctx, o.ID); err != nil {
@@ -169,4 +172,17 @@ func (w *walk) record() {
 		l.Evidence = append(l.Evidence, e.Date.UTC().Format(stamp)+"  "+e.Type+"  "+e.Description)
 	}
 	w.add(l)
+}
+
+// orgNames names the organizations, at most five: "globex", "acme, globex
+// and 3 more".
+func orgNames(orgs []client.Organization) string {
+	var names []string
+	for _, o := range orgs[:min(len(orgs), 5)] {
+		names = append(names, o.Name)
+	}
+	if more := len(orgs) - len(names); more > 0 {
+		return strings.Join(names, ", ") + fmt.Sprintf(" and %d more", more)
+	}
+	return strings.Join(names, ", ")
 }

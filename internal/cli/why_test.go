@@ -127,3 +127,18 @@ func TestWhyAndDoctorSayTheyAnswerFromTheDemo(t *testing.T) {
 		}
 	}
 }
+
+// Asked about an organization they are not in, the chain names where the
+// person is a member: the engineer may have asked about the wrong one.
+func TestWhyNamesWhereTheyAreAMember(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 12, Members: 20})
+		cl := inMemoryClient(t, tn, tn.ClientID(), tn.ClientSecret(), "")
+		var out bytes.Buffer
+		code, err := runWhy(context.Background(), cl, doctor.Question{Email: "hank.scorpio@globex.example", Org: "acme"}, false, &out)
+		if err != nil || code != 1 || !strings.Contains(out.String(), "FAIL  membership: not a member of acme") ||
+			!strings.Contains(out.String(), "a member of globex (is that where they log in?)") {
+			t.Fatalf("exit %d, %v:\n%s", code, err, out.String())
+		}
+	})
+}
