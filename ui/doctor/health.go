@@ -60,10 +60,7 @@ func wrap(line string, width, indent int) []string {
 	pad := strings.Repeat(" ", min(lead+indent, width/2))
 	var out []string
 	for rest, w := line, width; rest != ""; w = width - len(pad) {
-		piece, _, _ := strings.Cut(ansi.Wrap(rest, w, ""), "\n")
-		if ansi.StringWidth(piece) == 0 { // nothing fits before a break: cut
-			piece = ansi.Truncate(rest, w, "")
-		}
+		piece := firstLine(rest, w)
 		if len(out) > 0 {
 			piece = pad + piece
 		}
@@ -77,6 +74,22 @@ func wrap(line string, width, indent int) []string {
 		rest = trimLeadingSpaces(rest)
 	}
 	return out
+}
+
+// firstLine is the start of s that fits in w cells, ending before a space
+// where one is in reach: only spaces break a line, not hyphens (ansi's wrap
+// breaks "brute-force" and "Username-Password-Authentication" in two); a
+// word wider than w is cut.
+func firstLine(s string, w int) string {
+	fits := ansi.Truncate(s, w, "")
+	plain, whole := ansi.Strip(fits), ansi.Strip(s)
+	if len(plain) == len(whole) || whole[len(plain)] == ' ' {
+		return fits // all of it, or it ends at a word's end
+	}
+	if i := strings.LastIndexByte(strings.TrimRight(plain, " "), ' '); i > 0 {
+		return ansi.Truncate(s, ansi.StringWidth(plain[:i]), "")
+	}
+	return fits
 }
 
 // trimLeadingSpaces drops the spaces a line would begin with, keeping

@@ -42,3 +42,17 @@ func TestWrapKeepsTheTextWhole(t *testing.T) {
 		t.Errorf("the email is not whole once the lines are joined: %q", joined)
 	}
 }
+
+// Only spaces break a line: a hyphenated name stays whole where a space
+// is in reach.
+func TestWrapBreaksAtSpacesNotHyphens(t *testing.T) {
+	lines := wrap("WARNING omar is a member of acme and blocked by brute-force protection after too many failed logins", 50, 4)
+	joined := strings.Join(lines, "\n")
+	if strings.Contains(joined, "brute-\n") || !strings.Contains(joined, "brute-force") {
+		t.Fatalf("brute-force broken at its hyphen:\n%s", joined)
+	}
+	lines = wrap("fix (F): Turn on membership on login for Username-Password-Authentication in initech", 60, 4)
+	if joined := strings.Join(lines, "\n"); !strings.Contains(joined, "Username-Password-Authentication") {
+		t.Fatalf("a connection's name broken at a hyphen:\n%s", joined)
+	}
+}
