@@ -44,25 +44,25 @@ func notAnEmailLink(text string) Link {
 }
 
 // OrganizationsOf are the organizations the people with email are members
-// of, each once (two users may share an email), for a question that names
-// no organization: one call to find them, one a person for their
-// organizations.
-func OrganizationsOf(ctx context.Context, cl client.Client, email string) ([]client.Organization, error) {
+// of, each once (two users may share an email), and how many people have
+// it, for a question that names no organization: one call to find them,
+// one a person for their organizations.
+func OrganizationsOf(ctx context.Context, cl client.Client, email string) (orgs []client.Organization, people int, err error) {
 	if why := cl.Capabilities().Can(client.ReadUserOrganizations).Reason; why != "" {
-		return nil, fmt.Errorf("which organizations %s is in cannot be read: %s", email, why)
+		return nil, 0, fmt.Errorf("which organizations %s is in cannot be read: %s", email, why)
 	}
 	found, err := cl.FindUsers(ctx, email)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	var orgs []client.Organization
 	for _, u := range found {
 		if !strings.EqualFold(u.Email, email) {
 			continue
 		}
+		people++
 		in, err := cl.UserOrganizations(ctx, u.UserID)
 		if err != nil {
-			return nil, err
+			return nil, people, err
 		}
 		for _, o := range in {
 			if !slices.ContainsFunc(orgs, func(x client.Organization) bool { return x.ID == o.ID }) {
@@ -70,5 +70,5 @@ func OrganizationsOf(ctx context.Context, cl client.Client, email string) ([]cli
 			}
 		}
 	}
-	return orgs, nil
+	return orgs, people, nil
 }

@@ -166,12 +166,14 @@ func notAsked(stderr io.Writer, err error) error {
 // theirOrganization is the one organization the person with email is in,
 // for a question without ORG; several are listed, to ask again naming one.
 func theirOrganization(ctx context.Context, cl client.Client, email string) (string, error) {
-	orgs, err := doctor.OrganizationsOf(ctx, cl, email)
+	orgs, people, err := doctor.OrganizationsOf(ctx, cl, email)
 	switch {
 	case err != nil:
 		return "", fmt.Errorf("no ORG was given, and finding %s's organizations failed: %s", common.Clean(email), common.Explain(err))
+	case people == 0:
+		return "", fmt.Errorf("no user in this tenant has the email %s: name the organization they try to log in to, to see whether they could sign up", common.Clean(email))
 	case len(orgs) == 0:
-		return "", fmt.Errorf("%s is a member of no organization (or no user has that email): name the one they try to log in to", common.Clean(email))
+		return "", fmt.Errorf("%s is a member of no organization: name the one they try to log in to", common.Clean(email))
 	case len(orgs) == 1:
 		return orgs[0].Name, nil
 	}

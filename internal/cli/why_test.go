@@ -125,6 +125,9 @@ func TestWhyAndDoctorSayTheyAnswerFromTheDemo(t *testing.T) {
 		if !strings.HasPrefix(stderr, "orgdash: the demo tenant (set AUTH0_DOMAIN") {
 			t.Errorf("%q: stderr does not begin by naming the demo tenant:\n%s", args, stderr)
 		}
+		if args[0] == "why" && !strings.Contains(stderr, "no user in this tenant has the email nobody@mycompany.example") {
+			t.Errorf("why of someone nobody is: %s", stderr)
+		}
 	}
 }
 

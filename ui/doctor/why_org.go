@@ -17,17 +17,18 @@ import (
 
 // orgsMsg carries the organizations the question's person is in.
 type orgsMsg struct {
-	seq  int
-	orgs []client.Organization
-	err  error
+	seq    int
+	orgs   []client.Organization
+	people int // how many users have the email
+	err    error
 }
 
 // findOrgs reads the organizations of the question's person.
 func (m *Why) findOrgs() tea.Cmd {
 	ctx, cl, email, seq := m.c.Ctx, m.c.Client, m.q.Email, m.seq
 	return func() tea.Msg {
-		orgs, err := doctor.OrganizationsOf(ctx, cl, email)
-		return orgsMsg{seq: seq, orgs: orgs, err: err}
+		orgs, people, err := doctor.OrganizationsOf(ctx, cl, email)
+		return orgsMsg{seq: seq, orgs: orgs, people: people, err: err}
 	}
 }
 
@@ -41,8 +42,10 @@ func (m *Why) onOrgs(msg orgsMsg) tea.Cmd {
 	switch {
 	case msg.err != nil:
 		m.loading, m.err = false, fmt.Errorf("no organization was named, and finding %s's failed: %s", email, common.Explain(msg.err))
+	case msg.people == 0:
+		m.loading, m.err = false, fmt.Errorf("no user in this tenant has the email %s: ask about the organization they try to log in to (:why %s ORG) to see whether they could sign up", email, email)
 	case len(msg.orgs) == 0:
-		m.loading, m.err = false, fmt.Errorf("%s is a member of no organization (or no user has that email): ask about the one they try to log in to (:why %s ORG)", email, email)
+		m.loading, m.err = false, fmt.Errorf("%s is a member of no organization: ask about the one they try to log in to (:why %s ORG)", email, email)
 	case len(msg.orgs) == 1:
 		m.q.Org = msg.orgs[0].Name
 		return tea.Batch(m.Init(), common.Status(common.Info, email+" is a member of "+common.Clean(m.q.Org)+" only: asking about it"))
