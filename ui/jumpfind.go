@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+	"github.com/orgdash/orgdash/ui/table"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -158,6 +160,9 @@ func (m *Model) candidates(ref string, found []client.Organization) tea.Cmd {
 	title := "Organizations matching “" + common.Clean(ref) + "”"
 	if len(found) > len(items) {
 		title += " (first 20)"
+	}
+	if o, ok := m.stack[0].(*orgs.Model); ok && !o.AllLoaded() { // the rest are the tenant's to find: a whole name opens any
+		title += fmt.Sprintf(" among the %s loaded", table.Count(len(o.Loaded())))
 	}
 	return dialog.Open(dialog.NewMenu(m.c, title, items).Filterable())
 }

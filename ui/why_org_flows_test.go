@@ -56,3 +56,15 @@ func TestFlowTheLastRowShowsTheEndAt80x24(t *testing.T) {
 		f.wait("recent-failed-logins")
 	})
 }
+
+// ":org" matches among the organizations loaded; while the tenant has
+// more, the candidates say how many they come from.
+func TestFlowJumpCandidatesSayTheyAreAmongTheLoaded(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		tn := simtest.StartInMemory(t, sim.Options{Orgs: 150, Members: 2})
+		f := startFlow(t, tn, "", "")
+		f.wait("150 organizations", "loaded 100 of 150")
+		f.press(":").typed("org a").press("enter")
+		f.wait("Organizations matching “a”", "among the 100 loaded")
+	})
+}

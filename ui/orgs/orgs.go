@@ -145,3 +145,6 @@ func (m *Model) Help() help.KeyMap {
 
 // Loaded are the organizations loaded so far, for the jump line to complete.
 func (m *Model) Loaded() []client.Organization { return m.list.Items() }
+
+// AllLoaded reports whether Loaded holds every organization of the tenant.
+func (m *Model) AllLoaded() bool { return m.list.Complete() }
