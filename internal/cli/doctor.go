@@ -74,7 +74,7 @@ func openForCheck(g *globals, stderr io.Writer) (tenant, error) {
 		return tenant{}, err
 	}
 	if err := cfg.MustChoose(g.profile, os.Getenv); err != nil {
-		fmt.Fprintln(stderr, "no tenant configured: checking the built-in demo tenant")
+		fmt.Fprintln(stderr, "orgdash:", err) // and, below, that the demo answers instead
 	}
 	t, err := openTenant(cfg, g.profile)
 	if err == nil && t.client.Tenant().Demo { // an answer about a made-up tenant says so, always

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -144,4 +146,19 @@ func TestWhyNamesWhereTheyAreAMember(t *testing.T) {
 			t.Fatalf("exit %d, %v:\n%s", code, err, out.String())
 		}
 	})
+}
+
+// With profiles but none chosen, doctor says which choice is missing, then
+// once that the demo tenant answers instead.
+func TestDoctorWithProfilesButNoneChosenSaysSo(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "config.yaml")
+	profiles := "profiles:\n  a:\n    domain: a.eu.auth0.com\n    client_id: x\n    client_secret: {env: NOPE}\n" +
+		"  b:\n    domain: b.eu.auth0.com\n    client_id: x\n    client_secret: {env: NOPE}\n"
+	if err := os.WriteFile(cfg, []byte(profiles), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, _ := run(t, map[string]string{"ORGDASH_CONFIG": cfg}, "doctor", "acme")
+	if !strings.Contains(stderr, "the config has profiles (a, b) and no default_profile") || strings.Count(stderr, "demo") != 1 {
+		t.Fatalf("stderr:\n%s", stderr)
+	}
 }
